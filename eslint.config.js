@@ -1,0 +1,65 @@
+// Layers by runtime (see docs/architecture.md). These rules are the walls between them.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const electronOnly = {
+  group: ['electron', 'electron/*'],
+  message:
+    "Only src/main/index.ts, src/main/platform, src/main/ipc and src/preload may import 'electron'.",
+};
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'src/shared and src/renderer run without Node: no node:* imports here.',
+};
+const mainFromRenderer = {
+  group: ['**/main/**', '**/preload/index*'],
+  message: 'The renderer talks to main only through window.api (types may come from the preload).',
+  allowTypeImports: true,
+};
+const noRendererFromMain = {
+  group: ['**/renderer/**'],
+  message: 'Main-side code must not import the renderer.',
+};
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='it'][callee.property.name='only']", message: 'No .only in tests.' },
+        { selector: "CallExpression[callee.object.name='describe'][callee.property.name='only']", message: 'No .only in tests.' },
+        { selector: "CallExpression[callee.object.name='test'][callee.property.name='only']", message: 'No .only in tests.' },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnly, nodeBuiltins, noRendererFromMain, { group: ['**/main/**'], message: 'src/shared depends on nothing else in the app.' }] }],
+    },
+  },
+  {
+    files: ['src/main/core/**/*.ts', 'src/main/sim/**/*.ts', 'src/main/cli/**/*.ts', 'src/main/app/**/*.ts', 'src/main/host/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnly, noRendererFromMain] }],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [electronOnly, nodeBuiltins, mainFromRenderer] }],
+    },
+  },
+);

@@ -1,0 +1,27 @@
+import type { Lang } from '../i18n/lang.ts';
+
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliContext {
+  readonly lang: Lang;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly stdin: NodeJS.ReadableStream;
+  /** Writes to standard output (no newline added). */
+  stdout(text: string): void;
+  /** Writes to standard error (no newline added). */
+  stderr(text: string): void;
+  /**
+   * Registers a handler for Ctrl+C / SIGTERM. The first signal calls every handler; a second
+   * one exits at once. Returns a function that removes the handler.
+   */
+  onInterrupt(handler: () => void): () => void;
+}
+
+/** One `alpha-monitor <name>` command. */
+export interface CliCommand {
+  readonly name: string;
+  /** One line for `alpha-monitor --help`. */
+  readonly summary: Record<Lang, string>;
+  /** Parses its own arguments and returns the exit code. */
+  run(argv: string[], context: CliContext): Promise<number>;
+}

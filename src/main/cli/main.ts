@@ -1,0 +1,103 @@
+import process from 'node:process';
+import { COMMANDS } from './commands/index.ts';
+import type { CliContext } from './common/cli-context.ts';
+import { CliError, ExitCode } from './common/cli-error.ts';
+import { detectLang, type Lang } from './i18n/lang.ts';
+
+const SUMMARY: Record<Lang, string> = {
+  en: 'alpha-monitor: live monitor for Binance Alpha orders',
+  'zh-CN': 'alpha-monitor：币安 Alpha 订单实时监控',
+};
+
+/** Takes `--lang X` / `--lang=X` out of argv, wherever it stands. */
+function extractLang(argv: string[]): { lang?: string; rest: string[] } {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--lang') {
+      lang = argv[++i] ?? '';
+    } else if (arg.startsWith('--lang=')) {
+      lang = arg.slice('--lang='.length);
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { lang, rest };
+}
+
+/** Builds the context of a real process: stdout/stderr, and Ctrl+C handling (twice = now). */
+export function createProcessContext(lang: Lang): CliContext {
+  const handlers = new Set<() => void>();
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    interrupted = true;
+    for (const handler of [...handlers]) handler();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    lang,
+    env: process.env,
+    cwd: process.cwd(),
+    stdin: process.stdin,
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    onInterrupt(handler) {
+      handlers.add(handler);
+      return () => void handlers.delete(handler);
+    },
+  };
+}
+
+function helpText(lang: Lang, names: string[], summaries: Record<string, string>): string {
+  const width = Math.max(...names.map((n) => n.length));
+  const lines = names.map((n) => `  ${n.padEnd(width)}  ${summaries[n]}`);
+  const usage = lang === 'zh-CN' ? '用法' : 'Usage';
+  const more =
+    lang === 'zh-CN'
+      ? '每个命令的选项：alpha-monitor <命令> --help'
+      : 'Options of a command: alpha-monitor <command> --help';
+  return `${SUMMARY[lang]}\n\n${usage}: alpha-monitor <command> [options] [--lang en|zh-CN]\n\n${lines.join('\n')}\n\n${more}\n`;
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: string[], context?: CliContext): Promise<number> {
+  const { lang: langArg, rest } = extractLang(argv);
+  let lang: Lang;
+  try {
+    lang = detectLang(process.env, langArg);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return ExitCode.usage;
+  }
+  const ctx = context ?? createProcessContext(lang);
+  const [name, ...commandArgs] = rest;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const names = Object.keys(COMMANDS);
+    const summaries: Record<string, string> = {};
+    for (const n of names) summaries[n] = (await COMMANDS[n]!()).summary[lang];
+    ctx.stdout(helpText(lang, names, summaries));
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    ctx.stderr(
+      lang === 'zh-CN'
+        ? `未知命令“${name}”。运行 alpha-monitor --help 查看命令列表。\n`
+        : `Unknown command "${name}". Run alpha-monitor --help for the list.\n`,
+    );
+    return ExitCode.usage;
+  }
+  try {
+    return await (await load()).run(commandArgs, ctx);
+  } catch (error) {
+    if (error instanceof CliError) {
+      ctx.stderr(`${error.message}\n`);
+      return error.exitCode;
+    }
+    ctx.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return ExitCode.failure;
+  }
+}

@@ -1,0 +1,37 @@
+import type { Disposable } from '../lifecycle/disposable.ts';
+
+/** Subscribes a listener; dispose the result to unsubscribe. */
+export type Event<T> = (listener: (value: T) => void) => Disposable;
+
+/**
+ * A typed event source in the style of VS Code's Emitter: expose `event`, keep `fire`
+ * private to the owner. Listener errors are isolated so one bad listener cannot stop others.
+ */
+export class Emitter<T> {
+  private listeners = new Set<(value: T) => void>();
+
+  constructor(private readonly onListenerError: (error: unknown) => void = () => {}) {}
+
+  readonly event: Event<T> = (listener) => {
+    this.listeners.add(listener);
+    return { dispose: () => void this.listeners.delete(listener) };
+  };
+
+  get hasListeners(): boolean {
+    return this.listeners.size > 0;
+  }
+
+  fire(value: T): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(value);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.listeners.clear();
+  }
+}
