@@ -1,0 +1,34 @@
+/**
+ * The OS keychain, injected. The shape is keytar's (service + account → one secret string),
+ * which `@napi-rs/keyring/keytar` implements on macOS Keychain, Windows Credential Manager and
+ * the Linux Secret Service. Fakes live in test/fakes/memory-secret-store.ts.
+ */
+export interface SecretStore {
+  /** The secret stored for `account`, or `null` when there is none. */
+  getPassword(account: string): Promise<string | null>;
+  /** Creates or replaces the secret for `account`. */
+  setPassword(account: string, secret: string): Promise<void>;
+  /** Deletes the secret; `false` when there was none. */
+  deletePassword(account: string): Promise<boolean>;
+  /** Every account that has a secret in this store's service. */
+  findCredentials(): Promise<Array<{ account: string; password: string }>>;
+}
+
+/** Stable codes of {@link SecretStoreError}. */
+export type SecretStoreErrorCode =
+  /** No keychain to talk to (on Linux: no Secret Service on the session D-Bus). */
+  | 'SECRET_STORE_UNAVAILABLE'
+  /** The keychain is there but refused or failed the operation (locked, denied, ...). */
+  | 'SECRET_STORE_FAILED';
+
+/** A keychain failure. The message never contains a secret. */
+export class SecretStoreError extends Error {
+  constructor(
+    readonly code: SecretStoreErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SecretStoreError';
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * A real Secret Service for the test suite (ADR 002: tests talk to a real keychain, not a stub).
+ *
+ * On Linux, when no working Secret Service is reachable, the global setup starts a private
+ * D-Bus session bus and gnome-keyring-daemon in it (Debian packages `dbus`, `gnome-keyring`),
+ * with its keyrings in a temp folder, unlocked with a throwaway password so writes never
+ * prompt, and exports DBUS_SESSION_BUS_ADDRESS for the test workers. Other platforms use the
+ * OS keychain. Tests call {@link requireTestKeychain} and fail loudly when none was provided.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Set by the global setup: `system`, `private`, or `unavailable: <why>`. */
+export const TEST_KEYCHAIN_ENV_VAR = 'ALPHA_MONITOR_TEST_KEYCHAIN';
+
+/** The keychain service tests use, so a developer's real `alpha-monitor` entries stay untouched. */
+export const TEST_KEYCHAIN_SERVICE = 'alpha-monitor-test';
+
+const PROBE_SERVICE = 'alpha-monitor-test-probe';
+const STARTUP_TIMEOUT_MS = 10_000;
+
+/**
+ * Throws (never skips) when the test setup could not provide a keychain on Linux. Other
+ * platforms use the OS keychain and always pass.
+ */
+export function requireTestKeychain(env: NodeJS.ProcessEnv = process.env): void {
+  if (process.platform !== 'linux') return;
+  const state = env[TEST_KEYCHAIN_ENV_VAR];
+  if (state === 'system' || state === 'private') return;
+  throw new Error(
+    `No Secret Service for the keychain tests (${state ?? 'global setup did not run'}). ` +
+      'Install the Debian packages dbus, dbus-x11 and gnome-keyring; the test setup starts them itself.',
+  );
+}
+
+/** Registered in test/setup/global-setup.ts. Returns the teardown. */
+export async function setupSecretService(): Promise<() => Promise<void>> {
+  if (process.platform !== 'linux') return async () => {};
+  if (await probe(3_000)) {
+    process.env[TEST_KEYCHAIN_ENV_VAR] = 'system';
+    return async () => {};
+  }
+  try {
+    const teardown = await startPrivateSecretService();
+    process.env[TEST_KEYCHAIN_ENV_VAR] = 'private';
+    return teardown;
+  } catch (error) {
+    process.env[TEST_KEYCHAIN_ENV_VAR] = `unavailable: ${(error as Error).message}`;
+    return async () => {};
+  }
+}
+
+/** A full round trip through the Secret Service, so a locked or collection-less one counts as absent. */
+async function probe(timeoutMs: number): Promise<boolean> {
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS) return false;
+  const attempt = (async () => {
+    const { AsyncEntry } = await import('@napi-rs/keyring');
+    const entry = new AsyncEntry(PROBE_SERVICE, 'probe', { linux: { store: 'secret-service' } });
+    await entry.setPassword('probe');
+    const ok = (await entry.getPassword()) === 'probe';
+    await entry.deletePassword();
+    return ok;
+  })().catch(() => false);
+  // A locked keyring may show an unlock prompt and never answer: give up after a while.
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  return Promise.race([attempt, timeout]);
+}
+
+async function startPrivateSecretService(): Promise<() => Promise<void>> {
+  const root = await mkdtemp(join(tmpdir(), 'alpha-monitor-keyring-'));
+  const children: ChildProcess[] = [];
+  const previousAddress = process.env.DBUS_SESSION_BUS_ADDRESS;
+  const teardown = async () => {
+    for (const child of children.reverse()) await stop(child);
+    if (previousAddress === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+    else process.env.DBUS_SESSION_BUS_ADDRESS = previousAddress;
+    await rm(root, { recursive: true, force: true });
+  };
+  try {
+    const dataDir = join(root, 'data');
+    const runtimeDir = join(root, 'run');
+    await mkdir(dataDir, { recursive: true });
+    await mkdir(runtimeDir, { recursive: true, mode: 0o700 });
+    // The keyrings and gnome-keyring's control socket go to the temp folder, also for any
+    // daemon the bus itself activates.
+    const env = { ...process.env, XDG_DATA_HOME: dataDir, XDG_RUNTIME_DIR: runtimeDir, HOME: root };
+
+    const bus = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address=1'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(bus);
+    const address = await firstLine(bus, 'dbus-daemon');
+
+    const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
+      env: { ...env, DBUS_SESSION_BUS_ADDRESS: address },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    children.push(keyring);
+    const keyringErrors = collect(keyring);
+    // --unlock reads the login keyring's password from stdin; a new keyring is created with it
+    // and becomes the default collection, unlocked.
+    keyring.stdin!.end('alpha-monitor-test-keyring');
+
+    process.env.DBUS_SESSION_BUS_ADDRESS = address;
+    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+    while (!(await probe(2_000))) {
+      if (keyring.exitCode !== null || Date.now() > deadline) {
+        throw new Error(`gnome-keyring-daemon did not come up: ${keyringErrors().trim() || 'no output'}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return teardown;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}
+
+function firstLine(child: ChildProcess, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const errors = collect(child);
+    child.once('error', (error) => reject(new Error(`${name} could not start: ${error.message}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}): ${errors().trim()}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const newline = text.indexOf('\n');
+      if (newline >= 0) resolve(text.slice(0, newline).trim());
+    });
+  });
+}
+
+function collect(child: ChildProcess): () => string {
+  let text = '';
+  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return () => text;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  // A child that never started (ENOENT) has no pid and will never emit 'exit'.
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+  await exited;
+  clearTimeout(timer);
+}
