@@ -1,0 +1,94 @@
+import { assertNever } from '../../../shared/assert-never.ts';
+
+/**
+ * Stable error codes of the Alpha REST client. Callers switch on `code`, never on messages.
+ * - SESSION_EXPIRED: `100002001` (登录状态已经失效): the replayed web session is dead.
+ * - VERIFICATION_REQUIRED: "补充认证" (supplementary verification) or a pending face/phone
+ *   step (`100001003`, "step flows have not finish"); the user must act in the Binance app.
+ * - RISK_CHALLENGE: the response carried `risk_challenge_*` headers (2FA on an order).
+ * - BUSINESS_ERROR: any other `success:false` envelope (e.g. below min notional).
+ * - HTTP_ERROR: a non-2xx status without a recognisable envelope.
+ * - TIMEOUT, NETWORK, ABORTED: the request did not complete.
+ * - BAD_RESPONSE: the body is not the envelope we know.
+ */
+export const ALPHA_API_ERROR_CODES = [
+  'SESSION_EXPIRED',
+  'VERIFICATION_REQUIRED',
+  'RISK_CHALLENGE',
+  'BUSINESS_ERROR',
+  'HTTP_ERROR',
+  'TIMEOUT',
+  'NETWORK',
+  'ABORTED',
+  'BAD_RESPONSE',
+] as const;
+export type AlphaApiErrorCode = (typeof ALPHA_API_ERROR_CODES)[number];
+
+export interface AlphaApiErrorDetails {
+  /** The endpoint path (no query string, no secrets). */
+  path?: string;
+  /** HTTP status, when a response arrived. */
+  httpStatus?: number;
+  /** The envelope `code` (e.g. `100002001`), when there was one. */
+  apiCode?: string;
+  /** The envelope `message` as the server sent it (Chinese on the real exchange). */
+  apiMessage?: string;
+  /** `risk_challenge_biz_no` of a RISK_CHALLENGE (needed to run the challenge flow). */
+  riskChallengeBizNo?: string;
+  cause?: unknown;
+}
+
+/** An Alpha REST failure with a stable `code`. Its message never contains a secret. */
+export class AlphaApiError extends Error {
+  readonly path?: string;
+  readonly httpStatus?: number;
+  readonly apiCode?: string;
+  readonly apiMessage?: string;
+  readonly riskChallengeBizNo?: string;
+
+  constructor(
+    readonly code: AlphaApiErrorCode,
+    message: string,
+    details: AlphaApiErrorDetails = {},
+  ) {
+    super(message, details.cause !== undefined ? { cause: details.cause } : undefined);
+    this.name = 'AlphaApiError';
+    this.path = details.path;
+    this.httpStatus = details.httpStatus;
+    this.apiCode = details.apiCode;
+    this.apiMessage = details.apiMessage;
+    this.riskChallengeBizNo = details.riskChallengeBizNo;
+  }
+}
+
+/**
+ * True for the errors that retrying cannot fix: the session is expired or needs the user's
+ * verification. A monitor stops (state `failed`) instead of reconnecting on these.
+ */
+export function isFatalAuthError(error: unknown): error is AlphaApiError {
+  return (
+    error instanceof AlphaApiError &&
+    (error.code === 'SESSION_EXPIRED' || error.code === 'VERIFICATION_REQUIRED')
+  );
+}
+
+/** True for failures worth retrying later (network trouble, timeouts, 5xx). */
+export function isTransientApiError(error: unknown): boolean {
+  if (!(error instanceof AlphaApiError)) return false;
+  switch (error.code) {
+    case 'TIMEOUT':
+    case 'NETWORK':
+      return true;
+    case 'HTTP_ERROR':
+      return error.httpStatus === undefined || error.httpStatus >= 500 || error.httpStatus === 429;
+    case 'SESSION_EXPIRED':
+    case 'VERIFICATION_REQUIRED':
+    case 'RISK_CHALLENGE':
+    case 'BUSINESS_ERROR':
+    case 'ABORTED':
+    case 'BAD_RESPONSE':
+      return false;
+    default:
+      return assertNever(error.code, 'AlphaApiErrorCode');
+  }
+}
