@@ -1,0 +1,207 @@
+/**
+ * The one IPC contract between main (Electron main or the browser host) and the renderer.
+ *
+ * - `REQUESTS`: renderer → main, each returns `Promise<IpcResult<Value>>`. Every payload
+ *   crosses as `unknown` and is parsed by the channel's zod schema before a handler sees it.
+ * - `EVENTS`: main → renderer pushes.
+ *
+ * `createApi(transport)` (create-api.ts) turns this into one method per request channel and
+ * one `onX(listener)` per event. Secrets never cross: every value type here is a "view"
+ * (masked listen key, status, decimal strings), never a credential.
+ */
+import { z } from 'zod';
+import type {
+  AddAccountResult,
+  AccountView,
+  AppInfo,
+  DemoStatus,
+  ExportProgress,
+  ExportResult,
+  NoticeView,
+  OpenOrderRequest,
+  SessionReplay,
+  SessionSummary,
+  Settings,
+  StrategyProgressView,
+  VerifyAccountResult,
+} from './views-app.ts';
+import type { ConnectionView, MonitorSnapshot, OrderUpdatesBatch } from './views-monitor.ts';
+
+/** A request channel: its payload schema, and (type only) what it returns. */
+export interface RequestDef<S extends z.ZodType, R> {
+  readonly payload: S;
+  /** Phantom: never read at run time; carries the result type. */
+  readonly result?: R;
+}
+
+/** An event: (type only) what it carries. */
+export interface EventDef<P> {
+  /** Phantom: never read at run time. */
+  readonly payload?: P;
+}
+
+function request<R>() {
+  return <S extends z.ZodType>(payload: S): RequestDef<S, R> => ({ payload });
+}
+function event<P>(): EventDef<P> {
+  return {};
+}
+
+/** For channels without a payload. Electron may turn `undefined` into `null`; both pass. */
+const none = z.union([z.undefined(), z.null()]);
+const id = z.string().min(1).max(200);
+const accountRef = z.object({ accountId: id }).strict();
+const sessionRef = z.object({ sessionId: id }).strict();
+/** A non-negative decimal as a string, e.g. "20" or "10.5" (never a float). */
+const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal number like 20 or 10.5');
+
+export const settingsPatchSchema = z
+  .object({
+    notifyOnFill: z.boolean(),
+    notifyOnPartialFill: z.boolean(),
+    notifyOnSessionFailure: z.boolean(),
+    language: z.enum(['en', 'zh-CN']),
+    theme: z.enum(['light', 'dark', 'system']),
+    startMinimizedToTray: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const strategyParamsSchema = z
+  .object({
+    accountId: id,
+    token: z.string().min(1).max(40),
+    chain: z.string().min(1).max(40),
+    volumeUsdt: decimal,
+    amountUsdt: decimal,
+    intervalSec: z.number().min(0).max(3600),
+    buyOffsetPct: decimal.optional(),
+    sellOffsetPct: decimal.optional(),
+    timeoutSec: z.number().min(1).max(3600).optional(),
+    maxLossUsdt: decimal.optional(),
+    cancelPending: z.boolean(),
+    dryRun: z.boolean(),
+  })
+  .strict();
+
+/** Every request channel. The key is both the channel name and the API method name. */
+export const REQUESTS = {
+  // --- app -----------------------------------------------------------------------------
+  /** Version, host kind, first run (no accounts yet) and whether the demo runs. */
+  getAppInfo: request<AppInfo>()(none),
+
+  // --- accounts ------------------------------------------------------------------------
+  /** Every stored account with its monitor state. */
+  listAccounts: request<AccountView[]>()(none),
+  /**
+   * Adds an account from a browser "Copy as cURL" command: parses it, verifies the session
+   * against the exchange, and stores the credentials in the secret store. Fails with the
+   * accounts module's codes (e.g. `CURL_PARSE_ERROR`, `SESSION_EXPIRED`,
+   * `VERIFICATION_REQUIRED`) and a plain-language message. `restUrl`/`wsUrl` point the account
+   * at another exchange (the simulator in tests and demos).
+   */
+  addAccountFromCurl: request<AddAccountResult>()(
+    z
+      .object({
+        curl: z.string().min(1).max(200_000),
+        label: z.string().max(80).optional(),
+        restUrl: z.url().optional(),
+        wsUrl: z.url().optional(),
+      })
+      .strict(),
+  ),
+  /** Checks the stored session against the exchange; never throws for an expired session. */
+  verifyAccount: request<VerifyAccountResult>()(accountRef),
+  /** Stops its monitor and strategy, then deletes the account and its secrets. */
+  removeAccount: request<null>()(accountRef),
+
+  // --- monitors ------------------------------------------------------------------------
+  /** Starts watching the account's orders (opens a new session journal). */
+  startMonitor: request<ConnectionView>()(accountRef),
+  /** Stops watching; the journal is closed and stays listed in sessions. */
+  stopMonitor: request<ConnectionView>()(accountRef),
+  /** Connection, orders, fills and statistics of one account, for the initial draw. */
+  getMonitorSnapshot: request<MonitorSnapshot>()(accountRef),
+  /** Connection state of every account (cheap; for the accounts list and the tray). */
+  listConnections: request<ConnectionView[]>()(none),
+
+  // --- demo ----------------------------------------------------------------------------
+  /** Starts the embedded simulator, adds the demo account, starts demo activity and its monitor. */
+  startDemo: request<DemoStatus>()(z.object({ activity: z.boolean().optional() }).strict().optional()),
+  /** Stops the demo monitor, the activity and the simulator; removes the demo account. */
+  stopDemo: request<DemoStatus>()(none),
+  getDemoStatus: request<DemoStatus>()(none),
+
+  // --- sessions (journals) -------------------------------------------------------------
+  /** Past and current session journals, newest first. */
+  listSessions: request<SessionSummary[]>()(z.object({ accountId: id.optional() }).strict().optional()),
+  /** Reopens one session read-only by replaying its journal. */
+  openSession: request<SessionReplay>()(sessionRef),
+
+  // --- export --------------------------------------------------------------------------
+  /**
+   * One CSV row per order update of a session (columns in docs/readme/desktop.md).
+   * Desktop: native save dialog, then streams to disk. Browser: written on the host and
+   * offered at an authenticated download URL. Progress arrives as `exportProgress`.
+   */
+  exportUpdatesCsv: request<ExportResult>()(sessionRef),
+  /** One CSV row per order in its last state. */
+  exportOrdersCsv: request<ExportResult>()(sessionRef),
+
+  // --- settings ------------------------------------------------------------------------
+  getSettings: request<Settings>()(none),
+  /** Changes some settings; returns them all. Also fires `settingsChanged`. */
+  updateSettings: request<Settings>()(settingsPatchSchema),
+
+  // --- strategy (issue 6) --------------------------------------------------------------
+  /** Starts a volume strategy run on an account (its monitor is started if needed). */
+  startStrategy: request<StrategyProgressView>()(strategyParamsSchema),
+  /** Asks the run to stop (cancels our open working orders first); resolves once stopped. */
+  stopStrategy: request<StrategyProgressView | null>()(accountRef),
+  /** The current or last run of an account, or null. */
+  getStrategyProgress: request<StrategyProgressView | null>()(accountRef),
+} as const;
+
+/** Every event main pushes. `createApi` exposes each as `on<Name>(listener)`. */
+export const EVENTS = {
+  /** Coalesced order updates of one account (≤ ~60 per second per account). */
+  orderUpdates: event<OrderUpdatesBatch>(),
+  /** One account's connection changed (state, key refresh, reconnect attempt, timeline). */
+  connectionChanged: event<ConnectionView>(),
+  /** The account list or an account's status changed. */
+  accountsChanged: event<AccountView[]>(),
+  demoChanged: event<DemoStatus>(),
+  settingsChanged: event<Settings>(),
+  strategyProgress: event<StrategyProgressView>(),
+  exportProgress: event<ExportProgress>(),
+  /**
+   * A notice (grouped fills, session failure). The desktop also shows it as an OS
+   * notification; the browser host relies on the renderer to show it.
+   */
+  notice: event<NoticeView>(),
+  /** A notice was clicked: show this order. */
+  openOrder: event<OpenOrderRequest>(),
+} as const;
+
+export type Requests = typeof REQUESTS;
+export type Events = typeof EVENTS;
+export type RequestChannel = keyof Requests;
+export type EventName = keyof Events;
+
+/** What a handler receives (after parsing). */
+export type RequestPayload<K extends RequestChannel> = z.output<Requests[K]['payload']>;
+/** What a caller passes. */
+export type RequestInput<K extends RequestChannel> = z.input<Requests[K]['payload']>;
+/** What a request resolves to on success. */
+export type RequestResult<K extends RequestChannel> = Exclude<Requests[K]['result'], undefined>;
+export type EventPayload<K extends EventName> = Exclude<Events[K]['payload'], undefined>;
+
+export const REQUEST_CHANNELS = Object.keys(REQUESTS) as RequestChannel[];
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+
+export function isRequestChannel(name: unknown): name is RequestChannel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(REQUESTS, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(EVENTS, name);
+}

@@ -1,0 +1,10 @@
+export * from './contract.ts';
+export * from './result.ts';
+export * from './transport.ts';
+export * from './dispatch.ts';
+export * from './create-api.ts';
+export * from './wire.ts';
+export * from './in-memory.ts';
+export type * from './views-app.ts';
+export type * from './views-monitor.ts';
+export { DEFAULT_SETTINGS } from './views-app.ts';

@@ -1,0 +1,178 @@
+import type { SessionStateName } from '../domain/session-state.ts';
+import type { FillPoint, MonitorSnapshot, OrderView, SessionStatsView, TimelineSegment } from './views-monitor.ts';
+
+/** Which face of the app is running (the renderer may adapt wording, e.g. "download"). */
+export type HostKind = 'electron' | 'browser';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: HostKind;
+  /** No account has been added yet: the renderer shows the welcome screen. */
+  firstRun: boolean;
+  /** The embedded demo exchange is running. */
+  demoRunning: boolean;
+  /** `process.platform` of the main side, e.g. `linux`. */
+  platform: string;
+}
+
+/** Where an account's exchange lives. */
+export type AccountEnvironment = 'binance' | 'demo' | 'custom';
+
+/** An account as the renderer sees it: names and status only, never a credential. */
+export interface AccountView {
+  id: string;
+  label: string;
+  /** The Binance user id when known (from verification), else null. */
+  userId: string | null;
+  environment: AccountEnvironment;
+  addedAtMs: number;
+  lastVerifiedAtMs: number | null;
+  /** State of its monitor (`idle` when never started). */
+  monitorState: SessionStateName;
+  /** True while a monitor is running for it (any state but stopped/idle/failed). */
+  running: boolean;
+  /** True while a strategy run is active for it. */
+  strategyRunning: boolean;
+}
+
+/** Result of adding an account from a pasted cURL command. */
+export interface AddAccountResult {
+  account: AccountView;
+  /**
+   * Things worth telling but not blocking, in plain language (e.g. "the cookie expires in
+   * 2 days", "no csrftoken header: orders cannot be placed").
+   */
+  warnings: string[];
+}
+
+/** Result of verifying an account's session against the exchange. */
+export interface VerifyAccountResult {
+  accountId: string;
+  /** `valid`, or why not (the renderer shows `message`). */
+  status: 'valid' | 'expired' | 'verification-required' | 'unreachable' | 'error';
+  code: string | null;
+  message: string;
+  userId: string | null;
+  verifiedAtMs: number;
+}
+
+export interface DemoStatus {
+  running: boolean;
+  /** The demo account's id while running. */
+  accountId: string | null;
+  /** The demo exchange places/fills orders by itself. */
+  activity: boolean;
+}
+
+/** One past (or current) session journal. */
+export interface SessionSummary {
+  sessionId: string;
+  accountId: string;
+  accountLabel: string;
+  startedAtMs: number;
+  /** Last record's time; null for an empty journal. */
+  endedAtMs: number | null;
+  /** True while this session is still being written. */
+  live: boolean;
+  sizeBytes: number;
+}
+
+/** A past session reopened read-only (replayed through the engine's parser and book). */
+export interface SessionReplay {
+  summary: SessionSummary;
+  snapshot: MonitorSnapshot;
+  /** True when the last line was torn (crash while writing); everything before it is kept. */
+  tornTail: boolean;
+  /** Lines that could not be read (neither JSON nor a known record). */
+  skippedLines: number;
+}
+
+/** Outcome of an export: written to a path (desktop), offered as a download (browser), or cancelled. */
+export type ExportResult =
+  | { kind: 'saved'; path: string; rows: number }
+  | { kind: 'download'; url: string; fileName: string; rows: number }
+  | { kind: 'cancelled' };
+
+/** Progress of a long export, for a progress bar. */
+export interface ExportProgress {
+  exportId: string;
+  rows: number;
+  done: boolean;
+}
+
+export type ThemeSetting = 'light' | 'dark' | 'system';
+export type LanguageSetting = 'en' | 'zh-CN';
+
+export interface Settings {
+  notifyOnFill: boolean;
+  notifyOnPartialFill: boolean;
+  notifyOnSessionFailure: boolean;
+  language: LanguageSetting;
+  theme: ThemeSetting;
+  startMinimizedToTray: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  notifyOnFill: true,
+  notifyOnPartialFill: false,
+  notifyOnSessionFailure: true,
+  language: 'en',
+  theme: 'system',
+  startMinimizedToTray: false,
+};
+
+/** The parameters of issue 6's volume strategy, as the CLI takes them (amounts in USDT). */
+export interface StrategyParams {
+  accountId: string;
+  token: string;
+  chain: string;
+  volumeUsdt: string;
+  amountUsdt: string;
+  intervalSec: number;
+  buyOffsetPct?: string;
+  sellOffsetPct?: string;
+  timeoutSec?: number;
+  maxLossUsdt?: string;
+  cancelPending: boolean;
+  dryRun: boolean;
+}
+
+export type StrategyRunState = 'starting' | 'running' | 'stopping' | 'finished' | 'failed';
+
+export interface StrategyProgressView {
+  accountId: string;
+  runId: string;
+  state: StrategyRunState;
+  targetVolumeUsdt: string;
+  doneVolumeUsdt: string;
+  trades: number;
+  fills: number;
+  feesUsdt: string;
+  costUsdt: string;
+  /** Order ids the strategy placed in this run (highlighted in the orders table). */
+  placedOrderIds: string[];
+  /** Latest line of progress, plain language. */
+  message: string;
+  error: { code: string; message: string } | null;
+}
+
+/** A notice shown by the desktop (OS notification) or the browser host (in-app toast). */
+export interface NoticeView {
+  id: string;
+  kind: 'fills' | 'partial-fills' | 'session-failure';
+  title: string;
+  body: string;
+  accountId: string;
+  /** The order to open when clicked (the first of a group), or null. */
+  orderId: string | null;
+  atMs: number;
+}
+
+/** Ask the renderer to show an order (a notice was clicked). */
+export interface OpenOrderRequest {
+  accountId: string;
+  orderId: string;
+}
+
+export type { FillPoint, MonitorSnapshot, OrderView, SessionStatsView, TimelineSegment };

@@ -1,0 +1,48 @@
+import type { IpcResult } from './result.ts';
+
+/**
+ * The browser host's WebSocket frames (JSON text). Electron IPC does not use these: it has
+ * its own framing. Kept in shared so the host and the renderer's transport agree.
+ */
+export type ClientFrame = { t: 'req'; id: number; channel: string; payload?: unknown };
+export type ServerFrame =
+  | { t: 'res'; id: number; result: IpcResult<unknown> }
+  | { t: 'evt'; event: string; payload: unknown };
+
+/** Parses a client frame; null when it is not one (the host then closes the socket). */
+export function parseClientFrame(text: string): ClientFrame | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const frame = value as Record<string, unknown>;
+  if (frame.t !== 'req' || typeof frame.id !== 'number' || typeof frame.channel !== 'string') return null;
+  return { t: 'req', id: frame.id, channel: frame.channel, payload: frame.payload };
+}
+
+/** Parses a server frame; null when it is not one. */
+export function parseServerFrame(text: string): ServerFrame | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const frame = value as Record<string, unknown>;
+  if (frame.t === 'res' && typeof frame.id === 'number' && typeof frame.result === 'object' && frame.result !== null) {
+    return { t: 'res', id: frame.id, result: frame.result as IpcResult<unknown> };
+  }
+  if (frame.t === 'evt' && typeof frame.event === 'string') {
+    return { t: 'evt', event: frame.event, payload: frame.payload };
+  }
+  return null;
+}
+
+/** Query parameter carrying the browser host's session token. */
+export const HOST_TOKEN_PARAM = 'token';
+/** Path of the contract WebSocket on the browser host. */
+export const HOST_WS_PATH = '/api/ws';
