@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
+import { readFixture } from '../../../../test/fakes/fixture-http-server.ts';
+import { parseFrame } from '../parser/index.ts';
+import { OrderBook } from './index.ts';
+
+const updates: OrderUpdate[] = readFixture('ws/oto-buy-fill-then-sell-fill.jsonl')
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const parsed = parseFrame(line);
+    if (parsed.kind !== 'order-update') throw new Error('fixture frame is not an update');
+    return parsed.update;
+  });
+const [buyNew, sellPending, buyFilled, sellNew, sellPartial, sellFilled] = updates as [
+  OrderUpdate,
+  OrderUpdate,
+  OrderUpdate,
+  OrderUpdate,
+  OrderUpdate,
+  OrderUpdate,
+];
+
+describe('OrderBook', () => {
+  it('follows the captured OTO life cycle to two FILLED legs linked by il', () => {
+    const book = new OrderBook();
+    expect(updates.map((u) => book.apply(u))).toEqual(['applied', 'applied', 'applied', 'applied', 'applied', 'applied']);
+    expect(book.get('51481849')!.current.status).toBe('FILLED');
+    expect(book.get('51481850')!.current).toMatchObject({ status: 'FILLED', cumulativeFilledQty: '869.47000000' });
+    expect(book.linkedOrders('51481849').map((o) => o.orderId)).toEqual(['51481850']);
+    const stats = book.statistics();
+    expect(stats).toMatchObject({
+      updates: 6,
+      orders: 2,
+      byStatus: { NEW: 2, PENDING: 1, FILLED: 2, PARTIALLY_FILLED: 1 },
+      ordersByStatus: { FILLED: 2 },
+      duplicates: 0,
+      late: 0,
+      fills: 3,
+    });
+    // Exact decimal sums: 869.56 bought; 200 + 669.47 sold; quote 197.30724223 + 45.380936 + 151.90587611.
+    expect(stats.volumeBySymbol.ALPHA_373USDT).toEqual({ fills: 3, base: '1739.03', quote: '394.59405434' });
+    expect(stats.quoteVolumeByAsset).toEqual({ USDT: '394.59405434' });
+    expect(stats.feesByAsset).toEqual({ ALPHA_373: '0.086956', USDT: '0.01972868' });
+  });
+
+  it('drops and counts duplicates (same event id)', () => {
+    const book = new OrderBook();
+    book.apply(buyNew);
+    expect(book.apply(buyNew)).toBe('duplicate');
+    expect(book.apply({ ...buyNew })).toBe('duplicate');
+    expect(book.statistics()).toMatchObject({ updates: 1, duplicates: 1 + 1, byStatus: { NEW: 1 } });
+  });
+
+  it('keeps a late event in history but never moves the state backwards', () => {
+    const book = new OrderBook();
+    book.apply(buyFilled);
+    expect(book.apply(buyNew)).toBe('late');
+    const record = book.get('51481849')!;
+    expect(record.current.status).toBe('FILLED');
+    expect(record.history.map((u) => u.status)).toEqual(['FILLED', 'NEW']);
+    expect(book.statistics()).toMatchObject({ updates: 2, late: 1, ordersByStatus: { FILLED: 1 } });
+  });
+
+  it('never leaves a terminal status even for a higher event id', () => {
+    const book = new OrderBook();
+    book.apply(sellFilled);
+    expect(book.apply({ ...sellPartial, eventId: sellFilled.eventId + 10 })).toBe('late');
+    expect(book.get('51481850')!.current.status).toBe('FILLED');
+  });
+
+  it('counts a late fill toward volume once', () => {
+    const book = new OrderBook();
+    book.apply(sellNew);
+    book.apply(sellFilled);
+    expect(book.apply(sellPartial)).toBe('late');
+    expect(book.apply(sellPartial)).toBe('duplicate');
+    expect(book.statistics().volumeBySymbol.ALPHA_373USDT).toEqual({ fills: 2, base: '869.47', quote: '197.28681211' });
+  });
+
+  it('applies a backfill only when it moves the order forward', () => {
+    const book = new OrderBook();
+    book.apply(buyNew);
+    book.apply(sellPending);
+    const backfill: OrderUpdate = { ...buyFilled, eventId: buyNew.eventId };
+    expect(book.apply(backfill, 'backfill')).toBe('applied');
+    expect(book.apply(backfill, 'backfill')).toBe('duplicate');
+    expect(book.apply({ ...sellPending }, 'backfill')).toBe('duplicate');
+    expect(book.apply({ ...sellNew, eventId: 0 }, 'backfill')).toBe('applied');
+    expect(book.statistics()).toMatchObject({ updates: 4, backfilled: 2, ordersByStatus: { FILLED: 1, NEW: 1 } });
+  });
+
+  it('links OTO legs whichever arrives first', () => {
+    const book = new OrderBook();
+    book.apply(sellPending);
+    book.apply(buyNew);
+    expect(book.linkedOrders('51481850').map((o) => o.orderId)).toEqual(['51481849']);
+    expect(book.linkedOrders('nope')).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { readFixture } from '../../../../test/fakes/fixture-http-server.ts';
+import { maskFrameText, parseFrame, truncateForLog } from './index.ts';
+
+const capturedFrames = readFixture('ws/oto-buy-fill-then-sell-fill.jsonl').trim().split('\n');
+const KEY = 'ff950c2e0d3da25cb0f320669c3f986f';
+
+function update(text: string) {
+  const parsed = parseFrame(text);
+  if (parsed.kind !== 'order-update') throw new Error(`expected an order update, got ${JSON.stringify(parsed)}`);
+  return parsed.update;
+}
+
+/** A captured frame with `data` changed by `edit`. */
+function variant(edit: (data: Record<string, unknown>) => void, index = 2): string {
+  const frame = JSON.parse(capturedFrames[index]!);
+  edit(frame.data);
+  return JSON.stringify(frame);
+}
+
+describe('parseFrame on every captured frame', () => {
+  it('reads the 6 captured executionReports of the OTO life cycle', () => {
+    const updates = capturedFrames.map(update);
+    expect(updates.map((u) => [u.orderId, u.executionType, u.status, u.quantity])).toEqual([
+      ['51481849', 'NEW', 'NEW', '869.56000000'],
+      ['51481850', 'NEW', 'PENDING', '0'],
+      ['51481849', 'TRADE', 'FILLED', '869.56000000'],
+      ['51481850', 'NEW', 'NEW', '869.47000000'],
+      ['51481850', 'TRADE', 'PARTIALLY_FILLED', '869.47000000'],
+      ['51481850', 'TRADE', 'FILLED', '869.47000000'],
+    ]);
+    expect(updates.map((u) => u.eventId)).toEqual([12501197286, 12501197287, 12501200714, 12501200716, 12501205152, 12501205154]);
+  });
+
+  it('keeps the type quirks: i, t, il strings; id a number; decimals as exact strings', () => {
+    const fill = update(capturedFrames[2]!);
+    expect(fill).toMatchObject({
+      orderId: '51481849',
+      tradeId: '798491',
+      orderListId: '89863105',
+      eventId: 12501200714,
+      lastFilledQty: '869.56000000',
+      lastFilledPrice: '0.22690469',
+      avgPrice: '0.226904689',
+      commission: '0.08695600',
+      commissionAsset: 'ALPHA_373',
+      cumulativeQuoteQty: '197.30724223',
+      baseAsset: 'ALPHA_373',
+      quoteAsset: 'USDT',
+      contingencyType: 'OTO',
+      contingencyPosition: 'OTO_WORKING',
+      st: 1,
+      isMaker: false,
+      side: 'BUY',
+      clientOrderId: 'web_164e079573c1491795e1ee245d5ed293',
+      transactionTimeMs: 1759043609181,
+      updateTimeMs: 1759043609181,
+      orderCreationTimeMs: 1759043608334,
+      eventTimeMs: 1759043609340,
+    });
+    expect(typeof fill.orderId).toBe('string');
+    expect(typeof fill.eventId).toBe('number');
+    // "200" comes without trailing zeros and must stay exactly so.
+    expect(update(capturedFrames[4]!).lastFilledQty).toBe('200');
+  });
+
+  it('has no commission on NEW frames and reports the stream name', () => {
+    const parsed = parseFrame(capturedFrames[0]!);
+    expect(parsed).toMatchObject({ kind: 'order-update', stream: `alpha@${KEY}` });
+    expect(update(capturedFrames[0]!)).toMatchObject({ commission: null, commissionAsset: null, tradeId: '0' });
+  });
+
+  it('reads the captured subscribe acks', () => {
+    expect(parseFrame(readFixture('ws/order-stream-subscribe-ack.server.json'))).toEqual({ kind: 'ack', requestId: 2, result: null });
+    expect(parseFrame(readFixture('ws/capture-2026-05-21.order-stream-ack.server.json'))).toMatchObject({ kind: 'ack', requestId: 2 });
+    // P recorded the market ack as {"id":1}.
+    expect(parseFrame(readFixture('ws/market-stream-subscribe-ack.server.json'))).toMatchObject({ kind: 'ack', requestId: 1 });
+  });
+
+  it('treats captured market frames as other events, never as updates', () => {
+    for (const line of readFixture('ws/capture-2026-05-21.market-frames.jsonl').trim().split('\n')) {
+      expect(parseFrame(line).kind).toBe('other-event');
+    }
+  });
+});
+
+describe('parseFrame on other events', () => {
+  it('types listenKeyExpired, outboundAccountPosition and balanceUpdate', () => {
+    expect(parseFrame(JSON.stringify({ stream: `alpha@${KEY}`, data: { e: 'listenKeyExpired', E: 1, listenKey: KEY } }))).toEqual({
+      kind: 'other-event',
+      stream: `alpha@${KEY}`,
+      event: { type: 'listenKeyExpired', eventTimeMs: 1, listenKey: KEY },
+    });
+    const position = parseFrame(JSON.stringify({ data: { e: 'outboundAccountPosition', E: 2, B: [{ a: 'USDT', f: '1.5', l: '0' }] } }));
+    expect(position).toMatchObject({ event: { type: 'outboundAccountPosition', balances: [{ asset: 'USDT', free: '1.5', locked: '0' }] } });
+    expect(parseFrame(JSON.stringify({ data: { e: 'balanceUpdate', a: 'USDT', d: '-1' } }))).toMatchObject({ event: { type: 'balanceUpdate', delta: '-1' } });
+    expect(parseFrame(JSON.stringify({ data: { e: 'somethingNew', x: 1 } }))).toMatchObject({ event: { type: 'unknown', eventType: 'somethingNew' } });
+  });
+
+  it('reads request errors', () => {
+    expect(parseFrame('{"error":{"code":2,"msg":"Invalid request"},"id":7}')).toEqual({
+      kind: 'request-error',
+      requestId: 7,
+      errorCode: '2',
+      errorMessage: 'Invalid request',
+    });
+  });
+});
+
+describe('parseFrame on malformed frames', () => {
+  const cases: Array<[string, string]> = [
+    ['bad JSON', '{"stream":"alpha@x","data":{'],
+    ['empty', ''],
+    ['JSON array', '[1,2]'],
+    ['JSON string', '"hello"'],
+    ['data not an object', '{"stream":"alpha@x","data":"oops"}'],
+    ['random object', '{"foo":1}'],
+    ['price as a float', variant((d) => (d.p = 0.23))],
+    ['quantity as garbage', variant((d) => (d.q = 'abc'))],
+    ['missing order id', variant((d) => delete d.i)],
+    ['order id not numeric', variant((d) => (d.i = 'x1'))],
+    ['missing event id', variant((d) => delete d.id)],
+    ['event id a float', variant((d) => (d.id = 1.5))],
+    ['unknown status', variant((d) => (d.X = 'WEIRD'))],
+    ['status not a string', variant((d) => (d.X = 3))],
+    ['missing execution type', variant((d) => delete d.x)],
+    ['bad side', variant((d) => (d.S = 'HOLD'))],
+    ['missing symbol', variant((d) => delete d.s)],
+    ['time as a string', variant((d) => (d.E = '1759043609340'))],
+    ['commission without its asset', variant((d) => delete d.N)],
+    ['maker flag not a boolean', variant((d) => (d.m = 'no'))],
+  ];
+  it.each(cases)('%s is malformed and never an update', (_name, text) => {
+    const parsed = parseFrame(text);
+    expect(parsed.kind).toBe('malformed');
+  });
+
+  it('tolerates lossless variants: numeric i/t/il, a digit-string event id, a missing u', () => {
+    const u = update(
+      variant((d) => {
+        d.i = 51481849;
+        d.t = 798491;
+        d.il = 89863105;
+        d.id = '12501200714';
+        delete d.u;
+      }),
+    );
+    expect([u.orderId, u.tradeId, u.orderListId, u.eventId, u.updateTimeMs]).toEqual(['51481849', '798491', '89863105', 12501200714, 1759043609181]);
+    expect(update(variant((d) => (d.il = '-1'))).orderListId).toBeNull();
+  });
+});
+
+describe('masking raw frames', () => {
+  it('cuts the listen key in the stream name and in listenKey fields', () => {
+    const masked = maskFrameText(capturedFrames[0]!);
+    expect(masked).not.toContain(KEY);
+    expect(masked).toContain('"stream":"alpha@ff950c2e0d..."');
+    expect(maskFrameText(`{"data":{"e":"listenKeyExpired","listenKey":"${KEY}"}}`)).toBe('{"data":{"e":"listenKeyExpired","listenKey":"ff950c2e0d..."}}');
+  });
+
+  it('truncates long frames for logs after masking', () => {
+    const line = truncateForLog(capturedFrames[2]!, 60);
+    expect(line).not.toContain(KEY);
+    expect(line.length).toBeLessThan(90);
+  });
+});

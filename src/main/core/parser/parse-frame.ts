@@ -1,0 +1,212 @@
+import {
+  EXECUTION_TYPES,
+  ORDER_STATUSES,
+  type ExecutionType,
+  type OrderStatus,
+  type OrderUpdate,
+} from '../../../shared/domain/order-update.ts';
+import type { AccountBalance, OtherEvent, ParsedFrame } from './frame-types.ts';
+
+const STATUS_SET: ReadonlySet<string> = new Set(ORDER_STATUSES);
+const EXECUTION_TYPE_SET: ReadonlySet<string> = new Set(EXECUTION_TYPES);
+/** A decimal as the exchange writes it: `"0"`, `"869.56000000"`, `"200"`. No sign, no exponent. */
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+
+/** Thrown inside the parser only; turned into a `malformed` result. */
+class FrameError extends Error {}
+
+type Obj = Record<string, unknown>;
+
+/**
+ * Parses one text frame of the `alpha@` order-push socket. Never throws: anything we cannot
+ * read exactly (bad JSON, a missing or mistyped required field) is `malformed`, so one bad
+ * frame can never stop a session or be counted as an update.
+ */
+export function parseFrame(text: string): ParsedFrame {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: 'malformed', reason: 'not JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { kind: 'malformed', reason: 'not a JSON object' };
+  }
+  try {
+    return classify(value as Obj);
+  } catch (error) {
+    if (error instanceof FrameError) return { kind: 'malformed', reason: error.message };
+    throw error;
+  }
+}
+
+function classify(frame: Obj): ParsedFrame {
+  // Pushes are wrapped {"stream","data"}; replies to our requests carry a top-level id.
+  if (frame.data !== undefined && (typeof frame.stream === 'string' || frame.stream === undefined)) {
+    if (typeof frame.data !== 'object' || frame.data === null || Array.isArray(frame.data)) {
+      throw new FrameError('data is not an object');
+    }
+    return parseEvent(frame.data as Obj, typeof frame.stream === 'string' ? frame.stream : null);
+  }
+  if ('result' in frame || ('id' in frame && !('e' in frame) && !('error' in frame))) {
+    return { kind: 'ack', requestId: requestIdOf(frame.id), result: frame.result ?? null };
+  }
+  if ('error' in frame) {
+    const err = frame.error as Obj | string | null;
+    const errorCode = typeof err === 'object' && err !== null && err.code !== undefined ? String(err.code) : null;
+    const errorMessage =
+      typeof err === 'string' ? err : typeof err === 'object' && err !== null && typeof err.msg === 'string' ? err.msg : 'error';
+    return { kind: 'request-error', requestId: requestIdOf(frame.id), errorCode, errorMessage };
+  }
+  // An unwrapped event (a raw-stream connection would push these) is handled the same way.
+  if (typeof frame.e === 'string') return parseEvent(frame, null);
+  throw new FrameError('neither a push, an ack nor an event');
+}
+
+function requestIdOf(id: unknown): number | string | null {
+  return typeof id === 'number' || typeof id === 'string' ? id : null;
+}
+
+function parseEvent(data: Obj, stream: string | null): ParsedFrame {
+  const eventType = data.e;
+  if (eventType === 'executionReport') return { kind: 'order-update', stream, update: parseExecutionReport(data) };
+  return { kind: 'other-event', stream, event: parseOtherEvent(data) };
+}
+
+/** `executionReport` → OrderUpdate, keeping every decimal as the exact string received. */
+export function parseExecutionReport(d: Obj): OrderUpdate {
+  const status = d.X;
+  if (typeof status !== 'string' || !STATUS_SET.has(status)) throw new FrameError(`bad X (status)`);
+  const executionType = d.x;
+  if (typeof executionType !== 'string' || !EXECUTION_TYPE_SET.has(executionType)) {
+    throw new FrameError('bad x (execution type)');
+  }
+  const side = d.S;
+  if (side !== 'BUY' && side !== 'SELL') throw new FrameError('bad S (side)');
+  const transactionTimeMs = int(d, 'T');
+  const commission = optDecimal(d, 'n');
+  return {
+    eventTimeMs: int(d, 'E'),
+    transactionTimeMs,
+    // `u` equals `T` in every capture; a frame without it is still an exact update.
+    updateTimeMs: d.u === undefined ? transactionTimeMs : int(d, 'u'),
+    orderCreationTimeMs: d.O === undefined ? transactionTimeMs : int(d, 'O'),
+    symbol: str(d, 's'),
+    baseAsset: optStr(d, 'ba') ?? '',
+    quoteAsset: optStr(d, 'qa') ?? '',
+    clientOrderId: optStr(d, 'c') ?? '',
+    side,
+    orderType: str(d, 'o'),
+    originalOrderType: optStr(d, 'ot') ?? str(d, 'o'),
+    timeInForce: optStr(d, 'f') ?? '',
+    quantity: decimal(d, 'q'),
+    price: decimal(d, 'p'),
+    stopPrice: optDecimal(d, 'P') ?? '0',
+    avgPrice: optDecimal(d, 'ap') ?? '0',
+    executionType: executionType as ExecutionType,
+    status: status as OrderStatus,
+    orderId: id(d, 'i'),
+    lastFilledQty: decimal(d, 'l'),
+    cumulativeFilledQty: decimal(d, 'z'),
+    lastFilledPrice: decimal(d, 'L'),
+    commission,
+    commissionAsset: commission === null ? (optStr(d, 'N') ?? null) : str(d, 'N'),
+    tradeId: d.t === undefined ? '0' : id(d, 't'),
+    isMaker: d.m === undefined ? false : bool(d, 'm'),
+    cumulativeQuoteQty: optDecimal(d, 'Z') ?? '0',
+    lastQuoteQty: optDecimal(d, 'Y') ?? '0',
+    quoteOrderQty: optDecimal(d, 'Q') ?? '0',
+    eventId: eventId(d),
+    orderListId: orderListId(d),
+    contingencyType: optStr(d, 'ct'),
+    contingencyPosition: optStr(d, 'cp'),
+    st: d.st === undefined || d.st === null ? null : int(d, 'st'),
+  };
+}
+
+function parseOtherEvent(d: Obj): OtherEvent {
+  const eventTimeMs = typeof d.E === 'number' ? d.E : null;
+  switch (d.e) {
+    case 'listenKeyExpired':
+      // Spot's shape; never captured on nbstream (ALPHA-PROTOCOL.md §2), so fields are optional.
+      return { type: 'listenKeyExpired', eventTimeMs, listenKey: typeof d.listenKey === 'string' ? d.listenKey : null };
+    case 'outboundAccountPosition': {
+      const balances: AccountBalance[] = [];
+      for (const b of Array.isArray(d.B) ? (d.B as Obj[]) : []) {
+        if (typeof b?.a === 'string' && typeof b.f === 'string' && typeof b.l === 'string') {
+          balances.push({ asset: b.a, free: b.f, locked: b.l });
+        }
+      }
+      return { type: 'outboundAccountPosition', eventTimeMs, balances };
+    }
+    case 'balanceUpdate':
+      if (typeof d.a === 'string' && typeof d.d === 'string') {
+        return { type: 'balanceUpdate', eventTimeMs, asset: d.a, delta: d.d };
+      }
+      return { type: 'unknown', eventType: 'balanceUpdate', data: d };
+    default:
+      return { type: 'unknown', eventType: typeof d.e === 'string' ? d.e : null, data: d };
+  }
+}
+
+function str(d: Obj, key: string): string {
+  const v = d[key];
+  if (typeof v !== 'string') throw new FrameError(`${key} missing or not a string`);
+  return v;
+}
+
+function optStr(d: Obj, key: string): string | null {
+  const v = d[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') throw new FrameError(`${key} not a string`);
+  return v;
+}
+
+/** Prices and quantities must be decimal strings: a JSON number could not be kept exact. */
+function decimal(d: Obj, key: string): string {
+  const v = d[key];
+  if (typeof v !== 'string' || !DECIMAL.test(v)) throw new FrameError(`${key} missing or not a decimal string`);
+  return v;
+}
+
+function optDecimal(d: Obj, key: string): string | null {
+  return d[key] === undefined || d[key] === null ? null : decimal(d, key);
+}
+
+function int(d: Obj, key: string): number {
+  const v = d[key];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new FrameError(`${key} missing or not an integer`);
+  return v;
+}
+
+function bool(d: Obj, key: string): boolean {
+  const v = d[key];
+  if (typeof v !== 'boolean') throw new FrameError(`${key} not a boolean`);
+  return v;
+}
+
+/**
+ * `i` and `t` are strings on the wire. An integer is tolerated (converted exactly) because a
+ * server variant sending numbers loses nothing; anything else is malformed.
+ */
+function id(d: Obj, key: string): string {
+  const v = d[key];
+  if (typeof v === 'string' && /^-?\d+$/.test(v)) return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  throw new FrameError(`${key} missing or not an id`);
+}
+
+/** `id` is a number on the wire (the per-event id); a digit string is tolerated. */
+function eventId(d: Obj): number {
+  const v = d.id;
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
+  if (typeof v === 'string' && /^\d{1,15}$/.test(v)) return Number(v);
+  throw new FrameError('id (event id) missing or not an integer');
+}
+
+/** `il` links OTO legs; `"-1"` (history's value for plain orders) and absence mean none. */
+function orderListId(d: Obj): string | null {
+  if (d.il === undefined || d.il === null) return null;
+  const v = id(d, 'il');
+  return v === '-1' ? null : v;
+}
