@@ -1,0 +1,62 @@
+/**
+ * Why a strategy could not go on. Stable codes: the CLI maps them to exit codes and
+ * messages, the desktop app to its panel, tests assert them.
+ */
+export type StrategyErrorCode =
+  /** No token with that symbol on that chain in aggTicker24. */
+  | 'TOKEN_NOT_FOUND'
+  /** Several tokens share the symbol and chain (so the chain does not tell them apart). */
+  | 'TOKEN_AMBIGUOUS'
+  /** The token is listed but `offline`. */
+  | 'TOKEN_OFFLINE'
+  /** The token is listed but `offsell`: the pending SELL could never be placed. */
+  | 'TOKEN_SELL_SUSPENDED'
+  /** The trading symbol is missing from get-exchange-info, or not TRADING. */
+  | 'SYMBOL_NOT_TRADING'
+  /** The order would break an exchange filter; it was not sent. */
+  | 'FILTER_VIOLATION'
+  /** Parameters out of range (negative amount, offset ≥ 100 %, ...). */
+  | 'INVALID_PARAMS'
+  /** An exchange reply did not have the shape we rely on. */
+  | 'BAD_RESPONSE'
+  /** The session was rejected (expired, verification or risk challenge needed). */
+  | 'AUTH_REJECTED';
+
+/** An error of the strategy engine, with a stable `code`. */
+export class StrategyError extends Error {
+  constructor(
+    readonly code: StrategyErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StrategyError';
+  }
+}
+
+/**
+ * The REST client's error codes that mean "a person must act before anything else can
+ * work" (ALPHA-PROTOCOL.md §1). Read by duck typing on `code` so the strategy does not care
+ * which class threw.
+ */
+const AUTH_CODES = new Set(['SESSION_EXPIRED', 'VERIFICATION_REQUIRED', 'RISK_CHALLENGE']);
+
+/** True for an error that must stop the run at once (no retry helps). */
+export function isAuthRejection(error: unknown): error is Error & { code: string } {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (AUTH_CODES.has(code) || code === 'AUTH_REJECTED');
+}
+
+/** The error's stable code when it has one, else `UNKNOWN`. */
+export function errorCodeOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return 'UNKNOWN';
+}
+
+/** The error's message, without a stack. */
+export function errorMessageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

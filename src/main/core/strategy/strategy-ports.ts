@@ -1,0 +1,42 @@
+import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
+import type { Event } from '../../../shared/event/emitter.ts';
+import type { AlphaRestClient } from '../rest/index.ts';
+
+export type {
+  AggTicker24Item as AggTickerItem,
+  ExchangeFilter,
+  ExchangeInfo,
+  ExchangeSymbol as ExchangeSymbolInfo,
+  OrderHistoryRow as OpenOrderRow,
+  OtoOrderIds,
+  PlaceOtoOrderRequest,
+  UserVolume,
+} from '../rest/index.ts';
+
+/**
+ * What the strategy needs from the exchange: the part of `AlphaRestClient` it calls. Tests
+ * use the real client against the simulator; a fake only needs these methods.
+ */
+export type StrategyRestPort = Pick<
+  AlphaRestClient,
+  'getAggTicker24' | 'getExchangeInfo' | 'getUserVolume' | 'placeOtoOrder' | 'cancelOrder' | 'getOpenOrders'
+>;
+
+/**
+ * The OTO place body as it goes on the wire, shaped like the captured requests
+ * (ALPHA-PROTOCOL.md §5): shown by `--dry-run` and checked against the fixtures. The REST
+ * client builds the same body from `PlaceOtoOrderRequest`.
+ */
+export interface OtoOrderWireBody {
+  baseAsset: string;
+  quoteAsset: string;
+  workingSide: 'BUY';
+  workingPrice: string;
+  workingQuantity: string;
+  paymentDetails: [{ amount: string; paymentWalletType: 'CARD' }];
+  pendingPrice: string;
+  pendingType: 'LIMIT';
+}
+
+/** The order stream the strategy waits on (AccountMonitor.onDidReceiveOrderUpdate, mapped). */
+export type OrderUpdateEvent = Event<OrderUpdate>;

@@ -1,0 +1,161 @@
+import type { Event } from '../../../shared/event/emitter.ts';
+import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { OrderUpdateEvent, StrategyRestPort } from './strategy-ports.ts';
+import type { SymbolFilters } from './symbol-filters.ts';
+import type { ResolvedToken } from './token-resolver.ts';
+import type { TradePlan } from './trade-plan.ts';
+import type { TokenVolume, VolumeRule } from './volume-accounting.ts';
+
+/** The settings of one run. Money and percentages are decimal strings. */
+export interface StrategyParams {
+  /** Short token symbol, e.g. `KOGE`. */
+  token: string;
+  /** Chain name or id, e.g. `BSC` or `56`. */
+  chain: string;
+  /** Today's volume goal, in traded USDT (see VolumeRule). */
+  targetVolumeUsdt: string;
+  /** Notional of each OTO working BUY, USDT. */
+  amountUsdt: string;
+  /** Working BUY at market × (1 + buyOffsetPct/100). */
+  buyOffsetPct: string;
+  /** Pending SELL at market × (1 − sellOffsetPct/100). */
+  sellOffsetPct: string;
+  /** Pause between trades. */
+  intervalMs: number;
+  /** How long each leg may take to fill. */
+  legTimeoutMs: number;
+  volumeRule: VolumeRule;
+  /** Stop once realised cost (spread + fees) reaches this; null = no limit. */
+  maxLossUsdt: string | null;
+  /** Stop after this many failed trades in a row. */
+  maxConsecutiveFailures: number;
+  /** Cancel pending SELLs still open at the end (otherwise they are only reported). */
+  cancelPendingAtEnd: boolean;
+  /** Plan and report the orders, place none. */
+  dryRun: boolean;
+  /** How long to wait for the stream to confirm a cancel before asking REST. */
+  cancelConfirmTimeoutMs?: number;
+}
+
+/** Defaults of the original script (ALPHA-PROTOCOL.md §7): small offsets, 1 s, 300 s. */
+export const DEFAULT_STRATEGY_PARAMS = {
+  buyOffsetPct: '0.5',
+  sellOffsetPct: '1',
+  intervalMs: 1_000,
+  legTimeoutMs: 300_000,
+  maxConsecutiveFailures: 3,
+  cancelConfirmTimeoutMs: 10_000,
+} as const;
+
+/** What the run needs from the world. */
+export interface StrategyDeps {
+  rest: StrategyRestPort;
+  /** The account's order updates (e.g. mapped from AccountMonitor.onDidReceiveOrderUpdate). */
+  orderUpdates: OrderUpdateEvent;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Everything known before the first order: shown to confirm a live run. */
+export interface StrategyPreparation {
+  token: ResolvedToken;
+  filters: SymbolFilters;
+  volume: TokenVolume;
+  targetVolumeUsdt: string;
+  /** Counted volume at the start, USDT. */
+  doneUsdt: string;
+  /** Trades of `amountUsdt` needed at the start (an estimate: the loop re-reads volume). */
+  tradesEstimated: number;
+  /** The first trade as it would be sent now. */
+  firstTrade: TradePlan;
+  /** Estimated total cost: per trade amount × (buy + sell offsets) + 0.01 % fee per leg. */
+  estimatedCostUsdt: string;
+}
+
+/** Live figures of a run. */
+export interface StrategyProgress {
+  targetVolumeUsdt: string;
+  /** Counted volume: the larger of user-volume (under the rule) and start + our filled buys. */
+  doneUsdt: string;
+  /** OTO orders placed. */
+  trades: number;
+  /** Legs filled (working + pending). */
+  fills: number;
+  feesUsdt: string;
+  /** Realised cost: USDT spent on filled buys of completed trades − USDT received net of fees. */
+  costUsdt: string;
+}
+
+/** How a run ended. */
+export type StrategyOutcome =
+  | 'target-reached'
+  | 'dry-run'
+  | 'stopped'
+  | 'max-loss'
+  | 'too-many-failures'
+  | 'auth-rejected'
+  | 'failed';
+
+/** A pending SELL left open, or cancelled at the end. */
+export interface PendingLegRef {
+  trade: number;
+  orderId: string;
+  symbol: string;
+}
+
+/** The end of a run (also the last NDJSON line of the CLI). */
+export interface StrategySummary extends StrategyProgress {
+  type: 'summary';
+  outcome: StrategyOutcome;
+  /** Stable code of the reason when the run did not reach its target. */
+  reasonCode: string | null;
+  /** Plain-language reason (English; the CLI translates by outcome). */
+  reason: string | null;
+  /** Same as `doneUsdt`, under the name the CLI's JSON promises. */
+  volume: string;
+  fees: string;
+  cost: string;
+  token: string | null;
+  symbol: string | null;
+  /** Pending SELLs still open when the run ended. */
+  openPendingOrders: PendingLegRef[];
+  /** Pending SELLs cancelled at the end (`cancelPendingAtEnd`). */
+  canceledPendingOrders: PendingLegRef[];
+  dryRun: boolean;
+}
+
+/** One thing that happened in a run, in order. The CLI prints these; the app shows them. */
+export type StrategyEvent =
+  | ({ type: 'prepared' } & StrategyPreparation)
+  | { type: 'order-planned'; trade: number; plan: TradePlan }
+  | {
+      type: 'order-placed';
+      trade: number;
+      workingOrderId: string;
+      pendingOrderId: string;
+      plan: TradePlan;
+      /** Counted volume just before this trade was decided. */
+      doneBeforeUsdt: string;
+    }
+  | { type: 'leg-filled'; trade: number; leg: 'working' | 'pending'; orderId: string; quantity: string; quoteUsdt: string; feeUsdt: string }
+  | { type: 'leg-timeout'; trade: number; leg: 'working' | 'pending'; orderId: string }
+  | { type: 'order-canceled'; trade: number; orderId: string; confirmedBy: 'stream' | 'rest' }
+  | { type: 'trade-failed'; trade: number; code: string; message: string }
+  | ({ type: 'progress' } & StrategyProgress)
+  | StrategySummary;
+
+/** One run of the strategy. Dispose to stop listening (it does not cancel orders: stop does). */
+export interface StrategyRun extends Disposable {
+  /** Resolves the token, filters and volume; repeated calls return the same result. */
+  prepare(): Promise<StrategyPreparation>;
+  /** Runs to the end and resolves with the summary (never rejects: failures are outcomes). */
+  start(): Promise<StrategySummary>;
+  /** Asks the run to stop: cancels our open working order, then finishes. */
+  stop(): Promise<void>;
+  readonly onDidEvent: Event<StrategyEvent>;
+  readonly onDidProgress: Event<StrategyProgress>;
+  readonly onDidPlaceOrder: Event<Extract<StrategyEvent, { type: 'order-placed' }>>;
+  readonly onDidFinish: Event<StrategySummary>;
+}

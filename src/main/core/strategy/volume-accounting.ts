@@ -1,0 +1,73 @@
+import Big from 'big.js';
+import { assertNever } from '../../../shared/assert-never.ts';
+import { StrategyError } from './strategy-error.ts';
+import type { UserVolume } from './strategy-ports.ts';
+
+/**
+ * How to read `user-volume` against the `--volume` target, which is always in USDT actually
+ * traded. Whether `user-volume` already includes the token's mulPoint is unconfirmed
+ * (ALPHA-PROTOCOL.md §6, §7), so it is a setting:
+ * - `mulPoint` (default): the figure is traded USDT × mulPoint, so it is divided by mulPoint.
+ *   This is what the author's latest code (P HEAD) does, with a comment that the server shows
+ *   amount × mulPoint; it is also the safe side: if wrong, the run trades more, never stops
+ *   short of the target.
+ * - `raw`: the figure is traded USDT as is.
+ * For a token with mulPoint 1 (KOGE) both give the same result.
+ */
+export const VOLUME_RULES = ['mulPoint', 'raw'] as const;
+export type VolumeRule = (typeof VOLUME_RULES)[number];
+export const DEFAULT_VOLUME_RULE: VolumeRule = 'mulPoint';
+
+/** Today's volume of one token, as reported and as counted toward the target. */
+export interface TokenVolume {
+  /** The figure `user-volume` gives for the token (0 when it is not listed). */
+  reported: string;
+  /** That figure in traded USDT under the rule. */
+  counted: string;
+}
+
+function toBig(value: number | string, what: string): Big {
+  try {
+    // The wire has JSON floats; String() keeps exactly the digits JSON.parse produced.
+    return new Big(typeof value === 'number' ? String(value) : value);
+  } catch {
+    throw new StrategyError('BAD_RESPONSE', `user-volume gave ${what} "${String(value)}", not a number`);
+  }
+}
+
+/**
+ * Reads one token's volume from `user-volume`. `tokenName` there is the short symbol (KOGE),
+ * not the alphaId; several rows for one token (not seen, but possible) are added up.
+ */
+export function readTokenVolume(
+  data: UserVolume,
+  tokenSymbol: string,
+  rule: VolumeRule,
+  mulPoint: number,
+): TokenVolume {
+  const wanted = tokenSymbol.toUpperCase();
+  let reported = new Big(0);
+  for (const row of data.tradeVolumeInfoList ?? []) {
+    if (String(row.tokenName).toUpperCase() === wanted) reported = reported.plus(toBig(row.volume, 'volume'));
+  }
+  return { reported: reported.toFixed(), counted: countedVolume(reported, rule, mulPoint).toFixed() };
+}
+
+/** Reported volume → traded USDT under `rule`. */
+export function countedVolume(reported: Big, rule: VolumeRule, mulPoint: number): Big {
+  switch (rule) {
+    case 'raw':
+      return reported;
+    case 'mulPoint':
+      return mulPoint > 1 ? reported.div(mulPoint) : reported;
+    default:
+      return assertNever(rule, 'volume rule');
+  }
+}
+
+/** Trades of `amountUsdt` each still needed to bring `doneUsdt` to `targetUsdt` (≥ 0). */
+export function tradesNeeded(targetUsdt: string, doneUsdt: string, amountUsdt: string): number {
+  const remaining = new Big(targetUsdt).minus(doneUsdt);
+  if (remaining.lte(0)) return 0;
+  return Number(remaining.div(amountUsdt).round(0, Big.roundUp).toFixed());
+}
