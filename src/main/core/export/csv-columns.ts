@@ -1,0 +1,81 @@
+import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
+
+/** One column: its header and how to read it from an update row. */
+interface Column<Row> {
+  header: string;
+  value(row: Row): string | number | null;
+}
+
+/** An accepted order update as exported. */
+export interface UpdateRow {
+  update: OrderUpdate;
+  receivedAtMs: number;
+  source: UpdateSource;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Columns of the updates CSV, in order (documented in docs/readme/desktop.md). Prices and
+ * quantities are the exchange's raw decimal strings, never reformatted.
+ */
+export const UPDATE_COLUMNS: ReadonlyArray<Column<UpdateRow>> = [
+  { header: 'event_time_ms', value: (r) => r.update.eventTimeMs },
+  { header: 'event_time_utc', value: (r) => iso(r.update.eventTimeMs) },
+  { header: 'receive_time_ms', value: (r) => r.receivedAtMs },
+  { header: 'order_id', value: (r) => r.update.orderId },
+  { header: 'client_order_id', value: (r) => r.update.clientOrderId },
+  { header: 'symbol', value: (r) => r.update.symbol },
+  { header: 'side', value: (r) => r.update.side },
+  { header: 'type', value: (r) => r.update.orderType },
+  { header: 'status', value: (r) => r.update.status },
+  { header: 'execution_type', value: (r) => r.update.executionType },
+  { header: 'price', value: (r) => r.update.price },
+  { header: 'quantity', value: (r) => r.update.quantity },
+  { header: 'executed_qty', value: (r) => r.update.cumulativeFilledQty },
+  { header: 'last_fill_price', value: (r) => r.update.lastFilledPrice },
+  { header: 'last_fill_qty', value: (r) => r.update.lastFilledQty },
+  { header: 'fee', value: (r) => r.update.commission },
+  { header: 'fee_asset', value: (r) => r.update.commissionAsset },
+  { header: 'oto_list_id', value: (r) => r.update.orderListId },
+  { header: 'oto_leg', value: (r) => r.update.contingencyPosition },
+  { header: 'event_id', value: (r) => r.update.eventId },
+  { header: 'source', value: (r) => r.source },
+];
+
+/** An order in its last accepted state, as exported. */
+export interface OrderRow {
+  last: OrderUpdate;
+  updateCount: number;
+  firstReceivedAtMs: number;
+  lastReceivedAtMs: number;
+}
+
+/** Columns of the orders summary CSV (one row per order, current state). */
+export const ORDER_COLUMNS: ReadonlyArray<Column<OrderRow>> = [
+  { header: 'order_id', value: (r) => r.last.orderId },
+  { header: 'client_order_id', value: (r) => r.last.clientOrderId },
+  { header: 'symbol', value: (r) => r.last.symbol },
+  { header: 'side', value: (r) => r.last.side },
+  { header: 'type', value: (r) => r.last.orderType },
+  { header: 'status', value: (r) => r.last.status },
+  { header: 'price', value: (r) => r.last.price },
+  { header: 'quantity', value: (r) => r.last.quantity },
+  { header: 'executed_qty', value: (r) => r.last.cumulativeFilledQty },
+  { header: 'avg_price', value: (r) => r.last.avgPrice },
+  { header: 'cumulative_quote_qty', value: (r) => r.last.cumulativeQuoteQty },
+  { header: 'oto_list_id', value: (r) => r.last.orderListId },
+  { header: 'oto_leg', value: (r) => r.last.contingencyPosition },
+  { header: 'created_time_ms', value: (r) => r.last.orderCreationTimeMs },
+  { header: 'last_event_time_ms', value: (r) => r.last.eventTimeMs },
+  { header: 'first_receive_time_ms', value: (r) => r.firstReceivedAtMs },
+  { header: 'last_receive_time_ms', value: (r) => r.lastReceivedAtMs },
+  { header: 'updates', value: (r) => r.updateCount },
+];
+
+export function headerLine<Row>(columns: ReadonlyArray<Column<Row>>): string[] {
+  return columns.map((c) => c.header);
+}
+export function rowFields<Row>(columns: ReadonlyArray<Column<Row>>, row: Row): Array<string | number | null> {
+  return columns.map((c) => c.value(row));
+}

@@ -1,0 +1,122 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { readJournal } from '../journal/journal-reader.ts';
+import { csvLine } from './csv-format.ts';
+import { ORDER_COLUMNS, UPDATE_COLUMNS, headerLine, rowFields, type OrderRow } from './csv-columns.ts';
+
+export interface ExportOptions {
+  /** The session journal to read. */
+  journalPath: string;
+  /** Where the CSV goes. Written to `<path>.partial` first, renamed when complete. */
+  outPath: string;
+  /** Called every `progressEveryRows` rows and at the end. */
+  onProgress?: (rows: number) => void;
+  progressEveryRows?: number;
+}
+
+/** An export failure with a stable code (`EXPORT_FAILED`, or Node's, e.g. `ENOSPC`). */
+export class ExportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+/**
+ * One row per accepted order update, streamed from the journal to disk: memory stays flat
+ * however long the session (only the current line is held), and the writer's backpressure
+ * is honoured. Returns the number of data rows.
+ */
+export async function exportUpdatesCsv(options: ExportOptions): Promise<number> {
+  return writeCsv(options, async (write) => {
+    await write(csvLine(headerLine(UPDATE_COLUMNS)));
+    let rows = 0;
+    const { records } = readJournal(options.journalPath);
+    for await (const record of records) {
+      if (record.k !== 'update' || !record.accepted) continue;
+      await write(csvLine(rowFields(UPDATE_COLUMNS, { update: record.update, receivedAtMs: record.atMs, source: record.source })));
+      rows++;
+      if (rows % (options.progressEveryRows ?? 5000) === 0) options.onProgress?.(rows);
+    }
+    return rows;
+  });
+}
+
+/**
+ * One row per order in its last accepted state. Memory grows with the number of orders
+ * (one small object each), not with the number of updates.
+ */
+export async function exportOrdersCsv(options: ExportOptions): Promise<number> {
+  const orders = new Map<string, OrderRow>();
+  const { records } = readJournal(options.journalPath);
+  for await (const record of records) {
+    if (record.k !== 'update' || !record.accepted) continue;
+    const existing = orders.get(record.update.orderId);
+    if (existing) {
+      existing.last = record.update;
+      existing.updateCount++;
+      existing.lastReceivedAtMs = record.atMs;
+    } else {
+      orders.set(record.update.orderId, {
+        last: record.update,
+        updateCount: 1,
+        firstReceivedAtMs: record.atMs,
+        lastReceivedAtMs: record.atMs,
+      });
+    }
+  }
+  return writeCsv(options, async (write) => {
+    await write(csvLine(headerLine(ORDER_COLUMNS)));
+    let rows = 0;
+    const sorted = [...orders.values()].sort((a, b) => a.last.orderCreationTimeMs - b.last.orderCreationTimeMs);
+    for (const row of sorted) {
+      await write(csvLine(rowFields(ORDER_COLUMNS, row)));
+      rows++;
+      if (rows % (options.progressEveryRows ?? 5000) === 0) options.onProgress?.(rows);
+    }
+    return rows;
+  });
+}
+
+async function writeCsv(
+  options: ExportOptions,
+  body: (write: (text: string) => Promise<void>) => Promise<number>,
+): Promise<number> {
+  const partialPath = `${options.outPath}.partial`;
+  const out = createWriteStream(partialPath, { encoding: 'utf8', mode: 0o600 });
+  let streamError: Error | undefined;
+  out.on('error', (error) => {
+    streamError = error;
+  });
+  const write = async (text: string) => {
+    if (streamError) throw streamError;
+    if (!out.write(text)) {
+      await Promise.race([once(out, 'drain'), once(out, 'error')]);
+      if (streamError) throw streamError;
+    }
+  };
+  try {
+    const rows = await body(write);
+    if (streamError) throw streamError;
+    out.end();
+    // `finished` also settles for a stream that already failed (unlike waiting for 'finish').
+    await finished(out);
+    await rename(partialPath, options.outPath);
+    options.onProgress?.(rows);
+    return rows;
+  } catch (error) {
+    out.destroy();
+    await rm(partialPath, { force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? 'EXPORT_FAILED';
+    const message =
+      code === 'ENOSPC'
+        ? `The disk is full: ${options.outPath} was not written. Free some space and export again; the session is untouched.`
+        : `Could not export to ${options.outPath}: ${(error as Error).message}`;
+    throw new ExportError(code, message);
+  }
+}

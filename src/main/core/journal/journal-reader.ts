@@ -1,0 +1,105 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { isJournalRecord, type JournalRecord } from './journal-record.ts';
+
+/** What a read found besides the records. */
+export interface JournalReadReport {
+  /** The file did not end with a newline and its last line was not a complete record. */
+  tornTail: boolean;
+  /** Lines that were neither valid JSON nor a known record (skipped, not fatal). */
+  skippedLines: number;
+}
+
+/**
+ * Streams the records of a journal, one line at a time (a 100,000-update session is never
+ * held in memory). A torn last line — the process died mid-write — is tolerated and
+ * reported in `report`, which is complete once iteration ends.
+ */
+export function readJournal(path: string): {
+  records: AsyncIterable<JournalRecord>;
+  report: JournalReadReport;
+} {
+  const report: JournalReadReport = { tornTail: false, skippedLines: 0 };
+  async function* records(): AsyncGenerator<JournalRecord> {
+    const endsWithNewline = await fileEndsWithNewline(path);
+    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    let pendingBad = false;
+    for await (const line of lines) {
+      // A bad line followed by more lines is a skipped line, not a torn tail.
+      if (pendingBad) report.skippedLines++;
+      pendingBad = false;
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        pendingBad = true;
+        continue;
+      }
+      if (isJournalRecord(value)) yield value;
+      else report.skippedLines++;
+    }
+    if (pendingBad) {
+      if (endsWithNewline) report.skippedLines++;
+      else report.tornTail = true;
+    }
+  }
+  return { records: records(), report };
+}
+
+async function fileEndsWithNewline(path: string): Promise<boolean> {
+  const { size } = await stat(path);
+  if (size === 0) return true;
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1);
+    await handle.read(buffer, 0, 1, size - 1);
+    return buffer[0] === 0x0a;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads the first record (the session header) without reading the whole file. */
+export async function readJournalHeader(path: string): Promise<Extract<JournalRecord, { k: 'session' }> | null> {
+  const text = await readSlice(path, 0, 16 * 1024);
+  const newline = text.indexOf('\n');
+  const first = newline === -1 ? text : text.slice(0, newline);
+  try {
+    const value: unknown = JSON.parse(first);
+    return isJournalRecord(value) && value.k === 'session' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Time of the last complete record, found by reading only the file's tail. */
+export async function readJournalLastTimeMs(path: string): Promise<{ atMs: number | null; ended: boolean }> {
+  const { size } = await stat(path);
+  const tailBytes = 64 * 1024;
+  const text = await readSlice(path, Math.max(0, size - tailBytes), tailBytes);
+  const lines = text.split('\n').reverse();
+  for (const line of lines) {
+    try {
+      const value: unknown = JSON.parse(line);
+      if (!isJournalRecord(value)) continue;
+      const atMs = value.k === 'session' ? value.startedAtMs : value.atMs;
+      return { atMs, ended: value.k === 'end' };
+    } catch {
+      // A torn or partial first line of the slice: keep looking backwards.
+    }
+  }
+  return { atMs: null, ended: false };
+}
+
+async function readSlice(path: string, position: number, length: number): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, position);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}

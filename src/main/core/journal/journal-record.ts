@@ -1,0 +1,60 @@
+import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
+import type { SessionStateName } from '../../../shared/domain/session-state.ts';
+
+/** Bumped when a record's shape changes incompatibly; readers skip what they do not know. */
+export const JOURNAL_FORMAT_VERSION = 1;
+
+/**
+ * One line of a session journal (JSONL). Nothing here may hold a secret: frames are written
+ * with every listen key masked, and credentials are never part of any record.
+ */
+export type JournalRecord =
+  | {
+      k: 'session';
+      v: number;
+      sessionId: string;
+      accountId: string;
+      accountLabel: string;
+      startedAtMs: number;
+    }
+  /** A raw frame as received (listen key masked). */
+  | { k: 'frame'; atMs: number; text: string }
+  /** An order update the engine produced from a frame or from REST backfill. */
+  | { k: 'update'; atMs: number; source: UpdateSource; accepted: boolean; update: OrderUpdate }
+  /** The session changed state; `listenKey` is already masked. */
+  | {
+      k: 'state';
+      atMs: number;
+      state: SessionStateName;
+      problem?: { code: string; message: string } | null;
+      maskedListenKey?: string | null;
+    }
+  /** Written on a clean stop; its absence means the session ended abruptly (or is still live). */
+  | { k: 'end'; atMs: number };
+
+export type JournalRecordKind = JournalRecord['k'];
+
+/** Time of a record (the header's is its start). */
+export function recordTimeMs(record: JournalRecord): number {
+  return record.k === 'session' ? record.startedAtMs : record.atMs;
+}
+
+/** Narrow check of a parsed line: known kind and the fields readers rely on. */
+export function isJournalRecord(value: unknown): value is JournalRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  switch (r.k) {
+    case 'session':
+      return typeof r.sessionId === 'string' && typeof r.accountId === 'string' && typeof r.startedAtMs === 'number';
+    case 'frame':
+      return typeof r.atMs === 'number' && typeof r.text === 'string';
+    case 'update':
+      return typeof r.atMs === 'number' && typeof r.update === 'object' && r.update !== null;
+    case 'state':
+      return typeof r.atMs === 'number' && typeof r.state === 'string';
+    case 'end':
+      return typeof r.atMs === 'number';
+    default:
+      return false;
+  }
+}
