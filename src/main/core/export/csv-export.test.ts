@@ -26,12 +26,16 @@ function parseCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(field), (field = '');
-    else field += ch;
+    else if (ch === ',') {
+      out.push(field);
+      field = '';
+    } else field += ch;
   }
   out.push(field);
   return out;
@@ -115,7 +119,9 @@ describe('CSV export', () => {
     let lines = 0;
     let last = '';
     for await (const line of createInterface({ input: createReadStream(outPath) })) {
-      if (line) (lines++, (last = line));
+      if (!line) continue;
+      lines++;
+      last = line;
     }
     expect(lines).toBe(count + 1);
     expect(last).toContain('0.00099999');
