@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Big from 'big.js';
+import { describe, expect, it } from 'vitest';
+import type { OrderStatus, OrderUpdate } from '../../../shared/domain/order-update.ts';
+import { Emitter } from '../../../shared/event/emitter.ts';
+import { createAcceleratedClock } from '../ports/clock.ts';
+import { nullLogger } from '../ports/logger.ts';
+import { AlphaApiError } from '../rest/index.ts';
+import type { AggTickerItem, ExchangeSymbolInfo, PlaceOtoOrderRequest, StrategyRestPort } from './strategy-ports.ts';
+import { createStrategyRun } from './strategy-run.ts';
+import { DEFAULT_STRATEGY_PARAMS, type StrategyEvent, type StrategyParams } from './strategy-types.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/protocol/rest');
+const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
+
+type Behaviour = 'fill-before-reply' | 'fill-after-reply' | 'never-fill' | 'session-expired';
+
+/**
+ * A small in-memory exchange: enough of the REST port and the order stream to drive the
+ * loop. Volume counts filled BUY quote, like the simulator's default rule.
+ */
+class FakeAlpha {
+  readonly updates = new Emitter<OrderUpdate>();
+  readonly placed: PlaceOtoOrderRequest[] = [];
+  readonly canceled: string[] = [];
+  readonly open = new Map<string, { status: OrderStatus }>();
+  volume = new Big(0);
+  private nextId = 1000;
+  private eventId = 1;
+
+  constructor(public behaviour: Behaviour) {}
+
+  readonly rest: StrategyRestPort = {
+    getAggTicker24: async () => fixture<AggTickerItem[]>('agg-ticker24.entries.KOGE-ALEO-AOP.json'),
+    getExchangeInfo: async () => ({ symbols: fixture<ExchangeSymbolInfo[]>('exchange-info.symbols.ALPHA_22USDT-ALPHA_373USDT.json') }),
+    getUserVolume: async () => ({ totalVolume: this.volume.toFixed(), tradeVolumeInfoList: [{ tokenName: 'KOGE', volume: this.volume.toFixed() }] }),
+    placeOtoOrder: async (request) => {
+      if (this.behaviour === 'session-expired') {
+        throw new AlphaApiError('SESSION_EXPIRED', 'Session expired: log in again', { apiCode: '100002001' });
+      }
+      this.placed.push(request);
+      const working = String(this.nextId++);
+      const pending = String(this.nextId++);
+      this.open.set(working, { status: 'NEW' });
+      this.open.set(pending, { status: 'PENDING' });
+      this.push(working, 'BUY', 'NEW', 'NEW', request);
+      this.push(pending, 'SELL', 'NEW', 'PENDING', request);
+      const fill = () => {
+        this.push(working, 'BUY', 'TRADE', 'FILLED', request);
+        this.volume = this.volume.plus(new Big(request.workingPrice).times(request.workingQuantity));
+        this.push(pending, 'SELL', 'TRADE', 'FILLED', request);
+      };
+      // The stream may deliver the fill before the REST reply: the original lost those.
+      if (this.behaviour === 'fill-before-reply') fill();
+      else if (this.behaviour === 'fill-after-reply') setTimeout(fill, 5);
+      return { workingOrderId: working, pendingOrderId: pending };
+    },
+    cancelOrder: async ({ orderId }) => {
+      this.canceled.push(orderId);
+      const order = this.open.get(orderId);
+      if (order) order.status = 'CANCELED';
+      this.open.delete(orderId);
+    },
+    getOpenOrders: async () =>
+      [...this.open.keys()].map((orderId) => ({ orderId }) as unknown as Awaited<ReturnType<StrategyRestPort['getOpenOrders']>>[number]),
+  };
+
+  private push(orderId: string, side: 'BUY' | 'SELL', x: OrderUpdate['executionType'], status: OrderStatus, request: PlaceOtoOrderRequest): void {
+    if (status === 'FILLED') this.open.delete(orderId);
+    const price = side === 'BUY' ? request.workingPrice : request.pendingPrice;
+    const qty = request.workingQuantity;
+    const quote = new Big(price).times(qty).toFixed();
+    const filled = status === 'FILLED';
+    this.updates.fire({
+      eventTimeMs: 0, transactionTimeMs: 0, updateTimeMs: 0, orderCreationTimeMs: 0,
+      symbol: 'ALPHA_22USDT', baseAsset: 'ALPHA_22', quoteAsset: 'USDT', clientOrderId: 'web_x',
+      side, orderType: 'LIMIT', originalOrderType: 'LIMIT', timeInForce: 'GTC',
+      quantity: qty, price, stopPrice: '0', avgPrice: price, executionType: x, status, orderId,
+      lastFilledQty: filled ? qty : '0', cumulativeFilledQty: filled ? qty : '0', lastFilledPrice: price,
+      commission: filled ? (side === 'BUY' ? new Big(qty).times('0.0001').toFixed() : new Big(quote).times('0.0001').toFixed()) : null,
+      commissionAsset: filled ? (side === 'BUY' ? 'ALPHA_22' : 'USDT') : null,
+      tradeId: '0', isMaker: false, cumulativeQuoteQty: filled ? quote : '0', lastQuoteQty: filled ? quote : '0',
+      quoteOrderQty: '0', eventId: this.eventId++, orderListId: '1', contingencyType: 'OTO',
+      contingencyPosition: side === 'BUY' ? 'OTO_WORKING' : 'OTO_PENDING', st: 1,
+    });
+  }
+}
+
+function params(overrides: Partial<StrategyParams> = {}): StrategyParams {
+  return {
+    ...DEFAULT_STRATEGY_PARAMS,
+    token: 'KOGE',
+    chain: 'BSC',
+    targetVolumeUsdt: '20',
+    amountUsdt: '10',
+    intervalMs: 100,
+    legTimeoutMs: 60_000,
+    volumeRule: 'mulPoint',
+    maxLossUsdt: null,
+    cancelPendingAtEnd: false,
+    dryRun: false,
+    ...overrides,
+  };
+}
+
+function runAgainst(alpha: FakeAlpha, p: StrategyParams) {
+  // 1000× faster than real time: a 60 s leg timeout takes 60 ms.
+  const clock = createAcceleratedClock({ speed: 1000 });
+  const run = createStrategyRun({ rest: alpha.rest, orderUpdates: alpha.updates.event, clock, logger: nullLogger }, p);
+  const events: StrategyEvent[] = [];
+  run.onDidEvent((e) => events.push(e));
+  return { run, events };
+}
+
+describe('strategy run (in-memory exchange)', () => {
+  it('sees a fill that arrives before the place reply, and stops once the target is reached', async () => {
+    const alpha = new FakeAlpha('fill-before-reply');
+    const { run, events } = runAgainst(alpha, params());
+    const summary = await run.start();
+    expect(summary.outcome).toBe('target-reached');
+    // Each buy is a bit under 10 USDT after rounding to the lot step, so 3 trades reach 20.
+    expect(alpha.placed).toHaveLength(3);
+    expect(new Big(summary.volume).gte(20)).toBe(true);
+    const lastPlaced = events.filter((e) => e.type === 'order-placed').at(-1)!;
+    expect(new Big(lastPlaced.type === 'order-placed' ? lastPlaced.doneBeforeUsdt : '0').lt(20)).toBe(true);
+    expect(summary.fills).toBe(6);
+    expect(new Big(summary.fees).gt(0)).toBe(true);
+  });
+
+  it('cancels a working leg that never fills, confirms it, and stops after N failures in a row', async () => {
+    const alpha = new FakeAlpha('never-fill');
+    const { run, events } = runAgainst(alpha, params({ maxConsecutiveFailures: 2, cancelConfirmTimeoutMs: 10 }));
+    const summary = await run.start();
+    expect(summary.outcome).toBe('too-many-failures');
+    expect(alpha.placed).toHaveLength(2);
+    const workingIds = events.flatMap((e) => (e.type === 'order-placed' ? [e.workingOrderId] : []));
+    expect(alpha.canceled).toEqual(expect.arrayContaining(workingIds));
+    expect(events.filter((e) => e.type === 'order-canceled').map((e) => (e.type === 'order-canceled' ? e.orderId : ''))).toEqual(
+      expect.arrayContaining(workingIds),
+    );
+    expect(alpha.open.size).toBe(0);
+  });
+
+  it('stops at once when the session is rejected', async () => {
+    const alpha = new FakeAlpha('session-expired');
+    const { run } = runAgainst(alpha, params());
+    const summary = await run.start();
+    expect(summary).toMatchObject({ outcome: 'auth-rejected', reasonCode: 'SESSION_EXPIRED', trades: 1 });
+  });
+
+  it('dry run plans the orders and places none', async () => {
+    const alpha = new FakeAlpha('fill-before-reply');
+    const { run, events } = runAgainst(alpha, params({ dryRun: true }));
+    const summary = await run.start();
+    expect(summary.outcome).toBe('dry-run');
+    expect(alpha.placed).toHaveLength(0);
+    expect(events.filter((e) => e.type === 'order-planned')).toHaveLength(2);
+  });
+
+  it('stop() while a working leg is open cancels it before finishing', async () => {
+    const alpha = new FakeAlpha('never-fill');
+    const { run } = runAgainst(alpha, params({ cancelConfirmTimeoutMs: 10 }));
+    const placed = new Promise<string>((resolve) => run.onDidPlaceOrder((e) => resolve(e.workingOrderId)));
+    const done = run.start();
+    const workingId = await placed;
+    await run.stop();
+    const summary = await done;
+    expect(summary.outcome).toBe('stopped');
+    expect(alpha.canceled).toContain(workingId);
+  });
+
+  it('stops when realised cost reaches --max-loss', async () => {
+    const alpha = new FakeAlpha('fill-after-reply');
+    const { run } = runAgainst(alpha, params({ targetVolumeUsdt: '1000', maxLossUsdt: '0.05', sellOffsetPct: '1' }));
+    const summary = await run.start();
+    expect(summary.outcome).toBe('max-loss');
+    // One trade loses ~1 % of 10 USDT = 0.1 ≥ 0.05.
+    expect(summary.trades).toBe(1);
+    expect(new Big(summary.cost).gte('0.05')).toBe(true);
+  });
+
+  it('refuses a token that is not on the chain before placing anything', async () => {
+    const alpha = new FakeAlpha('fill-before-reply');
+    const { run } = runAgainst(alpha, params({ chain: 'ETH' }));
+    const summary = await run.start();
+    expect(summary).toMatchObject({ outcome: 'failed', reasonCode: 'TOKEN_NOT_FOUND', trades: 0 });
+    expect(alpha.placed).toHaveLength(0);
+  });
+});
