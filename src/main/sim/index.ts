@@ -1,0 +1,162 @@
+import { systemClock } from '../core/ports/clock.ts';
+import { DisposableStore, toDisposable } from '../../shared/lifecycle/disposable.ts';
+import { AccountRegistry, type AccountState, type SimAccount } from './accounts.ts';
+import { DEFAULT_LISTINGS } from './catalog.ts';
+import { createControlHandler } from './control-api.ts';
+import { DemoActivity, DEFAULT_DEMO_ORDERS_PER_MINUTE } from './demo-activity.ts';
+import { buildListenKeyExpired } from './execution-report.ts';
+import { CONTROL_PREFIX, createHttpServer, listen, SIM_HOST } from './http-server.ts';
+import { ListenKeyRegistry } from './listen-keys.ts';
+import { Market } from './market.ts';
+import { MatchingEngine } from './matching-engine.ts';
+import { createRandom } from './random.ts';
+import { createRestRoutes } from './rest-routes.ts';
+import type { Simulator, SimulatorOptions } from './simulator-types.ts';
+import { VolumeBook } from './user-volume.ts';
+import { STREAM_PATH, StreamServer } from './ws-server.ts';
+
+export type { Simulator, SimulatorOptions, SimulatorFaults, DemoActivityOptions } from './simulator-types.ts';
+export type { SimAccount, CreateAccountOptions } from './accounts.ts';
+export { SESSION_COOKIE_NAMES } from './credentials.ts';
+export { SimErrorCode, SESSION_EXPIRED_MESSAGE } from './errors.ts';
+
+/** The demo account's default wallet: plenty of USDT and some of each listed token. */
+const DEFAULT_DEMO_BALANCES = { USDT: '100000', ALPHA_22: '20', ALPHA_373: '5000', ALPHA_382: '20000' };
+
+/**
+ * Starts the simulated Binance Alpha exchange on 127.0.0.1: REST at www.binance.com's
+ * paths, the order-push WebSocket at /w3w/stream, and the control API at /__sim.
+ * Everything time-based runs on `options.clock`.
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const clock = options.clock ?? systemClock;
+  const random = createRandom(options.seed ?? 1);
+  const store = new DisposableStore();
+
+  const accounts = new AccountRegistry();
+  const market = store.add(
+    new Market(options.listings ?? DEFAULT_LISTINGS, clock, random, {
+      tickIntervalMs: options.priceTickIntervalMs ?? 1_000,
+      maxStepFraction: options.priceStepFraction ?? 0.002,
+    }),
+  );
+  const engine = store.add(
+    new MatchingEngine(clock, market, random, (id) => accounts.get(id), {
+      fillDelayMs: options.fillDelayMs ?? 800,
+      splitFillProbability: options.splitFillProbability ?? 0.25,
+      partialFillProbability: options.partialFillProbability ?? 0.15,
+      feeRate: '0.0001',
+    }),
+  );
+  const volume = new VolumeBook(clock, market, options.userVolumeRule ?? 'raw');
+  store.add(engine.onDidFill(({ order, fill }) => volume.record(order, fill)));
+  const listenKeys = store.add(
+    new ListenKeyRegistry(clock, {
+      lifetimeMs: options.listenKeyLifetimeMs ?? 3_600_000,
+      repost: options.listenKeyRepost ?? 'extend',
+    }),
+  );
+  const streams = new StreamServer(clock, {
+    pingIntervalMs: options.pingIntervalMs ?? 20_000,
+    pongTimeoutMs: options.pongTimeoutMs ?? 60_000,
+  });
+  store.add(toDisposable(() => streams.dispose()));
+
+  // Pushes go to the account's live key; an ended key receives nothing more.
+  store.add(
+    engine.onDidPush(({ userId, data }) => {
+      const key = listenKeys.keyOf(userId);
+      if (key) streams.push(`alpha@${key}`, data);
+    }),
+  );
+  store.add(
+    listenKeys.onDidExpire(({ key }) => {
+      if (options.sendListenKeyExpired) streams.push(`alpha@${key}`, buildListenKeyExpired(key, clock.now()));
+    }),
+  );
+
+  const demoAccount: AccountState = accounts.create({
+    userId: 'demo',
+    balances: options.demoBalances ?? DEFAULT_DEMO_BALANCES,
+  });
+  const demo = new DemoActivity(clock, random, market, engine, demoAccount);
+  store.add(demo);
+
+  // The control API needs the finished Simulator, which needs the bound port: a late binding.
+  const ref: { current?: Simulator } = {};
+  const server = createHttpServer({
+    routes: createRestRoutes({ clock, market, engine, listenKeys, volume }),
+    accounts,
+    control: createControlHandler(() => ref.current!),
+    onUpgrade: (request, socket, head) => streams.handleUpgrade(request, socket, head),
+    onError: (error) => process.stderr.write(`alpha-monitor sim: internal error: ${String(error)}\n`),
+  });
+  const port = await listen(server, options.port ?? 0);
+  store.add(
+    toDisposable(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    ),
+  );
+
+  const base = `http://${SIM_HOST}:${port}`;
+  const asPublic = (a: AccountState): SimAccount => ({ userId: a.userId, credentials: a.credentials });
+  const keyFor = (listenKey?: string) => listenKey ?? listenKeys.keyOf(demoAccount.userId);
+
+  const simulator: Simulator = {
+    restUrl: base,
+    wsUrl: `ws://${SIM_HOST}:${port}${STREAM_PATH}`,
+    controlUrl: `${base}${CONTROL_PREFIX}`,
+    port,
+    clock,
+    get demoAccount() {
+      return asPublic(demoAccount);
+    },
+    createAccount: (accountOptions) => asPublic(accounts.create(accountOptions)),
+    renewSession: (userId) => accounts.renewSession(userId),
+    faults: {
+      dropAllConnections: () => streams.dropAll(),
+      stall: () => streams.stall(),
+      resume: () => streams.resume(),
+      refuseConnections: (durationMs) => streams.refuseConnections(durationMs),
+      expireListenKey(listenKey) {
+        const key = keyFor(listenKey);
+        return key !== undefined && listenKeys.expire(key) ? key : undefined;
+      },
+      invalidateSession: (userId) => accounts.invalidateSession(userId ?? demoAccount.userId),
+      injectRaw(text, listenKey) {
+        streams.injectRaw(text, listenKey ? `alpha@${listenKey}` : undefined);
+      },
+      duplicateLastFrame(listenKey) {
+        const key = keyFor(listenKey);
+        return key !== undefined && streams.duplicateLast(`alpha@${key}`);
+      },
+      reorderNextPushes: (count) => streams.reorderNext(count),
+    },
+    market: {
+      setPrice: (symbol, price) => market.setPrice(symbol, price),
+      getPrice: (symbol) => market.getPrice(symbol),
+    },
+    orders: {
+      fillNow: (orderId, quantity) => engine.fillNow(orderId, quantity),
+      endNow: (orderId, status) => engine.endNow(orderId, status),
+    },
+    demoActivity: {
+      start: (demoOptions) => demo.start(demoOptions?.ordersPerMinute ?? DEFAULT_DEMO_ORDERS_PER_MINUTE),
+      stop: () => demo.stop(),
+      get running() {
+        return demo.running;
+      },
+    },
+    get connectionCount() {
+      return streams.connectionCount;
+    },
+    dispose: () => store.dispose(),
+  };
+  ref.current = simulator;
+  if (options.demoActivity) simulator.demoActivity.start(options.demoActivity);
+  return simulator;
+}

@@ -1,0 +1,227 @@
+import type { AccountState } from './accounts.ts';
+import { exchangeInfoSymbol } from './catalog.ts';
+import { Big, plain } from './decimal.ts';
+import { SimBusinessError, SimErrorCode } from './errors.ts';
+import type { ListenKeyRegistry } from './listen-keys.ts';
+import type { Market } from './market.ts';
+import type { MatchingEngine } from './matching-engine.ts';
+import { isFinal } from './order-model.ts';
+import { historyRow, queryHistory, userTradeRow } from './order-rows.ts';
+import { parseCancelRequest, parseLimitRequest, parseOtoRequest } from './order-validation.ts';
+import type { VolumeBook } from './user-volume.ts';
+import type { Clock } from '../core/ports/clock.ts';
+
+/** What a handler sees: the authenticated account (private routes), query and JSON body. */
+export interface RestRequest {
+  account: AccountState | undefined;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+/** `data` for the envelope, plus optional top-level fields (e.g. `total`). */
+export interface RestResult {
+  data: unknown;
+  extra?: Record<string, unknown>;
+}
+
+export interface RestRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  /** Private routes need a live session (else 100002001). */
+  private: boolean;
+  handle(request: RestRequest): RestResult;
+}
+
+export interface RestDeps {
+  clock: Clock;
+  market: Market;
+  engine: MatchingEngine;
+  listenKeys: ListenKeyRegistry;
+  volume: VolumeBook;
+}
+
+const DEFI = '/bapi/defi/v1';
+const ASSET = '/bapi/asset/v1';
+const ALL_HISTORY_STATUSES = 'FILLED,PARTIALLY_FILLED,EXPIRED,CANCELED,REJECTED';
+
+function me(request: RestRequest): AccountState {
+  if (!request.account) throw new Error('private route without an account');
+  return request.account;
+}
+
+function intParam(query: URLSearchParams, name: string, fallback: number | undefined, min = 0): number | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min) {
+    throw new SimBusinessError(SimErrorCode.illegalParameter, `${name} must be an integer ≥ ${min}.`);
+  }
+  return Number(raw);
+}
+
+/** Every REST endpoint the simulator serves, at the paths www.binance.com uses. */
+export function createRestRoutes(deps: RestDeps): RestRoute[] {
+  const { engine, market, listenKeys, volume, clock } = deps;
+  return [
+    {
+      method: 'POST',
+      path: `${DEFI}/private/alpha-trade/get-listen-key`,
+      private: true,
+      // Captured: `data` is the key itself, a plain string.
+      handle: (r) => ({ data: listenKeys.obtain(me(r).userId) }),
+    },
+    {
+      method: 'POST',
+      path: `${ASSET}/private/alpha-trade/order/place`,
+      private: true,
+      // Captured: `data` is the order id as a string.
+      handle: (r) => ({ data: engine.placeLimit(me(r), parseLimitRequest(market, r.body)).orderId }),
+    },
+    {
+      method: 'POST',
+      path: `${ASSET}/private/alpha-trade/oto-order/place`,
+      private: true,
+      handle: (r) => {
+        const { working, pending } = engine.placeOto(me(r), parseOtoRequest(market, r.body));
+        // Captured: the ids are JSON numbers here (strings everywhere else).
+        return { data: { workingOrderId: Number(working.orderId), pendingOrderId: Number(pending.orderId) } };
+      },
+    },
+    {
+      method: 'POST',
+      path: `${DEFI}/private/alpha-trade/order/cancel`,
+      private: true,
+      handle: (r) => {
+        const { orderId, symbol } = parseCancelRequest(r.body);
+        engine.cancel(me(r).userId, orderId, symbol);
+        return { data: null };
+      },
+    },
+    {
+      method: 'GET',
+      path: `${DEFI}/private/alpha-trade/order/get-open-order`,
+      private: true,
+      handle: (r) => {
+        const side = r.query.get('side') || undefined;
+        const symbol = r.query.get('symbol') || undefined;
+        // Pending OTO legs are listed too (status PENDING); the real answer is not captured.
+        const rows = engine
+          .ordersOf(me(r).userId)
+          .filter((o) => !isFinal(o) && (!side || o.side === side) && (!symbol || o.symbol === symbol));
+        return { data: rows.map(historyRow) };
+      },
+    },
+    {
+      method: 'GET',
+      path: `${DEFI}/private/alpha-trade/order/get-order-history-merge`,
+      private: true,
+      handle: (r) => {
+        const statuses = (r.query.get('orderStatus') || ALL_HISTORY_STATUSES).split(',').filter(Boolean);
+        const { rows, total } = queryHistory(engine.ordersOf(me(r).userId), {
+          page: intParam(r.query, 'page', 1, 1)!,
+          rows: Math.min(intParam(r.query, 'rows', 50, 1)!, 500),
+          statuses: new Set(statuses),
+          startTimeMs: intParam(r.query, 'startTime', undefined),
+          endTimeMs: intParam(r.query, 'endTime', undefined),
+          side: r.query.get('side') || undefined,
+          baseAsset: r.query.get('baseAsset') || undefined,
+          symbol: r.query.get('symbol') || undefined,
+          kind: r.query.get('kind') || undefined,
+        });
+        return { data: rows.map(historyRow), extra: { total } };
+      },
+    },
+    {
+      method: 'GET',
+      path: `${DEFI}/private/alpha-trade/order/get-user-trades`,
+      private: true,
+      handle: (r) => {
+        const orderId = r.query.get('orderId') || undefined;
+        const symbol = r.query.get('symbol') || undefined;
+        const start = intParam(r.query, 'startTime', undefined);
+        const end = intParam(r.query, 'endTime', undefined);
+        const rows = engine
+          .ordersOf(me(r).userId)
+          .filter((o) => (!orderId || o.orderId === orderId) && (!symbol || o.symbol === symbol))
+          .flatMap((o) => o.fills.map((f) => ({ o, f })))
+          .filter(({ f }) => (start === undefined || f.timeMs >= start) && (end === undefined || f.timeMs <= end))
+          // Captured: newest fill (highest pageId) first.
+          .sort((a, b) => Number(b.f.pageId) - Number(a.f.pageId));
+        return { data: rows.map(({ o, f }) => userTradeRow(o, f, market)) };
+      },
+    },
+    {
+      method: 'GET',
+      path: `${DEFI}/public/alpha-trade/aggTicker24`,
+      private: false,
+      handle: () => ({
+        data: market.all().map((t) => {
+          const { tokenId, chainId, chainIconUrl, chainName, contractAddress, name, iconUrl, ...rest } = t.listing.ticker;
+          // Key order as captured: identity, symbol, icon, price, then the rest.
+          return {
+            tokenId, chainId, chainIconUrl, chainName, contractAddress, name,
+            symbol: t.listing.shortName,
+            iconUrl,
+            price: t.price.toFixed(20),
+            ...rest,
+            alphaId: t.listing.alphaId,
+            mulPoint: t.listing.mulPoint,
+          };
+        }),
+      }),
+    },
+    {
+      method: 'GET',
+      path: `${DEFI}/public/alpha-trade/get-exchange-info`,
+      private: false,
+      handle: () => ({
+        data: {
+          timezone: 'UTC',
+          serverTime: clock.now(),
+          symbols: market.all().map((t) => exchangeInfoSymbol(t.listing)),
+        },
+      }),
+    },
+    {
+      method: 'GET',
+      path: `${DEFI}/private/wallet-direct/buw/wallet/today/user-volume`,
+      private: true,
+      handle: (r) => ({ data: volume.reply(me(r).userId) }),
+    },
+    {
+      method: 'GET',
+      path: `${DEFI}/private/wallet-direct/cloud-wallet/alpha`,
+      private: true,
+      handle: (r) => ({ data: alphaWallet(me(r), market) }),
+    },
+  ];
+}
+
+/** The Alpha wallet: tokens only (USDT lives in the funding wallet that pays for BUYs). */
+function alphaWallet(account: AccountState, market: Market): Record<string, unknown> {
+  let total = new Big(0);
+  const list = market
+    .all()
+    .filter((t) => account.balances.assets().includes(t.listing.alphaId))
+    .map((t) => {
+      const free = account.balances.free(t.listing.alphaId);
+      const freeze = account.balances.locked(t.listing.alphaId);
+      const amount = free.plus(freeze);
+      const valuation = amount.times(t.price).round(8, Big.roundDown);
+      total = total.plus(valuation);
+      return {
+        chainId: String(t.listing.ticker.chainId),
+        contractAddress: String(t.listing.ticker.contractAddress),
+        cexAsset: false,
+        name: String(t.listing.ticker.name),
+        symbol: t.listing.shortName,
+        tokenId: t.listing.alphaId,
+        free: plain(free),
+        freeze: plain(freeze),
+        locked: '0',
+        withdrawing: '0',
+        amount: plain(amount),
+        valuation: valuation.toFixed(8),
+      };
+    });
+  return { totalValuation: total.toFixed(8), list };
+}

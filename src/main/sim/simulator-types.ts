@@ -1,0 +1,96 @@
+import type { Clock } from '../core/ports/clock.ts';
+import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { CreateAccountOptions, SimAccount } from './accounts.ts';
+import type { TokenListing } from './catalog.ts';
+import type { ListenKeyRepost } from './listen-keys.ts';
+import type { UserVolumeRule } from './user-volume.ts';
+
+export interface DemoActivityOptions {
+  /** Orders placed per minute of sim-clock time. Default 6. */
+  ordersPerMinute?: number;
+}
+
+/** Options of startSimulator(); every duration is in sim-clock milliseconds. */
+export interface SimulatorOptions {
+  /** Default 0 (ephemeral). The simulator only ever listens on 127.0.0.1. */
+  port?: number;
+  /** Seeds the price walk, fill splits and demo activity. Default 1. */
+  seed?: number;
+  /** Default systemClock; pass createAcceleratedClock(...) for long runs. */
+  clock?: Clock;
+  /** Default 3_600_000. */
+  listenKeyLifetimeMs?: number;
+  /** A POST while a key is live: 'extend' (default) or 'rotate' (real behaviour unknown). */
+  listenKeyRepost?: ListenKeyRepost;
+  /** Push `{"e":"listenKeyExpired",...}` before a key stops (unknown in reality). Default false. */
+  sendListenKeyExpired?: boolean;
+  /** Server ping interval. Default 20_000. */
+  pingIntervalMs?: number;
+  /** Drop a client that does not answer a ping within this. Default 60_000. */
+  pongTimeoutMs?: number;
+  /** Default false (embedded); the CLI turns it on. */
+  demoActivity?: false | DemoActivityOptions;
+  /** Delay between an order becoming marketable and its fill. Default 800. */
+  fillDelayMs?: number;
+  /** Chance a fill is reported as two frames sharing E and t (captured). Default 0.25. */
+  splitFillProbability?: number;
+  /** Chance a fill stops part-way and completes after another delay. Default 0.15. */
+  partialFillProbability?: number;
+  /** Price walk step interval. Default 1_000. */
+  priceTickIntervalMs?: number;
+  /** Largest relative price move per step. Default 0.002. Set 0 to freeze prices. */
+  priceStepFraction?: number;
+  /** How BUY fills count toward user-volume. Default 'raw' (see user-volume.ts). */
+  userVolumeRule?: UserVolumeRule;
+  /** Starting balances of the demo account. Default 100000 USDT + some of each token. */
+  demoBalances?: Record<string, string>;
+  /** Listed tokens. Default KOGE (ALPHA_22), ALEO (ALPHA_373), AOP (ALPHA_382). */
+  listings?: readonly TokenListing[];
+}
+
+/** Fault switches, usable from code and (as JSON) through the control API. */
+export interface SimulatorFaults {
+  /** Destroys every WebSocket connection without a close frame. */
+  dropAllConnections(): void;
+  /** Stops sending anything and answering pings, keeping TCP open. */
+  stall(): void;
+  /** Ends a stall. */
+  resume(): void;
+  /** Rejects WebSocket upgrades (HTTP 503) for `durationMs`. */
+  refuseConnections(durationMs: number): void;
+  /** Ends a listen key now (default: the demo account's). Returns the key, if one was live. */
+  expireListenKey(listenKey?: string): string | undefined;
+  /** Makes the account's credentials answer 100002001 (default: the demo account). */
+  invalidateSession(userId?: string): void;
+  /** Sends `text` as-is to subscribers of `alpha@<listenKey>`, or to every client. */
+  injectRaw(text: string, listenKey?: string): void;
+  /** Sends the last frame of `alpha@<listenKey>` again (default: the demo account's key). */
+  duplicateLastFrame(listenKey?: string): boolean;
+  /** Holds the next `count` pushes and sends them newest first. */
+  reorderNextPushes(count: number): void;
+}
+
+/** A running simulator. Dispose it to stop everything it started. */
+export interface Simulator extends Disposable {
+  readonly restUrl: string;
+  readonly wsUrl: string;
+  readonly controlUrl: string;
+  readonly port: number;
+  readonly clock: Clock;
+  readonly demoAccount: SimAccount;
+  createAccount(options?: CreateAccountOptions): SimAccount;
+  /** Fresh credentials for an account (a new login); the old ones stay invalid. */
+  renewSession(userId: string): SimAccount;
+  readonly faults: SimulatorFaults;
+  readonly market: { setPrice(symbol: string, price: string): void; getPrice(symbol: string): string };
+  readonly orders: {
+    /** Fills a working order now, fully or by `quantity`. */
+    fillNow(orderId: string, quantity?: string): void;
+    /** Ends an order as EXPIRED or REJECTED (frames of those kinds are inferred). */
+    endNow(orderId: string, status: 'EXPIRED' | 'REJECTED'): void;
+  };
+  readonly demoActivity: { start(options?: DemoActivityOptions): void; stop(): void; readonly running: boolean };
+  /** Number of open WebSocket connections. */
+  readonly connectionCount: number;
+  dispose(): Promise<void>;
+}
