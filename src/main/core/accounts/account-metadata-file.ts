@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { AccountError } from './account-errors.ts';
+import type { AccountRecord } from './account-record.ts';
+
+/** The file name inside the app data folder. */
+export const ACCOUNTS_FILE_NAME = 'accounts.json';
+
+interface AccountsFileV1 {
+  version: 1;
+  accounts: AccountRecord[];
+}
+
+/**
+ * accounts.json: the non-secret half of each account (ids, names, times, last results).
+ * Never a cookie or header value. Written atomically (temp file, fsync, rename) so a crash
+ * or a full disk leaves the previous file whole.
+ */
+export class AccountMetadataFile {
+  readonly path: string;
+  private readonly rename: typeof rename;
+
+  /** `io.rename` lets tests fail the last step the way a full disk or a crash would. */
+  constructor(dataDir: string, io: { rename?: typeof rename } = {}) {
+    this.path = join(dataDir, ACCOUNTS_FILE_NAME);
+    this.rename = io.rename ?? rename;
+  }
+
+  /** Every record; an absent file is an empty list. */
+  async read(): Promise<AccountRecord[]> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new AccountError('ACCOUNTS_FILE_CORRUPT', `Cannot read ${this.path}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    const corrupt = (why: string) =>
+      new AccountError(
+        'ACCOUNTS_FILE_CORRUPT',
+        `${this.path} is damaged (${why}). It was left as it is; move it away to start a fresh list ` +
+          '(the sessions themselves stay in the keychain).',
+      );
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw corrupt('not valid JSON');
+    }
+    const file = parsed as Partial<AccountsFileV1>;
+    if (typeof file !== 'object' || file === null || file.version !== 1 || !Array.isArray(file.accounts)) {
+      throw corrupt('unknown format');
+    }
+    for (const record of file.accounts) {
+      if (typeof record?.id !== 'string' || typeof record.name !== 'string' || typeof record.addedAtMs !== 'number') {
+        throw corrupt('an entry lacks id, name or addedAtMs');
+      }
+    }
+    return file.accounts;
+  }
+
+  /** Replaces the file with these records, atomically. */
+  async write(records: readonly AccountRecord[]): Promise<void> {
+    const body: AccountsFileV1 = { version: 1, accounts: [...records] };
+    const text = `${JSON.stringify(body, null, 2)}\n`;
+    const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+      const handle = await open(temp, 'w', 0o600);
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await this.rename(temp, this.path);
+    } catch (error) {
+      await rm(temp, { force: true }).catch(() => {});
+      throw new AccountError(
+        'ACCOUNTS_FILE_WRITE_FAILED',
+        `Could not save ${this.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ` +
+          'the previous list is unchanged.',
+        { cause: error },
+      );
+    }
+  }
+}
