@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DEFAULT_SETTINGS, type AccountView, type Settings } from '../../../shared/ipc/views-app.ts';
+import { onHostConnectionChange, type HostConnectionState } from '../transport/get-api.ts';
+import { I18nProvider, detectUiLang, useT } from '../i18n/i18n.tsx';
+import { AccountsList } from '../components/accounts-list.tsx';
+import { AddAccountDialog } from '../components/add-account-dialog.tsx';
+import { MonitorView } from '../components/monitor-view.tsx';
+import { Notices } from '../components/notices.tsx';
+import { SettingsDialog } from '../components/settings-dialog.tsx';
+import { WelcomeScreen } from '../components/welcome-screen.tsx';
+import { TopBar } from '../components/top-bar.tsx';
+import { ErrorBox, Spinner } from '../components/ui.tsx';
+import { useApi, useLiveValue } from './api-context.tsx';
+import { useApplyTheme } from './theme.ts';
+import { useConnections } from './use-connections.ts';
+import { useStrategyProgress } from './use-strategy-progress.ts';
+
+/**
+ * The app shell: loads settings, accounts and connections, shows the welcome screen until
+ * there is an account, then the monitor of the selected account.
+ */
+export function App() {
+  const api = useApi();
+  const appInfo = useLiveValue(() => api.getAppInfo(), () => () => {}, [api]);
+  const settingsLive = useLiveValue(() => api.getSettings(), (set) => api.onSettingsChanged(set), [api]);
+  const accountsLive = useLiveValue(() => api.listAccounts(), (set) => api.onAccountsChanged(set), [api]);
+  const connections = useConnections(api);
+  const [hostState, setHostState] = useState<HostConnectionState>('open');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'add-account' | 'settings' | null>(null);
+  const [openOrder, setOpenOrder] = useState<{ orderId: string; nonce: number } | null>(null);
+
+  const settings: Settings = settingsLive.value ?? { ...DEFAULT_SETTINGS, language: detectUiLang(navigator.languages) };
+  useApplyTheme(settings.theme);
+  useEffect(() => {
+    document.documentElement.lang = settings.language;
+  }, [settings.language]);
+
+  useEffect(() => onHostConnectionChange(setHostState), []);
+  // After the host comes back, everything may have changed while we were away.
+  const reloadAccounts = accountsLive.reload;
+  useEffect(() => {
+    if (hostState === 'open') reloadAccounts();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hostState]);
+
+  const accounts: readonly AccountView[] = useMemo(() => accountsLive.value ?? [], [accountsLive.value]);
+  // The chosen account while it exists, else the first one.
+  const selected = accounts.find((a) => a.id === selectedId) ?? accounts[0] ?? null;
+  const strategyProgress = useStrategyProgress(api, selected?.id ?? null);
+
+  const showOrder = useCallback((accountId: string, orderId: string) => {
+    setSelectedId(accountId);
+    setOpenOrder({ orderId, nonce: Date.now() });
+  }, []);
+  useEffect(() => api.onOpenOrder((r) => showOrder(r.accountId, r.orderId)), [api, showOrder]);
+
+  const loading = accountsLive.value === null && accountsLive.error === null;
+  const fatal = accountsLive.error;
+
+  let body: React.ReactNode;
+  if (loading) {
+    body = (
+      <main className="center-screen" role="status">
+        <Spinner /> <LoadingText />
+      </main>
+    );
+  } else if (fatal && accountsLive.value === null) {
+    body = (
+      <main className="center-screen">
+        <ErrorBox error={fatal} />
+      </main>
+    );
+  } else if (!selected) {
+    body = (
+      <WelcomeScreen
+        onAddAccount={() => setDialog('add-account')}
+        onDemoStarted={(accountId) => {
+          if (accountId) setSelectedId(accountId);
+          accountsLive.reload();
+        }}
+      />
+    );
+  } else {
+    body = (
+      <MonitorView
+        key={selected.id}
+        account={selected}
+        openOrderId={openOrder}
+        strategyProgress={strategyProgress}
+        renderSidebar={(connectionPanel) => (
+          <nav className="sidebar" data-testid="sidebar">
+            <AccountsList
+              accounts={accounts}
+              connections={connections}
+              selectedId={selected.id}
+              onSelect={setSelectedId}
+              onAdd={() => setDialog('add-account')}
+            />
+            {connectionPanel}
+          </nav>
+        )}
+      />
+    );
+  }
+
+  return (
+    <I18nProvider lang={settings.language}>
+      <div className={`app ${selected ? 'has-monitor' : 'no-monitor'}`} data-testid="app">
+        <TopBar
+          account={selected}
+          connection={selected ? (connections.get(selected.id) ?? null) : null}
+          hostState={hostState}
+          version={appInfo.value?.version ?? null}
+          onOpenSettings={() => setDialog('settings')}
+        />
+        {body}
+        <Notices onOpenOrder={showOrder} />
+        {dialog === 'add-account' && (
+          <AddAccountDialog
+            onClose={() => setDialog(null)}
+            onAdded={(result) => {
+              setDialog(null);
+              setSelectedId(result.account.id);
+              accountsLive.reload();
+            }}
+          />
+        )}
+        {dialog === 'settings' && (
+          <SettingsDialog settings={settings} host={appInfo.value?.host ?? 'electron'} onClose={() => setDialog(null)} />
+        )}
+      </div>
+    </I18nProvider>
+  );
+}
+
+/** The loading line (rendered inside the I18nProvider, so it follows the language). */
+function LoadingText() {
+  return <>{useT().loading}</>;
+}

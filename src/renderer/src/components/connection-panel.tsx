@@ -1,0 +1,122 @@
+import type { ConnectionView, TimelineSegment } from '../../../shared/ipc/views-monitor.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { useNow } from '../app/use-now.ts';
+import { formatClock, formatClockMs, formatDuration, formatLatency } from '../format/time.ts';
+import { ErrorBox, KV, Panel, StatePill } from './ui.tsx';
+
+/**
+ * The session's health at a glance: state, masked listen key with its age and next refresh,
+ * reconnect attempts, last event time and receive latency, and a timeline of live periods
+ * and gaps.
+ */
+export function ConnectionPanel({ connection }: { connection: ConnectionView | null }) {
+  const t = useT();
+  const nowMs = useNow(1000);
+  if (!connection) {
+    return (
+      <Panel title={t.connection} testId="connection-panel">
+        <p className="hint">{t.loading}</p>
+      </Panel>
+    );
+  }
+  const c = connection;
+  const keyAge = c.listenKeyObtainedAtMs !== null ? formatDuration(nowMs - c.listenKeyObtainedAtMs) : t.none;
+  const refreshIn =
+    c.nextListenKeyRefreshAtMs === null
+      ? t.none
+      : c.nextListenKeyRefreshAtMs <= nowMs
+        ? t.overdue
+        : t.inTime(formatDuration(c.nextListenKeyRefreshAtMs - nowMs));
+  return (
+    <Panel
+      title={t.connection}
+      testId="connection-panel"
+      actions={<StatePill state={c.state} />}
+      className={`conn tone-${c.state}`}
+    >
+      {c.problem && <ErrorBox error={c.problem} />}
+      <dl className="kv-list">
+        <KV label={t.listenKey} testId="conn-listen-key">
+          <code>{c.maskedListenKey ?? t.none}</code>
+        </KV>
+        <KV label={t.keyAge}>{keyAge}</KV>
+        <KV label={t.nextRefresh}>{refreshIn}</KV>
+        <KV label={t.reconnectAttempts} testId="conn-reconnects">
+          <span className={c.reconnectAttempts > 0 ? 'warn' : ''}>{c.reconnectAttempts}</span>
+        </KV>
+        <KV label={t.lastEvent} testId="conn-last-event">
+          {c.lastEventAtMs !== null ? (
+            <>
+              {formatClockMs(c.lastEventAtMs)} <span className="muted">({t.ago(formatDuration(nowMs - c.lastEventAtMs))})</span>
+            </>
+          ) : (
+            t.none
+          )}
+        </KV>
+        <KV label={t.receiveLatency} testId="conn-latency">
+          {c.lastReceiveLatencyMs !== null ? formatLatency(c.lastReceiveLatencyMs) : t.none}
+        </KV>
+        <KV label={t.sessionStarted}>{c.startedAtMs !== null ? formatClock(c.startedAtMs) : t.none}</KV>
+      </dl>
+      <Timeline segments={c.timeline} nowMs={nowMs} />
+    </Panel>
+  );
+}
+
+/** Live periods (green) and gaps (amber) as one proportional bar, with the gaps listed. */
+export function Timeline({ segments, nowMs }: { segments: readonly TimelineSegment[]; nowMs: number }) {
+  const t = useT();
+  if (segments.length === 0) {
+    return (
+      <div className="timeline-wrap">
+        <div className="timeline-title">{t.timeline}</div>
+        <p className="hint">{t.timelineEmpty}</p>
+      </div>
+    );
+  }
+  const fromMs = segments[0]!.fromMs;
+  const toMs = Math.max(nowMs, ...segments.map((s) => s.toMs ?? nowMs));
+  const spanMs = Math.max(1, toMs - fromMs);
+  const gaps = segments.filter((s) => s.kind === 'gap');
+  return (
+    <div className="timeline-wrap" data-testid="timeline">
+      <div className="timeline-title">
+        {t.timeline}
+        <span className="muted">
+          {' '}
+          · {gaps.length} {t.gap}
+        </span>
+      </div>
+      <div className="timeline-bar" role="img" aria-label={t.timeline}>
+        {segments.map((s, i) => {
+          const end = s.toMs ?? nowMs;
+          const left = ((s.fromMs - fromMs) / spanMs) * 100;
+          const width = Math.max(0.6, ((end - s.fromMs) / spanMs) * 100);
+          return (
+            <span
+              key={i}
+              className={`seg-${s.kind}`}
+              data-kind={s.kind}
+              style={{ left: `${left}%`, width: `${width}%` }}
+              title={`${t[s.kind]} ${formatClock(s.fromMs)}–${s.toMs === null ? '…' : formatClock(s.toMs)} (${formatDuration(end - s.fromMs)})`}
+            />
+          );
+        })}
+      </div>
+      <div className="timeline-axis muted">
+        <span>{formatClock(fromMs)}</span>
+        <span>{formatClock(toMs)}</span>
+      </div>
+      {gaps.length > 0 && (
+        <ul className="gap-list">
+          {gaps.slice(-4).map((g, i) => (
+            <li key={i}>
+              <span className="gap-dot" /> {formatClock(g.fromMs)} → {g.toMs === null ? '…' : formatClock(g.toMs)}{' '}
+              <span className="muted">({formatDuration((g.toMs ?? nowMs) - g.fromMs)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import type { ExportProgress, ExportResult } from '../../../shared/ipc/views-app.ts';
+import type { IpcError, IpcResult } from '../../../shared/ipc/result.ts';
+import { useApi } from '../app/api-context.tsx';
+import { useT } from '../i18n/i18n.tsx';
+import { assertNever } from '../../../shared/assert-never.ts';
+import { Button, ErrorBox } from './ui.tsx';
+
+type Kind = 'updates' | 'orders';
+
+/** Starts a browser download of a file the host prepared (browser host only). */
+function download(url: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/**
+ * Export buttons for the current session. Desktop: a native save dialog, then the CSV is
+ * streamed to disk. Browser host: the host writes it and the page downloads it. Rows written
+ * so far are shown while it runs; the outcome (or the error and what to do) after.
+ */
+export function ExportBar({ sessionId }: { sessionId: string | null }) {
+  const t = useT();
+  const api = useApi();
+  const [running, setRunning] = useState<Kind | null>(null);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+
+  useEffect(() => api.onExportProgress((p) => setProgress(p)), [api]);
+
+  const run = async (kind: Kind) => {
+    if (sessionId === null) return;
+    setRunning(kind);
+    setProgress(null);
+    setMessage(null);
+    setError(null);
+    const result: IpcResult<ExportResult> =
+      kind === 'updates' ? await api.exportUpdatesCsv({ sessionId }) : await api.exportOrdersCsv({ sessionId });
+    setRunning(null);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    const r = result.value;
+    switch (r.kind) {
+      case 'saved':
+        setMessage(t.exportSaved(r.rows.toLocaleString('en-US'), r.path));
+        break;
+      case 'download':
+        download(r.url, r.fileName);
+        setMessage(t.exportDownloaded(r.rows.toLocaleString('en-US'), r.fileName));
+        break;
+      case 'cancelled':
+        setMessage(t.exportCancelled);
+        break;
+      default:
+        assertNever(r, 'export result');
+    }
+  };
+
+  return (
+    <div className="export-bar" data-testid="export-bar">
+      <Button
+        onClick={() => void run('updates')}
+        busy={running === 'updates'}
+        disabled={sessionId === null || running !== null}
+        data-testid="export-updates"
+        title={sessionId === null ? t.exportNoSession : undefined}
+      >
+        {t.exportUpdates}
+      </Button>
+      <Button
+        onClick={() => void run('orders')}
+        busy={running === 'orders'}
+        disabled={sessionId === null || running !== null}
+        data-testid="export-orders"
+        title={sessionId === null ? t.exportNoSession : undefined}
+      >
+        {t.exportOrders}
+      </Button>
+      {running !== null && (
+        <span className="muted small" role="status">
+          {t.exporting((progress?.rows ?? 0).toLocaleString('en-US'))}
+        </span>
+      )}
+      {message && (
+        <span className="muted small ok-text" role="status" data-testid="export-message">
+          {message}
+        </span>
+      )}
+      {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
+import type { OrderView } from '../../../shared/ipc/views-monitor.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { formatDateTime, formatClockMs } from '../format/time.ts';
+import { StatusBadge } from './ui.tsx';
+
+/** Every field of the order's last update, with its wire key, in the order of the protocol doc. */
+const FIELDS: { key: keyof OrderUpdate; wire: string; kind?: 'time' }[] = [
+  { key: 'orderId', wire: 'i' },
+  { key: 'clientOrderId', wire: 'c' },
+  { key: 'symbol', wire: 's' },
+  { key: 'baseAsset', wire: 'ba' },
+  { key: 'quoteAsset', wire: 'qa' },
+  { key: 'side', wire: 'S' },
+  { key: 'orderType', wire: 'o' },
+  { key: 'originalOrderType', wire: 'ot' },
+  { key: 'timeInForce', wire: 'f' },
+  { key: 'executionType', wire: 'x' },
+  { key: 'status', wire: 'X' },
+  { key: 'price', wire: 'p' },
+  { key: 'quantity', wire: 'q' },
+  { key: 'stopPrice', wire: 'P' },
+  { key: 'avgPrice', wire: 'ap' },
+  { key: 'lastFilledQty', wire: 'l' },
+  { key: 'cumulativeFilledQty', wire: 'z' },
+  { key: 'lastFilledPrice', wire: 'L' },
+  { key: 'lastQuoteQty', wire: 'Y' },
+  { key: 'cumulativeQuoteQty', wire: 'Z' },
+  { key: 'quoteOrderQty', wire: 'Q' },
+  { key: 'commission', wire: 'n' },
+  { key: 'commissionAsset', wire: 'N' },
+  { key: 'tradeId', wire: 't' },
+  { key: 'isMaker', wire: 'm' },
+  { key: 'orderListId', wire: 'il' },
+  { key: 'contingencyType', wire: 'ct' },
+  { key: 'contingencyPosition', wire: 'cp' },
+  { key: 'st', wire: 'st' },
+  { key: 'eventId', wire: 'id' },
+  { key: 'eventTimeMs', wire: 'E', kind: 'time' },
+  { key: 'transactionTimeMs', wire: 'T', kind: 'time' },
+  { key: 'updateTimeMs', wire: 'u', kind: 'time' },
+  { key: 'orderCreationTimeMs', wire: 'O', kind: 'time' },
+];
+
+function show(value: unknown, kind: 'time' | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (kind === 'time' && typeof value === 'number') return `${formatDateTime(value)}.${String(value % 1000).padStart(3, '0')} (${value})`;
+  return String(value);
+}
+
+/** Row detail: every field, exactly as received, plus where and when it came from. */
+export function OrderDetail({
+  order,
+  peer,
+  onSelect,
+  placedByStrategy,
+}: {
+  order: OrderView | null;
+  peer: OrderView | null;
+  onSelect: (orderId: string) => void;
+  placedByStrategy: boolean;
+}) {
+  const t = useT();
+  if (!order) return <p className="hint">{t.selectOrderHint}</p>;
+  const u = order.last;
+  return (
+    <div className="order-detail" data-testid="order-detail" data-order-id={u.orderId}>
+      <div className="detail-head">
+        <span className={`side-${u.side.toLowerCase()} strong`}>{t.sideName[u.side]}</span>
+        <span className="strong">{u.symbol}</span>
+        <StatusBadge status={u.status} />
+        {placedByStrategy && <span className="tag">{t.placedByStrategy}</span>}
+      </div>
+      <dl className="detail-meta">
+        <div>
+          <dt>{t.updates}</dt>
+          <dd className="tabular">{order.updateCount}</dd>
+        </div>
+        <div>
+          <dt>{t.firstSeen}</dt>
+          <dd className="tabular">{formatClockMs(order.firstSeenAtMs)}</dd>
+        </div>
+        <div>
+          <dt>{t.lastReceived}</dt>
+          <dd className="tabular">{formatClockMs(order.lastReceivedAtMs)}</dd>
+        </div>
+        <div>
+          <dt>{t.source}</dt>
+          <dd>{t.sourceName[order.lastSource]}</dd>
+        </div>
+      </dl>
+      {peer && (
+        <button type="button" className="peer-link" onClick={() => onSelect(peer.last.orderId)} data-testid="oto-peer">
+          {t.otoPeer}: {peer.last.side} {peer.last.orderId} · {t.statusName[peer.last.status]}
+        </button>
+      )}
+      <table className="fields">
+        <tbody>
+          {FIELDS.map((f) => (
+            <tr key={f.key}>
+              <th>
+                <code>{f.wire}</code> {f.key}
+              </th>
+              <td className="tabular" data-field={f.key}>
+                {show(u[f.key], f.kind)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+import { memo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { OrderView } from '../../../shared/ipc/views-monitor.ts';
+import { useT } from '../i18n/i18n.tsx';
+import type { Messages } from '../i18n/messages-en.ts';
+import { formatDecimal, isZeroDecimal } from '../format/decimal.ts';
+import { formatClockMs } from '../format/time.ts';
+import type { OrdersModel } from '../model/orders-model.ts';
+import type { OrderSort, OrderSortKey } from '../model/order-query.ts';
+import { StatusBadge } from './ui.tsx';
+
+export const ROW_HEIGHT_PX = 28;
+/** How long a changed row stays highlighted (the CSS animation has the same length). */
+export const ROW_FLASH_MS = 1200;
+
+interface Column {
+  key: OrderSortKey | null;
+  label: (t: Messages) => string;
+  className: string;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'created', label: (t) => t.colCreated, className: 'c-time' },
+  { key: 'symbol', label: (t) => t.colSymbol, className: 'c-symbol' },
+  { key: 'side', label: (t) => t.colSide, className: 'c-side' },
+  { key: null, label: (t) => t.colType, className: 'c-type' },
+  { key: 'status', label: (t) => t.colStatus, className: 'c-status' },
+  { key: 'price', label: (t) => t.colPrice, className: 'c-num' },
+  { key: 'quantity', label: (t) => t.colQuantity, className: 'c-num' },
+  { key: 'executed', label: (t) => t.colExecuted, className: 'c-num' },
+  { key: null, label: (t) => t.colAvgPrice, className: 'c-num' },
+  { key: 'updated', label: (t) => t.colUpdated, className: 'c-time' },
+  { key: 'orderId', label: (t) => t.colOrderId, className: 'c-id' },
+];
+
+/**
+ * The orders table: only the visible rows (plus a few) are in the DOM, so 100,000 orders
+ * scroll as smoothly as 100. Rows are memoized on their order object, which the model
+ * replaces only when that order changes.
+ */
+export function OrdersTable({
+  model,
+  slots,
+  sort,
+  onSort,
+  selectedOrderId,
+  onSelect,
+  strategyOrderIds,
+  nowMs,
+}: {
+  model: OrdersModel;
+  slots: Int32Array;
+  sort: OrderSort;
+  onSort: (sort: OrderSort) => void;
+  selectedOrderId: string | null;
+  onSelect: (orderId: string) => void;
+  strategyOrderIds: ReadonlySet<string>;
+  nowMs: number;
+}) {
+  const t = useT();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual hands out fresh functions each render, so the React Compiler skips this
+  // component; it is memoized by hand (rows are memo components keyed by order object).
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: slots.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 12,
+  });
+  const rows = model.rows;
+
+  return (
+    <div className="orders-table" role="table" aria-rowcount={slots.length} data-testid="orders-table">
+      <div className="orders-row orders-head" role="row">
+        {COLUMNS.map((col, i) => {
+          const active = col.key !== null && sort.key === col.key;
+          return (
+            <div
+              key={i}
+              role="columnheader"
+              className={`${col.className} ${col.key ? 'sortable' : ''} ${active ? 'sorted' : ''}`}
+              aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+              onClick={() => {
+                if (!col.key) return;
+                onSort({
+                  key: col.key,
+                  direction: active && sort.direction === 'desc' ? 'asc' : 'desc',
+                });
+              }}
+            >
+              {col.label(t)}
+              {active && <span className="sort-arrow">{sort.direction === 'asc' ? '▲' : '▼'}</span>}
+            </div>
+          );
+        })}
+      </div>
+      <div className="orders-scroll" ref={scrollRef} data-testid="orders-scroll">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const slot = slots[item.index]!;
+            const order = rows[slot]!;
+            const prev = item.index > 0 ? rows[slots[item.index - 1]!] : undefined;
+            const next = item.index + 1 < slots.length ? rows[slots[item.index + 1]!] : undefined;
+            const id = order.last.orderId;
+            const changedAtMs = model.changedAtMs(id);
+            const flashKey = changedAtMs !== null && nowMs - changedAtMs < ROW_FLASH_MS ? changedAtMs : null;
+            return (
+              <OrderRow
+                key={id}
+                order={order}
+                top={item.start}
+                index={item.index}
+                pairedAbove={isPeer(order, prev)}
+                pairedBelow={isPeer(order, next)}
+                selected={id === selectedOrderId}
+                strategy={order.placedByStrategy || strategyOrderIds.has(id)}
+                flashKey={flashKey}
+                onSelect={onSelect}
+              />
+            );
+          })}
+        </div>
+        {slots.length === 0 && <div className="table-empty">{rows.length === 0 ? t.noOrders : t.noOrdersMatch}</div>}
+      </div>
+    </div>
+  );
+}
+
+function isPeer(order: OrderView, other: OrderView | undefined): boolean {
+  return other !== undefined && order.last.orderListId !== null && other.last.orderListId === order.last.orderListId;
+}
+
+const OrderRow = memo(function OrderRow({
+  order,
+  top,
+  index,
+  pairedAbove,
+  pairedBelow,
+  selected,
+  strategy,
+  flashKey,
+  onSelect,
+}: {
+  order: OrderView;
+  top: number;
+  index: number;
+  pairedAbove: boolean;
+  pairedBelow: boolean;
+  selected: boolean;
+  strategy: boolean;
+  flashKey: number | null;
+  onSelect: (orderId: string) => void;
+}) {
+  const t = useT();
+  const u = order.last;
+  const classes = ['orders-row', 'order'];
+  if (selected) classes.push('selected');
+  if (strategy) classes.push('strategy');
+  if (pairedAbove) classes.push('pair-below');
+  if (pairedBelow) classes.push('pair-above');
+  if (index % 2 === 1) classes.push('odd');
+  const leg = order.otoLeg === 'OTO_WORKING' ? t.legWorking : order.otoLeg === 'OTO_PENDING' ? t.legPending : null;
+  return (
+    <div
+      role="row"
+      className={classes.join(' ')}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT_PX }}
+      onClick={() => onSelect(u.orderId)}
+      data-order-id={u.orderId}
+      data-status={u.status}
+      data-testid="order-row"
+      aria-selected={selected}
+    >
+      {flashKey !== null && <span key={flashKey} className="flash-overlay" aria-hidden />}
+      <div className="c-time" role="cell">
+        {pairedAbove ? <span className="pair-link" aria-hidden>└</span> : null}
+        {formatClockMs(u.orderCreationTimeMs)}
+      </div>
+      <div className="c-symbol" role="cell" title={u.symbol}>
+        {u.symbol}
+      </div>
+      <div className={`c-side side-${u.side.toLowerCase()}`} role="cell">
+        {t.sideName[u.side]}
+      </div>
+      <div className="c-type" role="cell">
+        {u.orderType}
+        {leg && <span className={`oto-tag ${order.otoLeg === 'OTO_PENDING' ? 'pending' : ''}`}>OTO·{leg}</span>}
+      </div>
+      <div className="c-status" role="cell">
+        <StatusBadge status={u.status} />
+      </div>
+      <div className="c-num" role="cell">
+        {formatDecimal(u.price)}
+      </div>
+      <div className="c-num" role="cell">
+        {formatDecimal(u.quantity)}
+      </div>
+      <div className={`c-num ${isZeroDecimal(u.cumulativeFilledQty) ? 'dim' : ''}`} role="cell">
+        {formatDecimal(u.cumulativeFilledQty)}
+      </div>
+      <div className={`c-num ${isZeroDecimal(u.avgPrice) ? 'dim' : ''}`} role="cell">
+        {isZeroDecimal(u.avgPrice) ? t.none : formatDecimal(u.avgPrice)}
+      </div>
+      <div className="c-time" role="cell">
+        {formatClockMs(u.eventTimeMs)}
+      </div>
+      <div className="c-id" role="cell">
+        {strategy && (
+          <span className="strategy-mark" title={t.placedByStrategy}>
+            S
+          </span>
+        )}
+        {u.orderId}
+      </div>
+    </div>
+  );
+});

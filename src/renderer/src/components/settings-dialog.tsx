@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { HostKind, Settings } from '../../../shared/ipc/views-app.ts';
+import type { IpcError } from '../../../shared/ipc/result.ts';
+import { useApi } from '../app/api-context.tsx';
+import { useT } from '../i18n/i18n.tsx';
+import { Dialog, ErrorBox, Spinner } from './ui.tsx';
+
+/**
+ * Settings apply as they are changed (no Save button to forget); each change is sent to main,
+ * which stores it and fires `settingsChanged` for every window.
+ */
+export function SettingsDialog({ settings, host, onClose }: { settings: Settings; host: HostKind; onClose: () => void }) {
+  const t = useT();
+  const api = useApi();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const update = async (patch: Partial<Settings>) => {
+    setSaving(true);
+    setError(null);
+    setSaved(false);
+    const result = await api.updateSettings(patch);
+    setSaving(false);
+    if (result.ok) setSaved(true);
+    else setError(result.error);
+  };
+
+  const check = (key: 'notifyOnFill' | 'notifyOnPartialFill' | 'notifyOnSessionFailure' | 'startMinimizedToTray', label: string, note?: string) => (
+    <label className="check">
+      <input type="checkbox" checked={settings[key]} onChange={(e) => void update({ [key]: e.target.checked })} data-testid={`setting-${key}`} />
+      {label}
+      {note && <span className="muted small"> {note}</span>}
+    </label>
+  );
+
+  return (
+    <Dialog title={t.settings} onClose={onClose} width={460} testId="settings-dialog">
+      <fieldset>
+        <legend>{t.notifications}</legend>
+        {check('notifyOnFill', t.notifyOnFill)}
+        {check('notifyOnPartialFill', t.notifyOnPartialFill)}
+        {check('notifyOnSessionFailure', t.notifyOnSessionFailure)}
+      </fieldset>
+      <fieldset>
+        <legend>{t.language}</legend>
+        <select value={settings.language} onChange={(e) => void update({ language: e.target.value as Settings['language'] })} data-testid="setting-language">
+          <option value="en">English</option>
+          <option value="zh-CN">简体中文</option>
+        </select>
+      </fieldset>
+      <fieldset>
+        <legend>{t.theme}</legend>
+        <div className="seg" role="radiogroup">
+          {(['system', 'light', 'dark'] as const).map((theme) => (
+            <button
+              key={theme}
+              type="button"
+              role="radio"
+              aria-checked={settings.theme === theme}
+              className={settings.theme === theme ? 'on' : ''}
+              onClick={() => void update({ theme })}
+              data-testid={`setting-theme-${theme}`}
+            >
+              {t.themeName[theme]}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t.appName}</legend>
+        {check('startMinimizedToTray', t.startMinimizedToTray, host === 'browser' ? t.desktopOnly : undefined)}
+      </fieldset>
+      <div className="dialog-actions">
+        {saving && <Spinner />}
+        {saved && !saving && <span className="ok-text small">{t.settingsSaved}</span>}
+      </div>
+      {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
+    </Dialog>
+  );
+}

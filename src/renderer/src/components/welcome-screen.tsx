@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import type { IpcError } from '../../../shared/ipc/result.ts';
+import { useApi } from '../app/api-context.tsx';
+import { useT } from '../i18n/i18n.tsx';
+import { Button, ErrorBox, Spinner } from './ui.tsx';
+
+/**
+ * First run, no account: try the demo (an embedded simulated exchange with demo activity)
+ * or add a real account from a pasted cURL command.
+ */
+export function WelcomeScreen({ onAddAccount, onDemoStarted }: { onAddAccount: () => void; onDemoStarted: (accountId: string | null) => void }) {
+  const t = useT();
+  const api = useApi();
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+
+  const startDemo = async () => {
+    setStarting(true);
+    setError(null);
+    const result = await api.startDemo({ activity: true });
+    setStarting(false);
+    if (result.ok) onDemoStarted(result.value.accountId);
+    else setError(result.error);
+  };
+
+  return (
+    <main className="welcome" data-testid="welcome">
+      <div className="welcome-card">
+        <div className="brand-mark" aria-hidden>
+          <span />
+          <span />
+          <span />
+        </div>
+        <h1>{t.welcomeTitle}</h1>
+        <p className="lead">{t.welcomeLead}</p>
+        <div className="welcome-actions">
+          <div className="welcome-option">
+            <Button variant="primary" className="large" onClick={() => void startDemo()} busy={starting} data-testid="try-demo">
+              {t.tryDemo}
+            </Button>
+            <p className="muted small">{t.tryDemoHint}</p>
+          </div>
+          <div className="welcome-option">
+            <Button className="large" onClick={onAddAccount} disabled={starting} data-testid="welcome-add-account">
+              {t.addAccount}
+            </Button>
+            <p className="muted small">{t.addAccountHint}</p>
+          </div>
+        </div>
+        {starting && (
+          <p className="progress-note" role="status">
+            <Spinner /> {t.startingDemo}
+          </p>
+        )}
+        {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
+        <p className="muted small privacy">{t.welcomePrivacy}</p>
+      </div>
+    </main>
+  );
+}

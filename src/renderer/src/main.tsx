@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getApi } from './transport/get-api.ts';
+import { ApiProvider } from './app/api-context.tsx';
+import { App } from './app/app.tsx';
+import './styles/theme.css';
+import './styles/app.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApiProvider api={getApi()}>
+      <App />
+    </ApiProvider>
+  </StrictMode>,
+);
