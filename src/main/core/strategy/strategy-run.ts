@@ -245,6 +245,8 @@ class StrategyRunner implements StrategyRun {
 
   private account(result: TradeResult): void {
     this.ourVolume = this.ourVolume.plus(result.buyQuote);
+    const known = this.startCounted!.plus(this.ourVolume);
+    if (known.gt(this.done)) this.done = known;
     this.fees = this.fees.plus(result.feeQuote);
     if (result.kind === 'completed') {
       // Realised cost of a round trip: USDT paid for the buy − USDT received for the sell
