@@ -26,6 +26,8 @@ export interface TokenListing {
   shortName: string;
   quoteAsset: 'USDT';
   mulPoint: number;
+  /** exchange-info precisions; default 8 each (the 2025 captures). */
+  precision?: { price: number; quantity: number; baseAsset: number };
   /** Where the price walk starts. */
   initialPrice: string;
   rules: SymbolRules;
@@ -200,6 +202,43 @@ export const DEFAULT_LISTINGS: readonly TokenListing[] = [
       listingTime: 1758283200000,
     }),
   },
+  {
+    // NEX on BSC, the token of the 2026 browser capture (fixtures/rest/capture-2026-05-21):
+    // a 1e-9 tick and a 0.1 lot step, so those captured requests replay verbatim.
+    alphaId: 'ALPHA_971',
+    shortName: 'NEX',
+    quoteAsset: 'USDT',
+    mulPoint: 1,
+    precision: { price: 9, quantity: 2, baseAsset: 2 },
+    initialPrice: '0.000005583',
+    rules: {
+      minPrice: '0.000000001',
+      maxPrice: '1000',
+      tickSize: '0.000000001',
+      stepSize: '0.10',
+      minQty: '0.10',
+      maxQty: '9999999999',
+      maxNumOrders: 200,
+      minNotional: '0.1',
+      maxNotional: '1000000',
+      multiplierDown: '0.20000',
+      multiplierUp: '5',
+    },
+    ticker: tickerFields({
+      tokenId: '0E1C6B3A1F2D4C5B8A9E7D6C5B4A3F2E',
+      contractAddress: '0x365de036a1f7dccb621530d517133521debb2013',
+      name: 'NEX',
+      iconUrl: 'https://bin.bnbstatic.com/images/web3-data/public/token/logos/nex.png',
+      decimals: 18,
+      totalSupply: '100000000000',
+      circulatingSupply: '60000000000',
+      listingCex: false,
+      cexCoinName: '',
+      onlineAirdrop: false,
+      score: 101,
+      listingTime: 1779000000000,
+    }),
+  },
 ];
 
 /** `ALPHA_22` + `USDT` → `ALPHA_22USDT`. */
@@ -227,9 +266,9 @@ export function exchangeInfoSymbol(listing: TokenListing): Record<string, unknow
     status: 'TRADING',
     baseAsset: listing.alphaId,
     quoteAsset: listing.quoteAsset,
-    pricePrecision: 8,
-    quantityPrecision: 8,
-    baseAssetPrecision: 8,
+    pricePrecision: listing.precision?.price ?? 8,
+    quantityPrecision: listing.precision?.quantity ?? 8,
+    baseAssetPrecision: listing.precision?.baseAsset ?? 8,
     quotePrecision: 8,
     filters: [
       filter('PRICE_FILTER', { minPrice: r.minPrice, maxPrice: r.maxPrice, tickSize: r.tickSize }),

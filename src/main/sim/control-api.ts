@@ -69,7 +69,13 @@ export function createControlHandler(sim: () => Simulator) {
       return { symbol, price: sim().market.getPrice(symbol) };
     },
     'POST /market/price': (b) => sim().market.setPrice(str(b, 'symbol')!, str(b, 'price')!),
-    'POST /orders/fill-now': (b) => sim().orders.fillNow(str(b, 'orderId')!, str(b, 'quantity', false)),
+    'POST /orders/fill-now': (b) => {
+      const quantities = b.quantities;
+      if (quantities !== undefined && (!Array.isArray(quantities) || quantities.some((q) => typeof q !== 'string'))) {
+        throw new ControlError('BAD_REQUEST', '"quantities" must be an array of decimal strings');
+      }
+      sim().orders.fillNow(str(b, 'orderId')!, (quantities as string[] | undefined) ?? str(b, 'quantity', false));
+    },
     'POST /orders/end-now': (b) => {
       const status = str(b, 'status');
       if (status !== 'EXPIRED' && status !== 'REJECTED') {

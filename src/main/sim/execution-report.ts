@@ -1,4 +1,4 @@
-import { Big, plain, toFixedHalfUp } from './decimal.ts';
+import { Big, plain, toFixedDown } from './decimal.ts';
 import type { SimFill, SimOrder } from './order-model.ts';
 
 /** `x` of an executionReport. Only NEW and TRADE were captured. */
@@ -48,15 +48,16 @@ export function buildExecutionReport(
     o: 'LIMIT',
     f: 'GTC',
     q: pendingUnactivated ? '0' : fixed8(order.origQty),
-    p: fixed8(order.price),
-    ap: hasFills ? toFixedHalfUp(order.cumQuote.div(order.executedQty), 9) : '0',
+    p: order.price.toFixed(order.priceDecimals),
+    // Captured: 197.30724223 / 869.56 = 0.22690468999… was reported as 0.226904689 (down).
+    ap: hasFills ? toFixedDown(order.cumQuote.div(order.executedQty), order.priceDecimals + 1) : '0',
     P: '0',
     x: context.executionType,
     X: order.status,
     i: order.orderId,
     l: fill ? qtyText(fill.qty) : '0',
     z: hasFills ? qtyText(order.executedQty) : '0',
-    L: fill ? fixed8(fill.price) : '0',
+    L: fill ? fill.price.toFixed(order.priceDecimals) : '0',
   };
   if (fill) {
     frame.n = fixed8(fill.commission);

@@ -73,23 +73,29 @@ export class FillEngine implements Disposable {
     this.scheduled.delete(order.orderId);
   }
 
-  /** Fills now regardless of price (a counterparty crossed the book). */
-  fillNow(order: SimOrder, quantity?: string): void {
+  /**
+   * Fills now regardless of price (a counterparty crossed the book): the rest of the order,
+   * or `quantity`, or several quantities reported as one event sharing `E` and `t` (captured).
+   */
+  fillNow(order: SimOrder, quantity?: string | string[]): void {
     if (!isWorking(order)) {
       throw new SimBusinessError(SimErrorCode.orderNotCancelable, `Order ${order.orderId} is ${order.status} and cannot fill.`);
     }
     const remaining = order.origQty.minus(order.executedQty);
-    let qty = remaining;
-    if (quantity !== undefined) {
-      const parsed = parseDecimal(quantity);
-      const step = new Big(this.token(order).listing.rules.stepSize);
-      qty = parsed ? floorToStep(parsed, step) : new Big(0);
-      if (qty.lte(0) || qty.gt(remaining)) {
-        throw new SimBusinessError(SimErrorCode.illegalParameter, `Fill quantity must be in (0, ${remaining.toFixed()}].`);
-      }
+    const step = new Big(this.token(order).listing.rules.stepSize);
+    const parts =
+      quantity === undefined
+        ? [remaining]
+        : (Array.isArray(quantity) ? quantity : [quantity]).map((q) => {
+            const parsed = parseDecimal(q);
+            return parsed ? floorToStep(parsed, step) : new Big(0);
+          });
+    const total = parts.reduce((s, p) => s.plus(p), new Big(0));
+    if (parts.length === 0 || parts.some((p) => p.lte(0)) || total.gt(remaining)) {
+      throw new SimBusinessError(SimErrorCode.illegalParameter, `Fill quantities must be positive and add up to at most ${remaining.toFixed()}.`);
     }
     this.forget(order);
-    this.execute(order, [qty]);
+    this.execute(order, parts);
     this.consider(order);
   }
 
@@ -135,7 +141,9 @@ export class FillEngine implements Disposable {
         : (order.price.gt(token.price) ? order.price : token.price);
     const balances = this.host.balancesOf(order);
     for (const qty of parts) {
-      const quote = qty.times(price).round(8, Big.roundHalfUp);
+      // Captured: 869.56 × 0.22690469 = 197.307242236… was reported as 197.30724223 (down);
+      // commissions round half up (0.0151905876… → 0.01519059).
+      const quote = qty.times(price).round(8, Big.roundDown);
       const buy = order.side === 'BUY';
       const commission = (buy ? qty : quote).times(this.feeRate).round(8, Big.roundHalfUp);
       order.executedQty = order.executedQty.plus(qty);

@@ -131,8 +131,8 @@ export class MatchingEngine implements Disposable {
     this.end(order, status);
   }
 
-  /** Fills a working order now, fully or by `quantity` (rounded down to the lot step). */
-  fillNow(orderId: string, quantity?: string): void {
+  /** Fills a working order now (see FillEngine.fillNow). */
+  fillNow(orderId: string, quantity?: string | string[]): void {
     this.fills.fillNow(this.requireOrder(orderId), quantity);
   }
 
@@ -258,6 +258,7 @@ export class MatchingEngine implements Disposable {
       quoteAsset: token.listing.quoteAsset,
       side,
       price,
+      priceDecimals: Math.max(8, token.listing.precision?.price ?? 8),
       origQty: qty,
       executedQty: new Big(0),
       cumQuote: new Big(0),

@@ -20,7 +20,7 @@ export interface SimFill {
   readonly pageId: string;
   readonly qty: Big;
   readonly price: Big;
-  /** qty × price, rounded half up to 8 dp. */
+  /** qty × price, rounded down to 8 dp (as captured). */
   readonly quote: Big;
   readonly commission: Big;
   readonly commissionAsset: string;
@@ -38,6 +38,8 @@ export interface SimOrder {
   readonly quoteAsset: string;
   readonly side: Side;
   readonly price: Big;
+  /** Decimals of `p`/`L` in frames: 8 as captured, more for a finer tick. */
+  readonly priceDecimals: number;
   /** Zero for a pending OTO leg until it is activated. */
   origQty: Big;
   executedQty: Big;

@@ -183,6 +183,14 @@ export function createRestRoutes(deps: RestDeps): RestRoute[] {
     },
     {
       method: 'GET',
+      // The 2026 capture shows only the body; this path is a guess next to its siblings.
+      path: `${DEFI}/private/alpha-trade/get-fee-rate`,
+      private: true,
+      // Units of 1e-6: 100 = 0.01%, the rate every captured fill paid.
+      handle: () => ({ data: { buyerCommission: 100, sellerCommission: 100 } }),
+    },
+    {
+      method: 'GET',
       path: `${DEFI}/private/wallet-direct/buw/wallet/today/user-volume`,
       private: true,
       handle: (r) => ({ data: volume.reply(me(r).userId) }),

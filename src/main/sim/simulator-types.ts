@@ -84,8 +84,12 @@ export interface Simulator extends Disposable {
   readonly faults: SimulatorFaults;
   readonly market: { setPrice(symbol: string, price: string): void; getPrice(symbol: string): string };
   readonly orders: {
-    /** Fills a working order now, fully or by `quantity`. */
-    fillNow(orderId: string, quantity?: string): void;
+    /**
+     * Fills a working order now at the market price (or its limit, if the market has not
+     * reached it): fully, by `quantity`, or by several quantities reported as one event whose
+     * frames share `E` and `t`, as captured (`['200', '669.47']`).
+     */
+    fillNow(orderId: string, quantity?: string | string[]): void;
     /** Ends an order as EXPIRED or REJECTED (frames of those kinds are inferred). */
     endNow(orderId: string, status: 'EXPIRED' | 'REJECTED'): void;
   };
