@@ -42,8 +42,8 @@ export interface TransitionContext {
 
 export const MAX_RECONNECTS_CODE = 'MAX_RECONNECTS';
 
-/** The attempt number a loss in `state` leads to. */
-function nextAttempt(state: SessionState): number {
+/** The attempt number a loss in `state` leads to (for drawing its backoff delay). */
+export function nextAttempt(state: SessionState): number {
   switch (state.name) {
     case 'connecting':
     case 'subscribing':

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startMonitorHarness, type MonitorHarness } from '../../../../test/fakes/monitor-harness.ts';
+
+let h: MonitorHarness | undefined;
+afterEach(async () => {
+  await h?.dispose();
+  h = undefined;
+});
+
+async function live(harness: MonitorHarness) {
+  harness.monitor.start();
+  await harness.until(() => harness.monitor.state.name === 'live', 'live');
+}
+
+async function placeOto(harness: MonitorHarness) {
+  const price = harness.sim.market.getPrice('ALPHA_373USDT');
+  return harness.rest.placeOtoOrder({
+    baseAsset: 'ALPHA_373',
+    quoteAsset: 'USDT',
+    workingSide: 'BUY',
+    // Below the market: stays NEW until we fill it.
+    workingPrice: (Number(price) * 0.5).toFixed(8),
+    workingQuantity: '100',
+    pendingPrice: '0.0001',
+  });
+}
+
+describe('AccountMonitor against the simulator', () => {
+  it('follows a full OTO life cycle to two FILLED legs', async () => {
+    h = await startMonitorHarness();
+    await live(h);
+    const ids = await placeOto(h);
+    await h.until(() => h!.monitor.book.size === 2, 'both legs');
+    expect(h.monitor.book.get(ids.pendingOrderId)!.current).toMatchObject({ status: 'PENDING', quantity: '0', contingencyPosition: 'OTO_PENDING' });
+    h.sim.orders.fillNow(ids.workingOrderId);
+    await h.until(() => h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'NEW', 'pending leg activated');
+    // Activation quantity = filled minus the 0.01% base fee, rounded down to the 0.01 step.
+    expect(h.monitor.book.get(ids.pendingOrderId)!.current.quantity).toMatch(/^99\.99/);
+    h.sim.orders.fillNow(ids.pendingOrderId);
+    await h.until(() => h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'FILLED', 'pending leg filled');
+    const stats = h.monitor.stats;
+    expect(stats.ordersByStatus).toEqual({ FILLED: 2 });
+    expect(stats.byStatus.PENDING).toBe(1);
+    expect(stats.fills).toBeGreaterThanOrEqual(2);
+    expect(h.monitor.book.linkedOrders(ids.workingOrderId).map((o) => o.orderId)).toEqual([ids.pendingOrderId]);
+    expect(h.updates.every((u) => u.source === 'stream')).toBe(true);
+    // The raw frames handed on never carry the full listen key.
+    const key = await h.rest.getListenKey();
+    expect(h.frames.join('\n')).not.toContain(key);
+    expect(h.frames[0]).toContain('alpha@' + key.slice(0, 10) + '...');
+  });
+
+  it('reconnects after a drop with a fresh key and loses nothing sent after the reconnect', async () => {
+    h = await startMonitorHarness();
+    await live(h);
+    const keysBefore = h.listenKeysRequested();
+    h.sim.faults.dropAllConnections();
+    await h.until(() => h!.monitor.stats.reconnects === 1 && h!.monitor.state.name === 'live', 'back live');
+    expect(h.states.map((s) => s.name)).toContain('reconnecting');
+    expect(h.listenKeysRequested()).toBeGreaterThan(keysBefore);
+    const ids = await placeOto(h);
+    await h.until(() => h!.monitor.book.get(ids.pendingOrderId) !== undefined, 'updates after reconnect');
+    expect(h.monitor.book.get(ids.workingOrderId)!.current.status).toBe('NEW');
+  });
+
+  it('backfills over REST what happened while the stream was down', async () => {
+    h = await startMonitorHarness({ monitor: { backoff: { baseMs: 1_500, capMs: 1_500 }, random: () => 0.99 } });
+    await live(h);
+    const ids = await placeOto(h);
+    await h.until(() => h!.monitor.book.size === 2, 'both legs');
+    h.sim.faults.dropAllConnections();
+    await h.until(() => h!.monitor.state.name === 'reconnecting', 'reconnecting');
+    // The fill happens while nobody listens.
+    h.sim.orders.fillNow(ids.workingOrderId);
+    await h.until(() => h!.monitor.book.get(ids.workingOrderId)?.current.status === 'FILLED', 'backfilled fill');
+    const backfilled = h.updates.filter((u) => u.source === 'backfill');
+    expect(backfilled.map((u) => u.update.orderId)).toContain(ids.workingOrderId);
+    expect(h.monitor.stats.backfilled).toBeGreaterThan(0);
+    expect(h.monitor.stats.fills).toBeGreaterThan(0);
+  });
+
+  it('replaces a stalled connection when the pong deadline passes', async () => {
+    h = await startMonitorHarness({ monitor: { pingIntervalMs: 150 } });
+    await live(h);
+    h.sim.faults.stall();
+    await h.until(() => h!.states.some((s) => s.name === 'reconnecting'), 'stall detected');
+    const lost = h.states.find((s) => s.name === 'reconnecting');
+    expect(lost).toMatchObject({ reason: expect.stringContaining('pong') });
+    h.sim.faults.resume();
+    await h.until(() => h!.monitor.state.name === 'live' && h!.monitor.stats.reconnects >= 1, 'live again');
+    const ids = await placeOto(h);
+    await h.until(() => h!.monitor.book.get(ids.workingOrderId) !== undefined, 'updates on the new connection');
+  });
+
+  it('fails for good on an invalidated session, without a retry storm', async () => {
+    h = await startMonitorHarness();
+    await live(h);
+    h.sim.faults.invalidateSession();
+    h.sim.faults.dropAllConnections();
+    await h.until(() => h!.monitor.state.name === 'failed', 'failed');
+    expect(h.monitor.state).toMatchObject({ name: 'failed', code: 'SESSION_EXPIRED' });
+    const requests = h.listenKeysRequested();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(h.listenKeysRequested()).toBe(requests);
+    expect(h.sim.connectionCount).toBe(0);
+  });
+
+  it('counts duplicates, keeps out-of-order events from regressing, and drops malformed frames', async () => {
+    h = await startMonitorHarness();
+    await live(h);
+    const ids = await placeOto(h);
+    await h.until(() => h!.monitor.book.size === 2, 'both legs');
+    expect(h.sim.faults.duplicateLastFrame()).toBe(true);
+    h.sim.faults.injectRaw('{"stream":"alpha@x","data":{"e":"executionReport","i":');
+    h.sim.faults.injectRaw('not json at all');
+    await h.until(() => h!.monitor.stats.duplicates === 1 && h!.monitor.stats.malformed === 2, 'duplicate + malformed counted');
+    h.sim.orders.fillNow(ids.workingOrderId);
+    await h.until(() => h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'NEW', 'pending leg activated');
+    const activated = h.monitor.book.get(ids.pendingOrderId)!.current.quantity;
+    // The two fills of the pending leg arrive newest first: FILLED, then the older PARTIALLY_FILLED.
+    h.sim.faults.reorderNextPushes(2);
+    h.sim.orders.fillNow(ids.pendingOrderId, ['40', (Number(activated) - 40).toFixed(2)]);
+    await h.until(() => h!.monitor.book.get(ids.pendingOrderId)?.history.length === 4, 'both reordered fills');
+    const pending = h.monitor.book.get(ids.pendingOrderId)!;
+    expect(pending.history.map((u) => u.status)).toEqual(['PENDING', 'NEW', 'FILLED', 'PARTIALLY_FILLED']);
+    expect(pending.current.status).toBe('FILLED');
+    const stats = h.monitor.stats;
+    expect(stats).toMatchObject({ updates: 6, late: 1, duplicates: 1, malformed: 2, ordersByStatus: { FILLED: 2 } });
+    // The late fill still counts toward volume: both legs' fills.
+    expect(stats.fills).toBe(3);
+    expect(h.monitor.state.name).toBe('live');
+  });
+});

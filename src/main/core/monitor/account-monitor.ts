@@ -1,0 +1,267 @@
+import { Emitter, type Event } from '../../../shared/event/emitter.ts';
+import { DisposableStore, type Disposable } from '../../../shared/lifecycle/disposable.ts';
+import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
+import { maskListenKey } from '../../../shared/secrets/mask.ts';
+import { OrderBook, type ApplyOutcome } from '../book/order-book.ts';
+import type { BookStatistics } from '../book/book-statistics.ts';
+import { ListenKeyService, type ListenKeyApi } from '../listen-key/listen-key-service.ts';
+import { maskFrameText, truncateForLog } from '../parser/mask-frame.ts';
+import type { OtherEvent } from '../parser/frame-types.ts';
+import { systemClock, type Clock } from '../ports/clock.ts';
+import { nullLogger, type Logger } from '../ports/logger.ts';
+import type { BackoffPolicy } from '../stream/backoff.ts';
+import type { ReceivedFrame } from '../stream/order-stream-connection.ts';
+import type { SessionState } from '../stream/session-state.ts';
+import { StreamSession } from '../stream/stream-session.ts';
+import type { WebSocketFactory } from '../stream/web-socket-factory.ts';
+import { collectBackfill, type ReconcileApi } from './backfill.ts';
+
+/** Tunables of one monitor (all optional). */
+export interface AccountMonitorSettings {
+  /** Listen-key re-POST period. Default 30 min. */
+  renewIntervalMs?: number;
+  /** Client ping period. Default 20 s. */
+  pingIntervalMs?: number;
+  ackTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** Reconnect attempts after a loss; undefined = forever. */
+  maxReconnectAttempts?: number;
+  backoff?: BackoffPolicy;
+  /** Planned connection rotation. Default 23 h. */
+  rotateAfterMs?: number;
+  /** Reconcile over REST after a gap. Default true. */
+  reconcile?: boolean;
+  /** Widens the reconciliation window on both sides (clock skew). Default 60 s. */
+  reconcileMarginMs?: number;
+  random?: () => number;
+  webSocketFactory?: WebSocketFactory;
+}
+
+export interface AccountMonitorOptions {
+  accountId: string;
+  /** An AlphaRestClient for the account. */
+  rest: ListenKeyApi & ReconcileApi;
+  wsUrl: string;
+  clock?: Clock;
+  logger?: Logger;
+  options?: AccountMonitorSettings;
+}
+
+/** One order update as the monitor hands it on. */
+export interface OrderUpdateEvent {
+  update: OrderUpdate;
+  source: UpdateSource;
+  receivedAtMs: number;
+  /** False for a duplicate (dropped); true otherwise, late ones included. */
+  accepted: boolean;
+  outcome: ApplyOutcome;
+}
+
+/** Statistics of a monitor: the book's plus the session's. */
+export interface MonitorStatistics extends BookStatistics {
+  /** Frames that could not be read (dropped, never counted as updates). */
+  malformed: number;
+  /** Events other than executionReport. */
+  otherEvents: number;
+  /** Returns to `live` after the first. */
+  reconnects: number;
+  /** Successful listen-key re-POSTs plus renewals after an expiry. */
+  listenKeyRefreshes: number;
+  /** As the old script counted: "connected" (reached live) and "error" (connection lost) events. */
+  connectionEvents: number;
+  /** REST reconciliations that failed (the gap may hide updates; see the log). */
+  reconcileErrors: number;
+}
+
+/** One account's live session: listen key + stream + order book. */
+export interface AccountMonitor extends Disposable {
+  readonly accountId: string;
+  readonly state: SessionState;
+  readonly book: OrderBook;
+  readonly stats: MonitorStatistics;
+  start(): void;
+  /** Unsubscribe, close, state `stopped`. */
+  stop(): Promise<void>;
+  readonly onDidChangeState: Event<{ state: SessionState; previous: SessionState }>;
+  readonly onDidReceiveOrderUpdate: Event<OrderUpdateEvent>;
+  /** Raw frame text with the listen key masked, before it is applied (journal: append before apply). */
+  readonly onDidReceiveFrame: Event<{ text: string; receivedAtMs: number }>;
+  readonly onDidReceiveOtherEvent: Event<{ event: OtherEvent; receivedAtMs: number }>;
+  readonly onDidReceiveMalformedFrame: Event<{ reason: string; preview: string; receivedAtMs: number }>;
+  /** The listen key was re-POSTed or renewed; only the masked key is given. */
+  readonly onDidRefreshListenKey: Event<{ maskedKey: string; changed: boolean; atMs: number }>;
+  /** A REST reconciliation after a gap finished. */
+  readonly onDidReconcile: Event<{ gapStartMs: number; gapEndMs: number; backfilled: number; error?: string }>;
+}
+
+/** Builds (does not start) a monitor for one account. */
+export function createAccountMonitor(options: AccountMonitorOptions): AccountMonitor {
+  return new AccountMonitorImpl(options);
+}
+
+class AccountMonitorImpl implements AccountMonitor {
+  readonly accountId: string;
+  readonly book = new OrderBook();
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly keys: ListenKeyService;
+  private readonly session: StreamSession;
+  private readonly store = new DisposableStore();
+  private readonly settings: AccountMonitorSettings;
+  private readonly rest: ReconcileApi;
+  private counters = { malformed: 0, otherEvents: 0, reconnects: 0, listenKeyRefreshes: 0, connectionEvents: 0, reconcileErrors: 0 };
+  private wasLive = false;
+  private liveEndedAtMs: number | null = null;
+  private lastFrameAtMs: number | null = null;
+  private reconcileChain: Promise<void> = Promise.resolve();
+
+  private readonly updateEmitter = new Emitter<OrderUpdateEvent>();
+  private readonly frameEmitter = new Emitter<{ text: string; receivedAtMs: number }>();
+  private readonly otherEmitter = new Emitter<{ event: OtherEvent; receivedAtMs: number }>();
+  private readonly malformedEmitter = new Emitter<{ reason: string; preview: string; receivedAtMs: number }>();
+  private readonly refreshEmitter = new Emitter<{ maskedKey: string; changed: boolean; atMs: number }>();
+  private readonly reconcileEmitter = new Emitter<{ gapStartMs: number; gapEndMs: number; backfilled: number; error?: string }>();
+  readonly onDidReceiveOrderUpdate = this.updateEmitter.event;
+  readonly onDidReceiveFrame = this.frameEmitter.event;
+  readonly onDidReceiveOtherEvent = this.otherEmitter.event;
+  readonly onDidReceiveMalformedFrame = this.malformedEmitter.event;
+  readonly onDidRefreshListenKey = this.refreshEmitter.event;
+  readonly onDidReconcile = this.reconcileEmitter.event;
+  readonly onDidChangeState: Event<{ state: SessionState; previous: SessionState }>;
+
+  constructor(options: AccountMonitorOptions) {
+    this.accountId = options.accountId;
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? nullLogger;
+    this.settings = options.options ?? {};
+    this.rest = options.rest;
+    this.keys = new ListenKeyService({ api: options.rest, clock: this.clock, renewIntervalMs: this.settings.renewIntervalMs, logger: this.logger });
+    this.session = new StreamSession({
+      wsUrl: options.wsUrl,
+      listenKeys: this.keys,
+      clock: this.clock,
+      logger: this.logger,
+      random: this.settings.random,
+      pingIntervalMs: this.settings.pingIntervalMs,
+      ackTimeoutMs: this.settings.ackTimeoutMs,
+      connectTimeoutMs: this.settings.connectTimeoutMs,
+      maxReconnectAttempts: this.settings.maxReconnectAttempts,
+      backoff: this.settings.backoff,
+      rotateAfterMs: this.settings.rotateAfterMs,
+      webSocketFactory: this.settings.webSocketFactory,
+    });
+    this.onDidChangeState = this.session.onDidChangeState;
+    this.store.add(this.session.onDidChangeState(({ state, previous }) => this.onState(state, previous)));
+    this.store.add(this.session.onDidReceiveFrame((frame) => this.onFrame(frame)));
+    this.store.add(
+      this.keys.onDidRefresh((r) => {
+        this.counters.listenKeyRefreshes++;
+        this.refreshEmitter.fire({ maskedKey: maskListenKey(r.key), changed: r.changed, atMs: r.atMs });
+      }),
+    );
+    this.store.add(
+      this.session.onDidSwapListenKey((swap) => {
+        if (swap.reason !== 'expired') return;
+        this.counters.listenKeyRefreshes++;
+        const key = this.keys.current;
+        this.refreshEmitter.fire({ maskedKey: key ? maskListenKey(key) : '...', changed: swap.changed, atMs: swap.atMs });
+        // Pushes between the expiry and the new subscription went nowhere: recover them.
+        this.scheduleReconcile(this.lastFrameAtMs ?? swap.atMs, swap.atMs);
+      }),
+    );
+  }
+
+  get state(): SessionState {
+    return this.session.state;
+  }
+
+  get stats(): MonitorStatistics {
+    return { ...this.book.statistics(), ...this.counters };
+  }
+
+  start(): void {
+    this.session.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.session.stop();
+    await this.reconcileChain;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop().catch(() => undefined);
+    this.session.dispose();
+    this.keys.dispose();
+    await this.store.dispose();
+    for (const e of [this.updateEmitter, this.frameEmitter, this.otherEmitter, this.malformedEmitter, this.refreshEmitter, this.reconcileEmitter]) e.dispose();
+  }
+
+  private onState(state: SessionState, previous: SessionState): void {
+    if (state.name === 'live') {
+      this.counters.connectionEvents++;
+      if (this.wasLive) {
+        this.counters.reconnects++;
+        const gapStart = this.liveEndedAtMs ?? this.clock.now();
+        this.scheduleReconcile(gapStart, this.clock.now());
+      }
+      this.wasLive = true;
+    } else if (previous.name === 'live' && state.name === 'reconnecting') {
+      this.counters.connectionEvents++;
+      this.liveEndedAtMs = this.lastFrameAtMs !== null ? Math.min(this.lastFrameAtMs, this.clock.now()) : this.clock.now();
+    } else if (state.name === 'reconnecting' || state.name === 'failed') {
+      this.counters.connectionEvents++;
+    }
+  }
+
+  private onFrame(frame: ReceivedFrame): void {
+    const { parsed, receivedAtMs } = frame;
+    this.lastFrameAtMs = receivedAtMs;
+    if (this.frameEmitter.hasListeners) this.frameEmitter.fire({ text: maskFrameText(frame.text), receivedAtMs });
+    switch (parsed.kind) {
+      case 'order-update':
+        this.applyUpdate(parsed.update, 'stream', receivedAtMs);
+        return;
+      case 'other-event':
+        this.counters.otherEvents++;
+        this.otherEmitter.fire({ event: parsed.event, receivedAtMs });
+        return;
+      case 'malformed': {
+        this.counters.malformed++;
+        const preview = truncateForLog(frame.text);
+        this.logger.warn('malformed frame dropped', { reason: parsed.reason, frame: preview });
+        this.malformedEmitter.fire({ reason: parsed.reason, preview, receivedAtMs });
+        return;
+      }
+      case 'ack':
+      case 'request-error':
+        // Replies to requests that are no longer pending (e.g. after a timeout): nothing to do.
+        return;
+    }
+  }
+
+  private applyUpdate(update: OrderUpdate, source: UpdateSource, receivedAtMs: number): ApplyOutcome {
+    const outcome = this.book.apply(update, source);
+    this.updateEmitter.fire({ update, source, receivedAtMs, accepted: outcome !== 'duplicate', outcome });
+    return outcome;
+  }
+
+  private scheduleReconcile(gapStartMs: number, gapEndMs: number): void {
+    if (this.settings.reconcile === false) return;
+    const marginMs = this.settings.reconcileMarginMs ?? 60_000;
+    this.reconcileChain = this.reconcileChain.then(async () => {
+      const window = { startMs: gapStartMs - marginMs, endMs: this.clock.now() + marginMs };
+      try {
+        const updates = await collectBackfill(this.rest, this.book, window, this.clock.now());
+        let backfilled = 0;
+        for (const update of updates) {
+          if (this.applyUpdate(update, 'backfill', this.clock.now()) !== 'duplicate') backfilled++;
+        }
+        this.reconcileEmitter.fire({ gapStartMs, gapEndMs, backfilled });
+      } catch (error) {
+        this.counters.reconcileErrors++;
+        this.logger.warn('reconciliation failed', { code: (error as { code?: string }).code, reason: (error as Error).message });
+        this.reconcileEmitter.fire({ gapStartMs, gapEndMs, backfilled: 0, error: (error as Error).message });
+      }
+    });
+  }
+}

@@ -1,0 +1,226 @@
+import WebSocket from 'ws';
+import { Emitter, type Event } from '../../../shared/event/emitter.ts';
+import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
+import type { Clock } from '../ports/clock.ts';
+import { parseFrame, type ParsedFrame } from '../parser/index.ts';
+import type { WebSocketFactory } from './web-socket-factory.ts';
+
+/** A frame that is not a reply to one of our requests. */
+export interface ReceivedFrame {
+  text: string;
+  parsed: ParsedFrame;
+  receivedAtMs: number;
+}
+
+/** Why a connection attempt or request failed. Stable codes for the session's log and state. */
+export class StreamError extends Error {
+  constructor(
+    readonly code: 'CONNECT_FAILED' | 'CONNECT_TIMEOUT' | 'ACK_TIMEOUT' | 'REQUEST_REJECTED' | 'CLOSED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StreamError';
+  }
+}
+
+export interface ConnectionOptions {
+  url: string;
+  clock: Clock;
+  factory: WebSocketFactory;
+  connectTimeoutMs: number;
+  ackTimeoutMs: number;
+  pingIntervalMs: number;
+}
+
+interface PendingRequest {
+  resolve: () => void;
+  reject: (error: Error) => void;
+  timer: Disposable;
+}
+
+/**
+ * One socket to the order-push endpoint: SUBSCRIBE/UNSUBSCRIBE with ack tracking, a client
+ * ping every `pingIntervalMs` (a socket that has not answered the previous ping when the next
+ * is due is dead and gets terminated), and one `onDidClose` when it ends for any reason.
+ */
+export class OrderStreamConnection implements Disposable {
+  private socket: WebSocket | null = null;
+  private nextRequestId = 1;
+  private readonly pending = new Map<number, PendingRequest>();
+  private heartbeat: Disposable | null = null;
+  private awaitingPong = false;
+  private closed = false;
+
+  private readonly frameEmitter = new Emitter<ReceivedFrame>();
+  private readonly closeEmitter = new Emitter<{ reason: string }>();
+  /** Pushes and anything else that is not an ack of ours (malformed frames included). */
+  readonly onDidReceiveFrame: Event<ReceivedFrame> = this.frameEmitter.event;
+  /** Fired once, however the socket ended (never after `dispose`). */
+  readonly onDidClose: Event<{ reason: string }> = this.closeEmitter.event;
+
+  constructor(private readonly options: ConnectionOptions) {}
+
+  /** Opens the socket; rejects on error, early close or `connectTimeoutMs`. */
+  open(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const socket = this.options.factory(this.options.url);
+      this.socket = socket;
+      const timer = this.options.clock.setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        this.end('connect timeout');
+        reject(new StreamError('CONNECT_TIMEOUT', `no connection within ${this.options.connectTimeoutMs} ms`));
+      }, this.options.connectTimeoutMs);
+      socket.on('open', () => {
+        if (settled) return;
+        settled = true;
+        timer.dispose();
+        this.startHeartbeat();
+        resolve();
+      });
+      socket.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
+        if (!isBinary) this.onText(Array.isArray(data) ? Buffer.concat(data).toString('utf8') : data.toString('utf8'));
+      });
+      socket.on('pong', () => {
+        this.awaitingPong = false;
+      });
+      socket.on('error', (error: Error) => {
+        if (!settled) {
+          settled = true;
+          timer.dispose();
+          reject(new StreamError('CONNECT_FAILED', error.message));
+        }
+        this.end(`socket error: ${error.message}`);
+      });
+      socket.on('close', (code: number, reason: Buffer) => {
+        if (!settled) {
+          settled = true;
+          timer.dispose();
+          reject(new StreamError('CONNECT_FAILED', `closed before open (code ${code})`));
+        }
+        this.end(`socket closed (code ${code}${reason.length > 0 ? `, ${reason.toString('utf8')}` : ''})`);
+      });
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.closed && this.socket?.readyState === WebSocket.OPEN;
+  }
+
+  /** `SUBSCRIBE alpha@<key>`; resolves on the ack. */
+  subscribe(listenKey: string, ackTimeoutMs?: number): Promise<void> {
+    return this.request('SUBSCRIBE', [`alpha@${listenKey}`], ackTimeoutMs);
+  }
+
+  /** `UNSUBSCRIBE alpha@<key>`; resolves on the ack. */
+  unsubscribe(listenKey: string, ackTimeoutMs?: number): Promise<void> {
+    return this.request('UNSUBSCRIBE', [`alpha@${listenKey}`], ackTimeoutMs);
+  }
+
+  /** Sends a request frame and waits for `{"result":...,"id":N}` with our id. */
+  request(method: string, params: string[], ackTimeoutMs = this.options.ackTimeoutMs): Promise<void> {
+    if (!this.isOpen) return Promise.reject(new StreamError('CLOSED', 'socket is not open'));
+    const id = this.nextRequestId++;
+    return new Promise<void>((resolve, reject) => {
+      const timer = this.options.clock.setTimeout(() => {
+        this.pending.delete(id);
+        reject(new StreamError('ACK_TIMEOUT', `no ack for ${method} within ${ackTimeoutMs} ms`));
+      }, ackTimeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.socket!.send(JSON.stringify({ method, params, id }), (error) => {
+        if (error) this.settle(id, new StreamError('CLOSED', `send failed: ${error.message}`));
+      });
+    });
+  }
+
+  /** Closes politely (close frame); terminates if the peer does not answer within `graceMs`. */
+  async close(graceMs = 500): Promise<void> {
+    const socket = this.socket;
+    // A close we asked for is not a loss: nobody hears about it.
+    this.closeEmitter.dispose();
+    if (!socket || this.closed) return this.dispose();
+    await new Promise<void>((resolve) => {
+      const timer = this.options.clock.setTimeout(() => resolve(), graceMs);
+      // Real time as a backstop: an accelerated clock's tiny delays are fine, a frozen one is not.
+      const backstop = setTimeout(resolve, graceMs);
+      socket.once('close', () => {
+        timer.dispose();
+        clearTimeout(backstop);
+        resolve();
+      });
+      try {
+        socket.close(1000, 'bye');
+      } catch {
+        resolve();
+      }
+    });
+    this.dispose();
+  }
+
+  /** Kills the socket now (no close handshake) and reports `reason`. */
+  terminate(reason: string): void {
+    this.end(reason);
+  }
+
+  /** Ends the socket silently (no onDidClose). */
+  dispose(): void {
+    this.closeEmitter.dispose();
+    this.end('disposed');
+    this.frameEmitter.dispose();
+  }
+
+  private onText(text: string): void {
+    const receivedAtMs = this.options.clock.now();
+    const parsed = parseFrame(text);
+    if ((parsed.kind === 'ack' || parsed.kind === 'request-error') && typeof parsed.requestId === 'number' && this.pending.has(parsed.requestId)) {
+      this.settle(
+        parsed.requestId,
+        parsed.kind === 'ack' ? null : new StreamError('REQUEST_REJECTED', `server rejected the request: ${parsed.errorMessage}`),
+      );
+      return;
+    }
+    this.frameEmitter.fire({ text, parsed, receivedAtMs });
+  }
+
+  private settle(id: number, error: Error | null): void {
+    const request = this.pending.get(id);
+    if (!request) return;
+    this.pending.delete(id);
+    request.timer.dispose();
+    if (error) request.reject(error);
+    else request.resolve();
+  }
+
+  private startHeartbeat(): void {
+    this.heartbeat = this.options.clock.setInterval(() => {
+      if (this.awaitingPong) {
+        this.end(`no pong within ${this.options.pingIntervalMs} ms (stalled connection)`);
+        return;
+      }
+      this.awaitingPong = true;
+      try {
+        this.socket?.ping();
+      } catch {
+        this.end('ping failed');
+      }
+    }, this.options.pingIntervalMs);
+  }
+
+  private end(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.heartbeat?.dispose();
+    this.heartbeat = null;
+    for (const id of [...this.pending.keys()]) this.settle(id, new StreamError('CLOSED', reason));
+    const socket = this.socket;
+    if (socket) {
+      socket.removeAllListeners('message');
+      // Keep an error listener: ws emits errors after terminate on half-open sockets.
+      socket.on('error', () => {});
+      if (socket.readyState !== WebSocket.CLOSED) socket.terminate();
+    }
+    this.closeEmitter.fire({ reason });
+    this.closeEmitter.dispose();
+  }
+}

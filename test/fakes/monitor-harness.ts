@@ -1,0 +1,71 @@
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/sim/index.ts';
+import { AlphaRestClient } from '../../src/main/core/rest/index.ts';
+import { createAccountMonitor, type AccountMonitor, type AccountMonitorSettings, type OrderUpdateEvent } from '../../src/main/core/monitor/index.ts';
+import type { SessionState } from '../../src/main/core/stream/index.ts';
+import type { Clock } from '../../src/main/core/ports/clock.ts';
+
+/**
+ * A real simulator on 127.0.0.1 plus a real AccountMonitor for its demo account, with
+ * everything the monitor emits recorded. For engine integration tests.
+ */
+export interface MonitorHarness {
+  sim: Simulator;
+  rest: AlphaRestClient;
+  monitor: AccountMonitor;
+  states: SessionState[];
+  updates: OrderUpdateEvent[];
+  frames: string[];
+  listenKeysRequested: () => number;
+  /** Resolves when `predicate` holds (checked on every event and every 20 ms of real time). */
+  until(predicate: () => boolean, what: string, timeoutMs?: number): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export async function startMonitorHarness(
+  options: { sim?: SimulatorOptions; monitor?: AccountMonitorSettings; clock?: Clock } = {},
+): Promise<MonitorHarness> {
+  const sim = await startSimulator({ priceStepFraction: 0, splitFillProbability: 0, partialFillProbability: 0, ...options.sim, ...(options.clock ? { clock: options.clock } : {}) });
+  const rest = new AlphaRestClient({ baseUrl: sim.restUrl, credentials: sim.demoAccount.credentials, timeoutMs: 5_000 });
+  let keyRequests = 0;
+  const countingRest = Object.assign(Object.create(rest) as AlphaRestClient, {
+    getListenKey: (o?: { signal?: AbortSignal }) => {
+      keyRequests++;
+      return rest.getListenKey(o);
+    },
+  });
+  const monitor = createAccountMonitor({
+    accountId: sim.demoAccount.userId,
+    rest: countingRest,
+    wsUrl: sim.wsUrl,
+    clock: options.clock ?? sim.clock,
+    options: { backoff: { baseMs: 50, capMs: 200 }, ...options.monitor },
+  });
+  const states: SessionState[] = [];
+  const updates: OrderUpdateEvent[] = [];
+  const frames: string[] = [];
+  monitor.onDidChangeState(({ state }) => states.push(state));
+  monitor.onDidReceiveOrderUpdate((e) => updates.push(e));
+  monitor.onDidReceiveFrame((f) => frames.push(f.text));
+  return {
+    sim,
+    rest,
+    monitor,
+    states,
+    updates,
+    frames,
+    listenKeysRequested: () => keyRequests,
+    async until(predicate, what, timeoutMs = 15_000) {
+      const started = Date.now();
+      while (!predicate()) {
+        if (Date.now() - started > timeoutMs) {
+          throw new Error(`timed out waiting for ${what}; states: ${states.map((s) => s.name).join(' → ')}`);
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    async dispose() {
+      await monitor.dispose();
+      await sim.dispose();
+    },
+  };
+}
