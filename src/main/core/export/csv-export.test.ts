@@ -54,9 +54,9 @@ describe('CSV export', () => {
     const journals = new SessionJournals(dataDir, systemClock);
     const { sessionId, writer } = journals.create({ accountId: 'a', accountLabel: 'A' });
     const [created, filled] = filledOrder('42', 10, { price: '0.00001000', quantity: '1000.00000000' });
-    writer.append({ k: 'update', atMs: 111, source: 'stream', accepted: true, update: created! });
-    writer.append({ k: 'update', atMs: 112, source: 'stream', accepted: false, update: created! }); // duplicate
-    writer.append({ k: 'update', atMs: 113, source: 'backfill', accepted: true, update: { ...filled!, clientOrderId: 'odd,"id"' } });
+    writer.append({ k: 'update', atMs: 111, source: 'stream', update: created! });
+    writer.append({ k: 'update', atMs: 112, source: 'stream', update: created! }); // duplicate
+    writer.append({ k: 'update', atMs: 113, source: 'backfill', update: { ...filled!, clientOrderId: 'odd,"id"' } });
     await writer.dispose();
 
     const outPath = join(dataDir, 'updates.csv');
@@ -96,7 +96,7 @@ describe('CSV export', () => {
       let chunk = '';
       for (let i = start; i < start + 10_000; i++) {
         const update = sampleUpdate({ orderId: String(i), eventId: i + 1, price: `0.${String(i).padStart(8, '0')}` });
-        chunk += JSON.stringify({ k: 'update', atMs: 1_000 + i, source: 'stream', accepted: true, update }) + '\n';
+        chunk += JSON.stringify({ k: 'update', atMs: 1_000 + i, source: 'stream', update }) + '\n';
       }
       await writeFile(journalPath, chunk, { flag: 'a' });
     }

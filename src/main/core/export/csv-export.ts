@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { UpdateDedupe } from './update-dedupe.ts';
 import { readJournal } from '../journal/journal-reader.ts';
 import { csvLine } from './csv-format.ts';
 import { ORDER_COLUMNS, UPDATE_COLUMNS, headerLine, rowFields, type OrderRow } from './csv-columns.ts';
@@ -36,9 +37,11 @@ export async function exportUpdatesCsv(options: ExportOptions): Promise<number> 
   return writeCsv(options, async (write) => {
     await write(csvLine(headerLine(UPDATE_COLUMNS)));
     let rows = 0;
+    // Duplicates are dropped with the order book's rules, as the live view did.
+    const dedupe = new UpdateDedupe();
     const { records } = readJournal(options.journalPath);
     for await (const record of records) {
-      if (record.k !== 'update' || !record.accepted) continue;
+      if (record.k !== 'update' || dedupe.classify(record.update, record.source) === 'duplicate') continue;
       await write(csvLine(rowFields(UPDATE_COLUMNS, { update: record.update, receivedAtMs: record.atMs, source: record.source })));
       rows++;
       if (rows % (options.progressEveryRows ?? 5000) === 0) options.onProgress?.(rows);
@@ -53,12 +56,16 @@ export async function exportUpdatesCsv(options: ExportOptions): Promise<number> 
  */
 export async function exportOrdersCsv(options: ExportOptions): Promise<number> {
   const orders = new Map<string, OrderRow>();
+  const dedupe = new UpdateDedupe();
   const { records } = readJournal(options.journalPath);
   for await (const record of records) {
-    if (record.k !== 'update' || !record.accepted) continue;
+    if (record.k !== 'update') continue;
+    const outcome = dedupe.classify(record.update, record.source);
+    if (outcome === 'duplicate') continue;
     const existing = orders.get(record.update.orderId);
     if (existing) {
-      existing.last = record.update;
+      // A late update is counted but never moves the order's state backwards.
+      if (outcome === 'applied') existing.last = record.update;
       existing.updateCount++;
       existing.lastReceivedAtMs = record.atMs;
     } else {

@@ -19,8 +19,11 @@ export type JournalRecord =
     }
   /** A raw frame as received (listen key masked). */
   | { k: 'frame'; atMs: number; text: string }
-  /** An order update the engine produced from a frame or from REST backfill. */
-  | { k: 'update'; atMs: number; source: UpdateSource; accepted: boolean; update: OrderUpdate }
+  /**
+   * An order update the engine produced from a frame or from REST backfill, written before
+   * the order book sees it; readers replay the book to tell duplicates apart.
+   */
+  | { k: 'update'; atMs: number; source: UpdateSource; update: OrderUpdate }
   /** The session changed state; `listenKey` is already masked. */
   | {
       k: 'state';

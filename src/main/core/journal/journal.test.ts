@@ -29,7 +29,7 @@ describe('session journal', () => {
     const { sessionId, writer } = journals.create({ accountId: 'acc-1', accountLabel: 'Main' });
     writer.append({ k: 'state', atMs: 1, state: 'connecting' });
     writer.append({ k: 'frame', atMs: 2, text: '{"e":"executionReport"}' });
-    writer.append({ k: 'update', atMs: 2, source: 'stream', accepted: true, update: sampleUpdate() });
+    writer.append({ k: 'update', atMs: 2, source: 'stream', update: sampleUpdate() });
     writer.append({ k: 'end', atMs: 3 });
     await writer.dispose();
 
@@ -43,7 +43,7 @@ describe('session journal', () => {
   it('tolerates a torn last line after a crash and keeps everything before it', async () => {
     const journals = new SessionJournals(dataDir, systemClock);
     const { sessionId, writer } = journals.create({ accountId: 'acc-1', accountLabel: 'Main' });
-    writer.append({ k: 'update', atMs: 2, source: 'stream', accepted: true, update: sampleUpdate() });
+    writer.append({ k: 'update', atMs: 2, source: 'stream', update: sampleUpdate() });
     await writer.dispose();
     const path = journals.pathOf(sessionId);
     await appendFile(path, '{"k":"update","atMs":3,"source":"str');

@@ -1,0 +1,143 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApi, type ContractApi } from '../../shared/ipc/create-api.ts';
+import { createInMemoryTransportPair } from '../../shared/ipc/in-memory.ts';
+import type { ContractHandlers } from '../../shared/ipc/dispatch.ts';
+import type { EventSink } from '../../shared/ipc/transport.ts';
+import { systemClock } from '../core/ports/clock.ts';
+import { nullLogger } from '../core/ports/logger.ts';
+import { createAppRoot, type AppRoot } from './app-root.ts';
+import { FakeAccounts, FakeMonitorSession } from './test-support/fake-engine.ts';
+import { filledOrder, sampleUpdate } from './test-support/sample-updates.ts';
+import type { NoticeView, OrderUpdatesBatch } from '../../shared/ipc/index.ts';
+
+const LISTEN_KEY = 'ff950c2e0d3da25cb0f320669c3f986fabcdef0123456789';
+let dataDir: string;
+let root: AppRoot;
+let api: ContractApi;
+let sessions: FakeMonitorSession[];
+let accounts: FakeAccounts;
+const seen: string[] = [];
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'am-app-'));
+  sessions = [];
+  accounts = new FakeAccounts();
+  seen.length = 0;
+  let handlers!: ContractHandlers;
+  const lazy = new Proxy({}, { get: (_t, key: string) => (p: never) => (handlers[key as keyof ContractHandlers] as (p: never) => unknown)(p) });
+  const pair = createInMemoryTransportPair(lazy as ContractHandlers);
+  const recording: EventSink = {
+    emit(name, payload) {
+      seen.push(JSON.stringify({ name, payload }));
+      pair.sink.emit(name, payload);
+    },
+  };
+  root = await createAppRoot({
+    host: 'browser',
+    version: '0.0.0-test',
+    dataDir,
+    clock: systemClock,
+    logger: nullLogger,
+    accounts,
+    createMonitor: (connection) => {
+      const session = new FakeMonitorSession(connection);
+      sessions.push(session);
+      return session;
+    },
+    createDemoExchange: async () => {
+      throw new Error('no demo in this test');
+    },
+    exportTarget: {
+      async choose(name) {
+        const path = join(dataDir, name);
+        return { path, finish: (rows) => ({ kind: 'saved', path, rows }) };
+      },
+    },
+    events: recording,
+    notificationGroupWindowMs: 50,
+  });
+  handlers = root.handlers;
+  api = createApi(pair.client);
+});
+afterEach(async () => {
+  await root.dispose();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+};
+
+describe('the app over the contract', () => {
+  it('shows first run, then an account that streams orders in batches, journals them and exports them', async () => {
+    expect(await api.getAppInfo()).toMatchObject({ ok: true, value: { firstRun: true, host: 'browser' } });
+    expect(await api.addAccountFromCurl({ curl: "curl 'https://www.binance.com/bapi/x'", label: 'main' })).toMatchObject({ ok: true });
+    const batches: OrderUpdatesBatch[] = [];
+    api.onOrderUpdates((b) => batches.push(b));
+
+    expect(await api.startMonitor({ accountId: 'main' })).toMatchObject({ ok: true, value: { accountId: 'main' } });
+    const session = sessions[0]!;
+    expect(session.started).toBe(true);
+    session.stateEmitter.fire({ state: 'live', atMs: Date.now(), listenKey: LISTEN_KEY, listenKeyObtainedAtMs: Date.now() });
+
+    // A burst of 1,000 updates from the exchange.
+    for (let i = 0; i < 500; i++) for (const u of filledOrder(String(i), i * 2 + 1)) session.push(u);
+    session.push(sampleUpdate({ orderId: '0', eventId: 1 })); // a duplicate
+    await until(() => batches.reduce((n, b) => n + b.updates.length, 0) === 1000);
+    expect(batches.length).toBeLessThan(50); // coalesced, not one message per frame
+
+    const snapshot = await api.getMonitorSnapshot({ accountId: 'main' });
+    if (!snapshot.ok) throw new Error(snapshot.error.message);
+    expect(snapshot.value.orders).toHaveLength(500);
+    expect(snapshot.value.stats.updatesIgnored).toBe(1);
+    expect(snapshot.value.stats.ordersByStatus.FILLED).toBe(500);
+    expect(snapshot.value.connection).toMatchObject({ state: 'live', maskedListenKey: 'ff950c2e0d...' });
+
+    await api.stopMonitor({ accountId: 'main' });
+    expect(session.stopped).toBe(true);
+    const list = await api.listSessions();
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.value).toHaveLength(1);
+    const sessionId = list.value[0]!.sessionId;
+
+    const replay = await api.openSession({ sessionId });
+    if (!replay.ok) throw new Error(replay.error.message);
+    expect(replay.value.snapshot.orders).toHaveLength(500);
+    expect(replay.value.snapshot.stats.updatesAccepted).toBe(1000);
+
+    const exported = await api.exportUpdatesCsv({ sessionId });
+    if (!exported.ok || exported.value.kind !== 'saved') throw new Error('export failed');
+    expect(exported.value.rows).toBe(1000);
+    const csv = await readFile(exported.value.path, 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1001);
+
+    // Secrets never crossed, never reached the journal.
+    const everything = seen.join('\n') + JSON.stringify(snapshot) + JSON.stringify(replay);
+    for (const secret of [LISTEN_KEY, 'CSRF-SECRET-123', 'COOKIE-SECRET-456']) expect(everything).not.toContain(secret);
+    const journal = await readFile(join(dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8');
+    expect(journal).not.toContain(LISTEN_KEY);
+    expect(journal).toContain('ff950c2e0d...');
+  });
+
+  it('groups a burst of fills into one notice and tells when a session fails', async () => {
+    await api.addAccountFromCurl({ curl: 'curl x', label: 'main' });
+    await api.startMonitor({ accountId: 'main' });
+    const notices: NoticeView[] = [];
+    api.onNotice((n) => notices.push(n));
+    for (let i = 0; i < 5; i++) for (const u of filledOrder(String(i), i * 2 + 1)) sessions[0]!.push(u);
+    await until(() => notices.length === 1);
+    expect(notices[0]).toMatchObject({ kind: 'fills', title: '5 orders filled', accountId: 'main', orderId: '0' });
+
+    sessions[0]!.stateEmitter.fire({ state: 'failed', atMs: Date.now(), problem: { code: 'SESSION_EXPIRED', message: 'Log in again.' } });
+    await until(() => notices.length === 2);
+    expect(notices[1]).toMatchObject({ kind: 'session-failure', body: 'Log in again.' });
+  });
+
+  it('refuses to start an unknown account with a clear code', async () => {
+    expect(await api.startMonitor({ accountId: 'nope' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } });
+  });
+});

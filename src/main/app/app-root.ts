@@ -1,0 +1,246 @@
+/**
+ * The application, composed: every service behind the IPC contract, wired by hand. Both
+ * Electron main and the browser host build one of these and put a transport in front.
+ * Reads like a table of contents; the logic lives in the services.
+ */
+import type { OrderUpdate } from '../../shared/domain/order-update.ts';
+import { Emitter, type Event } from '../../shared/event/emitter.ts';
+import { DisposableStore, type Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { ContractHandlers } from '../../shared/ipc/dispatch.ts';
+import type { EventSink } from '../../shared/ipc/transport.ts';
+import type { AccountView, HostKind, NoticeView } from '../../shared/ipc/views-app.ts';
+import { SessionJournals } from '../core/journal/session-journals.ts';
+import type { Clock } from '../core/ports/clock.ts';
+import type { Logger } from '../core/ports/logger.ts';
+import { appError } from './app-error.ts';
+import { DEMO_ACCOUNT_ID, DemoService } from './demo-service.ts';
+import { ExportService } from './export-service.ts';
+import { MonitorService } from './monitor-service.ts';
+import { NotificationService } from './notification-service.ts';
+import type { AccountsPort, DemoExchangeFactory, ExportTarget, MonitorFactory, Notifier } from './ports.ts';
+import { SessionService } from './session-service.ts';
+import { SettingsService } from './settings-service.ts';
+import { StrategyService } from './strategy-service.ts';
+import { overallState, type OverallState } from './overall-state.ts';
+
+export interface AppRootDeps {
+  host: HostKind;
+  version: string;
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+  accounts: AccountsPort;
+  createMonitor: MonitorFactory;
+  createDemoExchange: DemoExchangeFactory;
+  exportTarget: ExportTarget;
+  /** OS notifications (desktop); the browser host passes none and relies on `notice` events. */
+  notifier?: Notifier;
+  /** Where events go (the Electron window, or every WebSocket client). */
+  events: EventSink;
+  batchIntervalMs?: number;
+  notificationGroupWindowMs?: number;
+}
+
+export interface AppRoot extends Disposable {
+  readonly handlers: ContractHandlers;
+  readonly settings: SettingsService;
+  /** Overall state for the tray: live / reconnecting / failed / stopped. */
+  readonly onDidChangeOverallState: Event<OverallState>;
+  overallState(): OverallState;
+  /** Accounts with their state (the tray's menu). */
+  listAccounts(): Promise<AccountView[]>;
+  dispose(): Promise<void>;
+}
+
+export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
+  const store = new DisposableStore();
+  const { clock, logger, events, accounts } = deps;
+
+  // --- services ---
+  const settings = new SettingsService(deps.dataDir, logger);
+  await settings.load();
+  const journals = new SessionJournals(deps.dataDir, clock);
+  const monitors = store.add(new MonitorService({ createMonitor: deps.createMonitor, journals, clock, logger, batchIntervalMs: deps.batchIntervalMs }));
+  const strategies = store.add(new StrategyService({ clock, logger }));
+  const demo = store.add(new DemoService(deps.createDemoExchange));
+  const labels = new Map<string, string>();
+  const sessions = new SessionService(
+    journals,
+    (sessionId) => [...labels.keys()].some((id) => monitors.runtime(id)?.sessionId === sessionId),
+    async (sessionId) => {
+      for (const id of labels.keys()) {
+        const runtime = monitors.runtime(id);
+        if (runtime?.sessionId === sessionId) await runtime.flushJournal();
+      }
+    },
+  );
+  const exports = new ExportService(sessions, deps.exportTarget, (progress) => events.emit('exportProgress', progress));
+  const showNotice = (notice: NoticeView) => {
+    events.emit('notice', notice);
+    deps.notifier?.show(notice, () => {
+      if (notice.orderId) events.emit('openOrder', { accountId: notice.accountId, orderId: notice.orderId });
+    });
+  };
+  const notifications = store.add(
+    new NotificationService(clock, () => settings.get(), { notify: showNotice }, (id) => labels.get(id) ?? id, deps.notificationGroupWindowMs),
+  );
+  const overallEmitter = store.add(new Emitter<OverallState>());
+
+  // --- views ---
+  const accountViews = async (): Promise<AccountView[]> => {
+    const records = await accounts.list();
+    for (const r of records) labels.set(r.id, r.label);
+    return records.map((r) => {
+      const state = monitors.connection(r.id).state;
+      return {
+        ...r,
+        environment: r.id === DEMO_ACCOUNT_ID ? 'demo' : r.environment,
+        monitorState: state,
+        running: monitors.isRunning(r.id),
+        strategyRunning: strategies.isRunning(r.id),
+      };
+    });
+  };
+  const publishAccounts = async () => events.emit('accountsChanged', await accountViews());
+  const currentOverall = () => overallState([...labels.keys()].map((id) => monitors.connection(id).state));
+
+  // --- wiring between services ---
+  store.add(monitors.onDidBatch((batch) => events.emit('orderUpdates', batch)));
+  store.add(
+    monitors.onDidChangeConnection((view) => {
+      events.emit('connectionChanged', view);
+      overallEmitter.fire(currentOverall());
+    }),
+  );
+  store.add(monitors.onDidAcceptUpdate(({ accountId, view }) => notifications.onAcceptedUpdate(accountId, view)));
+  store.add(monitors.onDidHitProblem(({ accountId, code, message }) => notifications.onSessionFailure(accountId, { code, message })));
+  store.add(strategies.onDidProgress((progress) => events.emit('strategyProgress', progress)));
+  store.add(
+    strategies.onDidPlaceOrders(({ accountId, orderIds }) => {
+      for (const id of orderIds) monitors.runtime(accountId)?.projection.markStrategyOrder(id);
+    }),
+  );
+  store.add(settings.onDidChange((value) => events.emit('settingsChanged', value)));
+
+  const startMonitor = async (accountId: string) => {
+    const connection = await accounts.connection(accountId);
+    if (!labels.has(accountId)) await accountViews();
+    const view = monitors.start(connection, labels.get(accountId) ?? accountId);
+    await publishAccounts();
+    return view;
+  };
+  const stopMonitor = async (accountId: string) => {
+    await strategies.stop(accountId);
+    const view = await monitors.stop(accountId);
+    await publishAccounts();
+    return view;
+  };
+  const updatesOf = (accountId: string): Event<OrderUpdate> => (listener) =>
+    monitors.onDidAcceptUpdate((e) => {
+      if (e.accountId === accountId) listener(e.view.update);
+    });
+
+  // --- the contract ---
+  const handlers: ContractHandlers = {
+    getAppInfo: async () => ({
+      name: 'Alpha Monitor',
+      version: deps.version,
+      host: deps.host,
+      firstRun: (await accounts.list()).length === 0,
+      demoRunning: demo.running,
+      platform: process.platform,
+    }),
+    listAccounts: () => accountViews(),
+    addAccountFromCurl: async (input) => {
+      const result = await accounts.addFromCurl(input);
+      const account = (await accountViews()).find((a) => a.id === result.account.id)!;
+      await publishAccounts();
+      return { account, warnings: result.warnings };
+    },
+    verifyAccount: async ({ accountId }) => {
+      const verifiedAtMs = clock.now();
+      try {
+        const { userId } = await accounts.verify(accountId);
+        await publishAccounts();
+        return { accountId, status: 'valid', code: null, message: 'The session works.', userId, verifiedAtMs };
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? 'ERROR';
+        if (code === 'ACCOUNT_NOT_FOUND') throw error;
+        const status =
+          code === 'SESSION_EXPIRED' ? 'expired' : code === 'VERIFICATION_REQUIRED' ? 'verification-required' : code === 'UNREACHABLE' ? 'unreachable' : 'error';
+        return { accountId, status, code, message: (error as Error).message, userId: null, verifiedAtMs };
+      }
+    },
+    removeAccount: async ({ accountId }) => {
+      await stopMonitor(accountId);
+      await accounts.remove(accountId);
+      labels.delete(accountId);
+      await publishAccounts();
+      return null;
+    },
+    startMonitor: ({ accountId }) => startMonitor(accountId),
+    stopMonitor: ({ accountId }) => stopMonitor(accountId),
+    getMonitorSnapshot: ({ accountId }) => monitors.snapshot(accountId),
+    listConnections: async () => monitors.connections((await accounts.list()).map((a) => a.id)),
+    startDemo: async (options) => {
+      const exchange = await demo.start(options?.activity ?? true);
+      await accounts.addDirect({
+        id: DEMO_ACCOUNT_ID,
+        label: 'Demo',
+        environment: 'demo',
+        connection: { accountId: DEMO_ACCOUNT_ID, credentials: exchange.credentials, restUrl: exchange.restUrl, wsUrl: exchange.wsUrl },
+      });
+      await startMonitor(DEMO_ACCOUNT_ID);
+      events.emit('demoChanged', demo.status());
+      return demo.status();
+    },
+    stopDemo: async () => {
+      if ((await accounts.list()).some((a) => a.id === DEMO_ACCOUNT_ID)) {
+        await stopMonitor(DEMO_ACCOUNT_ID);
+        await accounts.remove(DEMO_ACCOUNT_ID);
+        labels.delete(DEMO_ACCOUNT_ID);
+      }
+      await demo.stop();
+      await publishAccounts();
+      events.emit('demoChanged', demo.status());
+      return demo.status();
+    },
+    getDemoStatus: () => demo.status(),
+    listSessions: (filter) => sessions.list(filter?.accountId),
+    openSession: ({ sessionId }) => sessions.open(sessionId),
+    exportUpdatesCsv: ({ sessionId }) => exports.updates(sessionId),
+    exportOrdersCsv: ({ sessionId }) => exports.orders(sessionId),
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => settings.update(patch),
+    startStrategy: async (params) => {
+      if (!monitors.isRunning(params.accountId)) await startMonitor(params.accountId);
+      const connection = await accounts.connection(params.accountId);
+      const view = strategies.start(params, connection, updatesOf(params.accountId));
+      await publishAccounts();
+      return view;
+    },
+    stopStrategy: async ({ accountId }) => {
+      const view = await strategies.stop(accountId);
+      await publishAccounts();
+      return view;
+    },
+    getStrategyProgress: ({ accountId }) => strategies.progress(accountId),
+  };
+
+  await accountViews();
+  return {
+    handlers,
+    settings,
+    onDidChangeOverallState: overallEmitter.event,
+    overallState: currentOverall,
+    listAccounts: accountViews,
+    async dispose() {
+      await strategies.dispose();
+      await monitors.dispose();
+      await store.dispose();
+    },
+  };
+}
+
+/** Thrown by hosts that cannot do something (kept here so codes stay in one place). */
+export const notSupported = (what: string) => appError('NOT_SUPPORTED', `${what} is not available here.`);

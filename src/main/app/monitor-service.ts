@@ -1,0 +1,120 @@
+import { Emitter, type Event } from '../../shared/event/emitter.ts';
+import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { ConnectionView, MonitorSnapshot, OrderUpdatesBatch, OrderUpdateView } from '../../shared/ipc/views-monitor.ts';
+import type { SessionJournals } from '../core/journal/session-journals.ts';
+import type { Clock } from '../core/ports/clock.ts';
+import type { Logger } from '../core/ports/logger.ts';
+import { AccountMonitorRuntime } from './account-monitor-runtime.ts';
+import { ConnectionTracker } from './connection-tracker.ts';
+import type { AccountConnection, MonitorFactory } from './ports.ts';
+
+/** Runs one monitor per started account (several at once) and reports what they see. */
+export class MonitorService implements Disposable {
+  private readonly runtimes = new Map<string, AccountMonitorRuntime>();
+  /** The last view of stopped accounts, so the panel still shows how it ended. */
+  private readonly lastViews = new Map<string, ConnectionView>();
+  private readonly batchEmitter = new Emitter<OrderUpdatesBatch>();
+  private readonly connectionEmitter = new Emitter<ConnectionView>();
+  private readonly acceptedEmitter = new Emitter<{ accountId: string; view: OrderUpdateView }>();
+  private readonly problemEmitter = new Emitter<{ accountId: string; code: string; message: string }>();
+  readonly onDidBatch: Event<OrderUpdatesBatch> = this.batchEmitter.event;
+  readonly onDidChangeConnection: Event<ConnectionView> = this.connectionEmitter.event;
+  readonly onDidAcceptUpdate: Event<{ accountId: string; view: OrderUpdateView }> = this.acceptedEmitter.event;
+  /** A session failed for good (expired, verification) or the journal cannot be written. */
+  readonly onDidHitProblem: Event<{ accountId: string; code: string; message: string }> = this.problemEmitter.event;
+
+  constructor(
+    private readonly deps: {
+      createMonitor: MonitorFactory;
+      journals: SessionJournals;
+      clock: Clock;
+      logger: Logger;
+      batchIntervalMs?: number;
+    },
+  ) {}
+
+  isRunning(accountId: string): boolean {
+    return this.runtimes.has(accountId);
+  }
+
+  runtime(accountId: string): AccountMonitorRuntime | undefined {
+    return this.runtimes.get(accountId);
+  }
+
+  /** Starts a monitor (and a new journal); a running one is left as it is. */
+  start(connection: AccountConnection, accountLabel: string): ConnectionView {
+    const existing = this.runtimes.get(connection.accountId);
+    if (existing) return existing.tracker.snapshot();
+    const { sessionId, writer } = this.deps.journals.create({ accountId: connection.accountId, accountLabel });
+    const session = this.deps.createMonitor(connection);
+    const accountId = connection.accountId;
+    const runtime = new AccountMonitorRuntime(accountId, sessionId, session, writer, this.deps.clock, this.deps.logger, {
+      onBatch: (batch) => this.batchEmitter.fire(batch),
+      onConnection: (view) => {
+        this.connectionEmitter.fire(view);
+        if (view.state === 'failed' && view.problem) this.problemEmitter.fire({ accountId, ...view.problem });
+      },
+      onAcceptedUpdate: (view) => this.acceptedEmitter.fire({ accountId, view }),
+      onJournalProblem: (message) => this.problemEmitter.fire({ accountId, code: 'JOURNAL_WRITE_FAILED', message }),
+    }, this.deps.batchIntervalMs);
+    this.runtimes.set(accountId, runtime);
+    runtime.start();
+    const view = runtime.tracker.snapshot();
+    this.connectionEmitter.fire(view);
+    return view;
+  }
+
+  async stop(accountId: string): Promise<ConnectionView> {
+    const runtime = this.runtimes.get(accountId);
+    if (!runtime) return this.connection(accountId);
+    this.runtimes.delete(accountId);
+    await runtime.stop();
+    const view = { ...runtime.tracker.snapshot(), state: 'stopped' as const };
+    this.lastViews.set(accountId, view);
+    this.connectionEmitter.fire(view);
+    return view;
+  }
+
+  connection(accountId: string): ConnectionView {
+    return this.runtimes.get(accountId)?.tracker.snapshot() ?? this.lastViews.get(accountId) ?? new ConnectionTracker(accountId).snapshot();
+  }
+
+  connections(accountIds: string[]): ConnectionView[] {
+    return accountIds.map((id) => this.connection(id));
+  }
+
+  snapshot(accountId: string): MonitorSnapshot {
+    const runtime = this.runtimes.get(accountId);
+    // Not running: an empty snapshot with the last connection view; past data is in sessions.
+    if (!runtime) return { connection: this.connection(accountId), orders: [], fills: [], stats: emptyStats() };
+    return runtime.snapshot();
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.allSettled([...this.runtimes.keys()].map((id) => this.stop(id)));
+    this.batchEmitter.dispose();
+    this.connectionEmitter.dispose();
+    this.acceptedEmitter.dispose();
+    this.problemEmitter.dispose();
+  }
+}
+
+function emptyStats(): MonitorSnapshot['stats'] {
+  const zero = { NEW: 0, PENDING: 0, PARTIALLY_FILLED: 0, FILLED: 0, CANCELED: 0, EXPIRED: 0, REJECTED: 0 };
+  return {
+    updatesReceived: 0,
+    updatesAccepted: 0,
+    updatesIgnored: 0,
+    updatesBackfilled: 0,
+    orders: 0,
+    updatesByStatus: { ...zero },
+    ordersByStatus: { ...zero },
+    fills: 0,
+    filledQuoteByAsset: {},
+    feesByAsset: {},
+    reconnects: 0,
+    malformedFrames: 0,
+    liveMs: 0,
+    startedAtMs: null,
+  };
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { NoticeView, Settings } from '../../shared/ipc/views-app.ts';
+import type { OrderUpdateView } from '../../shared/ipc/views-monitor.ts';
+import type { Clock } from '../core/ports/clock.ts';
+
+/** A burst of fills within this window becomes one notice ("5 orders filled"). */
+export const DEFAULT_GROUP_WINDOW_MS = 3_000;
+
+export interface NotificationSink {
+  /** Called with each notice once its group closes. */
+  notify(notice: NoticeView): void;
+}
+
+/**
+ * Turns order updates and session failures into notices: FILLED (and, if enabled,
+ * PARTIALLY_FILLED) fills are grouped per account over `groupWindowMs`, so a burst is one
+ * notice and at most one fill notice per account and kind goes out per window. Failures
+ * (session expired, verification needed) are shown at once, once per failure.
+ */
+export class NotificationService implements Disposable {
+  private readonly pending = new Map<string, { orderIds: string[]; symbols: Set<string>; timer: Disposable }>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly settings: () => Settings,
+    private readonly sink: NotificationSink,
+    private readonly accountLabel: (accountId: string) => string,
+    private readonly groupWindowMs = DEFAULT_GROUP_WINDOW_MS,
+  ) {}
+
+  onAcceptedUpdate(accountId: string, view: OrderUpdateView): void {
+    const { update } = view;
+    if (update.executionType !== 'TRADE') return;
+    const settings = this.settings();
+    let kind: 'fills' | 'partial-fills';
+    if (update.status === 'FILLED' && settings.notifyOnFill) kind = 'fills';
+    else if (update.status === 'PARTIALLY_FILLED' && settings.notifyOnPartialFill) kind = 'partial-fills';
+    else return;
+    const key = `${accountId}\u0000${kind}`;
+    const group = this.pending.get(key);
+    if (group) {
+      if (!group.orderIds.includes(update.orderId)) group.orderIds.push(update.orderId);
+      group.symbols.add(update.symbol);
+      return;
+    }
+    this.pending.set(key, {
+      orderIds: [update.orderId],
+      symbols: new Set([update.symbol]),
+      timer: this.clock.setTimeout(() => this.close(accountId, kind, key), this.groupWindowMs),
+    });
+  }
+
+  private close(accountId: string, kind: 'fills' | 'partial-fills', key: string): void {
+    const group = this.pending.get(key);
+    if (!group) return;
+    this.pending.delete(key);
+    const n = group.orderIds.length;
+    const verb = kind === 'fills' ? 'filled' : 'partially filled';
+    const title = n === 1 ? `Order ${verb}` : `${n} orders ${verb}`;
+    this.sink.notify({
+      id: randomUUID(),
+      kind,
+      title,
+      body: `${this.accountLabel(accountId)}: ${[...group.symbols].join(', ')}`,
+      accountId,
+      orderId: group.orderIds[0] ?? null,
+      atMs: this.clock.now(),
+    });
+  }
+
+  onSessionFailure(accountId: string, problem: { code: string; message: string }): void {
+    if (!this.settings().notifyOnSessionFailure) return;
+    this.sink.notify({
+      id: randomUUID(),
+      kind: 'session-failure',
+      title: `${this.accountLabel(accountId)}: monitoring stopped`,
+      body: problem.message,
+      accountId,
+      orderId: null,
+      atMs: this.clock.now(),
+    });
+  }
+
+  dispose(): void {
+    for (const group of this.pending.values()) group.timer.dispose();
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * What the application services need from the world, passed in by the two composition
+ * roots: Electron main (src/main/index.ts + src/main/platform) and the browser host
+ * (src/main/host). Engine modules are reached through narrow ports too, so the services are
+ * tested in plain Node against fakes or the simulator.
+ */
+import type { OrderUpdate, UpdateSource } from '../../shared/domain/order-update.ts';
+import type { SessionStateName } from '../../shared/domain/session-state.ts';
+import type { Event } from '../../shared/event/emitter.ts';
+import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { AccountEnvironment, ExportResult, NoticeView } from '../../shared/ipc/views-app.ts';
+import type { SessionCredentials } from '../core/credentials/session-credentials.ts';
+
+// ---- platform ports ---------------------------------------------------------------------
+
+/** Where an export goes. Desktop: a native save dialog. Browser host: a download folder + URL. */
+export interface ExportTarget {
+  /**
+   * Picks the destination for `suggestedName`; null when the user cancelled. `finish` turns
+   * the written file into what the renderer is told (a saved path, or a download URL).
+   */
+  choose(suggestedName: string): Promise<{ path: string; finish(rows: number): ExportResult } | null>;
+}
+
+/** Shows a notice to the user outside the renderer (OS notification); the host has none. */
+export interface Notifier {
+  show(notice: NoticeView, onClick: () => void): void;
+}
+
+// ---- engine ports -----------------------------------------------------------------------
+
+/** One account's live session as the app sees it (the engine's AccountMonitor, adapted). */
+export interface MonitorSession extends Disposable {
+  start(): void;
+  stop(): Promise<void>;
+  readonly onDidChangeState: Event<MonitorStateChange>;
+  readonly onDidReceiveFrame: Event<{ text: string; receivedAtMs: number }>;
+  readonly onDidReceiveOrderUpdate: Event<{ update: OrderUpdate; source: UpdateSource; receivedAtMs: number }>;
+}
+
+/** A state change with what the connection panel shows. */
+export interface MonitorStateChange {
+  state: SessionStateName;
+  atMs: number;
+  /** Why it failed / is reconnecting. */
+  problem?: { code: string; message: string } | null;
+  /** The full listen key: the app masks it and never passes it on. */
+  listenKey?: string | null;
+  listenKeyObtainedAtMs?: number | null;
+  nextListenKeyRefreshAtMs?: number | null;
+  /** The reconnect attempt number while reconnecting. */
+  reconnectAttempt?: number;
+}
+
+/** Where and as whom an account connects. Credentials never leave main. */
+export interface AccountConnection {
+  accountId: string;
+  credentials: SessionCredentials;
+  restUrl: string;
+  wsUrl: string;
+}
+
+export type MonitorFactory = (connection: AccountConnection) => MonitorSession;
+
+/** A stored account, without its secrets. */
+export interface AccountRecord {
+  id: string;
+  label: string;
+  userId: string | null;
+  environment: AccountEnvironment;
+  addedAtMs: number;
+  lastVerifiedAtMs: number | null;
+}
+
+/** The accounts module (AccountStore + cURL import + verification), adapted. */
+export interface AccountsPort {
+  list(): Promise<AccountRecord[]>;
+  /** Parses, verifies and stores; throws coded errors with plain-language messages. */
+  addFromCurl(input: { curl: string; label?: string; restUrl?: string; wsUrl?: string }): Promise<{
+    account: AccountRecord;
+    warnings: string[];
+  }>;
+  /** Adds an account whose credentials are already known (the demo account). */
+  addDirect(input: { id: string; label: string; environment: AccountEnvironment; connection: AccountConnection }): Promise<AccountRecord>;
+  /** Throws a coded error (`SESSION_EXPIRED`, ...) when the session is not valid. */
+  verify(accountId: string): Promise<{ userId: string | null }>;
+  remove(accountId: string): Promise<void>;
+  /** Throws `ACCOUNT_NOT_FOUND`. */
+  connection(accountId: string): Promise<AccountConnection>;
+}
+
+/** The embedded demo exchange (the simulator) while it runs. */
+export interface DemoExchange extends Disposable {
+  readonly restUrl: string;
+  readonly wsUrl: string;
+  readonly credentials: SessionCredentials;
+  startActivity(): void;
+  stopActivity(): void;
+}
+export type DemoExchangeFactory = () => Promise<DemoExchange>;

@@ -1,0 +1,47 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Emitter, type Event } from '../../shared/event/emitter.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/ipc/views-app.ts';
+import { settingsPatchSchema } from '../../shared/ipc/contract.ts';
+import type { Logger } from '../core/ports/logger.ts';
+
+/** Settings in `<data folder>/settings.json`. A damaged file falls back to defaults (and says so in the log). */
+export class SettingsService {
+  private current: Settings = { ...DEFAULT_SETTINGS };
+  private readonly changed = new Emitter<Settings>();
+  readonly onDidChange: Event<Settings> = this.changed.event;
+  private readonly path: string;
+
+  constructor(
+    dataDir: string,
+    private readonly logger: Logger,
+  ) {
+    this.path = join(dataDir, 'settings.json');
+  }
+
+  async load(): Promise<Settings> {
+    try {
+      const parsed = settingsPatchSchema.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
+      if (parsed.success) this.current = { ...DEFAULT_SETTINGS, ...parsed.data };
+      else this.logger.warn('settings.json is not valid; using defaults', { path: this.path });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.logger.warn('cannot read settings.json; using defaults', { path: this.path });
+    }
+    return this.get();
+  }
+
+  get(): Settings {
+    return { ...this.current };
+  }
+
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const next = { ...this.current, ...patch };
+    await mkdir(dirname(this.path), { recursive: true });
+    // Write-then-rename: a crash mid-write never leaves a half file behind.
+    await writeFile(`${this.path}.tmp`, JSON.stringify(next, null, 2), { mode: 0o600 });
+    await rename(`${this.path}.tmp`, this.path);
+    this.current = next;
+    this.changed.fire(this.get());
+    return this.get();
+  }
+}

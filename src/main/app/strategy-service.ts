@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { OrderUpdate } from '../../shared/domain/order-update.ts';
+import { Emitter, type Event } from '../../shared/event/emitter.ts';
+import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { StrategyParams, StrategyProgressView } from '../../shared/ipc/views-app.ts';
+import { AlphaRestClient } from '../core/rest/index.ts';
+import { DEFAULT_STRATEGY_PARAMS, DEFAULT_VOLUME_RULE, createStrategyRun, type StrategyRun } from '../core/strategy/index.ts';
+import type { Clock } from '../core/ports/clock.ts';
+import type { Logger } from '../core/ports/logger.ts';
+import { appError } from './app-error.ts';
+import type { AccountConnection } from './ports.ts';
+
+interface ActiveRun {
+  run: StrategyRun;
+  view: StrategyProgressView;
+  done: Promise<void>;
+  subscriptions: Disposable[];
+}
+
+/**
+ * One strategy run per account (issue 6's engine), fed by that account's order stream. The
+ * orders it places are reported so the table can highlight them.
+ */
+export class StrategyService implements Disposable {
+  private readonly runs = new Map<string, ActiveRun>();
+  private readonly last = new Map<string, StrategyProgressView>();
+  private readonly progressEmitter = new Emitter<StrategyProgressView>();
+  private readonly placedEmitter = new Emitter<{ accountId: string; orderIds: string[] }>();
+  readonly onDidProgress: Event<StrategyProgressView> = this.progressEmitter.event;
+  readonly onDidPlaceOrders: Event<{ accountId: string; orderIds: string[] }> = this.placedEmitter.event;
+
+  constructor(private readonly deps: { clock: Clock; logger: Logger }) {}
+
+  isRunning(accountId: string): boolean {
+    return this.runs.has(accountId);
+  }
+
+  /** Starts a run; the caller has started the account's monitor and passes its updates. */
+  start(params: StrategyParams, connection: AccountConnection, orderUpdates: Event<OrderUpdate>): StrategyProgressView {
+    if (this.runs.has(params.accountId)) {
+      throw appError('STRATEGY_ALREADY_RUNNING', 'A strategy is already running on this account. Stop it first.');
+    }
+    const rest = new AlphaRestClient({ baseUrl: connection.restUrl, credentials: connection.credentials, logger: this.deps.logger });
+    const run = createStrategyRun(
+      { rest, orderUpdates, clock: this.deps.clock, logger: this.deps.logger },
+      {
+        token: params.token,
+        chain: params.chain,
+        targetVolumeUsdt: params.volumeUsdt,
+        amountUsdt: params.amountUsdt,
+        buyOffsetPct: params.buyOffsetPct ?? DEFAULT_STRATEGY_PARAMS.buyOffsetPct,
+        sellOffsetPct: params.sellOffsetPct ?? DEFAULT_STRATEGY_PARAMS.sellOffsetPct,
+        intervalMs: params.intervalSec * 1000,
+        legTimeoutMs: params.timeoutSec !== undefined ? params.timeoutSec * 1000 : DEFAULT_STRATEGY_PARAMS.legTimeoutMs,
+        volumeRule: DEFAULT_VOLUME_RULE,
+        maxLossUsdt: params.maxLossUsdt ?? null,
+        maxConsecutiveFailures: DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures,
+        cancelPendingAtEnd: params.cancelPending,
+        dryRun: params.dryRun,
+      },
+    );
+    const view: StrategyProgressView = {
+      accountId: params.accountId,
+      runId: randomUUID(),
+      state: 'starting',
+      targetVolumeUsdt: params.volumeUsdt,
+      doneVolumeUsdt: '0',
+      trades: 0,
+      fills: 0,
+      feesUsdt: '0',
+      costUsdt: '0',
+      placedOrderIds: [],
+      message: 'Resolving the token and reading today’s volume…',
+      error: null,
+    };
+    const publish = (patch: Partial<StrategyProgressView>) => {
+      Object.assign(view, patch);
+      this.progressEmitter.fire({ ...view, placedOrderIds: [...view.placedOrderIds] });
+    };
+    const subscriptions = [
+      run.onDidProgress((p) =>
+        publish({ state: 'running', doneVolumeUsdt: p.doneUsdt, trades: p.trades, fills: p.fills, feesUsdt: p.feesUsdt, costUsdt: p.costUsdt }),
+      ),
+      run.onDidPlaceOrder((e) => {
+        view.placedOrderIds.push(e.workingOrderId, e.pendingOrderId);
+        this.placedEmitter.fire({ accountId: params.accountId, orderIds: [e.workingOrderId, e.pendingOrderId] });
+        publish({ message: `Trade ${e.trade} placed.` });
+      }),
+      run.onDidEvent((e) => {
+        if (e.type === 'trade-failed') publish({ message: `Trade ${e.trade} failed: ${e.message}` });
+        if (e.type === 'leg-timeout') publish({ message: `Trade ${e.trade}: the ${e.leg} leg did not fill in time.` });
+      }),
+    ];
+    const done = run.start().then(
+      (summary) => {
+        const failed = !['target-reached', 'dry-run', 'stopped'].includes(summary.outcome);
+        publish({
+          state: failed ? 'failed' : 'finished',
+          doneVolumeUsdt: summary.doneUsdt,
+          message: summary.reason ?? (summary.outcome === 'target-reached' ? 'Target reached.' : `Finished: ${summary.outcome}.`),
+          error: failed ? { code: summary.reasonCode ?? summary.outcome.toUpperCase(), message: summary.reason ?? summary.outcome } : null,
+        });
+      },
+      (error: unknown) => publish({ state: 'failed', error: { code: 'STRATEGY_FAILED', message: String((error as Error)?.message ?? error) } }),
+    ).finally(() => {
+      this.last.set(params.accountId, { ...view });
+      this.runs.delete(params.accountId);
+      for (const s of subscriptions) void s.dispose();
+      void run.dispose();
+    });
+    this.runs.set(params.accountId, { run, view, done, subscriptions });
+    return { ...view };
+  }
+
+  async stop(accountId: string): Promise<StrategyProgressView | null> {
+    const active = this.runs.get(accountId);
+    if (!active) return this.last.get(accountId) ?? null;
+    active.view.state = 'stopping';
+    await active.run.stop();
+    await active.done;
+    return this.last.get(accountId) ?? null;
+  }
+
+  progress(accountId: string): StrategyProgressView | null {
+    const active = this.runs.get(accountId);
+    return active ? { ...active.view } : (this.last.get(accountId) ?? null);
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.allSettled([...this.runs.keys()].map((id) => this.stop(id)));
+    this.progressEmitter.dispose();
+    this.placedEmitter.dispose();
+  }
+}

@@ -1,0 +1,59 @@
+import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
+import { Emitter } from '../../../shared/event/emitter.ts';
+import type { AccountConnection, AccountRecord, AccountsPort, MonitorSession, MonitorStateChange } from '../ports.ts';
+
+/** A MonitorSession the test drives by hand. */
+export class FakeMonitorSession implements MonitorSession {
+  readonly stateEmitter = new Emitter<MonitorStateChange>();
+  readonly frameEmitter = new Emitter<{ text: string; receivedAtMs: number }>();
+  readonly updateEmitter = new Emitter<{ update: OrderUpdate; source: UpdateSource; receivedAtMs: number }>();
+  readonly onDidChangeState = this.stateEmitter.event;
+  readonly onDidReceiveFrame = this.frameEmitter.event;
+  readonly onDidReceiveOrderUpdate = this.updateEmitter.event;
+  started = false;
+  stopped = false;
+  constructor(readonly connection: AccountConnection) {}
+  start() {
+    this.started = true;
+  }
+  async stop() {
+    this.stopped = true;
+  }
+  dispose() {}
+  /** Emits a frame then its update, as the engine does. */
+  push(update: OrderUpdate, receivedAtMs = Date.now(), source: UpdateSource = 'stream') {
+    this.frameEmitter.fire({ text: JSON.stringify({ e: 'executionReport', i: update.orderId }), receivedAtMs });
+    this.updateEmitter.fire({ update, source, receivedAtMs });
+  }
+}
+
+/** An in-memory AccountsPort. */
+export class FakeAccounts implements AccountsPort {
+  readonly records = new Map<string, { record: AccountRecord; connection: AccountConnection }>();
+  async list() {
+    return [...this.records.values()].map((r) => r.record);
+  }
+  async addFromCurl(input: { curl: string; label?: string }) {
+    const id = input.label ?? 'acc';
+    const connection = { accountId: id, credentials: { headers: { csrftoken: 'CSRF-SECRET-123' }, cookies: 'p20t=COOKIE-SECRET-456' }, restUrl: 'http://127.0.0.1:1', wsUrl: 'ws://127.0.0.1:1' };
+    const record: AccountRecord = { id, label: id, userId: null, environment: 'custom', addedAtMs: 1, lastVerifiedAtMs: 1 };
+    this.records.set(id, { record, connection });
+    return { account: record, warnings: [] };
+  }
+  async addDirect(input: { id: string; label: string; environment: AccountRecord['environment']; connection: AccountConnection }) {
+    const record: AccountRecord = { id: input.id, label: input.label, userId: null, environment: input.environment, addedAtMs: 1, lastVerifiedAtMs: null };
+    this.records.set(input.id, { record, connection: input.connection });
+    return record;
+  }
+  async verify() {
+    return { userId: null };
+  }
+  async remove(id: string) {
+    this.records.delete(id);
+  }
+  async connection(id: string) {
+    const entry = this.records.get(id);
+    if (!entry) throw Object.assign(new Error(`No account "${id}".`), { code: 'ACCOUNT_NOT_FOUND' });
+    return entry.connection;
+  }
+}
