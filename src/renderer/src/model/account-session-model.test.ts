@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-update.ts';
+import type { FillPoint, MonitorSnapshot, OrderUpdatesBatch, SessionStatsView } from '../../../shared/ipc/views-monitor.ts';
+import { AccountSessionModel } from './account-session-model.ts';
+import { makeOrder } from './order-fixtures.ts';
+
+const zeros = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
+const stats = (updatesReceived: number): SessionStatsView => ({
+  updatesReceived,
+  updatesAccepted: updatesReceived,
+  updatesIgnored: 0,
+  updatesBackfilled: 0,
+  orders: 0,
+  updatesByStatus: zeros,
+  ordersByStatus: zeros,
+  fills: 0,
+  filledQuoteByAsset: {},
+  feesByAsset: {},
+  reconnects: 0,
+  malformedFrames: 0,
+  liveMs: 0,
+  startedAtMs: null,
+});
+const fill = (orderId: string, eventTimeMs: number): FillPoint => ({
+  orderId,
+  symbol: 'ALPHA_22USDT',
+  side: 'BUY',
+  eventTimeMs,
+  qty: '1',
+  price: '2',
+  quoteQty: '2',
+  status: 'FILLED',
+});
+const snapshot = (orders: MonitorSnapshot['orders'], fills: FillPoint[], received: number): MonitorSnapshot => ({
+  connection: {
+    accountId: 'a1',
+    state: 'live',
+    problem: null,
+    maskedListenKey: 'ff950c2e0d...',
+    listenKeyObtainedAtMs: 0,
+    nextListenKeyRefreshAtMs: null,
+    reconnectAttempts: 0,
+    lastEventAtMs: null,
+    lastReceiveLatencyMs: null,
+    timeline: [],
+    sessionId: 's1',
+    startedAtMs: 0,
+  },
+  orders,
+  fills,
+  stats: stats(received),
+});
+const batch = (orders: OrderUpdatesBatch['orders'], fills: FillPoint[], received: number): OrderUpdatesBatch => ({
+  accountId: 'a1',
+  updates: [],
+  orders,
+  fills,
+  stats: stats(received),
+});
+
+describe('AccountSessionModel', () => {
+  it('applies batches that raced the snapshot on top of it, without counting a fill twice', () => {
+    const model = new AccountSessionModel('a1', () => 5);
+    // Batch 1 is already in the snapshot; batch 2 is not.
+    model.applyBatch(batch([makeOrder({ orderId: '1', status: 'FILLED' })], [fill('1', 100)], 2));
+    model.applyBatch(batch([makeOrder({ orderId: '2', status: 'NEW' })], [fill('2', 200)], 3));
+    expect(model.loaded).toBe(false);
+    model.applySnapshot(snapshot([makeOrder({ orderId: '1', status: 'FILLED' })], [fill('1', 100)], 2));
+    expect(model.loaded).toBe(true);
+    expect(model.orders.size).toBe(2);
+    expect(model.fills.map((f) => f.orderId)).toEqual(['1', '2']);
+    expect(model.stats?.updatesReceived).toBe(3);
+  });
+
+  it('replaces an order in place and marks it as just changed; ignores other accounts', () => {
+    let now = 1000;
+    const model = new AccountSessionModel('a1', () => now);
+    model.applySnapshot(snapshot([makeOrder({ orderId: '1' }), makeOrder({ orderId: '2' })], [], 2));
+    expect(model.orders.changedAtMs('1')).toBeNull();
+    now = 2000;
+    model.applyBatch(batch([makeOrder({ orderId: '1', status: 'FILLED' })], [], 3));
+    expect(model.orders.rows.map((r) => r.last.orderId)).toEqual(['1', '2']);
+    expect(model.orders.get('1')?.last.status).toBe('FILLED');
+    expect(model.orders.changedAtMs('1')).toBe(2000);
+    model.applyBatch({ ...batch([makeOrder({ orderId: '9' })], [], 9), accountId: 'other' });
+    expect(model.orders.size).toBe(2);
+  });
+});
