@@ -26,8 +26,9 @@ beforeEach(async () => {
   sessions = [];
   accounts = new FakeAccounts();
   seen.length = 0;
-  let handlers!: ContractHandlers;
-  const lazy = new Proxy({}, { get: (_t, key: string) => (p: never) => (handlers[key as keyof ContractHandlers] as (p: never) => unknown)(p) });
+  // The root is built after the transport (it needs the event sink), so handlers are looked up late.
+  const ref: { handlers?: ContractHandlers } = {};
+  const lazy = new Proxy({}, { get: (_t, key: string) => (p: never) => (ref.handlers![key as keyof ContractHandlers] as (p: never) => unknown)(p) });
   const pair = createInMemoryTransportPair(lazy as ContractHandlers);
   const recording: EventSink = {
     emit(name, payload) {
@@ -59,7 +60,7 @@ beforeEach(async () => {
     events: recording,
     notificationGroupWindowMs: 50,
   });
-  handlers = root.handlers;
+  ref.handlers = root.handlers;
   api = createApi(pair.client);
 });
 afterEach(async () => {
