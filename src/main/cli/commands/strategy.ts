@@ -45,7 +45,7 @@ re-reads today's volume before each trade and stops at the target.
   --volume <usdt>      today's volume target, in USDT actually traded
   --amount <usdt>      USDT per OTO buy (default 10)
   --interval <s>       pause between trades (default ${DEFAULT_STRATEGY_PARAMS.intervalMs / 1000})
-  --buy-offset <pct>   working BUY above the price (default ${DEFAULT_STRATEGY_PARAMS.buyOffsetPct})
+  --buy-offset <pct>   working BUY above the price (default ${DEFAULT_STRATEGY_PARAMS.buyOffsetPct}; below: --buy-offset=-5)
   --sell-offset <pct>  pending SELL below the price (default ${DEFAULT_STRATEGY_PARAMS.sellOffsetPct})
   --timeout <s>        how long each leg may take to fill (default ${DEFAULT_STRATEGY_PARAMS.legTimeoutMs / 1000});
                        an unfilled buy is then cancelled
@@ -126,7 +126,7 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
   --volume <USDT>      今日交易量目标（实际成交的 USDT）
   --amount <USDT>      每笔 OTO 买入的 USDT（默认 10）
   --interval <秒>      两笔交易之间的间隔（默认 ${DEFAULT_STRATEGY_PARAMS.intervalMs / 1000}）
-  --buy-offset <%>     买单高于现价的百分比（默认 ${DEFAULT_STRATEGY_PARAMS.buyOffsetPct}）
+  --buy-offset <%>     买单高于现价的百分比（默认 ${DEFAULT_STRATEGY_PARAMS.buyOffsetPct}；低于现价：--buy-offset=-5）
   --sell-offset <%>    卖单低于现价的百分比（默认 ${DEFAULT_STRATEGY_PARAMS.sellOffsetPct}）
   --timeout <秒>       每条腿等待成交的时长（默认 ${DEFAULT_STRATEGY_PARAMS.legTimeoutMs / 1000}），超时未成交的买单会被撤销
   --volume-rule <规则> 如何读取 user-volume（默认 ${rule}）。币安的数字是否已含 mulPoint 倍数尚未确认：

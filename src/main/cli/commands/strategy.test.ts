@@ -1,0 +1,207 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import Big from 'big.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AlphaRestClient } from '../../core/rest/index.ts';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index.ts';
+import type { CliContext } from '../common/cli-context.ts';
+import { main } from '../main.ts';
+
+const REPO = join(import.meta.dirname, '../../../..');
+
+interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+  events: Array<Record<string, unknown> & { type: string }>;
+}
+
+let sim: Simulator;
+let dir: string;
+let credentialsFile: string;
+
+async function startSim(options: SimulatorOptions = {}): Promise<void> {
+  sim = await startSimulator({ fillDelayMs: 20, ...options });
+  credentialsFile = join(dir, 'demo.json');
+  writeFileSync(credentialsFile, JSON.stringify(sim.demoAccount.credentials), { mode: 0o600 });
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'strategy-cli-'));
+});
+
+afterEach(async () => {
+  await sim?.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function connection(): string[] {
+  return ['--rest-url', sim.restUrl, '--ws-url', sim.wsUrl, '--credentials-file', credentialsFile];
+}
+
+/** Runs `alpha-monitor strategy ...` in-process; `onStdout` sees each chunk as it is written. */
+async function runCli(args: string[], onStdout?: (text: string) => void): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const ctx: CliContext = {
+    lang: 'en',
+    env: {},
+    cwd: dir,
+    stdin: new PassThrough(),
+    stdout: (text) => {
+      stdout += text;
+      onStdout?.(text);
+    },
+    stderr: (text) => void (stderr += text),
+    onInterrupt: () => () => {},
+  };
+  const code = await main(['strategy', ...args, '--lang', 'en'], ctx);
+  return { code, stdout, stderr, events: parseNdjson(stdout) };
+}
+
+function parseNdjson(text: string): Captured['events'] {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Captured['events'][number]);
+}
+
+const demoRest = () => new AlphaRestClient({ baseUrl: sim.restUrl, credentials: sim.demoAccount.credentials });
+const ofType = (c: Captured, type: string) => c.events.filter((e) => e.type === type);
+const summaryOf = (c: Captured) => c.events.at(-1)!;
+
+describe('alpha-monitor strategy against the simulator', () => {
+  it('KOGE/BSC --volume 20 --amount 10 from zero places exactly the trades needed and ends at or above 20', async () => {
+    await startSim();
+    const result = await runCli(['--token', 'KOGE', '--chain', 'BSC', '--volume', '20', '--amount', '10', '--interval', '0', '--yes', '--json', ...connection()]);
+    expect(result.code).toBe(0);
+    const summary = summaryOf(result);
+    expect(summary).toMatchObject({ type: 'summary', outcome: 'target-reached' });
+    const placed = ofType(result, 'order-placed');
+    expect(summary.trades).toBe(placed.length);
+    // The exchange's own figure is at or above the target...
+    const volume = await demoRest().getUserVolume();
+    const koge = volume.tradeVolumeInfoList.find((row) => row.tokenName === 'KOGE')!;
+    expect(new Big(koge.volume).gte(20)).toBe(true);
+    // ...and no trade was placed once it was reached: the last one started below 20.
+    expect(new Big(placed.at(-1)!.doneBeforeUsdt as string).lt(20)).toBe(true);
+    // Every trade's quantity is on the lot step (0.0001) and worth about 10 USDT.
+    for (const e of placed) {
+      const plan = e.plan as { quantity: string; paymentAmount: string };
+      expect(new Big(plan.quantity).times(10_000).mod(1).eq(0)).toBe(true);
+      expect(new Big(plan.paymentAmount).lte(10)).toBe(true);
+    }
+    expect(await demoRest().getOpenOrders()).toEqual([]);
+    expect(new Big(summary.fees as string).gt(0)).toBe(true);
+  });
+
+  it('cancels a working leg that cannot fill at its timeout, and confirms the cancel', async () => {
+    // Frozen price and a buy 20 % below it: the BUY can never fill.
+    await startSim({ priceStepFraction: 0 });
+    const result = await runCli([
+      '--token', 'KOGE', '--chain', 'BSC', '--volume', '20', '--amount', '10', '--buy-offset=-20',
+      '--timeout', '0.3', '--max-failures', '1', '--interval', '0', '--yes', '--json', ...connection(),
+    ]);
+    const placed = ofType(result, 'order-placed');
+    expect(placed).toHaveLength(1);
+    const workingId = placed[0]!.workingOrderId;
+    expect(ofType(result, 'leg-timeout')[0]).toMatchObject({ leg: 'working', orderId: workingId });
+    expect(ofType(result, 'order-canceled').map((e) => e.orderId)).toContain(workingId);
+    expect(summaryOf(result)).toMatchObject({ outcome: 'too-many-failures' });
+    expect(result.code).toBe(1);
+    expect(await demoRest().getOpenOrders()).toEqual([]);
+  });
+
+  it('stops with exit code 3 and the reason when the session is invalidated mid-run', async () => {
+    await startSim();
+    let invalidated = false;
+    const result = await runCli(
+      ['--token', 'KOGE', '--chain', 'BSC', '--volume', '100', '--amount', '10', '--interval', '0', '--yes', '--json', ...connection()],
+      (text) => {
+        if (!invalidated && text.includes('"type":"order-placed"')) {
+          invalidated = true;
+          sim.faults.invalidateSession(sim.demoAccount.userId);
+        }
+      },
+    );
+    expect(invalidated).toBe(true);
+    expect(result.code).toBe(3);
+    expect(summaryOf(result)).toMatchObject({ outcome: 'auth-rejected', reasonCode: 'SESSION_EXPIRED', trades: 1 });
+  });
+
+  it('--dry-run prints the orders and places none (lot step 0.01 for ALEO)', async () => {
+    await startSim();
+    const result = await runCli(['--token', 'ALEO', '--chain', 'BSC', '--volume', '20', '--amount', '10', '--dry-run', '--json', ...connection()]);
+    expect(result.code).toBe(0);
+    const planned = ofType(result, 'order-planned');
+    expect(planned.length).toBeGreaterThan(0);
+    for (const e of planned) {
+      const plan = e.plan as { quantity: string; wireBody: { paymentDetails: unknown } };
+      expect(new Big(plan.quantity).times(100).mod(1).eq(0)).toBe(true);
+      expect(plan.wireBody.paymentDetails).toEqual([{ amount: expect.stringMatching(/^\d+\.\d{8}$/), paymentWalletType: 'CARD' }]);
+    }
+    expect(ofType(result, 'order-placed')).toEqual([]);
+    expect(summaryOf(result)).toMatchObject({ outcome: 'dry-run', trades: 0 });
+    expect((await demoRest().getOrderHistory()).rows).toEqual([]);
+    expect(await demoRest().getOpenOrders()).toEqual([]);
+  });
+
+  it('refuses an order below min notional before sending it, and says which rule', async () => {
+    await startSim();
+    const result = await runCli(['--token', 'KOGE', '--chain', 'BSC', '--volume', '20', '--amount', '0.05', '--yes', ...connection()]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/FILTER_VIOLATION.*below the minimum notional 0\.1/);
+    expect((await demoRest().getOrderHistory()).rows).toEqual([]);
+  });
+
+  it('refuses a live run without --yes when stdin is not a terminal', async () => {
+    await startSim();
+    const result = await runCli(['--token', 'KOGE', '--chain', 'BSC', '--volume', '20', '--amount', '10', ...connection()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--yes/);
+    expect(await demoRest().getOpenOrders()).toEqual([]);
+  });
+
+  it('reports an unknown token and a bad option as usage errors', async () => {
+    await startSim();
+    const unknown = await runCli(['--token', 'NOPE', '--chain', 'BSC', '--volume', '20', '--yes', ...connection()]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toMatch(/TOKEN_NOT_FOUND/);
+    const bad = await runCli(['--token', 'KOGE', '--chain', 'BSC', '--volume', 'lots', ...connection()]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--volume must be a number/);
+  });
+
+  it('Ctrl+C mid-run cancels our open working order, then prints the summary', async () => {
+    await startSim({ priceStepFraction: 0 });
+    const child = spawn(
+      process.execPath,
+      [join(REPO, 'bin/alpha-monitor.js'), 'strategy', '--token', 'KOGE', '--chain', 'BSC', '--volume', '20', '--amount', '10',
+        '--buy-offset=-20', '--timeout', '600', '--yes', '--json', '--lang', 'en', ...connection()],
+      { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    let interrupted = false;
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!interrupted && stdout.includes('"type":"order-placed"')) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(interrupted, stderr).toBe(true);
+    const events = parseNdjson(stdout);
+    const placed = events.filter((e) => e.type === 'order-placed');
+    expect(placed).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'order-canceled').map((e) => e.orderId)).toContain(placed[0]!.workingOrderId);
+    expect(events.at(-1)).toMatchObject({ type: 'summary', outcome: 'stopped', trades: 1 });
+    expect(code).toBe(0);
+    expect(await demoRest().getOpenOrders()).toEqual([]);
+  }, 60_000);
+});
