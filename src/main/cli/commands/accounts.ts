@@ -1,11 +1,80 @@
-import type { CliCommand } from '../common/cli-context.ts';
-import { CliError } from '../common/cli-error.ts';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { CliCommand, CliContext } from '../common/cli-context.ts';
+import { CliError, ExitCode } from '../common/cli-error.ts';
+import { accountsMessages } from '../accounts/accounts-messages.ts';
+import { runAdd, runImport, runList, runRemove, runVerify, type AccountsOptions } from '../accounts/accounts-actions.ts';
+import { openAccountStore, toCliError } from '../accounts/open-account-store.ts';
 
-// Placeholder until this command's issue lands; replaced by its owner.
+const OPTIONS = {
+  user: { type: 'string' },
+  name: { type: 'string' },
+  'from-curl': { type: 'string' },
+  from: { type: 'string' },
+  'no-verify': { type: 'boolean' },
+  demo: { type: 'boolean' },
+  'rest-url': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `alpha-monitor accounts add|list|verify|remove|import`: see docs/readme/accounts.md. */
 export const command: CliCommand = {
   name: 'accounts',
-  summary: { en: 'accounts (not built yet)', 'zh-CN': 'accounts（尚未实现）' },
-  async run() {
-    throw new CliError('alpha-monitor accounts is not built yet');
+  summary: { en: accountsMessages('en').summary, 'zh-CN': accountsMessages('zh-CN').summary },
+  async run(argv: string[], ctx: CliContext): Promise<number> {
+    const m = accountsMessages(ctx.lang);
+    const [sub, ...rest] = argv;
+    if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+      ctx.stdout(m.usage);
+      return sub === undefined ? ExitCode.usage : ExitCode.ok;
+    }
+    let values: AccountsOptions & { help?: boolean };
+    try {
+      values = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }).values;
+    } catch (error) {
+      throw new CliError(`${(error as Error).message}\n\n${m.usage}`, ExitCode.usage);
+    }
+    if (values.help) {
+      ctx.stdout(m.usage);
+      return ExitCode.ok;
+    }
+    if (values.demo && values['rest-url']) {
+      throw new CliError('--demo and --rest-url cannot be used together.', ExitCode.usage);
+    }
+    const store = openAccountStore(ctx.env);
+    try {
+      switch (sub) {
+        case 'add':
+          return await runAdd(store, values, ctx, readInput);
+        case 'list':
+          return await runList(store, values, ctx);
+        case 'verify':
+          return await runVerify(store, values, ctx);
+        case 'remove':
+          return await runRemove(store, values, ctx);
+        case 'import':
+          return await runImport(store, values, ctx, readInput);
+        default:
+          throw new CliError(`${m.unknownSub(sub)}\n\n${m.usage}`, ExitCode.usage);
+      }
+    } catch (error) {
+      throw toCliError(error, ctx.lang);
+    }
   },
 };
+
+/** A file, or standard input for `-` (with a prompt when a person is typing). */
+async function readInput(path: string, ctx: CliContext): Promise<string> {
+  if (path === '-') {
+    if ((ctx.stdin as { isTTY?: boolean }).isTTY) ctx.stderr(accountsMessages(ctx.lang).pastePrompt);
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new CliError(accountsMessages(ctx.lang).fileNotFound(path), ExitCode.usage);
+  }
+}

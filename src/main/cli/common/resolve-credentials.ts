@@ -1,14 +1,29 @@
 import { stat, readFile } from 'node:fs/promises';
 import type { SessionCredentials } from '../../core/credentials/session-credentials.ts';
+import type { AccountStore } from '../../core/accounts/index.ts';
+import { openAccountStore, toCliError } from '../accounts/open-account-store.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { CliError, ExitCode } from './cli-error.ts';
 
+/** For servers without a keychain: the path of a credentials file (same format as --credentials-file). */
+export const CREDENTIALS_FILE_ENV_VAR = 'ALPHA_MONITOR_CREDENTIALS_FILE';
+
 /**
- * Where a command's credentials come from. Owned by the accounts work (issue 4), which adds
- * the keychain and the environment variable; this first version reads --credentials-file.
+ * Where a command's credentials come from, in this order:
+ * 1. `--credentials-file <path>`;
+ * 2. the `ALPHA_MONITOR_CREDENTIALS_FILE` environment variable (headless servers);
+ * 3. the OS keychain (the default), for `--user <id>`, or the only account when there is one.
+ * Both files must be private to their owner (chmod 600).
  */
 export interface CredentialRequest {
   user?: string;
   credentialsFile?: string;
+  /** Default: process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Language of the messages; default en. */
+  lang?: Lang;
+  /** Default: the keychain + accounts.json of this environment (tests pass their own). */
+  store?: AccountStore;
 }
 
 export interface ResolvedCredentials {
@@ -60,6 +75,8 @@ function toSessionCredentials(value: unknown, origin: string): SessionCredential
 
 /** Resolves the credentials a command should use. */
 export async function resolveCredentials(request: CredentialRequest): Promise<ResolvedCredentials> {
+  const env = request.env ?? process.env;
+  const lang = request.lang ?? 'en';
   if (request.credentialsFile) {
     return {
       credentials: await readPrivateCredentialsFile(request.credentialsFile),
@@ -67,8 +84,38 @@ export async function resolveCredentials(request: CredentialRequest): Promise<Re
       accountId: request.user ?? 'file',
     };
   }
+  const envFile = env[CREDENTIALS_FILE_ENV_VAR];
+  if (envFile !== undefined && envFile.trim() !== '') {
+    return {
+      credentials: await readPrivateCredentialsFile(envFile),
+      source: 'env',
+      accountId: request.user ?? 'env',
+    };
+  }
+  const store = request.store ?? openAccountStore(env);
+  try {
+    const accountId = request.user ?? (await onlyAccount(store, lang));
+    return { credentials: await store.getCredentials(accountId), source: 'keychain', accountId };
+  } catch (error) {
+    throw toCliError(error, lang);
+  }
+}
+
+/** Without --user, the single stored account is the obvious choice; otherwise ask. */
+async function onlyAccount(store: AccountStore, lang: Lang): Promise<string> {
+  const accounts = await store.list();
+  if (accounts.length === 1) return accounts[0]!.id;
+  const ids = accounts.map((a) => a.id).join(', ');
   throw new CliError(
-    'No credentials: pass --credentials-file <path> (or --demo to use the built-in simulator).',
+    lang === 'zh-CN'
+      ? accounts.length === 0
+        ? '没有凭据：先用 alpha-monitor accounts add --user <id> --from-curl <文件> 添加账户，' +
+          '或传入 --credentials-file <路径>（或用 --demo 使用内置模拟器）。'
+        : `有多个账户（${ids}）：请用 --user <id> 选择一个。`
+      : accounts.length === 0
+        ? 'No credentials: add an account with alpha-monitor accounts add --user <id> --from-curl <file>, ' +
+          'or pass --credentials-file <path> (or --demo to use the built-in simulator).'
+        : `Several accounts are stored (${ids}): choose one with --user <id>.`,
     ExitCode.usage,
   );
 }

@@ -175,3 +175,21 @@ export function escapeWin(str: string): string {
     '^"'
   );
 }
+
+/** The sample form of a session (e.g. one the simulator issued), to build its cURL. */
+export function secretsFromSession(session: { headers: Record<string, string>; cookies: string }): SampleSecrets {
+  const cookies: Record<string, string> = {};
+  for (const pair of session.cookies.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) cookies[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  const h = session.headers;
+  return {
+    csrftoken: h.csrftoken ?? '',
+    bncUuid: h['bnc-uuid'] ?? '',
+    deviceInfo: h['device-info'] ?? '',
+    fvideoId: h['fvideo-id'] ?? '',
+    fvideoToken: h['fvideo-token'] ?? '',
+    cookies,
+  };
+}

@@ -1,0 +1,204 @@
+import {
+  CurlImportError,
+  isSessionUnusable,
+  LegacyExportError,
+  parseCurl,
+  parseLegacyExport,
+  verifyAccount,
+  verifySession,
+  type AccountStore,
+  type CurlImport,
+  type VerificationResult,
+} from '../../core/accounts/index.ts';
+import { maskSecret } from '../../../shared/secrets/mask.ts';
+import type { CliContext } from '../common/cli-context.ts';
+import { CliError, ExitCode } from '../common/cli-error.ts';
+import { accountsMessages } from './accounts-messages.ts';
+import { formatAccountsTable, toJsonRecord } from './accounts-format.ts';
+import { openVerificationTarget } from './verification-target.ts';
+
+/** The parsed options of `accounts <sub>`. */
+export interface AccountsOptions {
+  user?: string;
+  name?: string;
+  'from-curl'?: string;
+  from?: string;
+  'no-verify'?: boolean;
+  demo?: boolean;
+  'rest-url'?: string;
+  json?: boolean;
+}
+
+type ReadInput = (path: string, ctx: CliContext) => Promise<string>;
+
+function required(value: string | undefined, name: string, ctx: CliContext): string {
+  if (value === undefined || value.trim() === '') {
+    const m = accountsMessages(ctx.lang);
+    throw new CliError(`${m.missingOption(name)}\n\n${m.usage}`, ExitCode.usage);
+  }
+  return value;
+}
+
+/** Exit code for a verification outcome. */
+function exitCodeOf(result: VerificationResult): number {
+  if (result.outcome === 'OK') return ExitCode.ok;
+  return isSessionUnusable(result.outcome) ? ExitCode.credentialsRejected : ExitCode.failure;
+}
+
+function printResult(result: VerificationResult, ctx: CliContext, prefix = ''): void {
+  const m = accountsMessages(ctx.lang);
+  ctx.stdout(`${prefix}${m.outcome(result.outcome)}\n`);
+  if (result.maskedListenKey) ctx.stdout(`${m.listenKey(result.maskedListenKey)}\n`);
+  const explanation = m.explain(result.outcome);
+  if (explanation) ctx.stderr(`${explanation}\n`);
+  if (result.outcome !== 'OK' && result.detail) ctx.stderr(`${m.detail(result.detail)}\n`);
+}
+
+function printImport(imported: CurlImport, ctx: CliContext): void {
+  const m = accountsMessages(ctx.lang);
+  const headers = imported.keptHeaders
+    .map((name) => `${name} ${maskSecret(imported.credentials.headers[name] ?? '')}`)
+    .join(', ');
+  ctx.stdout(`${m.imported(imported.flavour, imported.requestUrl)}\n`);
+  ctx.stdout(`${m.keptHeaders(headers)}\n`);
+  ctx.stdout(`${m.keptCookies(imported.cookieNames.length, imported.cookieNames.join(', '))}\n`);
+  if (imported.droppedHeaders.length > 0) ctx.stdout(`${m.droppedHeaders(imported.droppedHeaders.join(', '))}\n`);
+  for (const warning of imported.warnings) {
+    const names = warning.names.join(', ');
+    ctx.stderr(`${warning.code === 'MISSING_SESSION_COOKIES' ? m.missingCookies(names) : m.missingHeaders(names)}\n`);
+  }
+}
+
+/** `accounts add`: parse the cURL, verify (unless --no-verify), store. */
+export async function runAdd(store: AccountStore, options: AccountsOptions, ctx: CliContext, read: ReadInput): Promise<number> {
+  const m = accountsMessages(ctx.lang);
+  const user = required(options.user, 'user', ctx);
+  const source = required(options['from-curl'], 'from-curl', ctx);
+  let imported: CurlImport;
+  try {
+    imported = parseCurl(await read(source, ctx));
+  } catch (error) {
+    if (error instanceof CurlImportError) throw new CliError(m.curlError(error.code, error.detail), ExitCode.usage);
+    throw error;
+  }
+  printImport(imported, ctx);
+
+  let result: VerificationResult | undefined;
+  if (!options['no-verify']) {
+    const target = await openVerificationTarget({ demo: options.demo, restUrl: options['rest-url'] }, ctx);
+    try {
+      ctx.stdout(`${m.verifying(target.restUrl)}\n`);
+      result = await verifySession(imported.credentials, { restUrl: target.restUrl });
+    } finally {
+      await target.dispose();
+    }
+    printResult(result, ctx);
+    // An expired or refused session is useless; verification-required ones start working
+    // once the user finishes the verification in the app, so those are kept.
+    if (result.outcome === 'SESSION_EXPIRED' || result.outcome === 'REJECTED') {
+      ctx.stderr(`${m.notSaved}\n`);
+      return ExitCode.credentialsRejected;
+    }
+  } else {
+    ctx.stdout(`${m.notVerified}\n`);
+  }
+  const { maskedListenKey: _shown, ...verification } = result ?? { maskedListenKey: undefined };
+  const { account, replaced } = await store.save({
+    id: user,
+    name: options.name,
+    credentials: imported.credentials,
+    verification: result ? (verification as VerificationResult) : null,
+  });
+  ctx.stdout(`${m.saved(account.id, account.name, replaced)}\n`);
+  if (result?.outcome === 'UNREACHABLE') ctx.stderr(`${m.savedUnverified}\n`);
+  return result ? exitCodeOf(result) : ExitCode.ok;
+}
+
+/** `accounts list`: a table, or `--json`. Never touches the keychain. */
+export async function runList(store: AccountStore, options: AccountsOptions, ctx: CliContext): Promise<number> {
+  const accounts = await store.list();
+  if (options.json) {
+    ctx.stdout(`${JSON.stringify(accounts.map(toJsonRecord), null, 2)}\n`);
+  } else if (accounts.length === 0) {
+    ctx.stdout(`${accountsMessages(ctx.lang).noAccounts}\n`);
+  } else {
+    ctx.stdout(formatAccountsTable(accounts, ctx.lang));
+  }
+  return ExitCode.ok;
+}
+
+/** `accounts verify [--user]`: one account, or every account. */
+export async function runVerify(store: AccountStore, options: AccountsOptions, ctx: CliContext): Promise<number> {
+  const m = accountsMessages(ctx.lang);
+  const ids = options.user !== undefined ? [options.user] : (await store.list()).map((a) => a.id);
+  if (ids.length === 0) {
+    ctx.stdout(`${m.noAccounts}\n`);
+    return ExitCode.ok;
+  }
+  if (options.user !== undefined && !(await store.get(options.user))) {
+    throw new CliError(m.notFound(options.user), ExitCode.usage);
+  }
+  const target = await openVerificationTarget({ demo: options.demo, restUrl: options['rest-url'] }, ctx);
+  let exitCode: number = ExitCode.ok;
+  try {
+    ctx.stdout(`${m.verifying(target.restUrl)}\n`);
+    for (const id of ids) {
+      const { account, result } = await verifyAccount(store, id, { restUrl: target.restUrl });
+      printResult(result, ctx, m.verifyLine(account.id, account.name, ''));
+      exitCode = Math.max(exitCode, exitCodeOf(result));
+    }
+  } finally {
+    await target.dispose();
+  }
+  return exitCode;
+}
+
+/** `accounts remove --user`. */
+export async function runRemove(store: AccountStore, options: AccountsOptions, ctx: CliContext): Promise<number> {
+  const m = accountsMessages(ctx.lang);
+  const user = required(options.user, 'user', ctx);
+  if (!(await store.remove(user))) throw new CliError(m.notFound(user), ExitCode.usage);
+  ctx.stdout(`${m.removed(user)}\n`);
+  return ExitCode.ok;
+}
+
+/**
+ * `accounts import --from`: the original project's export. Every readable row is stored,
+ * whatever its verification says (a migration loses nothing); bad rows are named and skipped.
+ */
+export async function runImport(store: AccountStore, options: AccountsOptions, ctx: CliContext, read: ReadInput): Promise<number> {
+  const m = accountsMessages(ctx.lang);
+  const path = required(options.from, 'from', ctx);
+  let parsed: ReturnType<typeof parseLegacyExport>;
+  try {
+    parsed = parseLegacyExport(await read(path, ctx));
+  } catch (error) {
+    if (error instanceof LegacyExportError) {
+      throw new CliError(error.code === 'NOT_JSON' ? m.legacyNotJson(path) : m.legacyNotExport(path), ExitCode.usage);
+    }
+    throw error;
+  }
+  for (const problem of parsed.problems) ctx.stderr(`${m.legacyProblem(problem.index, problem.id, problem.code)}\n`);
+  const target = options['no-verify']
+    ? undefined
+    : await openVerificationTarget({ demo: options.demo, restUrl: options['rest-url'] }, ctx);
+  try {
+    if (target) ctx.stdout(`${m.verifying(target.restUrl)}\n`);
+    for (const row of parsed.accounts) {
+      let verification: VerificationResult | undefined;
+      if (target) verification = await verifySession(row.credentials, { restUrl: target.restUrl });
+      const { maskedListenKey: _shown, ...record } = verification ?? { maskedListenKey: undefined };
+      const { account } = await store.save({
+        id: row.id,
+        name: row.name,
+        credentials: row.credentials,
+        verification: verification ? (record as VerificationResult) : null,
+      });
+      ctx.stdout(`${m.legacyImported(account.id, account.name, verification ? m.outcome(verification.outcome) : m.notVerified)}\n`);
+    }
+  } finally {
+    await target?.dispose();
+  }
+  ctx.stdout(`${m.legacySummary(parsed.accounts.length, parsed.problems.length)}\n`);
+  return parsed.problems.length > 0 ? ExitCode.failure : ExitCode.ok;
+}

@@ -1,0 +1,184 @@
+import type { CurlImportErrorCode, LegacyRowProblemCode, VerificationOutcome } from '../../core/accounts/index.ts';
+import { defineMessages } from '../i18n/lang.ts';
+
+/** Every message of `alpha-monitor accounts`, in English and Simplified Chinese. */
+export const accountsMessages = defineMessages({
+  en: {
+    summary: 'store Binance sessions in the OS keychain: add (from "Copy as cURL"), list, verify, remove, import',
+    usage:
+      'Usage:\n' +
+      '  alpha-monitor accounts add --user <id> [--name <name>] --from-curl <file|-> [--no-verify] [--demo | --rest-url <url>]\n' +
+      '  alpha-monitor accounts list [--json]\n' +
+      '  alpha-monitor accounts verify [--user <id>] [--demo | --rest-url <url>]   (every account without --user)\n' +
+      '  alpha-monitor accounts remove --user <id>\n' +
+      '  alpha-monitor accounts import --from <file> [--no-verify] [--demo | --rest-url <url>]\n\n' +
+      'In the browser, log in to www.binance.com, open DevTools > Network, right-click any request to\n' +
+      'www.binance.com/bapi/... and choose Copy > Copy as cURL (bash or cmd). Save it to a file, or pass - and paste it.\n' +
+      'Sessions go to the OS keychain (service "alpha-monitor"); only names and dates go to accounts.json.\n',
+    missingOption: (name: string) => `Missing --${name}.`,
+    unknownSub: (name: string) => `Unknown subcommand "${name}".`,
+    badOptions: (why: string) => `${why}`,
+    pastePrompt: 'Paste the "Copy as cURL" command, then press Ctrl+D (Windows: Ctrl+Z, Enter):\n',
+    fileNotFound: (path: string) => `Cannot read ${path}: file not found or not readable.`,
+    curlError: (code: CurlImportErrorCode, detail: string | undefined) =>
+      ({
+        EMPTY_INPUT: 'Nothing to import: the input is empty.',
+        NOT_CURL:
+          'This is not a cURL command. In DevTools > Network, right-click a request and choose Copy > Copy as cURL ' +
+          '(bash or cmd; not PowerShell or fetch).',
+        MALFORMED_CURL: 'The cURL command is cut off or mangled (an unclosed quote). Copy it again, whole.',
+        NOT_BINANCE_REQUEST:
+          `This is not a request to https://www.binance.com/bapi/...${detail ? ` (it goes to ${detail})` : ''}. ` +
+          'Copy one of the www.binance.com/bapi/ requests the Alpha page makes.',
+        NO_COOKIE: 'The request carries no cookies: it was copied while logged out. Log in first, then copy again.',
+        NO_CSRFTOKEN:
+          'The request has no csrftoken header. Copy a www.binance.com/bapi/... request made while logged in ' +
+          '(e.g. get-listen-key or get-user-base-info).',
+      })[code],
+    imported: (kind: string, url: string) => `Read a ${kind} cURL command for ${url}`,
+    keptHeaders: (list: string) => `  headers kept: ${list}`,
+    keptCookies: (count: number, names: string) => `  cookies kept (${count}): ${names}`,
+    droppedHeaders: (names: string) => `  headers dropped: ${names}`,
+    missingCookies: (names: string) =>
+      `Warning: the long-term session cookies ${names} are missing; the session may be rejected or expire early ` +
+      '(Alpha needs r30t too). Copy a request made while logged in.',
+    missingHeaders: (names: string) =>
+      `Warning: the headers ${names} are missing; the exchange may reject the session. Copy a www.binance.com/bapi/ request.`,
+    verifying: (url: string) => `Verifying the session with ${url} ...`,
+    demoSimulator: 'Using the built-in simulator (--demo): it only knows its own demo sessions, so a real one shows as expired there.',
+    outcome: (outcome: VerificationOutcome) =>
+      ({
+        OK: 'OK: the session works',
+        SESSION_EXPIRED: 'session expired',
+        VERIFICATION_REQUIRED: 'verification required',
+        REJECTED: 'rejected by the exchange',
+        UNREACHABLE: 'exchange not reachable',
+      })[outcome],
+    explain: (outcome: VerificationOutcome) =>
+      ({
+        OK: '',
+        SESSION_EXPIRED:
+          'Binance says this login is no longer valid (code 100002001). Log in again at www.binance.com in the browser, ' +
+          'copy a fresh cURL and run accounts add again. Logging in elsewhere or placing an order in the web page can end it too.',
+        VERIFICATION_REQUIRED:
+          'Binance wants the Alpha supplementary verification (补充认证) first. Open the Binance app, finish the ' +
+          'verification it asks for, then run accounts verify again.',
+        REJECTED:
+          'The exchange refused the session (risk control or an unknown error). Log in again in the browser and copy a fresh cURL.',
+        UNREACHABLE: 'Could not reach the exchange (network, timeout or a server error). This says nothing about the session; try again later.',
+      })[outcome],
+    listenKey: (masked: string) => `  listen key: ${masked}`,
+    detail: (text: string) => `  (${text})`,
+    saved: (id: string, name: string, replaced: boolean) =>
+      `${replaced ? 'Replaced the session of' : 'Saved'} account ${id} (${name}) in the keychain.`,
+    notSaved: 'The session was not saved. Use --no-verify to store it anyway.',
+    notVerified: 'Not verified (--no-verify).',
+    savedUnverified: 'Saved, but not verified: run alpha-monitor accounts verify --user <id> later.',
+    noAccounts: 'No accounts yet. Add one with: alpha-monitor accounts add --user <id> --from-curl <file|->',
+    /** Column titles, separated by |. */
+    header: 'ID|NAME|ADDED|LAST VERIFIED|RESULT',
+    never: 'never',
+    notChecked: '-',
+    removed: (id: string) => `Removed account ${id} (keychain entry and metadata).`,
+    notFound: (id: string) => `No account "${id}". See alpha-monitor accounts list.`,
+    verifyLine: (id: string, name: string, text: string) => `${id} (${name}): ${text}`,
+    legacyNotJson: (path: string) => `${path} is not JSON. Expected an export of rows {id, name, headers, cookies}.`,
+    legacyNotExport: (path: string) => `${path} is not an export: expected a JSON array of rows {id, name, headers, cookies}.`,
+    legacyProblem: (index: number, id: string | undefined, code: LegacyRowProblemCode) =>
+      `Skipped row ${index + 1}${id ? ` (id ${id})` : ''}: ` +
+      {
+        BAD_ID: 'no usable id (1-64 letters, digits, ".", "_", "-")',
+        BAD_HEADERS: 'headers are not a JSON object',
+        BAD_COOKIES: 'cookies are neither "k=v; ..." nor an object',
+        NO_COOKIE: 'no cookies',
+        NO_CSRFTOKEN: 'no csrftoken header',
+        DUPLICATE_ID: 'the id appears twice; the first row was used',
+      }[code],
+    legacyImported: (id: string, name: string, status: string) => `Imported ${id} (${name}): ${status}`,
+    legacySummary: (saved: number, skipped: number) => `${saved} imported, ${skipped} skipped.`,
+  },
+  'zh-CN': {
+    summary: '在系统钥匙串中保存币安会话：add（来自“复制为 cURL”）、list、verify、remove、import',
+    usage:
+      '用法：\n' +
+      '  alpha-monitor accounts add --user <id> [--name <名称>] --from-curl <文件|-> [--no-verify] [--demo | --rest-url <url>]\n' +
+      '  alpha-monitor accounts list [--json]\n' +
+      '  alpha-monitor accounts verify [--user <id>] [--demo | --rest-url <url>]   （不带 --user 时验证全部账户）\n' +
+      '  alpha-monitor accounts remove --user <id>\n' +
+      '  alpha-monitor accounts import --from <文件> [--no-verify] [--demo | --rest-url <url>]\n\n' +
+      '在浏览器中登录 www.binance.com，打开开发者工具 > 网络，右键任意 www.binance.com/bapi/... 请求，\n' +
+      '选择“复制 > 复制为 cURL（bash 或 cmd）”。保存到文件，或传入 - 后直接粘贴。\n' +
+      '会话保存在系统钥匙串（服务名 "alpha-monitor"）；accounts.json 只保存名称和时间。\n',
+    missingOption: (name: string) => `缺少 --${name}。`,
+    unknownSub: (name: string) => `未知子命令“${name}”。`,
+    badOptions: (why: string) => `${why}`,
+    pastePrompt: '请粘贴“复制为 cURL”的命令，然后按 Ctrl+D（Windows：Ctrl+Z 回车）：\n',
+    fileNotFound: (path: string) => `无法读取 ${path}：文件不存在或不可读。`,
+    curlError: (code: CurlImportErrorCode, detail: string | undefined) =>
+      ({
+        EMPTY_INPUT: '没有可导入的内容：输入为空。',
+        NOT_CURL: '这不是 cURL 命令。请在开发者工具 > 网络中右键请求，选择“复制 > 复制为 cURL”（bash 或 cmd，不要 PowerShell 或 fetch）。',
+        MALFORMED_CURL: 'cURL 命令不完整或已损坏（有未闭合的引号）。请重新完整复制。',
+        NOT_BINANCE_REQUEST:
+          `这不是发往 https://www.binance.com/bapi/... 的请求${detail ? `（它发往 ${detail}）` : ''}。` +
+          '请复制 Alpha 页面发出的 www.binance.com/bapi/ 请求。',
+        NO_COOKIE: '该请求没有 Cookie：复制时未登录。请先登录，再重新复制。',
+        NO_CSRFTOKEN: '该请求没有 csrftoken 请求头。请复制登录状态下的 www.binance.com/bapi/... 请求（例如 get-listen-key 或 get-user-base-info）。',
+      })[code],
+    imported: (kind: string, url: string) => `已读取 ${kind} cURL 命令：${url}`,
+    keptHeaders: (list: string) => `  保留的请求头：${list}`,
+    keptCookies: (count: number, names: string) => `  保留的 Cookie（${count} 个）：${names}`,
+    droppedHeaders: (names: string) => `  丢弃的请求头：${names}`,
+    missingCookies: (names: string) =>
+      `警告：缺少长期会话 Cookie ${names}；会话可能被拒绝或提前失效（Alpha 还需要 r30t）。请复制登录状态下的请求。`,
+    missingHeaders: (names: string) => `警告：缺少请求头 ${names}；交易所可能拒绝该会话。请复制 www.binance.com/bapi/ 请求。`,
+    verifying: (url: string) => `正在向 ${url} 验证会话……`,
+    demoSimulator: '正在使用内置模拟器（--demo）：它只认识自己的演示会话，真实会话在这里会显示为已失效。',
+    outcome: (outcome: VerificationOutcome) =>
+      ({
+        OK: '正常：会话可用',
+        SESSION_EXPIRED: '会话已失效',
+        VERIFICATION_REQUIRED: '需要补充认证',
+        REJECTED: '被交易所拒绝',
+        UNREACHABLE: '无法连接交易所',
+      })[outcome],
+    explain: (outcome: VerificationOutcome) =>
+      ({
+        OK: '',
+        SESSION_EXPIRED:
+          '币安表示此登录已失效（代码 100002001）。请在浏览器中重新登录 www.binance.com，复制新的 cURL，再运行 accounts add。' +
+          '在别处登录或在网页上下单也可能使其失效。',
+        VERIFICATION_REQUIRED: '币安要求先完成 Alpha 补充认证。请打开币安 App 完成认证，然后再次运行 accounts verify。',
+        REJECTED: '交易所拒绝了该会话（风控或未知错误）。请在浏览器中重新登录并复制新的 cURL。',
+        UNREACHABLE: '无法连接交易所（网络、超时或服务器错误）。这与会话本身无关，请稍后重试。',
+      })[outcome],
+    listenKey: (masked: string) => `  listen key：${masked}`,
+    detail: (text: string) => `  （${text}）`,
+    saved: (id: string, name: string, replaced: boolean) =>
+      `${replaced ? '已替换账户' : '已保存账户'} ${id}（${name}）的会话到钥匙串。`,
+    notSaved: '会话未保存。如仍要保存，请使用 --no-verify。',
+    notVerified: '未验证（--no-verify）。',
+    savedUnverified: '已保存但未验证：稍后运行 alpha-monitor accounts verify --user <id>。',
+    noAccounts: '还没有账户。添加：alpha-monitor accounts add --user <id> --from-curl <文件|->',
+    header: 'ID|名称|添加时间|上次验证|结果',
+    never: '从未',
+    notChecked: '-',
+    removed: (id: string) => `已删除账户 ${id}（钥匙串条目和元数据）。`,
+    notFound: (id: string) => `没有账户“${id}”。请查看 alpha-monitor accounts list。`,
+    verifyLine: (id: string, name: string, text: string) => `${id}（${name}）：${text}`,
+    legacyNotJson: (path: string) => `${path} 不是 JSON。应为 {id, name, headers, cookies} 行的导出。`,
+    legacyNotExport: (path: string) => `${path} 不是导出文件：应为 {id, name, headers, cookies} 行组成的 JSON 数组。`,
+    legacyProblem: (index: number, id: string | undefined, code: LegacyRowProblemCode) =>
+      `已跳过第 ${index + 1} 行${id ? `（id ${id}）` : ''}：` +
+      {
+        BAD_ID: '没有可用的 id（1-64 个字母、数字、“.”、“_”、“-”）',
+        BAD_HEADERS: 'headers 不是 JSON 对象',
+        BAD_COOKIES: 'cookies 既不是 "k=v; ..." 也不是对象',
+        NO_COOKIE: '没有 Cookie',
+        NO_CSRFTOKEN: '没有 csrftoken 请求头',
+        DUPLICATE_ID: 'id 重复；已使用第一行',
+      }[code],
+    legacyImported: (id: string, name: string, status: string) => `已导入 ${id}（${name}）：${status}`,
+    legacySummary: (saved: number, skipped: number) => `导入 ${saved} 个，跳过 ${skipped} 个。`,
+  },
+});

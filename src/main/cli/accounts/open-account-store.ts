@@ -1,0 +1,54 @@
+import { AccountError, AccountStore, createKeyringSecretStore, keychainServiceFromEnv } from '../../core/accounts/index.ts';
+import { SecretStoreError, type SecretStore } from '../../core/ports/secret-store.ts';
+import { resolveAppDataDir } from '../../core/paths/app-data-dir.ts';
+import { CliError, ExitCode } from '../common/cli-error.ts';
+import { defineMessages, type Lang } from '../i18n/lang.ts';
+
+const messages = defineMessages({
+  en: {
+    noKeychain: (detail: string) =>
+      'No keychain is reachable: this machine has no Secret Service (the Linux keychain) on its D-Bus session bus.\n' +
+      'Install gnome-keyring (Debian/Ubuntu: sudo apt install gnome-keyring) and log in to a desktop session, ' +
+      'or use a credentials file instead: --credentials-file <path> or ALPHA_MONITOR_CREDENTIALS_FILE=<path>.\n' +
+      `  (${detail})`,
+    keychainFailed: (detail: string) =>
+      `The keychain refused the operation (${detail}). If it is locked, unlock it and try again.`,
+  },
+  'zh-CN': {
+    noKeychain: (detail: string) =>
+      '无法访问系统钥匙串：本机的 D-Bus 会话总线上没有 Secret Service（Linux 钥匙串）。\n' +
+      '请安装 gnome-keyring（Debian/Ubuntu：sudo apt install gnome-keyring）并登录桌面会话，' +
+      '或改用凭据文件：--credentials-file <路径> 或 ALPHA_MONITOR_CREDENTIALS_FILE=<路径>。\n' +
+      `  （${detail}）`,
+    keychainFailed: (detail: string) => `钥匙串拒绝了此操作（${detail}）。如果它已锁定，请解锁后重试。`,
+  },
+});
+
+/** The account store of this environment: the OS keychain plus accounts.json in the data folder. */
+export function openAccountStore(env: NodeJS.ProcessEnv, secrets?: SecretStore): AccountStore {
+  return new AccountStore({
+    secrets: secrets ?? createKeyringSecretStore({ service: keychainServiceFromEnv(env) }),
+    dataDir: resolveAppDataDir(env),
+  });
+}
+
+/**
+ * Turns keychain and account-store failures into plain-language CLI errors; anything else is
+ * rethrown unchanged.
+ */
+export function toCliError(error: unknown, lang: Lang): unknown {
+  const m = messages(lang);
+  if (error instanceof SecretStoreError) {
+    return new CliError(
+      error.code === 'SECRET_STORE_UNAVAILABLE'
+        ? m.noKeychain(error.cause instanceof Error ? error.cause.message : error.message)
+        : m.keychainFailed(error.message),
+      ExitCode.failure,
+    );
+  }
+  if (error instanceof AccountError) {
+    const usage = error.code === 'INVALID_ACCOUNT_ID' || error.code === 'ACCOUNT_NOT_FOUND';
+    return new CliError(error.message, usage ? ExitCode.usage : ExitCode.failure);
+  }
+  return error;
+}

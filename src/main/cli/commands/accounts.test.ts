@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { requireTestKeychain, TEST_KEYCHAIN_SERVICE } from '../../../../test/setup/secret-service.ts';
+import { createKeyringSecretStore } from '../../core/accounts/index.ts';
+import { sampleCurl, secretsFromSession } from '../../core/accounts/testing/curl-samples.ts';
+import { startSimulator, type Simulator } from '../../sim/index.ts';
+import type { CliContext } from '../common/cli-context.ts';
+import { resolveCredentials } from '../common/resolve-credentials.ts';
+import { main } from '../main.ts';
+
+// The accounts command end to end: the real keychain (the private gnome-keyring on Linux),
+// accounts.json in a temp folder, verification against the simulator.
+let sim: Simulator;
+let home: string;
+let env: NodeJS.ProcessEnv;
+const service = `${TEST_KEYCHAIN_SERVICE}-${randomUUID().slice(0, 8)}`;
+const keychain = createKeyringSecretStore({ service });
+
+beforeAll(async () => {
+  requireTestKeychain();
+  sim = await startSimulator();
+});
+afterAll(async () => {
+  await sim?.dispose();
+});
+beforeEach(async () => {
+  home = await mkdtemp(join(tmpdir(), 'am-cli-accounts-'));
+  env = { ...process.env, ALPHA_MONITOR_HOME: home, ALPHA_MONITOR_KEYCHAIN_SERVICE: service };
+  delete env.ALPHA_MONITOR_CREDENTIALS_FILE;
+});
+afterEach(async () => {
+  for (const { account } of await keychain.findCredentials()) await keychain.deletePassword(account);
+  await rm(home, { recursive: true, force: true });
+});
+
+async function run(argv: string[], stdin = '', lang: 'en' | 'zh-CN' = 'en'): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const ctx: CliContext = {
+    lang,
+    env,
+    cwd: home,
+    stdin: Readable.from([stdin]),
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    onInterrupt: () => () => {},
+  };
+  const code = await main(argv, ctx);
+  return { code, out, err };
+}
+
+const curlFor = (session: { headers: Record<string, string>; cookies: string }, browser: 'chrome' | 'firefox' = 'chrome') =>
+  sampleCurl({ browser, shell: 'bash', secrets: secretsFromSession(session), body: '{}' });
+
+describe('alpha-monitor accounts (real keychain, simulator)', () => {
+  it('adds, lists, verifies and removes two accounts', async () => {
+    const first = sim.createAccount();
+    const second = sim.createAccount();
+    const curlFile = join(home, 'first.curl');
+    await writeFile(curlFile, curlFor(first.credentials));
+
+    const add1 = await run(['accounts', 'add', '--user', '1', '--name', 'Main', '--from-curl', curlFile, '--rest-url', sim.restUrl]);
+    expect(add1.err).toBe('');
+    expect(add1.code).toBe(0);
+    expect(add1.out).toContain('OK: the session works');
+    expect(add1.out).toContain('Saved account 1 (Main)');
+    expect(add1.out).not.toContain(first.credentials.headers.csrftoken!);
+
+    const add2 = await run(['accounts', 'add', '--user', 'alt', '--from-curl', '-', '--rest-url', sim.restUrl], curlFor(second.credentials, 'firefox'));
+    expect(add2.code).toBe(0);
+
+    // The sessions are in the keychain, exactly as the simulator issued them.
+    expect(JSON.parse((await keychain.getPassword('1'))!).headers.csrftoken).toBe(first.credentials.headers.csrftoken);
+    expect(JSON.parse((await keychain.getPassword('alt'))!).cookies).toContain('p20t=');
+
+    const list = await run(['accounts', 'list']);
+    expect(list.out).toMatch(/^ID\s+NAME\s+ADDED\s+LAST VERIFIED\s+RESULT/);
+    expect(list.out).toMatch(/\n1\s+Main\s+.*OK: the session works/);
+    expect(list.out).toMatch(/\nalt\s+alt\s+/);
+    const json = JSON.parse((await run(['accounts', 'list', '--json'])).out);
+    expect(json.map((a: { id: string; lastResult: string }) => [a.id, a.lastResult])).toEqual([
+      ['1', 'OK'],
+      ['alt', 'OK'],
+    ]);
+
+    // Other commands read the keychain by default.
+    const resolved = await resolveCredentials({ user: 'alt', env });
+    expect(resolved).toMatchObject({ source: 'keychain', accountId: 'alt' });
+    expect(resolved.credentials.headers.csrftoken).toBe(second.credentials.headers.csrftoken);
+
+    // The exchange ends the first session: verify says so in plain words and records it.
+    sim.faults.invalidateSession(first.userId);
+    const verify = await run(['accounts', 'verify', '--user', '1', '--rest-url', sim.restUrl]);
+    expect(verify.code).toBe(3);
+    expect(verify.out).toContain('1 (Main): session expired');
+    expect(verify.err).toContain('Log in again at www.binance.com');
+    const verifyAll = await run(['accounts', 'verify', '--rest-url', sim.restUrl]);
+    expect(verifyAll.out).toContain('alt (alt): OK');
+    expect(verifyAll.code).toBe(3);
+    expect((await run(['accounts', 'list'])).out).toMatch(/\n1\s+Main\s+.*session expired/);
+
+    const remove = await run(['accounts', 'remove', '--user', '1']);
+    expect(remove.code).toBe(0);
+    expect(await keychain.getPassword('1')).toBeNull();
+    expect((await run(['accounts', 'list', '--json'])).out).not.toContain('"1"');
+    expect((await run(['accounts', 'remove', '--user', '1'])).code).toBe(2);
+    // One account left: commands pick it without --user.
+    expect((await resolveCredentials({ env })).accountId).toBe('alt');
+  });
+
+  it('refuses to store a session the exchange says is expired, unless --no-verify', async () => {
+    const account = sim.createAccount();
+    sim.faults.invalidateSession(account.userId);
+    const text = curlFor(account.credentials);
+    const refused = await run(['accounts', 'add', '--user', '9', '--from-curl', '-', '--rest-url', sim.restUrl], text);
+    expect(refused.code).toBe(3);
+    expect(refused.err).toContain('100002001');
+    expect(await keychain.getPassword('9')).toBeNull();
+    const forced = await run(['accounts', 'add', '--user', '9', '--from-curl', '-', '--no-verify'], text);
+    expect(forced.code).toBe(0);
+    expect(await keychain.getPassword('9')).not.toBeNull();
+  });
+
+  it('explains a bad paste and stores nothing', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['Invoke-WebRequest -Uri "https://www.binance.com/bapi/x"', /not a cURL command/],
+      ["curl 'https://example.com/api' -H 'csrftoken: x' -b 'p20t=1'", /not a request to https:\/\/www\.binance\.com\/bapi/],
+      ["curl 'https://www.binance.com/bapi/x' -H 'csrftoken: 0123456789'", /no cookies/],
+      ["curl 'https://www.binance.com/bapi/x' -b 'p20t=1'", /no csrftoken/],
+    ];
+    for (const [text, message] of cases) {
+      const result = await run(['accounts', 'add', '--user', '1', '--from-curl', '-', '--no-verify'], text);
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(message);
+    }
+    expect((await run(['accounts', 'list', '--json'])).out.trim()).toBe('[]');
+  });
+
+  it('imports the original project\'s export, skipping bad rows by name', async () => {
+    const a = sim.createAccount();
+    const b = sim.createAccount();
+    const exportFile = join(home, 'users.json');
+    await writeFile(
+      exportFile,
+      JSON.stringify([
+        { id: 1, name: 'Alice', headers: JSON.stringify(a.credentials.headers), cookies: a.credentials.cookies },
+        { id: 2, name: 'Bob', headers: b.credentials.headers, cookies: Object.fromEntries(b.credentials.cookies.split('; ').map((p) => p.split('='))) },
+        { id: 3, name: 'Broken', headers: '{', cookies: 'p20t=1' },
+      ]),
+    );
+    const result = await run(['accounts', 'import', '--from', exportFile, '--rest-url', sim.restUrl]);
+    expect(result.out).toContain('Imported 1 (Alice): OK');
+    expect(result.out).toContain('Imported 2 (Bob): OK');
+    expect(result.err).toContain('Skipped row 3 (id 3): headers are not a JSON object');
+    expect(result.code).toBe(1);
+    const stored = JSON.parse((await keychain.getPassword('2'))!);
+    expect(stored.cookies).toBe(b.credentials.cookies);
+    const metadata = await readFile(join(home, 'accounts.json'), 'utf8');
+    expect(metadata).toContain('Alice');
+    expect(metadata).not.toContain(a.credentials.headers.csrftoken!);
+  });
+
+  it('speaks Chinese (zh-CN)', async () => {
+    expect((await run(['accounts', 'list'], '', 'zh-CN')).out).toContain('还没有账户');
+    const bad = await run(['accounts', 'add', '--user', '1', '--from-curl', '-'], 'curl https://example.com', 'zh-CN');
+    expect(bad.err).toContain('这不是发往 https://www.binance.com/bapi/... 的请求');
+  });
+});
