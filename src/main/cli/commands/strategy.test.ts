@@ -43,14 +43,20 @@ function connection(): string[] {
 }
 
 /** Runs `alpha-monitor strategy ...` in-process; `onStdout` sees each chunk as it is written. */
-async function runCli(args: string[], onStdout?: (text: string) => void): Promise<Captured> {
+async function runCli(args: string[], onStdout?: (text: string) => void, typed?: string): Promise<Captured> {
   let stdout = '';
   let stderr = '';
+  const stdin = new PassThrough();
+  if (typed !== undefined) {
+    // A terminal where the user types `typed` at the confirmation prompt.
+    Object.assign(stdin, { isTTY: true });
+    stdin.write(typed);
+  }
   const ctx: CliContext = {
     lang: 'en',
     env: {},
     cwd: dir,
-    stdin: new PassThrough(),
+    stdin,
     stdout: (text) => {
       stdout += text;
       onStdout?.(text);
@@ -115,6 +121,24 @@ describe('alpha-monitor strategy against the simulator', () => {
     expect(await demoRest().getOpenOrders()).toEqual([]);
   });
 
+  it('reports a pending SELL left open at the end, and cancels it with --cancel-pending', async () => {
+    // Frozen price and a SELL 20 % above it: the pending leg can never fill.
+    await startSim({ priceStepFraction: 0 });
+    const args = ['--token', 'KOGE', '--chain', 'BSC', '--volume', '5', '--amount', '10', '--sell-offset=-20', '--timeout', '0.3', '--interval', '0', '--yes', '--json', ...connection()];
+    const kept = await runCli(args);
+    expect(kept.code).toBe(0);
+    const keptPending = ofType(kept, 'order-placed')[0]!.pendingOrderId;
+    expect(summaryOf(kept)).toMatchObject({ outcome: 'target-reached', openPendingOrders: [{ orderId: keptPending }], canceledPendingOrders: [] });
+    expect((await demoRest().getOpenOrders()).map((row) => row.orderId)).toEqual([keptPending]);
+
+    const canceled = await runCli([...args, '--volume', '15', '--cancel-pending']);
+    const pendingIds = ofType(canceled, 'order-placed').map((e) => e.pendingOrderId);
+    expect(pendingIds).toHaveLength(1);
+    expect(summaryOf(canceled)).toMatchObject({ outcome: 'target-reached', openPendingOrders: [], canceledPendingOrders: [{ orderId: pendingIds[0] }] });
+    // The earlier run's SELL is not ours to cancel in this run: only it stays open.
+    expect((await demoRest().getOpenOrders()).map((row) => row.orderId)).toEqual([keptPending]);
+  });
+
   it('stops with exit code 3 and the reason when the session is invalidated mid-run', async () => {
     await startSim();
     let invalidated = false;
@@ -163,6 +187,19 @@ describe('alpha-monitor strategy against the simulator', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--yes/);
     expect(await demoRest().getOpenOrders()).toEqual([]);
+  });
+
+  it('asks a person at a terminal to confirm, showing token, amounts and estimated cost', async () => {
+    await startSim();
+    const args = ['--token', 'KOGE', '--chain', 'BSC', '--volume', '5', '--amount', '10', '--interval', '0', ...connection()];
+    const declined = await runCli(args, undefined, 'no\n');
+    expect(declined.stderr).toMatch(/REAL funds: KOGE \(ALPHA_22USDT\), 10 USDT per trade, about 1 trade\(s\) toward 5 USDT, estimated cost [\d.]+ USDT/);
+    expect(declined.stdout).toMatch(/Not confirmed: nothing was placed/);
+    expect(declined.code).toBe(0);
+    expect((await demoRest().getOrderHistory()).rows).toEqual([]);
+    const confirmed = await runCli(args, undefined, 'yes\n');
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stdout).toMatch(/Target reached/);
   });
 
   it('reports an unknown token and a bad option as usage errors', async () => {

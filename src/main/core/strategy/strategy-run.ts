@@ -119,8 +119,11 @@ class StrategyRunner implements StrategyRun {
     this.done = this.startCounted;
     const firstTrade = this.plan(filters, token.price);
     const tradesEstimated = tradesNeeded(params.targetVolumeUsdt, volume.counted, params.amountUsdt);
+    // Offsets that favour us (negative) are not counted as a gain: whether such orders fill
+    // at all depends on the market.
+    const spreadFraction = new Big(params.buyOffsetPct).plus(params.sellOffsetPct).div(100);
     const perTrade = new Big(params.amountUsdt).times(
-      new Big(params.buyOffsetPct).plus(params.sellOffsetPct).div(100).plus(ESTIMATED_FEE_RATE.times(2)),
+      (spreadFraction.gt(0) ? spreadFraction : new Big(0)).plus(ESTIMATED_FEE_RATE.times(2)),
     );
     return {
       token,
