@@ -84,7 +84,7 @@ export class AccountMonitorRuntime implements Disposable {
       atMs: change.atMs,
       state: change.state,
       problem: change.problem ?? null,
-      maskedListenKey: change.listenKey ? maskListenKey(change.listenKey) : null,
+      maskedListenKey: change.listenKey ? maskListenKey(change.listenKey) : (change.maskedListenKey ?? null),
     });
     this.tracker.applyState(change);
     this.coalescer.flush();

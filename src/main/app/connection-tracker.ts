@@ -41,6 +41,7 @@ export class ConnectionTracker {
     v.state = change.state;
     if (change.problem !== undefined) v.problem = change.problem;
     if (change.listenKey) v.maskedListenKey = maskListenKey(change.listenKey);
+    else if (change.maskedListenKey) v.maskedListenKey = change.maskedListenKey;
     if (change.listenKeyObtainedAtMs !== undefined) v.listenKeyObtainedAtMs = change.listenKeyObtainedAtMs;
     if (change.nextListenKeyRefreshAtMs !== undefined) v.nextListenKeyRefreshAtMs = change.nextListenKeyRefreshAtMs;
     if (change.state === 'reconnecting') {

@@ -44,8 +44,10 @@ export interface MonitorStateChange {
   atMs: number;
   /** Why it failed / is reconnecting. */
   problem?: { code: string; message: string } | null;
-  /** The full listen key: the app masks it and never passes it on. */
+  /** The full listen key, if the engine hands it over: the app masks it and never passes it on. */
   listenKey?: string | null;
+  /** The listen key already masked (what the engine's AccountMonitor reports). */
+  maskedListenKey?: string | null;
   listenKeyObtainedAtMs?: number | null;
   nextListenKeyRefreshAtMs?: number | null;
   /** The reconnect attempt number while reconnecting. */

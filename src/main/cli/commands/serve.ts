@@ -1,11 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { CliCommand } from '../common/cli-context.ts';
-import { CliError } from '../common/cli-error.ts';
+import { CliError, ExitCode } from '../common/cli-error.ts';
+import { defineMessages } from '../i18n/lang.ts';
+import { createStreamLogger } from '../../core/ports/logger.ts';
+import { DEFAULT_RENDERER_DIR, runHost } from '../../host/run-host.ts';
 
-// Placeholder until this command's issue lands; replaced by its owner.
+const messages = defineMessages({
+  en: {
+    help:
+      'Usage: alpha-monitor serve [--demo] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n\n' +
+      'Serves the desktop app in a browser, on 127.0.0.1 only. Open the printed URL (it carries\n' +
+      'an access token). From another machine: ssh -L 8080:127.0.0.1:<port> host, then open the\n' +
+      'URL with 127.0.0.1:8080.\n\n' +
+      '  --demo            start the embedded demo exchange and its demo account\n' +
+      '  --port N          port to listen on (default: a free port)\n' +
+      '  --json            print {"url": "..."} instead of the plain URL\n' +
+      '  --rest-url URL    exchange REST base for accounts added here (default: Binance)\n' +
+      '  --ws-url URL      exchange order-stream URL for accounts added here\n',
+    notBuilt: (dir: string) => `The app is not built (${dir} is missing). Run: npm run build`,
+    badPort: (value: string) => `--port must be a number from 0 to 65535, got "${value}"`,
+    stopping: 'Stopping…\n',
+  },
+  'zh-CN': {
+    help:
+      '用法：alpha-monitor serve [--demo] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n\n' +
+      '在浏览器中提供桌面应用，仅监听 127.0.0.1。打开打印出的网址（含访问令牌）。\n' +
+      '远程机器：ssh -L 8080:127.0.0.1:<端口> 主机，然后用 127.0.0.1:8080 打开该网址。\n\n' +
+      '  --demo            启动内置演示交易所及演示账户\n' +
+      '  --port N          监听端口（默认：空闲端口）\n' +
+      '  --json            输出 {"url": "..."}\n' +
+      '  --rest-url URL    在此添加的账户所用的 REST 地址（默认：币安）\n' +
+      '  --ws-url URL      在此添加的账户所用的订单推送地址\n',
+    notBuilt: (dir: string) => `应用尚未构建（缺少 ${dir}）。请运行：npm run build`,
+    badPort: (value: string) => `--port 必须是 0 到 65535 的数字，收到 "${value}"`,
+    stopping: '正在停止…\n',
+  },
+});
+
 export const command: CliCommand = {
   name: 'serve',
-  summary: { en: 'serve (not built yet)', 'zh-CN': 'serve（尚未实现）' },
-  async run() {
-    throw new CliError('alpha-monitor serve is not built yet');
+  summary: { en: 'serve the desktop app in a browser (127.0.0.1, token URL)', 'zh-CN': '在浏览器中提供桌面应用（127.0.0.1，带令牌网址）' },
+  async run(argv, ctx) {
+    const m = messages(ctx.lang);
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: {
+          demo: { type: 'boolean' },
+          port: { type: 'string' },
+          json: { type: 'boolean' },
+          'rest-url': { type: 'string' },
+          'ws-url': { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+      }));
+    } catch (error) {
+      throw new CliError(`${(error as Error).message}\n\n${m.help}`, ExitCode.usage);
+    }
+    if (values.help) {
+      ctx.stdout(m.help);
+      return ExitCode.ok;
+    }
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(m.badPort(String(values.port)), ExitCode.usage);
+    const rendererDir = ctx.env.ALPHA_MONITOR_RENDERER_DIR || DEFAULT_RENDERER_DIR;
+    if (!existsSync(join(rendererDir, 'index.html'))) throw new CliError(m.notBuilt(rendererDir), ExitCode.failure);
+
+    const logger = createStreamLogger({ minLevel: 'warn', write: (line) => ctx.stderr(line + '\n') });
+    const running = await runHost({
+      port,
+      demo: values.demo ?? false,
+      restUrl: values['rest-url'],
+      wsUrl: values['ws-url'],
+      rendererDir,
+      env: ctx.env,
+      logger,
+    });
+    ctx.stdout(values.json ? JSON.stringify({ url: running.host.url }) + '\n' : running.host.url + '\n');
+    await new Promise<void>((resolve) => {
+      const remove = ctx.onInterrupt(() => {
+        remove();
+        resolve();
+      });
+    });
+    if (!values.json) ctx.stderr(m.stopping);
+    await running.dispose();
+    return ExitCode.ok;
   },
 };

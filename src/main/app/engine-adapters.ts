@@ -1,0 +1,93 @@
+/**
+ * The real engine behind the app's ports: AccountMonitor for MonitorSession, the simulator
+ * for the demo exchange. Kept apart from the services so they stay testable with fakes.
+ */
+import { Emitter } from '../../shared/event/emitter.ts';
+import { assertNever } from '../../shared/assert-never.ts';
+import { createAccountMonitor } from '../core/monitor/index.ts';
+import type { SessionState } from '../core/stream/index.ts';
+import { AlphaRestClient } from '../core/rest/index.ts';
+import type { Clock } from '../core/ports/clock.ts';
+import type { Logger } from '../core/ports/logger.ts';
+import { startSimulator } from '../sim/index.ts';
+import type { DemoExchangeFactory, MonitorFactory, MonitorSession, MonitorStateChange } from './ports.ts';
+
+/** The engine's default listen-key re-POST period (ALPHA-PROTOCOL.md §2). */
+const RENEW_INTERVAL_MS = 30 * 60_000;
+
+export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger }): MonitorFactory {
+  return (connection) => {
+    const rest = new AlphaRestClient({ baseUrl: connection.restUrl, credentials: connection.credentials, logger: deps.logger });
+    const monitor = createAccountMonitor({
+      accountId: connection.accountId,
+      rest,
+      wsUrl: connection.wsUrl,
+      clock: deps.clock,
+      logger: deps.logger,
+      options: { renewIntervalMs: RENEW_INTERVAL_MS },
+    });
+    const stateEmitter = new Emitter<MonitorStateChange>();
+    let key: { maskedListenKey: string; listenKeyObtainedAtMs: number; nextListenKeyRefreshAtMs: number } | null = null;
+    const change = (state: SessionState): MonitorStateChange => ({ ...toChange(state, deps.clock.now()), ...(key ?? {}) });
+    const subscriptions = [
+      monitor.onDidChangeState(({ state }) => stateEmitter.fire(change(state))),
+      monitor.onDidRefreshListenKey((e) => {
+        key = {
+          maskedListenKey: e.maskedKey,
+          listenKeyObtainedAtMs: e.changed || !key ? e.atMs : key.listenKeyObtainedAtMs,
+          nextListenKeyRefreshAtMs: e.atMs + RENEW_INTERVAL_MS,
+        };
+        stateEmitter.fire(change(monitor.state));
+      }),
+    ];
+    const session: MonitorSession = {
+      start: () => monitor.start(),
+      stop: () => monitor.stop(),
+      onDidChangeState: stateEmitter.event,
+      onDidReceiveFrame: monitor.onDidReceiveFrame,
+      onDidReceiveOrderUpdate: (listener) =>
+        monitor.onDidReceiveOrderUpdate((e) => listener({ update: e.update, source: e.source, receivedAtMs: e.receivedAtMs })),
+      async dispose() {
+        for (const s of subscriptions) void s.dispose();
+        stateEmitter.dispose();
+        await monitor.dispose();
+      },
+    };
+    return session;
+  };
+}
+
+function toChange(state: SessionState, atMs: number): MonitorStateChange {
+  switch (state.name) {
+    case 'idle':
+    case 'stopping':
+    case 'stopped':
+      return { state: state.name, atMs };
+    case 'connecting':
+    case 'subscribing':
+      return { state: state.name, atMs, reconnectAttempt: state.attempt };
+    case 'live':
+      return { state: 'live', atMs, problem: null };
+    case 'reconnecting':
+      return { state: 'reconnecting', atMs, reconnectAttempt: state.attempt, problem: { code: 'RECONNECTING', message: state.reason } };
+    case 'failed':
+      return { state: 'failed', atMs, problem: { code: state.code, message: state.reason } };
+    default:
+      return assertNever(state, 'session state');
+  }
+}
+
+/** The embedded simulator as the demo exchange, with its demo account and demo activity. */
+export function createSimulatorDemoFactory(deps: { clock?: Clock; ordersPerMinute?: number } = {}): DemoExchangeFactory {
+  return async () => {
+    const sim = await startSimulator({ port: 0, clock: deps.clock });
+    return {
+      restUrl: sim.restUrl,
+      wsUrl: sim.wsUrl,
+      credentials: sim.demoAccount.credentials,
+      startActivity: () => sim.demoActivity.start(deps.ordersPerMinute ? { ordersPerMinute: deps.ordersPerMinute } : undefined),
+      stopActivity: () => sim.demoActivity.stop(),
+      dispose: () => sim.dispose(),
+    };
+  };
+}

@@ -1,0 +1,99 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createApi } from '../../shared/ipc/create-api.ts';
+import type { ContractHandlers } from '../../shared/ipc/dispatch.ts';
+import type { ClientTransport } from '../../shared/ipc/transport.ts';
+import { parseServerFrame } from '../../shared/ipc/wire.ts';
+import { DEFAULT_SETTINGS } from '../../shared/ipc/views-app.ts';
+import { nullLogger } from '../core/ports/logger.ts';
+import { startBrowserHost, type BrowserHost } from './browser-host.ts';
+
+let dir: string;
+let host: BrowserHost;
+const TOKEN = 'test-token-0123456789';
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'am-host-'));
+  await writeFile(join(dir, 'index.html'), '<!doctype html><title>Alpha Monitor</title>');
+  await writeFile(join(dir, 'app.js'), 'console.log(1)');
+  host = await startBrowserHost({ rendererDir: dir, exportsDir: join(dir, 'exports'), token: TOKEN, port: 0, logger: nullLogger });
+  host.setHandlers(
+    new Proxy({ getSettings: () => DEFAULT_SETTINGS } as Partial<ContractHandlers>, {
+      get: (target, key: string) => target[key as keyof ContractHandlers] ?? (() => Promise.reject(new Error('unexpected'))),
+    }) as ContractHandlers,
+  );
+});
+afterEach(async () => {
+  await host.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function connect(query: string, origin?: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/ws${query}`, { origin: origin ?? `http://127.0.0.1:${host.port}` });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+/** A Node-side ClientTransport over the real socket, like the renderer's. */
+function transportOver(ws: WebSocket): ClientTransport {
+  let nextId = 1;
+  const pending = new Map<number, (r: never) => void>();
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  ws.on('message', (data) => {
+    const frame = parseServerFrame(data.toString());
+    if (frame?.t === 'res') pending.get(frame.id)?.(frame.result as never);
+    if (frame?.t === 'evt') for (const l of listeners.get(frame.event) ?? []) l(frame.payload);
+  });
+  return {
+    invoke: (channel, payload) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        ws.send(JSON.stringify({ t: 'req', id, channel, payload }));
+      }),
+    listen(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set.add(listener));
+      return () => void set.delete(listener);
+    },
+  };
+}
+
+describe('browser host', () => {
+  it('prints one URL with the token, serves the page only with it', async () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${TOKEN}`);
+    expect((await fetch(host.url)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${host.port}/`)).status).toBe(403);
+    expect((await fetch(`http://127.0.0.1:${host.port}/?token=wrong`)).status).toBe(403);
+    const page = await fetch(host.url);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await fetch(`http://127.0.0.1:${host.port}/../../etc/passwd`)).status).toBe(404);
+  });
+
+  it('serves the contract over the socket: requests, validation and events', async () => {
+    const ws = await connect(`?token=${TOKEN}`);
+    const api = createApi(transportOver(ws));
+    expect(await api.getSettings()).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    expect(await (api.updateSettings as (p: unknown) => Promise<unknown>)({ theme: 'neon' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+    const opened = new Promise((resolve) => api.onOpenOrder(resolve));
+    host.events.emit('openOrder', { accountId: 'a', orderId: '7' });
+    expect(await opened).toEqual({ accountId: 'a', orderId: '7' });
+    ws.close();
+  });
+
+  it('refuses a missing token, a wrong token and another origin', async () => {
+    await expect(connect('')).rejects.toThrow('refused 401');
+    await expect(connect('?token=nope')).rejects.toThrow('refused 401');
+    await expect(connect(`?token=${TOKEN}`, 'https://evil.example')).rejects.toThrow('refused 403');
+    await expect(connect(`?token=${TOKEN}`, '')).rejects.toThrow();
+  });
+});

@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import { dispatchRequest, type ContractHandlers } from '../../shared/ipc/dispatch.ts';
+import type { EventSink } from '../../shared/ipc/transport.ts';
+import { HOST_TOKEN_PARAM, HOST_WS_PATH, parseClientFrame, type ServerFrame } from '../../shared/ipc/wire.ts';
+import type { Logger } from '../core/ports/logger.ts';
+import { DOWNLOADS_PATH } from './host-export-target.ts';
+import { HOST_CSP, originAllowed, tokenMatches } from './host-security.ts';
+import { readStaticFile } from './static-files.ts';
+
+export interface BrowserHostOptions {
+  /** The built renderer (`out/renderer`). */
+  rendererDir: string;
+  /** Where exports are written (`<data folder>/exports`). */
+  exportsDir: string;
+  token: string;
+  /** 0 = an ephemeral port. Always bound to 127.0.0.1. */
+  port?: number;
+  logger: Logger;
+}
+
+export interface BrowserHost extends Disposable {
+  /** The page URL with its token, e.g. `http://127.0.0.1:5173/?token=...`. */
+  readonly url: string;
+  readonly port: number;
+  /** Pushes events to every connected page. */
+  readonly events: EventSink;
+  /** Serve the contract with these handlers (set once the app root exists). */
+  setHandlers(handlers: ContractHandlers): void;
+  dispose(): Promise<void>;
+}
+
+/** Largest request frame accepted (a pasted cURL is the biggest legitimate one). */
+const MAX_FRAME_BYTES = 1024 * 1024;
+
+/**
+ * The browser host: serves the built renderer and the IPC contract over a WebSocket on
+ * 127.0.0.1. The page and the socket need the run's token; the socket also needs a loopback
+ * Origin. Static assets (hashed JS/CSS of the public build) are served without the token.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  let handlers: ContractHandlers | undefined;
+  const clients = new Set<WebSocket>();
+  const server = createServer((req, res) => void handleHttp(req, res));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    const authorised = tokenMatches(options.token, url.searchParams.get(HOST_TOKEN_PARAM));
+    if (url.pathname.startsWith(DOWNLOADS_PATH)) {
+      if (!authorised) return send(res, 403, 'Missing or wrong token.');
+      const file = await readStaticFile(options.exportsDir, url.pathname.slice(DOWNLOADS_PATH.length));
+      if (!file) return send(res, 404, 'No such export.');
+      const name = decodeURIComponent(url.pathname.split('/').pop() ?? 'export.csv').replace(/["\\\r\n]/g, '_');
+      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"` });
+      res.end(file.body);
+      return;
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      if (!authorised) {
+        return send(res, 403, 'Alpha Monitor: open the full URL printed by `alpha-monitor serve` (it carries the access token).');
+      }
+      const page = await readStaticFile(options.rendererDir, 'index.html');
+      if (!page) return send(res, 500, `The renderer is not built: ${join(options.rendererDir, 'index.html')} is missing. Run: npm run build`);
+      res.writeHead(200, { 'Content-Type': page.contentType, 'Content-Security-Policy': HOST_CSP, 'Cache-Control': 'no-store' });
+      res.end(page.body);
+      return;
+    }
+    const file = await readStaticFile(options.rendererDir, url.pathname);
+    if (!file) return send(res, 404, 'Not found');
+    res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Security-Policy': HOST_CSP });
+    res.end(file.body);
+  }
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (url.pathname !== HOST_WS_PATH) return refuse('404 Not Found');
+    if (!originAllowed(req.headers.origin)) {
+      options.logger.warn('browser host: refused a socket from another origin', { origin: req.headers.origin ?? null });
+      return refuse('403 Forbidden');
+    }
+    if (!tokenMatches(options.token, url.searchParams.get(HOST_TOKEN_PARAM))) {
+      options.logger.warn('browser host: refused a socket with a missing or wrong token');
+      return refuse('401 Unauthorized');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => onClient(ws));
+  });
+
+  function onClient(ws: WebSocket): void {
+    clients.add(ws);
+    ws.on('close', () => clients.delete(ws));
+    ws.on('error', () => clients.delete(ws));
+    ws.on('message', (data, isBinary) => {
+      const frame = isBinary ? null : parseClientFrame(data.toString());
+      if (!frame) {
+        ws.close(1003, 'not a contract frame');
+        return;
+      }
+      if (!handlers) {
+        reply(ws, { t: 'res', id: frame.id, result: { ok: false, error: { code: 'STARTING', message: 'Alpha Monitor is still starting. Try again in a moment.' } } });
+        return;
+      }
+      void dispatchRequest(handlers, frame.channel, frame.payload, (channel, error) =>
+        options.logger.error('request failed', { channel, error: error instanceof Error ? error.message : String(error) }),
+      ).then((result) => reply(ws, { t: 'res', id: frame.id, result }));
+    });
+  }
+
+  function reply(ws: WebSocket, frame: ServerFrame): void {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?${HOST_TOKEN_PARAM}=${encodeURIComponent(options.token)}`,
+    port,
+    events: {
+      emit(name, payload) {
+        const text = JSON.stringify({ t: 'evt', event: name, payload } satisfies ServerFrame);
+        for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
+      },
+    },
+    setHandlers(value) {
+      handlers = value;
+    },
+    async dispose() {
+      for (const ws of clients) ws.terminate();
+      clients.clear();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text + '\n');
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import { AccountsAdapter } from '../app/accounts-adapter.ts';
+import { createAppRoot, type AppRoot } from '../app/app-root.ts';
+import { createEngineMonitorFactory, createSimulatorDemoFactory } from '../app/engine-adapters.ts';
+import { createKeyringSecretStore, keychainServiceFromEnv } from '../core/accounts/index.ts';
+import { resolveAppDataDir } from '../core/paths/app-data-dir.ts';
+import { systemClock } from '../core/ports/clock.ts';
+import type { Logger } from '../core/ports/logger.ts';
+import type { SecretStore } from '../core/ports/secret-store.ts';
+import { startBrowserHost, type BrowserHost } from './browser-host.ts';
+import { createHostExportTarget } from './host-export-target.ts';
+import { createHostToken } from './host-security.ts';
+
+const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+/** The built renderer that `npm run build` writes. */
+export const DEFAULT_RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
+
+export interface RunHostOptions {
+  port?: number;
+  demo?: boolean;
+  /** Default exchange for accounts added here (`--rest-url`, `--ws-url`). */
+  restUrl?: string;
+  wsUrl?: string;
+  rendererDir?: string;
+  env?: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** Injected in tests; default: the OS keychain. */
+  secrets?: SecretStore;
+}
+
+export interface RunningHost extends Disposable {
+  readonly host: BrowserHost;
+  readonly app: AppRoot;
+  dispose(): Promise<void>;
+}
+
+/** The browser host's composition root: the app's services behind the WebSocket transport. */
+export async function runHost(options: RunHostOptions): Promise<RunningHost> {
+  const env = options.env ?? process.env;
+  const dataDir = resolveAppDataDir(env);
+  const token = createHostToken();
+  const host = await startBrowserHost({
+    rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+    exportsDir: join(dataDir, 'exports'),
+    token,
+    port: options.port,
+    logger: options.logger,
+  });
+  try {
+    const app = await createAppRoot({
+      host: 'browser',
+      version: packageVersion(),
+      dataDir,
+      clock: systemClock,
+      logger: options.logger,
+      accounts: new AccountsAdapter({
+        dataDir,
+        secrets: options.secrets ?? createKeyringSecretStore({ service: keychainServiceFromEnv(env) }),
+        clock: systemClock,
+        logger: options.logger,
+        defaultRestUrl: options.restUrl,
+        defaultWsUrl: options.wsUrl,
+      }),
+      createMonitor: createEngineMonitorFactory({ clock: systemClock, logger: options.logger }),
+      createDemoExchange: createSimulatorDemoFactory(),
+      exportTarget: createHostExportTarget(join(dataDir, 'exports'), () => token),
+      events: host.events,
+    });
+    host.setHandlers(app.handlers);
+    if (options.demo) {
+      const started = await app.handlers.startDemo({ activity: true });
+      if (!started.running) throw new Error('The demo exchange did not start.');
+    }
+    return {
+      host,
+      app,
+      async dispose() {
+        await app.dispose();
+        await host.dispose();
+      },
+    };
+  } catch (error) {
+    await host.dispose();
+    throw error;
+  }
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
