@@ -400,7 +400,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
   cleanup.push(() => connection.dispose());
   const strategy = createStrategyRun(
-    { rest: connection.rest, orderUpdates: connection.orderUpdates, clock: connection.clock, logger },
+    { rest: connection.rest, orderUpdates: connection.orderUpdates, sessionFailures: connection.sessionFailures, clock: connection.clock, logger },
     opts.params,
   );
   const removeInterrupt = ctx.onInterrupt(() => {

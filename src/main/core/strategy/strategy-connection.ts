@@ -1,3 +1,4 @@
+import type { Event } from '../../../shared/event/emitter.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { SessionCredentials } from '../credentials/session-credentials.ts';
@@ -14,6 +15,8 @@ export interface StrategyConnection {
   clock: Clock;
   /** The monitor, when a stream was opened. */
   monitor: AccountMonitor | null;
+  /** The stream gave up for good (e.g. SESSION_EXPIRED): pass to createStrategyRun. */
+  sessionFailures: Event<{ code: string; reason: string }>;
   dispose(): Promise<void>;
 }
 
@@ -54,7 +57,8 @@ export async function openStrategyConnection(options: StrategyConnectionOptions)
     logger: options.logger,
   });
   if (!options.needStream) {
-    return { rest, orderUpdates: () => ({ dispose() {} }), clock, monitor: null, dispose: async () => {} };
+    const never = () => ({ dispose() {} });
+    return { rest, orderUpdates: never, sessionFailures: never, clock, monitor: null, dispose: async () => {} };
   }
   const monitor = createAccountMonitor({
     accountId: options.accountId,
@@ -66,6 +70,10 @@ export async function openStrategyConnection(options: StrategyConnectionOptions)
   const connection: StrategyConnection = {
     rest,
     orderUpdates: orderUpdatesOf(monitor),
+    sessionFailures: (listener) =>
+      monitor.onDidChangeState(({ state }) => {
+        if (state.name === 'failed') listener({ code: state.code, reason: state.reason });
+      }),
     clock,
     monitor,
     dispose: () => Promise.resolve(monitor.dispose()),

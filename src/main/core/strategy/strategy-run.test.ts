@@ -104,10 +104,13 @@ function params(overrides: Partial<StrategyParams> = {}): StrategyParams {
   };
 }
 
-function runAgainst(alpha: FakeAlpha, p: StrategyParams) {
+function runAgainst(alpha: FakeAlpha, p: StrategyParams, sessionFailures?: Emitter<{ code: string; reason: string }>) {
   // 1000× faster than real time: a 60 s leg timeout takes 60 ms.
   const clock = createAcceleratedClock({ speed: 1000 });
-  const run = createStrategyRun({ rest: alpha.rest, orderUpdates: alpha.updates.event, clock, logger: nullLogger }, p);
+  const run = createStrategyRun(
+    { rest: alpha.rest, orderUpdates: alpha.updates.event, clock, logger: nullLogger, sessionFailures: sessionFailures?.event },
+    p,
+  );
   const events: StrategyEvent[] = [];
   run.onDidEvent((e) => events.push(e));
   return { run, events };
@@ -147,6 +150,21 @@ describe('strategy run (in-memory exchange)', () => {
     const { run } = runAgainst(alpha, params());
     const summary = await run.start();
     expect(summary).toMatchObject({ outcome: 'auth-rejected', reasonCode: 'SESSION_EXPIRED', trades: 1 });
+  });
+
+  it('stops at once, cancelling the open buy, when the stream reports the session lost', async () => {
+    const alpha = new FakeAlpha('never-fill');
+    const failures = new Emitter<{ code: string; reason: string }>();
+    // A leg timeout of 10 virtual hours: only the session loss can end this run in time.
+    const { run } = runAgainst(alpha, params({ legTimeoutMs: 36_000_000, cancelConfirmTimeoutMs: 10 }), failures);
+    let workingId = '';
+    run.onDidPlaceOrder((e) => {
+      workingId = e.workingOrderId;
+      failures.fire({ code: 'SESSION_EXPIRED', reason: 'login expired' });
+    });
+    const summary = await run.start();
+    expect(summary).toMatchObject({ outcome: 'auth-rejected', reasonCode: 'SESSION_EXPIRED', trades: 1 });
+    expect(alpha.canceled).toContain(workingId);
   });
 
   it('dry run plans the orders and places none', async () => {

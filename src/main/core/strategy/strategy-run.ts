@@ -1,5 +1,6 @@
 import Big from 'big.js';
 import { Emitter } from '../../../shared/event/emitter.ts';
+import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import { OrderTracker, sleep, TERMINAL } from './order-tracker.ts';
 import { StrategyError, errorCodeOf, errorMessageOf, isAuthRejection } from './strategy-error.ts';
 import { AuthStop, cancelAndConfirm, executeTrade, type TradeExecutorDeps, type TradeResult } from './trade-executor.ts';
@@ -59,11 +60,19 @@ class StrategyRunner implements StrategyRun {
   private readonly openPending: PendingLegRef[] = [];
   private readonly canceledPending: PendingLegRef[] = [];
 
+  /** Set when the session was lost for good while running. */
+  private sessionFailure: { code: string; reason: string } | null = null;
+  private readonly sessionSubscription: Disposable | undefined;
+
   constructor(
     private readonly deps: StrategyDeps,
     private readonly params: StrategyParams,
   ) {
     this.tracker = new OrderTracker(deps.orderUpdates, deps.clock);
+    this.sessionSubscription = deps.sessionFailures?.((failure) => {
+      this.sessionFailure ??= failure;
+      this.abort.abort();
+    });
   }
 
   prepare(): Promise<StrategyPreparation> {
@@ -83,6 +92,7 @@ class StrategyRunner implements StrategyRun {
 
   dispose(): void {
     this.abort.abort();
+    this.sessionSubscription?.dispose();
     this.tracker.dispose();
     this.events.dispose();
     this.progress.dispose();
@@ -151,6 +161,12 @@ class StrategyRunner implements StrategyRun {
       finish = this.params.dryRun ? this.dryRun(prep) : await this.loop(prep);
     } catch (error) {
       finish = this.finishFor(error);
+    }
+    if (this.sessionFailure && finish.outcome === 'stopped') {
+      const { code, reason } = this.sessionFailure;
+      finish = isAuthRejection({ code })
+        ? { outcome: 'auth-rejected', reasonCode: code, reason }
+        : { outcome: 'failed', reasonCode: code, reason: `the order stream stopped: ${reason}` };
     }
     try {
       await this.settlePending();

@@ -56,6 +56,11 @@ export interface StrategyDeps {
   orderUpdates: OrderUpdateEvent;
   clock: Clock;
   logger: Logger;
+  /**
+   * Fires when the account's session is lost for good (e.g. the monitor entered `failed` with
+   * SESSION_EXPIRED): the run stops at once instead of waiting out a leg timeout.
+   */
+  sessionFailures?: Event<{ code: string; reason: string }>;
 }
 
 /** Everything known before the first order: shown to confirm a live run. */
