@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { assertNever } from '../../../shared/assert-never.ts';
 import Big from 'big.js';
 import {
@@ -16,10 +15,14 @@ import {
 import { createStreamLogger } from '../../core/ports/logger.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
-import { defineMessages } from '../i18n/lang.ts';
+import { defineMessages, type Lang } from '../i18n/lang.ts';
 import { openStrategyConnection, type StrategyConnection } from '../../core/strategy/strategy-connection.ts';
-import { readPrivateCredentialsFile } from '../common/resolve-credentials.ts';
-import type { SessionCredentials } from '../../core/credentials/session-credentials.ts';
+import {
+  monitorSettingsOf,
+  parseCommandArgs,
+  resolveConnection,
+  type ConnectionOptions,
+} from '../common/connection-options.ts';
 
 const errorCode = (error: unknown): string => {
   const code = (error as { code?: unknown } | null)?.code;
@@ -35,7 +38,7 @@ const messages = defineMessages({
          [--user <id>] [--interval <s>] [--buy-offset <pct>] [--sell-offset <pct>] [--timeout <s>]
          [--volume-rule mulPoint|raw] [--max-loss <usdt>] [--max-failures <n>] [--cancel-pending]
          [--dry-run] [--yes] [--json]
-         (--demo | --rest-url <url> --ws-url <url> --credentials-file <path>)
+         [--demo | --user <id> | --credentials-file <path>] [--rest-url <url> --ws-url <url>]
 
 Each trade is one OTO order: a working BUY at price × (1 + buy offset) and a pending SELL at
 price × (1 − sell offset), so every trade loses about the two offsets plus fees. The run
@@ -60,7 +63,10 @@ re-reads today's volume before each trade and stops at the target.
   --yes                do not ask for confirmation (a run against a real exchange asks)
   --json               NDJSON events on stdout, ending with {"type":"summary",...}
   --demo               run against a built-in simulator (no credentials, no real money)
-  --user <id>          account label (shown in output)
+  --user <id>          the keychain account to use (see alpha-monitor accounts)
+  --credentials-file, --rest-url, --ws-url, --renew-interval, --ping-interval, --max-reconnects
+                       as for alpha-monitor watch (credentials: --credentials-file, then
+                       $ALPHA_MONITOR_CREDENTIALS_FILE, then the keychain)
 
 Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed or stopped on
 --max-loss / --max-failures; 2 usage; 3 session rejected (log in again or verify in the app).
@@ -117,7 +123,7 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
          [--user <id>] [--interval <秒>] [--buy-offset <%>] [--sell-offset <%>] [--timeout <秒>]
          [--volume-rule mulPoint|raw] [--max-loss <USDT>] [--max-failures <n>] [--cancel-pending]
          [--dry-run] [--yes] [--json]
-         (--demo | --rest-url <url> --ws-url <url> --credentials-file <路径>)
+         [--demo | --user <id> | --credentials-file <路径>] [--rest-url <url> --ws-url <url>]
 
 每笔交易是一个 OTO 订单：工作单 BUY 价格 = 现价 × (1 + 买入偏移)，挂单 SELL 价格 = 现价 × (1 − 卖出偏移)，
 因此每笔约损失两个偏移之和加手续费。每笔交易前重新读取今日交易量，达到目标即停止。
@@ -139,7 +145,10 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
   --yes                不询问确认（连接真实交易所时会询问）
   --json               在标准输出逐行输出 NDJSON 事件，最后一行为 {"type":"summary",...}
   --demo               使用内置模拟交易所（无需凭证，不涉及真实资金）
-  --user <id>          账户标识（显示用）
+  --user <id>          使用的钥匙串账户（见 alpha-monitor accounts）
+  --credentials-file, --rest-url, --ws-url, --renew-interval, --ping-interval, --max-reconnects
+                       与 alpha-monitor watch 相同（凭证顺序：--credentials-file、
+                       $ALPHA_MONITOR_CREDENTIALS_FILE、钥匙串）
 
 退出码：0 达到目标、试运行或按 Ctrl+C 停止；1 运行失败或因 --max-loss / --max-failures 停止；2 用法错误；
 3 会话被拒绝（请重新登录或在币安 App 中完成验证）。
@@ -196,90 +205,70 @@ interface StrategyCliOptions {
   params: StrategyParams;
   yes: boolean;
   json: boolean;
-  demo: boolean;
-  user?: string;
-  restUrl?: string;
-  wsUrl?: string;
-  credentialsFile?: string;
+  connection: ConnectionOptions;
 }
 
-function decimalOption(value: string | undefined, name: string, fallback?: string): string {
+/** The strategy's own options; the connection options come from common/connection-options.ts. */
+const STRATEGY_OPTION_SPEC = {
+  token: { type: 'string' },
+  chain: { type: 'string' },
+  volume: { type: 'string' },
+  amount: { type: 'string' },
+  interval: { type: 'string' },
+  'buy-offset': { type: 'string' },
+  'sell-offset': { type: 'string' },
+  timeout: { type: 'string' },
+  'volume-rule': { type: 'string' },
+  'max-loss': { type: 'string' },
+  'max-failures': { type: 'string' },
+  'cancel-pending': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+} as const;
+
+function decimalOption(value: string | boolean | undefined, name: string, fallback?: string): string {
   if (value === undefined) {
     if (fallback === undefined) throw new CliError(`--${name} is required`, ExitCode.usage);
     return fallback;
   }
   try {
-    return new Big(value).toFixed();
+    return new Big(value as string).toFixed();
   } catch {
-    throw new CliError(`--${name} must be a number, got "${value}"`, ExitCode.usage);
+    throw new CliError(`--${name} must be a number, got "${String(value)}"`, ExitCode.usage);
   }
 }
 
-function secondsOption(value: string | undefined, name: string, fallbackMs: number): number {
+function secondsOption(value: string | boolean | undefined, name: string, fallbackMs: number): number {
   if (value === undefined) return fallbackMs;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new CliError(`--${name} must be a number of seconds ≥ 0, got "${value}"`, ExitCode.usage);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new CliError(`--${name} must be a number of seconds ≥ 0, got "${String(value)}"`, ExitCode.usage);
   }
   return Math.round(seconds * 1000);
 }
 
 /** Parses `alpha-monitor strategy` arguments (exported for tests). */
-export function parseStrategyArgs(argv: string[]): StrategyCliOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        token: { type: 'string' },
-        chain: { type: 'string' },
-        volume: { type: 'string' },
-        amount: { type: 'string' },
-        user: { type: 'string' },
-        interval: { type: 'string' },
-        'buy-offset': { type: 'string' },
-        'sell-offset': { type: 'string' },
-        timeout: { type: 'string' },
-        'volume-rule': { type: 'string' },
-        'max-loss': { type: 'string' },
-        'max-failures': { type: 'string' },
-        'cancel-pending': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        yes: { type: 'boolean', short: 'y' },
-        json: { type: 'boolean' },
-        demo: { type: 'boolean' },
-        'rest-url': { type: 'string' },
-        'ws-url': { type: 'string' },
-        'credentials-file': { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    throw new CliError((error as Error).message, ExitCode.usage);
-  }
-  if (values.help) return 'help';
-  if (!values.token) throw new CliError('--token is required (e.g. --token KOGE)', ExitCode.usage);
-  if (!values.chain) throw new CliError('--chain is required (e.g. --chain BSC)', ExitCode.usage);
-  const rule = (values['volume-rule'] ?? DEFAULT_VOLUME_RULE) as VolumeRule;
+export function parseStrategyArgs(argv: string[], lang: Lang): StrategyCliOptions | 'help' {
+  const { connection, values } = parseCommandArgs(argv, lang, STRATEGY_OPTION_SPEC);
+  if (connection.help) return 'help';
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const token = text('token');
+  const chain = text('chain');
+  if (!token) throw new CliError('--token is required (e.g. --token KOGE)', ExitCode.usage);
+  if (!chain) throw new CliError('--chain is required (e.g. --chain BSC)', ExitCode.usage);
+  const rule = (text('volume-rule') ?? DEFAULT_VOLUME_RULE) as VolumeRule;
   if (!VOLUME_RULES.includes(rule)) {
     throw new CliError(`--volume-rule must be one of ${VOLUME_RULES.join(', ')}`, ExitCode.usage);
   }
-  const maxFailures = values['max-failures'] === undefined ? DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures : Number(values['max-failures']);
+  const maxFailuresText = text('max-failures');
+  const maxFailures = maxFailuresText === undefined ? DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures : Number(maxFailuresText);
   if (!Number.isInteger(maxFailures) || maxFailures < 1) {
     throw new CliError('--max-failures must be a whole number ≥ 1', ExitCode.usage);
   }
-  if (!values.demo && !values['credentials-file']) {
-    throw new CliError(
-      'Say where to trade: --demo (built-in simulator), or --credentials-file <path> [--rest-url <url> --ws-url <url>] (even a dry run reads your volume)',
-      ExitCode.usage,
-    );
-  }
   return {
     params: {
-      token: values.token,
-      chain: values.chain,
+      token,
+      chain,
       targetVolumeUsdt: decimalOption(values.volume, 'volume'),
       amountUsdt: decimalOption(values.amount, 'amount', '10'),
       buyOffsetPct: decimalOption(values['buy-offset'], 'buy-offset', DEFAULT_STRATEGY_PARAMS.buyOffsetPct),
@@ -293,12 +282,8 @@ export function parseStrategyArgs(argv: string[]): StrategyCliOptions | 'help' {
       dryRun: values['dry-run'] === true,
     },
     yes: values.yes === true,
-    json: values.json === true,
-    demo: values.demo === true,
-    user: values.user,
-    restUrl: values['rest-url'],
-    wsUrl: values['ws-url'],
-    credentialsFile: values['credentials-file'],
+    json: connection.json,
+    connection,
   };
 }
 
@@ -354,7 +339,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   const m = messages(ctx.lang);
   let options: StrategyCliOptions | 'help';
   try {
-    options = parseStrategyArgs(argv);
+    options = parseStrategyArgs(argv, ctx.lang);
   } catch (error) {
     if (error instanceof CliError && error.exitCode === ExitCode.usage) throw new CliError(m.usage(error.message), ExitCode.usage);
     throw error;
@@ -367,29 +352,21 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   const say = (line: string) => (opts.json ? ctx.stderr(`${line}\n`) : ctx.stdout(`${line}\n`));
   const logger = createStreamLogger({ minLevel: 'warn', write: (line) => ctx.stderr(`${line}\n`) });
 
-  say(m.connecting(opts.demo ? m.demo : (opts.restUrl ?? 'https://www.binance.com')));
-  const cleanup: Array<() => Promise<void> | void> = [];
-  let restUrl = opts.restUrl;
-  let wsUrl = opts.wsUrl;
-  let credentials: SessionCredentials;
-  if (opts.demo) {
-    // Loaded only for --demo: a real run never starts the simulator.
-    const { startSimulator } = await import('../../sim/index.ts');
-    const sim = await startSimulator({ demoActivity: false });
-    cleanup.push(() => sim.dispose());
-    ({ restUrl, wsUrl } = sim);
-    credentials = sim.demoAccount.credentials;
-  } else {
-    credentials = await readPrivateCredentialsFile(opts.credentialsFile!);
-  }
+  say(m.connecting(opts.connection.demo ? m.demo : (opts.connection.restUrl ?? 'https://www.binance.com')));
+  // --demo starts the embedded simulator; otherwise --credentials-file, the environment
+  // variable or the keychain account (--user) are used, as for every connecting command.
+  const resolved = await resolveConnection(opts.connection, ctx);
+  const cleanup: Array<() => Promise<void> | void> = [() => resolved.dispose()];
   let connection: StrategyConnection;
   try {
     connection = await openStrategyConnection({
-      restUrl,
-      wsUrl,
-      credentials,
-      accountId: opts.user ?? 'cli',
+      restUrl: resolved.restUrl,
+      wsUrl: resolved.wsUrl,
+      credentials: resolved.credentials,
+      accountId: resolved.accountId,
       logger,
+      monitorSettings: monitorSettingsOf(opts.connection),
+      // A dry run places nothing, so it needs no order stream.
       needStream: !opts.params.dryRun,
     });
   } catch (error) {
@@ -408,7 +385,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
     void strategy.stop();
   });
   try {
-    if (!opts.params.dryRun && !opts.demo && !opts.yes) {
+    if (!opts.params.dryRun && resolved.source !== 'demo' && !opts.yes) {
       // A preparation failure is reported by start() as the run's outcome.
       const prep = await strategy.prepare().catch(() => null);
       if (prep) {

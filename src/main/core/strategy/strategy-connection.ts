@@ -2,7 +2,7 @@ import type { Event } from '../../../shared/event/emitter.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { SessionCredentials } from '../credentials/session-credentials.ts';
-import { createAccountMonitor, type AccountMonitor } from '../monitor/index.ts';
+import { createAccountMonitor, type AccountMonitor, type AccountMonitorSettings } from '../monitor/index.ts';
 import { AlphaRestClient, DEFAULT_REST_URL } from '../rest/index.ts';
 import { DEFAULT_WS_URL } from '../stream/index.ts';
 import { orderUpdatesOf } from './order-updates-of.ts';
@@ -40,6 +40,8 @@ export interface StrategyConnectionOptions {
   clock?: Clock;
   /** False for a dry run: no stream is opened. */
   needStream: boolean;
+  /** Monitor tunables (renew/ping intervals, reconnect attempts). */
+  monitorSettings?: AccountMonitorSettings;
   /** How long to wait for the stream to be live. Default 20 s. */
   liveTimeoutMs?: number;
 }
@@ -66,6 +68,7 @@ export async function openStrategyConnection(options: StrategyConnectionOptions)
     wsUrl: options.wsUrl ?? DEFAULT_WS_URL,
     clock,
     logger: options.logger,
+    options: options.monitorSettings,
   });
   const connection: StrategyConnection = {
     rest,
