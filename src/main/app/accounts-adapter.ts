@@ -35,6 +35,11 @@ const OUTCOME_MESSAGES: Record<string, string> = {
 export class AccountsAdapter implements AccountsPort {
   private readonly store: AccountStore;
   private readonly endpointsPath: string;
+  /**
+   * Accounts that live only while the app runs (the demo account: simulator credentials,
+   * worthless after the simulator stops, so they never go to the keychain).
+   */
+  private readonly ephemeral = new Map<string, { record: AccountRecord; connection: AccountConnection }>();
 
   constructor(
     private readonly deps: { dataDir: string; secrets: SecretStore; clock: Clock; logger: Logger; defaultRestUrl?: string; defaultWsUrl?: string },
@@ -45,7 +50,7 @@ export class AccountsAdapter implements AccountsPort {
 
   async list(): Promise<AccountRecord[]> {
     const [accounts, endpoints] = await Promise.all([this.store.list(), this.readEndpoints()]);
-    return accounts.map((a) => ({
+    const stored: AccountRecord[] = accounts.map((a) => ({
       id: a.id,
       label: a.name,
       userId: null,
@@ -53,6 +58,7 @@ export class AccountsAdapter implements AccountsPort {
       addedAtMs: a.addedAtMs,
       lastVerifiedAtMs: a.lastVerification?.outcome === 'OK' ? a.lastVerification.atMs : null,
     }));
+    return [...[...this.ephemeral.values()].map((e) => e.record), ...stored.filter((a) => !this.ephemeral.has(a.id))];
   }
 
   async addFromCurl(input: { curl: string; label?: string; restUrl?: string; wsUrl?: string }) {
@@ -77,16 +83,23 @@ export class AccountsAdapter implements AccountsPort {
   }
 
   async addDirect(input: { id: string; label: string; environment: AccountEnvironment; connection: AccountConnection }) {
-    await this.store.save({ id: input.id, name: input.label, credentials: input.connection.credentials });
-    await this.writeEndpoint(input.id, { restUrl: input.connection.restUrl, wsUrl: input.connection.wsUrl, environment: input.environment });
-    return (await this.list()).find((a) => a.id === input.id)!;
+    const record: AccountRecord = {
+      id: input.id,
+      label: input.label,
+      userId: null,
+      environment: input.environment,
+      addedAtMs: this.deps.clock.now(),
+      lastVerifiedAtMs: null,
+    };
+    this.ephemeral.set(input.id, { record, connection: input.connection });
+    return record;
   }
 
   async verify(accountId: string): Promise<{ userId: string | null }> {
     const { credentials, restUrl } = await this.connection(accountId);
     const result = await verifySession(credentials, { restUrl, clock: this.deps.clock, logger: this.deps.logger });
     const { maskedListenKey: _shown, ...record } = result;
-    await this.store.recordVerification(accountId, record);
+    if (!this.ephemeral.has(accountId)) await this.store.recordVerification(accountId, record);
     if (result.outcome !== 'OK') {
       throw appError(result.outcome, OUTCOME_MESSAGES[result.outcome] ?? 'The session could not be verified.');
     }
@@ -94,6 +107,7 @@ export class AccountsAdapter implements AccountsPort {
   }
 
   async remove(accountId: string): Promise<void> {
+    if (this.ephemeral.delete(accountId)) return;
     const removed = await this.store.remove(accountId);
     const endpoints = await this.readEndpoints();
     delete endpoints[accountId];
@@ -102,6 +116,8 @@ export class AccountsAdapter implements AccountsPort {
   }
 
   async connection(accountId: string): Promise<AccountConnection> {
+    const ephemeral = this.ephemeral.get(accountId);
+    if (ephemeral) return ephemeral.connection;
     const account = await this.store.get(accountId);
     if (!account) throw appError('ACCOUNT_NOT_FOUND', `No account "${accountId}".`);
     const endpoint = (await this.readEndpoints())[accountId];

@@ -28,7 +28,14 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
     });
     const stateEmitter = new Emitter<MonitorStateChange>();
     let key: { maskedListenKey: string; listenKeyObtainedAtMs: number; nextListenKeyRefreshAtMs: number } | null = null;
-    const change = (state: SessionState): MonitorStateChange => ({ ...toChange(state, deps.clock.now()), ...(key ?? {}) });
+    const change = (state: SessionState): MonitorStateChange => {
+      // The first key is obtained without a refresh event: pick it up when it appears.
+      if (!key && monitor.maskedListenKey) {
+        const atMs = deps.clock.now();
+        key = { maskedListenKey: monitor.maskedListenKey, listenKeyObtainedAtMs: atMs, nextListenKeyRefreshAtMs: atMs + RENEW_INTERVAL_MS };
+      }
+      return { ...toChange(state, deps.clock.now()), ...(key ?? {}) };
+    };
     const subscriptions = [
       monitor.onDidChangeState(({ state }) => stateEmitter.fire(change(state))),
       monitor.onDidRefreshListenKey((e) => {

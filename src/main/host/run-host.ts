@@ -13,6 +13,7 @@ import type { SecretStore } from '../core/ports/secret-store.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 import { createHostExportTarget } from './host-export-target.ts';
 import { createHostToken } from './host-security.ts';
+import { withMemoryFallback } from './fallback-secret-store.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
@@ -28,8 +29,10 @@ export interface RunHostOptions {
   rendererDir?: string;
   env?: NodeJS.ProcessEnv;
   logger: Logger;
-  /** Injected in tests; default: the OS keychain. */
+  /** Injected in tests; default: the OS keychain (memory when there is none). */
   secrets?: SecretStore;
+  /** Told once when no keychain is reachable and accounts are kept in memory only. */
+  onNoKeychain?: () => void;
 }
 
 export interface RunningHost extends Disposable {
@@ -59,7 +62,11 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
       logger: options.logger,
       accounts: new AccountsAdapter({
         dataDir,
-        secrets: options.secrets ?? createKeyringSecretStore({ service: keychainServiceFromEnv(env) }),
+        secrets:
+          options.secrets ??
+          withMemoryFallback(createKeyringSecretStore({ service: keychainServiceFromEnv(env) }), options.logger, () =>
+            options.onNoKeychain?.(),
+          ),
         clock: systemClock,
         logger: options.logger,
         defaultRestUrl: options.restUrl,
