@@ -16,3 +16,4 @@ export {
 } from './volume-accounting.ts';
 export type { StrategyRestPort, OrderUpdateEvent, OtoOrderWireBody } from './strategy-ports.ts';
 export { orderUpdatesOf } from './order-updates-of.ts';
+export { openStrategyConnection, StrategyConnectionError, type StrategyConnection, type StrategyConnectionOptions } from './strategy-connection.ts';

@@ -48,12 +48,9 @@ export class OrderTracker implements Disposable {
     const id = String(update.orderId);
     const known = this.orders.get(id);
     if (known) {
-      if (known.fills.some((f) => f.eventId === update.eventId) || known.latest.eventId === update.eventId) {
-        return;
-      }
+      if (!movesForward(known.latest, update)) return;
       if (update.executionType === 'TRADE') known.fills.push(update);
-      // Out-of-order delivery (e.g. a REST backfill) must not move the status backwards.
-      if (update.eventId > known.latest.eventId) known.latest = update;
+      known.latest = update;
       this.orders.delete(id);
       this.orders.set(id, known);
     } else {
@@ -109,12 +106,30 @@ export class OrderTracker implements Disposable {
   }
 }
 
+const STATUS_RANK: Record<string, number> = { PENDING: 0, NEW: 1, PARTIALLY_FILLED: 2 };
+
+/**
+ * Whether `next` tells something new about an order we know as `previous`. A newer event id
+ * does; an older one is a late or repeated frame. A REST backfill update (after a reconnect)
+ * carries the last event id the stream gave that order, so at an equal id it counts when it
+ * shows more filled or a later status.
+ */
+function movesForward(previous: OrderUpdate, next: OrderUpdate): boolean {
+  if (TERMINAL_STATUSES.has(previous.status)) return false;
+  if (next.eventId !== previous.eventId) return next.eventId > previous.eventId;
+  let filled: number;
+  try {
+    filled = new Big(next.cumulativeFilledQty).cmp(previous.cumulativeFilledQty);
+  } catch {
+    return false;
+  }
+  if (filled !== 0) return filled > 0;
+  if (TERMINAL_STATUSES.has(next.status)) return true;
+  return (STATUS_RANK[next.status] ?? 0) > (STATUS_RANK[previous.status] ?? 0);
+}
+
 /** Statuses an order never leaves. */
 export const TERMINAL: ReadonlySet<string> = TERMINAL_STATUSES;
-/** Only a full fill. */
-export const FILLED_ONLY: ReadonlySet<string> = new Set(['FILLED']);
-/** A full fill, or any end that is not one. */
-export const FILLED_OR_TERMINAL: ReadonlySet<string> = TERMINAL_STATUSES;
 
 /** Totals of one order's fills, from the stream (commissions converted to quote). */
 export interface FillTotals {

@@ -1,0 +1,62 @@
+import Big from 'big.js';
+import { describe, expect, it } from 'vitest';
+import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
+import { Emitter } from '../../../shared/event/emitter.ts';
+import { createAcceleratedClock } from '../ports/clock.ts';
+import { OrderTracker, TERMINAL, totalsOf } from './order-tracker.ts';
+
+function update(fields: Partial<OrderUpdate>): OrderUpdate {
+  return {
+    eventTimeMs: 0, transactionTimeMs: 0, updateTimeMs: 0, orderCreationTimeMs: 0, symbol: 'ALPHA_22USDT',
+    baseAsset: 'ALPHA_22', quoteAsset: 'USDT', clientOrderId: 'web_x', side: 'BUY', orderType: 'LIMIT',
+    originalOrderType: 'LIMIT', timeInForce: 'GTC', quantity: '1', price: '10', stopPrice: '0', avgPrice: '0',
+    executionType: 'NEW', status: 'NEW', orderId: '1', lastFilledQty: '0', cumulativeFilledQty: '0',
+    lastFilledPrice: '0', commission: null, commissionAsset: null, tradeId: '0', isMaker: false,
+    cumulativeQuoteQty: '0', lastQuoteQty: '0', quoteOrderQty: '0', eventId: 1, orderListId: '9',
+    contingencyType: 'OTO', contingencyPosition: 'OTO_WORKING', st: 1, ...fields,
+  };
+}
+
+const fill = (fields: Partial<OrderUpdate> = {}) =>
+  update({ executionType: 'TRADE', status: 'FILLED', lastFilledQty: '1', cumulativeFilledQty: '1', lastFilledPrice: '10', cumulativeQuoteQty: '10', commission: '0.0001', commissionAsset: 'ALPHA_22', ...fields });
+
+describe('OrderTracker', () => {
+  const clock = createAcceleratedClock({ speed: 1000 });
+
+  it('sees a fill that came before the wait was registered', async () => {
+    const updates = new Emitter<OrderUpdate>();
+    const tracker = new OrderTracker(updates.event, clock);
+    updates.fire(update({ eventId: 1 }));
+    updates.fire(fill({ eventId: 2 }));
+    const outcome = await tracker.waitForStatus('1', TERMINAL, 60_000);
+    expect(outcome.kind).toBe('reached');
+    expect(totalsOf(tracker.get('1')).feeQuote.eq(new Big('0.001'))).toBe(true);
+    tracker.dispose();
+  });
+
+  it('ignores repeated and late frames, and takes a REST backfill that carries the last event id', async () => {
+    const updates = new Emitter<OrderUpdate>();
+    const tracker = new OrderTracker(updates.event, clock);
+    updates.fire(update({ eventId: 5 }));
+    updates.fire(update({ eventId: 5 }));
+    updates.fire(update({ eventId: 3, status: 'CANCELED', executionType: 'CANCELED' }));
+    expect(tracker.get('1')!.latest.status).toBe('NEW');
+    // Backfill after a reconnect: same event id as the last stream frame, but filled.
+    updates.fire(fill({ eventId: 5 }));
+    const outcome = await tracker.waitForStatus('1', TERMINAL, 60_000);
+    expect(outcome.kind).toBe('reached');
+    expect(tracker.get('1')!.fills).toHaveLength(1);
+    tracker.dispose();
+  });
+
+  it('times out on clock time, and an abort ends the wait at once', async () => {
+    const updates = new Emitter<OrderUpdate>();
+    const tracker = new OrderTracker(updates.event, clock);
+    expect((await tracker.waitForStatus('7', TERMINAL, 50)).kind).toBe('timeout');
+    const abort = new AbortController();
+    const waiting = tracker.waitForStatus('7', TERMINAL, 3_600_000, abort.signal);
+    abort.abort();
+    expect((await waiting).kind).toBe('aborted');
+    tracker.dispose();
+  });
+});
