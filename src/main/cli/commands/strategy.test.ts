@@ -43,7 +43,11 @@ function connection(): string[] {
 }
 
 /** Runs `alpha-monitor strategy ...` in-process; `onStdout` sees each chunk as it is written. */
-async function runCli(args: string[], onStdout?: (text: string) => void, typed?: string): Promise<Captured> {
+async function runCli(
+  args: string[],
+  onStdout?: (text: string) => void,
+  typed?: string,
+): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const stdin = new PassThrough();
@@ -75,14 +79,29 @@ function parseNdjson(text: string): Captured['events'] {
     .map((line) => JSON.parse(line) as Captured['events'][number]);
 }
 
-const demoRest = () => new AlphaRestClient({ baseUrl: sim.restUrl, credentials: sim.demoAccount.credentials });
+const demoRest = () =>
+  new AlphaRestClient({ baseUrl: sim.restUrl, credentials: sim.demoAccount.credentials });
 const ofType = (c: Captured, type: string) => c.events.filter((e) => e.type === type);
 const summaryOf = (c: Captured) => c.events.at(-1)!;
 
 describe('alpha-monitor strategy against the simulator', () => {
   it('KOGE/BSC --volume 20 --amount 10 from zero places exactly the trades needed and ends at or above 20', async () => {
     await startSim();
-    const result = await runCli(['--token', 'KOGE', '--chain', 'BSC', '--volume', '20', '--amount', '10', '--interval', '0', '--yes', '--json', ...connection()]);
+    const result = await runCli([
+      '--token',
+      'KOGE',
+      '--chain',
+      'BSC',
+      '--volume',
+      '20',
+      '--amount',
+      '10',
+      '--interval',
+      '0',
+      '--yes',
+      '--json',
+      ...connection(),
+    ]);
     expect(result.code).toBe(0);
     const summary = summaryOf(result);
     expect(summary).toMatchObject({ type: 'summary', outcome: 'target-reached' });
@@ -108,8 +127,24 @@ describe('alpha-monitor strategy against the simulator', () => {
     // Frozen price and a buy 20 % below it: the BUY can never fill.
     await startSim({ priceStepFraction: 0 });
     const result = await runCli([
-      '--token', 'KOGE', '--chain', 'BSC', '--volume', '20', '--amount', '10', '--buy-offset=-20',
-      '--timeout', '0.3', '--max-failures', '1', '--interval', '0', '--yes', '--json', ...connection(),
+      '--token',
+      'KOGE',
+      '--chain',
+      'BSC',
+      '--volume',
+      '20',
+      '--amount',
+      '10',
+      '--buy-offset=-20',
+      '--timeout',
+      '0.3',
+      '--max-failures',
+      '1',
+      '--interval',
+      '0',
+      '--yes',
+      '--json',
+      ...connection(),
     ]);
     const placed = ofType(result, 'order-placed');
     expect(placed).toHaveLength(1);
@@ -124,17 +159,42 @@ describe('alpha-monitor strategy against the simulator', () => {
   it('reports a pending SELL left open at the end, and cancels it with --cancel-pending', async () => {
     // Frozen price and a SELL 20 % above it: the pending leg can never fill.
     await startSim({ priceStepFraction: 0 });
-    const args = ['--token', 'KOGE', '--chain', 'BSC', '--volume', '5', '--amount', '10', '--sell-offset=-20', '--timeout', '0.3', '--interval', '0', '--yes', '--json', ...connection()];
+    const args = [
+      '--token',
+      'KOGE',
+      '--chain',
+      'BSC',
+      '--volume',
+      '5',
+      '--amount',
+      '10',
+      '--sell-offset=-20',
+      '--timeout',
+      '0.3',
+      '--interval',
+      '0',
+      '--yes',
+      '--json',
+      ...connection(),
+    ];
     const kept = await runCli(args);
     expect(kept.code).toBe(0);
     const keptPending = ofType(kept, 'order-placed')[0]!.pendingOrderId;
-    expect(summaryOf(kept)).toMatchObject({ outcome: 'target-reached', openPendingOrders: [{ orderId: keptPending }], canceledPendingOrders: [] });
+    expect(summaryOf(kept)).toMatchObject({
+      outcome: 'target-reached',
+      openPendingOrders: [{ orderId: keptPending }],
+      canceledPendingOrders: [],
+    });
     expect((await demoRest().getOpenOrders()).map((row) => row.orderId)).toEqual([keptPending]);
 
     const canceled = await runCli([...args, '--volume', '15', '--cancel-pending']);
     const pendingIds = ofType(canceled, 'order-placed').map((e) => e.pendingOrderId);
     expect(pendingIds).toHaveLength(1);
-    expect(summaryOf(canceled)).toMatchObject({ outcome: 'target-reached', openPendingOrders: [], canceledPendingOrders: [{ orderId: pendingIds[0] }] });
+    expect(summaryOf(canceled)).toMatchObject({
+      outcome: 'target-reached',
+      openPendingOrders: [],
+      canceledPendingOrders: [{ orderId: pendingIds[0] }],
+    });
     // The earlier run's SELL is not ours to cancel in this run: only it stays open.
     expect((await demoRest().getOpenOrders()).map((row) => row.orderId)).toEqual([keptPending]);
   });
@@ -143,7 +203,21 @@ describe('alpha-monitor strategy against the simulator', () => {
     await startSim();
     let invalidated = false;
     const result = await runCli(
-      ['--token', 'KOGE', '--chain', 'BSC', '--volume', '100', '--amount', '10', '--interval', '0', '--yes', '--json', ...connection()],
+      [
+        '--token',
+        'KOGE',
+        '--chain',
+        'BSC',
+        '--volume',
+        '100',
+        '--amount',
+        '10',
+        '--interval',
+        '0',
+        '--yes',
+        '--json',
+        ...connection(),
+      ],
       (text) => {
         if (!invalidated && text.includes('"type":"order-placed"')) {
           invalidated = true;
@@ -153,19 +227,37 @@ describe('alpha-monitor strategy against the simulator', () => {
     );
     expect(invalidated).toBe(true);
     expect(result.code).toBe(3);
-    expect(summaryOf(result)).toMatchObject({ outcome: 'auth-rejected', reasonCode: 'SESSION_EXPIRED', trades: 1 });
+    expect(summaryOf(result)).toMatchObject({
+      outcome: 'auth-rejected',
+      reasonCode: 'SESSION_EXPIRED',
+      trades: 1,
+    });
   });
 
   it('--dry-run prints the orders and places none (lot step 0.01 for ALEO)', async () => {
     await startSim();
-    const result = await runCli(['--token', 'ALEO', '--chain', 'BSC', '--volume', '20', '--amount', '10', '--dry-run', '--json', ...connection()]);
+    const result = await runCli([
+      '--token',
+      'ALEO',
+      '--chain',
+      'BSC',
+      '--volume',
+      '20',
+      '--amount',
+      '10',
+      '--dry-run',
+      '--json',
+      ...connection(),
+    ]);
     expect(result.code).toBe(0);
     const planned = ofType(result, 'order-planned');
     expect(planned.length).toBeGreaterThan(0);
     for (const e of planned) {
       const plan = e.plan as { quantity: string; wireBody: { paymentDetails: unknown } };
       expect(new Big(plan.quantity).times(100).mod(1).eq(0)).toBe(true);
-      expect(plan.wireBody.paymentDetails).toEqual([{ amount: expect.stringMatching(/^\d+\.\d{8}$/), paymentWalletType: 'CARD' }]);
+      expect(plan.wireBody.paymentDetails).toEqual([
+        { amount: expect.stringMatching(/^\d+\.\d{8}$/), paymentWalletType: 'CARD' },
+      ]);
     }
     expect(ofType(result, 'order-placed')).toEqual([]);
     expect(summaryOf(result)).toMatchObject({ outcome: 'dry-run', trades: 0 });
@@ -175,7 +267,18 @@ describe('alpha-monitor strategy against the simulator', () => {
 
   it('refuses an order below min notional before sending it, and says which rule', async () => {
     await startSim();
-    const result = await runCli(['--token', 'KOGE', '--chain', 'BSC', '--volume', '20', '--amount', '0.05', '--yes', ...connection()]);
+    const result = await runCli([
+      '--token',
+      'KOGE',
+      '--chain',
+      'BSC',
+      '--volume',
+      '20',
+      '--amount',
+      '0.05',
+      '--yes',
+      ...connection(),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/FILTER_VIOLATION.*below the minimum notional 0\.1/);
     expect((await demoRest().getOrderHistory()).rows).toEqual([]);
@@ -183,7 +286,17 @@ describe('alpha-monitor strategy against the simulator', () => {
 
   it('refuses a live run without --yes when stdin is not a terminal', async () => {
     await startSim();
-    const result = await runCli(['--token', 'KOGE', '--chain', 'BSC', '--volume', '20', '--amount', '10', ...connection()]);
+    const result = await runCli([
+      '--token',
+      'KOGE',
+      '--chain',
+      'BSC',
+      '--volume',
+      '20',
+      '--amount',
+      '10',
+      ...connection(),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--yes/);
     expect(await demoRest().getOpenOrders()).toEqual([]);
@@ -191,9 +304,23 @@ describe('alpha-monitor strategy against the simulator', () => {
 
   it('asks a person at a terminal to confirm, showing token, amounts and estimated cost', async () => {
     await startSim();
-    const args = ['--token', 'KOGE', '--chain', 'BSC', '--volume', '5', '--amount', '10', '--interval', '0', ...connection()];
+    const args = [
+      '--token',
+      'KOGE',
+      '--chain',
+      'BSC',
+      '--volume',
+      '5',
+      '--amount',
+      '10',
+      '--interval',
+      '0',
+      ...connection(),
+    ];
     const declined = await runCli(args, undefined, 'no\n');
-    expect(declined.stderr).toMatch(/REAL funds: KOGE \(ALPHA_22USDT\), 10 USDT per trade, about 1 trade\(s\) toward 5 USDT, estimated cost [\d.]+ USDT/);
+    expect(declined.stderr).toMatch(
+      /REAL funds: KOGE \(ALPHA_22USDT\), 10 USDT per trade, about 1 trade\(s\) toward 5 USDT, estimated cost [\d.]+ USDT/,
+    );
     expect(declined.stdout).toMatch(/Not confirmed: nothing was placed/);
     expect(declined.code).toBe(0);
     expect((await demoRest().getOrderHistory()).rows).toEqual([]);
@@ -204,10 +331,27 @@ describe('alpha-monitor strategy against the simulator', () => {
 
   it('reports an unknown token and a bad option as usage errors', async () => {
     await startSim();
-    const unknown = await runCli(['--token', 'NOPE', '--chain', 'BSC', '--volume', '20', '--yes', ...connection()]);
+    const unknown = await runCli([
+      '--token',
+      'NOPE',
+      '--chain',
+      'BSC',
+      '--volume',
+      '20',
+      '--yes',
+      ...connection(),
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toMatch(/TOKEN_NOT_FOUND/);
-    const bad = await runCli(['--token', 'KOGE', '--chain', 'BSC', '--volume', 'lots', ...connection()]);
+    const bad = await runCli([
+      '--token',
+      'KOGE',
+      '--chain',
+      'BSC',
+      '--volume',
+      'lots',
+      ...connection(),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--volume must be a number/);
   });
@@ -216,8 +360,26 @@ describe('alpha-monitor strategy against the simulator', () => {
     await startSim({ priceStepFraction: 0 });
     const child = spawn(
       process.execPath,
-      [join(REPO, 'bin/alpha-monitor.js'), 'strategy', '--token', 'KOGE', '--chain', 'BSC', '--volume', '20', '--amount', '10',
-        '--buy-offset=-20', '--timeout', '600', '--yes', '--json', '--lang', 'en', ...connection()],
+      [
+        join(REPO, 'bin/alpha-monitor.js'),
+        'strategy',
+        '--token',
+        'KOGE',
+        '--chain',
+        'BSC',
+        '--volume',
+        '20',
+        '--amount',
+        '10',
+        '--buy-offset=-20',
+        '--timeout',
+        '600',
+        '--yes',
+        '--json',
+        '--lang',
+        'en',
+        ...connection(),
+      ],
       { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
@@ -236,7 +398,9 @@ describe('alpha-monitor strategy against the simulator', () => {
     const events = parseNdjson(stdout);
     const placed = events.filter((e) => e.type === 'order-placed');
     expect(placed).toHaveLength(1);
-    expect(events.filter((e) => e.type === 'order-canceled').map((e) => e.orderId)).toContain(placed[0]!.workingOrderId);
+    expect(events.filter((e) => e.type === 'order-canceled').map((e) => e.orderId)).toContain(
+      placed[0]!.workingOrderId,
+    );
     expect(events.at(-1)).toMatchObject({ type: 'summary', outcome: 'stopped', trades: 1 });
     expect(code).toBe(0);
     expect(await demoRest().getOpenOrders()).toEqual([]);

@@ -16,7 +16,10 @@ import { createStreamLogger } from '../../core/ports/logger.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { defineMessages, type Lang } from '../i18n/lang.ts';
-import { openStrategyConnection, type StrategyConnection } from '../../core/strategy/strategy-connection.ts';
+import {
+  openStrategyConnection,
+  type StrategyConnection,
+} from '../../core/strategy/strategy-connection.ts';
 import {
   monitorSettingsOf,
   parseCommandArgs,
@@ -34,7 +37,9 @@ const money = (v: string, dp = 4) => new Big(v).toFixed(dp);
 const messages = defineMessages({
   en: {
     summary: 'place OTO orders toward a daily volume target (see --help)',
-    help: (rule: string) => `Usage: alpha-monitor strategy --token <sym> --chain <chain> --volume <usdt> --amount <usdt>
+    help: (
+      rule: string,
+    ) => `Usage: alpha-monitor strategy --token <sym> --chain <chain> --volume <usdt> --amount <usdt>
          [--user <id>] [--interval <s>] [--buy-offset <pct>] [--sell-offset <pct>] [--timeout <s>]
          [--volume-rule mulPoint|raw] [--max-loss <usdt>] [--max-failures <n>] [--cancel-pending]
          [--dry-run] [--yes] [--json]
@@ -88,38 +93,60 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
       `trade ${e.trade}: ${e.leg === 'working' ? 'BUY' : 'SELL'} #${e.orderId} did not fill in time`,
     canceled: (e: Extract<StrategyEvent, { type: 'order-canceled' }>) =>
       `trade ${e.trade}: order #${e.orderId} cancelled (confirmed by ${e.confirmedBy === 'stream' ? 'the order stream' : 'open orders'})`,
-    failed: (e: Extract<StrategyEvent, { type: 'trade-failed' }>) => `trade ${e.trade} failed: ${e.message}`,
-    progress: (done: string, target: string, pct: string, trades: number, fills: number, fees: string, cost: string) =>
+    failed: (e: Extract<StrategyEvent, { type: 'trade-failed' }>) =>
+      `trade ${e.trade} failed: ${e.message}`,
+    progress: (
+      done: string,
+      target: string,
+      pct: string,
+      trades: number,
+      fills: number,
+      fees: string,
+      cost: string,
+    ) =>
       `[volume ${done}/${target} USDT ${pct}%] trades ${trades} · fills ${fills} · fees ${fees} · cost ${cost} USDT`,
     confirm: (p: StrategyPreparation, amount: string) =>
       `About to trade REAL funds: ${p.token.tokenSymbol} (${p.token.symbol}), ${amount} USDT per trade, ` +
       `about ${p.tradesEstimated} trade(s) toward ${p.targetVolumeUsdt} USDT, estimated cost ${p.estimatedCostUsdt} USDT.\n` +
       `Type "yes" to go on: `,
     declined: 'Not confirmed: nothing was placed.',
-    noTty: 'This run would place real orders and needs confirmation, but standard input is not a terminal. Pass --yes to confirm, or --dry-run to see the orders first.',
-    stopping: 'Stopping: cancelling our open working order, then printing the summary (Ctrl+C again quits at once)...',
-    streamNotLive: 'The order stream did not come up; the strategy waits for fills on it, so nothing was placed.',
+    noTty:
+      'This run would place real orders and needs confirmation, but standard input is not a terminal. Pass --yes to confirm, or --dry-run to see the orders first.',
+    stopping:
+      'Stopping: cancelling our open working order, then printing the summary (Ctrl+C again quits at once)...',
+    streamNotLive:
+      'The order stream did not come up; the strategy waits for fills on it, so nothing was placed.',
     authRejected: (code: string, reason: string) =>
       `The session was rejected (${code}): ${reason}. Log in again (or finish the verification in the Binance app), then update the credentials. Nothing was placed.`,
     outcome: (s: StrategySummary) => {
       switch (s.outcome) {
-        case 'target-reached': return 'Target reached.';
-        case 'dry-run': return 'Dry run: no order was placed.';
-        case 'stopped': return 'Stopped.';
-        case 'max-loss': return `Stopped: ${s.reason}.`;
-        case 'too-many-failures': return `Stopped: ${s.reason}.`;
-        case 'auth-rejected': return `Stopped: the session was rejected (${s.reasonCode}): ${s.reason}. Log in again (or finish the verification in the Binance app), then update the credentials.`;
-        case 'failed': return `Failed (${s.reasonCode}): ${s.reason}`;
+        case 'target-reached':
+          return 'Target reached.';
+        case 'dry-run':
+          return 'Dry run: no order was placed.';
+        case 'stopped':
+          return 'Stopped.';
+        case 'max-loss':
+          return `Stopped: ${s.reason}.`;
+        case 'too-many-failures':
+          return `Stopped: ${s.reason}.`;
+        case 'auth-rejected':
+          return `Stopped: the session was rejected (${s.reasonCode}): ${s.reason}. Log in again (or finish the verification in the Binance app), then update the credentials.`;
+        case 'failed':
+          return `Failed (${s.reasonCode}): ${s.reason}`;
       }
     },
     summaryLine: (s: StrategySummary) =>
       `Summary: ${s.trades} trade(s), ${s.fills} fill(s), volume ${money(s.volume, 2)} of ${s.targetVolumeUsdt} USDT, fees ${money(s.fees)} USDT, realised cost ${money(s.cost)} USDT`,
-    openPending: (list: string) => `Pending SELL orders still open (cancel them, or rerun with --cancel-pending): ${list}`,
+    openPending: (list: string) =>
+      `Pending SELL orders still open (cancel them, or rerun with --cancel-pending): ${list}`,
     canceledPending: (list: string) => `Pending SELL orders cancelled: ${list}`,
   },
   'zh-CN': {
     summary: '下 OTO 单刷每日交易量目标（见 --help）',
-    help: (rule: string) => `用法：alpha-monitor strategy --token <代币> --chain <链> --volume <USDT> --amount <USDT>
+    help: (
+      rule: string,
+    ) => `用法：alpha-monitor strategy --token <代币> --chain <链> --volume <USDT> --amount <USDT>
          [--user <id>] [--interval <秒>] [--buy-offset <%>] [--sell-offset <%>] [--timeout <秒>]
          [--volume-rule mulPoint|raw] [--max-loss <USDT>] [--max-failures <n>] [--cancel-pending]
          [--dry-run] [--yes] [--json]
@@ -170,33 +197,51 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
       `第 ${e.trade} 笔：${e.leg === 'working' ? '买单' : '卖单'} #${e.orderId} 超时未成交`,
     canceled: (e: Extract<StrategyEvent, { type: 'order-canceled' }>) =>
       `第 ${e.trade} 笔：订单 #${e.orderId} 已撤销（由${e.confirmedBy === 'stream' ? '订单推送' : '当前委托查询'}确认）`,
-    failed: (e: Extract<StrategyEvent, { type: 'trade-failed' }>) => `第 ${e.trade} 笔失败：${e.message}`,
-    progress: (done: string, target: string, pct: string, trades: number, fills: number, fees: string, cost: string) =>
+    failed: (e: Extract<StrategyEvent, { type: 'trade-failed' }>) =>
+      `第 ${e.trade} 笔失败：${e.message}`,
+    progress: (
+      done: string,
+      target: string,
+      pct: string,
+      trades: number,
+      fills: number,
+      fees: string,
+      cost: string,
+    ) =>
       `[交易量 ${done}/${target} USDT ${pct}%] 交易 ${trades} · 成交 ${fills} · 手续费 ${fees} · 成本 ${cost} USDT`,
     confirm: (p: StrategyPreparation, amount: string) =>
       `即将使用真实资金交易：${p.token.tokenSymbol}（${p.token.symbol}），每笔 ${amount} USDT，` +
       `约 ${p.tradesEstimated} 笔，目标 ${p.targetVolumeUsdt} USDT，预计成本 ${p.estimatedCostUsdt} USDT。\n` +
       `输入 "yes" 继续：`,
     declined: '未确认：没有下任何订单。',
-    noTty: '此次运行会下真实订单，需要确认，但标准输入不是终端。请加 --yes 确认，或先用 --dry-run 查看订单。',
+    noTty:
+      '此次运行会下真实订单，需要确认，但标准输入不是终端。请加 --yes 确认，或先用 --dry-run 查看订单。',
     stopping: '正在停止：先撤销我们未成交的买单，然后打印汇总（再按一次 Ctrl+C 立即退出）...',
     streamNotLive: '订单推送未能连接；策略依靠推送确认成交，因此没有下单。',
     authRejected: (code: string, reason: string) =>
       `会话被拒绝（${code}）：${reason}。请重新登录（或在币安 App 中完成验证），然后更新凭证。没有下任何订单。`,
     outcome: (s: StrategySummary) => {
       switch (s.outcome) {
-        case 'target-reached': return '已达到目标。';
-        case 'dry-run': return '试运行：没有下任何订单。';
-        case 'stopped': return '已停止。';
-        case 'max-loss': return `已停止：${s.reason}。`;
-        case 'too-many-failures': return `已停止：${s.reason}。`;
-        case 'auth-rejected': return `已停止：会话被拒绝（${s.reasonCode}）：${s.reason}。请重新登录（或在币安 App 中完成验证），然后更新凭证。`;
-        case 'failed': return `失败（${s.reasonCode}）：${s.reason}`;
+        case 'target-reached':
+          return '已达到目标。';
+        case 'dry-run':
+          return '试运行：没有下任何订单。';
+        case 'stopped':
+          return '已停止。';
+        case 'max-loss':
+          return `已停止：${s.reason}。`;
+        case 'too-many-failures':
+          return `已停止：${s.reason}。`;
+        case 'auth-rejected':
+          return `已停止：会话被拒绝（${s.reasonCode}）：${s.reason}。请重新登录（或在币安 App 中完成验证），然后更新凭证。`;
+        case 'failed':
+          return `失败（${s.reasonCode}）：${s.reason}`;
       }
     },
     summaryLine: (s: StrategySummary) =>
       `汇总：${s.trades} 笔交易，${s.fills} 次成交，交易量 ${money(s.volume, 2)} / ${s.targetVolumeUsdt} USDT，手续费 ${money(s.fees)} USDT，已实现成本 ${money(s.cost)} USDT`,
-    openPending: (list: string) => `仍未成交的挂单 SELL（请手动撤销，或加 --cancel-pending 重新运行）：${list}`,
+    openPending: (list: string) =>
+      `仍未成交的挂单 SELL（请手动撤销，或加 --cancel-pending 重新运行）：${list}`,
     canceledPending: (list: string) => `已撤销的挂单 SELL：${list}`,
   },
 });
@@ -226,7 +271,11 @@ const STRATEGY_OPTION_SPEC = {
   yes: { type: 'boolean', short: 'y' },
 } as const;
 
-function decimalOption(value: string | boolean | undefined, name: string, fallback?: string): string {
+function decimalOption(
+  value: string | boolean | undefined,
+  name: string,
+  fallback?: string,
+): string {
   if (value === undefined) {
     if (fallback === undefined) throw new CliError(`--${name} is required`, ExitCode.usage);
     return fallback;
@@ -238,11 +287,23 @@ function decimalOption(value: string | boolean | undefined, name: string, fallba
   }
 }
 
-function secondsOption(value: string | boolean | undefined, name: string, fallbackMs: number): number {
+function secondsOption(
+  value: string | boolean | undefined,
+  name: string,
+  fallbackMs: number,
+): number {
   if (value === undefined) return fallbackMs;
   const seconds = Number(value);
-  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
-    throw new CliError(`--${name} must be a number of seconds ≥ 0, got "${String(value)}"`, ExitCode.usage);
+  if (
+    typeof value !== 'string' ||
+    value.trim() === '' ||
+    !Number.isFinite(seconds) ||
+    seconds < 0
+  ) {
+    throw new CliError(
+      `--${name} must be a number of seconds ≥ 0, got "${String(value)}"`,
+      ExitCode.usage,
+    );
   }
   return Math.round(seconds * 1000);
 }
@@ -251,7 +312,8 @@ function secondsOption(value: string | boolean | undefined, name: string, fallba
 export function parseStrategyArgs(argv: string[], lang: Lang): StrategyCliOptions | 'help' {
   const { connection, values } = parseCommandArgs(argv, lang, STRATEGY_OPTION_SPEC);
   if (connection.help) return 'help';
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const text = (name: string) =>
+    typeof values[name] === 'string' ? (values[name] as string) : undefined;
   const token = text('token');
   const chain = text('chain');
   if (!token) throw new CliError('--token is required (e.g. --token KOGE)', ExitCode.usage);
@@ -261,7 +323,10 @@ export function parseStrategyArgs(argv: string[], lang: Lang): StrategyCliOption
     throw new CliError(`--volume-rule must be one of ${VOLUME_RULES.join(', ')}`, ExitCode.usage);
   }
   const maxFailuresText = text('max-failures');
-  const maxFailures = maxFailuresText === undefined ? DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures : Number(maxFailuresText);
+  const maxFailures =
+    maxFailuresText === undefined
+      ? DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures
+      : Number(maxFailuresText);
   if (!Number.isInteger(maxFailures) || maxFailures < 1) {
     throw new CliError('--max-failures must be a whole number ≥ 1', ExitCode.usage);
   }
@@ -271,12 +336,21 @@ export function parseStrategyArgs(argv: string[], lang: Lang): StrategyCliOption
       chain,
       targetVolumeUsdt: decimalOption(values.volume, 'volume'),
       amountUsdt: decimalOption(values.amount, 'amount', '10'),
-      buyOffsetPct: decimalOption(values['buy-offset'], 'buy-offset', DEFAULT_STRATEGY_PARAMS.buyOffsetPct),
-      sellOffsetPct: decimalOption(values['sell-offset'], 'sell-offset', DEFAULT_STRATEGY_PARAMS.sellOffsetPct),
+      buyOffsetPct: decimalOption(
+        values['buy-offset'],
+        'buy-offset',
+        DEFAULT_STRATEGY_PARAMS.buyOffsetPct,
+      ),
+      sellOffsetPct: decimalOption(
+        values['sell-offset'],
+        'sell-offset',
+        DEFAULT_STRATEGY_PARAMS.sellOffsetPct,
+      ),
       intervalMs: secondsOption(values.interval, 'interval', DEFAULT_STRATEGY_PARAMS.intervalMs),
       legTimeoutMs: secondsOption(values.timeout, 'timeout', DEFAULT_STRATEGY_PARAMS.legTimeoutMs),
       volumeRule: rule,
-      maxLossUsdt: values['max-loss'] === undefined ? null : decimalOption(values['max-loss'], 'max-loss'),
+      maxLossUsdt:
+        values['max-loss'] === undefined ? null : decimalOption(values['max-loss'], 'max-loss'),
       maxConsecutiveFailures: maxFailures,
       cancelPendingAtEnd: values['cancel-pending'] === true,
       dryRun: values['dry-run'] === true,
@@ -318,7 +392,9 @@ function exitCodeFor(summary: StrategySummary): number {
     case 'auth-rejected':
       return ExitCode.credentialsRejected;
     case 'failed':
-      return summary.reasonCode === 'INVALID_PARAMS' || summary.reasonCode === 'TOKEN_NOT_FOUND' || summary.reasonCode === 'TOKEN_AMBIGUOUS'
+      return summary.reasonCode === 'INVALID_PARAMS' ||
+        summary.reasonCode === 'TOKEN_NOT_FOUND' ||
+        summary.reasonCode === 'TOKEN_AMBIGUOUS'
         ? ExitCode.usage
         : ExitCode.failure;
     case 'max-loss':
@@ -334,14 +410,14 @@ function percent(done: string, target: string): string {
   return (p.gt(100) ? new Big(100) : p).toFixed(0);
 }
 
-
 async function run(argv: string[], ctx: CliContext): Promise<number> {
   const m = messages(ctx.lang);
   let options: StrategyCliOptions | 'help';
   try {
     options = parseStrategyArgs(argv, ctx.lang);
   } catch (error) {
-    if (error instanceof CliError && error.exitCode === ExitCode.usage) throw new CliError(m.usage(error.message), ExitCode.usage);
+    if (error instanceof CliError && error.exitCode === ExitCode.usage)
+      throw new CliError(m.usage(error.message), ExitCode.usage);
     throw error;
   }
   if (options === 'help') {
@@ -352,7 +428,11 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   const say = (line: string) => (opts.json ? ctx.stderr(`${line}\n`) : ctx.stdout(`${line}\n`));
   const logger = createStreamLogger({ minLevel: 'warn', write: (line) => ctx.stderr(`${line}\n`) });
 
-  say(m.connecting(opts.connection.demo ? m.demo : (opts.connection.restUrl ?? 'https://www.binance.com')));
+  say(
+    m.connecting(
+      opts.connection.demo ? m.demo : (opts.connection.restUrl ?? 'https://www.binance.com'),
+    ),
+  );
   // --demo starts the embedded simulator; otherwise --credentials-file, the environment
   // variable or the keychain account (--user) are used, as for every connecting command.
   const resolved = await resolveConnection(opts.connection, ctx);
@@ -371,13 +451,24 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
     });
   } catch (error) {
     for (const fn of cleanup.reverse()) await fn();
-    if (isAuthRejection(error)) throw new CliError(m.authRejected(errorCode(error), (error as Error).message), ExitCode.credentialsRejected);
-    if (errorCode(error) === 'STREAM_NOT_LIVE') throw new CliError(`${m.streamNotLive} (${(error as Error).message})`, ExitCode.failure);
+    if (isAuthRejection(error))
+      throw new CliError(
+        m.authRejected(errorCode(error), (error as Error).message),
+        ExitCode.credentialsRejected,
+      );
+    if (errorCode(error) === 'STREAM_NOT_LIVE')
+      throw new CliError(`${m.streamNotLive} (${(error as Error).message})`, ExitCode.failure);
     throw error;
   }
   cleanup.push(() => connection.dispose());
   const strategy = createStrategyRun(
-    { rest: connection.rest, orderUpdates: connection.orderUpdates, sessionFailures: connection.sessionFailures, clock: connection.clock, logger },
+    {
+      rest: connection.rest,
+      orderUpdates: connection.orderUpdates,
+      sessionFailures: connection.sessionFailures,
+      clock: connection.clock,
+      logger,
+    },
     opts.params,
   );
   const removeInterrupt = ctx.onInterrupt(() => {
@@ -408,7 +499,12 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
 }
 
-function printEvent(event: StrategyEvent, opts: StrategyCliOptions, ctx: CliContext, m: ReturnType<typeof messages>): void {
+function printEvent(
+  event: StrategyEvent,
+  opts: StrategyCliOptions,
+  ctx: CliContext,
+  m: ReturnType<typeof messages>,
+): void {
   if (opts.json) {
     ctx.stdout(`${JSON.stringify(event)}\n`);
     return;
@@ -437,14 +533,26 @@ function printEvent(event: StrategyEvent, opts: StrategyCliOptions, ctx: CliCont
       out(m.failed(event));
       return;
     case 'progress':
-      out(m.progress(money(event.doneUsdt, 2), money(event.targetVolumeUsdt, 2), percent(event.doneUsdt, event.targetVolumeUsdt), event.trades, event.fills, money(event.feesUsdt), money(event.costUsdt)));
+      out(
+        m.progress(
+          money(event.doneUsdt, 2),
+          money(event.targetVolumeUsdt, 2),
+          percent(event.doneUsdt, event.targetVolumeUsdt),
+          event.trades,
+          event.fills,
+          money(event.feesUsdt),
+          money(event.costUsdt),
+        ),
+      );
       return;
     case 'summary': {
       out(m.outcome(event));
       out(m.summaryLine(event));
-      const list = (legs: StrategySummary['openPendingOrders']) => legs.map((l) => `#${l.orderId} (${l.symbol})`).join(', ');
+      const list = (legs: StrategySummary['openPendingOrders']) =>
+        legs.map((l) => `#${l.orderId} (${l.symbol})`).join(', ');
       if (event.openPendingOrders.length > 0) out(m.openPending(list(event.openPendingOrders)));
-      if (event.canceledPendingOrders.length > 0) out(m.canceledPending(list(event.canceledPendingOrders)));
+      if (event.canceledPendingOrders.length > 0)
+        out(m.canceledPending(list(event.canceledPendingOrders)));
       return;
     }
     default:

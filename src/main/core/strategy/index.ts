@@ -3,7 +3,12 @@ export { createStrategyRun } from './strategy-run.ts';
 export * from './strategy-types.ts';
 export { StrategyError, isAuthRejection, type StrategyErrorCode } from './strategy-error.ts';
 export { resolveToken, QUOTE_ASSET, type ResolvedToken } from './token-resolver.ts';
-export { readSymbolFilters, checkWorkingOrder, checkPendingPrice, type SymbolFilters } from './symbol-filters.ts';
+export {
+  readSymbolFilters,
+  checkWorkingOrder,
+  checkPendingPrice,
+  type SymbolFilters,
+} from './symbol-filters.ts';
 export { planTrade, assertTradeInputs, type TradePlan, type TradePlanInput } from './trade-plan.ts';
 export {
   readTokenVolume,
@@ -16,4 +21,9 @@ export {
 } from './volume-accounting.ts';
 export type { StrategyRestPort, OrderUpdateEvent, OtoOrderWireBody } from './strategy-ports.ts';
 export { orderUpdatesOf } from './order-updates-of.ts';
-export { openStrategyConnection, StrategyConnectionError, type StrategyConnection, type StrategyConnectionOptions } from './strategy-connection.ts';
+export {
+  openStrategyConnection,
+  StrategyConnectionError,
+  type StrategyConnection,
+  type StrategyConnectionOptions,
+} from './strategy-connection.ts';

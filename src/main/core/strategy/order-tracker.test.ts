@@ -7,18 +7,56 @@ import { OrderTracker, TERMINAL, totalsOf } from './order-tracker.ts';
 
 function update(fields: Partial<OrderUpdate>): OrderUpdate {
   return {
-    eventTimeMs: 0, transactionTimeMs: 0, updateTimeMs: 0, orderCreationTimeMs: 0, symbol: 'ALPHA_22USDT',
-    baseAsset: 'ALPHA_22', quoteAsset: 'USDT', clientOrderId: 'web_x', side: 'BUY', orderType: 'LIMIT',
-    originalOrderType: 'LIMIT', timeInForce: 'GTC', quantity: '1', price: '10', stopPrice: '0', avgPrice: '0',
-    executionType: 'NEW', status: 'NEW', orderId: '1', lastFilledQty: '0', cumulativeFilledQty: '0',
-    lastFilledPrice: '0', commission: null, commissionAsset: null, tradeId: '0', isMaker: false,
-    cumulativeQuoteQty: '0', lastQuoteQty: '0', quoteOrderQty: '0', eventId: 1, orderListId: '9',
-    contingencyType: 'OTO', contingencyPosition: 'OTO_WORKING', st: 1, ...fields,
+    eventTimeMs: 0,
+    transactionTimeMs: 0,
+    updateTimeMs: 0,
+    orderCreationTimeMs: 0,
+    symbol: 'ALPHA_22USDT',
+    baseAsset: 'ALPHA_22',
+    quoteAsset: 'USDT',
+    clientOrderId: 'web_x',
+    side: 'BUY',
+    orderType: 'LIMIT',
+    originalOrderType: 'LIMIT',
+    timeInForce: 'GTC',
+    quantity: '1',
+    price: '10',
+    stopPrice: '0',
+    avgPrice: '0',
+    executionType: 'NEW',
+    status: 'NEW',
+    orderId: '1',
+    lastFilledQty: '0',
+    cumulativeFilledQty: '0',
+    lastFilledPrice: '0',
+    commission: null,
+    commissionAsset: null,
+    tradeId: '0',
+    isMaker: false,
+    cumulativeQuoteQty: '0',
+    lastQuoteQty: '0',
+    quoteOrderQty: '0',
+    eventId: 1,
+    orderListId: '9',
+    contingencyType: 'OTO',
+    contingencyPosition: 'OTO_WORKING',
+    st: 1,
+    ...fields,
   };
 }
 
 const fill = (fields: Partial<OrderUpdate> = {}) =>
-  update({ executionType: 'TRADE', status: 'FILLED', lastFilledQty: '1', cumulativeFilledQty: '1', lastFilledPrice: '10', cumulativeQuoteQty: '10', commission: '0.0001', commissionAsset: 'ALPHA_22', ...fields });
+  update({
+    executionType: 'TRADE',
+    status: 'FILLED',
+    lastFilledQty: '1',
+    cumulativeFilledQty: '1',
+    lastFilledPrice: '10',
+    cumulativeQuoteQty: '10',
+    commission: '0.0001',
+    commissionAsset: 'ALPHA_22',
+    ...fields,
+  });
 
 describe('OrderTracker', () => {
   const clock = createAcceleratedClock({ speed: 1000 });

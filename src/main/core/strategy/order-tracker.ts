@@ -54,7 +54,10 @@ export class OrderTracker implements Disposable {
       this.orders.delete(id);
       this.orders.set(id, known);
     } else {
-      this.orders.set(id, { latest: update, fills: update.executionType === 'TRADE' ? [update] : [] });
+      this.orders.set(id, {
+        latest: update,
+        fills: update.executionType === 'TRADE' ? [update] : [],
+      });
       if (this.orders.size > MAX_TRACKED_ORDERS) {
         const oldest = this.orders.keys().next().value;
         if (oldest !== undefined) this.orders.delete(oldest);
@@ -146,7 +149,12 @@ export interface FillTotals {
  * (valued at that fill's price), SELL in quote (ALPHA-PROTOCOL.md §4).
  */
 export function totalsOf(order: TrackedOrder | undefined): FillTotals {
-  const totals: FillTotals = { quantity: new Big(0), quote: new Big(0), feeQuote: new Big(0), unvaluedFeeAssets: [] };
+  const totals: FillTotals = {
+    quantity: new Big(0),
+    quote: new Big(0),
+    feeQuote: new Big(0),
+    unvaluedFeeAssets: [],
+  };
   if (!order) return totals;
   const safe = (v: string | null | undefined) => {
     try {

@@ -12,7 +12,9 @@ const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/protocol/r
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
 
 const tickerItems = fixture<AggTickerItem[]>('agg-ticker24.entries.KOGE-ALEO-AOP.json');
-const exchangeInfo = { symbols: fixture<ExchangeSymbolInfo[]>('exchange-info.symbols.ALPHA_22USDT-ALPHA_373USDT.json') };
+const exchangeInfo = {
+  symbols: fixture<ExchangeSymbolInfo[]>('exchange-info.symbols.ALPHA_22USDT-ALPHA_373USDT.json'),
+};
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -26,27 +28,48 @@ function codeOf(fn: () => unknown): string | undefined {
 describe('resolveToken', () => {
   it('maps KOGE on BSC to ALPHA_22 / ALPHA_22USDT with its mulPoint', () => {
     const token = resolveToken(tickerItems, { token: 'koge', chain: 'BSC' });
-    expect(token).toMatchObject({ alphaId: 'ALPHA_22', symbol: 'ALPHA_22USDT', chainId: '56', mulPoint: 1 });
+    expect(token).toMatchObject({
+      alphaId: 'ALPHA_22',
+      symbol: 'ALPHA_22USDT',
+      chainId: '56',
+      mulPoint: 1,
+    });
     expect(resolveToken(tickerItems, { token: 'ALEO', chain: '56' }).mulPoint).toBe(4);
   });
 
   it('tells unknown, wrong chain, ambiguous, offline and sell-suspended tokens apart', () => {
-    expect(codeOf(() => resolveToken(tickerItems, { token: 'NOPE', chain: 'BSC' }))).toBe('TOKEN_NOT_FOUND');
-    expect(codeOf(() => resolveToken(tickerItems, { token: 'KOGE', chain: 'ETH' }))).toBe('TOKEN_NOT_FOUND');
+    expect(codeOf(() => resolveToken(tickerItems, { token: 'NOPE', chain: 'BSC' }))).toBe(
+      'TOKEN_NOT_FOUND',
+    );
+    expect(codeOf(() => resolveToken(tickerItems, { token: 'KOGE', chain: 'ETH' }))).toBe(
+      'TOKEN_NOT_FOUND',
+    );
     const twin = { ...tickerItems[0]!, alphaId: 'ALPHA_999', contractAddress: '0xother' };
-    expect(codeOf(() => resolveToken([...tickerItems, twin], { token: 'KOGE', chain: 'BSC' }))).toBe('TOKEN_AMBIGUOUS');
+    expect(
+      codeOf(() => resolveToken([...tickerItems, twin], { token: 'KOGE', chain: 'BSC' })),
+    ).toBe('TOKEN_AMBIGUOUS');
     // The same symbol on another chain is not ambiguous: the chain separates them.
     const otherChain = { ...twin, chainId: '1', chainName: 'ETH' };
-    expect(resolveToken([...tickerItems, otherChain], { token: 'KOGE', chain: 'BSC' }).alphaId).toBe('ALPHA_22');
+    expect(
+      resolveToken([...tickerItems, otherChain], { token: 'KOGE', chain: 'BSC' }).alphaId,
+    ).toBe('ALPHA_22');
     const offline = { ...tickerItems[0]!, offline: true };
-    expect(codeOf(() => resolveToken([offline], { token: 'KOGE', chain: 'BSC' }))).toBe('TOKEN_OFFLINE');
+    expect(codeOf(() => resolveToken([offline], { token: 'KOGE', chain: 'BSC' }))).toBe(
+      'TOKEN_OFFLINE',
+    );
     const offsell = { ...tickerItems[0]!, offsell: true };
-    expect(codeOf(() => resolveToken([offsell], { token: 'KOGE', chain: 'BSC' }))).toBe('TOKEN_SELL_SUSPENDED');
+    expect(codeOf(() => resolveToken([offsell], { token: 'KOGE', chain: 'BSC' }))).toBe(
+      'TOKEN_SELL_SUSPENDED',
+    );
   });
 
   it('reads mulPoint fresh from whatever list it is given (it changes over time)', () => {
-    const changed = fixture<Record<string, AggTickerItem>>('agg-ticker24.AOP-mulPoint-changed.json');
-    const points = Object.values(changed).map((item) => resolveToken([item], { token: 'AOP', chain: 'BSC' }).mulPoint);
+    const changed = fixture<Record<string, AggTickerItem>>(
+      'agg-ticker24.AOP-mulPoint-changed.json',
+    );
+    const points = Object.values(changed).map(
+      (item) => resolveToken([item], { token: 'AOP', chain: 'BSC' }).mulPoint,
+    );
     expect(points.sort()).toEqual([1, 4]);
   });
 });
@@ -71,7 +94,9 @@ describe('readSymbolFilters', () => {
   });
 
   it('reads the 2026 capture, whose filters leave unused keys out', () => {
-    const symbol = fixture<ExchangeSymbolInfo>('capture-2026-05-21/exchange-info.symbol.ALPHA_971USDT.trimmed-by-source.json');
+    const symbol = fixture<ExchangeSymbolInfo>(
+      'capture-2026-05-21/exchange-info.symbol.ALPHA_971USDT.trimmed-by-source.json',
+    );
     expect(readSymbolFilters({ symbols: [symbol] }, 'ALPHA_971USDT')).toMatchObject({
       tickSize: '0.000000001',
       stepSize: '0.1',
@@ -87,7 +112,13 @@ describe('planTrade', () => {
 
   it('reproduces the captured KOGE OTO request (lot step 0.0001, payment rounded down to 8 dp)', () => {
     const captured = fixture<Record<string, unknown>>('oto-place.ALPHA_22.request.json');
-    const plan = planTrade({ filters: koge, marketPrice: '48.01706542', amountUsdt: '10', buyOffsetPct: '0', sellOffsetPct: '99.99791' });
+    const plan = planTrade({
+      filters: koge,
+      marketPrice: '48.01706542',
+      amountUsdt: '10',
+      buyOffsetPct: '0',
+      sellOffsetPct: '99.99791',
+    });
     expect(plan.wireBody).toMatchObject({
       baseAsset: captured.baseAsset,
       quoteAsset: captured.quoteAsset,
@@ -101,13 +132,25 @@ describe('planTrade', () => {
 
   it('reproduces the captured ALEO OTO request (lot step 0.01)', () => {
     const captured = fixture<Record<string, unknown>>('oto-place.ALPHA_373.request.json');
-    const plan = planTrade({ filters: aleo, marketPrice: '0.22983662', amountUsdt: '100', buyOffsetPct: '0', sellOffsetPct: '50' });
+    const plan = planTrade({
+      filters: aleo,
+      marketPrice: '0.22983662',
+      amountUsdt: '100',
+      buyOffsetPct: '0',
+      sellOffsetPct: '50',
+    });
     expect(plan.quantity).toBe(captured.workingQuantity);
     expect(plan.wireBody.paymentDetails).toEqual(captured.paymentDetails);
   });
 
   it('applies the offsets and rounds prices down to the tick', () => {
-    const plan = planTrade({ filters: koge, marketPrice: '48.02764722909907599956', amountUsdt: '10', buyOffsetPct: '0.5', sellOffsetPct: '1' });
+    const plan = planTrade({
+      filters: koge,
+      marketPrice: '48.02764722909907599956',
+      amountUsdt: '10',
+      buyOffsetPct: '0.5',
+      sellOffsetPct: '1',
+    });
     expect(plan.buyPrice).toBe('48.26778546'); // 48.0276472290990... × 1.005 = 48.267785465...
     expect(plan.sellPrice).toBe('47.54737075'); // × 0.99 = 47.547370756...
     expect(plan.quantity).toBe('0.2071'); // 10 / 48.26778546 = 0.20717...
@@ -117,7 +160,13 @@ describe('planTrade', () => {
   it('does not send an order below min notional, and says why', () => {
     let error: unknown;
     try {
-      planTrade({ filters: koge, marketPrice: '48', amountUsdt: '0.05', buyOffsetPct: '0', sellOffsetPct: '1' });
+      planTrade({
+        filters: koge,
+        marketPrice: '48',
+        amountUsdt: '0.05',
+        buyOffsetPct: '0',
+        sellOffsetPct: '1',
+      });
     } catch (e) {
       error = e;
     }
@@ -127,15 +176,27 @@ describe('planTrade', () => {
   });
 
   it('does not send an order whose quantity rounds to zero at the lot step', () => {
-    expect(() => planTrade({ filters: aleo, marketPrice: '30', amountUsdt: '0.2', buyOffsetPct: '0', sellOffsetPct: '1' })).toThrow(
-      /rounds down to 0 at lot step 0\.01/,
-    );
+    expect(() =>
+      planTrade({
+        filters: aleo,
+        marketPrice: '30',
+        amountUsdt: '0.2',
+        buyOffsetPct: '0',
+        sellOffsetPct: '1',
+      }),
+    ).toThrow(/rounds down to 0 at lot step 0\.01/);
   });
 
   it('does not send an order above max quantity', () => {
-    expect(() => planTrade({ filters: koge, marketPrice: '0.01', amountUsdt: '500', buyOffsetPct: '0', sellOffsetPct: '1' })).toThrow(
-      /above the maximum quantity 19909/,
-    );
+    expect(() =>
+      planTrade({
+        filters: koge,
+        marketPrice: '0.01',
+        amountUsdt: '500',
+        buyOffsetPct: '0',
+        sellOffsetPct: '1',
+      }),
+    ).toThrow(/above the maximum quantity 19909/);
   });
 });
 
@@ -143,9 +204,15 @@ describe('volume accounting', () => {
   const aleoVolume = fixture<{ data: UserVolume }>('user-volume.ALEO.json').data;
 
   it('reads the token row by short name, raw or divided by mulPoint', () => {
-    expect(readTokenVolume(aleoVolume, 'ALEO', 'raw', 4)).toEqual({ reported: '604467.9396990947', counted: '604467.9396990947' });
+    expect(readTokenVolume(aleoVolume, 'ALEO', 'raw', 4)).toEqual({
+      reported: '604467.9396990947',
+      counted: '604467.9396990947',
+    });
     expect(readTokenVolume(aleoVolume, 'ALEO', 'mulPoint', 4).counted).toBe('151116.984924773675');
-    expect(readTokenVolume(aleoVolume, 'KOGE', 'mulPoint', 1)).toEqual({ reported: '0', counted: '0' });
+    expect(readTokenVolume(aleoVolume, 'KOGE', 'mulPoint', 1)).toEqual({
+      reported: '0',
+      counted: '0',
+    });
   });
 
   it('counts the trades needed: 20 from 0 at 10 per trade is 2', () => {

@@ -2,7 +2,11 @@ import type { Event } from '../../../shared/event/emitter.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { SessionCredentials } from '../credentials/session-credentials.ts';
-import { createAccountMonitor, type AccountMonitor, type AccountMonitorSettings } from '../monitor/index.ts';
+import {
+  createAccountMonitor,
+  type AccountMonitor,
+  type AccountMonitorSettings,
+} from '../monitor/index.ts';
 import { AlphaRestClient, DEFAULT_REST_URL } from '../rest/index.ts';
 import { DEFAULT_WS_URL } from '../stream/index.ts';
 import { orderUpdatesOf } from './order-updates-of.ts';
@@ -51,7 +55,9 @@ export interface StrategyConnectionOptions {
  * the strategy waits for fills on it, so it must not place an order before. Used by the CLI;
  * the desktop app passes its existing monitor's updates to createStrategyRun instead.
  */
-export async function openStrategyConnection(options: StrategyConnectionOptions): Promise<StrategyConnection> {
+export async function openStrategyConnection(
+  options: StrategyConnectionOptions,
+): Promise<StrategyConnection> {
   const clock = options.clock ?? systemClock;
   const rest = new AlphaRestClient({
     baseUrl: options.restUrl ?? DEFAULT_REST_URL,
@@ -60,7 +66,14 @@ export async function openStrategyConnection(options: StrategyConnectionOptions)
   });
   if (!options.needStream) {
     const never = () => ({ dispose() {} });
-    return { rest, orderUpdates: never, sessionFailures: never, clock, monitor: null, dispose: async () => {} };
+    return {
+      rest,
+      orderUpdates: never,
+      sessionFailures: never,
+      clock,
+      monitor: null,
+      dispose: async () => {},
+    };
   }
   const monitor = createAccountMonitor({
     accountId: options.accountId,
@@ -95,12 +108,20 @@ function waitLive(monitor: AccountMonitor, clock: Clock, timeoutMs: number): Pro
     const check = () => {
       const state = monitor.state;
       if (state.name === 'live') finish();
-      else if (state.name === 'failed') finish(new StrategyConnectionError(state.code, state.reason));
-      else if (state.name === 'stopped') finish(new StrategyConnectionError('STREAM_NOT_LIVE', 'the order stream stopped'));
+      else if (state.name === 'failed')
+        finish(new StrategyConnectionError(state.code, state.reason));
+      else if (state.name === 'stopped')
+        finish(new StrategyConnectionError('STREAM_NOT_LIVE', 'the order stream stopped'));
     };
     const subscription = monitor.onDidChangeState(check);
     const timer = clock.setTimeout(
-      () => finish(new StrategyConnectionError('STREAM_NOT_LIVE', 'the order stream did not come up in time')),
+      () =>
+        finish(
+          new StrategyConnectionError(
+            'STREAM_NOT_LIVE',
+            'the order stream did not come up in time',
+          ),
+        ),
       timeoutMs,
     );
     const finish = (error?: Error) => {

@@ -19,7 +19,12 @@ export type {
  */
 export type StrategyRestPort = Pick<
   AlphaRestClient,
-  'getAggTicker24' | 'getExchangeInfo' | 'getUserVolume' | 'placeOtoOrder' | 'cancelOrder' | 'getOpenOrders'
+  | 'getAggTicker24'
+  | 'getExchangeInfo'
+  | 'getUserVolume'
+  | 'placeOtoOrder'
+  | 'cancelOrder'
+  | 'getOpenOrders'
 >;
 
 /**

@@ -7,9 +7,18 @@ import { Emitter } from '../../../shared/event/emitter.ts';
 import { createAcceleratedClock } from '../ports/clock.ts';
 import { nullLogger } from '../ports/logger.ts';
 import { AlphaApiError } from '../rest/index.ts';
-import type { AggTickerItem, ExchangeSymbolInfo, PlaceOtoOrderRequest, StrategyRestPort } from './strategy-ports.ts';
+import type {
+  AggTickerItem,
+  ExchangeSymbolInfo,
+  PlaceOtoOrderRequest,
+  StrategyRestPort,
+} from './strategy-ports.ts';
 import { createStrategyRun } from './strategy-run.ts';
-import { DEFAULT_STRATEGY_PARAMS, type StrategyEvent, type StrategyParams } from './strategy-types.ts';
+import {
+  DEFAULT_STRATEGY_PARAMS,
+  type StrategyEvent,
+  type StrategyParams,
+} from './strategy-types.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/protocol/rest');
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
@@ -33,11 +42,20 @@ class FakeAlpha {
 
   readonly rest: StrategyRestPort = {
     getAggTicker24: async () => fixture<AggTickerItem[]>('agg-ticker24.entries.KOGE-ALEO-AOP.json'),
-    getExchangeInfo: async () => ({ symbols: fixture<ExchangeSymbolInfo[]>('exchange-info.symbols.ALPHA_22USDT-ALPHA_373USDT.json') }),
-    getUserVolume: async () => ({ totalVolume: this.volume.toFixed(), tradeVolumeInfoList: [{ tokenName: 'KOGE', volume: this.volume.toFixed() }] }),
+    getExchangeInfo: async () => ({
+      symbols: fixture<ExchangeSymbolInfo[]>(
+        'exchange-info.symbols.ALPHA_22USDT-ALPHA_373USDT.json',
+      ),
+    }),
+    getUserVolume: async () => ({
+      totalVolume: this.volume.toFixed(),
+      tradeVolumeInfoList: [{ tokenName: 'KOGE', volume: this.volume.toFixed() }],
+    }),
     placeOtoOrder: async (request) => {
       if (this.behaviour === 'session-expired') {
-        throw new AlphaApiError('SESSION_EXPIRED', 'Session expired: log in again', { apiCode: '100002001' });
+        throw new AlphaApiError('SESSION_EXPIRED', 'Session expired: log in again', {
+          apiCode: '100002001',
+        });
       }
       this.placed.push(request);
       const working = String(this.nextId++);
@@ -48,7 +66,9 @@ class FakeAlpha {
       this.push(pending, 'SELL', 'NEW', 'PENDING', request);
       const fill = () => {
         this.push(working, 'BUY', 'TRADE', 'FILLED', request);
-        this.volume = this.volume.plus(new Big(request.workingPrice).times(request.workingQuantity));
+        this.volume = this.volume.plus(
+          new Big(request.workingPrice).times(request.workingQuantity),
+        );
         this.push(pending, 'SELL', 'TRADE', 'FILLED', request);
       };
       // The stream may deliver the fill before the REST reply: the original lost those.
@@ -63,26 +83,65 @@ class FakeAlpha {
       this.open.delete(orderId);
     },
     getOpenOrders: async () =>
-      [...this.open.keys()].map((orderId) => ({ orderId }) as unknown as Awaited<ReturnType<StrategyRestPort['getOpenOrders']>>[number]),
+      [...this.open.keys()].map(
+        (orderId) =>
+          ({ orderId }) as unknown as Awaited<
+            ReturnType<StrategyRestPort['getOpenOrders']>
+          >[number],
+      ),
   };
 
-  private push(orderId: string, side: 'BUY' | 'SELL', x: OrderUpdate['executionType'], status: OrderStatus, request: PlaceOtoOrderRequest): void {
+  private push(
+    orderId: string,
+    side: 'BUY' | 'SELL',
+    x: OrderUpdate['executionType'],
+    status: OrderStatus,
+    request: PlaceOtoOrderRequest,
+  ): void {
     if (status === 'FILLED') this.open.delete(orderId);
     const price = side === 'BUY' ? request.workingPrice : request.pendingPrice;
     const qty = request.workingQuantity;
     const quote = new Big(price).times(qty).toFixed();
     const filled = status === 'FILLED';
     this.updates.fire({
-      eventTimeMs: 0, transactionTimeMs: 0, updateTimeMs: 0, orderCreationTimeMs: 0,
-      symbol: 'ALPHA_22USDT', baseAsset: 'ALPHA_22', quoteAsset: 'USDT', clientOrderId: 'web_x',
-      side, orderType: 'LIMIT', originalOrderType: 'LIMIT', timeInForce: 'GTC',
-      quantity: qty, price, stopPrice: '0', avgPrice: price, executionType: x, status, orderId,
-      lastFilledQty: filled ? qty : '0', cumulativeFilledQty: filled ? qty : '0', lastFilledPrice: price,
-      commission: filled ? (side === 'BUY' ? new Big(qty).times('0.0001').toFixed() : new Big(quote).times('0.0001').toFixed()) : null,
+      eventTimeMs: 0,
+      transactionTimeMs: 0,
+      updateTimeMs: 0,
+      orderCreationTimeMs: 0,
+      symbol: 'ALPHA_22USDT',
+      baseAsset: 'ALPHA_22',
+      quoteAsset: 'USDT',
+      clientOrderId: 'web_x',
+      side,
+      orderType: 'LIMIT',
+      originalOrderType: 'LIMIT',
+      timeInForce: 'GTC',
+      quantity: qty,
+      price,
+      stopPrice: '0',
+      avgPrice: price,
+      executionType: x,
+      status,
+      orderId,
+      lastFilledQty: filled ? qty : '0',
+      cumulativeFilledQty: filled ? qty : '0',
+      lastFilledPrice: price,
+      commission: filled
+        ? side === 'BUY'
+          ? new Big(qty).times('0.0001').toFixed()
+          : new Big(quote).times('0.0001').toFixed()
+        : null,
       commissionAsset: filled ? (side === 'BUY' ? 'ALPHA_22' : 'USDT') : null,
-      tradeId: '0', isMaker: false, cumulativeQuoteQty: filled ? quote : '0', lastQuoteQty: filled ? quote : '0',
-      quoteOrderQty: '0', eventId: this.eventId++, orderListId: '1', contingencyType: 'OTO',
-      contingencyPosition: side === 'BUY' ? 'OTO_WORKING' : 'OTO_PENDING', st: 1,
+      tradeId: '0',
+      isMaker: false,
+      cumulativeQuoteQty: filled ? quote : '0',
+      lastQuoteQty: filled ? quote : '0',
+      quoteOrderQty: '0',
+      eventId: this.eventId++,
+      orderListId: '1',
+      contingencyType: 'OTO',
+      contingencyPosition: side === 'BUY' ? 'OTO_WORKING' : 'OTO_PENDING',
+      st: 1,
     });
   }
 }
@@ -104,11 +163,21 @@ function params(overrides: Partial<StrategyParams> = {}): StrategyParams {
   };
 }
 
-function runAgainst(alpha: FakeAlpha, p: StrategyParams, sessionFailures?: Emitter<{ code: string; reason: string }>) {
+function runAgainst(
+  alpha: FakeAlpha,
+  p: StrategyParams,
+  sessionFailures?: Emitter<{ code: string; reason: string }>,
+) {
   // 1000× faster than real time: a 60 s leg timeout takes 60 ms.
   const clock = createAcceleratedClock({ speed: 1000 });
   const run = createStrategyRun(
-    { rest: alpha.rest, orderUpdates: alpha.updates.event, clock, logger: nullLogger, sessionFailures: sessionFailures?.event },
+    {
+      rest: alpha.rest,
+      orderUpdates: alpha.updates.event,
+      clock,
+      logger: nullLogger,
+      sessionFailures: sessionFailures?.event,
+    },
     p,
   );
   const events: StrategyEvent[] = [];
@@ -126,22 +195,29 @@ describe('strategy run (in-memory exchange)', () => {
     expect(alpha.placed).toHaveLength(3);
     expect(new Big(summary.volume).gte(20)).toBe(true);
     const lastPlaced = events.filter((e) => e.type === 'order-placed').at(-1)!;
-    expect(new Big(lastPlaced.type === 'order-placed' ? lastPlaced.doneBeforeUsdt : '0').lt(20)).toBe(true);
+    expect(
+      new Big(lastPlaced.type === 'order-placed' ? lastPlaced.doneBeforeUsdt : '0').lt(20),
+    ).toBe(true);
     expect(summary.fills).toBe(6);
     expect(new Big(summary.fees).gt(0)).toBe(true);
   });
 
   it('cancels a working leg that never fills, confirms it, and stops after N failures in a row', async () => {
     const alpha = new FakeAlpha('never-fill');
-    const { run, events } = runAgainst(alpha, params({ maxConsecutiveFailures: 2, cancelConfirmTimeoutMs: 10 }));
+    const { run, events } = runAgainst(
+      alpha,
+      params({ maxConsecutiveFailures: 2, cancelConfirmTimeoutMs: 10 }),
+    );
     const summary = await run.start();
     expect(summary.outcome).toBe('too-many-failures');
     expect(alpha.placed).toHaveLength(2);
     const workingIds = events.flatMap((e) => (e.type === 'order-placed' ? [e.workingOrderId] : []));
     expect(alpha.canceled).toEqual(expect.arrayContaining(workingIds));
-    expect(events.filter((e) => e.type === 'order-canceled').map((e) => (e.type === 'order-canceled' ? e.orderId : ''))).toEqual(
-      expect.arrayContaining(workingIds),
-    );
+    expect(
+      events
+        .filter((e) => e.type === 'order-canceled')
+        .map((e) => (e.type === 'order-canceled' ? e.orderId : '')),
+    ).toEqual(expect.arrayContaining(workingIds));
     expect(alpha.open.size).toBe(0);
   });
 
@@ -149,21 +225,33 @@ describe('strategy run (in-memory exchange)', () => {
     const alpha = new FakeAlpha('session-expired');
     const { run } = runAgainst(alpha, params());
     const summary = await run.start();
-    expect(summary).toMatchObject({ outcome: 'auth-rejected', reasonCode: 'SESSION_EXPIRED', trades: 1 });
+    expect(summary).toMatchObject({
+      outcome: 'auth-rejected',
+      reasonCode: 'SESSION_EXPIRED',
+      trades: 1,
+    });
   });
 
   it('stops at once, cancelling the open buy, when the stream reports the session lost', async () => {
     const alpha = new FakeAlpha('never-fill');
     const failures = new Emitter<{ code: string; reason: string }>();
     // A leg timeout of 10 virtual hours: only the session loss can end this run in time.
-    const { run } = runAgainst(alpha, params({ legTimeoutMs: 36_000_000, cancelConfirmTimeoutMs: 10 }), failures);
+    const { run } = runAgainst(
+      alpha,
+      params({ legTimeoutMs: 36_000_000, cancelConfirmTimeoutMs: 10 }),
+      failures,
+    );
     let workingId = '';
     run.onDidPlaceOrder((e) => {
       workingId = e.workingOrderId;
       failures.fire({ code: 'SESSION_EXPIRED', reason: 'login expired' });
     });
     const summary = await run.start();
-    expect(summary).toMatchObject({ outcome: 'auth-rejected', reasonCode: 'SESSION_EXPIRED', trades: 1 });
+    expect(summary).toMatchObject({
+      outcome: 'auth-rejected',
+      reasonCode: 'SESSION_EXPIRED',
+      trades: 1,
+    });
     expect(alpha.canceled).toContain(workingId);
   });
 
@@ -179,7 +267,9 @@ describe('strategy run (in-memory exchange)', () => {
   it('stop() while a working leg is open cancels it before finishing', async () => {
     const alpha = new FakeAlpha('never-fill');
     const { run } = runAgainst(alpha, params({ cancelConfirmTimeoutMs: 10 }));
-    const placed = new Promise<string>((resolve) => run.onDidPlaceOrder((e) => resolve(e.workingOrderId)));
+    const placed = new Promise<string>((resolve) =>
+      run.onDidPlaceOrder((e) => resolve(e.workingOrderId)),
+    );
     const done = run.start();
     const workingId = await placed;
     await run.stop();
@@ -190,7 +280,10 @@ describe('strategy run (in-memory exchange)', () => {
 
   it('stops when realised cost reaches --max-loss', async () => {
     const alpha = new FakeAlpha('fill-after-reply');
-    const { run } = runAgainst(alpha, params({ targetVolumeUsdt: '1000', maxLossUsdt: '0.05', sellOffsetPct: '1' }));
+    const { run } = runAgainst(
+      alpha,
+      params({ targetVolumeUsdt: '1000', maxLossUsdt: '0.05', sellOffsetPct: '1' }),
+    );
     const summary = await run.start();
     expect(summary.outcome).toBe('max-loss');
     // One trade loses ~1 % of 10 USDT = 0.1 ≥ 0.05.

@@ -3,7 +3,13 @@ import { Emitter } from '../../../shared/event/emitter.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import { OrderTracker, sleep, TERMINAL } from './order-tracker.ts';
 import { StrategyError, errorCodeOf, errorMessageOf, isAuthRejection } from './strategy-error.ts';
-import { AuthStop, cancelAndConfirm, executeTrade, type TradeExecutorDeps, type TradeResult } from './trade-executor.ts';
+import {
+  AuthStop,
+  cancelAndConfirm,
+  executeTrade,
+  type TradeExecutorDeps,
+  type TradeResult,
+} from './trade-executor.ts';
 import { readSymbolFilters } from './symbol-filters.ts';
 import { resolveToken } from './token-resolver.ts';
 import { assertTradeInputs, planTrade, type TradePlan } from './trade-plan.ts';
@@ -114,7 +120,10 @@ class StrategyRunner implements StrategyRun {
     try {
       target = new Big(params.targetVolumeUsdt);
     } catch {
-      throw new StrategyError('INVALID_PARAMS', `volume must be a number, got "${params.targetVolumeUsdt}"`);
+      throw new StrategyError(
+        'INVALID_PARAMS',
+        `volume must be a number, got "${params.targetVolumeUsdt}"`,
+      );
     }
     if (target.lte(0)) throw new StrategyError('INVALID_PARAMS', 'volume must be above 0 USDT');
     const [items, info, userVolume] = await Promise.all([
@@ -124,11 +133,20 @@ class StrategyRunner implements StrategyRun {
     ]);
     const token = resolveToken(items, params);
     const filters = readSymbolFilters(info, token.symbol);
-    const volume = readTokenVolume(userVolume, token.tokenSymbol, params.volumeRule, token.mulPoint);
+    const volume = readTokenVolume(
+      userVolume,
+      token.tokenSymbol,
+      params.volumeRule,
+      token.mulPoint,
+    );
     this.startCounted = new Big(volume.counted);
     this.done = this.startCounted;
     const firstTrade = this.plan(filters, token.price);
-    const tradesEstimated = tradesNeeded(params.targetVolumeUsdt, volume.counted, params.amountUsdt);
+    const tradesEstimated = tradesNeeded(
+      params.targetVolumeUsdt,
+      volume.counted,
+      params.amountUsdt,
+    );
     // Offsets that favour us (negative) are not counted as a gain: whether such orders fill
     // at all depends on the market.
     const spreadFraction = new Big(params.buyOffsetPct).plus(params.sellOffsetPct).div(100);
@@ -183,7 +201,11 @@ class StrategyRunner implements StrategyRun {
   private finishFor(error: unknown): Finish {
     if (error instanceof AuthStop) error = error.authError;
     if (isAuthRejection(error)) {
-      return { outcome: 'auth-rejected', reasonCode: errorCodeOf(error), reason: errorMessageOf(error) };
+      return {
+        outcome: 'auth-rejected',
+        reasonCode: errorCodeOf(error),
+        reason: errorMessageOf(error),
+      };
     }
     return { outcome: 'failed', reasonCode: errorCodeOf(error), reason: errorMessageOf(error) };
   }
@@ -205,7 +227,8 @@ class StrategyRunner implements StrategyRun {
       logger: deps.logger,
       emit: (event) => this.emit(event),
       legTimeoutMs: params.legTimeoutMs,
-      cancelConfirmTimeoutMs: params.cancelConfirmTimeoutMs ?? DEFAULT_STRATEGY_PARAMS.cancelConfirmTimeoutMs,
+      cancelConfirmTimeoutMs:
+        params.cancelConfirmTimeoutMs ?? DEFAULT_STRATEGY_PARAMS.cancelConfirmTimeoutMs,
       stopSignal: signal,
     };
     let failures = 0;
@@ -214,12 +237,18 @@ class StrategyRunner implements StrategyRun {
       let plan: TradePlan;
       try {
         // The loop re-reads today's volume before deciding on more.
-        const volume = readTokenVolume(await deps.rest.getUserVolume(), prep.token.tokenSymbol, params.volumeRule, prep.token.mulPoint);
+        const volume = readTokenVolume(
+          await deps.rest.getUserVolume(),
+          prep.token.tokenSymbol,
+          params.volumeRule,
+          prep.token.mulPoint,
+        );
         const known = this.startCounted!.plus(this.ourVolume);
         this.done = new Big(volume.counted).gt(known) ? new Big(volume.counted) : known;
         this.emitProgress();
         if (this.done.gte(prep.targetVolumeUsdt)) return { outcome: 'target-reached' };
-        if (trade > 1 && !(await sleep(deps.clock, params.intervalMs, signal))) return { outcome: 'stopped' };
+        if (trade > 1 && !(await sleep(deps.clock, params.intervalMs, signal)))
+          return { outcome: 'stopped' };
         // A fresh price for every trade; the token is re-checked (it may go offline or offsell).
         const token = resolveToken(await deps.rest.getAggTicker24(), params);
         plan = this.plan(prep.filters, token.price);
@@ -227,7 +256,12 @@ class StrategyRunner implements StrategyRun {
         if (error instanceof StrategyError || isAuthRejection(error)) throw error;
         failures++;
         deps.logger.warn('strategy step failed', { code: errorCodeOf(error) });
-        this.emit({ type: 'trade-failed', trade, code: errorCodeOf(error), message: errorMessageOf(error) });
+        this.emit({
+          type: 'trade-failed',
+          trade,
+          code: errorCodeOf(error),
+          message: errorMessageOf(error),
+        });
         if (failures >= params.maxConsecutiveFailures) return this.tooManyFailures(failures, error);
         if (!(await sleep(deps.clock, params.intervalMs, signal))) return { outcome: 'stopped' };
         trade--;
@@ -242,7 +276,8 @@ class StrategyRunner implements StrategyRun {
       if (result.kind === 'failed') {
         failures++;
         this.emit({ type: 'trade-failed', trade, code: result.code, message: result.message });
-        if (failures >= params.maxConsecutiveFailures) return this.tooManyFailures(failures, result);
+        if (failures >= params.maxConsecutiveFailures)
+          return this.tooManyFailures(failures, result);
       } else {
         failures = 0;
       }
@@ -258,8 +293,15 @@ class StrategyRunner implements StrategyRun {
   }
 
   private tooManyFailures(failures: number, last: unknown): Finish {
-    const message = typeof last === 'object' && last !== null && 'message' in last ? String(last.message) : errorMessageOf(last);
-    return { outcome: 'too-many-failures', reasonCode: 'TOO_MANY_FAILURES', reason: `${failures} failed trades in a row; last: ${message}` };
+    const message =
+      typeof last === 'object' && last !== null && 'message' in last
+        ? String(last.message)
+        : errorMessageOf(last);
+    return {
+      outcome: 'too-many-failures',
+      reasonCode: 'TOO_MANY_FAILURES',
+      reason: `${failures} failed trades in a row; last: ${message}`,
+    };
   }
 
   private account(result: TradeResult): void {
@@ -271,7 +313,10 @@ class StrategyRunner implements StrategyRun {
       // Realised cost of a round trip: USDT paid for the buy − USDT received for the sell
       // net of its fee. The buy's fee is inside it (fewer tokens to sell).
       this.cost = this.cost.plus(result.buyQuote.minus(result.sellQuote).plus(result.sellFeeQuote));
-    } else if (result.kind === 'pending-open' || ((result.kind === 'failed' || result.kind === 'stopped') && result.pending)) {
+    } else if (
+      result.kind === 'pending-open' ||
+      ((result.kind === 'failed' || result.kind === 'stopped') && result.pending)
+    ) {
       if (result.pending) this.openPending.push(result.pending);
     }
   }
@@ -294,7 +339,8 @@ class StrategyRunner implements StrategyRun {
       logger: this.deps.logger,
       emit: (event) => this.emit(event),
       legTimeoutMs: this.params.legTimeoutMs,
-      cancelConfirmTimeoutMs: this.params.cancelConfirmTimeoutMs ?? DEFAULT_STRATEGY_PARAMS.cancelConfirmTimeoutMs,
+      cancelConfirmTimeoutMs:
+        this.params.cancelConfirmTimeoutMs ?? DEFAULT_STRATEGY_PARAMS.cancelConfirmTimeoutMs,
       stopSignal: new AbortController().signal,
     };
     for (const leg of stillOpen) {
@@ -329,7 +375,14 @@ class StrategyRunner implements StrategyRun {
       progress = this.snapshot();
     } catch {
       // An unparsable target (INVALID_PARAMS) still gets a summary.
-      progress = { targetVolumeUsdt: this.params.targetVolumeUsdt, doneUsdt: '0', trades: 0, fills: 0, feesUsdt: '0', costUsdt: '0' };
+      progress = {
+        targetVolumeUsdt: this.params.targetVolumeUsdt,
+        doneUsdt: '0',
+        trades: 0,
+        fills: 0,
+        feesUsdt: '0',
+        costUsdt: '0',
+      };
     }
     return {
       type: 'summary',

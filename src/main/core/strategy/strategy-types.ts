@@ -144,7 +144,15 @@ export type StrategyEvent =
       /** Counted volume just before this trade was decided. */
       doneBeforeUsdt: string;
     }
-  | { type: 'leg-filled'; trade: number; leg: 'working' | 'pending'; orderId: string; quantity: string; quoteUsdt: string; feeUsdt: string }
+  | {
+      type: 'leg-filled';
+      trade: number;
+      leg: 'working' | 'pending';
+      orderId: string;
+      quantity: string;
+      quoteUsdt: string;
+      feeUsdt: string;
+    }
   | { type: 'leg-timeout'; trade: number; leg: 'working' | 'pending'; orderId: string }
   | { type: 'order-canceled'; trade: number; orderId: string; confirmedBy: 'stream' | 'rest' }
   | { type: 'trade-failed'; trade: number; code: string; message: string }

@@ -42,7 +42,8 @@ export function readSymbolFilters(
   symbol: string,
 ): SymbolFilters {
   const entry = info.symbols.find((s) => s.symbol === symbol);
-  if (!entry) throw new StrategyError('SYMBOL_NOT_TRADING', `${symbol} is not in the exchange info`);
+  if (!entry)
+    throw new StrategyError('SYMBOL_NOT_TRADING', `${symbol} is not in the exchange info`);
   if (entry.status !== 'TRADING') {
     throw new StrategyError('SYMBOL_NOT_TRADING', `${symbol} is ${entry.status}, not TRADING`);
   }
@@ -83,7 +84,9 @@ export function readSymbolFilters(
       true,
     ),
     bidMultiplierUp: positive(decimalOrNull(bySide?.bidMultiplierUp ?? percent?.multiplierUp)),
-    bidMultiplierDown: positive(decimalOrNull(bySide?.bidMultiplierDown ?? percent?.multiplierDown)),
+    bidMultiplierDown: positive(
+      decimalOrNull(bySide?.bidMultiplierDown ?? percent?.multiplierDown),
+    ),
   };
 }
 
@@ -120,7 +123,8 @@ export function checkWorkingOrder(
   if (filters.maxPrice && price.gt(filters.maxPrice)) {
     problems.push(`buy price ${price.toFixed()} is above the maximum price ${filters.maxPrice}`);
   }
-  if (quantity.lte(0)) problems.push(`quantity rounds down to 0 at lot step ${filters.stepSize ?? '?'}`);
+  if (quantity.lte(0))
+    problems.push(`quantity rounds down to 0 at lot step ${filters.stepSize ?? '?'}`);
   else if (filters.minQty && quantity.lt(filters.minQty)) {
     problems.push(`quantity ${quantity.toFixed()} is below the minimum quantity ${filters.minQty}`);
   }
@@ -155,7 +159,10 @@ export function checkWorkingOrder(
  */
 export function checkPendingPrice(filters: SymbolFilters, price: Big): string[] {
   const problems: string[] = [];
-  if (price.lte(0)) problems.push(`sell price ${price.toFixed()} rounds down to 0 at tick ${filters.tickSize ?? '?'}`);
+  if (price.lte(0))
+    problems.push(
+      `sell price ${price.toFixed()} rounds down to 0 at tick ${filters.tickSize ?? '?'}`,
+    );
   else if (filters.minPrice && price.lt(filters.minPrice)) {
     problems.push(`sell price ${price.toFixed()} is below the minimum price ${filters.minPrice}`);
   }

@@ -56,7 +56,10 @@ export function resolveToken(
   }
   const item = matches[0]!;
   if (item.offline === true) {
-    throw new StrategyError('TOKEN_OFFLINE', `${token} (${item.alphaId}) is offline on Binance Alpha`);
+    throw new StrategyError(
+      'TOKEN_OFFLINE',
+      `${token} (${item.alphaId}) is offline on Binance Alpha`,
+    );
   }
   if (item.offsell === true) {
     throw new StrategyError(
@@ -73,7 +76,8 @@ export function resolveToken(
   } catch {
     throw new StrategyError('BAD_RESPONSE', `aggTicker24 gave ${token} no usable price`);
   }
-  if (price.lte(0)) throw new StrategyError('BAD_RESPONSE', `aggTicker24 gave ${token} price ${item.price}`);
+  if (price.lte(0))
+    throw new StrategyError('BAD_RESPONSE', `aggTicker24 gave ${token} price ${item.price}`);
   const mulPoint = Number(item.mulPoint);
   return {
     tokenSymbol: token,

@@ -20,7 +20,14 @@ export type TradeResult =
       sellFeeQuote: Big;
       pending: PendingLegRef;
     }
-  | { kind: 'failed'; code: string; message: string; buyQuote: Big; feeQuote: Big; pending: PendingLegRef | null }
+  | {
+      kind: 'failed';
+      code: string;
+      message: string;
+      buyQuote: Big;
+      feeQuote: Big;
+      pending: PendingLegRef | null;
+    }
   | { kind: 'stopped'; buyQuote: Big; feeQuote: Big; pending: PendingLegRef | null };
 
 export interface TradeExecutorDeps {
@@ -48,23 +55,52 @@ export class AuthStop extends Error {
  * pending SELL. An unfilled working leg is cancelled (and the cancel confirmed); a pending
  * leg still open at its timeout is reported, not cancelled (the run decides at its end).
  */
-export async function executeTrade(deps: TradeExecutorDeps, trade: number, plan: TradePlan, doneBeforeUsdt: string): Promise<TradeResult> {
+export async function executeTrade(
+  deps: TradeExecutorDeps,
+  trade: number,
+  plan: TradePlan,
+  doneBeforeUsdt: string,
+): Promise<TradeResult> {
   const zero = new Big(0);
   let ids: { workingOrderId: string; pendingOrderId: string };
   try {
     ids = await deps.rest.placeOtoOrder(plan.request);
   } catch (error) {
     if (isAuthRejection(error)) throw new AuthStop(error);
-    return { kind: 'failed', code: errorCodeOf(error), message: `placing the order failed: ${errorMessageOf(error)}`, buyQuote: zero, feeQuote: zero, pending: null };
+    return {
+      kind: 'failed',
+      code: errorCodeOf(error),
+      message: `placing the order failed: ${errorMessageOf(error)}`,
+      buyQuote: zero,
+      feeQuote: zero,
+      pending: null,
+    };
   }
   const workingId = String(ids.workingOrderId);
-  const pending: PendingLegRef = { trade, orderId: String(ids.pendingOrderId), symbol: plan.symbol };
-  deps.emit({ type: 'order-placed', trade, workingOrderId: workingId, pendingOrderId: pending.orderId, plan, doneBeforeUsdt });
+  const pending: PendingLegRef = {
+    trade,
+    orderId: String(ids.pendingOrderId),
+    symbol: plan.symbol,
+  };
+  deps.emit({
+    type: 'order-placed',
+    trade,
+    workingOrderId: workingId,
+    pendingOrderId: pending.orderId,
+    plan,
+    doneBeforeUsdt,
+  });
 
-  const working = await deps.tracker.waitForStatus(workingId, TERMINAL, deps.legTimeoutMs, deps.stopSignal);
+  const working = await deps.tracker.waitForStatus(
+    workingId,
+    TERMINAL,
+    deps.legTimeoutMs,
+    deps.stopSignal,
+  );
   let workingOrder: TrackedOrder | undefined = working.order;
   if (working.kind !== 'reached') {
-    if (working.kind === 'timeout') deps.emit({ type: 'leg-timeout', trade, leg: 'working', orderId: workingId });
+    if (working.kind === 'timeout')
+      deps.emit({ type: 'leg-timeout', trade, leg: 'working', orderId: workingId });
     const end = await cancelAndConfirm(deps, trade, workingId, plan.symbol);
     workingOrder = deps.tracker.get(workingId);
     if (end !== 'FILLED') {
@@ -72,7 +108,13 @@ export async function executeTrade(deps: TradeExecutorDeps, trade: number, plan:
       // (ALPHA-PROTOCOL.md §4), so make sure it is not left behind.
       await endPendingAfterCancel(deps, trade, pending);
       const totals = totalsOf(workingOrder);
-      if (working.kind === 'aborted') return { kind: 'stopped', buyQuote: totals.quote, feeQuote: totals.feeQuote, pending: null };
+      if (working.kind === 'aborted')
+        return {
+          kind: 'stopped',
+          buyQuote: totals.quote,
+          feeQuote: totals.feeQuote,
+          pending: null,
+        };
       return {
         kind: 'failed',
         code: end === 'UNCONFIRMED' ? 'CANCEL_UNCONFIRMED' : 'WORKING_TIMEOUT',
@@ -89,16 +131,44 @@ export async function executeTrade(deps: TradeExecutorDeps, trade: number, plan:
     const status = working.order.latest.status;
     await endPendingAfterCancel(deps, trade, pending);
     const totals = totalsOf(working.order);
-    return { kind: 'failed', code: `WORKING_${status}`, message: `the buy ${workingId} ended ${status}`, buyQuote: totals.quote, feeQuote: totals.feeQuote, pending: null };
+    return {
+      kind: 'failed',
+      code: `WORKING_${status}`,
+      message: `the buy ${workingId} ended ${status}`,
+      buyQuote: totals.quote,
+      feeQuote: totals.feeQuote,
+      pending: null,
+    };
   }
   const buy = totalsOf(workingOrder);
-  deps.emit({ type: 'leg-filled', trade, leg: 'working', orderId: workingId, quantity: buy.quantity.toFixed(), quoteUsdt: buy.quote.toFixed(), feeUsdt: buy.feeQuote.toFixed() });
+  deps.emit({
+    type: 'leg-filled',
+    trade,
+    leg: 'working',
+    orderId: workingId,
+    quantity: buy.quantity.toFixed(),
+    quoteUsdt: buy.quote.toFixed(),
+    feeUsdt: buy.feeQuote.toFixed(),
+  });
   warnUnvalued(deps.logger, buy.unvaluedFeeAssets);
 
-  const sell = await deps.tracker.waitForStatus(pending.orderId, TERMINAL, deps.legTimeoutMs, deps.stopSignal);
+  const sell = await deps.tracker.waitForStatus(
+    pending.orderId,
+    TERMINAL,
+    deps.legTimeoutMs,
+    deps.stopSignal,
+  );
   if (sell.kind === 'reached' && sell.order.latest.status === 'FILLED') {
     const totals = totalsOf(sell.order);
-    deps.emit({ type: 'leg-filled', trade, leg: 'pending', orderId: pending.orderId, quantity: totals.quantity.toFixed(), quoteUsdt: totals.quote.toFixed(), feeUsdt: totals.feeQuote.toFixed() });
+    deps.emit({
+      type: 'leg-filled',
+      trade,
+      leg: 'pending',
+      orderId: pending.orderId,
+      quantity: totals.quantity.toFixed(),
+      quoteUsdt: totals.quote.toFixed(),
+      feeUsdt: totals.feeQuote.toFixed(),
+    });
     warnUnvalued(deps.logger, totals.unvaluedFeeAssets);
     return {
       kind: 'completed',
@@ -109,13 +179,25 @@ export async function executeTrade(deps: TradeExecutorDeps, trade: number, plan:
       pending,
     };
   }
-  if (sell.kind === 'timeout') deps.emit({ type: 'leg-timeout', trade, leg: 'pending', orderId: pending.orderId });
+  if (sell.kind === 'timeout')
+    deps.emit({ type: 'leg-timeout', trade, leg: 'pending', orderId: pending.orderId });
   if (sell.kind === 'reached') {
     // The SELL ended without a full fill (cancelled elsewhere, expired): the bought tokens
     // stay in the wallet. Volume still counts; say what happened.
     const status = sell.order.latest.status;
-    deps.logger.warn('pending sell ended without a fill', { trade, orderId: pending.orderId, status });
-    return { kind: 'failed', code: `PENDING_${status}`, message: `the sell ${pending.orderId} ended ${status}`, buyQuote: buy.quote, feeQuote: buy.feeQuote, pending: null };
+    deps.logger.warn('pending sell ended without a fill', {
+      trade,
+      orderId: pending.orderId,
+      status,
+    });
+    return {
+      kind: 'failed',
+      code: `PENDING_${status}`,
+      message: `the sell ${pending.orderId} ended ${status}`,
+      buyQuote: buy.quote,
+      feeQuote: buy.feeQuote,
+      pending: null,
+    };
   }
   const partial = totalsOf(sell.order);
   return {
@@ -129,7 +211,8 @@ export async function executeTrade(deps: TradeExecutorDeps, trade: number, plan:
 }
 
 function warnUnvalued(logger: Logger, assets: string[]): void {
-  if (assets.length > 0) logger.warn('fees paid in an asset we cannot value are left out of the cost', { assets });
+  if (assets.length > 0)
+    logger.warn('fees paid in an asset we cannot value are left out of the cost', { assets });
 }
 
 /** The status a cancelled order ended in, or UNCONFIRMED. */
@@ -141,7 +224,12 @@ type CancelEnd = 'CANCELED' | 'FILLED' | 'GONE' | 'UNCONFIRMED';
  * open orders (gone from the list = ended). A cancel that fails because the order just filled
  * is not an error: the fill is reported.
  */
-export async function cancelAndConfirm(deps: TradeExecutorDeps, trade: number, orderId: string, symbol: string): Promise<CancelEnd> {
+export async function cancelAndConfirm(
+  deps: TradeExecutorDeps,
+  trade: number,
+  orderId: string,
+  symbol: string,
+): Promise<CancelEnd> {
   let cancelError: unknown;
   try {
     await deps.rest.cancelOrder({ orderId, symbol });
@@ -164,14 +252,28 @@ export async function cancelAndConfirm(deps: TradeExecutorDeps, trade: number, o
     }
   } catch (error) {
     if (isAuthRejection(error)) throw new AuthStop(error);
-    deps.logger.warn('open orders could not be read to confirm a cancel', { orderId, code: errorCodeOf(error) });
+    deps.logger.warn('open orders could not be read to confirm a cancel', {
+      orderId,
+      code: errorCodeOf(error),
+    });
   }
-  deps.logger.error('cancel not confirmed', { orderId, code: cancelError === undefined ? null : errorCodeOf(cancelError) });
+  deps.logger.error('cancel not confirmed', {
+    orderId,
+    code: cancelError === undefined ? null : errorCodeOf(cancelError),
+  });
   return 'UNCONFIRMED';
 }
 
-async function endPendingAfterCancel(deps: TradeExecutorDeps, trade: number, pending: PendingLegRef): Promise<void> {
-  if (deps.tracker.get(pending.orderId) && TERMINAL.has(deps.tracker.get(pending.orderId)!.latest.status)) return;
+async function endPendingAfterCancel(
+  deps: TradeExecutorDeps,
+  trade: number,
+  pending: PendingLegRef,
+): Promise<void> {
+  if (
+    deps.tracker.get(pending.orderId) &&
+    TERMINAL.has(deps.tracker.get(pending.orderId)!.latest.status)
+  )
+    return;
   try {
     const open = await deps.rest.getOpenOrders();
     if (!open.some((row) => String(row.orderId) === pending.orderId)) return;

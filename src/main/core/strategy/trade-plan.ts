@@ -52,7 +52,9 @@ export function planTrade(input: TradePlanInput): TradePlan {
   const buyRaw = market.times(hundred.plus(input.buyOffsetPct).div(hundred));
   const sellRaw = market.times(hundred.minus(input.sellOffsetPct).div(hundred));
   // Without a tick rule, 8 dp is what every captured price uses.
-  const buy = filters.tickSize ? roundDownToStep(buyRaw, filters.tickSize) : buyRaw.round(8, Big.roundDown);
+  const buy = filters.tickSize
+    ? roundDownToStep(buyRaw, filters.tickSize)
+    : buyRaw.round(8, Big.roundDown);
   const sell = filters.tickSize
     ? roundDownToStep(sellRaw, filters.tickSize)
     : sellRaw.round(8, Big.roundDown);
@@ -102,7 +104,11 @@ export function planTrade(input: TradePlanInput): TradePlan {
 }
 
 /** Rejects offsets and amounts that cannot make a sensible trade. */
-export function assertTradeInputs(input: { amountUsdt: string; buyOffsetPct: string; sellOffsetPct: string }): void {
+export function assertTradeInputs(input: {
+  amountUsdt: string;
+  buyOffsetPct: string;
+  sellOffsetPct: string;
+}): void {
   const num = (v: string, name: string) => {
     try {
       return new Big(v);

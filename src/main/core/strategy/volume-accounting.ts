@@ -31,7 +31,10 @@ function toBig(value: number | string, what: string): Big {
     // The wire has JSON floats; String() keeps exactly the digits JSON.parse produced.
     return new Big(typeof value === 'number' ? String(value) : value);
   } catch {
-    throw new StrategyError('BAD_RESPONSE', `user-volume gave ${what} "${String(value)}", not a number`);
+    throw new StrategyError(
+      'BAD_RESPONSE',
+      `user-volume gave ${what} "${String(value)}", not a number`,
+    );
   }
 }
 
@@ -48,9 +51,13 @@ export function readTokenVolume(
   const wanted = tokenSymbol.toUpperCase();
   let reported = new Big(0);
   for (const row of data.tradeVolumeInfoList ?? []) {
-    if (String(row.tokenName).toUpperCase() === wanted) reported = reported.plus(toBig(row.volume, 'volume'));
+    if (String(row.tokenName).toUpperCase() === wanted)
+      reported = reported.plus(toBig(row.volume, 'volume'));
   }
-  return { reported: reported.toFixed(), counted: countedVolume(reported, rule, mulPoint).toFixed() };
+  return {
+    reported: reported.toFixed(),
+    counted: countedVolume(reported, rule, mulPoint).toFixed(),
+  };
 }
 
 /** Reported volume → traded USDT under `rule`. */
