@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../main.ts';
+import type { CliContext } from '../common/cli-context.ts';
+import { ExitCode } from '../common/cli-error.ts';
+import { isExecutionReport, openRecordingSocket } from '../../sim/testing/sim-test-client.ts';
+
+const BIN = new URL('../../../../bin/alpha-monitor.js', import.meta.url).pathname;
+
+interface Printed {
+  restUrl: string;
+  wsUrl: string;
+  controlUrl: string;
+  credentials: { headers: Record<string, string>; cookies: string };
+}
+
+/** A context that records output and lets the test deliver Ctrl+C. */
+function testContext() {
+  let out = '';
+  let err = '';
+  const handlers = new Set<() => void>();
+  const ctx: CliContext = {
+    lang: 'en',
+    env: {},
+    cwd: process.cwd(),
+    stdin: new PassThrough(),
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    onInterrupt: (h) => (handlers.add(h), () => void handlers.delete(h)),
+  };
+  return { ctx, out: () => out, err: () => err, interrupt: () => [...handlers].forEach((h) => h()) };
+}
+
+async function waitFor(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 20));
+}
+
+describe('alpha-monitor sim', () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('--json prints one line; its credentials get a listen key; demo activity reaches a plain WS client; SIGTERM stops it cleanly', async () => {
+    child = spawn(process.execPath, [BIN, 'sim', '--json', '--demo-rate', '120', '--speed', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout!.on('data', (d) => (stdout += String(d)));
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    await waitFor(() => stdout.includes('\n'));
+    const printed = JSON.parse(stdout.split('\n')[0]!) as Printed;
+    expect(Object.keys(printed)).toEqual(['restUrl', 'wsUrl', 'controlUrl', 'credentials']);
+    expect(new URL(printed.restUrl).hostname).toBe('127.0.0.1');
+
+    // What `curl -X POST <restUrl>/...get-listen-key -H ... -H 'cookie: ...'` sends.
+    const response = await fetch(`${printed.restUrl}/bapi/defi/v1/private/alpha-trade/get-listen-key`, {
+      method: 'POST',
+      headers: { ...printed.credentials.headers, cookie: printed.credentials.cookies },
+    });
+    const body = (await response.json()) as { success: boolean; data: string };
+    expect(body.success).toBe(true);
+    expect(body.data).toMatch(/^[0-9a-f]{32}$/);
+
+    const socket = await openRecordingSocket(printed.wsUrl);
+    socket.send({ method: 'SUBSCRIBE', params: [`alpha@${body.data}`], id: 1 });
+    const report = await socket.waitFor(isExecutionReport, { timeoutMs: 20_000 });
+    expect(report.stream).toBe(`alpha@${body.data}`);
+    await socket.close();
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('prints URLs in plain text, writes credentials (mode 600), and stops on Ctrl+C', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sim-cli-'));
+    try {
+      const file = join(dir, 'demo.json');
+      const t = testContext();
+      const done = main(['sim', '--no-demo', '--write-credentials', file], t.ctx);
+      await waitFor(() => t.out().includes('Ctrl+C'));
+      expect(t.out()).toMatch(/REST: +http:\/\/127\.0\.0\.1:\d+\n/);
+      expect(t.out()).toContain('demo activity: off');
+      expect(t.out()).not.toContain('csrftoken');
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      const written = JSON.parse(await readFile(file, 'utf8')) as Printed['credentials'];
+      expect(written.cookies).toContain('p20t=');
+      t.interrupt();
+      expect(await done).toBe(ExitCode.ok);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [['--port', 'abc']],
+    [['--speed', '0']],
+    [['--demo-rate', '-1']],
+    [['--listen-key-repost', 'sometimes']],
+    [['--unknown']],
+  ])('rejects %j with a usage error', async (args) => {
+    const t = testContext();
+    expect(await main(['sim', ...args], t.ctx)).toBe(ExitCode.usage);
+    expect(t.err()).not.toBe('');
+  });
+
+  it('says clearly when the port is taken', async () => {
+    const first = testContext();
+    const running = main(['sim', '--no-demo', '--json'], first.ctx);
+    await waitFor(() => first.out().includes('\n'));
+    const port = new URL((JSON.parse(first.out()) as Printed).restUrl).port;
+    const second = testContext();
+    expect(await main(['sim', '--no-demo', '--port', port], second.ctx)).toBe(ExitCode.failure);
+    expect(second.err()).toContain(`Port ${port} is already in use`);
+    first.interrupt();
+    expect(await running).toBe(ExitCode.ok);
+  });
+});
