@@ -46,9 +46,7 @@ export function ConnectionPanel({ connection }: { connection: ConnectionView | n
         </KV>
         <KV label={t.lastEvent} testId="conn-last-event">
           {c.lastEventAtMs !== null ? (
-            <>
-              {formatClockMs(c.lastEventAtMs)} <span className="muted">({t.ago(formatDuration(nowMs - c.lastEventAtMs))})</span>
-            </>
+            <span title={t.ago(formatDuration(nowMs - c.lastEventAtMs))}>{formatClockMs(c.lastEventAtMs)}</span>
           ) : (
             t.none
           )}

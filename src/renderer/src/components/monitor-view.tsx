@@ -116,7 +116,7 @@ export function MonitorView({
               onClick={() => setTab(k)}
               data-testid={`tab-${k}`}
             >
-              {k === 'stats' ? t.statistics : k === 'strategy' ? t.strategy : t.orderDetail}
+              {k === 'stats' ? t.tabStats : k === 'strategy' ? t.tabStrategy : t.tabDetail}
             </button>
           ))}
         </div>

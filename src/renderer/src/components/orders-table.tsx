@@ -29,7 +29,6 @@ const COLUMNS: Column[] = [
   { key: 'quantity', label: (t) => t.colQuantity, className: 'c-num' },
   { key: 'executed', label: (t) => t.colExecuted, className: 'c-num' },
   { key: null, label: (t) => t.colAvgPrice, className: 'c-num' },
-  { key: 'updated', label: (t) => t.colUpdated, className: 'c-time' },
   { key: 'orderId', label: (t) => t.colOrderId, className: 'c-id' },
 ];
 
@@ -71,32 +70,42 @@ export function OrdersTable({
   const rows = model.rows;
 
   return (
-    <div className="orders-table" role="table" aria-rowcount={slots.length} data-testid="orders-table">
-      <div className="orders-row orders-head" role="row">
-        {COLUMNS.map((col, i) => {
-          const active = col.key !== null && sort.key === col.key;
-          return (
-            <div
-              key={i}
-              role="columnheader"
-              className={`${col.className} ${col.key ? 'sortable' : ''} ${active ? 'sorted' : ''}`}
-              aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-              onClick={() => {
-                if (!col.key) return;
-                onSort({
-                  key: col.key,
-                  direction: active && sort.direction === 'desc' ? 'asc' : 'desc',
-                });
-              }}
-            >
-              {col.label(t)}
-              {active && <span className="sort-arrow">{sort.direction === 'asc' ? '▲' : '▼'}</span>}
-            </div>
-          );
-        })}
-      </div>
+    <div
+      className="orders-table"
+      role="table"
+      aria-rowcount={slots.length}
+      data-testid="orders-table"
+    >
       <div className="orders-scroll" ref={scrollRef} data-testid="orders-scroll">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {/* The header lives inside the scroller (sticky) so that it scrolls sideways with the rows in a narrow window. */}
+        <div className="orders-row orders-head" role="row">
+          {COLUMNS.map((col, i) => {
+            const active = col.key !== null && sort.key === col.key;
+            return (
+              <div
+                key={i}
+                role="columnheader"
+                className={`${col.className} ${col.key ? 'sortable' : ''} ${active ? 'sorted' : ''}`}
+                aria-sort={
+                  active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
+                }
+                onClick={() => {
+                  if (!col.key) return;
+                  onSort({
+                    key: col.key,
+                    direction: active && sort.direction === 'desc' ? 'asc' : 'desc',
+                  });
+                }}
+              >
+                {col.label(t)}
+                {active && (
+                  <span className="sort-arrow">{sort.direction === 'asc' ? '▲' : '▼'}</span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+        <div className="orders-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const slot = slots[item.index]!;
             const order = rows[slot]!;
@@ -104,7 +113,8 @@ export function OrdersTable({
             const next = item.index + 1 < slots.length ? rows[slots[item.index + 1]!] : undefined;
             const id = order.last.orderId;
             const changedAtMs = model.changedAtMs(id);
-            const flashKey = changedAtMs !== null && nowMs - changedAtMs < ROW_FLASH_MS ? changedAtMs : null;
+            const flashKey =
+              changedAtMs !== null && nowMs - changedAtMs < ROW_FLASH_MS ? changedAtMs : null;
             return (
               <OrderRow
                 key={id}
@@ -121,14 +131,20 @@ export function OrdersTable({
             );
           })}
         </div>
-        {slots.length === 0 && <div className="table-empty">{rows.length === 0 ? t.noOrders : t.noOrdersMatch}</div>}
+        {slots.length === 0 && (
+          <div className="table-empty">{rows.length === 0 ? t.noOrders : t.noOrdersMatch}</div>
+        )}
       </div>
     </div>
   );
 }
 
 function isPeer(order: OrderView, other: OrderView | undefined): boolean {
-  return other !== undefined && order.last.orderListId !== null && other.last.orderListId === order.last.orderListId;
+  return (
+    other !== undefined &&
+    order.last.orderListId !== null &&
+    other.last.orderListId === order.last.orderListId
+  );
 }
 
 const OrderRow = memo(function OrderRow({
@@ -160,7 +176,12 @@ const OrderRow = memo(function OrderRow({
   if (pairedAbove) classes.push('pair-below');
   if (pairedBelow) classes.push('pair-above');
   if (index % 2 === 1) classes.push('odd');
-  const leg = order.otoLeg === 'OTO_WORKING' ? t.legWorking : order.otoLeg === 'OTO_PENDING' ? t.legPending : null;
+  const leg =
+    order.otoLeg === 'OTO_WORKING'
+      ? t.legWorking
+      : order.otoLeg === 'OTO_PENDING'
+        ? t.legPending
+        : null;
   return (
     <div
       role="row"
@@ -174,7 +195,11 @@ const OrderRow = memo(function OrderRow({
     >
       {flashKey !== null && <span key={flashKey} className="flash-overlay" aria-hidden />}
       <div className="c-time" role="cell">
-        {pairedAbove ? <span className="pair-link" aria-hidden>└</span> : null}
+        {pairedAbove ? (
+          <span className="pair-link" aria-hidden>
+            └
+          </span>
+        ) : null}
         {formatClockMs(u.orderCreationTimeMs)}
       </div>
       <div className="c-symbol" role="cell" title={u.symbol}>
@@ -185,7 +210,14 @@ const OrderRow = memo(function OrderRow({
       </div>
       <div className="c-type" role="cell">
         {u.orderType}
-        {leg && <span className={`oto-tag ${order.otoLeg === 'OTO_PENDING' ? 'pending' : ''}`}>OTO·{leg}</span>}
+        {leg && (
+          <span
+            className={`oto-tag ${order.otoLeg === 'OTO_PENDING' ? 'pending' : ''}`}
+            title={`OTO ${leg}`}
+          >
+            {order.otoLeg === 'OTO_PENDING' ? 'OTO·P' : 'OTO·W'}
+          </span>
+        )}
       </div>
       <div className="c-status" role="cell">
         <StatusBadge status={u.status} />
@@ -201,9 +233,6 @@ const OrderRow = memo(function OrderRow({
       </div>
       <div className={`c-num ${isZeroDecimal(u.avgPrice) ? 'dim' : ''}`} role="cell">
         {isZeroDecimal(u.avgPrice) ? t.none : formatDecimal(u.avgPrice)}
-      </div>
-      <div className="c-time" role="cell">
-        {formatClockMs(u.eventTimeMs)}
       </div>
       <div className="c-id" role="cell">
         {strategy && (

@@ -56,6 +56,7 @@ export const StatusChart = memo(function StatusChart({ stats }: { stats: Session
                 type="category"
                 dataKey="name"
                 width={112}
+                interval={0}
                 tickLine={false}
                 axisLine={false}
                 tick={{ fill: 'var(--muted)', fontSize: 11 }}

@@ -153,6 +153,11 @@ export const en = {
   source: 'Source',
   sourceName: { stream: 'stream', backfill: 'backfill (REST after a gap)' },
 
+  // Inspector tabs
+  tabStats: 'Statistics',
+  tabStrategy: 'Strategy',
+  tabDetail: 'Order',
+
   // Statistics
   statistics: 'Session statistics',
   statUpdatesReceived: 'Order updates received',

@@ -143,6 +143,10 @@ export const zhCN: Messages = {
   source: '来源',
   sourceName: { stream: '推送', backfill: '补齐（断线后 REST 查询）' },
 
+  tabStats: '统计',
+  tabStrategy: '策略',
+  tabDetail: '订单',
+
   statistics: '会话统计',
   statUpdatesReceived: '总订单更新数',
   statAccepted: '有效',

@@ -23,6 +23,7 @@ export class AccountSessionModel {
   private statsValue: SessionStatsView | null = null;
   private connectionValue: ConnectionView | null = null;
   private pending: OrderUpdatesBatch[] | null = [];
+  private lastUpdate: { receivedAtMs: number; latencyMs: number } | null = null;
   private versionValue = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -40,8 +41,16 @@ export class AccountSessionModel {
   get stats(): SessionStatsView | null {
     return this.statsValue;
   }
+  /**
+   * The connection as main last reported it, with the last event time and receive latency
+   * brought up to date from the order updates themselves: main need not send a connection
+   * event per frame for these two to stay current.
+   */
   get connection(): ConnectionView | null {
-    return this.connectionValue;
+    const c = this.connectionValue;
+    if (c === null || this.lastUpdate === null) return c;
+    if (c.lastEventAtMs !== null && c.lastEventAtMs >= this.lastUpdate.receivedAtMs) return c;
+    return { ...c, lastEventAtMs: this.lastUpdate.receivedAtMs, lastReceiveLatencyMs: this.lastUpdate.latencyMs };
   }
   get version(): number {
     return this.versionValue;
@@ -91,6 +100,13 @@ export class AccountSessionModel {
     // In place: consumers key their memos on `version`, and copying 100k fills per batch would not scale.
     for (const fill of batch.fills) this.fillsArray.push(fill);
     this.statsValue = batch.stats;
+    for (const u of batch.updates) {
+      // Backfilled updates arrive long after `E`; their "latency" says nothing about the stream.
+      if (u.source !== 'stream') continue;
+      if (this.lastUpdate === null || u.receivedAtMs >= this.lastUpdate.receivedAtMs) {
+        this.lastUpdate = { receivedAtMs: u.receivedAtMs, latencyMs: u.receivedAtMs - u.update.eventTimeMs };
+      }
+    }
   }
 
   private bump(): void {

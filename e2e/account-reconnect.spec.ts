@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
+import { parseCsv } from './support/csv.ts';
+import { saveScreen } from './support/screenshots.ts';
+import { buildCurl, simControl, simOrderStates } from './support/sim-client.ts';
+
+/** The UI's "orders by status" counts (statistics panel). */
+async function uiOrdersByStatus(page: Page): Promise<Record<string, number>> {
+  const rows = page.getByTestId('dist-orders').locator('.dist-row');
+  const pairs = await rows.evaluateAll((els) =>
+    els.map((el) => [el.getAttribute('data-status')!, Number(el.querySelector('.tabular')!.textContent)]),
+  );
+  return Object.fromEntries(pairs);
+}
+
+function countByStatus(states: Iterable<{ status: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const s of states) counts[s.status] = (counts[s.status] ?? 0) + 1;
+  return counts;
+}
+
+test('add an account from a pasted cURL, survive a dropped stream, and miss no update', async ({ page, host, sim }, testInfo) => {
+  // The standalone exchange trades only while we say so, so that "everything since t0" is
+  // exactly what this session must have seen.
+  await simControl.stopDemoActivity(sim.controlUrl);
+  const t0 = Date.now();
+
+  await page.goto(host.url);
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await page.getByTestId('welcome-add-account').click();
+
+  // A wrong paste first: a plain-language error, and the dialog keeps what was typed.
+  await page.getByTestId('curl-input').fill('this is not a curl command');
+  await page.getByTestId('add-account-submit').click();
+  const problem = page.getByTestId('add-account-dialog').getByRole('alert');
+  await expect(problem).toBeVisible();
+  await expect(problem).toContainText('What to do');
+
+  await page.getByTestId('curl-input').fill(buildCurl(sim.restUrl, sim.credentials));
+  await page.getByTestId('label-input').fill('Sim trader');
+  await page.getByTestId('advanced-toggle').click();
+  await page.getByTestId('rest-url-input').fill(sim.restUrl);
+  await page.getByTestId('ws-url-input').fill(sim.wsUrl);
+  await saveScreen(page, testInfo, '07-add-account');
+  await page.getByTestId('add-account-submit').click();
+  // Warnings (if any) are shown once before moving on.
+  const addedOk = page.getByTestId('account-added-ok');
+  await expect(page.getByTestId('monitor').or(addedOk)).toBeVisible({ timeout: 30_000 });
+  if (await addedOk.isVisible()) await addedOk.click();
+
+  const account = page.getByTestId('account-item').filter({ hasText: 'Sim trader' });
+  await expect(account).toBeVisible();
+  // Secrets never reach the page.
+  const html = await page.content();
+  expect(html).not.toContain(sim.credentials.headers.csrftoken!);
+  expect(html).not.toContain(sim.credentials.cookies.split(';')[0]!.split('=')[1]!);
+
+  if ((await account.getAttribute('data-state')) !== 'live') {
+    if (!/connecting|subscribing|live/.test((await account.getAttribute('data-state')) ?? '')) {
+      await account.getByTestId('account-toggle').click();
+    }
+  }
+  const state = page.getByTestId('topbar-account').getByTestId('state-pill');
+  await expect(state).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+
+  // Activity, then a drop while it goes on: pushes during the gap are lost on the wire.
+  await simControl.startDemoActivity(sim.controlUrl, 240);
+  await expect.poll(async () => Number(await page.getByTestId('orders-count').getAttribute('data-total')), { timeout: 60_000 }).toBeGreaterThanOrEqual(6);
+  await simControl.refuseConnections(sim.controlUrl, 3_000);
+  await simControl.dropAllConnections(sim.controlUrl);
+  await expect(state).toHaveAttribute('data-state', /reconnecting|connecting|subscribing/, { timeout: 15_000 });
+  await saveScreen(page, testInfo, '08-reconnecting');
+  await expect(state).toHaveAttribute('data-state', 'live', { timeout: 45_000 });
+  await expect(page.getByTestId('timeline').locator('[data-kind="gap"]').first()).toBeVisible();
+  expect(Number(await page.getByTestId('conn-reconnects').textContent()) + 1).toBeGreaterThan(0);
+
+  // Let a few more orders happen live, then stop trading and compare with the exchange.
+  await page.waitForTimeout(3_000);
+  await simControl.stopDemoActivity(sim.controlUrl);
+  await page.getByTestId('tab-stats').click();
+  let exchange = await simOrderStates(sim.restUrl, sim.credentials, t0);
+  await expect
+    .poll(
+      async () => {
+        exchange = await simOrderStates(sim.restUrl, sim.credentials, t0);
+        const ui = JSON.stringify(sortedCounts(await uiOrdersByStatus(page)));
+        const ex = JSON.stringify(sortedCounts(countByStatus(exchange.values())));
+        return ui === ex ? 'same' : `UI ${ui} vs exchange ${ex}`;
+      },
+      { timeout: 45_000, message: 'the UI shows every order in the state the exchange reports' },
+    )
+    .toBe('same');
+  expect(exchange.size).toBeGreaterThan(0);
+  await expect(page.getByTestId('stat-reconnects')).not.toHaveText('0');
+  await saveScreen(page, testInfo, '09-after-reconnect');
+
+  // Order by order, through the export: same ids, same statuses.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-orders').click();
+  const rows = parseCsv(await readFile((await (await download).path())!, 'utf8'));
+  const idKey = Object.keys(rows[0]!).find((k) => /order.?id/i.test(k) && !/client|list/i.test(k))!;
+  const statusKey = Object.keys(rows[0]!).find((k) => /^status$|order.?status/i.test(k))!;
+  const exported = new Map(rows.map((r) => [r[idKey]!, r[statusKey]!]));
+  for (const [orderId, s] of exchange) {
+    expect(exported.get(orderId), `order ${orderId}`).toBe(s.status);
+  }
+});
+
+function sortedCounts(counts: Record<string, number>): [string, number][] {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+}
