@@ -247,9 +247,21 @@ export function symbolOf(listing: Pick<TokenListing, 'alphaId' | 'quoteAsset'>):
 }
 
 const FILTER_KEYS = [
-  'minPrice', 'maxPrice', 'tickSize', 'stepSize', 'maxQty', 'minQty', 'limit', 'minNotional',
-  'maxNotional', 'multiplierDown', 'multiplierUp', 'bidMultiplierUp', 'askMultiplierUp',
-  'bidMultiplierDown', 'askMultiplierDown',
+  'minPrice',
+  'maxPrice',
+  'tickSize',
+  'stepSize',
+  'maxQty',
+  'minQty',
+  'limit',
+  'minNotional',
+  'maxNotional',
+  'multiplierDown',
+  'multiplierUp',
+  'bidMultiplierUp',
+  'askMultiplierUp',
+  'bidMultiplierDown',
+  'askMultiplierDown',
 ] as const;
 
 function filter(filterType: string, set: Partial<Record<(typeof FILTER_KEYS)[number], unknown>>) {

@@ -22,7 +22,8 @@ const str = (body: Body, name: string, required = true): string | undefined => {
     if (required) throw new ControlError('BAD_REQUEST', `"${name}" is required`);
     return undefined;
   }
-  if (typeof value !== 'string') throw new ControlError('BAD_REQUEST', `"${name}" must be a string`);
+  if (typeof value !== 'string')
+    throw new ControlError('BAD_REQUEST', `"${name}" must be a string`);
   return value;
 };
 
@@ -58,10 +59,16 @@ export function createControlHandler(sim: () => Simulator) {
     'POST /faults/stall': () => sim().faults.stall(),
     'POST /faults/resume': () => sim().faults.resume(),
     'POST /faults/refuse-connections': (b) => sim().faults.refuseConnections(num(b, 'durationMs')!),
-    'POST /faults/expire-listen-key': (b) => ({ expired: sim().faults.expireListenKey(str(b, 'listenKey', false)) !== undefined }),
-    'POST /faults/invalidate-session': (b) => sim().faults.invalidateSession(str(b, 'userId', false)),
-    'POST /faults/inject-raw': (b) => sim().faults.injectRaw(str(b, 'text')!, str(b, 'listenKey', false)),
-    'POST /faults/duplicate-last-frame': (b) => ({ sent: sim().faults.duplicateLastFrame(str(b, 'listenKey', false)) }),
+    'POST /faults/expire-listen-key': (b) => ({
+      expired: sim().faults.expireListenKey(str(b, 'listenKey', false)) !== undefined,
+    }),
+    'POST /faults/invalidate-session': (b) =>
+      sim().faults.invalidateSession(str(b, 'userId', false)),
+    'POST /faults/inject-raw': (b) =>
+      sim().faults.injectRaw(str(b, 'text')!, str(b, 'listenKey', false)),
+    'POST /faults/duplicate-last-frame': (b) => ({
+      sent: sim().faults.duplicateLastFrame(str(b, 'listenKey', false)),
+    }),
     'POST /faults/reorder-next-pushes': (b) => sim().faults.reorderNextPushes(num(b, 'count')!),
     'GET /market/price': (_b, q) => {
       const symbol = q.get('symbol');
@@ -71,10 +78,16 @@ export function createControlHandler(sim: () => Simulator) {
     'POST /market/price': (b) => sim().market.setPrice(str(b, 'symbol')!, str(b, 'price')!),
     'POST /orders/fill-now': (b) => {
       const quantities = b.quantities;
-      if (quantities !== undefined && (!Array.isArray(quantities) || quantities.some((q) => typeof q !== 'string'))) {
+      if (
+        quantities !== undefined &&
+        (!Array.isArray(quantities) || quantities.some((q) => typeof q !== 'string'))
+      ) {
         throw new ControlError('BAD_REQUEST', '"quantities" must be an array of decimal strings');
       }
-      sim().orders.fillNow(str(b, 'orderId')!, (quantities as string[] | undefined) ?? str(b, 'quantity', false));
+      sim().orders.fillNow(
+        str(b, 'orderId')!,
+        (quantities as string[] | undefined) ?? str(b, 'quantity', false),
+      );
     },
     'POST /orders/end-now': (b) => {
       const status = str(b, 'status');
@@ -88,10 +101,14 @@ export function createControlHandler(sim: () => Simulator) {
       if (balances !== undefined && (typeof balances !== 'object' || balances === null)) {
         throw new ControlError('BAD_REQUEST', '"balances" must be an object of asset → amount');
       }
-      return sim().createAccount({ userId: str(b, 'userId', false), balances: balances as Record<string, string> | undefined });
+      return sim().createAccount({
+        userId: str(b, 'userId', false),
+        balances: balances as Record<string, string> | undefined,
+      });
     },
     'POST /accounts/renew-session': (b) => sim().renewSession(str(b, 'userId')!),
-    'POST /demo/start': (b) => sim().demoActivity.start({ ordersPerMinute: num(b, 'ordersPerMinute', false) }),
+    'POST /demo/start': (b) =>
+      sim().demoActivity.start({ ordersPerMinute: num(b, 'ordersPerMinute', false) }),
     'POST /demo/stop': () => sim().demoActivity.stop(),
   };
 
@@ -100,7 +117,11 @@ export function createControlHandler(sim: () => Simulator) {
     const sub = url.pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
     const handler = routes[`${request.method} ${sub}`];
     try {
-      if (!handler) throw new ControlError('NOT_FOUND', `No control endpoint ${request.method} ${url.pathname}`);
+      if (!handler)
+        throw new ControlError(
+          'NOT_FOUND',
+          `No control endpoint ${request.method} ${url.pathname}`,
+        );
       let body: Body = {};
       if (text.trim() !== '') {
         let parsed: unknown;
@@ -118,7 +139,10 @@ export function createControlHandler(sim: () => Simulator) {
       sendJson(response, 200, { ok: true, value: value ?? null });
     } catch (error) {
       if (error instanceof ControlError) {
-        sendJson(response, error.code === 'NOT_FOUND' ? 404 : 400, { ok: false, error: { code: error.code, message: error.message } });
+        sendJson(response, error.code === 'NOT_FOUND' ? 404 : 400, {
+          ok: false,
+          error: { code: error.code, message: error.message },
+        });
       } else if (error instanceof SimBusinessError || error instanceof RangeError) {
         sendJson(response, 400, { ok: false, error: { code: 'REJECTED', message: error.message } });
       } else {

@@ -1,5 +1,5 @@
 import type { Clock } from '../core/ports/clock.ts';
-import { DisposableStore, type Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { AccountState } from './accounts.ts';
 import { Big, floorToStep } from './decimal.ts';
 import { SimBusinessError } from './errors.ts';
@@ -21,7 +21,8 @@ const MAX_OPEN_ORDERS = 12;
  */
 export class DemoActivity implements Disposable {
   private timer: Disposable | undefined;
-  private readonly pendingCancels = new DisposableStore();
+  /** Scheduled cancels; each removes itself when it runs, so long runs do not accumulate. */
+  private readonly pendingCancels = new Set<Disposable>();
 
   constructor(
     private readonly clock: Clock,
@@ -36,7 +37,8 @@ export class DemoActivity implements Disposable {
   }
 
   start(ordersPerMinute = DEFAULT_DEMO_ORDERS_PER_MINUTE): void {
-    if (!(ordersPerMinute > 0)) throw new RangeError(`ordersPerMinute must be > 0, got ${ordersPerMinute}`);
+    if (!(ordersPerMinute > 0))
+      throw new RangeError(`ordersPerMinute must be > 0, got ${ordersPerMinute}`);
     this.stop();
     this.timer = this.clock.setInterval(() => this.step(), 60_000 / ordersPerMinute);
   }
@@ -46,15 +48,18 @@ export class DemoActivity implements Disposable {
     this.timer = undefined;
   }
 
-  async dispose(): Promise<void> {
+  dispose(): void {
     this.stop();
-    await this.pendingCancels.dispose();
+    for (const timer of this.pendingCancels) timer.dispose();
+    this.pendingCancels.clear();
   }
 
   /** One action; public so tests can drive the generator without waiting. */
   step(): void {
     try {
-      const open = this.engine.ordersOf(this.account.userId).filter((o) => !isFinal(o) && o.status !== 'PENDING');
+      const open = this.engine
+        .ordersOf(this.account.userId)
+        .filter((o) => !isFinal(o) && o.status !== 'PENDING');
       if (open.length >= MAX_OPEN_ORDERS) {
         this.engine.cancel(this.account.userId, open[open.length - 1]!.orderId);
         return;
@@ -76,7 +81,10 @@ export class DemoActivity implements Disposable {
   }
 
   private quantityFor(token: MarketToken, amountUsdt: number, price: string): string {
-    return floorToStep(new Big(amountUsdt).div(price), new Big(token.listing.rules.stepSize)).toFixed();
+    return floorToStep(
+      new Big(amountUsdt).div(price),
+      new Big(token.listing.rules.stepSize),
+    ).toFixed();
   }
 
   private placeOto(token: MarketToken, buyFactor: number, cancelLater: boolean): void {
@@ -119,7 +127,10 @@ export class DemoActivity implements Disposable {
     const free = this.account.balances.free(token.listing.alphaId);
     const qty = floorToStep(free.times(0.5), step);
     const price = this.price(token, this.random.chance(0.7) ? 0.995 : 1.02);
-    if (qty.lt(token.listing.rules.minQty) || qty.times(price).lt(token.listing.rules.minNotional)) {
+    if (
+      qty.lt(token.listing.rules.minQty) ||
+      qty.times(price).lt(token.listing.rules.minNotional)
+    ) {
       this.placeOto(token, 1.005, false);
       return;
     }
@@ -137,17 +148,17 @@ export class DemoActivity implements Disposable {
   }
 
   private cancelLater(orderId: string, delayMs: number): void {
-    this.pendingCancels.add(
-      this.clock.setTimeout(() => {
-        const order = this.engine.order(orderId);
-        if (order && !isFinal(order)) {
-          try {
-            this.engine.cancel(this.account.userId, orderId);
-          } catch (error) {
-            if (!(error instanceof SimBusinessError)) throw error;
-          }
+    const timer = this.clock.setTimeout(() => {
+      this.pendingCancels.delete(timer);
+      const order = this.engine.order(orderId);
+      if (order && !isFinal(order)) {
+        try {
+          this.engine.cancel(this.account.userId, orderId);
+        } catch (error) {
+          if (!(error instanceof SimBusinessError)) throw error;
         }
-      }, delayMs),
-    );
+      }
+    }, delayMs);
+    this.pendingCancels.add(timer);
   }
 }

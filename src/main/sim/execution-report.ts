@@ -50,7 +50,9 @@ export function buildExecutionReport(
     q: pendingUnactivated ? '0' : fixed8(order.origQty),
     p: order.price.toFixed(order.priceDecimals),
     // Captured: 197.30724223 / 869.56 = 0.22690468999… was reported as 0.226904689 (down).
-    ap: hasFills ? toFixedDown(order.cumQuote.div(order.executedQty), order.priceDecimals + 1) : '0',
+    ap: hasFills
+      ? toFixedDown(order.cumQuote.div(order.executedQty), order.priceDecimals + 1)
+      : '0',
     P: '0',
     x: context.executionType,
     X: order.status,
@@ -88,7 +90,10 @@ export function buildExecutionReport(
 }
 
 /** The optional expiry notice (Spot's shape; never seen on Alpha, see ALPHA-PROTOCOL.md §2). */
-export function buildListenKeyExpired(listenKey: string, eventTimeMs: number): Record<string, unknown> {
+export function buildListenKeyExpired(
+  listenKey: string,
+  eventTimeMs: number,
+): Record<string, unknown> {
   return { e: 'listenKeyExpired', E: eventTimeMs, listenKey };
 }
 

@@ -3,7 +3,13 @@ import WebSocket from 'ws';
 import { FakeClock } from '../../../test/fakes/fake-clock.ts';
 import { startSimulator, type Simulator, type SimulatorOptions } from './index.ts';
 import { obtainListenKey, placeRestingOto, subscribedSocket } from './testing/demo-session.ts';
-import { callRest, isExecutionReport, openRecordingSocket, pushData, type RecordingSocket } from './testing/sim-test-client.ts';
+import {
+  callRest,
+  isExecutionReport,
+  openRecordingSocket,
+  pushData,
+  type RecordingSocket,
+} from './testing/sim-test-client.ts';
 
 const VOLUME = '/bapi/defi/v1/private/wallet-direct/buw/wallet/today/user-volume';
 
@@ -83,7 +89,10 @@ describe('fault injection', () => {
     await s.waitFor((f) => f.id === 2);
     await placeRestingOto(sim);
     await s.waitForCount(isExecutionReport, 2);
-    expect(s.frames.filter(isExecutionReport).map((f) => f.stream)).toEqual([`alpha@${newKey}`, `alpha@${newKey}`]);
+    expect(s.frames.filter(isExecutionReport).map((f) => f.stream)).toEqual([
+      `alpha@${newKey}`,
+      `alpha@${newKey}`,
+    ]);
   });
 
   it('with sendListenKeyExpired, the expiry is announced on the stream first', async () => {
@@ -92,18 +101,28 @@ describe('fault injection', () => {
     const s = track(await subscribedSocket(sim, key));
     sim.faults.expireListenKey(key);
     const frame = await s.waitFor((f) => pushData(f)?.e === 'listenKeyExpired');
-    expect(frame).toEqual({ stream: `alpha@${key}`, data: { e: 'listenKeyExpired', E: clock.now(), listenKey: key } });
+    expect(frame).toEqual({
+      stream: `alpha@${key}`,
+      data: { e: 'listenKeyExpired', E: clock.now(), listenKey: key },
+    });
   });
 
   it('invalidateSession makes that account answer 100002001; others and a renewed session work', async () => {
     await start();
     const other = sim.createAccount();
     sim.faults.invalidateSession();
-    const demo = await callRest(sim.restUrl, 'GET', VOLUME, { credentials: sim.demoAccount.credentials });
+    const demo = await callRest(sim.restUrl, 'GET', VOLUME, {
+      credentials: sim.demoAccount.credentials,
+    });
     expect(demo.body.code).toBe('100002001');
-    expect((await callRest(sim.restUrl, 'GET', VOLUME, { credentials: other.credentials })).body.success).toBe(true);
+    expect(
+      (await callRest(sim.restUrl, 'GET', VOLUME, { credentials: other.credentials })).body.success,
+    ).toBe(true);
     const renewed = sim.renewSession(sim.demoAccount.userId);
-    expect((await callRest(sim.restUrl, 'GET', VOLUME, { credentials: renewed.credentials })).body.success).toBe(true);
+    expect(
+      (await callRest(sim.restUrl, 'GET', VOLUME, { credentials: renewed.credentials })).body
+        .success,
+    ).toBe(true);
   });
 
   it('injectRaw sends exact text to one stream, or to everyone', async () => {
@@ -148,8 +167,12 @@ describe('fault injection', () => {
     await start({ pingIntervalMs: 20_000, pongTimeoutMs: 60_000 });
     const silent = track(await openRecordingSocket(sim.wsUrl, { autoPong: false }));
     const polite = track(await openRecordingSocket(sim.wsUrl));
-    const silentPinged = new Promise<void>((resolve) => silent.socket.once('ping', () => resolve()));
-    const politePinged = new Promise<void>((resolve) => polite.socket.once('ping', () => resolve()));
+    const silentPinged = new Promise<void>((resolve) =>
+      silent.socket.once('ping', () => resolve()),
+    );
+    const politePinged = new Promise<void>((resolve) =>
+      polite.socket.once('ping', () => resolve()),
+    );
     await clock.advance(20_000);
     await Promise.all([silentPinged, politePinged]);
     // The polite client's pong precedes this request on the wire, so the server has seen it.
@@ -171,6 +194,10 @@ describe('fault injection', () => {
     expect(sim.market.getPrice('ALPHA_373USDT')).toBe('0.19000000');
     sim.orders.fillNow(String(workingOrderId));
     const fill = await s.waitFor((f) => pushData(f)?.x === 'TRADE');
-    expect(pushData(fill)).toMatchObject({ i: String(workingOrderId), X: 'FILLED', L: '0.19000000' });
+    expect(pushData(fill)).toMatchObject({
+      i: String(workingOrderId),
+      X: 'FILLED',
+      L: '0.19000000',
+    });
   });
 });

@@ -79,7 +79,10 @@ export class FillEngine implements Disposable {
    */
   fillNow(order: SimOrder, quantity?: string | string[]): void {
     if (!isWorking(order)) {
-      throw new SimBusinessError(SimErrorCode.orderNotCancelable, `Order ${order.orderId} is ${order.status} and cannot fill.`);
+      throw new SimBusinessError(
+        SimErrorCode.orderNotCancelable,
+        `Order ${order.orderId} is ${order.status} and cannot fill.`,
+      );
     }
     const remaining = order.origQty.minus(order.executedQty);
     const step = new Big(this.token(order).listing.rules.stepSize);
@@ -92,7 +95,10 @@ export class FillEngine implements Disposable {
           });
     const total = parts.reduce((s, p) => s.plus(p), new Big(0));
     if (parts.length === 0 || parts.some((p) => p.lte(0)) || total.gt(remaining)) {
-      throw new SimBusinessError(SimErrorCode.illegalParameter, `Fill quantities must be positive and add up to at most ${remaining.toFixed()}.`);
+      throw new SimBusinessError(
+        SimErrorCode.illegalParameter,
+        `Fill quantities must be positive and add up to at most ${remaining.toFixed()}.`,
+      );
     }
     this.forget(order);
     this.execute(order, parts);
@@ -137,8 +143,12 @@ export class FillEngine implements Disposable {
     const tradeId = this.ids.nextTradeId();
     const price =
       order.side === 'BUY'
-        ? (order.price.lt(token.price) ? order.price : token.price)
-        : (order.price.gt(token.price) ? order.price : token.price);
+        ? order.price.lt(token.price)
+          ? order.price
+          : token.price
+        : order.price.gt(token.price)
+          ? order.price
+          : token.price;
     const balances = this.host.balancesOf(order);
     for (const qty of parts) {
       // Captured: 869.56 × 0.22690469 = 197.307242236… was reported as 197.30724223 (down);

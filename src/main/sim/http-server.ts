@@ -23,7 +23,10 @@ export interface HttpServerDeps {
 /** Writes a JSON body. */
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': 'application/json;charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
@@ -38,14 +41,19 @@ function businessError(code: string, message: string) {
 }
 
 /** Exactly the captured session-expired body (three keys). */
-const SESSION_EXPIRED_BODY = { code: SimErrorCode.sessionExpired, message: SESSION_EXPIRED_MESSAGE, success: false };
+const SESSION_EXPIRED_BODY = {
+  code: SimErrorCode.sessionExpired,
+  message: SESSION_EXPIRED_MESSAGE,
+  success: false,
+};
 
 async function readBody(request: IncomingMessage): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new SimBusinessError(SimErrorCode.illegalParameter, 'Request body too large.');
+    if (size > MAX_BODY_BYTES)
+      throw new SimBusinessError(SimErrorCode.illegalParameter, 'Request body too large.');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -66,7 +74,8 @@ export function createHttpServer(deps: HttpServerDeps): Server {
   const server = createServer((request, response) => {
     void handle(request, response).catch((error) => {
       deps.onError(error);
-      if (!response.headersSent) sendJson(response, 500, { status: 500, error: 'Internal Server Error' });
+      if (!response.headersSent)
+        sendJson(response, 500, { status: 500, error: 'Internal Server Error' });
       else response.destroy();
     });
   });
@@ -75,7 +84,10 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
       if (!isLoopback(request.socket.remoteAddress)) {
-        sendJson(response, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'loopback only' } });
+        sendJson(response, 403, {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: 'loopback only' },
+        });
         return;
       }
       await deps.control(request, response, await readBody(request));

@@ -13,15 +13,26 @@ import { createRandom } from './random.ts';
 import { createRestRoutes } from './rest-routes.ts';
 import type { Simulator, SimulatorOptions } from './simulator-types.ts';
 import { VolumeBook } from './user-volume.ts';
-import { STREAM_PATH, StreamServer } from './ws-server.ts';
+import { MARKET_STREAM_PATH, STREAM_PATH, StreamServer } from './ws-server.ts';
+import { MarketStreamPublisher } from './market-stream.ts';
 
-export type { Simulator, SimulatorOptions, SimulatorFaults, DemoActivityOptions } from './simulator-types.ts';
+export type {
+  Simulator,
+  SimulatorOptions,
+  SimulatorFaults,
+  DemoActivityOptions,
+} from './simulator-types.ts';
 export type { SimAccount, CreateAccountOptions } from './accounts.ts';
 export { SESSION_COOKIE_NAMES } from './credentials.ts';
 export { SimErrorCode, SESSION_EXPIRED_MESSAGE } from './errors.ts';
 
 /** The demo account's default wallet: plenty of USDT and some of each listed token. */
-const DEFAULT_DEMO_BALANCES = { USDT: '100000', ALPHA_22: '20', ALPHA_373: '5000', ALPHA_382: '20000' };
+const DEFAULT_DEMO_BALANCES = {
+  USDT: '100000',
+  ALPHA_22: '20',
+  ALPHA_373: '5000',
+  ALPHA_382: '20000',
+};
 
 /**
  * Starts the simulated Binance Alpha exchange on 127.0.0.1: REST at www.binance.com's
@@ -56,11 +67,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       repost: options.listenKeyRepost ?? 'extend',
     }),
   );
-  const streams = new StreamServer(clock, {
+  const heartbeat = {
     pingIntervalMs: options.pingIntervalMs ?? 20_000,
     pongTimeoutMs: options.pongTimeoutMs ?? 60_000,
-  });
+  };
+  const streams = new StreamServer(clock, { path: STREAM_PATH, ...heartbeat });
   store.add(toDisposable(() => streams.dispose()));
+  const marketStreams = new StreamServer(clock, { path: MARKET_STREAM_PATH, ...heartbeat });
+  store.add(toDisposable(() => marketStreams.dispose()));
+  store.add(
+    new MarketStreamPublisher(
+      clock,
+      createRandom((options.seed ?? 1) + 1),
+      market,
+      marketStreams,
+      500,
+    ),
+  );
+  // Transport faults hit both sockets: they model the network path to nbstream.
+  const transports = [streams, marketStreams];
 
   // Pushes go to the account's live key; an ended key receives nothing more.
   store.add(
@@ -71,7 +96,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   );
   store.add(
     listenKeys.onDidExpire(({ key }) => {
-      if (options.sendListenKeyExpired) streams.push(`alpha@${key}`, buildListenKeyExpired(key, clock.now()));
+      if (options.sendListenKeyExpired)
+        streams.push(`alpha@${key}`, buildListenKeyExpired(key, clock.now()));
     }),
   );
 
@@ -88,8 +114,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     routes: createRestRoutes({ clock, market, engine, listenKeys, volume }),
     accounts,
     control: createControlHandler(() => ref.current!),
-    onUpgrade: (request, socket, head) => streams.handleUpgrade(request, socket, head),
-    onError: (error) => process.stderr.write(`alpha-monitor sim: internal error: ${String(error)}\n`),
+    onUpgrade: (request, socket, head) => {
+      const path = (request.url ?? '').split('?')[0] ?? '';
+      (marketStreams.servesPath(path) ? marketStreams : streams).handleUpgrade(
+        request,
+        socket,
+        head,
+      );
+    },
+    onError: (error) =>
+      process.stderr.write(`alpha-monitor sim: internal error: ${String(error)}\n`),
   });
   const port = await listen(server, options.port ?? 0);
   store.add(
@@ -103,12 +137,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   );
 
   const base = `http://${SIM_HOST}:${port}`;
-  const asPublic = (a: AccountState): SimAccount => ({ userId: a.userId, credentials: a.credentials });
+  const asPublic = (a: AccountState): SimAccount => ({
+    userId: a.userId,
+    credentials: a.credentials,
+  });
   const keyFor = (listenKey?: string) => listenKey ?? listenKeys.keyOf(demoAccount.userId);
 
   const simulator: Simulator = {
     restUrl: base,
     wsUrl: `ws://${SIM_HOST}:${port}${STREAM_PATH}`,
+    marketWsUrl: `ws://${SIM_HOST}:${port}${MARKET_STREAM_PATH}`,
     controlUrl: `${base}${CONTROL_PREFIX}`,
     port,
     clock,
@@ -118,10 +156,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     createAccount: (accountOptions) => asPublic(accounts.create(accountOptions)),
     renewSession: (userId) => accounts.renewSession(userId),
     faults: {
-      dropAllConnections: () => streams.dropAll(),
-      stall: () => streams.stall(),
-      resume: () => streams.resume(),
-      refuseConnections: (durationMs) => streams.refuseConnections(durationMs),
+      dropAllConnections: () => transports.forEach((t) => t.dropAll()),
+      stall: () => transports.forEach((t) => t.stall()),
+      resume: () => transports.forEach((t) => t.resume()),
+      refuseConnections: (durationMs) => transports.forEach((t) => t.refuseConnections(durationMs)),
       expireListenKey(listenKey) {
         const key = keyFor(listenKey);
         return key !== undefined && listenKeys.expire(key) ? key : undefined;
@@ -145,14 +183,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       endNow: (orderId, status) => engine.endNow(orderId, status),
     },
     demoActivity: {
-      start: (demoOptions) => demo.start(demoOptions?.ordersPerMinute ?? DEFAULT_DEMO_ORDERS_PER_MINUTE),
+      start: (demoOptions) =>
+        demo.start(demoOptions?.ordersPerMinute ?? DEFAULT_DEMO_ORDERS_PER_MINUTE),
       stop: () => demo.stop(),
       get running() {
         return demo.running;
       },
     },
     get connectionCount() {
-      return streams.connectionCount;
+      return streams.connectionCount + marketStreams.connectionCount;
     },
     dispose: () => store.dispose(),
   };

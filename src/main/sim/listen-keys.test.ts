@@ -17,12 +17,18 @@ describe('listen keys', () => {
   });
 
   /** Places an order and reports whether `socket` got its NEW frame on `alpha@key`. */
-  async function receivesPushes(socket: RecordingSocket, key: string, probe: RecordingSocket): Promise<boolean> {
+  async function receivesPushes(
+    socket: RecordingSocket,
+    key: string,
+    probe: RecordingSocket,
+  ): Promise<boolean> {
     const { workingOrderId } = await placeRestingOto(sim);
     // The probe is subscribed to the account's current key, so once it has the frame, any
     // frame for `socket` would have been sent too (same server turn, same order).
     await probe.waitFor((f) => pushData(f)?.i === String(workingOrderId));
-    return socket.frames.some((f) => f.stream === `alpha@${key}` && pushData(f)?.i === String(workingOrderId));
+    return socket.frames.some(
+      (f) => f.stream === `alpha@${key}` && pushData(f)?.i === String(workingOrderId),
+    );
   }
 
   it('are 32 lowercase hex chars and differ per account', async () => {

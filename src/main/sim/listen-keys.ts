@@ -96,7 +96,10 @@ export class ListenKeyRegistry implements Disposable {
   private arm(record: ListenKeyRecord): void {
     record.timer?.dispose();
     record.expiresAtMs = this.clock.now() + this.options.lifetimeMs;
-    record.timer = this.clock.setTimeout(() => this.end(record.key, 'lifetime'), this.options.lifetimeMs);
+    record.timer = this.clock.setTimeout(
+      () => this.end(record.key, 'lifetime'),
+      this.options.lifetimeMs,
+    );
   }
 
   private end(key: string, reason: ListenKeyEndReason): void {

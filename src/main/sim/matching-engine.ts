@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import { Emitter } from '../../shared/event/emitter.ts';
@@ -12,6 +11,7 @@ import { isFinal, isWorking, type Side, type SimOrder } from './order-model.ts';
 import type { LimitRequest, OtoRequest } from './order-validation.ts';
 import type { Random } from './random.ts';
 import { IdSequences } from './id-sequences.ts';
+import { createOrder, lockFor, type OrderExtras } from './order-factory.ts';
 
 /** Something to push to every live listen key of `userId`. */
 export interface UserPush {
@@ -44,7 +44,8 @@ export class MatchingEngine implements Disposable {
       emit: (order, type, times, fill) => this.emit(order, type, times, fill),
       balancesOf: (order) => this.require(order.userId).balances,
       onCompleted: (order, times) => this.onCompleted(order, times),
-      openOrdersOf: (symbol) => [...this.orders.values()].filter((o) => o.symbol === symbol && isWorking(o)),
+      openOrdersOf: (symbol) =>
+        [...this.orders.values()].filter((o) => o.symbol === symbol && isWorking(o)),
     });
   }
 
@@ -56,15 +57,22 @@ export class MatchingEngine implements Disposable {
   /** Places a plain LIMIT order; returns it after its NEW frame was pushed. */
   placeLimit(account: AccountState, request: LimitRequest): SimOrder {
     this.checkOrderCount(account.userId, request.token, 1);
-    const locked = this.lockFor(account, request.token, request.side, request.price, request.quantity);
+    const locked = lockFor(account, request.token, request.side, request.price, request.quantity);
     const now = this.clock.now();
-    const order = this.newOrder(account.userId, request.token, request.side, request.price, request.quantity, {
-      orderListId: '-1',
-      position: undefined,
-      linkedOrderId: undefined,
-      createdMs: now,
-      locked,
-    });
+    const order = this.newOrder(
+      account.userId,
+      request.token,
+      request.side,
+      request.price,
+      request.quantity,
+      {
+        orderListId: '-1',
+        position: undefined,
+        linkedOrderId: undefined,
+        createdMs: now,
+        locked,
+      },
+    );
     this.emit(order, 'NEW', this.ids.times(now));
     this.fills.consider(order);
     return order;
@@ -73,7 +81,7 @@ export class MatchingEngine implements Disposable {
   /** Places an OTO pair: working NEW and pending PENDING (q "0") in one instant, as captured. */
   placeOto(account: AccountState, request: OtoRequest): { working: SimOrder; pending: SimOrder } {
     this.checkOrderCount(account.userId, request.token, 2);
-    const locked = this.lockFor(
+    const locked = lockFor(
       account,
       request.token,
       request.workingSide,
@@ -98,7 +106,13 @@ export class MatchingEngine implements Disposable {
       opposite(request.workingSide),
       request.pendingPrice,
       new Big(0),
-      { orderListId, position: 'OTO_PENDING', linkedOrderId: workingId, createdMs: now, locked: new Big(0) },
+      {
+        orderListId,
+        position: 'OTO_PENDING',
+        linkedOrderId: workingId,
+        createdMs: now,
+        locked: new Big(0),
+      },
     );
     pending.status = 'PENDING';
     pending.workingTimeMs = 0;
@@ -119,7 +133,10 @@ export class MatchingEngine implements Disposable {
       throw new SimBusinessError(SimErrorCode.orderNotFound, `Order ${orderId} does not exist.`);
     }
     if (isFinal(order)) {
-      throw new SimBusinessError(SimErrorCode.orderNotCancelable, `Order ${orderId} is already ${order.status}.`);
+      throw new SimBusinessError(
+        SimErrorCode.orderNotCancelable,
+        `Order ${orderId} is already ${order.status}.`,
+      );
     }
     this.end(order, 'CANCELED');
   }
@@ -127,7 +144,11 @@ export class MatchingEngine implements Disposable {
   /** Ends an order as EXPIRED or REJECTED (fault injection; inferred frames). */
   endNow(orderId: string, status: 'CANCELED' | 'EXPIRED' | 'REJECTED'): void {
     const order = this.requireOrder(orderId);
-    if (isFinal(order)) throw new SimBusinessError(SimErrorCode.orderNotCancelable, `Order ${orderId} is already ${order.status}.`);
+    if (isFinal(order))
+      throw new SimBusinessError(
+        SimErrorCode.orderNotCancelable,
+        `Order ${orderId} is already ${order.status}.`,
+      );
     this.end(order, status);
   }
 
@@ -168,7 +189,10 @@ export class MatchingEngine implements Disposable {
   }
 
   /** After a fill completed an order: free what it still held; activate its pending leg. */
-  private onCompleted(order: SimOrder, times: { eventTimeMs: number; transactionTimeMs: number }): void {
+  private onCompleted(
+    order: SimOrder,
+    times: { eventTimeMs: number; transactionTimeMs: number },
+  ): void {
     this.releaseLocked(order);
     if (order.position !== 'OTO_WORKING' || !order.linkedOrderId) return;
     const pending = this.orders.get(order.linkedOrderId);
@@ -176,10 +200,15 @@ export class MatchingEngine implements Disposable {
     const token = this.market.bySymbol(order.symbol)!;
     const step = new Big(token.listing.rules.stepSize);
     // Captured: 869.56 bought − 0.086956 fee = 869.473044 → 869.47 at step 0.01.
-    const baseFee = order.fills.filter((f) => f.commissionAsset === order.baseAsset).reduce((s, f) => s.plus(f.commission), new Big(0));
+    const baseFee = order.fills
+      .filter((f) => f.commissionAsset === order.baseAsset)
+      .reduce((s, f) => s.plus(f.commission), new Big(0));
     const qty = floorToStep(order.executedQty.minus(baseFee), step);
     // Captured: activation 1 ms after the fill's E, with the fill's T.
-    const activation = { eventTimeMs: times.eventTimeMs + 1, transactionTimeMs: times.transactionTimeMs };
+    const activation = {
+      eventTimeMs: times.eventTimeMs + 1,
+      transactionTimeMs: times.transactionTimeMs,
+    };
     this.ids.noteEventTime(activation.eventTimeMs);
     const balances = this.require(pending.userId).balances;
     if (qty.lt(token.listing.rules.minQty)) {
@@ -190,7 +219,8 @@ export class MatchingEngine implements Disposable {
       return;
     }
     const lockAsset = pending.side === 'SELL' ? pending.baseAsset : pending.quoteAsset;
-    const lockAmount = pending.side === 'SELL' ? qty : pending.price.times(qty).round(8, Big.roundUp);
+    const lockAmount =
+      pending.side === 'SELL' ? qty : pending.price.times(qty).round(8, Big.roundUp);
     try {
       balances.lock(lockAsset, lockAmount);
     } catch {
@@ -215,7 +245,12 @@ export class MatchingEngine implements Disposable {
     times: { eventTimeMs: number; transactionTimeMs: number },
     fill?: SimOrder['fills'][number],
   ): void {
-    const data = buildExecutionReport(order, { executionType, eventId: this.ids.nextEventId(), ...times, fill });
+    const data = buildExecutionReport(order, {
+      executionType,
+      eventId: this.ids.nextEventId(),
+      ...times,
+      fill,
+    });
     this.onDidPushEmitter.fire({ userId: order.userId, data });
   }
 
@@ -227,18 +262,15 @@ export class MatchingEngine implements Disposable {
     }
   }
 
-  private lockFor(account: AccountState, token: MarketToken, side: Side, price: Big, qty: Big): Big {
-    const amount = side === 'BUY' ? price.times(qty).round(8, Big.roundUp) : qty;
-    account.balances.lock(side === 'BUY' ? token.listing.quoteAsset : token.listing.alphaId, amount);
-    return amount;
-  }
-
   private checkOrderCount(userId: string, token: MarketToken, adding: number): void {
     const open = [...this.orders.values()].filter(
       (o) => o.userId === userId && o.symbol === token.symbol && !isFinal(o),
     ).length;
     if (open + adding > token.listing.rules.maxNumOrders) {
-      throw new SimBusinessError(SimErrorCode.tooManyOrders, `At most ${token.listing.rules.maxNumOrders} open orders per symbol.`);
+      throw new SimBusinessError(
+        SimErrorCode.tooManyOrders,
+        `At most ${token.listing.rules.maxNumOrders} open orders per symbol.`,
+      );
     }
   }
 
@@ -248,27 +280,9 @@ export class MatchingEngine implements Disposable {
     side: Side,
     price: Big,
     qty: Big,
-    extra: Pick<SimOrder, 'orderListId' | 'position' | 'linkedOrderId' | 'createdMs' | 'locked'>,
+    extra: OrderExtras,
   ): SimOrder {
-    const order: SimOrder = {
-      orderId: this.ids.nextOrderId(),
-      userId,
-      symbol: token.symbol,
-      baseAsset: token.listing.alphaId,
-      quoteAsset: token.listing.quoteAsset,
-      side,
-      price,
-      priceDecimals: Math.max(8, token.listing.precision?.price ?? 8),
-      origQty: qty,
-      executedQty: new Big(0),
-      cumQuote: new Big(0),
-      status: 'NEW',
-      clientOrderId: `web_${randomBytes(16).toString('hex')}`,
-      updatedMs: extra.createdMs,
-      workingTimeMs: extra.createdMs,
-      fills: [],
-      ...extra,
-    };
+    const order = createOrder(this.ids.nextOrderId(), userId, token, side, price, qty, extra);
     this.orders.set(order.orderId, order);
     return order;
   }
@@ -281,7 +295,8 @@ export class MatchingEngine implements Disposable {
 
   private requireOrder(orderId: string): SimOrder {
     const order = this.orders.get(orderId);
-    if (!order) throw new SimBusinessError(SimErrorCode.orderNotFound, `Order ${orderId} does not exist.`);
+    if (!order)
+      throw new SimBusinessError(SimErrorCode.orderNotFound, `Order ${orderId} does not exist.`);
     return order;
   }
 }

@@ -4,13 +4,7 @@ export type Side = 'BUY' | 'SELL';
 
 /** Statuses as the history filter names them, plus PENDING for an OTO leg not yet activated. */
 export type SimOrderStatus =
-  | 'NEW'
-  | 'PENDING'
-  | 'PARTIALLY_FILLED'
-  | 'FILLED'
-  | 'CANCELED'
-  | 'EXPIRED'
-  | 'REJECTED';
+  'NEW' | 'PENDING' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED' | 'EXPIRED' | 'REJECTED';
 
 export type OtoPosition = 'OTO_WORKING' | 'OTO_PENDING';
 

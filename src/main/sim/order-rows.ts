@@ -10,7 +10,9 @@ import type { SimFill, SimOrder } from './order-model.ts';
 
 /** A get-order-history-merge / get-open-order row. Numbers as plain decimal strings. */
 export function historyRow(order: SimOrder): Record<string, unknown> {
-  const avg = order.executedQty.gt(0) ? plain(new Big(toFixedHalfUp(order.cumQuote.div(order.executedQty), 8))) : '0';
+  const avg = order.executedQty.gt(0)
+    ? plain(new Big(toFixedHalfUp(order.cumQuote.div(order.executedQty), 8)))
+    : '0';
   return {
     kind: 'LIMIT',
     orderId: order.orderId,
@@ -39,7 +41,11 @@ export function historyRow(order: SimOrder): Record<string, unknown> {
 }
 
 /** A get-user-trades row: price with the tick's decimals, qty with the lot step's. */
-export function userTradeRow(order: SimOrder, fill: SimFill, market: Market): Record<string, unknown> {
+export function userTradeRow(
+  order: SimOrder,
+  fill: SimFill,
+  market: Market,
+): Record<string, unknown> {
   const rules = market.bySymbol(order.symbol)?.listing.rules;
   const priceDp = rules ? stepDecimals(new Big(rules.tickSize)) : 8;
   const qtyDp = rules ? stepDecimals(new Big(rules.stepSize)) : 8;
@@ -81,7 +87,10 @@ export interface HistoryQuery {
  * [time, updateTime] overlaps [startTime, endTime], so an order placed before a gap and
  * filled during it shows up when reconciling the gap (the real rule is unknown).
  */
-export function queryHistory(orders: SimOrder[], query: HistoryQuery): { rows: SimOrder[]; total: number } {
+export function queryHistory(
+  orders: SimOrder[],
+  query: HistoryQuery,
+): { rows: SimOrder[]; total: number } {
   const matching = orders.filter(
     (o) =>
       (!query.statuses || query.statuses.has(o.status)) &&

@@ -47,7 +47,10 @@ function token(market: Market, body: Record<string, unknown>): MarketToken {
   }
   const found = market.byAssets(baseAsset, quoteAsset);
   if (!found) {
-    throw new SimBusinessError(SimErrorCode.unknownSymbol, `Symbol ${baseAsset}${quoteAsset} is not supported.`);
+    throw new SimBusinessError(
+      SimErrorCode.unknownSymbol,
+      `Symbol ${baseAsset}${quoteAsset} is not supported.`,
+    );
   }
   return found;
 }
@@ -62,7 +65,10 @@ export function checkPrice(t: MarketToken, price: Big, field: string): void {
     );
   }
   if (!isMultipleOf(price, new Big(r.tickSize))) {
-    throw new SimBusinessError(SimErrorCode.tickSize, `${field} ${price.toFixed()} is not a multiple of the tick ${r.tickSize}.`);
+    throw new SimBusinessError(
+      SimErrorCode.tickSize,
+      `${field} ${price.toFixed()} is not a multiple of the tick ${r.tickSize}.`,
+    );
   }
 }
 
@@ -71,10 +77,16 @@ export function checkPrice(t: MarketToken, price: Big, field: string): void {
 export function checkQuantity(t: MarketToken, price: Big, quantity: Big, field: string): void {
   const r = t.listing.rules;
   if (!isMultipleOf(quantity, new Big(r.stepSize))) {
-    throw new SimBusinessError(SimErrorCode.lotSize, `${field} ${quantity.toFixed()} is not a multiple of the lot step ${new Big(r.stepSize).toFixed()}.`);
+    throw new SimBusinessError(
+      SimErrorCode.lotSize,
+      `${field} ${quantity.toFixed()} is not a multiple of the lot step ${new Big(r.stepSize).toFixed()}.`,
+    );
   }
   if (quantity.lt(r.minQty) || quantity.gt(r.maxQty)) {
-    throw new SimBusinessError(SimErrorCode.lotSize, `${field} ${quantity.toFixed()} is outside ${new Big(r.minQty).toFixed()}..${r.maxQty}.`);
+    throw new SimBusinessError(
+      SimErrorCode.lotSize,
+      `${field} ${quantity.toFixed()} is outside ${new Big(r.minQty).toFixed()}..${r.maxQty}.`,
+    );
   }
   const notional = price.times(quantity);
   if (notional.lt(r.minNotional)) {
@@ -84,7 +96,10 @@ export function checkQuantity(t: MarketToken, price: Big, quantity: Big, field: 
     );
   }
   if (notional.gt(r.maxNotional)) {
-    throw new SimBusinessError(SimErrorCode.priceOutOfRange, `Order value ${notional.toFixed()} is above the maximum ${r.maxNotional}.`);
+    throw new SimBusinessError(
+      SimErrorCode.priceOutOfRange,
+      `Order value ${notional.toFixed()} is above the maximum ${r.maxNotional}.`,
+    );
   }
 }
 
@@ -134,7 +149,10 @@ export function parseOtoRequest(market: Market, rawBody: unknown): OtoRequest {
 }
 
 /** Reads a cancel body `{orderId, symbol}`; orderId may be a string or a number. */
-export function parseCancelRequest(rawBody: unknown): { orderId: string; symbol: string | undefined } {
+export function parseCancelRequest(rawBody: unknown): {
+  orderId: string;
+  symbol: string | undefined;
+} {
   const body = asObject(rawBody);
   const { orderId, symbol } = body;
   const id = typeof orderId === 'number' && Number.isInteger(orderId) ? String(orderId) : orderId;

@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../test/fakes/fake-clock.ts';
 import { startSimulator, type Simulator } from './index.ts';
 import { typeMap } from './testing/json-shape.ts';
-import { callRest, isExecutionReport, openRecordingSocket, pushData, type RecordingSocket } from './testing/sim-test-client.ts';
+import {
+  callRest,
+  isExecutionReport,
+  openRecordingSocket,
+  pushData,
+  type RecordingSocket,
+} from './testing/sim-test-client.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/protocol/', import.meta.url);
 const readLines = (path: string) =>
@@ -11,13 +17,41 @@ const readLines = (path: string) =>
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
-const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, FIXTURES), 'utf8')) as Record<string, unknown>;
+const readJson = (path: string) =>
+  JSON.parse(readFileSync(new URL(path, FIXTURES), 'utf8')) as Record<string, unknown>;
 
 const captured = readLines('ws/oto-buy-fill-then-sell-fill.jsonl');
 const capturedData = captured.map((f) => f.data as Record<string, unknown>);
 
 /** Fields whose captured values follow from the same order and prices. */
-const SAME_VALUE_KEYS = ['s', 'ap', 'S', 'o', 'f', 'q', 'p', 'P', 'x', 'X', 'l', 'z', 'L', 'n', 'N', 'm', 'ot', 'st', 'Z', 'Y', 'Q', 'ba', 'qa', 'ct', 'cp', 'e'];
+const SAME_VALUE_KEYS = [
+  's',
+  'ap',
+  'S',
+  'o',
+  'f',
+  'q',
+  'p',
+  'P',
+  'x',
+  'X',
+  'l',
+  'z',
+  'L',
+  'n',
+  'N',
+  'm',
+  'ot',
+  'st',
+  'Z',
+  'Y',
+  'Q',
+  'ba',
+  'qa',
+  'ct',
+  'cp',
+  'e',
+];
 
 describe('the captured OTO life cycle (fixtures/ws/oto-buy-fill-then-sell-fill.jsonl)', () => {
   let clock: FakeClock;
@@ -29,13 +63,21 @@ describe('the captured OTO life cycle (fixtures/ws/oto-buy-fill-then-sell-fill.j
     clock = new FakeClock(1_759_043_608_334);
     // Fills only when the test says so, so the frames can be lined up with the capture.
     sim = await startSimulator({ clock, fillDelayMs: 3_600_000, priceStepFraction: 0 });
-    const reply = await callRest(sim.restUrl, 'POST', '/bapi/defi/v1/private/alpha-trade/get-listen-key', {
-      credentials: sim.demoAccount.credentials,
-    });
+    const reply = await callRest(
+      sim.restUrl,
+      'POST',
+      '/bapi/defi/v1/private/alpha-trade/get-listen-key',
+      {
+        credentials: sim.demoAccount.credentials,
+      },
+    );
     listenKey = reply.body.data as string;
     stream = await openRecordingSocket(sim.wsUrl);
     // The captured SUBSCRIBE frame, with our key in place of the captured one.
-    stream.send({ ...readJson('ws/order-stream-subscribe.client.json'), params: [`alpha@${listenKey}`] });
+    stream.send({
+      ...readJson('ws/order-stream-subscribe.client.json'),
+      params: [`alpha@${listenKey}`],
+    });
     const ack = await stream.waitFor((f) => f.id === 2);
     expect(ack).toEqual(readJson('ws/order-stream-subscribe-ack.server.json'));
   });
@@ -47,18 +89,23 @@ describe('the captured OTO life cycle (fixtures/ws/oto-buy-fill-then-sell-fill.j
 
   async function runCapturedScenario(): Promise<Array<Record<string, unknown>>> {
     sim.market.setPrice('ALPHA_373USDT', '0.22690469');
-    const placed = await callRest(sim.restUrl, 'POST', '/bapi/asset/v1/private/alpha-trade/oto-order/place', {
-      credentials: sim.demoAccount.credentials,
-      body: {
-        baseAsset: 'ALPHA_373',
-        quoteAsset: 'USDT',
-        workingSide: 'BUY',
-        workingPrice: '0.23',
-        workingQuantity: '869.56',
-        paymentDetails: [{ amount: '199.9988', paymentWalletType: 'CARD' }],
-        pendingPrice: '0.0001',
+    const placed = await callRest(
+      sim.restUrl,
+      'POST',
+      '/bapi/asset/v1/private/alpha-trade/oto-order/place',
+      {
+        credentials: sim.demoAccount.credentials,
+        body: {
+          baseAsset: 'ALPHA_373',
+          quoteAsset: 'USDT',
+          workingSide: 'BUY',
+          workingPrice: '0.23',
+          workingQuantity: '869.56',
+          paymentDetails: [{ amount: '199.9988', paymentWalletType: 'CARD' }],
+          pendingPrice: '0.0001',
+        },
       },
-    });
+    );
     expect(placed.body.success).toBe(true);
     const { workingOrderId, pendingOrderId } = placed.body.data as Record<string, number>;
     await stream.waitForCount(isExecutionReport, 2);

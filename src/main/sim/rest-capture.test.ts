@@ -6,7 +6,8 @@ import { deepShape, missingOrMistyped, typeMap } from './testing/json-shape.ts';
 import { callRest } from './testing/sim-test-client.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/protocol/rest/', import.meta.url);
-const fixture = <T = Record<string, unknown>>(path: string): T => JSON.parse(readFileSync(new URL(path, FIXTURES), 'utf8')) as T;
+const fixture = <T = Record<string, unknown>>(path: string): T =>
+  JSON.parse(readFileSync(new URL(path, FIXTURES), 'utf8')) as T;
 
 const DEFI = '/bapi/defi/v1';
 const ASSET = '/bapi/asset/v1';
@@ -38,8 +39,16 @@ describe('REST bodies match the captures in shape', () => {
     callRest(sim.restUrl, method, path, { credentials: trader.credentials, body });
 
   beforeAll(async () => {
-    sim = await startSimulator({ clock, fillDelayMs: 1_000, priceStepFraction: 0, splitFillProbability: 0, partialFillProbability: 0 });
-    trader = sim.createAccount({ balances: { USDT: '100000', ALPHA_971: '5000000', ALPHA_373: '1000' } });
+    sim = await startSimulator({
+      clock,
+      fillDelayMs: 1_000,
+      priceStepFraction: 0,
+      splitFillProbability: 0,
+      partialFillProbability: 0,
+    });
+    trader = sim.createAccount({
+      balances: { USDT: '100000', ALPHA_971: '5000000', ALPHA_373: '1000' },
+    });
   });
   afterAll(async () => {
     await sim.dispose();
@@ -54,38 +63,62 @@ describe('REST bodies match the captures in shape', () => {
   it('get-listen-key: data is the key as a plain string (32 lowercase hex)', async () => {
     const reply = await call('POST', P.listenKey);
     expect(Object.keys(reply.body)).toEqual(ENVELOPE_KEYS);
-    expect(deepShape(reply.body.data)).toEqual(deepShape(fixture('capture-2026-05-21/listen-key.response.REDACTED-by-source.json').data));
+    expect(deepShape(reply.body.data)).toEqual(
+      deepShape(fixture('capture-2026-05-21/listen-key.response.REDACTED-by-source.json').data),
+    );
     expect(reply.body.data).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it.each(['oto-place.ALPHA_22', 'oto-place.ALPHA_373', 'capture-2026-05-21/oto-place.ALPHA_971-1', 'capture-2026-05-21/oto-place.ALPHA_971-2'])(
-    'oto-order/place replays %s and answers in the captured shape',
+  it.each([
+    'oto-place.ALPHA_22',
+    'oto-place.ALPHA_373',
+    'capture-2026-05-21/oto-place.ALPHA_971-1',
+    'capture-2026-05-21/oto-place.ALPHA_971-2',
+  ])('oto-order/place replays %s and answers in the captured shape', async (name) => {
+    const reply = await call('POST', P.oto, fixture(`${name}.request.json`));
+    expect(reply.body.success).toBe(true);
+    expect(deepShape(reply.body)).toEqual(deepShape(fixture(`${name}.response.json`)));
+    const data = reply.body.data as { workingOrderId: number; pendingOrderId: number };
+    expect(data.pendingOrderId).toBe(data.workingOrderId + 1);
+  });
+
+  it.each(['BUY-1', 'BUY-2', 'SELL'])(
+    'order/place replays limit-place.%s and answers with the order id string',
     async (name) => {
-      const reply = await call('POST', P.oto, fixture(`${name}.request.json`));
-      expect(reply.body.success).toBe(true);
-      expect(deepShape(reply.body)).toEqual(deepShape(fixture(`${name}.response.json`)));
-      const data = reply.body.data as { workingOrderId: number; pendingOrderId: number };
-      expect(data.pendingOrderId).toBe(data.workingOrderId + 1);
+      const reply = await call(
+        'POST',
+        P.limit,
+        fixture(`capture-2026-05-21/limit-place.${name}.request.json`),
+      );
+      expect(deepShape(reply.body)).toEqual(
+        deepShape(fixture(`capture-2026-05-21/limit-place.${name}.response.json`)),
+      );
+      expect(reply.body.data).toMatch(/^\d+$/);
     },
   );
 
-  it.each(['BUY-1', 'BUY-2', 'SELL'])('order/place replays limit-place.%s and answers with the order id string', async (name) => {
-    const reply = await call('POST', P.limit, fixture(`capture-2026-05-21/limit-place.${name}.request.json`));
-    expect(deepShape(reply.body)).toEqual(deepShape(fixture(`capture-2026-05-21/limit-place.${name}.response.json`)));
-    expect(reply.body.data).toMatch(/^\d+$/);
-  });
-
   it('order/cancel answers exactly the captured body', async () => {
-    const placed = await call('POST', P.limit, fixture('capture-2026-05-21/limit-place.BUY-2.request.json'));
-    const request = { ...fixture('capture-2026-05-21/cancel-1.request.json'), orderId: placed.body.data };
+    const placed = await call(
+      'POST',
+      P.limit,
+      fixture('capture-2026-05-21/limit-place.BUY-2.request.json'),
+    );
+    const request = {
+      ...fixture('capture-2026-05-21/cancel-1.request.json'),
+      orderId: placed.body.data,
+    };
     const reply = await call('POST', P.cancel, request);
     expect(reply.body).toEqual(fixture('capture-2026-05-21/cancel.response.json'));
   });
 
   it('get-open-order answers data [] for an account with nothing open', async () => {
     const fresh = sim.createAccount();
-    const reply = await callRest(sim.restUrl, 'GET', `${P.open}?side=`, { credentials: fresh.credentials });
-    expect(reply.body.data).toEqual(fixture('capture-2026-05-21/open-orders.empty.trimmed-by-source.json').data);
+    const reply = await callRest(sim.restUrl, 'GET', `${P.open}?side=`, {
+      credentials: fresh.credentials,
+    });
+    expect(reply.body.data).toEqual(
+      fixture('capture-2026-05-21/open-orders.empty.trimmed-by-source.json').data,
+    );
     expect(Object.keys(reply.body)).toEqual(ENVELOPE_KEYS);
   });
 
@@ -93,9 +126,14 @@ describe('REST bodies match the captures in shape', () => {
     await clock.advance(2_000); // the BUYs at or above the market fill
     sim.market.setPrice('ALPHA_971USDT', '0.000005637');
     await clock.advance(2_000); // now the captured LIMIT SELL fills too
-    const reply = await call('GET', `${P.history}?page=1&rows=50&orderStatus=FILLED,PARTIALLY_FILLED,EXPIRED,CANCELED,REJECTED&kind=LIMIT`);
+    const reply = await call(
+      'GET',
+      `${P.history}?page=1&rows=50&orderStatus=FILLED,PARTIALLY_FILLED,EXPIRED,CANCELED,REJECTED&kind=LIMIT`,
+    );
     const rows = reply.body.data as Array<Record<string, unknown>>;
-    const [plainFilled, otoWorking, otoPending, canceled] = fixture<Array<Record<string, unknown>>>('capture-2026-05-21/order-history-merge.rows.json');
+    const [plainFilled, otoWorking, otoPending, canceled] = fixture<Array<Record<string, unknown>>>(
+      'capture-2026-05-21/order-history-merge.rows.json',
+    );
     const find = (pred: (r: Record<string, unknown>) => boolean) => {
       const row = rows.find(pred);
       expect(row).toBeDefined();
@@ -106,34 +144,63 @@ describe('REST bodies match the captures in shape', () => {
     expect(typeMap(simPlainFilled)).toEqual(typeMap(plainFilled!));
     expect(Object.keys(simPlainFilled)).toEqual(Object.keys(plainFilled!));
     // The source trimmed the others: every key it kept is there with its type.
-    expect(missingOrMistyped(find((r) => r.contingencyOrderPosition === 'OTO_WORKING' && r.status === 'FILLED'), otoWorking!)).toEqual([]);
-    expect(missingOrMistyped(find((r) => r.contingencyOrderPosition === 'OTO_PENDING' && r.status === 'FILLED'), otoPending!)).toEqual([]);
-    expect(missingOrMistyped(find((r) => r.status === 'CANCELED' && r.orderListId === '-1'), canceled!)).toEqual([]);
+    expect(
+      missingOrMistyped(
+        find((r) => r.contingencyOrderPosition === 'OTO_WORKING' && r.status === 'FILLED'),
+        otoWorking!,
+      ),
+    ).toEqual([]);
+    expect(
+      missingOrMistyped(
+        find((r) => r.contingencyOrderPosition === 'OTO_PENDING' && r.status === 'FILLED'),
+        otoPending!,
+      ),
+    ).toEqual([]);
+    expect(
+      missingOrMistyped(
+        find((r) => r.status === 'CANCELED' && r.orderListId === '-1'),
+        canceled!,
+      ),
+    ).toEqual([]);
     expect(typeof reply.body.total).toBe('number');
   });
 
   it('get-user-trades rows have the captured keys and types', async () => {
     const history = await call('GET', `${P.history}?orderStatus=FILLED`);
-    const sell = (history.body.data as Array<Record<string, unknown>>).find((r) => r.side === 'SELL' && r.orderListId === '-1')!;
+    const sell = (history.body.data as Array<Record<string, unknown>>).find(
+      (r) => r.side === 'SELL' && r.orderListId === '-1',
+    )!;
     const reply = await call('GET', `${P.trades}?orderId=${sell.orderId}&symbol=ALPHA_971USDT`);
     const capturedReply = fixture('capture-2026-05-21/user-trades.ALPHA_971.response.json');
     expect(deepShape(reply.body)).toEqual(deepShape(capturedReply));
     const rows = reply.body.data as Array<Record<string, unknown>>;
-    expect(Object.keys(rows[0]!)).toEqual(Object.keys((capturedReply.data as Array<Record<string, unknown>>)[0]!));
+    expect(Object.keys(rows[0]!)).toEqual(
+      Object.keys((capturedReply.data as Array<Record<string, unknown>>)[0]!),
+    );
     expect(rows.filter((r) => r.lastTrade === true)).toHaveLength(1);
   });
 
   it('aggTicker24 items have the captured keys and types, with the captured alphaIds and mulPoints', async () => {
     const reply = await callRest(sim.restUrl, 'GET', P.ticker);
-    const capturedItems = fixture<Array<Record<string, unknown>>>('agg-ticker24.entries.KOGE-ALEO-AOP.json');
-    expect(Object.keys(reply.body)).toEqual(Object.keys(fixture('agg-ticker24.trimmed-2-tokens.json')));
+    const capturedItems = fixture<Array<Record<string, unknown>>>(
+      'agg-ticker24.entries.KOGE-ALEO-AOP.json',
+    );
+    expect(Object.keys(reply.body)).toEqual(
+      Object.keys(fixture('agg-ticker24.trimmed-2-tokens.json')),
+    );
     const items = reply.body.data as Array<Record<string, unknown>>;
     for (const capturedItem of capturedItems) {
       const item = items.find((i) => i.alphaId === capturedItem.alphaId)!;
       expect(typeMap(item)).toEqual(typeMap(capturedItem));
-      expect([item.symbol, item.mulPoint, item.contractAddress]).toEqual([capturedItem.symbol, capturedItem.mulPoint, capturedItem.contractAddress]);
+      expect([item.symbol, item.mulPoint, item.contractAddress]).toEqual([
+        capturedItem.symbol,
+        capturedItem.mulPoint,
+        capturedItem.contractAddress,
+      ]);
     }
-    for (const item of fixture<{ data: Array<Record<string, unknown>> }>('agg-ticker24.earlier-capture.trimmed-2-tokens.json').data) {
+    for (const item of fixture<{ data: Array<Record<string, unknown>> }>(
+      'agg-ticker24.earlier-capture.trimmed-2-tokens.json',
+    ).data) {
       expect(typeMap(items[0]!)).toEqual(typeMap(item));
     }
   });
@@ -141,20 +208,28 @@ describe('REST bodies match the captures in shape', () => {
   it('get-exchange-info: KOGE and ALEO symbols equal the captured ones exactly', async () => {
     const reply = await callRest(sim.restUrl, 'GET', P.exchangeInfo);
     const symbols = (reply.body.data as { symbols: Array<Record<string, unknown>> }).symbols;
-    for (const capturedSymbol of fixture<Array<Record<string, unknown>>>('exchange-info.symbols.ALPHA_22USDT-ALPHA_373USDT.json')) {
+    for (const capturedSymbol of fixture<Array<Record<string, unknown>>>(
+      'exchange-info.symbols.ALPHA_22USDT-ALPHA_373USDT.json',
+    )) {
       expect(symbols.find((s) => s.symbol === capturedSymbol.symbol)).toEqual(capturedSymbol);
     }
     const nex = symbols.find((s) => s.symbol === 'ALPHA_971USDT')!;
-    const trimmed = fixture('capture-2026-05-21/exchange-info.symbol.ALPHA_971USDT.trimmed-by-source.json');
+    const trimmed = fixture(
+      'capture-2026-05-21/exchange-info.symbol.ALPHA_971USDT.trimmed-by-source.json',
+    );
     const { filters: trimmedFilters, ...trimmedRest } = trimmed;
     expect(nex).toMatchObject(trimmedRest);
     for (const f of trimmedFilters as Array<Record<string, unknown>>) {
-      expect((nex.filters as Array<Record<string, unknown>>).find((g) => g.filterType === f.filterType)).toMatchObject(f);
+      expect(
+        (nex.filters as Array<Record<string, unknown>>).find((g) => g.filterType === f.filterType),
+      ).toMatchObject(f);
     }
   });
 
   it('get-fee-rate, user-volume and cloud-wallet answer in the captured shapes', async () => {
-    expect(deepShape((await call('GET', P.feeRate)).body.data)).toEqual(deepShape(fixture('capture-2026-05-21/fee-rate.ALPHA_971USDT.trimmed-by-source.json').data));
+    expect(deepShape((await call('GET', P.feeRate)).body.data)).toEqual(
+      deepShape(fixture('capture-2026-05-21/fee-rate.ALPHA_971USDT.trimmed-by-source.json').data),
+    );
     const volume = await call('GET', P.volume);
     expect(deepShape(volume.body)).toEqual(deepShape(fixture('user-volume.ALEO.json')));
     expect(deepShape(volume.body)).toEqual(deepShape(fixture('user-volume.AITECH.json')));

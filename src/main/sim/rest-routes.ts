@@ -49,11 +49,19 @@ function me(request: RestRequest): AccountState {
   return request.account;
 }
 
-function intParam(query: URLSearchParams, name: string, fallback: number | undefined, min = 0): number | undefined {
+function intParam(
+  query: URLSearchParams,
+  name: string,
+  fallback: number | undefined,
+  min = 0,
+): number | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min) {
-    throw new SimBusinessError(SimErrorCode.illegalParameter, `${name} must be an integer ≥ ${min}.`);
+    throw new SimBusinessError(
+      SimErrorCode.illegalParameter,
+      `${name} must be an integer ≥ ${min}.`,
+    );
   }
   return Number(raw);
 }
@@ -74,7 +82,9 @@ export function createRestRoutes(deps: RestDeps): RestRoute[] {
       path: `${ASSET}/private/alpha-trade/order/place`,
       private: true,
       // Captured: `data` is the order id as a string.
-      handle: (r) => ({ data: engine.placeLimit(me(r), parseLimitRequest(market, r.body)).orderId }),
+      handle: (r) => ({
+        data: engine.placeLimit(me(r), parseLimitRequest(market, r.body)).orderId,
+      }),
     },
     {
       method: 'POST',
@@ -83,7 +93,12 @@ export function createRestRoutes(deps: RestDeps): RestRoute[] {
       handle: (r) => {
         const { working, pending } = engine.placeOto(me(r), parseOtoRequest(market, r.body));
         // Captured: the ids are JSON numbers here (strings everywhere else).
-        return { data: { workingOrderId: Number(working.orderId), pendingOrderId: Number(pending.orderId) } };
+        return {
+          data: {
+            workingOrderId: Number(working.orderId),
+            pendingOrderId: Number(pending.orderId),
+          },
+        };
       },
     },
     {
@@ -106,7 +121,9 @@ export function createRestRoutes(deps: RestDeps): RestRoute[] {
         // Pending OTO legs are listed too (status PENDING); the real answer is not captured.
         const rows = engine
           .ordersOf(me(r).userId)
-          .filter((o) => !isFinal(o) && (!side || o.side === side) && (!symbol || o.symbol === symbol));
+          .filter(
+            (o) => !isFinal(o) && (!side || o.side === side) && (!symbol || o.symbol === symbol),
+          );
         return { data: rows.map(historyRow) };
       },
     },
@@ -115,7 +132,9 @@ export function createRestRoutes(deps: RestDeps): RestRoute[] {
       path: `${DEFI}/private/alpha-trade/order/get-order-history-merge`,
       private: true,
       handle: (r) => {
-        const statuses = (r.query.get('orderStatus') || ALL_HISTORY_STATUSES).split(',').filter(Boolean);
+        const statuses = (r.query.get('orderStatus') || ALL_HISTORY_STATUSES)
+          .split(',')
+          .filter(Boolean);
         const { rows, total } = queryHistory(engine.ordersOf(me(r).userId), {
           page: intParam(r.query, 'page', 1, 1)!,
           rows: Math.min(intParam(r.query, 'rows', 50, 1)!, 500),
@@ -143,7 +162,10 @@ export function createRestRoutes(deps: RestDeps): RestRoute[] {
           .ordersOf(me(r).userId)
           .filter((o) => (!orderId || o.orderId === orderId) && (!symbol || o.symbol === symbol))
           .flatMap((o) => o.fills.map((f) => ({ o, f })))
-          .filter(({ f }) => (start === undefined || f.timeMs >= start) && (end === undefined || f.timeMs <= end))
+          .filter(
+            ({ f }) =>
+              (start === undefined || f.timeMs >= start) && (end === undefined || f.timeMs <= end),
+          )
           // Captured: newest fill (highest pageId) first.
           .sort((a, b) => Number(b.f.pageId) - Number(a.f.pageId));
         return { data: rows.map(({ o, f }) => userTradeRow(o, f, market)) };
@@ -155,10 +177,24 @@ export function createRestRoutes(deps: RestDeps): RestRoute[] {
       private: false,
       handle: () => ({
         data: market.all().map((t) => {
-          const { tokenId, chainId, chainIconUrl, chainName, contractAddress, name, iconUrl, ...rest } = t.listing.ticker;
+          const {
+            tokenId,
+            chainId,
+            chainIconUrl,
+            chainName,
+            contractAddress,
+            name,
+            iconUrl,
+            ...rest
+          } = t.listing.ticker;
           // Key order as captured: identity, symbol, icon, price, then the rest.
           return {
-            tokenId, chainId, chainIconUrl, chainName, contractAddress, name,
+            tokenId,
+            chainId,
+            chainIconUrl,
+            chainName,
+            contractAddress,
+            name,
             symbol: t.listing.shortName,
             iconUrl,
             price: t.price.toFixed(20),

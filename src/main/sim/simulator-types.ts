@@ -74,6 +74,8 @@ export interface SimulatorFaults {
 export interface Simulator extends Disposable {
   readonly restUrl: string;
   readonly wsUrl: string;
+  /** Public market data (`ws://127.0.0.1:<port>/w3w/wsa/stream`), captured shapes, fed by the price walk. */
+  readonly marketWsUrl: string;
   readonly controlUrl: string;
   readonly port: number;
   readonly clock: Clock;
@@ -82,7 +84,10 @@ export interface Simulator extends Disposable {
   /** Fresh credentials for an account (a new login); the old ones stay invalid. */
   renewSession(userId: string): SimAccount;
   readonly faults: SimulatorFaults;
-  readonly market: { setPrice(symbol: string, price: string): void; getPrice(symbol: string): string };
+  readonly market: {
+    setPrice(symbol: string, price: string): void;
+    getPrice(symbol: string): string;
+  };
   readonly orders: {
     /**
      * Fills a working order now at the market price (or its limit, if the market has not
@@ -93,7 +98,11 @@ export interface Simulator extends Disposable {
     /** Ends an order as EXPIRED or REJECTED (frames of those kinds are inferred). */
     endNow(orderId: string, status: 'EXPIRED' | 'REJECTED'): void;
   };
-  readonly demoActivity: { start(options?: DemoActivityOptions): void; stop(): void; readonly running: boolean };
+  readonly demoActivity: {
+    start(options?: DemoActivityOptions): void;
+    stop(): void;
+    readonly running: boolean;
+  };
   /** Number of open WebSocket connections. */
   readonly connectionCount: number;
   dispose(): Promise<void>;

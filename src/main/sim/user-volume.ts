@@ -29,7 +29,10 @@ export class VolumeBook {
     const token = this.market.bySymbol(order.symbol);
     const factor = this.rule === 'mulPoint' ? (token?.listing.mulPoint ?? 1) : 1;
     const today = this.today(order.userId);
-    today.set(order.baseAsset, (today.get(order.baseAsset) ?? new Big(0)).plus(fill.quote.times(factor)));
+    today.set(
+      order.baseAsset,
+      (today.get(order.baseAsset) ?? new Big(0)).plus(fill.quote.times(factor)),
+    );
   }
 
   /** The user-volume `data` in the captured shape; volumes are JSON numbers there. */

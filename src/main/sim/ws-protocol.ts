@@ -14,7 +14,8 @@ export type ClientRequest =
 
 export type RequestId = number | string | null;
 
-export type ParseResult = { ok: true; request: ClientRequest } | { ok: false; reply: Record<string, unknown> };
+export type ParseResult =
+  { ok: true; request: ClientRequest } | { ok: false; reply: Record<string, unknown> };
 
 const errorReply = (code: number, msg: string, id: RequestId) => ({ error: { code, msg }, id });
 
@@ -34,7 +35,11 @@ export function parseClientFrame(text: string): ParseResult {
   if (!isValidId(id)) {
     return {
       ok: false,
-      reply: errorReply(2, 'Invalid request: request ID must be an unsigned integer, a string of up to 36 characters, or null', null),
+      reply: errorReply(
+        2,
+        'Invalid request: request ID must be an unsigned integer, a string of up to 36 characters, or null',
+        null,
+      ),
     };
   }
   const { method, params } = frame;
@@ -45,11 +50,18 @@ export function parseClientFrame(text: string): ParseResult {
     case 'SUBSCRIBE':
     case 'UNSUBSCRIBE': {
       if (!Array.isArray(params) || params.some((p) => typeof p !== 'string' || p.length === 0)) {
-        return { ok: false, reply: errorReply(2, 'Invalid request: params must be an array of stream names', id) };
+        return {
+          ok: false,
+          reply: errorReply(2, 'Invalid request: params must be an array of stream names', id),
+        };
       }
       return {
         ok: true,
-        request: { kind: method === 'SUBSCRIBE' ? 'subscribe' : 'unsubscribe', id, streams: params as string[] },
+        request: {
+          kind: method === 'SUBSCRIBE' ? 'subscribe' : 'unsubscribe',
+          id,
+          streams: params as string[],
+        },
       };
     }
     case 'LIST_SUBSCRIPTIONS':

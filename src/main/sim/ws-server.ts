@@ -6,9 +6,14 @@ import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import { assertNever } from '../../shared/assert-never.ts';
 import { parseClientFrame } from './ws-protocol.ts';
 
+/** The private order-push stream (captured). */
 export const STREAM_PATH = '/w3w/stream';
+/** The public market-data stream (captured; OFF docs). */
+export const MARKET_STREAM_PATH = '/w3w/wsa/stream';
 
 export interface StreamServerOptions {
+  /** The upgrade path this server answers (`/w3w/stream`, or `/w3w/wsa/stream` for market data). */
+  path: string;
   /** Server ping every this many sim-clock ms. */
   pingIntervalMs: number;
   /** A client that has not answered a ping within this many sim-clock ms is dropped. */
@@ -26,7 +31,11 @@ interface Client {
  * faults (drop, stall, refuse, raw frames). It knows stream names, not accounts.
  */
 export class StreamServer implements Disposable {
-  private readonly wss = new WebSocketServer({ noServer: true, autoPong: false, maxPayload: 64 * 1024 });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    autoPong: false,
+    maxPayload: 64 * 1024,
+  });
   private readonly clients = new Set<Client>();
   private readonly heartbeat: Disposable;
   private readonly lastFrameByStream = new Map<string, string>();
@@ -43,6 +52,12 @@ export class StreamServer implements Disposable {
     this.heartbeat = clock.setInterval(() => this.pingAll(), options.pingIntervalMs);
   }
 
+  /** True when someone is subscribed to `stream` (publishers skip building frames otherwise). */
+  hasSubscribers(stream: string): boolean {
+    for (const client of this.clients) if (client.streams.has(stream)) return true;
+    return false;
+  }
+
   /** Number of open client connections. */
   get connectionCount(): number {
     return this.clients.size;
@@ -52,11 +67,17 @@ export class StreamServer implements Disposable {
     return this.stalled;
   }
 
+  /** True when this server answers upgrades on `path`. */
+  servesPath(path: string): boolean {
+    return path === this.options.path;
+  }
+
   /** Handles an HTTP upgrade on the shared server. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = (request.url ?? '').split('?')[0];
-    if (path !== STREAM_PATH) return rejectUpgrade(socket, 404, 'Not Found');
-    if (this.clock.now() < this.refuseUntilMs) return rejectUpgrade(socket, 503, 'Service Unavailable');
+    if (path !== this.options.path) return rejectUpgrade(socket, 404, 'Not Found');
+    if (this.clock.now() < this.refuseUntilMs)
+      return rejectUpgrade(socket, 503, 'Service Unavailable');
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
   }
 

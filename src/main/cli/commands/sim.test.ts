@@ -32,7 +32,12 @@ function testContext() {
     stderr: (t) => void (err += t),
     onInterrupt: (h) => (handlers.add(h), () => void handlers.delete(h)),
   };
-  return { ctx, out: () => out, err: () => err, interrupt: () => [...handlers].forEach((h) => h()) };
+  return {
+    ctx,
+    out: () => out,
+    err: () => err,
+    interrupt: () => [...handlers].forEach((h) => h()),
+  };
 }
 
 async function waitFor(check: () => boolean): Promise<void> {
@@ -46,20 +51,27 @@ describe('alpha-monitor sim', () => {
   });
 
   it('--json prints one line; its credentials get a listen key; demo activity reaches a plain WS client; SIGTERM stops it cleanly', async () => {
-    child = spawn(process.execPath, [BIN, 'sim', '--json', '--demo-rate', '120', '--speed', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [BIN, 'sim', '--json', '--demo-rate', '120', '--speed', '5'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout!.on('data', (d) => (stdout += String(d)));
-    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child!.on('exit', (code) => resolve(code)),
+    );
     await waitFor(() => stdout.includes('\n'));
     const printed = JSON.parse(stdout.split('\n')[0]!) as Printed;
     expect(Object.keys(printed)).toEqual(['restUrl', 'wsUrl', 'controlUrl', 'credentials']);
     expect(new URL(printed.restUrl).hostname).toBe('127.0.0.1');
 
     // What `curl -X POST <restUrl>/...get-listen-key -H ... -H 'cookie: ...'` sends.
-    const response = await fetch(`${printed.restUrl}/bapi/defi/v1/private/alpha-trade/get-listen-key`, {
-      method: 'POST',
-      headers: { ...printed.credentials.headers, cookie: printed.credentials.cookies },
-    });
+    const response = await fetch(
+      `${printed.restUrl}/bapi/defi/v1/private/alpha-trade/get-listen-key`,
+      {
+        method: 'POST',
+        headers: { ...printed.credentials.headers, cookie: printed.credentials.cookies },
+      },
+    );
     const body = (await response.json()) as { success: boolean; data: string };
     expect(body.success).toBe(true);
     expect(body.data).toMatch(/^[0-9a-f]{32}$/);

@@ -13,7 +13,7 @@ const messages = defineMessages({
     help:
       'Usage: alpha-monitor sim [--port N] [--seed N] [--json] [--demo-rate <orders/min>] [--no-demo]\n' +
       '                         [--speed <x>] [--write-credentials <file>] [more options below]\n\n' +
-      'Runs the simulated Binance Alpha exchange on 127.0.0.1 until Ctrl+C: REST at Binance\'s\n' +
+      "Runs the simulated Binance Alpha exchange on 127.0.0.1 until Ctrl+C: REST at Binance's\n" +
       'paths, the order-push WebSocket, and a loopback control API for fault injection. Its demo\n' +
       'account places orders on its own so a monitor always has something to show.\n\n' +
       '  --port N                     port to listen on (default: a free port)\n' +
@@ -31,14 +31,18 @@ const messages = defineMessages({
       '  --fill-delay-ms N            delay before a marketable order fills (default 800)\n' +
       '  --user-volume-rule raw|mulPoint   how BUY fills count toward user-volume (default raw)\n',
     badNumber: (flag: string, value: string) => `${flag} needs a number, got "${value}"`,
-    badChoice: (flag: string, value: string, choices: string) => `${flag} must be one of ${choices}, got "${value}"`,
-    portInUse: (port: number) => `Port ${port} is already in use on 127.0.0.1. Pick another with --port, or --port 0 for a free one.`,
+    badChoice: (flag: string, value: string, choices: string) =>
+      `${flag} must be one of ${choices}, got "${value}"`,
+    portInUse: (port: number) =>
+      `Port ${port} is already in use on 127.0.0.1. Pick another with --port, or --port 0 for a free one.`,
     running: (demo: string, speed: number) =>
       `Simulated Binance Alpha exchange running (demo activity: ${demo}; clock speed ${speed}x)\n`,
     demoOff: 'off',
     demoRate: (rate: number) => `${rate} orders/min`,
-    urls: (rest: string, ws: string, control: string) => `  REST:    ${rest}\n  WS:      ${ws}\n  Control: ${control}\n`,
-    account: (userId: string) => `Demo account: ${userId}. Its test credentials: use --json or --write-credentials.\n`,
+    urls: (rest: string, ws: string, control: string) =>
+      `  REST:    ${rest}\n  WS:      ${ws}\n  Control: ${control}\n`,
+    account: (userId: string) =>
+      `Demo account: ${userId}. Its test credentials: use --json or --write-credentials.\n`,
     wrote: (file: string) => `Demo credentials written to ${file}\n`,
     stop: 'Press Ctrl+C to stop.\n',
     stopping: 'Stopping…\n',
@@ -65,13 +69,18 @@ const messages = defineMessages({
       '  --fill-delay-ms N            可成交订单的成交延迟（默认 800）\n' +
       '  --user-volume-rule raw|mulPoint   买单成交如何计入 user-volume（默认 raw）\n',
     badNumber: (flag: string, value: string) => `${flag} 需要一个数字，收到 "${value}"`,
-    badChoice: (flag: string, value: string, choices: string) => `${flag} 必须是 ${choices} 之一，收到 "${value}"`,
-    portInUse: (port: number) => `127.0.0.1 上的端口 ${port} 已被占用。请用 --port 换一个，或 --port 0 使用空闲端口。`,
-    running: (demo: string, speed: number) => `模拟币安 Alpha 交易所已启动（演示活动：${demo}；时钟速度 ${speed} 倍）\n`,
+    badChoice: (flag: string, value: string, choices: string) =>
+      `${flag} 必须是 ${choices} 之一，收到 "${value}"`,
+    portInUse: (port: number) =>
+      `127.0.0.1 上的端口 ${port} 已被占用。请用 --port 换一个，或 --port 0 使用空闲端口。`,
+    running: (demo: string, speed: number) =>
+      `模拟币安 Alpha 交易所已启动（演示活动：${demo}；时钟速度 ${speed} 倍）\n`,
     demoOff: '关闭',
     demoRate: (rate: number) => `每分钟 ${rate} 单`,
-    urls: (rest: string, ws: string, control: string) => `  REST：   ${rest}\n  WS：     ${ws}\n  控制接口：${control}\n`,
-    account: (userId: string) => `演示账户：${userId}。其测试凭据：使用 --json 或 --write-credentials。\n`,
+    urls: (rest: string, ws: string, control: string) =>
+      `  REST：   ${rest}\n  WS：     ${ws}\n  控制接口：${control}\n`,
+    account: (userId: string) =>
+      `演示账户：${userId}。其测试凭据：使用 --json 或 --write-credentials。\n`,
     wrote: (file: string) => `演示凭据已写入 ${file}\n`,
     stop: '按 Ctrl+C 停止。\n',
     stopping: '正在停止…\n',
@@ -110,16 +119,28 @@ function parseOptions(argv: string[], m: Messages) {
 }
 
 /** Reads a numeric flag; `check` says which values are allowed. */
-function numberFlag(m: Messages, flag: string, raw: string | undefined, check: (n: number) => boolean): number | undefined {
+function numberFlag(
+  m: Messages,
+  flag: string,
+  raw: string | undefined,
+  check: (n: number) => boolean,
+): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || !check(value)) throw new CliError(m.badNumber(flag, raw), ExitCode.usage);
+  if (raw.trim() === '' || !Number.isFinite(value) || !check(value))
+    throw new CliError(m.badNumber(flag, raw), ExitCode.usage);
   return value;
 }
 
-function choiceFlag<T extends string>(m: Messages, flag: string, raw: string | undefined, choices: readonly T[]): T | undefined {
+function choiceFlag<T extends string>(
+  m: Messages,
+  flag: string,
+  raw: string | undefined,
+  choices: readonly T[],
+): T | undefined {
   if (raw === undefined) return undefined;
-  if (!(choices as readonly string[]).includes(raw)) throw new CliError(m.badChoice(flag, raw, choices.join(', ')), ExitCode.usage);
+  if (!(choices as readonly string[]).includes(raw))
+    throw new CliError(m.badChoice(flag, raw, choices.join(', ')), ExitCode.usage);
   return raw as T;
 }
 
@@ -137,21 +158,39 @@ export const command: CliCommand = {
       return ExitCode.ok;
     }
     const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
-    const port = numberFlag(m, '--port', values.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535) ?? 0;
+    const port =
+      numberFlag(m, '--port', values.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535) ?? 0;
     const speed = numberFlag(m, '--speed', values.speed, (n) => n > 0) ?? 1;
-    const demoRate = numberFlag(m, '--demo-rate', values['demo-rate'], (n) => n > 0) ?? DEFAULT_DEMO_RATE;
+    const demoRate =
+      numberFlag(m, '--demo-rate', values['demo-rate'], (n) => n > 0) ?? DEFAULT_DEMO_RATE;
     const options: SimulatorOptions = {
       port,
       seed: numberFlag(m, '--seed', values.seed, Number.isInteger),
       clock: speed === 1 ? systemClock : createAcceleratedClock({ speed }),
       demoActivity: values['no-demo'] ? false : { ordersPerMinute: demoRate },
-      listenKeyLifetimeMs: numberFlag(m, '--listen-key-lifetime-ms', values['listen-key-lifetime-ms'], positiveInt),
-      listenKeyRepost: choiceFlag(m, '--listen-key-repost', values['listen-key-repost'], ['extend', 'rotate'] as const),
+      listenKeyLifetimeMs: numberFlag(
+        m,
+        '--listen-key-lifetime-ms',
+        values['listen-key-lifetime-ms'],
+        positiveInt,
+      ),
+      listenKeyRepost: choiceFlag(m, '--listen-key-repost', values['listen-key-repost'], [
+        'extend',
+        'rotate',
+      ] as const),
       sendListenKeyExpired: values['send-listen-key-expired'] ?? false,
       pingIntervalMs: numberFlag(m, '--ping-interval-ms', values['ping-interval-ms'], positiveInt),
       pongTimeoutMs: numberFlag(m, '--pong-timeout-ms', values['pong-timeout-ms'], positiveInt),
-      fillDelayMs: numberFlag(m, '--fill-delay-ms', values['fill-delay-ms'], (n) => Number.isInteger(n) && n >= 0),
-      userVolumeRule: choiceFlag(m, '--user-volume-rule', values['user-volume-rule'], ['raw', 'mulPoint'] as const),
+      fillDelayMs: numberFlag(
+        m,
+        '--fill-delay-ms',
+        values['fill-delay-ms'],
+        (n) => Number.isInteger(n) && n >= 0,
+      ),
+      userVolumeRule: choiceFlag(m, '--user-volume-rule', values['user-volume-rule'], [
+        'raw',
+        'mulPoint',
+      ] as const),
     };
 
     // Everything an interrupt must see is registered before the first await that can take long.
@@ -170,16 +209,29 @@ export const command: CliCommand = {
       try {
         const { credentials, userId } = sim.demoAccount;
         if (values['write-credentials']) {
-          await writeFile(values['write-credentials'], JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
+          await writeFile(
+            values['write-credentials'],
+            JSON.stringify(credentials, null, 2) + '\n',
+            { mode: 0o600 },
+          );
         }
         if (values.json) {
           // The demo credentials belong to this simulator only; printing them is the point.
           ctx.stdout(
-            JSON.stringify({ restUrl: sim.restUrl, wsUrl: sim.wsUrl, controlUrl: sim.controlUrl, credentials: { headers: credentials.headers, cookies: credentials.cookies } }) + '\n',
+            JSON.stringify({
+              restUrl: sim.restUrl,
+              wsUrl: sim.wsUrl,
+              controlUrl: sim.controlUrl,
+              credentials: { headers: credentials.headers, cookies: credentials.cookies },
+            }) + '\n',
           );
         } else {
           const demo = options.demoActivity ? m.demoRate(demoRate) : m.demoOff;
-          ctx.stdout(m.running(demo, speed) + m.urls(sim.restUrl, sim.wsUrl, sim.controlUrl) + m.account(userId));
+          ctx.stdout(
+            m.running(demo, speed) +
+              m.urls(sim.restUrl, sim.wsUrl, sim.controlUrl) +
+              m.account(userId),
+          );
           if (values['write-credentials']) ctx.stdout(m.wrote(values['write-credentials']));
           ctx.stdout(m.stop);
         }

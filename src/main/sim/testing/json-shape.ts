@@ -27,7 +27,8 @@ export function deepShape(value: unknown): unknown {
   const t = jsonType(value);
   if (t === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) out[key] = deepShape(v);
+    for (const [key, v] of Object.entries(value as Record<string, unknown>))
+      out[key] = deepShape(v);
     return out;
   }
   if (t === 'array') {
@@ -38,7 +39,10 @@ export function deepShape(value: unknown): unknown {
 }
 
 /** Every key of `captured` exists in `actual` with the same JSON type (for trimmed captures). */
-export function missingOrMistyped(actual: Record<string, unknown>, captured: Record<string, unknown>): string[] {
+export function missingOrMistyped(
+  actual: Record<string, unknown>,
+  captured: Record<string, unknown>,
+): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(captured)) {
     if (!(key in actual)) problems.push(`missing ${key}`);

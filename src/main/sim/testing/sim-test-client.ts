@@ -19,11 +19,14 @@ export async function callRest(
   path: string,
   options: { credentials?: SessionCredentials; body?: unknown; rawBody?: string } = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const headers = options.credentials ? sessionHeaders(options.credentials) : { 'content-type': 'application/json' };
+  const headers = options.credentials
+    ? sessionHeaders(options.credentials)
+    : { 'content-type': 'application/json' };
   const response = await fetch(`${restUrl}${path}`, {
     method,
     headers,
-    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    body:
+      options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -39,25 +42,38 @@ export interface RecordingSocket {
   readonly closed: Promise<{ code: number }>;
   send(value: unknown): void;
   /** Resolves with the first recorded frame (from `fromIndex`) matching `predicate`. */
-  waitFor(predicate: (frame: Record<string, unknown>) => boolean, options?: { fromIndex?: number; timeoutMs?: number }): Promise<Record<string, unknown>>;
+  waitFor(
+    predicate: (frame: Record<string, unknown>) => boolean,
+    options?: { fromIndex?: number; timeoutMs?: number },
+  ): Promise<Record<string, unknown>>;
   /** Resolves once at least `count` frames match. */
-  waitForCount(predicate: (frame: Record<string, unknown>) => boolean, count: number, timeoutMs?: number): Promise<Array<Record<string, unknown>>>;
+  waitForCount(
+    predicate: (frame: Record<string, unknown>) => boolean,
+    count: number,
+    timeoutMs?: number,
+  ): Promise<Array<Record<string, unknown>>>;
   close(): Promise<void>;
 }
 
 /** Opens a plain `ws` client; `autoPong: false` makes it a client that never answers pings. */
-export async function openRecordingSocket(url: string, options: { autoPong?: boolean } = {}): Promise<RecordingSocket> {
+export async function openRecordingSocket(
+  url: string,
+  options: { autoPong?: boolean } = {},
+): Promise<RecordingSocket> {
   const socket = new WebSocket(url, { autoPong: options.autoPong ?? true });
   const texts: string[] = [];
   const frames: Array<Record<string, unknown>> = [];
   const waiters = new Set<() => void>();
-  const closed = new Promise<{ code: number }>((resolve) => socket.on('close', (code) => resolve({ code })));
+  const closed = new Promise<{ code: number }>((resolve) =>
+    socket.on('close', (code) => resolve({ code })),
+  );
   socket.on('message', (data) => {
     const text = data.toString();
     texts.push(text);
     try {
       const parsed: unknown = JSON.parse(text);
-      if (typeof parsed === 'object' && parsed !== null) frames.push(parsed as Record<string, unknown>);
+      if (typeof parsed === 'object' && parsed !== null)
+        frames.push(parsed as Record<string, unknown>);
     } catch {
       // Malformed frames are kept in `texts` only.
     }
@@ -66,10 +82,17 @@ export async function openRecordingSocket(url: string, options: { autoPong?: boo
   socket.on('error', () => {});
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
-    socket.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: HTTP ${res.statusCode}`)));
+    socket.once('unexpected-response', (_req, res) =>
+      reject(new Error(`upgrade refused: HTTP ${res.statusCode}`)),
+    );
     socket.once('error', reject);
   });
-  const waitForCount = (predicate: (f: Record<string, unknown>) => boolean, count: number, timeoutMs = 5_000, fromIndex = 0) =>
+  const waitForCount = (
+    predicate: (f: Record<string, unknown>) => boolean,
+    count: number,
+    timeoutMs = 5_000,
+    fromIndex = 0,
+  ) =>
     new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
       const check = () => {
         const hits = frames.slice(fromIndex).filter(predicate);
@@ -80,7 +103,11 @@ export async function openRecordingSocket(url: string, options: { autoPong?: boo
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`timed out waiting for ${count} matching frame(s); got ${frames.length} frames`));
+        reject(
+          new Error(
+            `timed out waiting for ${count} matching frame(s); got ${frames.length} frames`,
+          ),
+        );
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
@@ -95,7 +122,8 @@ export async function openRecordingSocket(url: string, options: { autoPong?: boo
     frames,
     closed,
     send: (value) => socket.send(typeof value === 'string' ? value : JSON.stringify(value)),
-    waitFor: async (predicate, opts = {}) => (await waitForCount(predicate, 1, opts.timeoutMs, opts.fromIndex ?? 0))[0]!,
+    waitFor: async (predicate, opts = {}) =>
+      (await waitForCount(predicate, 1, opts.timeoutMs, opts.fromIndex ?? 0))[0]!,
     waitForCount: (predicate, count, timeoutMs) => waitForCount(predicate, count, timeoutMs),
     close: async () => {
       if (socket.readyState === WebSocket.CLOSED) return;
@@ -107,7 +135,9 @@ export async function openRecordingSocket(url: string, options: { autoPong?: boo
 
 /** The frame's `data` if it is a push (`{"stream","data"}`), else undefined. */
 export function pushData(frame: Record<string, unknown>): Record<string, unknown> | undefined {
-  return typeof frame.stream === 'string' && typeof frame.data === 'object' ? (frame.data as Record<string, unknown>) : undefined;
+  return typeof frame.stream === 'string' && typeof frame.data === 'object'
+    ? (frame.data as Record<string, unknown>)
+    : undefined;
 }
 
 /** True for an executionReport push. */
