@@ -53,7 +53,7 @@ export const test = base.extend<{ hostArgs: string[]; host: HostFixture; sim: Si
   // Playwright needs an object pattern here even when no other fixture is used.
   // eslint-disable-next-line no-empty-pattern
   sim: async ({}, use) => {
-    const sim = await startCli<SimAnnouncement>(['sim', '--json'], {
+    const sim = await startCli<SimAnnouncement>(['sim', '--json', '--no-demo'], {
       accept: (json) => typeof (json as { controlUrl?: unknown }).controlUrl === 'string',
     });
     const info = sim.info;

@@ -75,11 +75,12 @@ function shellQuote(value: string): string {
 }
 
 /**
- * A "Copy as cURL (bash)" command as Chrome writes it, for a private call to the simulator
- * with the account's session: what a user pastes into "Add account".
+ * A "Copy as cURL (bash)" command as Chrome writes it for a private binance.com call, carrying
+ * the simulator account's session: what a user pastes into "Add account". (The exchange
+ * address is pointed at the simulator separately, under "Advanced".)
  */
-export function buildCurl(restUrl: string, credentials: SimCredentials): string {
-  const lines = [`curl ${shellQuote(`${restUrl}/bapi/accounts/v1/private/account/get-user-base-info`)}`];
+export function buildCurl(credentials: SimCredentials): string {
+  const lines = [`curl ${shellQuote('https://www.binance.com/bapi/accounts/v1/private/account/get-user-base-info')}`];
   for (const [name, value] of Object.entries(credentials.headers)) lines.push(`  -H ${shellQuote(`${name}: ${value}`)}`);
   lines.push(`  -b ${shellQuote(credentials.cookies)}`);
   return lines.join(' \\\n');

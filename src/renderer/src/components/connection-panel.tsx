@@ -28,14 +28,12 @@ export function ConnectionPanel({ connection }: { connection: ConnectionView | n
         ? t.overdue
         : t.inTime(formatDuration(c.nextListenKeyRefreshAtMs - nowMs));
   return (
-    <Panel
-      title={t.connection}
-      testId="connection-panel"
-      actions={<StatePill state={c.state} />}
-      className={`conn tone-${c.state}`}
-    >
-      {c.problem && <ErrorBox error={c.problem} />}
+    <Panel title={t.connection} testId="connection-panel" className={`conn tone-${c.state}`}>
+      {c.problem && <ErrorBox error={c.problem} tone={c.state === 'failed' ? 'error' : 'warning'} />}
       <dl className="kv-list">
+        <KV label={t.state} testId="conn-state">
+          <StatePill state={c.state} />
+        </KV>
         <KV label={t.listenKey} testId="conn-listen-key">
           <code>{c.maskedListenKey ?? t.none}</code>
         </KV>

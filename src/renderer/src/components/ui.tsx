@@ -77,11 +77,20 @@ export function StatePill({ state }: { state: SessionStateName }) {
 }
 
 /** An error as a user reads it: what happened (the message), then what to do (by code). */
-export function ErrorBox({ error, onDismiss }: { error: IpcError; onDismiss?: () => void }) {
+export function ErrorBox({
+  error,
+  onDismiss,
+  tone = 'error',
+}: {
+  error: IpcError;
+  onDismiss?: () => void;
+  /** `warning` for trouble the app is already handling by itself (e.g. reconnecting). */
+  tone?: 'error' | 'warning';
+}) {
   const t = useT();
   const hint = t.errorHint[error.code] ?? t.errorHint.default;
   return (
-    <div className="error-box" role="alert" data-code={error.code}>
+    <div className={`error-box tone-${tone}`} role={tone === 'error' ? 'alert' : 'status'} data-code={error.code}>
       <div className="error-main">
         <strong>{error.message}</strong>
         <span className="error-hint">

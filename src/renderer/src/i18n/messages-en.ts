@@ -242,6 +242,18 @@ export const en = {
     RISK_CHALLENGE: 'Binance wants a security check (2FA). Place one order on binance.com by hand, then try again.',
     CURL_PARSE_ERROR:
       'In the browser’s Network tab, right-click a request to www.binance.com → Copy → Copy as cURL (bash), and paste all of it.',
+    EMPTY_INPUT: 'Paste the whole cURL command copied from the browser.',
+    NOT_CURL: 'In the browser’s Network tab, right-click a request to www.binance.com → Copy → Copy as cURL (bash), and paste all of it.',
+    MALFORMED_CURL: 'The command looks cut off. Copy it again with Copy as cURL (bash) and paste all of it.',
+    NOT_BINANCE_REQUEST:
+      'Copy a request that goes to www.binance.com/bapi/… (not another site). To use another exchange address, open “Advanced”.',
+    NO_COOKIE: 'The request has no cookies: make sure you are logged in on binance.com, then copy a request again.',
+    NO_CSRFTOKEN: 'Copy a request to www.binance.com/bapi/… made while logged in: those carry the csrftoken header.',
+    MISSING_SESSION_COOKIES: 'Log in on binance.com again, then copy a fresh request: some session cookies are missing.',
+    MISSING_SESSION_HEADERS: 'Copy a request to www.binance.com/bapi/… (not a page or image): it carries the session headers.',
+    CREDENTIALS_MISSING: 'The stored session is gone from the keychain. Remove the account and add it again.',
+    ACCOUNTS_FILE_WRITE_FAILED: 'Alpha Monitor could not save the account. Check that its data folder is writable and the disk is not full.',
+    RECONNECTING: 'Nothing: Alpha Monitor reconnects by itself and fetches whatever it missed meanwhile.',
     NETWORK: 'Check your internet connection (or that the exchange address is right), then try again.',
     TIMEOUT: 'The exchange did not answer in time. Try again in a moment.',
     DISCONNECTED: 'The connection to the app was lost. Reload the page or restart Alpha Monitor.',
