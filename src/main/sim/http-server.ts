@@ -16,6 +16,8 @@ export interface HttpServerDeps {
   /** Handles `/__sim/...` (already checked to come from loopback). */
   control(request: IncomingMessage, response: ServerResponse, body: string): Promise<void> | void;
   onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** The sim clock (for the timestamp of error bodies). */
+  now(): number;
   /** Reports unexpected handler errors (never secrets). */
   onError(error: unknown): void;
 }
@@ -97,7 +99,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     if (!route) {
       const status = paths.has(url.pathname) ? 405 : 404;
       sendJson(response, status, {
-        timestamp: new Date().toISOString(),
+        timestamp: new Date(deps.now()).toISOString(),
         status,
         error: status === 405 ? 'Method Not Allowed' : 'Not Found',
         message: 'No message available',

@@ -122,6 +122,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         head,
       );
     },
+    now: () => clock.now(),
     onError: (error) =>
       process.stderr.write(`alpha-monitor sim: internal error: ${String(error)}\n`),
   });
