@@ -25,6 +25,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'alpha-monitor.js');
 /** Header values that are public constants, not secrets. */
 const PUBLIC_HEADERS = new Set(['accept', 'clienttype', 'content-type', 'lang', 'user-agent']);
+const COMMAND_TIMEOUT_MS = 30_000;
 
 interface Run {
   argv: string[];
@@ -63,7 +64,13 @@ function cli(argv: string[], stdin = ''): Promise<Run> {
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
+    // A command that hangs is its owner's bug, not a leak; its output so far is still scanned.
+    const timer = setTimeout(() => {
+      console.warn(`secrets-leak: \`${argv.slice(0, 2).join(' ')}\` did not exit within ${COMMAND_TIMEOUT_MS} ms; killed`);
+      child.kill('SIGKILL');
+    }, COMMAND_TIMEOUT_MS);
     child.on('close', (code) => {
+      clearTimeout(timer);
       const run = { argv, code, stdout, stderr };
       runs.push(run);
       resolve(run);

@@ -53,7 +53,7 @@ describe('AccountStore', () => {
 
   it('lists accounts oldest first, with names defaulting to the id', async () => {
     await store.save({ id: 'main', credentials: session('a') });
-    clock.advance(1_000);
+    await clock.advance(1_000);
     await store.save({ id: '2', name: 'Second', credentials: session('b') });
     const list = await store.list();
     expect(list.map((a) => [a.id, a.name])).toEqual([
@@ -66,7 +66,7 @@ describe('AccountStore', () => {
     await store.save({ id: '1', name: 'Main', credentials: session('a') });
     await store.recordVerification('1', { outcome: 'OK', atMs: clock.now() });
     const addedAtMs = clock.now();
-    clock.advance(60_000);
+    await clock.advance(60_000);
     const { account, replaced } = await store.save({ id: '1', credentials: session('b') });
     expect(replaced).toBe(true);
     expect(account).toMatchObject({ name: 'Main', addedAtMs, updatedAtMs: addedAtMs + 60_000, lastVerification: null });

@@ -70,7 +70,7 @@ describe('verifyAccount', () => {
     const { account } = await verifyAccount(store, '1', { restUrl: server.url, clock });
     expect(account.lastVerification).toEqual({ outcome: 'OK', atMs: clock.now() });
     server.setRoute(ALPHA_PATHS.listenKey, { body: readFixture('rest/auth-expired-100002001.json') });
-    clock.advance(5_000);
+    await clock.advance(5_000);
     await verifyAccount(store, '1', { restUrl: server.url, clock });
     expect((await store.get('1'))!.lastVerification).toMatchObject({ outcome: 'SESSION_EXPIRED', atMs: clock.now() });
   });
