@@ -55,11 +55,15 @@ describe('alpha-monitor sim', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
+    let stderr = '';
+    let exitCode: number | null | undefined;
     child.stdout!.on('data', (d) => (stdout += String(d)));
+    child.stderr!.on('data', (d) => (stderr += String(d)));
     const exited = new Promise<number | null>((resolve) =>
-      child!.on('exit', (code) => resolve(code)),
+      child!.on('exit', (code) => resolve((exitCode = code))),
     );
-    await waitFor(() => stdout.includes('\n'));
+    await waitFor(() => stdout.includes('\n') || exitCode !== undefined);
+    expect(exitCode, `the sim exited early: ${stderr}`).toBeUndefined();
     const printed = JSON.parse(stdout.split('\n')[0]!) as Printed;
     expect(Object.keys(printed)).toEqual(['restUrl', 'wsUrl', 'controlUrl', 'credentials']);
     expect(new URL(printed.restUrl).hostname).toBe('127.0.0.1');
