@@ -8,7 +8,7 @@
  * OS keychain. Tests call {@link requireTestKeychain} and fail loudly when none was provided.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -87,7 +87,11 @@ async function startPrivateSecretService(): Promise<() => Promise<void>> {
     // daemon the bus itself activates.
     const env = { ...process.env, XDG_DATA_HOME: dataDir, XDG_RUNTIME_DIR: runtimeDir, HOME: root };
 
-    const bus = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address=1'], {
+    // Our own bus config: like the session bus, but without service activation, so nothing
+    // starts a second, unmanaged gnome-keyring when a probe races the one we start.
+    const busConfig = join(root, 'session.conf');
+    await writeFile(busConfig, busConfigXml(root));
+    const bus = spawn('dbus-daemon', [`--config-file=${busConfig}`, '--nofork', '--nopidfile', '--print-address=1'], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -117,6 +121,23 @@ async function startPrivateSecretService(): Promise<() => Promise<void>> {
     await teardown();
     throw error;
   }
+}
+
+function busConfigXml(socketDir: string): string {
+  return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:dir=${socketDir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`;
 }
 
 function firstLine(child: ChildProcess, name: string): Promise<string> {
