@@ -20,10 +20,17 @@ export interface CreateAccountOptions {
   balances?: Record<string, string>;
 }
 
+/**
+ * What stands between the account and order placement: nothing, a supplementary
+ * verification (补充认证) it has not done, or a 2FA risk challenge on every order.
+ */
+export type OrderGate = 'none' | 'verification' | 'riskChallenge';
+
 /** Internal state of one account. */
 export interface AccountState extends SimAccount {
   credentials: SessionCredentials;
   sessionValid: boolean;
+  orderGate: OrderGate;
   readonly balances: Balances;
 }
 
@@ -41,6 +48,7 @@ export class AccountRegistry {
       userId,
       credentials: generateSessionCredentials(),
       sessionValid: true,
+      orderGate: 'none',
       balances: new Balances(options.balances ?? DEFAULT_BALANCES),
     };
     this.accounts.set(userId, state);
@@ -74,6 +82,11 @@ export class AccountRegistry {
   invalidateSession(userId: string): void {
     const account = this.require(userId);
     account.sessionValid = false;
+  }
+
+  /** Sets what blocks order placement for the account (see OrderGate). */
+  setOrderGate(userId: string, gate: OrderGate): void {
+    this.require(userId).orderGate = gate;
   }
 
   /** A new login: fresh credentials that work again (the old ones stay dead). */

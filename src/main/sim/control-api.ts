@@ -70,6 +70,16 @@ export function createControlHandler(sim: () => Simulator) {
       sent: sim().faults.duplicateLastFrame(str(b, 'listenKey', false)),
     }),
     'POST /faults/reorder-next-pushes': (b) => sim().faults.reorderNextPushes(num(b, 'count')!),
+    'POST /faults/order-gate': (b) => {
+      const gate = str(b, 'gate');
+      if (gate !== 'none' && gate !== 'verification' && gate !== 'riskChallenge') {
+        throw new ControlError(
+          'BAD_REQUEST',
+          '"gate" must be "none", "verification" or "riskChallenge"',
+        );
+      }
+      sim().faults.setOrderGate(gate, str(b, 'userId', false));
+    },
     'GET /market/price': (_b, q) => {
       const symbol = q.get('symbol');
       if (!symbol) throw new ControlError('BAD_REQUEST', '"symbol" query parameter is required');

@@ -19,17 +19,27 @@ export const SimErrorCode = {
   priceOutOfRange: '345007',
   tooManyOrders: '345008',
   orderNotCancelable: '345009',
+  riskChallenge: '345010',
+  verificationRequired: '345011',
 } as const;
 export type SimErrorCode = (typeof SimErrorCode)[keyof typeof SimErrorCode];
 
 /** The message of the captured session-expired body. */
 export const SESSION_EXPIRED_MESSAGE = '登录状态已经失效，请重新登录！';
 
+/**
+ * The message of a failed supplementary verification (补充认证), as P recorded it; its code
+ * was never recorded (ALPHA-PROTOCOL.md §1).
+ */
+export const SUPPLEMENTARY_VERIFICATION_MESSAGE = '补充认证失败，您必须完成此认证才能进入下一步。';
+
 /** A rejection a REST handler turns into a `success:false` envelope. */
 export class SimBusinessError extends Error {
   constructor(
     readonly code: SimErrorCode,
     message: string,
+    /** Extra response headers (the risk-challenge flags). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'SimBusinessError';

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { FakeClock } from '../../../test/fakes/fake-clock.ts';
-import { startSimulator, type Simulator, type SimulatorOptions } from './index.ts';
+import {
+  startSimulator,
+  SUPPLEMENTARY_VERIFICATION_MESSAGE,
+  type Simulator,
+  type SimulatorOptions,
+} from './index.ts';
 import { obtainListenKey, placeRestingOto, subscribedSocket } from './testing/demo-session.ts';
 import {
   callRest,
@@ -199,5 +204,37 @@ describe('fault injection', () => {
       X: 'FILLED',
       L: '0.19000000',
     });
+  });
+
+  it('order gates: 补充认证 and risk challenge block placement until lifted', async () => {
+    await start();
+    const place = () =>
+      fetch(`${sim.restUrl}/bapi/asset/v1/private/alpha-trade/order/place`, {
+        method: 'POST',
+        headers: {
+          ...sim.demoAccount.credentials.headers,
+          cookie: sim.demoAccount.credentials.cookies,
+        },
+        body: JSON.stringify({
+          baseAsset: 'ALPHA_373',
+          quoteAsset: 'USDT',
+          side: 'BUY',
+          price: '0.2',
+          quantity: '100',
+        }),
+      });
+    sim.faults.setOrderGate('verification');
+    const verification = await place();
+    expect(await verification.json()).toMatchObject({
+      success: false,
+      message: SUPPLEMENTARY_VERIFICATION_MESSAGE,
+    });
+    sim.faults.setOrderGate('riskChallenge');
+    const challenged = await place();
+    expect(challenged.headers.get('risk_challenge_enable_flow')).toBe('true');
+    expect(challenged.headers.get('risk_challenge_biz_no')).toMatch(/^[0-9a-f]{32}$/);
+    expect(((await challenged.json()) as { success: boolean }).success).toBe(false);
+    sim.faults.setOrderGate('none');
+    expect(((await (await place()).json()) as { success: boolean }).success).toBe(true);
   });
 });

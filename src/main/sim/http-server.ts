@@ -129,6 +129,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       sendJson(response, 200, ok(result.data, result.extra));
     } catch (error) {
       if (error instanceof SimBusinessError) {
+        for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
         sendJson(response, 200, businessError(error.code, error.message));
         return;
       }

@@ -24,7 +24,11 @@ export type {
 } from './simulator-types.ts';
 export type { SimAccount, CreateAccountOptions } from './accounts.ts';
 export { SESSION_COOKIE_NAMES } from './credentials.ts';
-export { SimErrorCode, SESSION_EXPIRED_MESSAGE } from './errors.ts';
+export {
+  SimErrorCode,
+  SESSION_EXPIRED_MESSAGE,
+  SUPPLEMENTARY_VERIFICATION_MESSAGE,
+} from './errors.ts';
 
 /** The demo account's default wallet: plenty of USDT and some of each listed token. */
 const DEFAULT_DEMO_BALANCES = {
@@ -174,6 +178,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return key !== undefined && streams.duplicateLast(`alpha@${key}`);
       },
       reorderNextPushes: (count) => streams.reorderNext(count),
+      setOrderGate: (gate, userId) => accounts.setOrderGate(userId ?? demoAccount.userId, gate),
     },
     market: {
       setPrice: (symbol, price) => market.setPrice(symbol, price),

@@ -68,6 +68,12 @@ export interface SimulatorFaults {
   duplicateLastFrame(listenKey?: string): boolean;
   /** Holds the next `count` pushes and sends them newest first. */
   reorderNextPushes(count: number): void;
+  /**
+   * Blocks order placement for the account (default demo): 'verification' answers the captured
+   * 补充认证 message, 'riskChallenge' adds the `risk_challenge_biz_no` /
+   * `risk_challenge_enable_flow` headers; 'none' lifts it.
+   */
+  setOrderGate(gate: 'none' | 'verification' | 'riskChallenge', userId?: string): void;
 }
 
 /** A running simulator. Dispose it to stop everything it started. */
