@@ -10,8 +10,11 @@ import type { OrderSort, OrderSortKey } from '../model/order-query.ts';
 import { StatusBadge } from './ui.tsx';
 
 export const ROW_HEIGHT_PX = 28;
-/** How long a changed row stays highlighted (the CSS animation has the same length). */
-export const ROW_FLASH_MS = 1200;
+/**
+ * A row that changed this recently is drawn with its highlight (a 1.2 s CSS fade). The window
+ * is longer than the fade so that a busy renderer that draws the change late still shows it.
+ */
+export const ROW_FLASH_WINDOW_MS = 5000;
 
 interface Column {
   key: OrderSortKey | null;
@@ -114,7 +117,7 @@ export function OrdersTable({
             const id = order.last.orderId;
             const changedAtMs = model.changedAtMs(id);
             const flashKey =
-              changedAtMs !== null && nowMs - changedAtMs < ROW_FLASH_MS ? changedAtMs : null;
+              changedAtMs !== null && nowMs - changedAtMs < ROW_FLASH_WINDOW_MS ? changedAtMs : null;
             return (
               <OrderRow
                 key={id}
