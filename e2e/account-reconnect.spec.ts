@@ -9,7 +9,7 @@ import { buildCurl, simControl, simOrderStates } from './support/sim-client.ts';
 async function uiOrdersByStatus(page: Page): Promise<Record<string, number>> {
   const rows = page.getByTestId('dist-orders').locator('.dist-row');
   const pairs = await rows.evaluateAll((els) =>
-    els.map((el) => [el.getAttribute('data-status')!, Number(el.querySelector('.tabular')!.textContent)]),
+    els.map((el) => [el.getAttribute('data-status')!, Number(el.getAttribute('data-count'))]),
   );
   return Object.fromEntries(pairs);
 }
@@ -20,7 +20,11 @@ function countByStatus(states: Iterable<{ status: string }>): Record<string, num
   return counts;
 }
 
-test('add an account from a pasted cURL, survive a dropped stream, and miss no update', async ({ page, host, sim }, testInfo) => {
+test('add an account from a pasted cURL, survive a dropped stream, and miss no update', async ({
+  page,
+  host,
+  sim,
+}, testInfo) => {
   // The standalone exchange trades only while we say so, so that "everything since t0" is
   // exactly what this session must have seen.
   await simControl.stopDemoActivity(sim.controlUrl);
@@ -66,10 +70,16 @@ test('add an account from a pasted cURL, survive a dropped stream, and miss no u
 
   // Activity, then a drop while it goes on: pushes during the gap are lost on the wire.
   await simControl.startDemoActivity(sim.controlUrl, 240);
-  await expect.poll(async () => Number(await page.getByTestId('orders-count').getAttribute('data-total')), { timeout: 60_000 }).toBeGreaterThanOrEqual(6);
+  await expect
+    .poll(async () => Number(await page.getByTestId('orders-count').getAttribute('data-total')), {
+      timeout: 60_000,
+    })
+    .toBeGreaterThanOrEqual(6);
   await simControl.refuseConnections(sim.controlUrl, 3_000);
   await simControl.dropAllConnections(sim.controlUrl);
-  await expect(state).toHaveAttribute('data-state', /reconnecting|connecting|subscribing/, { timeout: 15_000 });
+  await expect(state).toHaveAttribute('data-state', /reconnecting|connecting|subscribing/, {
+    timeout: 15_000,
+  });
   await saveScreen(page, testInfo, '08-reconnecting');
   await expect(state).toHaveAttribute('data-state', 'live', { timeout: 45_000 });
   await expect(page.getByTestId('timeline').locator('[data-kind="gap"]').first()).toBeVisible();

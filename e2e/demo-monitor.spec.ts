@@ -7,18 +7,26 @@ import { saveScreen } from './support/screenshots.ts';
 /** Order id → status of the rows the table currently renders (the visible window). */
 async function visibleRows(page: Page): Promise<Map<string, string>> {
   const rows = page.getByTestId('order-row');
-  const pairs = await rows.evaluateAll((els) => els.map((el) => [el.getAttribute('data-order-id')!, el.getAttribute('data-status')!]));
+  const pairs = await rows.evaluateAll((els) =>
+    els.map((el) => [el.getAttribute('data-order-id')!, el.getAttribute('data-status')!]),
+  );
   return new Map(pairs as [string, string][]);
 }
 
 async function orderCounts(page: Page): Promise<{ shown: number; total: number }> {
   const count = page.getByTestId('orders-count');
-  return { shown: Number(await count.getAttribute('data-shown')), total: Number(await count.getAttribute('data-total')) };
+  return {
+    shown: Number(await count.getAttribute('data-shown')),
+    total: Number(await count.getAttribute('data-total')),
+  };
 }
 
 const TERMINAL = new Set(['FILLED', 'CANCELED', 'EXPIRED', 'REJECTED']);
 
-test('first run → Try the demo → orders stream in, charts fill, filters work, CSV matches the table', async ({ page, host }, testInfo) => {
+test('first run → Try the demo → orders stream in, charts fill, filters work, CSV matches the table', async ({
+  page,
+  host,
+}, testInfo) => {
   await page.goto(host.url);
 
   // First run: no account, so the welcome screen with both ways in.
@@ -30,28 +38,57 @@ test('first run → Try the demo → orders stream in, charts fill, filters work
 
   await page.getByTestId('try-demo').click();
   await expect(page.getByTestId('monitor')).toBeVisible();
-  await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute(
+    'data-state',
+    'live',
+    { timeout: 30_000 },
+  );
 
   // Orders appear, and fills among them (the demo exchange trades by itself).
-  await expect.poll(async () => (await orderCounts(page)).total, { timeout: 60_000 }).toBeGreaterThanOrEqual(6);
-  await expect.poll(async () => [...(await visibleRows(page)).values()].some((s) => TERMINAL.has(s)), { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(async () => (await orderCounts(page)).total, { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(6);
+  await expect
+    .poll(async () => [...(await visibleRows(page)).values()].some((s) => TERMINAL.has(s)), {
+      timeout: 60_000,
+    })
+    .toBe(true);
 
   // The status chart shows the statuses the table shows.
   const chartCounts = page.getByTestId('status-chart').getByTestId('status-counts').locator('li');
-  await expect.poll(async () => (await chartCounts.evaluateAll((els) => els.filter((e) => Number(e.getAttribute('data-count')) > 0).length))).toBeGreaterThanOrEqual(2);
-  await expect(page.getByTestId('status-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await expect(page.getByTestId('fills-chart').locator('.recharts-surface')).toBeVisible({ timeout: 30_000 });
+  await expect
+    .poll(
+      async () =>
+        await chartCounts.evaluateAll(
+          (els) => els.filter((e) => Number(e.getAttribute('data-count')) > 0).length,
+        ),
+    )
+    .toBeGreaterThanOrEqual(2);
+  await expect(
+    page.getByTestId('status-chart').locator('.recharts-bar-rectangle').first(),
+  ).toBeVisible();
+  await expect(page.getByTestId('fills-chart').locator('.recharts-surface')).toBeVisible({
+    timeout: 30_000,
+  });
   await saveScreen(page, testInfo, '02-monitor-demo');
 
   // Filter by status: only FILLED rows remain, fewer than all.
   await page.getByTestId('filter-status-FILLED').click();
   await expect.poll(async () => [...(await visibleRows(page)).values()]).not.toHaveLength(0);
-  await expect.poll(async () => new Set((await visibleRows(page)).values())).toEqual(new Set(['FILLED']));
+  await expect
+    .poll(async () => new Set((await visibleRows(page)).values()))
+    .toEqual(new Set(['FILLED']));
   const filtered = await orderCounts(page);
   expect(filtered.shown).toBeLessThan(filtered.total);
   // Side filter on top: only buys.
   await page.getByTestId('filter-side').selectOption('BUY');
-  await expect.poll(async () => page.getByTestId('order-row').evaluateAll((els) => els.every((el) => el.querySelector('.side-buy') !== null))).toBe(true);
+  await expect
+    .poll(async () =>
+      page
+        .getByTestId('order-row')
+        .evaluateAll((els) => els.every((el) => el.querySelector('.side-buy') !== null)),
+    )
+    .toBe(true);
   await saveScreen(page, testInfo, '03-filtered');
   await page.getByTestId('clear-filters').click();
 

@@ -1,10 +1,17 @@
 import { expect, test } from './support/fixtures.ts';
 import { saveScreen } from './support/screenshots.ts';
 
-test('start a demo strategy from the panel: its orders fill in the table and progress reaches the target', async ({ page, host }, testInfo) => {
+test('start a demo strategy from the panel: its orders fill in the table and progress reaches the target', async ({
+  page,
+  host,
+}, testInfo) => {
   await page.goto(host.url);
   await page.getByTestId('try-demo').click();
-  await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute(
+    'data-state',
+    'live',
+    { timeout: 30_000 },
+  );
 
   await page.getByTestId('tab-strategy').click();
   const panel = page.getByTestId('strategy-panel');
@@ -31,7 +38,9 @@ test('start a demo strategy from the panel: its orders fill in the table and pro
   const done = Number(await progress.getAttribute('data-done'));
   const target = Number(await progress.getAttribute('data-target'));
   expect(done).toBeGreaterThanOrEqual(target);
-  expect(Number(await panel.getByTestId('strategy-trades').textContent())).toBeGreaterThanOrEqual(2);
+  expect(Number(await panel.getByTestId('strategy-trades').textContent())).toBeGreaterThanOrEqual(
+    2,
+  );
   await page.getByTestId('filter-status-FILLED').click();
   await expect.poll(async () => page.getByTestId('order-row').count()).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('order-row').locator('.strategy-mark').first()).toBeVisible();

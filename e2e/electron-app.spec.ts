@@ -38,13 +38,28 @@ test.describe('Electron app', () => {
     });
     try {
       const page = await app.firstWindow();
-      await expect(page.getByTestId('welcome').or(page.getByTestId('monitor'))).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('welcome').or(page.getByTestId('monitor'))).toBeVisible({
+        timeout: 30_000,
+      });
       if (await page.getByTestId('welcome').isVisible()) await page.getByTestId('try-demo').click();
-      await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
-      await expect.poll(async () => Number(await page.getByTestId('orders-count').getAttribute('data-total')), { timeout: 60_000 }).toBeGreaterThan(0);
+      await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute(
+        'data-state',
+        'live',
+        { timeout: 30_000 },
+      );
+      await expect
+        .poll(
+          async () => Number(await page.getByTestId('orders-count').getAttribute('data-total')),
+          { timeout: 60_000 },
+        )
+        .toBeGreaterThan(0);
       // The window is locked down: no Node in the page, only the contract's API.
-      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await page.evaluate(() => typeof (globalThis as { api?: unknown }).api)).toBe('object');
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
+      expect(await page.evaluate(() => typeof (globalThis as { api?: unknown }).api)).toBe(
+        'object',
+      );
     } finally {
       await app.close();
     }

@@ -10,6 +10,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.ALPHA_MONITOR_KEYCHAIN_SERVICE = 'alpha-monitor-e2e';
   const teardown = await setupSecretService();
   const state = process.env.ALPHA_MONITOR_TEST_KEYCHAIN ?? 'unknown';
-  if (state.startsWith('unavailable')) console.log(`[e2e] no keychain for the host (${state}); adding accounts will fail`);
+  if (state.startsWith('unavailable'))
+    console.log(`[e2e] no keychain for the host (${state}); adding accounts will fail`);
   return teardown;
 }

@@ -10,7 +10,15 @@ import { saveScreen } from './support/screenshots.ts';
 const ORDER_COUNT = 100_000;
 
 function installScaleApi(count: number): void {
-  const statuses = ['NEW', 'PENDING', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'EXPIRED', 'REJECTED'];
+  const statuses = [
+    'NEW',
+    'PENDING',
+    'PARTIALLY_FILLED',
+    'FILLED',
+    'CANCELED',
+    'EXPIRED',
+    'REJECTED',
+  ];
   const baseMs = 1_760_000_000_000;
   const orders = [];
   for (let i = 0; i < count; i++) {
@@ -108,7 +116,14 @@ function installScaleApi(count: number): void {
   };
   const listeners: Record<string, Set<(payload: unknown) => void>> = {};
   const values: Record<string, unknown> = {
-    getAppInfo: { name: 'Alpha Monitor', version: 'scale', host: 'browser', firstRun: false, demoRunning: false, platform: 'linux' },
+    getAppInfo: {
+      name: 'Alpha Monitor',
+      version: 'scale',
+      host: 'browser',
+      firstRun: false,
+      demoRunning: false,
+      platform: 'linux',
+    },
     getSettings: {
       notifyOnFill: true,
       notifyOnPartialFill: false,
@@ -137,14 +152,22 @@ function installScaleApi(count: number): void {
       },
     },
   );
-  const w = globalThis as unknown as { api: unknown; __emit: (event: string, payload: unknown) => void; __orders: typeof orders; __stats: typeof stats };
+  const w = globalThis as unknown as {
+    api: unknown;
+    __emit: (event: string, payload: unknown) => void;
+    __orders: typeof orders;
+    __stats: typeof stats;
+  };
   w.api = api;
   w.__orders = orders;
   w.__stats = stats;
   w.__emit = (event, payload) => listeners[event]?.forEach((l) => l(payload));
 }
 
-test('100,000 orders: the table renders a window of rows, scrolls to any row, sorts and filters them all', async ({ page, host }, testInfo) => {
+test('100,000 orders: the table renders a window of rows, scrolls to any row, sorts and filters them all', async ({
+  page,
+  host,
+}, testInfo) => {
   await page.addInitScript(installScaleApi, ORDER_COUNT);
   await page.goto(host.url);
   const count = page.getByTestId('orders-count');
@@ -164,7 +187,8 @@ test('100,000 orders: the table renders a window of rows, scrolls to any row, so
       el.scrollTop = (el.scrollHeight - el.clientHeight) * f;
     }, fraction);
     await page.evaluate(() => {
-      const raf = (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame;
+      const raf = (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void })
+        .requestAnimationFrame;
       return new Promise<void>((resolve) => raf(() => raf(resolve)));
     });
     frameTimesMs.push(Date.now() - started);
@@ -176,11 +200,24 @@ test('100,000 orders: the table renders a window of rows, scrolls to any row, so
 
   // Sort all 100,000 by price, then filter them: the counts stay exact.
   await page.getByRole('columnheader', { name: 'Price', exact: true }).click();
-  await expect(page.getByRole('columnheader', { name: /^Price/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: /^Price/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
   await page.getByTestId('filter-status-FILLED').click();
-  const filled = await page.evaluate(() => (globalThis as unknown as { __orders: { last: { status: string } }[] }).__orders.filter((o) => o.last.status === 'FILLED').length);
+  const filled = await page.evaluate(
+    () =>
+      (globalThis as unknown as { __orders: { last: { status: string } }[] }).__orders.filter(
+        (o) => o.last.status === 'FILLED',
+      ).length,
+  );
   await expect(count).toHaveAttribute('data-shown', String(filled));
-  await expect.poll(async () => new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))))).toEqual(new Set(['FILLED']));
+  await expect
+    .poll(
+      async () =>
+        new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))),
+    )
+    .toEqual(new Set(['FILLED']));
   await page.getByTestId('clear-filters').click();
   await page.getByRole('columnheader', { name: 'Created' }).click();
 
@@ -190,11 +227,23 @@ test('100,000 orders: the table renders a window of rows, scrolls to any row, so
   });
   const firstId = await rows.first().getAttribute('data-order-id');
   await page.evaluate((id) => {
-    const w = globalThis as unknown as { __orders: { last: Record<string, unknown> }[]; __stats: unknown; __emit: (e: string, p: unknown) => void };
-    const changed = w.__orders.slice(-2000).map((o) => ({ ...o, last: { ...o.last, status: 'FILLED', executionType: 'TRADE' } }));
+    const w = globalThis as unknown as {
+      __orders: { last: Record<string, unknown> }[];
+      __stats: unknown;
+      __emit: (e: string, p: unknown) => void;
+    };
+    const changed = w.__orders
+      .slice(-2000)
+      .map((o) => ({ ...o, last: { ...o.last, status: 'FILLED', executionType: 'TRADE' } }));
     const target = changed.find((o) => (o.last as { orderId?: string }).orderId === id);
     if (!target) throw new Error('first row not in the burst');
-    w.__emit('orderUpdates', { accountId: 'scale', updates: [], orders: changed, fills: [], stats: w.__stats });
+    w.__emit('orderUpdates', {
+      accountId: 'scale',
+      updates: [],
+      orders: changed,
+      fills: [],
+      stats: w.__stats,
+    });
   }, firstId);
   await expect(rows.first()).toHaveAttribute('data-status', 'FILLED');
   await expect(rows.first().locator('.flash-overlay')).toHaveCount(1);

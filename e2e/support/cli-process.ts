@@ -21,7 +21,11 @@ export interface CliProcess<T> {
  */
 export async function startCli<T>(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; accept?: (json: unknown) => boolean; startTimeoutMs?: number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    accept?: (json: unknown) => boolean;
+    startTimeoutMs?: number;
+  } = {},
 ): Promise<CliProcess<T>> {
   const child: ChildProcess = spawn(process.execPath, [CLI, ...args], {
     cwd: REPO_ROOT,
@@ -40,7 +44,11 @@ export async function startCli<T>(
   const info = await new Promise<T>((resolveInfo, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`alpha-monitor ${args.join(' ')} said nothing within ${options.startTimeoutMs ?? 30_000} ms.\n${stderr}`));
+      reject(
+        new Error(
+          `alpha-monitor ${args.join(' ')} said nothing within ${options.startTimeoutMs ?? 30_000} ms.\n${stderr}`,
+        ),
+      );
     }, options.startTimeoutMs ?? 30_000);
     lines.on('line', (line) => {
       let json: unknown;
@@ -55,7 +63,11 @@ export async function startCli<T>(
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`alpha-monitor ${args.join(' ')} exited with ${code} before it was ready.\n${stderr}`));
+      reject(
+        new Error(
+          `alpha-monitor ${args.join(' ')} exited with ${code} before it was ready.\n${stderr}`,
+        ),
+      );
     });
   });
   // Keep draining stdout so the child never blocks on a full pipe.

@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 
 /** Where the main screens are saved on every run (kept by CI as artifacts). */
-export const SCREENSHOT_DIR = resolve(import.meta.dirname, '..', '..', 'e2e-artifacts', 'screenshots');
+export const SCREENSHOT_DIR = resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  'e2e-artifacts',
+  'screenshots',
+);
 
 /** Saves a full-window screenshot of the current screen and attaches it to the test report. */
 export async function saveScreen(page: Page, testInfo: TestInfo, name: string): Promise<string> {

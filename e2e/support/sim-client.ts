@@ -8,22 +8,38 @@ export interface SimCredentials {
   cookies: string;
 }
 
-async function control(controlUrl: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+async function control(
+  controlUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
   const response = await fetch(`${controlUrl}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+  const json = (await response.json()) as {
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string; message: string };
+  };
   if (!json.ok) throw new Error(`sim control ${path}: ${json.error?.code} ${json.error?.message}`);
   return json.value;
 }
 
 export const simControl = {
-  status: (controlUrl: string) => control(controlUrl, 'GET', '') as Promise<{ connectionCount: number; demoActivityRunning: boolean }>,
-  dropAllConnections: (controlUrl: string) => control(controlUrl, 'POST', '/faults/drop-all-connections'),
-  refuseConnections: (controlUrl: string, durationMs: number) => control(controlUrl, 'POST', '/faults/refuse-connections', { durationMs }),
-  startDemoActivity: (controlUrl: string, ordersPerMinute: number) => control(controlUrl, 'POST', '/demo/start', { ordersPerMinute }),
+  status: (controlUrl: string) =>
+    control(controlUrl, 'GET', '') as Promise<{
+      connectionCount: number;
+      demoActivityRunning: boolean;
+    }>,
+  dropAllConnections: (controlUrl: string) =>
+    control(controlUrl, 'POST', '/faults/drop-all-connections'),
+  refuseConnections: (controlUrl: string, durationMs: number) =>
+    control(controlUrl, 'POST', '/faults/refuse-connections', { durationMs }),
+  startDemoActivity: (controlUrl: string, ordersPerMinute: number) =>
+    control(controlUrl, 'POST', '/demo/start', { ordersPerMinute }),
   stopDemoActivity: (controlUrl: string) => control(controlUrl, 'POST', '/demo/stop'),
 };
 
@@ -36,9 +52,19 @@ export interface SimOrderState {
   timeMs: number;
 }
 
-async function privateGet(restUrl: string, credentials: SimCredentials, path: string): Promise<unknown> {
-  const response = await fetch(`${restUrl}${path}`, { headers: { ...credentials.headers, cookie: credentials.cookies } });
-  const json = (await response.json()) as { success: boolean; data: unknown; message: string | null };
+async function privateGet(
+  restUrl: string,
+  credentials: SimCredentials,
+  path: string,
+): Promise<unknown> {
+  const response = await fetch(`${restUrl}${path}`, {
+    headers: { ...credentials.headers, cookie: credentials.cookies },
+  });
+  const json = (await response.json()) as {
+    success: boolean;
+    data: unknown;
+    message: string | null;
+  };
   if (!json.success) throw new Error(`sim REST ${path.split('?')[0]}: ${json.message}`);
   return json.data;
 }
@@ -47,14 +73,27 @@ async function privateGet(restUrl: string, credentials: SimCredentials, path: st
  * Every order of the account with its current status, from the exchange's point of view:
  * open orders, plus the closed-order history (all pages) since `sinceMs`.
  */
-export async function simOrderStates(restUrl: string, credentials: SimCredentials, sinceMs: number): Promise<Map<string, SimOrderState>> {
+export async function simOrderStates(
+  restUrl: string,
+  credentials: SimCredentials,
+  sinceMs: number,
+): Promise<Map<string, SimOrderState>> {
   const states = new Map<string, SimOrderState>();
   type Row = { orderId: string | number; status: string; executedQty: string; time: number };
   const put = (row: Row) => {
     if (row.time < sinceMs) return;
-    states.set(String(row.orderId), { orderId: String(row.orderId), status: row.status, executedQty: row.executedQty, timeMs: row.time });
+    states.set(String(row.orderId), {
+      orderId: String(row.orderId),
+      status: row.status,
+      executedQty: row.executedQty,
+      timeMs: row.time,
+    });
   };
-  const open = (await privateGet(restUrl, credentials, '/bapi/defi/v1/private/alpha-trade/order/get-open-order?side=')) as Row[];
+  const open = (await privateGet(
+    restUrl,
+    credentials,
+    '/bapi/defi/v1/private/alpha-trade/order/get-open-order?side=',
+  )) as Row[];
   open.forEach(put);
   const endMs = Date.now() + 60_000;
   for (let page = 1; page < 200; page++) {
@@ -80,8 +119,11 @@ function shellQuote(value: string): string {
  * address is pointed at the simulator separately, under "Advanced".)
  */
 export function buildCurl(credentials: SimCredentials): string {
-  const lines = [`curl ${shellQuote('https://www.binance.com/bapi/accounts/v1/private/account/get-user-base-info')}`];
-  for (const [name, value] of Object.entries(credentials.headers)) lines.push(`  -H ${shellQuote(`${name}: ${value}`)}`);
+  const lines = [
+    `curl ${shellQuote('https://www.binance.com/bapi/accounts/v1/private/account/get-user-base-info')}`,
+  ];
+  for (const [name, value] of Object.entries(credentials.headers))
+    lines.push(`  -H ${shellQuote(`${name}: ${value}`)}`);
   lines.push(`  -b ${shellQuote(credentials.cookies)}`);
   return lines.join(' \\\n');
 }

@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { DEFAULT_SETTINGS, type AccountView, type Settings } from '../../../shared/ipc/views-app.ts';
+import {
+  DEFAULT_SETTINGS,
+  type AccountView,
+  type Settings,
+} from '../../../shared/ipc/views-app.ts';
 import { onHostConnectionChange, type HostConnectionState } from '../transport/get-api.ts';
 import { I18nProvider, detectUiLang, useT } from '../i18n/i18n.tsx';
 import { AccountsList } from '../components/accounts-list.tsx';
@@ -21,16 +25,31 @@ import { useStrategyProgress } from './use-strategy-progress.ts';
  */
 export function App() {
   const api = useApi();
-  const appInfo = useLiveValue(() => api.getAppInfo(), () => () => {}, [api]);
-  const settingsLive = useLiveValue(() => api.getSettings(), (set) => api.onSettingsChanged(set), [api]);
-  const accountsLive = useLiveValue(() => api.listAccounts(), (set) => api.onAccountsChanged(set), [api]);
+  const appInfo = useLiveValue(
+    () => api.getAppInfo(),
+    () => () => {},
+    [api],
+  );
+  const settingsLive = useLiveValue(
+    () => api.getSettings(),
+    (set) => api.onSettingsChanged(set),
+    [api],
+  );
+  const accountsLive = useLiveValue(
+    () => api.listAccounts(),
+    (set) => api.onAccountsChanged(set),
+    [api],
+  );
   const connections = useConnections(api);
   const [hostState, setHostState] = useState<HostConnectionState>('open');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'add-account' | 'settings' | null>(null);
   const [openOrder, setOpenOrder] = useState<{ orderId: string; nonce: number } | null>(null);
 
-  const settings: Settings = settingsLive.value ?? { ...DEFAULT_SETTINGS, language: detectUiLang(navigator.languages) };
+  const settings: Settings = settingsLive.value ?? {
+    ...DEFAULT_SETTINGS,
+    language: detectUiLang(navigator.languages),
+  };
   useApplyTheme(settings.theme);
   useEffect(() => {
     document.documentElement.lang = settings.language;
@@ -44,7 +63,10 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hostState]);
 
-  const accounts: readonly AccountView[] = useMemo(() => accountsLive.value ?? [], [accountsLive.value]);
+  const accounts: readonly AccountView[] = useMemo(
+    () => accountsLive.value ?? [],
+    [accountsLive.value],
+  );
   // The chosen account while it exists, else the first one.
   const selected = accounts.find((a) => a.id === selectedId) ?? accounts[0] ?? null;
   const strategyProgress = useStrategyProgress(api, selected?.id ?? null);
@@ -127,7 +149,11 @@ export function App() {
           />
         )}
         {dialog === 'settings' && (
-          <SettingsDialog settings={settings} host={appInfo.value?.host ?? 'electron'} onClose={() => setDialog(null)} />
+          <SettingsDialog
+            settings={settings}
+            host={appInfo.value?.host ?? 'electron'}
+            onClose={() => setDialog(null)}
+          />
         )}
       </div>
     </I18nProvider>

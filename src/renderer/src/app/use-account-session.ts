@@ -20,12 +20,16 @@ export function useAccountSession(
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [accountId, reloadKey],
   );
-  const [failure, setFailure] = useState<{ model: AccountSessionModel; error: IpcError } | null>(null);
+  const [failure, setFailure] = useState<{ model: AccountSessionModel; error: IpcError } | null>(
+    null,
+  );
   useEffect(() => {
     if (model === null) return;
     let alive = true;
     const offBatch = api.onOrderUpdates((batch) => model.applyBatch(batch));
-    const offConnection = api.onConnectionChanged((connection) => model.applyConnection(connection));
+    const offConnection = api.onConnectionChanged((connection) =>
+      model.applyConnection(connection),
+    );
     void api.getMonitorSnapshot({ accountId: model.accountId }).then((result) => {
       if (!alive) return;
       if (result.ok) model.applySnapshot(result.value);

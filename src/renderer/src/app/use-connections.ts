@@ -16,7 +16,8 @@ export function useConnections(api: ContractApi): ReadonlyMap<string, Connection
       if (!alive || !result.ok) return;
       setConnections((prev) => {
         const next = new Map(prev);
-        for (const c of result.value) if (!seenFromEvents.has(c.accountId)) next.set(c.accountId, c);
+        for (const c of result.value)
+          if (!seenFromEvents.has(c.accountId)) next.set(c.accountId, c);
         return next;
       });
     });

@@ -3,7 +3,10 @@ import type { ContractApi } from '../../../shared/ipc/create-api.ts';
 import type { StrategyProgressView } from '../../../shared/ipc/views-app.ts';
 
 /** The current or last strategy run of one account, kept current by `strategyProgress` events. */
-export function useStrategyProgress(api: ContractApi, accountId: string | null): StrategyProgressView | null {
+export function useStrategyProgress(
+  api: ContractApi,
+  accountId: string | null,
+): StrategyProgressView | null {
   const [progress, setProgress] = useState<StrategyProgressView | null>(null);
   useEffect(() => {
     if (accountId === null) return;

@@ -65,7 +65,9 @@ export function AccountsList({
                   {account.label}
                 </span>
                 {account.environment === 'demo' && <span className="tag">{t.demoBadge}</span>}
-                {account.strategyRunning && <span className="tag tag-accent">{t.strategyRunningBadge}</span>}
+                {account.strategyRunning && (
+                  <span className="tag tag-accent">{t.strategyRunningBadge}</span>
+                )}
               </div>
               <div className="account-sub">
                 <StatePill state={state} />
@@ -82,7 +84,9 @@ export function AccountsList({
                   {account.running ? t.stop : t.start}
                 </Button>
               </div>
-              {account.userId && <div className="account-user muted small">UID {account.userId}</div>}
+              {account.userId && (
+                <div className="account-user muted small">UID {account.userId}</div>
+              )}
             </li>
           );
         })}

@@ -103,14 +103,24 @@ export function AddAccountDialog({
           data-testid="label-input"
         />
       </label>
-      <button type="button" className="link-btn" onClick={() => setShowAdvanced((v) => !v)} data-testid="advanced-toggle">
+      <button
+        type="button"
+        className="link-btn"
+        onClick={() => setShowAdvanced((v) => !v)}
+        data-testid="advanced-toggle"
+      >
         {showAdvanced ? '▾' : '▸'} {t.advanced}
       </button>
       {showAdvanced && (
         <div className="field-row">
           <label className="field">
             <span>{t.restUrlLabel}</span>
-            <input value={restUrl} onChange={(e) => setRestUrl(e.target.value)} placeholder="https://www.binance.com" data-testid="rest-url-input" />
+            <input
+              value={restUrl}
+              onChange={(e) => setRestUrl(e.target.value)}
+              placeholder="https://www.binance.com"
+              data-testid="rest-url-input"
+            />
           </label>
           <label className="field">
             <span>{t.wsUrlLabel}</span>
@@ -133,7 +143,12 @@ export function AddAccountDialog({
         <Button onClick={onClose} disabled={busy}>
           {t.cancel}
         </Button>
-        <Button variant="primary" onClick={() => void submit()} busy={busy} data-testid="add-account-submit">
+        <Button
+          variant="primary"
+          onClick={() => void submit()}
+          busy={busy}
+          data-testid="add-account-submit"
+        >
           {t.addAndVerify}
         </Button>
       </div>

@@ -20,7 +20,8 @@ export function ConnectionPanel({ connection }: { connection: ConnectionView | n
     );
   }
   const c = connection;
-  const keyAge = c.listenKeyObtainedAtMs !== null ? formatDuration(nowMs - c.listenKeyObtainedAtMs) : t.none;
+  const keyAge =
+    c.listenKeyObtainedAtMs !== null ? formatDuration(nowMs - c.listenKeyObtainedAtMs) : t.none;
   const refreshIn =
     c.nextListenKeyRefreshAtMs === null
       ? t.none
@@ -29,7 +30,9 @@ export function ConnectionPanel({ connection }: { connection: ConnectionView | n
         : t.inTime(formatDuration(c.nextListenKeyRefreshAtMs - nowMs));
   return (
     <Panel title={t.connection} testId="connection-panel" className={`conn tone-${c.state}`}>
-      {c.problem && <ErrorBox error={c.problem} tone={c.state === 'failed' ? 'error' : 'warning'} />}
+      {c.problem && (
+        <ErrorBox error={c.problem} tone={c.state === 'failed' ? 'error' : 'warning'} />
+      )}
       <dl className="kv-list">
         <KV label={t.state} testId="conn-state">
           <StatePill state={c.state} />
@@ -44,7 +47,9 @@ export function ConnectionPanel({ connection }: { connection: ConnectionView | n
         </KV>
         <KV label={t.lastEvent} testId="conn-last-event">
           {c.lastEventAtMs !== null ? (
-            <span title={t.ago(formatDuration(nowMs - c.lastEventAtMs))}>{formatClockMs(c.lastEventAtMs)}</span>
+            <span title={t.ago(formatDuration(nowMs - c.lastEventAtMs))}>
+              {formatClockMs(c.lastEventAtMs)}
+            </span>
           ) : (
             t.none
           )}
@@ -52,7 +57,9 @@ export function ConnectionPanel({ connection }: { connection: ConnectionView | n
         <KV label={t.receiveLatency} testId="conn-latency">
           {c.lastReceiveLatencyMs !== null ? formatLatency(c.lastReceiveLatencyMs) : t.none}
         </KV>
-        <KV label={t.sessionStarted}>{c.startedAtMs !== null ? formatClock(c.startedAtMs) : t.none}</KV>
+        <KV label={t.sessionStarted}>
+          {c.startedAtMs !== null ? formatClock(c.startedAtMs) : t.none}
+        </KV>
       </dl>
       <Timeline segments={c.timeline} nowMs={nowMs} />
     </Panel>
@@ -60,7 +67,13 @@ export function ConnectionPanel({ connection }: { connection: ConnectionView | n
 }
 
 /** Live periods (green) and gaps (amber) as one proportional bar, with the gaps listed. */
-export function Timeline({ segments, nowMs }: { segments: readonly TimelineSegment[]; nowMs: number }) {
+export function Timeline({
+  segments,
+  nowMs,
+}: {
+  segments: readonly TimelineSegment[];
+  nowMs: number;
+}) {
   const t = useT();
   if (segments.length === 0) {
     return (
@@ -107,7 +120,8 @@ export function Timeline({ segments, nowMs }: { segments: readonly TimelineSegme
         <ul className="gap-list">
           {gaps.slice(-4).map((g, i) => (
             <li key={i}>
-              <span className="gap-dot" /> {formatClock(g.fromMs)} → {g.toMs === null ? '…' : formatClock(g.toMs)}{' '}
+              <span className="gap-dot" /> {formatClock(g.fromMs)} →{' '}
+              {g.toMs === null ? '…' : formatClock(g.toMs)}{' '}
               <span className="muted">({formatDuration((g.toMs ?? nowMs) - g.fromMs)})</span>
             </li>
           ))}

@@ -41,7 +41,9 @@ export function ExportBar({ sessionId }: { sessionId: string | null }) {
     setMessage(null);
     setError(null);
     const result: IpcResult<ExportResult> =
-      kind === 'updates' ? await api.exportUpdatesCsv({ sessionId }) : await api.exportOrdersCsv({ sessionId });
+      kind === 'updates'
+        ? await api.exportUpdatesCsv({ sessionId })
+        : await api.exportOrdersCsv({ sessionId });
     setRunning(null);
     if (!result.ok) {
       setError(result.error);

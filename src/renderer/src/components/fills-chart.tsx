@@ -1,5 +1,14 @@
 import { memo, useMemo } from 'react';
-import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { FillPoint } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { bucketFills } from '../model/fill-buckets.ts';
@@ -24,7 +33,8 @@ export const FillsChart = memo(function FillsChart({
 }) {
   const t = useT();
   const { bucketMs, buckets } = useMemo(
-    () => bucketFills(fills, { toMs: Date.now(), fromMs: sessionStartMs ?? undefined, maxBuckets: 48 }),
+    () =>
+      bucketFills(fills, { toMs: Date.now(), fromMs: sessionStartMs ?? undefined, maxBuckets: 48 }),
     // `version` stands for the contents of `fills`, which grow in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [fills, version, sessionStartMs],
@@ -34,7 +44,11 @@ export const FillsChart = memo(function FillsChart({
       title={t.fillsOverTime}
       className="chart-panel"
       testId="fills-chart"
-      actions={buckets.length > 0 ? <span className="muted small">{t.perBucket(formatDuration(bucketMs))}</span> : null}
+      actions={
+        buckets.length > 0 ? (
+          <span className="muted small">{t.perBucket(formatDuration(bucketMs))}</span>
+        ) : null
+      }
     >
       {buckets.length === 0 ? (
         <div className="chart-empty">{t.noFillsYet}</div>
@@ -68,18 +82,32 @@ export const FillsChart = memo(function FillsChart({
                 width={48}
               />
               <Tooltip
-                contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', fontSize: 12 }}
+                contentStyle={{
+                  background: 'var(--panel)',
+                  border: '1px solid var(--border)',
+                  fontSize: 12,
+                }}
                 labelStyle={{ color: 'var(--text)' }}
                 labelFormatter={(ms) => formatClock(Number(ms))}
                 formatter={(value, name, item) => {
                   if (name === 'volume') {
                     const exact = (item.payload as { volumeQuote: string }).volumeQuote;
-                    return [`${formatDecimal(roundDecimal(exact, 4))} ${quoteAsset}`, t.volumeAxis(quoteAsset)];
+                    return [
+                      `${formatDecimal(roundDecimal(exact, 4))} ${quoteAsset}`,
+                      t.volumeAxis(quoteAsset),
+                    ];
                   }
                   return [String(value), name === 'buy' ? t.sideName.BUY : t.sideName.SELL];
                 }}
               />
-              <Bar yAxisId="fills" dataKey="buyFills" name="buy" stackId="f" fill="var(--buy)" isAnimationActive={false} />
+              <Bar
+                yAxisId="fills"
+                dataKey="buyFills"
+                name="buy"
+                stackId="f"
+                fill="var(--buy)"
+                isAnimationActive={false}
+              />
               <Bar
                 yAxisId="fills"
                 dataKey="sellFills"

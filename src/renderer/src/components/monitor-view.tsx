@@ -4,7 +4,13 @@ import type { AccountView, StrategyProgressView } from '../../../shared/ipc/view
 import { useApi } from '../app/api-context.tsx';
 import { useAccountSession } from '../app/use-account-session.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { DEFAULT_SORT, EMPTY_FILTER, distinctSymbols, type OrderFilter, type OrderSort } from '../model/order-query.ts';
+import {
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  distinctSymbols,
+  type OrderFilter,
+  type OrderSort,
+} from '../model/order-query.ts';
 import { useOrderQuery } from '../model/use-order-query.ts';
 import { ConnectionPanel } from './connection-panel.tsx';
 import { ExportBar } from './export-bar.tsx';
@@ -38,7 +44,11 @@ export function MonitorView({
 }) {
   const t = useT();
   const api = useApi();
-  const { model, error, version } = useAccountSession(api, account.id, account.running ? 'running' : 'stopped');
+  const { model, error, version } = useAccountSession(
+    api,
+    account.id,
+    account.running ? 'running' : 'stopped',
+  );
   const [filter, setFilter] = useState<OrderFilter>(EMPTY_FILTER);
   const [sort, setSort] = useState<OrderSort>(DEFAULT_SORT);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -48,7 +58,10 @@ export function MonitorView({
   const slots = useOrderQuery(orders, filter, sort, orders?.version ?? 0);
   // Recomputed only when a new symbol could have appeared (version), cheap next to a sort.
   const symbols = useMemo(() => (orders ? distinctSymbols(orders.rows) : []), [orders, version]); // eslint-disable-line react-hooks/exhaustive-deps
-  const strategyIds = useMemo(() => new Set(strategyProgress?.placedOrderIds ?? []), [strategyProgress]);
+  const strategyIds = useMemo(
+    () => new Set(strategyProgress?.placedOrderIds ?? []),
+    [strategyProgress],
+  );
 
   const select = useCallback((orderId: string) => {
     setSelectedId(orderId);
@@ -73,7 +86,12 @@ export function MonitorView({
   return (
     <>
       {renderSidebar(<ConnectionPanel connection={connection} />)}
-      <main className="monitor" data-testid="monitor" data-account-id={account.id} data-loaded={model?.loaded ? 'yes' : 'no'}>
+      <main
+        className="monitor"
+        data-testid="monitor"
+        data-account-id={account.id}
+        data-loaded={model?.loaded ? 'yes' : 'no'}
+      >
         {error && <ErrorBox error={error} />}
         <div className="charts-row">
           <StatusChart stats={model?.stats ?? null} />
@@ -89,7 +107,13 @@ export function MonitorView({
             <h3>{t.orders}</h3>
             <ExportBar sessionId={connection?.sessionId ?? null} />
           </header>
-          <OrdersToolbar filter={filter} onChange={setFilter} symbols={symbols} shown={slots.length} total={orders?.size ?? 0} />
+          <OrdersToolbar
+            filter={filter}
+            onChange={setFilter}
+            symbols={symbols}
+            shown={slots.length}
+            total={orders?.size ?? 0}
+          />
           {orders && (
             <OrdersTable
               model={orders}
@@ -128,7 +152,10 @@ export function MonitorView({
               order={selected}
               peer={peer}
               onSelect={select}
-              placedByStrategy={selected !== null && (selected.placedByStrategy || strategyIds.has(selected.last.orderId))}
+              placedByStrategy={
+                selected !== null &&
+                (selected.placedByStrategy || strategyIds.has(selected.last.orderId))
+              }
             />
           )}
         </div>

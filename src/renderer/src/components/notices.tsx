@@ -12,15 +12,24 @@ const MAX_NOTICES = 4;
  * notifications too; in the browser host these are the only notification. Clicking one
  * opens its order.
  */
-export function Notices({ onOpenOrder }: { onOpenOrder: (accountId: string, orderId: string) => void }) {
+export function Notices({
+  onOpenOrder,
+}: {
+  onOpenOrder: (accountId: string, orderId: string) => void;
+}) {
   const t = useT();
   const api = useApi();
   const [notices, setNotices] = useState<NoticeView[]>([]);
   useEffect(
     () =>
       api.onNotice((notice) => {
-        setNotices((prev) => [...prev.filter((n) => n.id !== notice.id), notice].slice(-MAX_NOTICES));
-        setTimeout(() => setNotices((prev) => prev.filter((n) => n.id !== notice.id)), NOTICE_VISIBLE_MS);
+        setNotices((prev) =>
+          [...prev.filter((n) => n.id !== notice.id), notice].slice(-MAX_NOTICES),
+        );
+        setTimeout(
+          () => setNotices((prev) => prev.filter((n) => n.id !== notice.id)),
+          NOTICE_VISIBLE_MS,
+        );
       }),
     [api],
   );

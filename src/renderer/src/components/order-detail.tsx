@@ -44,7 +44,8 @@ const FIELDS: { key: keyof OrderUpdate; wire: string; kind?: 'time' }[] = [
 
 function show(value: unknown, kind: 'time' | undefined): string {
   if (value === null || value === undefined) return '—';
-  if (kind === 'time' && typeof value === 'number') return `${formatDateTime(value)}.${String(value % 1000).padStart(3, '0')} (${value})`;
+  if (kind === 'time' && typeof value === 'number')
+    return `${formatDateTime(value)}.${String(value % 1000).padStart(3, '0')} (${value})`;
   return String(value);
 }
 
@@ -90,7 +91,12 @@ export function OrderDetail({
         </div>
       </dl>
       {peer && (
-        <button type="button" className="peer-link" onClick={() => onSelect(peer.last.orderId)} data-testid="oto-peer">
+        <button
+          type="button"
+          className="peer-link"
+          onClick={() => onSelect(peer.last.orderId)}
+          data-testid="oto-peer"
+        >
           {t.otoPeer}: {peer.last.side} {peer.last.orderId} · {t.statusName[peer.last.status]}
         </button>
       )}

@@ -117,7 +117,9 @@ export function OrdersTable({
             const id = order.last.orderId;
             const changedAtMs = model.changedAtMs(id);
             const flashKey =
-              changedAtMs !== null && nowMs - changedAtMs < ROW_FLASH_WINDOW_MS ? changedAtMs : null;
+              changedAtMs !== null && nowMs - changedAtMs < ROW_FLASH_WINDOW_MS
+                ? changedAtMs
+                : null;
             return (
               <OrderRow
                 key={id}

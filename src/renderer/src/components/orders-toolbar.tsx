@@ -65,7 +65,9 @@ export function OrdersToolbar({
       </select>
       <select
         value={filter.symbol ?? ''}
-        onChange={(e) => onChange({ ...filter, symbol: e.target.value === '' ? null : e.target.value })}
+        onChange={(e) =>
+          onChange({ ...filter, symbol: e.target.value === '' ? null : e.target.value })
+        }
         aria-label={t.colSymbol}
         data-testid="filter-symbol"
       >
@@ -99,11 +101,21 @@ export function OrdersToolbar({
         {t.strategyOnly}
       </label>
       {!isEmptyFilter(filter) && (
-        <button type="button" className="link-btn" onClick={() => onChange(EMPTY_FILTER)} data-testid="clear-filters">
+        <button
+          type="button"
+          className="link-btn"
+          onClick={() => onChange(EMPTY_FILTER)}
+          data-testid="clear-filters"
+        >
           {t.clearFilters}
         </button>
       )}
-      <span className="count tabular" data-testid="orders-count" data-shown={shown} data-total={total}>
+      <span
+        className="count tabular"
+        data-testid="orders-count"
+        data-shown={shown}
+        data-total={total}
+      >
         {t.ordersCount(shown.toLocaleString('en-US'), total.toLocaleString('en-US'))}
       </span>
     </div>

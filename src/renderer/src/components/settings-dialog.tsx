@@ -9,7 +9,15 @@ import { Dialog, ErrorBox, Spinner } from './ui.tsx';
  * Settings apply as they are changed (no Save button to forget); each change is sent to main,
  * which stores it and fires `settingsChanged` for every window.
  */
-export function SettingsDialog({ settings, host, onClose }: { settings: Settings; host: HostKind; onClose: () => void }) {
+export function SettingsDialog({
+  settings,
+  host,
+  onClose,
+}: {
+  settings: Settings;
+  host: HostKind;
+  onClose: () => void;
+}) {
   const t = useT();
   const api = useApi();
   const [saving, setSaving] = useState(false);
@@ -26,9 +34,18 @@ export function SettingsDialog({ settings, host, onClose }: { settings: Settings
     else setError(result.error);
   };
 
-  const check = (key: 'notifyOnFill' | 'notifyOnPartialFill' | 'notifyOnSessionFailure' | 'startMinimizedToTray', label: string, note?: string) => (
+  const check = (
+    key: 'notifyOnFill' | 'notifyOnPartialFill' | 'notifyOnSessionFailure' | 'startMinimizedToTray',
+    label: string,
+    note?: string,
+  ) => (
     <label className="check">
-      <input type="checkbox" checked={settings[key]} onChange={(e) => void update({ [key]: e.target.checked })} data-testid={`setting-${key}`} />
+      <input
+        type="checkbox"
+        checked={settings[key]}
+        onChange={(e) => void update({ [key]: e.target.checked })}
+        data-testid={`setting-${key}`}
+      />
       {label}
       {note && <span className="muted small"> {note}</span>}
     </label>
@@ -44,7 +61,11 @@ export function SettingsDialog({ settings, host, onClose }: { settings: Settings
       </fieldset>
       <fieldset>
         <legend>{t.language}</legend>
-        <select value={settings.language} onChange={(e) => void update({ language: e.target.value as Settings['language'] })} data-testid="setting-language">
+        <select
+          value={settings.language}
+          onChange={(e) => void update({ language: e.target.value as Settings['language'] })}
+          data-testid="setting-language"
+        >
           <option value="en">English</option>
           <option value="zh-CN">简体中文</option>
         </select>
@@ -69,7 +90,11 @@ export function SettingsDialog({ settings, host, onClose }: { settings: Settings
       </fieldset>
       <fieldset>
         <legend>{t.appName}</legend>
-        {check('startMinimizedToTray', t.startMinimizedToTray, host === 'browser' ? t.desktopOnly : undefined)}
+        {check(
+          'startMinimizedToTray',
+          t.startMinimizedToTray,
+          host === 'browser' ? t.desktopOnly : undefined,
+        )}
       </fieldset>
       <div className="dialog-actions">
         {saving && <Spinner />}

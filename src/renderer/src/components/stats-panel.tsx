@@ -6,24 +6,41 @@ import { formatDecimal, roundDecimal } from '../format/decimal.ts';
 import { formatDuration } from '../format/time.ts';
 import { Panel, statusClass } from './ui.tsx';
 
+/** Counts grouped for reading: 100000 → 100,000. */
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
 function amounts(byAsset: Record<string, string>, dp: number): string {
   const entries = Object.entries(byAsset);
   if (entries.length === 0) return '0';
-  return entries.map(([asset, value]) => `${formatDecimal(roundDecimal(value, dp))} ${asset}`).join(' · ');
+  return entries
+    .map(([asset, value]) => `${formatDecimal(roundDecimal(value, dp))} ${asset}`)
+    .join(' · ');
 }
 
-function Distribution({ title, counts, testId }: { title: string; counts: Record<OrderStatus, number>; testId: string }) {
+function Distribution({
+  title,
+  counts,
+  testId,
+}: {
+  title: string;
+  counts: Record<OrderStatus, number>;
+  testId: string;
+}) {
   const t = useT();
   const total = ORDER_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   return (
     <div className="dist" data-testid={testId}>
       <div className="dist-title">{title}</div>
       {ORDER_STATUSES.filter((s) => (counts[s] ?? 0) > 0).map((s) => (
-        <div className="dist-row" key={s} data-status={s}>
+        <div className="dist-row" key={s} data-status={s} data-count={counts[s]}>
           <span className={`dot st-${statusClass(s)}`} />
           <span className="dist-name">{t.statusName[s]}</span>
-          <span className="tabular">{counts[s]}</span>
-          <span className="muted tabular dist-pct">{total > 0 ? `${((counts[s] / total) * 100).toFixed(1)}%` : ''}</span>
+          <span className="tabular">{count(counts[s])}</span>
+          <span className="muted tabular dist-pct">
+            {total > 0 ? `${((counts[s] / total) * 100).toFixed(1)}%` : ''}
+          </span>
         </div>
       ))}
       {total === 0 && <div className="muted">{t.none}</div>}
@@ -47,23 +64,23 @@ export const StatsPanel = memo(function StatsPanel({ stats }: { stats: SessionSt
         <div className="stat wide">
           <dt>{t.statUpdatesReceived}</dt>
           <dd className="tabular" data-testid="stat-updates">
-            {stats.updatesReceived}
+            {count(stats.updatesReceived)}
           </dd>
           <dd className="muted small">
-            {stats.updatesAccepted} {t.statAccepted} · {stats.updatesIgnored} {t.statIgnored} · {stats.updatesBackfilled}{' '}
-            {t.statBackfilled}
+            {count(stats.updatesAccepted)} {t.statAccepted} · {count(stats.updatesIgnored)}{' '}
+            {t.statIgnored} · {count(stats.updatesBackfilled)} {t.statBackfilled}
           </dd>
         </div>
         <div className="stat">
           <dt>{t.statOrders}</dt>
           <dd className="tabular" data-testid="stat-orders">
-            {stats.orders}
+            {count(stats.orders)}
           </dd>
         </div>
         <div className="stat">
           <dt>{t.statFills}</dt>
           <dd className="tabular" data-testid="stat-fills">
-            {stats.fills}
+            {count(stats.fills)}
           </dd>
         </div>
         <div className="stat wide">
@@ -79,12 +96,14 @@ export const StatsPanel = memo(function StatsPanel({ stats }: { stats: SessionSt
         <div className="stat">
           <dt>{t.statReconnects}</dt>
           <dd className="tabular" data-testid="stat-reconnects">
-            {stats.reconnects}
+            {count(stats.reconnects)}
           </dd>
         </div>
         <div className="stat">
           <dt>{t.statMalformed}</dt>
-          <dd className={`tabular ${stats.malformedFrames > 0 ? 'warn' : ''}`}>{stats.malformedFrames}</dd>
+          <dd className={`tabular ${stats.malformedFrames > 0 ? 'warn' : ''}`}>
+            {count(stats.malformedFrames)}
+          </dd>
         </div>
         <div className="stat">
           <dt>{t.statLiveTime}</dt>
@@ -92,8 +111,16 @@ export const StatsPanel = memo(function StatsPanel({ stats }: { stats: SessionSt
         </div>
       </dl>
       <div className="dist-pair">
-        <Distribution title={t.statUpdatesByStatus} counts={stats.updatesByStatus} testId="dist-updates" />
-        <Distribution title={t.statOrdersByStatus} counts={stats.ordersByStatus} testId="dist-orders" />
+        <Distribution
+          title={t.statUpdatesByStatus}
+          counts={stats.updatesByStatus}
+          testId="dist-updates"
+        />
+        <Distribution
+          title={t.statOrdersByStatus}
+          counts={stats.ordersByStatus}
+          testId="dist-orders"
+        />
       </div>
     </Panel>
   );

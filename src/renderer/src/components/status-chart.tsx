@@ -1,5 +1,14 @@
 import { memo, useState } from 'react';
-import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  Cell,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-update.ts';
 import type { SessionStatsView } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -8,7 +17,11 @@ import { Panel, statusClass } from './ui.tsx';
 type Mode = 'updates' | 'orders';
 
 /** Status distribution, by updates (every accepted `X`) or by orders (their current `X`). */
-export const StatusChart = memo(function StatusChart({ stats }: { stats: SessionStatsView | null }) {
+export const StatusChart = memo(function StatusChart({
+  stats,
+}: {
+  stats: SessionStatsView | null;
+}) {
   const t = useT();
   const [mode, setMode] = useState<Mode>('orders');
   const counts: Record<OrderStatus, number> | null = stats
@@ -50,7 +63,12 @@ export const StatusChart = memo(function StatusChart({ stats }: { stats: Session
       ) : (
         <div className="chart-box" data-mode={mode} data-total={total}>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }} barCategoryGap={3}>
+            <BarChart
+              data={data}
+              layout="vertical"
+              margin={{ top: 4, right: 48, bottom: 4, left: 4 }}
+              barCategoryGap={3}
+            >
               <XAxis type="number" hide allowDecimals={false} />
               <YAxis
                 type="category"
@@ -63,7 +81,11 @@ export const StatusChart = memo(function StatusChart({ stats }: { stats: Session
               />
               <Tooltip
                 cursor={{ fill: 'var(--row-hover)' }}
-                contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', fontSize: 12 }}
+                contentStyle={{
+                  background: 'var(--panel)',
+                  border: '1px solid var(--border)',
+                  fontSize: 12,
+                }}
                 labelStyle={{ color: 'var(--text)' }}
                 itemStyle={{ color: 'var(--text)' }}
               />
@@ -71,7 +93,11 @@ export const StatusChart = memo(function StatusChart({ stats }: { stats: Session
                 {data.map((d) => (
                   <Cell key={d.status} fill={`var(--st-${statusClass(d.status)})`} />
                 ))}
-                <LabelList dataKey="count" position="right" style={{ fill: 'var(--text)', fontSize: 11 }} />
+                <LabelList
+                  dataKey="count"
+                  position="right"
+                  style={{ fill: 'var(--text)', fontSize: 11 }}
+                />
               </Bar>
             </BarChart>
           </ResponsiveContainer>

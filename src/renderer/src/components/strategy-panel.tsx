@@ -59,7 +59,13 @@ function percentDone(p: StrategyProgressView): number {
  * (volume done of target, trades, fills, fees, realised cost). The orders it places are
  * highlighted in the orders table by the caller, from `progress.placedOrderIds`.
  */
-export function StrategyPanel({ account, progress }: { account: AccountView; progress: StrategyProgressView | null }) {
+export function StrategyPanel({
+  account,
+  progress,
+}: {
+  account: AccountView;
+  progress: StrategyProgressView | null;
+}) {
   const t = useT();
   const api = useApi();
   const [form, setForm] = useState<Form>(DEFAULT_FORM);
@@ -67,7 +73,8 @@ export function StrategyPanel({ account, progress }: { account: AccountView; pro
   const [error, setError] = useState<IpcError | null>(null);
   const [confirming, setConfirming] = useState(false);
   const active = isActive(progress);
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof Form>(key: K, value: Form[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
 
   const validate = (): IpcError | null => {
     const required: [string, string][] = [
@@ -82,10 +89,12 @@ export function StrategyPanel({ account, progress }: { account: AccountView; pro
       [form.maxLossUsdt, t.maxLoss],
     ];
     for (const [value, name] of required) {
-      if (!DECIMAL_RE.test(value.trim())) return { code: 'INVALID_REQUEST', message: t.invalidDecimal(name) };
+      if (!DECIMAL_RE.test(value.trim()))
+        return { code: 'INVALID_REQUEST', message: t.invalidDecimal(name) };
     }
     for (const [value, name] of optional) {
-      if (value.trim() !== '' && !DECIMAL_RE.test(value.trim())) return { code: 'INVALID_REQUEST', message: t.invalidDecimal(name) };
+      if (value.trim() !== '' && !DECIMAL_RE.test(value.trim()))
+        return { code: 'INVALID_REQUEST', message: t.invalidDecimal(name) };
     }
     return null;
   };
@@ -160,11 +169,22 @@ export function StrategyPanel({ account, progress }: { account: AccountView; pro
         {field('maxLossUsdt', t.maxLoss)}
       </div>
       <label className="check">
-        <input type="checkbox" checked={form.cancelPending} disabled={active} onChange={(e) => set('cancelPending', e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={form.cancelPending}
+          disabled={active}
+          onChange={(e) => set('cancelPending', e.target.checked)}
+        />
         {t.cancelPending}
       </label>
       <label className="check">
-        <input type="checkbox" checked={form.dryRun} disabled={active} onChange={(e) => set('dryRun', e.target.checked)} data-testid="strategy-dry-run" />
+        <input
+          type="checkbox"
+          checked={form.dryRun}
+          disabled={active}
+          onChange={(e) => set('dryRun', e.target.checked)}
+          data-testid="strategy-dry-run"
+        />
         {t.dryRun}
       </label>
       {confirming && (
@@ -173,7 +193,11 @@ export function StrategyPanel({ account, progress }: { account: AccountView; pro
           <p>{t.confirmLiveRun(form.token, form.volumeUsdt, form.amountUsdt)}</p>
           <div className="dialog-actions">
             <Button onClick={() => setConfirming(false)}>{t.cancel}</Button>
-            <Button variant="danger" onClick={() => void start(true)} data-testid="strategy-confirm-yes">
+            <Button
+              variant="danger"
+              onClick={() => void start(true)}
+              data-testid="strategy-confirm-yes"
+            >
               {t.startStrategy}
             </Button>
           </div>
@@ -181,11 +205,21 @@ export function StrategyPanel({ account, progress }: { account: AccountView; pro
       )}
       <div className="strategy-actions">
         {active ? (
-          <Button variant="danger" onClick={() => void stop()} busy={busy === 'stop' || progress?.state === 'stopping'} data-testid="strategy-stop">
+          <Button
+            variant="danger"
+            onClick={() => void stop()}
+            busy={busy === 'stop' || progress?.state === 'stopping'}
+            data-testid="strategy-stop"
+          >
             {t.stopStrategy}
           </Button>
         ) : (
-          <Button variant="primary" onClick={() => void start(false)} busy={busy === 'start'} data-testid="strategy-start">
+          <Button
+            variant="primary"
+            onClick={() => void start(false)}
+            busy={busy === 'start'}
+            data-testid="strategy-start"
+          >
             {t.startStrategy}
           </Button>
         )}
@@ -200,7 +234,13 @@ function StrategyProgress({ progress: p }: { progress: StrategyProgressView }) {
   const t = useT();
   const pct = percentDone(p);
   return (
-    <div className={`strategy-progress run-${p.state}`} data-testid="strategy-progress" data-state={p.state} data-done={p.doneVolumeUsdt} data-target={p.targetVolumeUsdt}>
+    <div
+      className={`strategy-progress run-${p.state}`}
+      data-testid="strategy-progress"
+      data-state={p.state}
+      data-done={p.doneVolumeUsdt}
+      data-target={p.targetVolumeUsdt}
+    >
       <div className="progress-head">
         <span className="strong">{t.runState[p.state]}</span>
         {(p.state === 'starting' || p.state === 'running') && <Spinner />}
@@ -209,16 +249,25 @@ function StrategyProgress({ progress: p }: { progress: StrategyProgressView }) {
       <div className="progress-line">
         <span>{t.progressVolume}</span>
         <span className="tabular" data-testid="strategy-volume">
-          {formatDecimal(roundDecimal(p.doneVolumeUsdt, 2))} / {formatDecimal(p.targetVolumeUsdt)} USDT
+          {formatDecimal(roundDecimal(p.doneVolumeUsdt, 2))} / {formatDecimal(p.targetVolumeUsdt)}{' '}
+          USDT
         </span>
       </div>
-      <div className="progress-bar" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
         <span style={{ width: `${pct}%` }} />
       </div>
       <dl className="progress-grid">
         <div>
           <dt>{t.progressTrades}</dt>
-          <dd className="tabular" data-testid="strategy-trades">{p.trades}</dd>
+          <dd className="tabular" data-testid="strategy-trades">
+            {p.trades}
+          </dd>
         </div>
         <div>
           <dt>{t.progressFills}</dt>
@@ -233,7 +282,11 @@ function StrategyProgress({ progress: p }: { progress: StrategyProgressView }) {
           <dd className="tabular">{formatDecimal(roundDecimal(p.costUsdt, 4))}</dd>
         </div>
       </dl>
-      {p.message && <p className="muted small progress-message" data-testid="strategy-message">{p.message}</p>}
+      {p.message && (
+        <p className="muted small progress-message" data-testid="strategy-message">
+          {p.message}
+        </p>
+      )}
       {p.error && <ErrorBox error={p.error} />}
     </div>
   );

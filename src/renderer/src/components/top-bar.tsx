@@ -39,11 +39,21 @@ export function TopBar({
       )}
       <div className="topbar-right">
         {hostState !== 'open' && (
-          <span className="host-warning" role="alert" data-testid="host-warning" title={t.hostUnreachableBody}>
+          <span
+            className="host-warning"
+            role="alert"
+            data-testid="host-warning"
+            title={t.hostUnreachableBody}
+          >
             {t.hostUnreachableTitle}
           </span>
         )}
-        <button type="button" className="btn btn-ghost" onClick={onOpenSettings} data-testid="open-settings">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={onOpenSettings}
+          data-testid="open-settings"
+        >
           ⚙ {t.settings}
         </button>
       </div>

@@ -12,7 +12,10 @@ export function Button({
   children,
   disabled,
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { busy?: boolean; variant?: 'default' | 'primary' | 'danger' | 'ghost' }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  busy?: boolean;
+  variant?: 'default' | 'primary' | 'danger' | 'ghost';
+}) {
   return (
     <button
       type="button"
@@ -46,7 +49,9 @@ export function StatusBadge({ status }: { status: OrderStatus }) {
 }
 
 /** Groups session states into the four colours the tray uses too. */
-export function stateTone(state: SessionStateName): 'live' | 'connecting' | 'reconnecting' | 'failed' | 'stopped' {
+export function stateTone(
+  state: SessionStateName,
+): 'live' | 'connecting' | 'reconnecting' | 'failed' | 'stopped' {
   switch (state) {
     case 'live':
       return 'live';
@@ -69,7 +74,11 @@ export function stateTone(state: SessionStateName): 'live' | 'connecting' | 'rec
 export function StatePill({ state }: { state: SessionStateName }) {
   const t = useT();
   return (
-    <span className={`state-pill tone-${stateTone(state)}`} data-state={state} data-testid="state-pill">
+    <span
+      className={`state-pill tone-${stateTone(state)}`}
+      data-state={state}
+      data-testid="state-pill"
+    >
       <span className="state-dot" />
       {t.stateName[state]}
     </span>
@@ -90,7 +99,11 @@ export function ErrorBox({
   const t = useT();
   const hint = t.errorHint[error.code] ?? t.errorHint.default;
   return (
-    <div className={`error-box tone-${tone}`} role={tone === 'error' ? 'alert' : 'status'} data-code={error.code}>
+    <div
+      className={`error-box tone-${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-code={error.code}
+    >
       <div className="error-main">
         <strong>{error.message}</strong>
         <span className="error-hint">
@@ -132,7 +145,14 @@ export function Dialog({
   }, [onClose]);
   return (
     <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-label={title} style={{ width }} ref={ref} data-testid={testId}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-label={title}
+        style={{ width }}
+        ref={ref}
+        data-testid={testId}
+      >
         <div className="dialog-head">
           <h2>{title}</h2>
           <button type="button" className="icon-btn" onClick={onClose} aria-label="close">
@@ -171,7 +191,15 @@ export function Panel({
 }
 
 /** A label / value row in a key-value list. */
-export function KV({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
+export function KV({
+  label,
+  children,
+  testId,
+}: {
+  label: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="kv">
       <dt>{label}</dt>

@@ -8,7 +8,13 @@ import { Button, ErrorBox, Spinner } from './ui.tsx';
  * First run, no account: try the demo (an embedded simulated exchange with demo activity)
  * or add a real account from a pasted cURL command.
  */
-export function WelcomeScreen({ onAddAccount, onDemoStarted }: { onAddAccount: () => void; onDemoStarted: (accountId: string | null) => void }) {
+export function WelcomeScreen({
+  onAddAccount,
+  onDemoStarted,
+}: {
+  onAddAccount: () => void;
+  onDemoStarted: (accountId: string | null) => void;
+}) {
   const t = useT();
   const api = useApi();
   const [starting, setStarting] = useState(false);
@@ -35,13 +41,24 @@ export function WelcomeScreen({ onAddAccount, onDemoStarted }: { onAddAccount: (
         <p className="lead">{t.welcomeLead}</p>
         <div className="welcome-actions">
           <div className="welcome-option">
-            <Button variant="primary" className="large" onClick={() => void startDemo()} busy={starting} data-testid="try-demo">
+            <Button
+              variant="primary"
+              className="large"
+              onClick={() => void startDemo()}
+              busy={starting}
+              data-testid="try-demo"
+            >
               {t.tryDemo}
             </Button>
             <p className="muted small">{t.tryDemoHint}</p>
           </div>
           <div className="welcome-option">
-            <Button className="large" onClick={onAddAccount} disabled={starting} data-testid="welcome-add-account">
+            <Button
+              className="large"
+              onClick={onAddAccount}
+              disabled={starting}
+              data-testid="welcome-add-account"
+            >
               {t.addAccount}
             </Button>
             <p className="muted small">{t.addAccountHint}</p>

@@ -22,7 +22,9 @@ const I18nContext = createContext<{ lang: UiLang; t: Messages }>({ lang: 'en', t
 
 /** Provides the message table for the current language to the tree. */
 export function I18nProvider({ lang, children }: { lang: UiLang; children: ReactNode }) {
-  return <I18nContext.Provider value={{ lang, t: messagesFor(lang) }}>{children}</I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={{ lang, t: messagesFor(lang) }}>{children}</I18nContext.Provider>
+  );
 }
 
 /** The current message table (`t.someKey` or `t.someFn(args)`). */

@@ -28,7 +28,8 @@ export const en = {
   welcomeLead:
     'Alpha Monitor follows the order-push stream of your Binance Alpha web session: every order, fill and OTO leg as it happens, with reconnects and gap backfill handled for you.',
   tryDemo: 'Try the demo',
-  tryDemoHint: 'A simulated exchange on this computer places and fills orders. Nothing touches Binance.',
+  tryDemoHint:
+    'A simulated exchange on this computer places and fills orders. Nothing touches Binance.',
   addAccount: 'Add account',
   addAccountHint: 'Paste a “Copy as cURL” of any request from binance.com while you are logged in.',
   startingDemo: 'Starting the demo exchange…',
@@ -239,25 +240,37 @@ export const en = {
       'Your Binance login has expired. Log in on binance.com again, copy a fresh cURL command and add the account again.',
     VERIFICATION_REQUIRED:
       'Binance asks for supplementary verification. Complete it in the Binance app or website, then try again.',
-    RISK_CHALLENGE: 'Binance wants a security check (2FA). Place one order on binance.com by hand, then try again.',
+    RISK_CHALLENGE:
+      'Binance wants a security check (2FA). Place one order on binance.com by hand, then try again.',
     CURL_PARSE_ERROR:
       'In the browser’s Network tab, right-click a request to www.binance.com → Copy → Copy as cURL (bash), and paste all of it.',
     EMPTY_INPUT: 'Paste the whole cURL command copied from the browser.',
-    NOT_CURL: 'In the browser’s Network tab, right-click a request to www.binance.com → Copy → Copy as cURL (bash), and paste all of it.',
-    MALFORMED_CURL: 'The command looks cut off. Copy it again with Copy as cURL (bash) and paste all of it.',
+    NOT_CURL:
+      'In the browser’s Network tab, right-click a request to www.binance.com → Copy → Copy as cURL (bash), and paste all of it.',
+    MALFORMED_CURL:
+      'The command looks cut off. Copy it again with Copy as cURL (bash) and paste all of it.',
     NOT_BINANCE_REQUEST:
       'Copy a request that goes to www.binance.com/bapi/… (not another site). To use another exchange address, open “Advanced”.',
-    NO_COOKIE: 'The request has no cookies: make sure you are logged in on binance.com, then copy a request again.',
-    NO_CSRFTOKEN: 'Copy a request to www.binance.com/bapi/… made while logged in: those carry the csrftoken header.',
-    MISSING_SESSION_COOKIES: 'Log in on binance.com again, then copy a fresh request: some session cookies are missing.',
-    MISSING_SESSION_HEADERS: 'Copy a request to www.binance.com/bapi/… (not a page or image): it carries the session headers.',
-    CREDENTIALS_MISSING: 'The stored session is gone from the keychain. Remove the account and add it again.',
-    ACCOUNTS_FILE_WRITE_FAILED: 'Alpha Monitor could not save the account. Check that its data folder is writable and the disk is not full.',
-    RECONNECTING: 'Nothing: Alpha Monitor reconnects by itself and fetches whatever it missed meanwhile.',
-    NETWORK: 'Check your internet connection (or that the exchange address is right), then try again.',
+    NO_COOKIE:
+      'The request has no cookies: make sure you are logged in on binance.com, then copy a request again.',
+    NO_CSRFTOKEN:
+      'Copy a request to www.binance.com/bapi/… made while logged in: those carry the csrftoken header.',
+    MISSING_SESSION_COOKIES:
+      'Log in on binance.com again, then copy a fresh request: some session cookies are missing.',
+    MISSING_SESSION_HEADERS:
+      'Copy a request to www.binance.com/bapi/… (not a page or image): it carries the session headers.',
+    CREDENTIALS_MISSING:
+      'The stored session is gone from the keychain. Remove the account and add it again.',
+    ACCOUNTS_FILE_WRITE_FAILED:
+      'Alpha Monitor could not save the account. Check that its data folder is writable and the disk is not full.',
+    RECONNECTING:
+      'Nothing: Alpha Monitor reconnects by itself and fetches whatever it missed meanwhile.',
+    NETWORK:
+      'Check your internet connection (or that the exchange address is right), then try again.',
     TIMEOUT: 'The exchange did not answer in time. Try again in a moment.',
     DISCONNECTED: 'The connection to the app was lost. Reload the page or restart Alpha Monitor.',
-    DISK_FULL: 'The disk is full. Free some space, then try again; nothing recorded so far was lost.',
+    DISK_FULL:
+      'The disk is full. Free some space, then try again; nothing recorded so far was lost.',
     INVALID_REQUEST: 'Check the values you entered.',
     ACCOUNT_NOT_FOUND: 'The account was removed. Pick another account.',
     default: 'Try again. If it keeps happening, restart Alpha Monitor and check its log.',

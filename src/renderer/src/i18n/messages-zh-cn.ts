@@ -219,18 +219,24 @@ export const zhCN: Messages = {
   errorTitle: '出现问题',
   whatToDo: '怎么办',
   errorHint: {
-    SESSION_EXPIRED: '币安登录已过期。请在 binance.com 重新登录，复制新的 cURL 命令并重新添加账户。',
+    SESSION_EXPIRED:
+      '币安登录已过期。请在 binance.com 重新登录，复制新的 cURL 命令并重新添加账户。',
     VERIFICATION_REQUIRED: '币安要求补充认证。请在币安 App 或网站完成认证后重试。',
     RISK_CHALLENGE: '币安需要安全验证（2FA）。请先在 binance.com 手动下一笔订单，然后重试。',
-    CURL_PARSE_ERROR: '在浏览器网络面板中右键发往 www.binance.com 的请求 → 复制 → 复制为 cURL (bash)，并完整粘贴。',
+    CURL_PARSE_ERROR:
+      '在浏览器网络面板中右键发往 www.binance.com 的请求 → 复制 → 复制为 cURL (bash)，并完整粘贴。',
     EMPTY_INPUT: '请粘贴从浏览器复制的完整 cURL 命令。',
-    NOT_CURL: '在浏览器网络面板中右键发往 www.binance.com 的请求 → 复制 → 复制为 cURL (bash)，并完整粘贴。',
+    NOT_CURL:
+      '在浏览器网络面板中右键发往 www.binance.com 的请求 → 复制 → 复制为 cURL (bash)，并完整粘贴。',
     MALFORMED_CURL: '命令似乎不完整。请重新“复制为 cURL (bash)”并完整粘贴。',
-    NOT_BINANCE_REQUEST: '请复制发往 www.binance.com/bapi/… 的请求（不是其他网站）。如需其他交易所地址，请展开“高级”。',
+    NOT_BINANCE_REQUEST:
+      '请复制发往 www.binance.com/bapi/… 的请求（不是其他网站）。如需其他交易所地址，请展开“高级”。',
     NO_COOKIE: '请求中没有 Cookie：请确认已登录 binance.com，然后重新复制请求。',
-    NO_CSRFTOKEN: '请复制登录状态下发往 www.binance.com/bapi/… 的请求：这类请求带有 csrftoken 请求头。',
+    NO_CSRFTOKEN:
+      '请复制登录状态下发往 www.binance.com/bapi/… 的请求：这类请求带有 csrftoken 请求头。',
     MISSING_SESSION_COOKIES: '缺少部分会话 Cookie。请重新登录 binance.com 后复制新的请求。',
-    MISSING_SESSION_HEADERS: '请复制发往 www.binance.com/bapi/… 的请求（不是页面或图片）：它带有会话请求头。',
+    MISSING_SESSION_HEADERS:
+      '请复制发往 www.binance.com/bapi/… 的请求（不是页面或图片）：它带有会话请求头。',
     CREDENTIALS_MISSING: '钥匙串中已没有保存的会话。请删除该账户后重新添加。',
     ACCOUNTS_FILE_WRITE_FAILED: '无法保存账户。请检查数据目录是否可写、磁盘是否已满。',
     RECONNECTING: '无需操作：Alpha Monitor 会自动重连，并补齐断线期间遗漏的更新。',

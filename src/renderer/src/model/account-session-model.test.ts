@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-update.ts';
-import type { FillPoint, MonitorSnapshot, OrderUpdatesBatch, SessionStatsView } from '../../../shared/ipc/views-monitor.ts';
+import type {
+  FillPoint,
+  MonitorSnapshot,
+  OrderUpdatesBatch,
+  SessionStatsView,
+} from '../../../shared/ipc/views-monitor.ts';
 import { AccountSessionModel } from './account-session-model.ts';
 import { makeOrder } from './order-fixtures.ts';
 
@@ -31,7 +36,11 @@ const fill = (orderId: string, eventTimeMs: number): FillPoint => ({
   quoteQty: '2',
   status: 'FILLED',
 });
-const snapshot = (orders: MonitorSnapshot['orders'], fills: FillPoint[], received: number): MonitorSnapshot => ({
+const snapshot = (
+  orders: MonitorSnapshot['orders'],
+  fills: FillPoint[],
+  received: number,
+): MonitorSnapshot => ({
   connection: {
     accountId: 'a1',
     state: 'live',
@@ -50,7 +59,11 @@ const snapshot = (orders: MonitorSnapshot['orders'], fills: FillPoint[], receive
   fills,
   stats: stats(received),
 });
-const batch = (orders: OrderUpdatesBatch['orders'], fills: FillPoint[], received: number): OrderUpdatesBatch => ({
+const batch = (
+  orders: OrderUpdatesBatch['orders'],
+  fills: FillPoint[],
+  received: number,
+): OrderUpdatesBatch => ({
   accountId: 'a1',
   updates: [],
   orders,
@@ -65,7 +78,9 @@ describe('AccountSessionModel', () => {
     model.applyBatch(batch([makeOrder({ orderId: '1', status: 'FILLED' })], [fill('1', 100)], 2));
     model.applyBatch(batch([makeOrder({ orderId: '2', status: 'NEW' })], [fill('2', 200)], 3));
     expect(model.loaded).toBe(false);
-    model.applySnapshot(snapshot([makeOrder({ orderId: '1', status: 'FILLED' })], [fill('1', 100)], 2));
+    model.applySnapshot(
+      snapshot([makeOrder({ orderId: '1', status: 'FILLED' })], [fill('1', 100)], 2),
+    );
     expect(model.loaded).toBe(true);
     expect(model.orders.size).toBe(2);
     expect(model.fills.map((f) => f.orderId)).toEqual(['1', '2']);
@@ -75,7 +90,9 @@ describe('AccountSessionModel', () => {
   it('replaces an order in place and marks it as just changed; ignores other accounts', () => {
     let now = 1000;
     const model = new AccountSessionModel('a1', () => now);
-    model.applySnapshot(snapshot([makeOrder({ orderId: '1' }), makeOrder({ orderId: '2' })], [], 2));
+    model.applySnapshot(
+      snapshot([makeOrder({ orderId: '1' }), makeOrder({ orderId: '2' })], [], 2),
+    );
     expect(model.orders.changedAtMs('1')).toBeNull();
     now = 2000;
     model.applyBatch(batch([makeOrder({ orderId: '1', status: 'FILLED' })], [], 3));

@@ -50,7 +50,11 @@ export class AccountSessionModel {
     const c = this.connectionValue;
     if (c === null || this.lastUpdate === null) return c;
     if (c.lastEventAtMs !== null && c.lastEventAtMs >= this.lastUpdate.receivedAtMs) return c;
-    return { ...c, lastEventAtMs: this.lastUpdate.receivedAtMs, lastReceiveLatencyMs: this.lastUpdate.latencyMs };
+    return {
+      ...c,
+      lastEventAtMs: this.lastUpdate.receivedAtMs,
+      lastReceiveLatencyMs: this.lastUpdate.latencyMs,
+    };
   }
   get version(): number {
     return this.versionValue;
@@ -104,7 +108,10 @@ export class AccountSessionModel {
       // Backfilled updates arrive long after `E`; their "latency" says nothing about the stream.
       if (u.source !== 'stream') continue;
       if (this.lastUpdate === null || u.receivedAtMs >= this.lastUpdate.receivedAtMs) {
-        this.lastUpdate = { receivedAtMs: u.receivedAtMs, latencyMs: u.receivedAtMs - u.update.eventTimeMs };
+        this.lastUpdate = {
+          receivedAtMs: u.receivedAtMs,
+          latencyMs: u.receivedAtMs - u.update.eventTimeMs,
+        };
       }
     }
   }

@@ -15,10 +15,13 @@ const fill = (eventTimeMs: number, quoteQty: string, side: 'BUY' | 'SELL' = 'BUY
 
 describe('bucketFills', () => {
   it('sums volume exactly per bucket and keeps empty buckets as gaps', () => {
-    const { bucketMs, buckets } = bucketFills([fill(0, '0.1'), fill(500, '0.2', 'SELL'), fill(3_000, '5')], {
-      toMs: 3_000,
-      maxBuckets: 60,
-    });
+    const { bucketMs, buckets } = bucketFills(
+      [fill(0, '0.1'), fill(500, '0.2', 'SELL'), fill(3_000, '5')],
+      {
+        toMs: 3_000,
+        maxBuckets: 60,
+      },
+    );
     expect(bucketMs).toBe(1_000);
     expect(buckets.map((b) => b.fills)).toEqual([2, 0, 0, 1]);
     // 0.1 + 0.2 in floats is 0.30000000000000004; the chart's text must say 0.3.
@@ -29,7 +32,10 @@ describe('bucketFills', () => {
 
   it('widens buckets to stay within the bar budget', () => {
     expect(chooseBucketMs(3_600_000, 60)).toBe(60_000);
-    const { buckets } = bucketFills([fill(0, '1'), fill(7_200_000, '1')], { toMs: 7_200_000, maxBuckets: 48 });
+    const { buckets } = bucketFills([fill(0, '1'), fill(7_200_000, '1')], {
+      toMs: 7_200_000,
+      maxBuckets: 48,
+    });
     expect(buckets.length).toBeLessThanOrEqual(49);
     expect(buckets.reduce((n, b) => n + b.fills, 0)).toBe(2);
   });

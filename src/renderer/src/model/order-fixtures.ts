@@ -45,7 +45,10 @@ export function makeUpdate(overrides: Partial<OrderUpdate> = {}): OrderUpdate {
   };
 }
 
-export function makeOrder(overrides: Partial<OrderUpdate> = {}, view: Partial<OrderView> = {}): OrderView {
+export function makeOrder(
+  overrides: Partial<OrderUpdate> = {},
+  view: Partial<OrderView> = {},
+): OrderView {
   const last = makeUpdate(overrides);
   return {
     accountId: 'a1',

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ORDER_STATUSES } from '../../../shared/domain/order-update.ts';
 import type { OrderView } from '../../../shared/ipc/views-monitor.ts';
 import { makeOrder } from './order-fixtures.ts';
-import { DEFAULT_SORT, EMPTY_FILTER, distinctSymbols, queryOrders, type OrderFilter } from './order-query.ts';
+import {
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  distinctSymbols,
+  queryOrders,
+  type OrderFilter,
+} from './order-query.ts';
 
 function ids(rows: readonly OrderView[], slots: Int32Array): string[] {
   return Array.from(slots, (slot) => rows[slot]!.last.orderId);
@@ -10,7 +16,12 @@ function ids(rows: readonly OrderView[], slots: Int32Array): string[] {
 
 /** A working BUY and its pending SELL, as placed together by one OTO call. */
 function otoPair(listId: string, workingId: string, createdMs: number): OrderView[] {
-  const common = { orderListId: listId, contingencyType: 'OTO', orderCreationTimeMs: createdMs, eventTimeMs: createdMs };
+  const common = {
+    orderListId: listId,
+    contingencyType: 'OTO',
+    orderCreationTimeMs: createdMs,
+    eventTimeMs: createdMs,
+  };
   return [
     makeOrder({ ...common, orderId: workingId, side: 'BUY', contingencyPosition: 'OTO_WORKING' }),
     makeOrder({
@@ -33,15 +44,17 @@ describe('queryOrders', () => {
       makeOrder({ orderId: '30', orderCreationTimeMs: 3000 }),
       ...otoPair('L2', '40', 1500),
     ];
-    expect(ids(rows, queryOrders(rows, EMPTY_FILTER, DEFAULT_SORT))).toEqual(['30', '20', '21', '40', '41', '10']);
-    expect(ids(rows, queryOrders(rows, EMPTY_FILTER, { key: 'created', direction: 'asc' }))).toEqual([
-      '10',
-      '40',
-      '41',
+    expect(ids(rows, queryOrders(rows, EMPTY_FILTER, DEFAULT_SORT))).toEqual([
+      '30',
       '20',
       '21',
-      '30',
+      '40',
+      '41',
+      '10',
     ]);
+    expect(
+      ids(rows, queryOrders(rows, EMPTY_FILTER, { key: 'created', direction: 'asc' })),
+    ).toEqual(['10', '40', '41', '20', '21', '30']);
   });
 
   it('keeps a pair together when sorting by a column the legs differ in', () => {
@@ -58,10 +71,20 @@ describe('queryOrders', () => {
   it('filters by status, side, symbol, text and strategy', () => {
     const rows = [
       makeOrder({ orderId: '1', status: 'FILLED', side: 'BUY', symbol: 'ALPHA_22USDT' }),
-      makeOrder({ orderId: '2', status: 'NEW', side: 'SELL', symbol: 'ALPHA_373USDT', clientOrderId: 'web_findme' }),
-      makeOrder({ orderId: '3', status: 'CANCELED', side: 'BUY', symbol: 'ALPHA_373USDT' }, { placedByStrategy: true }),
+      makeOrder({
+        orderId: '2',
+        status: 'NEW',
+        side: 'SELL',
+        symbol: 'ALPHA_373USDT',
+        clientOrderId: 'web_findme',
+      }),
+      makeOrder(
+        { orderId: '3', status: 'CANCELED', side: 'BUY', symbol: 'ALPHA_373USDT' },
+        { placedByStrategy: true },
+      ),
     ];
-    const q = (f: Partial<OrderFilter>) => ids(rows, queryOrders(rows, { ...EMPTY_FILTER, ...f }, { key: 'orderId', direction: 'asc' }));
+    const q = (f: Partial<OrderFilter>) =>
+      ids(rows, queryOrders(rows, { ...EMPTY_FILTER, ...f }, { key: 'orderId', direction: 'asc' }));
     expect(q({ statuses: new Set(['FILLED', 'CANCELED'] as const) })).toEqual(['1', '3']);
     expect(q({ side: 'SELL' })).toEqual(['2']);
     expect(q({ symbol: 'ALPHA_373USDT' })).toEqual(['2', '3']);
@@ -77,13 +100,19 @@ describe('queryOrders', () => {
       makeOrder({ orderId: '2', price: '10.00000000' }),
       makeOrder({ orderId: '3', price: '0.00010000' }),
     ];
-    expect(ids(rows, queryOrders(rows, EMPTY_FILTER, { key: 'price', direction: 'desc' }))).toEqual(['2', '1', '3']);
+    expect(ids(rows, queryOrders(rows, EMPTY_FILTER, { key: 'price', direction: 'desc' }))).toEqual(
+      ['2', '1', '3'],
+    );
   });
 
   it('handles 100,000 orders: every order appears once, pairs adjacent, filter counts exact', () => {
     const rows: OrderView[] = [];
     for (let i = 0; i < 50_000; i++) {
-      const pair = otoPair(`L${i}`, String(1_000_000 + 2 * i), 1_760_000_000_000 + ((i * 7919) % 50_000));
+      const pair = otoPair(
+        `L${i}`,
+        String(1_000_000 + 2 * i),
+        1_760_000_000_000 + ((i * 7919) % 50_000),
+      );
       pair[0]!.last.status = ORDER_STATUSES[i % ORDER_STATUSES.length]!;
       rows.push(...pair);
     }
@@ -93,7 +122,11 @@ describe('queryOrders', () => {
     for (let i = 0; i < slots.length; i += 2) {
       expect(rows[slots[i]!]!.last.orderListId).toBe(rows[slots[i + 1]!]!.last.orderListId);
     }
-    const filled = queryOrders(rows, { ...EMPTY_FILTER, statuses: new Set(['FILLED'] as const) }, DEFAULT_SORT);
+    const filled = queryOrders(
+      rows,
+      { ...EMPTY_FILTER, statuses: new Set(['FILLED'] as const) },
+      DEFAULT_SORT,
+    );
     expect(filled.length).toBe(rows.filter((r) => r.last.status === 'FILLED').length);
   });
 });

@@ -113,7 +113,11 @@ function stringKey(order: OrderView, key: 'symbol' | 'side' | 'status'): string 
  * the table can draw them as a pair. Runs in O(n log n) over precomputed keys, without
  * copying the order objects.
  */
-export function queryOrders(rows: readonly OrderView[], filter: OrderFilter, sort: OrderSort): Int32Array {
+export function queryOrders(
+  rows: readonly OrderView[],
+  filter: OrderFilter,
+  sort: OrderSort,
+): Int32Array {
   const needle = filter.text.trim().toLowerCase();
   const everything = isEmptyFilter(filter);
   const slots: number[] = [];
@@ -128,10 +132,12 @@ export function queryOrders(rows: readonly OrderView[], filter: OrderFilter, sor
   const repOfGroup = new Map<string, number>();
   for (const slot of slots) {
     const row = rows[slot]!;
-    const group = row.last.orderListId !== null ? `l:${row.last.orderListId}` : `o:${row.last.orderId}`;
+    const group =
+      row.last.orderListId !== null ? `l:${row.last.orderListId}` : `o:${row.last.orderId}`;
     groupOf[slot] = group;
     const current = repOfGroup.get(group);
-    if (current === undefined || legRank(row) < legRank(rows[current]!)) repOfGroup.set(group, slot);
+    if (current === undefined || legRank(row) < legRank(rows[current]!))
+      repOfGroup.set(group, slot);
   }
 
   const direction = sort.direction === 'asc' ? 1 : -1;

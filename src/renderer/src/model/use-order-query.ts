@@ -11,11 +11,20 @@ export const REQUERY_INTERVAL_MS = 250;
  * updates costs a few sorts, not thousands. Rows read their latest data from the model, so
  * values in visible rows are never stale even between re-queries.
  */
-export function useOrderQuery(model: OrdersModel | null, filter: OrderFilter, sort: OrderSort, version: number): Int32Array {
+export function useOrderQuery(
+  model: OrdersModel | null,
+  filter: OrderFilter,
+  sort: OrderSort,
+  version: number,
+): Int32Array {
   const [slots, setSlots] = useState<Int32Array>(() => new Int32Array(0));
   const lastRunMsRef = useRef(0);
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const paramsRef = useRef<{ model: OrdersModel | null; filter: OrderFilter; sort: OrderSort } | null>(null);
+  const paramsRef = useRef<{
+    model: OrdersModel | null;
+    filter: OrderFilter;
+    sort: OrderSort;
+  } | null>(null);
 
   useEffect(() => {
     const paramsChanged =

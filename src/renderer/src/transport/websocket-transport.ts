@@ -53,7 +53,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Cl
       for (const resolve of pending.values()) {
         resolve({
           ok: false,
-          error: { code: IPC_ERROR_CODES.disconnected, message: 'Lost the connection to the Alpha Monitor host. Retrying…' },
+          error: {
+            code: IPC_ERROR_CODES.disconnected,
+            message: 'Lost the connection to the Alpha Monitor host. Retrying…',
+          },
         });
       }
       pending.clear();
