@@ -1,11 +1,48 @@
+import { maskListenKey } from '../../../shared/secrets/mask.ts';
+import { AlphaRestClient } from '../../core/rest/index.ts';
 import type { CliCommand } from '../common/cli-context.ts';
-import { CliError } from '../common/cli-error.ts';
+import { ExitCode } from '../common/cli-error.ts';
+import { parseCommandArgs, resolveConnection } from '../common/connection-options.ts';
+import { fetchListenKey } from '../common/fetch-listen-key.ts';
+import { checkMessages } from '../i18n/check-messages.ts';
+import { connectionMessages } from '../i18n/connection-messages.ts';
+import { authMessages } from '../i18n/watch-messages.ts';
 
-// Placeholder until this command's issue lands; replaced by its owner.
+/** `alpha-monitor listen-key`: credentials, then a listen key, masked (replaces test_listen_key_quick.py). */
 export const command: CliCommand = {
   name: 'listen-key',
-  summary: { en: 'listen-key (not built yet)', 'zh-CN': 'listen-key（尚未实现）' },
-  async run() {
-    throw new CliError('alpha-monitor listen-key is not built yet');
+  summary: { en: checkMessages('en').keySummary(), 'zh-CN': checkMessages('zh-CN').keySummary() },
+  async run(argv, context) {
+    const m = checkMessages(context.lang);
+    const { connection } = parseCommandArgs(argv, context.lang);
+    if (connection.help) {
+      context.stdout(`${m.keyUsage()}\n${connectionMessages(context.lang).commonOptions()}\n`);
+      return ExitCode.ok;
+    }
+    const resolved = await resolveConnection(connection, context);
+    try {
+      const rest = new AlphaRestClient({ baseUrl: resolved.restUrl, credentials: resolved.credentials });
+      const result = await fetchListenKey(rest);
+      if (connection.json) {
+        context.stdout(
+          JSON.stringify(
+            result.ok
+              ? { type: 'listenKey', account: resolved.accountId, listenKey: maskListenKey(result.key) }
+              : { type: 'error', account: resolved.accountId, code: result.error.code, message: result.error.message },
+          ) + '\n',
+        );
+      } else {
+        context.stdout(m.credentialsOk(resolved.accountId, resolved.source) + '\n');
+        context.stdout((result.ok ? m.keyOk(maskListenKey(result.key)) : m.keyBad(result.error.message)) + '\n');
+      }
+      if (result.ok) return ExitCode.ok;
+      if (result.exitCode === ExitCode.credentialsRejected) {
+        const auth = authMessages(context.lang);
+        context.stderr((result.error.code === 'SESSION_EXPIRED' ? auth.sessionExpired() : auth.verificationRequired()) + '\n');
+      }
+      return result.exitCode;
+    } finally {
+      await resolved.dispose();
+    }
   },
 };

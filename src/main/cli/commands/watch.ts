@@ -1,11 +1,129 @@
-import type { CliCommand } from '../common/cli-context.ts';
-import { CliError } from '../common/cli-error.ts';
+import { createAccountMonitor, type AccountMonitor } from '../../core/monitor/index.ts';
+import { systemClock } from '../../core/ports/clock.ts';
+import { createStreamLogger } from '../../core/ports/logger.ts';
+import { AlphaRestClient } from '../../core/rest/index.ts';
+import type { SessionState } from '../../core/stream/index.ts';
+import type { CliCommand, CliContext } from '../common/cli-context.ts';
+import { CliError, ExitCode } from '../common/cli-error.ts';
+import { monitorSettingsOf, parseCommandArgs, resolveConnection } from '../common/connection-options.ts';
+import { createHumanOutput, createJsonOutput } from '../common/watch-output.ts';
+import { connectionMessages } from '../i18n/connection-messages.ts';
+import { authMessages, watchMessages } from '../i18n/watch-messages.ts';
 
-// Placeholder until this command's issue lands; replaced by its owner.
+const PROGRESS_INTERVAL_MS = 10_000;
+
+/** `alpha-monitor watch`: the full monitor (replaces test_order_ws_final.py). */
 export const command: CliCommand = {
   name: 'watch',
-  summary: { en: 'watch (not built yet)', 'zh-CN': 'watch（尚未实现）' },
-  async run() {
-    throw new CliError('alpha-monitor watch is not built yet');
+  summary: { en: watchMessages('en').summary(), 'zh-CN': watchMessages('zh-CN').summary() },
+  async run(argv, context) {
+    const m = watchMessages(context.lang);
+    const { connection, values } = parseCommandArgs(argv, context.lang, { duration: { type: 'string' } });
+    if (connection.help) {
+      context.stdout(`${m.usage()}\n${connectionMessages(context.lang).commonOptions()}\n`);
+      return ExitCode.ok;
+    }
+    const durationS = parseDuration(values.duration, context);
+    const resolved = await resolveConnection(connection, context, { ordersPerMinute: 20 });
+    let monitor: AccountMonitor | undefined;
+    try {
+      const logger = createStreamLogger({ minLevel: 'warn', write: (line) => context.stderr(line + '\n') });
+      const rest = new AlphaRestClient({ baseUrl: resolved.restUrl, credentials: resolved.credentials, logger });
+      monitor = createAccountMonitor({
+        accountId: resolved.accountId,
+        rest,
+        wsUrl: resolved.wsUrl,
+        clock: systemClock,
+        logger,
+        options: monitorSettingsOf(connection),
+      });
+      return await watch(monitor, context, { json: connection.json, durationS, accountId: resolved.accountId, source: resolved.source, wsUrl: resolved.wsUrl });
+    } finally {
+      await monitor?.dispose();
+      await resolved.dispose();
+    }
   },
 };
+
+function parseDuration(raw: string | boolean | undefined, context: CliContext): number {
+  if (raw === undefined) return 0;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new CliError(connectionMessages(context.lang).badNumber('--duration', String(raw)), ExitCode.usage);
+  }
+  return n;
+}
+
+async function watch(
+  monitor: AccountMonitor,
+  context: CliContext,
+  info: { json: boolean; durationS: number; accountId: string; source: string; wsUrl: string },
+): Promise<number> {
+  const output = info.json ? createJsonOutput(context.stdout) : createHumanOutput(context.stdout, context.lang);
+  const startedMs = Date.now();
+  let updateIndex = 0;
+  let everLive = false;
+  output.banner(info);
+  monitor.onDidChangeState(({ state }) => {
+    if (state.name === 'live') everLive = true;
+    output.state(state, { maskedKey: monitor.maskedListenKey, reconnects: monitor.stats.reconnects });
+  });
+  monitor.onDidReceiveOrderUpdate((event) => {
+    if (event.accepted) updateIndex++;
+    output.update(event, updateIndex);
+  });
+  monitor.onDidRefreshListenKey(({ maskedKey, changed }) => output.listenKey(maskedKey, changed));
+  monitor.onDidReconcile(({ backfilled, error }) => output.reconciled(backfilled, error));
+
+  // Ends on: the duration, Ctrl+C / SIGTERM, or a state the session cannot leave by itself.
+  let interrupted = false;
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  const removeInterrupt = context.onInterrupt(() => {
+    interrupted = true;
+    finish();
+  });
+  const durationTimer = info.durationS > 0 ? setTimeout(finish, info.durationS * 1000) : undefined;
+  const progressTimer = setInterval(() => {
+    output.progress(Math.round((Date.now() - startedMs) / 1000), info.durationS, monitor.stats.updates);
+  }, PROGRESS_INTERVAL_MS);
+  monitor.onDidChangeState(({ state }) => {
+    if (state.name === 'failed') finish();
+  });
+  try {
+    monitor.start();
+    await done;
+  } finally {
+    removeInterrupt();
+    clearTimeout(durationTimer);
+    clearInterval(progressTimer);
+  }
+  const finalState: SessionState = monitor.state;
+  if (finalState.name !== 'failed') {
+    output.stopping();
+    await monitor.stop();
+  }
+  output.summary(monitor.stats);
+  return exitCodeOf(finalState, { everLive, interrupted }, context);
+}
+
+function exitCodeOf(state: SessionState, run: { everLive: boolean; interrupted: boolean }, context: CliContext): number {
+  if (state.name === 'failed') {
+    const auth = authMessages(context.lang);
+    if (state.code === 'SESSION_EXPIRED') {
+      context.stderr(auth.sessionExpired() + '\n');
+      return ExitCode.credentialsRejected;
+    }
+    if (state.code === 'VERIFICATION_REQUIRED') {
+      context.stderr(auth.verificationRequired() + '\n');
+      return ExitCode.credentialsRejected;
+    }
+    return run.everLive ? ExitCode.failure : ExitCode.neverLive;
+  }
+  if (run.interrupted) return ExitCode.ok;
+  if (!run.everLive) {
+    context.stderr(watchMessages(context.lang).neverLive() + '\n');
+    return ExitCode.neverLive;
+  }
+  return ExitCode.ok;
+}

@@ -79,6 +79,8 @@ export interface AccountMonitor extends Disposable {
   readonly state: SessionState;
   readonly book: OrderBook;
   readonly stats: MonitorStatistics;
+  /** The current listen key, masked (`ff950c2e0d...`), or null before the first one. */
+  readonly maskedListenKey: string | null;
   start(): void;
   /** Unsubscribe, close, state `stopped`. */
   stop(): Promise<void>;
@@ -175,6 +177,11 @@ class AccountMonitorImpl implements AccountMonitor {
     return this.session.state;
   }
 
+  get maskedListenKey(): string | null {
+    const key = this.keys.current;
+    return key === null ? null : maskListenKey(key);
+  }
+
   get stats(): MonitorStatistics {
     return { ...this.book.statistics(), ...this.counters };
   }
@@ -185,7 +192,8 @@ class AccountMonitorImpl implements AccountMonitor {
 
   async stop(): Promise<void> {
     await this.session.stop();
-    await this.reconcileChain;
+    // A reconciliation in flight may wait on a slow REST call; a stop must stay quick.
+    await Promise.race([this.reconcileChain, new Promise((resolve) => setTimeout(resolve, 300).unref())]);
   }
 
   async dispose(): Promise<void> {

@@ -1,0 +1,122 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../sim/index.ts';
+import { createMemoryCliContext } from '../../../../test/fakes/memory-cli-context.ts';
+import { command as check } from './check.ts';
+import { command as listenKey } from './listen-key.ts';
+import { command as watch } from './watch.ts';
+
+let sim: Simulator;
+let dir: string;
+let goodFile: string;
+let staleFile: string;
+
+beforeAll(async () => {
+  sim = await startSimulator({ priceStepFraction: 0 });
+  dir = await mkdtemp(join(tmpdir(), 'engine-cli-'));
+  goodFile = join(dir, 'good.json');
+  staleFile = join(dir, 'stale.json');
+  await writeFile(goodFile, JSON.stringify(sim.demoAccount.credentials));
+  const stale = sim.createAccount({ userId: 'stale' });
+  await writeFile(staleFile, JSON.stringify(stale.credentials));
+  sim.faults.invalidateSession('stale');
+  await chmod(goodFile, 0o600);
+  await chmod(staleFile, 0o600);
+});
+
+afterAll(async () => {
+  await sim.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const urls = () => ['--rest-url', sim.restUrl, '--ws-url', sim.wsUrl];
+
+describe('listen-key', () => {
+  it('prints the key masked, never in full', async () => {
+    const io = createMemoryCliContext();
+    expect(await listenKey.run(['--credentials-file', goodFile, ...urls()], io.context)).toBe(0);
+    const match = /Listen key: ([0-9a-f]{10})\.\.\./.exec(io.stdout);
+    expect(match).not.toBeNull();
+    expect(io.stdout).not.toMatch(/[0-9a-f]{32}/);
+  });
+
+  it('exits 3 naming the fix when the session is expired', async () => {
+    const io = createMemoryCliContext();
+    expect(await listenKey.run(['--credentials-file', staleFile, ...urls()], io.context)).toBe(3);
+    expect(io.stderr).toContain('accounts add');
+  });
+
+  it('refuses a credentials file others can read (exit 2)', async () => {
+    const open = join(dir, 'open.json');
+    await writeFile(open, JSON.stringify(sim.demoAccount.credentials));
+    await chmod(open, 0o644);
+    await expect(listenKey.run(['--credentials-file', open, ...urls()], createMemoryCliContext().context)).rejects.toMatchObject({ exitCode: 2 });
+  });
+});
+
+describe('check', () => {
+  it('prints every step with ✅ and exits 0', async () => {
+    const io = createMemoryCliContext();
+    expect(await check.run(['--credentials-file', goodFile, ...urls()], io.context)).toBe(0);
+    expect(io.stdout.match(/✅/g)).toHaveLength(5);
+  });
+
+  it('marks the failing step ❌ with what to do, in Chinese too', async () => {
+    const io = createMemoryCliContext('zh-CN');
+    const code = await check.run(['--credentials-file', goodFile, '--rest-url', sim.restUrl, '--ws-url', 'ws://127.0.0.1:1/w3w/stream'], io.context);
+    expect(code).toBe(4);
+    expect(io.stdout).toContain('❌ 连接');
+    expect(io.stdout).toContain('处理办法');
+  });
+
+  it('reports steps as JSON with --json', async () => {
+    const io = createMemoryCliContext();
+    expect(await check.run(['--credentials-file', staleFile, ...urls(), '--json'], io.context)).toBe(3);
+    const steps = io.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(steps.map((s) => [s.step, s.ok])).toEqual([
+      ['credentials', true],
+      ['listenKey', false],
+    ]);
+    expect(steps[1].detail).toBe('SESSION_EXPIRED');
+  });
+});
+
+describe('watch', () => {
+  it('exits 3 on an expired session without retrying', async () => {
+    const io = createMemoryCliContext();
+    expect(await watch.run(['--credentials-file', staleFile, ...urls(), '--json', '--duration', '20'], io.context)).toBe(3);
+    const lines = io.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.at(-2)).toMatchObject({ type: 'state', state: 'failed', code: 'SESSION_EXPIRED' });
+    expect(lines.at(-1).type).toBe('summary');
+  });
+
+  it('exits 4 when it never gets live within the duration', async () => {
+    const io = createMemoryCliContext();
+    const code = await watch.run(['--credentials-file', goodFile, '--rest-url', sim.restUrl, '--ws-url', 'ws://127.0.0.1:1/w3w/stream', '--duration', '1'], io.context);
+    expect(code).toBe(4);
+    expect(io.stderr).toContain('alpha-monitor check');
+  });
+
+  it('shows each update as an "order update #k" block and the statistics; Ctrl+C ends it with 0', async () => {
+    const io = createMemoryCliContext();
+    const running = watch.run(['--credentials-file', goodFile, ...urls()], io.context);
+    while (!io.stdout.includes('Connected')) await new Promise((r) => setTimeout(r, 20));
+    const price = sim.market.getPrice('ALPHA_22USDT');
+    const rest = new (await import('../../core/rest/index.ts')).AlphaRestClient({ baseUrl: sim.restUrl, credentials: sim.demoAccount.credentials });
+    const orderId = await rest.placeOrder({ baseAsset: 'ALPHA_22', quoteAsset: 'USDT', side: 'BUY', price: (Number(price) / 2).toFixed(8), quantity: '0.5' });
+    while (!io.stdout.includes('Order update #1')) await new Promise((r) => setTimeout(r, 20));
+    io.interrupt();
+    expect(await running).toBe(0);
+    expect(io.stdout).toContain(`Order ID: ${orderId}`);
+    expect(io.stdout).toMatch(/Status: NEW/);
+    expect(io.stdout).toMatch(/Total order updates: 1\n/);
+    expect(io.stdout).toMatch(/Status distribution[^\n]*\n {3}NEW: 1/);
+  });
+
+  it('rejects bad usage with exit code 2', async () => {
+    await expect(watch.run(['--duration', '-5', '--demo'], createMemoryCliContext().context)).rejects.toMatchObject({ exitCode: 2 });
+    await expect(watch.run(['--bogus'], createMemoryCliContext().context)).rejects.toMatchObject({ exitCode: 2 });
+  });
+});

@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../../../bin/alpha-monitor.js', import.meta.url));
+
+/** Runs the real CLI as a child process (as a user would), collecting its output. */
+function startCli(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    exited,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+  };
+}
+
+async function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('alpha-monitor watch as a subprocess', () => {
+  it('watch --demo --json --duration N prints NDJSON ending in the summary, exit 0', async () => {
+    const cli = startCli(['watch', '--demo', '--json', '--duration', '8']);
+    expect(await cli.exited).toBe(0);
+    const lines = cli.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.type === 'state').map((l) => l.state)).toEqual(['connecting', 'subscribing', 'live', 'stopping', 'stopped']);
+    const summary = lines.at(-1)!;
+    expect(Object.keys(summary)).toEqual([
+      'type',
+      'updates',
+      'orders',
+      'byStatus',
+      'ordersByStatus',
+      'duplicates',
+      'malformed',
+      'otherEvents',
+      'reconnects',
+      'listenKeyRefreshes',
+      'connectionEvents',
+    ]);
+    const orders = lines.filter((l) => l.type === 'order');
+    expect(summary.updates).toBe(orders.length);
+    // Demo activity places orders every few seconds, so a demo run shows live updates.
+    expect(orders.length).toBeGreaterThan(0);
+    const byStatus = summary.byStatus as Record<string, number>;
+    expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBe(orders.length);
+    expect(cli.stderr).toBe('');
+  });
+
+  it('Ctrl+C unsubscribes, prints the statistics and exits 0', async () => {
+    const cli = startCli(['watch', '--demo']);
+    await waitFor(() => cli.stdout.includes('Connected'), 'connected');
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout).toContain('Stopping');
+    expect(cli.stdout).toContain('Statistics');
+    expect(cli.stdout).toMatch(/Total order updates: \d+/);
+    expect(cli.stdout).toMatch(/Connection events: 1/);
+  });
+
+  it('a second Ctrl+C exits at once', async () => {
+    const cli = startCli(['watch', '--demo']);
+    await waitFor(() => cli.stdout.includes('Connected'), 'connected');
+    cli.child.kill('SIGINT');
+    cli.child.kill('SIGINT');
+    const code = await cli.exited;
+    // Either the first stop already finished (0) or the second signal cut it short (130).
+    expect([0, 130]).toContain(code);
+  });
+});

@@ -1,0 +1,154 @@
+import type { MonitorStatistics, OrderUpdateEvent } from '../../core/monitor/index.ts';
+import type { SessionState } from '../../core/stream/index.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { watchMessages } from '../i18n/watch-messages.ts';
+
+const RULE = '='.repeat(60);
+const THIN = '-'.repeat(60);
+
+/** What `watch` prints, as human text or NDJSON. */
+export interface WatchOutput {
+  banner(info: { accountId: string; source: string; wsUrl: string; durationS: number }): void;
+  state(state: SessionState, info: { maskedKey: string | null; reconnects: number }): void;
+  update(event: OrderUpdateEvent, index: number): void;
+  listenKey(maskedKey: string, changed: boolean): void;
+  reconciled(backfilled: number, error?: string): void;
+  progress(elapsedS: number, durationS: number, updates: number): void;
+  stopping(): void;
+  summary(stats: MonitorStatistics): void;
+}
+
+/** The `--json` summary line: exactly these keys (issue 3). */
+export function summaryLine(stats: MonitorStatistics): Record<string, unknown> {
+  return {
+    type: 'summary',
+    updates: stats.updates,
+    orders: stats.orders,
+    byStatus: stats.byStatus,
+    ordersByStatus: stats.ordersByStatus,
+    duplicates: stats.duplicates,
+    malformed: stats.malformed,
+    otherEvents: stats.otherEvents,
+    reconnects: stats.reconnects,
+    listenKeyRefreshes: stats.listenKeyRefreshes,
+    connectionEvents: stats.connectionEvents,
+  };
+}
+
+/** NDJSON: a line per state change, per accepted update, and the summary last. */
+export function createJsonOutput(write: (text: string) => void): WatchOutput {
+  const line = (value: unknown) => write(JSON.stringify(value) + '\n');
+  return {
+    banner() {},
+    state(state) {
+      line({
+        type: 'state',
+        state: state.name,
+        ...('reason' in state ? { reason: state.reason } : {}),
+        ...(state.name === 'failed' ? { code: state.code } : {}),
+      });
+    },
+    update({ update, source, accepted }) {
+      if (accepted) line({ type: 'order', orderId: update.orderId, status: update.status, eventId: update.eventId, source });
+    },
+    listenKey() {},
+    reconciled() {},
+    progress() {},
+    stopping() {},
+    summary(stats) {
+      line(summaryLine(stats));
+    },
+  };
+}
+
+/** The old script's console: banner, an "order update #k" block per update, progress, statistics. */
+export function createHumanOutput(write: (text: string) => void, lang: Lang): WatchOutput {
+  const m = watchMessages(lang);
+  const out = (text: string) => write(text + '\n');
+  const field = (label: string, value: string) => out(`   ${label}: ${value}`);
+  return {
+    banner({ accountId, source, wsUrl, durationS }) {
+      out(RULE);
+      out(m.title());
+      out(RULE);
+      out(m.user(accountId));
+      out(m.source(source));
+      out(m.stream(wsUrl));
+      out(m.duration(durationS));
+      out(THIN);
+    },
+    state(state, { maskedKey, reconnects }) {
+      switch (state.name) {
+        case 'connecting':
+          if (state.attempt === 0) out(m.connecting());
+          return;
+        case 'live':
+          out(m.connected(reconnects, maskedKey ?? '...'));
+          return;
+        case 'reconnecting':
+          out(m.reconnecting(state.attempt, (state.delayMs / 1000).toFixed(1), state.reason));
+          return;
+        case 'failed':
+          out(m.failed(state.reason));
+          return;
+        case 'idle':
+        case 'subscribing':
+        case 'stopping':
+        case 'stopped':
+          return;
+      }
+    },
+    update({ update, source, accepted, outcome }, index) {
+      if (!accepted) return;
+      out('');
+      out(m.updateTitle(index, source));
+      field(m.orderId(), update.orderId);
+      field(m.clientOrderId(), update.clientOrderId || '-');
+      field(m.symbol(), update.symbol);
+      field(m.side(), update.side);
+      field(m.type(), update.orderType);
+      field(m.status(), update.status);
+      field(m.price(), update.price);
+      field(m.quantity(), update.quantity);
+      field(m.executed(), update.cumulativeFilledQty);
+      if (update.commission !== null) field(m.fee(), `${update.commission} ${update.commissionAsset ?? ''}`.trim());
+      if (outcome === 'late') out(m.late());
+    },
+    listenKey(maskedKey, changed) {
+      out(m.keyRefreshed(maskedKey, changed));
+    },
+    reconciled(backfilled, error) {
+      out(error === undefined ? m.reconciled(backfilled) : m.reconcileFailed(error));
+    },
+    progress(elapsedS, durationS, updates) {
+      out(m.progress(elapsedS, durationS, updates));
+    },
+    stopping() {
+      out(m.stopping());
+    },
+    summary(stats) {
+      out('');
+      out(RULE);
+      out(m.statsTitle());
+      out(RULE);
+      out(m.totalUpdates(stats.updates));
+      out(m.connectionEvents(stats.connectionEvents));
+      out(m.reconnects(stats.reconnects));
+      out(m.dropped(stats.duplicates, stats.malformed, stats.otherEvents));
+      out(m.statusDistribution());
+      list(stats.byStatus);
+      out(m.ordersByStatus(stats.orders));
+      list(stats.ordersByStatus);
+      out(m.fills(stats.fills));
+      for (const [symbol, v] of Object.entries(stats.volumeBySymbol)) out('   ' + m.volume(symbol, v.base, v.quote));
+      for (const [asset, amount] of Object.entries(stats.feesByAsset)) out('   ' + m.fees(asset, amount));
+      out(RULE);
+    },
+  };
+
+  function list(counts: Record<string, number>): void {
+    const entries = Object.entries(counts);
+    if (entries.length === 0) out(`   ${m.none()}`);
+    for (const [name, n] of entries) out(`   ${name}: ${n}`);
+  }
+}

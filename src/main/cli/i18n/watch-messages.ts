@@ -1,0 +1,110 @@
+import { defineMessages } from './lang.ts';
+
+/** Messages of `alpha-monitor watch` (the old test_order_ws_final.py console, in both languages). */
+export const watchMessages = defineMessages({
+  en: {
+    summary: () => 'watch your orders live from the order-push stream',
+    usage: () =>
+      'Usage: alpha-monitor watch [--user <id> | --demo] [--duration <s>] [options]\n\n' +
+      '  --duration <s>            stop after s seconds (0 or none: until Ctrl+C)\n',
+    title: () => '🚀 Alpha Monitor: order push monitor',
+    user: (id: string) => `User: ${id}`,
+    source: (s: string) => `Credentials: ${s}`,
+    stream: (url: string) => `Stream: ${url}`,
+    duration: (s: number) => (s > 0 ? `Duration: ${s} s (Ctrl+C stops earlier)` : 'Duration: until Ctrl+C'),
+    connected: (attempts: number, key: string) => `✅ Connected, subscribed (listen key ${key}); reconnects so far: ${attempts}`,
+    reconnecting: (attempt: number, delayS: string, reason: string) => `⚠️ Connection lost (${reason}); reconnect attempt ${attempt} in ${delayS} s`,
+    connecting: () => '🔌 Connecting…',
+    failed: (reason: string) => `❌ Stopped: ${reason}`,
+    keyRefreshed: (key: string, changed: boolean) => (changed ? `🔑 New listen key ${key}, resubscribed` : `🔑 Listen key ${key} renewed`),
+    reconciled: (n: number) => `🔁 Reconciled over REST after the gap: ${n} update(s) recovered`,
+    reconcileFailed: (reason: string) => `⚠️ Reconciliation after the gap failed: ${reason}`,
+    updateTitle: (k: number, source: string) => `📦 Order update #${k}${source === 'backfill' ? ' (recovered over REST)' : ''}`,
+    late: () => '   (older than the current state: recorded, state unchanged)',
+    orderId: () => 'Order ID',
+    clientOrderId: () => 'Client order ID',
+    symbol: () => 'Symbol',
+    side: () => 'Side',
+    type: () => 'Type',
+    status: () => 'Status',
+    price: () => 'Price',
+    quantity: () => 'Quantity',
+    executed: () => 'Executed',
+    fee: () => 'Fee',
+    progress: (elapsed: number, total: number, updates: number) =>
+      total > 0 ? `⏱️ Running ${elapsed}/${total} s, ${updates} order update(s) received` : `⏱️ Running ${elapsed} s, ${updates} order update(s) received`,
+    stopping: () => '⏹️ Stopping: unsubscribing and closing…',
+    statsTitle: () => '📊 Statistics',
+    totalUpdates: (n: number) => `Total order updates: ${n}`,
+    connectionEvents: (n: number) => `Connection events: ${n}`,
+    reconnects: (n: number) => `Reconnects: ${n}`,
+    dropped: (dup: number, bad: number, other: number) => `Duplicates dropped: ${dup}, malformed frames: ${bad}, other events: ${other}`,
+    statusDistribution: () => 'Status distribution (updates by X):',
+    ordersByStatus: (n: number) => `Orders (${n}) by current status:`,
+    fills: (n: number) => `Fills: ${n}`,
+    volume: (symbol: string, base: string, quote: string) => `Volume ${symbol}: ${base} base, ${quote} quote`,
+    fees: (asset: string, amount: string) => `Fees ${asset}: ${amount}`,
+    none: () => '(none)',
+    neverLive: () => '❌ Never got live within the duration. Run alpha-monitor check for a step-by-step diagnosis.',
+  },
+  'zh-CN': {
+    summary: () => '实时监控订单推送',
+    usage: () =>
+      '用法：alpha-monitor watch [--user <id> | --demo] [--duration <秒>] [选项]\n\n' +
+      '  --duration <秒>           运行指定秒数后停止（0 或不填：直到 Ctrl+C）\n',
+    title: () => '🚀 Alpha Monitor：订单推送监控',
+    user: (id: string) => `用户：${id}`,
+    source: (s: string) => `凭据来源：${s}`,
+    stream: (url: string) => `推送地址：${url}`,
+    duration: (s: number) => (s > 0 ? `运行时长：${s} 秒（Ctrl+C 可提前停止）` : '运行时长：直到 Ctrl+C'),
+    connected: (attempts: number, key: string) => `✅ WebSocket 连接已建立并已订阅（listenKey ${key}）；累计重连次数：${attempts}`,
+    reconnecting: (attempt: number, delayS: string, reason: string) => `⚠️ 连接断开（${reason}）；${delayS} 秒后第 ${attempt} 次重连`,
+    connecting: () => '🔌 正在连接…',
+    failed: (reason: string) => `❌ 已停止：${reason}`,
+    keyRefreshed: (key: string, changed: boolean) => (changed ? `🔑 新的 listenKey ${key}，已重新订阅` : `🔑 listenKey ${key} 已续期`),
+    reconciled: (n: number) => `🔁 断线期间已通过 REST 补齐：恢复 ${n} 条更新`,
+    reconcileFailed: (reason: string) => `⚠️ 断线补齐失败：${reason}`,
+    updateTitle: (k: number, source: string) => `📦 订单更新 #${k}${source === 'backfill' ? '（通过 REST 补齐）' : ''}`,
+    late: () => '   （早于当前状态：已记录，状态不变）',
+    orderId: () => '订单 ID',
+    clientOrderId: () => '客户端订单 ID',
+    symbol: () => '交易对',
+    side: () => '方向',
+    type: () => '类型',
+    status: () => '状态',
+    price: () => '价格',
+    quantity: () => '数量',
+    executed: () => '已成交',
+    fee: () => '手续费',
+    progress: (elapsed: number, total: number, updates: number) =>
+      total > 0 ? `⏱️ 已运行 ${elapsed}/${total} 秒，接收到 ${updates} 个订单更新` : `⏱️ 已运行 ${elapsed} 秒，接收到 ${updates} 个订单更新`,
+    stopping: () => '⏹️ 正在停止：取消订阅并关闭连接…',
+    statsTitle: () => '📊 统计信息',
+    totalUpdates: (n: number) => `总订单更新数：${n}`,
+    connectionEvents: (n: number) => `连接事件数：${n}`,
+    reconnects: (n: number) => `重连次数：${n}`,
+    dropped: (dup: number, bad: number, other: number) => `丢弃的重复消息：${dup}，格式错误的消息：${bad}，其他事件：${other}`,
+    statusDistribution: () => '订单状态分布（按 X 统计的更新数）：',
+    ordersByStatus: (n: number) => `订单（${n} 个）当前状态：`,
+    fills: (n: number) => `成交笔数：${n}`,
+    volume: (symbol: string, base: string, quote: string) => `成交量 ${symbol}：基础资产 ${base}，计价资产 ${quote}`,
+    fees: (asset: string, amount: string) => `手续费 ${asset}：${amount}`,
+    none: () => '（无）',
+    neverLive: () => '❌ 在运行时长内未能连接成功。运行 alpha-monitor check 逐步诊断。',
+  },
+});
+
+/** Messages shared by commands that report a rejected session (exit code 3). */
+export const authMessages = defineMessages({
+  en: {
+    sessionExpired: () =>
+      '❌ Binance rejected the session (login expired, 100002001). Log in on binance.com, copy a fresh request as cURL and run: alpha-monitor accounts add --user <id> --from-curl <file>',
+    verificationRequired: () =>
+      '❌ Binance requires supplementary verification (补充认证). Complete it in the Binance app (Alpha), then try again.',
+  },
+  'zh-CN': {
+    sessionExpired: () =>
+      '❌ 币安拒绝了会话（登录状态已失效，100002001）。请在 binance.com 重新登录，复制新的 cURL 请求后运行：alpha-monitor accounts add --user <id> --from-curl <文件>',
+    verificationRequired: () => '❌ 币安要求补充认证。请在币安 App（Alpha）中完成认证后重试。',
+  },
+});
