@@ -220,11 +220,16 @@ test('100,000 orders: the table renders a window of rows, scrolls to any row, so
     .toEqual(new Set(['FILLED']));
   await page.getByTestId('clear-filters').click();
   await page.getByRole('columnheader', { name: 'Created' }).click();
+  await expect(page.getByRole('columnheader', { name: /^Created/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
 
   // A burst of 2,000 updates arrives as one batch: the rows change in place and are highlighted.
   await scroller.evaluate((el) => {
     el.scrollTop = 0;
   });
+  await expect(rows.first()).toHaveAttribute('data-order-id', String(10_000_000 + ORDER_COUNT - 2));
   const firstId = await rows.first().getAttribute('data-order-id');
   await page.evaluate((id) => {
     const w = globalThis as unknown as {
