@@ -85,7 +85,12 @@ export function AddAccountDialog({
         <span>{t.curlLabel}</span>
         <textarea
           value={curl}
-          onChange={(e) => setCurl(e.target.value)}
+          onChange={(e) => {
+            setCurl(e.target.value);
+            // The last error was about the previous paste.
+            setError(null);
+          }}
+          className="secret-paste"
           placeholder={t.curlPlaceholder}
           rows={7}
           spellCheck={false}
