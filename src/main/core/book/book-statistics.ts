@@ -1,5 +1,5 @@
-import Big from 'big.js';
-import type { OrderStatus, OrderUpdate } from '../../../shared/domain/order-update.ts';
+import { DecimalSum, isPositiveDecimal } from './decimal-math.ts';
+import { ORDER_STATUSES, type OrderStatus, type OrderUpdate } from '../../../shared/domain/order-update.ts';
 
 /** Filled volume of one symbol. Decimal strings. */
 export interface SymbolVolume {
@@ -42,38 +42,39 @@ export class StatisticsAccumulator {
   duplicates = 0;
   late = 0;
   fills = 0;
-  private readonly byStatus = new Map<string, number>();
-  private readonly ordersByStatus = new Map<string, number>();
-  private readonly volume = new Map<string, { fills: number; base: Big; quote: Big }>();
-  private readonly quoteByAsset = new Map<string, Big>();
-  private readonly fees = new Map<string, Big>();
+  // Fixed-shape counters (one slot per known status): cheaper than a Map on the hot path.
+  private readonly byStatus = zeroCounts();
+  private readonly ordersByStatus = zeroCounts();
+  private readonly volume = new Map<string, { fills: number; base: DecimalSum; quote: DecimalSum }>();
+  private readonly quoteByAsset = new Map<string, DecimalSum>();
+  private readonly fees = new Map<string, DecimalSum>();
 
   countUpdate(status: OrderStatus, backfill: boolean): void {
     this.updates++;
     if (backfill) this.backfilled++;
-    this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
+    this.byStatus[status]++;
   }
 
   moveOrder(from: OrderStatus | null, to: OrderStatus): void {
     if (from === to) return;
-    if (from !== null) this.ordersByStatus.set(from, (this.ordersByStatus.get(from) ?? 1) - 1);
-    this.ordersByStatus.set(to, (this.ordersByStatus.get(to) ?? 0) + 1);
+    if (from !== null) this.ordersByStatus[from]--;
+    this.ordersByStatus[to]++;
   }
 
   /** Adds a fill. Zero quantities (a NEW or a pure status change) are ignored. */
   addFill(update: Pick<OrderUpdate, 'symbol' | 'quoteAsset'>, baseQty: string, quoteQty: string, fee: string | null, feeAsset: string | null): void {
-    const base = new Big(baseQty);
-    if (base.lte(0)) return;
-    const quote = new Big(quoteQty);
+    if (!isPositiveDecimal(baseQty)) return;
     this.fills++;
-    const v = this.volume.get(update.symbol) ?? { fills: 0, base: new Big(0), quote: new Big(0) };
+    let v = this.volume.get(update.symbol);
+    if (!v) {
+      v = { fills: 0, base: new DecimalSum(), quote: new DecimalSum() };
+      this.volume.set(update.symbol, v);
+    }
     v.fills++;
-    v.base = v.base.plus(base);
-    v.quote = v.quote.plus(quote);
-    this.volume.set(update.symbol, v);
-    const qa = update.quoteAsset || 'UNKNOWN';
-    this.quoteByAsset.set(qa, (this.quoteByAsset.get(qa) ?? new Big(0)).plus(quote));
-    if (fee !== null && feeAsset) this.fees.set(feeAsset, (this.fees.get(feeAsset) ?? new Big(0)).plus(fee));
+    v.base.add(baseQty);
+    v.quote.add(quoteQty);
+    sumInto(this.quoteByAsset, update.quoteAsset || 'UNKNOWN', quoteQty);
+    if (fee !== null && feeAsset) sumInto(this.fees, feeAsset, fee);
   }
 
   snapshot(orders: number): BookStatistics {
@@ -81,10 +82,10 @@ export class StatisticsAccumulator {
     for (const [symbol, v] of this.volume) volumeBySymbol[symbol] = { fills: v.fills, base: v.base.toFixed(), quote: v.quote.toFixed() };
     return {
       updates: this.updates,
-      byStatus: Object.fromEntries(this.byStatus),
+      byStatus: nonZero(this.byStatus),
       backfilled: this.backfilled,
       orders,
-      ordersByStatus: Object.fromEntries([...this.ordersByStatus].filter(([, n]) => n > 0)),
+      ordersByStatus: nonZero(this.ordersByStatus),
       duplicates: this.duplicates,
       late: this.late,
       fills: this.fills,
@@ -95,7 +96,26 @@ export class StatisticsAccumulator {
   }
 }
 
-function mapToStrings(map: Map<string, Big>): Record<string, string> {
+function zeroCounts(): Record<OrderStatus, number> {
+  return { NEW: 0, PENDING: 0, PARTIALLY_FILLED: 0, FILLED: 0, CANCELED: 0, EXPIRED: 0, REJECTED: 0 };
+}
+
+function nonZero(counts: Record<OrderStatus, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const status of ORDER_STATUSES) if (counts[status] > 0) out[status] = counts[status];
+  return out;
+}
+
+function sumInto(map: Map<string, DecimalSum>, key: string, value: string): void {
+  let sum = map.get(key);
+  if (!sum) {
+    sum = new DecimalSum();
+    map.set(key, sum);
+  }
+  sum.add(value);
+}
+
+function mapToStrings(map: Map<string, DecimalSum>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of map) out[k] = v.toFixed();
   return out;

@@ -1,5 +1,5 @@
-import Big from 'big.js';
 import { TERMINAL_STATUSES, type OrderUpdate, type UpdateSource } from '../../../shared/domain/order-update.ts';
+import { compareDecimal } from './decimal-math.ts';
 import { StatisticsAccumulator, type BookStatistics } from './book-statistics.ts';
 
 /** One order as the book knows it. */
@@ -26,6 +26,11 @@ export type ApplyOutcome =
 const STATUS_RANK: Record<string, number> = { PENDING: 0, NEW: 1, PARTIALLY_FILLED: 2 };
 const TERMINAL_RANK = 3;
 
+function hasEvent(history: readonly OrderUpdate[], eventId: number): boolean {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.eventId === eventId) return true;
+  return false;
+}
+
 function rank(update: OrderUpdate): number {
   return TERMINAL_STATUSES.has(update.status) ? TERMINAL_RANK : (STATUS_RANK[update.status] ?? 1);
 }
@@ -42,20 +47,17 @@ function rank(update: OrderUpdate): number {
  */
 export class OrderBook {
   private readonly orders = new Map<string, OrderRecord>();
-  private readonly seenEventIds = new Set<number>();
-  private readonly lists = new Map<string, Set<string>>();
+  private readonly lists = new Map<string, string[]>();
   private readonly stats = new StatisticsAccumulator();
 
   /** Applies one update and says what happened to it. */
   apply(update: OrderUpdate, source: UpdateSource = 'stream'): ApplyOutcome {
-    if (source === 'stream') {
-      if (this.seenEventIds.has(update.eventId)) {
-        this.stats.duplicates++;
-        return 'duplicate';
-      }
-      this.seenEventIds.add(update.eventId);
-    }
     const record = this.orders.get(update.orderId);
+    // An event id belongs to one order, so a repeat can only be in that order's history.
+    if (source === 'stream' && record !== undefined && hasEvent(record.history, update.eventId)) {
+      this.stats.duplicates++;
+      return 'duplicate';
+    }
     if (!record) {
       this.orders.set(update.orderId, { orderId: update.orderId, current: update, history: [update], orderListId: update.orderListId });
       this.link(update);
@@ -102,7 +104,7 @@ export class OrderBook {
   linkedOrders(orderId: string): OrderRecord[] {
     const listId = this.orders.get(orderId)?.orderListId;
     if (!listId) return [];
-    return [...(this.lists.get(listId) ?? [])].filter((id) => id !== orderId).map((id) => this.orders.get(id)!);
+    return (this.lists.get(listId) ?? []).filter((id) => id !== orderId).map((id) => this.orders.get(id)!);
   }
 
   /** Statistics so far (a fresh snapshot each call). */
@@ -113,12 +115,12 @@ export class OrderBook {
   private streamMovesForward(previous: OrderUpdate, next: OrderUpdate): boolean {
     if (next.eventId < previous.eventId) return false;
     if (TERMINAL_STATUSES.has(previous.status) && !TERMINAL_STATUSES.has(next.status)) return false;
-    return new Big(next.cumulativeFilledQty).gte(previous.cumulativeFilledQty);
+    return compareDecimal(next.cumulativeFilledQty, previous.cumulativeFilledQty) >= 0;
   }
 
   private backfillMovesForward(previous: OrderUpdate, next: OrderUpdate): boolean {
     if (TERMINAL_STATUSES.has(previous.status)) return false;
-    const filled = new Big(next.cumulativeFilledQty).cmp(previous.cumulativeFilledQty);
+    const filled = compareDecimal(next.cumulativeFilledQty, previous.cumulativeFilledQty);
     if (filled < 0) return false;
     return filled > 0 || rank(next) > rank(previous) || (previous.status === 'PENDING' && next.quantity !== previous.quantity);
   }
@@ -134,8 +136,8 @@ export class OrderBook {
 
   private link(update: OrderUpdate): void {
     if (update.orderListId === null) return;
-    const set = this.lists.get(update.orderListId) ?? new Set<string>();
-    set.add(update.orderId);
-    this.lists.set(update.orderListId, set);
+    const legs = this.lists.get(update.orderListId);
+    if (legs === undefined) this.lists.set(update.orderListId, [update.orderId]);
+    else if (!legs.includes(update.orderId)) legs.push(update.orderId);
   }
 }

@@ -1,0 +1,53 @@
+/**
+ * npm run bench: frames per second through parse + validate + order-book apply, beside the
+ * floor (bare JSON.parse of the same frames) measured in the same run. A benchmark, not a test.
+ */
+import { OrderBook } from '../src/main/core/book/order-book.ts';
+import { parseFrame } from '../src/main/core/parser/parse-frame.ts';
+import { buildReplay } from './replay.ts';
+
+const LIFE_CYCLES = Number(process.env.BENCH_LIFE_CYCLES ?? 30_000); // × 6 frames
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+function floor(frames: readonly string[]): number {
+  let sink = 0;
+  for (const text of frames) {
+    const value = JSON.parse(text) as { data?: { id?: number } };
+    sink += value.data?.id ?? 0;
+  }
+  return sink;
+}
+
+function ingest(frames: readonly string[]): number {
+  const book = new OrderBook();
+  let applied = 0;
+  for (const text of frames) {
+    const parsed = parseFrame(text);
+    if (parsed.kind === 'order-update' && book.apply(parsed.update) === 'applied') applied++;
+  }
+  if (applied !== frames.length) throw new Error(`expected every frame applied, got ${applied}/${frames.length}`);
+  return applied;
+}
+
+function timeMs(frames: readonly string[], fn: (f: readonly string[]) => number): number {
+  const started = process.hrtime.bigint();
+  fn(frames);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+const frames = buildReplay(LIFE_CYCLES);
+console.log(`replay: ${frames.length} frames (${LIFE_CYCLES} OTO life cycles from the captured frames), best of ${ROUNDS} rounds`);
+// Warm both paths up so the JIT treats them alike.
+floor(frames.slice(0, 60_000));
+ingest(frames.slice(0, 60_000));
+// Alternate the two in every round so machine load (2 shared cores) hits both alike; keep
+// the best (least disturbed) time of each.
+let floorBestMs = Infinity;
+let ingestBestMs = Infinity;
+for (let round = 0; round < ROUNDS; round++) {
+  floorBestMs = Math.min(floorBestMs, timeMs(frames, floor));
+  ingestBestMs = Math.min(ingestBestMs, timeMs(frames, ingest));
+}
+const floorRate = frames.length / (floorBestMs / 1000);
+const ingestRate = frames.length / (ingestBestMs / 1000);
+console.log(`ingest: ${Math.round(ingestRate)} frames/s, floor: ${Math.round(floorRate)} frames/s, ratio: ${(ingestRate / floorRate).toFixed(2)}`);
