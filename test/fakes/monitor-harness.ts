@@ -3,6 +3,7 @@ import { AlphaRestClient } from '../../src/main/core/rest/index.ts';
 import { createAccountMonitor, type AccountMonitor, type AccountMonitorSettings, type OrderUpdateEvent } from '../../src/main/core/monitor/index.ts';
 import type { SessionState } from '../../src/main/core/stream/index.ts';
 import type { Clock } from '../../src/main/core/ports/clock.ts';
+import { createStreamLogger } from '../../src/main/core/ports/logger.ts';
 
 /**
  * A real simulator on 127.0.0.1 plus a real AccountMonitor for its demo account, with
@@ -16,6 +17,10 @@ export interface MonitorHarness {
   updates: OrderUpdateEvent[];
   frames: string[];
   listenKeysRequested: () => number;
+  /** Every line the monitor logged (for secret checks). */
+  logLines: string[];
+  /** Every listen key the monitor obtained (full, secret: for leak checks only). */
+  issuedKeys: string[];
   /** Resolves when `predicate` holds (checked on every event and every 20 ms of real time). */
   until(predicate: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   dispose(): Promise<void>;
@@ -26,18 +31,26 @@ export async function startMonitorHarness(
 ): Promise<MonitorHarness> {
   const sim = await startSimulator({ priceStepFraction: 0, splitFillProbability: 0, partialFillProbability: 0, ...options.sim, ...(options.clock ? { clock: options.clock } : {}) });
   const rest = new AlphaRestClient({ baseUrl: sim.restUrl, credentials: sim.demoAccount.credentials, timeoutMs: 5_000 });
+  // The harness keeps every key it handed out, so tests can check none leaked.
+  const issuedKeys: string[] = [];
   let keyRequests = 0;
   const countingRest = Object.assign(Object.create(rest) as AlphaRestClient, {
     getListenKey: (o?: { signal?: AbortSignal }) => {
       keyRequests++;
-      return rest.getListenKey(o);
+      return rest.getListenKey(o).then((key) => {
+        issuedKeys.push(key);
+        return key;
+      });
     },
   });
+  const logLines: string[] = [];
+  const logger = createStreamLogger({ minLevel: 'debug', write: (line) => logLines.push(line) });
   const monitor = createAccountMonitor({
     accountId: sim.demoAccount.userId,
     rest: countingRest,
     wsUrl: sim.wsUrl,
     clock: options.clock ?? sim.clock,
+    logger,
     options: { backoff: { baseMs: 50, capMs: 200 }, ...options.monitor },
   });
   const states: SessionState[] = [];
@@ -54,6 +67,8 @@ export async function startMonitorHarness(
     updates,
     frames,
     listenKeysRequested: () => keyRequests,
+    logLines,
+    issuedKeys,
     async until(predicate, what, timeoutMs = 15_000) {
       const started = Date.now();
       while (!predicate()) {

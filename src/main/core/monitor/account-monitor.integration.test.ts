@@ -130,4 +130,49 @@ describe('AccountMonitor against the simulator', () => {
     expect(stats.fills).toBe(3);
     expect(h.monitor.state.name).toBe('live');
   });
+
+  it('keeps reconnecting with backoff while connections are refused, then comes back', async () => {
+    h = await startMonitorHarness({ monitor: { backoff: { baseMs: 20, capMs: 100 } } });
+    await live(h);
+    h.sim.faults.refuseConnections(800);
+    h.sim.faults.dropAllConnections();
+    await h.until(() => h!.states.filter((s) => s.name === 'reconnecting').length >= 3, 'several refused attempts');
+    const attempts = h.states.flatMap((s) => (s.name === 'reconnecting' ? [s.attempt] : []));
+    expect(attempts.slice(0, 3)).toEqual([1, 2, 3]);
+    await h.until(() => h!.monitor.state.name === 'live' && h!.monitor.stats.reconnects === 1, 'live again', 20_000);
+  });
+
+  it('gives up with MAX_RECONNECTS when the optional limit is used up', async () => {
+    h = await startMonitorHarness({ monitor: { maxReconnectAttempts: 2, backoff: { baseMs: 10, capMs: 20 } } });
+    await live(h);
+    h.sim.faults.refuseConnections(60_000);
+    h.sim.faults.dropAllConnections();
+    await h.until(() => h!.monitor.state.name === 'failed', 'failed');
+    expect(h.monitor.state).toMatchObject({ name: 'failed', code: 'MAX_RECONNECTS' });
+    expect(h.states.filter((s) => s.name === 'reconnecting')).toHaveLength(2);
+  });
+
+  it('never logs a full listen key, cookie or csrftoken, even for malformed frames and failures', async () => {
+    h = await startMonitorHarness({ monitor: { pingIntervalMs: 150 } });
+    await live(h);
+    const key = h.issuedKeys[0]!;
+    h.sim.faults.injectRaw(`{"stream":"alpha@${key}","data":{"e":"executionReport","i":"x","listenKey":"${key}"}}`);
+    await h.until(() => h!.monitor.stats.malformed === 1, 'malformed frame');
+    h.sim.faults.dropAllConnections();
+    await h.until(() => h!.monitor.stats.reconnects === 1, 'reconnected');
+    h.sim.faults.invalidateSession();
+    h.sim.faults.dropAllConnections();
+    await h.until(() => h!.monitor.state.name === 'failed', 'failed');
+    const log = h.logLines.join('\n');
+    expect(log).toContain('malformed frame dropped');
+    expect(log).toContain(key.slice(0, 10) + '...');
+    for (const secret of [...h.issuedKeys, ...Object.values(h.sim.demoAccount.credentials.headers).filter((v) => v.length >= 8)]) {
+      expect(log).not.toContain(secret);
+    }
+    for (const cookie of h.sim.demoAccount.credentials.cookies.split(';')) {
+      const value = cookie.split('=')[1]?.trim() ?? '';
+      if (value.length >= 8) expect(log).not.toContain(value);
+    }
+  });
 });
+
