@@ -114,7 +114,10 @@ export class OrderBook {
 
   private streamMovesForward(previous: OrderUpdate, next: OrderUpdate): boolean {
     if (next.eventId < previous.eventId) return false;
-    if (TERMINAL_STATUSES.has(previous.status) && !TERMINAL_STATUSES.has(next.status)) return false;
+    if (previous.status !== 'NEW' && previous.status !== 'PENDING' && previous.status !== 'PARTIALLY_FILLED') {
+      // Nothing leaves a terminal status.
+      if (!TERMINAL_STATUSES.has(next.status)) return false;
+    }
     return compareDecimal(next.cumulativeFilledQty, previous.cumulativeFilledQty) >= 0;
   }
 

@@ -78,10 +78,15 @@ function parseEvent(data: Obj, stream: string | null): ParsedFrame {
  */
 export function parseExecutionReport(d: Obj): OrderUpdate {
   const status = d.X;
-  if (typeof status !== 'string' || !STATUS_SET.has(status)) throw new FrameError('bad X (status)');
+  // The captured values first: a comparison is cheaper than a Set lookup on this path.
+  if (status !== 'NEW' && status !== 'FILLED' && status !== 'PARTIALLY_FILLED' && status !== 'PENDING') {
+    if (typeof status !== 'string' || !STATUS_SET.has(status)) throw new FrameError('bad X (status)');
+  }
   const executionType = d.x;
-  if (typeof executionType !== 'string' || !EXECUTION_TYPE_SET.has(executionType)) {
-    throw new FrameError('bad x (execution type)');
+  if (executionType !== 'NEW' && executionType !== 'TRADE') {
+    if (typeof executionType !== 'string' || !EXECUTION_TYPE_SET.has(executionType)) {
+      throw new FrameError('bad x (execution type)');
+    }
   }
   const side = d.S;
   if (side !== 'BUY' && side !== 'SELL') throw new FrameError('bad S (side)');
