@@ -55,6 +55,10 @@ test('add an account from a pasted cURL, survive a dropped stream, and miss no u
 
   const account = page.getByTestId('account-item').filter({ hasText: 'Sim trader' });
   await expect(account).toBeVisible();
+  // The stored session can be re-verified from the list.
+  await account.click();
+  await account.getByTestId('account-verify').click();
+  await expect(page.getByTestId('accounts-list').getByRole('status')).toContainText('Verified');
   // Secrets never reach the page.
   const html = await page.content();
   expect(html).not.toContain(sim.credentials.headers.csrftoken!);

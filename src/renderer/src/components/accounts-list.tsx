@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { AccountView } from '../../../shared/ipc/views-app.ts';
-import type { IpcError } from '../../../shared/ipc/result.ts';
+import type { AccountView, VerifyAccountResult } from '../../../shared/ipc/views-app.ts';
+import type { IpcError, IpcResult } from '../../../shared/ipc/result.ts';
+import { formatClock } from '../format/time.ts';
 import type { ConnectionView } from '../../../shared/ipc/views-monitor.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useT } from '../i18n/i18n.tsx';
@@ -27,6 +28,42 @@ export function AccountsList({
   const api = useApi();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  /** Runs one account action with progress on that account and its outcome below the list. */
+  const act = async (
+    accountId: string,
+    action: () => Promise<IpcResult<unknown>>,
+    done?: (value: unknown) => string | null,
+  ) => {
+    setBusyId(accountId);
+    setError(null);
+    setNote(null);
+    const result = await action();
+    setBusyId(null);
+    if (!result.ok) setError(result.error);
+    else if (done) setNote(done(result.value));
+  };
+
+  const verify = (account: AccountView) =>
+    act(
+      account.id,
+      () => api.verifyAccount({ accountId: account.id }),
+      (value) => {
+        const v = value as VerifyAccountResult;
+        if (v.status !== 'valid') {
+          setError({ code: v.code ?? 'SESSION_EXPIRED', message: v.message });
+          return null;
+        }
+        return `${account.label}: ${t.verifiedAt(formatClock(v.verifiedAtMs))}`;
+      },
+    );
+
+  const remove = (account: AccountView) => {
+    if (account.environment === 'demo') return act(account.id, () => api.stopDemo());
+    if (!window.confirm(t.confirmRemove(account.label))) return;
+    return act(account.id, () => api.removeAccount({ accountId: account.id }));
+  };
 
   const toggle = async (account: AccountView) => {
     setBusyId(account.id);
@@ -87,10 +124,43 @@ export function AccountsList({
               {account.userId && (
                 <div className="account-user muted small">UID {account.userId}</div>
               )}
+              {account.id === selectedId && (
+                <div className="account-actions">
+                  {account.environment !== 'demo' && (
+                    <button
+                      type="button"
+                      className="link-btn small"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        void verify(account);
+                      }}
+                      data-testid="account-verify"
+                    >
+                      {busyId === account.id ? t.verifying : t.verify}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="link-btn small danger"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      void remove(account);
+                    }}
+                    data-testid="account-remove"
+                  >
+                    {account.environment === 'demo' ? t.stopDemo : t.removeAccount}
+                  </button>
+                </div>
+              )}
             </li>
           );
         })}
       </ul>
+      {note && (
+        <p className="ok-text small account-note" role="status">
+          {note}
+        </p>
+      )}
       {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
     </div>
   );

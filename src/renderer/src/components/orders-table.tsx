@@ -213,8 +213,9 @@ const OrderRow = memo(function OrderRow({
       <div className={`c-side side-${u.side.toLowerCase()}`} role="cell">
         {t.sideName[u.side]}
       </div>
+      {/* Every Alpha order is LIMIT; an OTO leg shows which leg it is instead (the type is in the detail). */}
       <div className="c-type" role="cell">
-        {u.orderType}
+        {!leg && u.orderType}
         {leg && (
           <span
             className={`oto-tag ${order.otoLeg === 'OTO_PENDING' ? 'pending' : ''}`}
@@ -227,16 +228,24 @@ const OrderRow = memo(function OrderRow({
       <div className="c-status" role="cell">
         <StatusBadge status={u.status} />
       </div>
-      <div className="c-num" role="cell">
+      <div className="c-num" role="cell" title={u.price}>
         {formatDecimal(u.price)}
       </div>
-      <div className="c-num" role="cell">
+      <div className="c-num" role="cell" title={u.quantity}>
         {formatDecimal(u.quantity)}
       </div>
-      <div className={`c-num ${isZeroDecimal(u.cumulativeFilledQty) ? 'dim' : ''}`} role="cell">
+      <div
+        className={`c-num ${isZeroDecimal(u.cumulativeFilledQty) ? 'dim' : ''}`}
+        role="cell"
+        title={u.cumulativeFilledQty}
+      >
         {formatDecimal(u.cumulativeFilledQty)}
       </div>
-      <div className={`c-num ${isZeroDecimal(u.avgPrice) ? 'dim' : ''}`} role="cell">
+      <div
+        className={`c-num ${isZeroDecimal(u.avgPrice) ? 'dim' : ''}`}
+        role="cell"
+        title={u.avgPrice}
+      >
         {isZeroDecimal(u.avgPrice) ? t.none : formatDecimal(u.avgPrice)}
       </div>
       <div className="c-id" role="cell">
