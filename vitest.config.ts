@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['src/renderer/**', 'e2e/**', 'node_modules/**', 'out/**'],
+    exclude: ['e2e/**', 'node_modules/**', 'out/**'],
     globalSetup: ['test/setup/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
