@@ -1,0 +1,237 @@
+import Big from 'big.js';
+import {
+  DEFAULT_STRATEGY_PARAMS,
+  type StrategyEvent,
+  type StrategyPreparation,
+  type StrategySummary,
+} from '../../core/strategy/index.ts';
+import { defineMessages } from '../i18n/lang.ts';
+
+export const errorCode = (error: unknown): string => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'UNKNOWN';
+};
+
+export const money = (v: string, dp = 4) => new Big(v).toFixed(dp);
+
+/** The strategy command's text, in English and Simplified Chinese. */
+export const messages = defineMessages({
+  en: {
+    summary: 'place OTO orders toward a daily volume target (see --help)',
+    help: (
+      rule: string,
+    ) => `Usage: alpha-monitor strategy --token <sym> --chain <chain> --volume <usdt> --amount <usdt>
+         [--user <id>] [--interval <s>] [--buy-offset <pct>] [--sell-offset <pct>] [--timeout <s>]
+         [--volume-rule mulPoint|raw] [--max-loss <usdt>] [--max-failures <n>] [--cancel-pending]
+         [--dry-run] [--yes] [--json]
+         [--demo | --user <id> | --credentials-file <path>] [--rest-url <url> --ws-url <url>]
+
+Each trade is one OTO order: a working BUY at price × (1 + buy offset) and a pending SELL at
+price × (1 − sell offset), so every trade loses about the two offsets plus fees. The run
+re-reads today's volume before each trade and stops at the target.
+
+  --token, --chain     token symbol and chain (name or id), e.g. --token KOGE --chain BSC
+  --volume <usdt>      today's volume target, in USDT actually traded
+  --amount <usdt>      USDT per OTO buy (default 10)
+  --interval <s>       pause between trades (default ${DEFAULT_STRATEGY_PARAMS.intervalMs / 1000})
+  --buy-offset <pct>   working BUY above the price (default ${DEFAULT_STRATEGY_PARAMS.buyOffsetPct}; below: --buy-offset=-5)
+  --sell-offset <pct>  pending SELL below the price (default ${DEFAULT_STRATEGY_PARAMS.sellOffsetPct})
+  --timeout <s>        how long each leg may take to fill (default ${DEFAULT_STRATEGY_PARAMS.legTimeoutMs / 1000});
+                       an unfilled buy is then cancelled
+  --volume-rule <r>    how user-volume is read (default ${rule}). Unconfirmed whether Binance's
+                       figure includes the token's mulPoint: "mulPoint" divides it by mulPoint
+                       (the safe side: if wrong, you trade more, never stop short), "raw" takes it
+                       as is. Same result for tokens with mulPoint 1 (KOGE).
+  --max-loss <usdt>    stop once realised cost (spread + fees) reaches this
+  --max-failures <n>   stop after n failed trades in a row (default ${DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures})
+  --cancel-pending     cancel pending SELLs still open at the end (otherwise they are listed)
+  --dry-run            print the orders it would place; place none
+  --yes                do not ask for confirmation (a run against a real exchange asks)
+  --json               NDJSON events on stdout, ending with {"type":"summary",...}
+  --demo               run against a built-in simulator (no credentials, no real money)
+  --user <id>          the keychain account to use (see alpha-monitor accounts)
+  --credentials-file, --rest-url, --ws-url, --renew-interval, --ping-interval, --max-reconnects
+                       as for alpha-monitor watch (credentials: --credentials-file, then
+                       $ALPHA_MONITOR_CREDENTIALS_FILE, then the keychain)
+
+Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed or stopped on
+--max-loss / --max-failures; 2 usage; 3 session rejected (log in again or verify in the app).
+`,
+    usage: (text: string) => `${text}\nRun alpha-monitor strategy --help for the options.`,
+    connecting: (where: string) => `Connecting to ${where}...`,
+    demo: 'demo simulator',
+    prepared: (p: StrategyPreparation, amount: string) =>
+      `Token ${p.token.tokenSymbol} on ${p.token.chainName} = ${p.token.alphaId} (${p.token.symbol}), price ${p.token.price}, mulPoint ${p.token.mulPoint}\n` +
+      `Volume today ${p.doneUsdt} of ${p.targetVolumeUsdt} USDT (user-volume reports ${p.volume.reported}); ` +
+      `about ${p.tradesEstimated} trade(s) of ${amount} USDT, estimated cost ${p.estimatedCostUsdt} USDT`,
+    planned: (n: number, e: Extract<StrategyEvent, { type: 'order-planned' }>) =>
+      `[dry run] trade ${n}: OTO BUY ${e.plan.quantity} @ ${e.plan.buyPrice} (pays ${e.plan.paymentAmount} USDT), then SELL @ ${e.plan.sellPrice}\n  ${JSON.stringify(e.plan.wireBody)}`,
+    placed: (e: Extract<StrategyEvent, { type: 'order-placed' }>) =>
+      `trade ${e.trade}: placed OTO BUY ${e.plan.quantity} @ ${e.plan.buyPrice} (#${e.workingOrderId}), SELL @ ${e.plan.sellPrice} (#${e.pendingOrderId})`,
+    filled: (e: Extract<StrategyEvent, { type: 'leg-filled' }>) =>
+      `trade ${e.trade}: ${e.leg === 'working' ? 'BUY' : 'SELL'} #${e.orderId} filled ${e.quantity} for ${e.quoteUsdt} USDT (fee ${money(e.feeUsdt, 8)} USDT)`,
+    timeout: (e: Extract<StrategyEvent, { type: 'leg-timeout' }>) =>
+      `trade ${e.trade}: ${e.leg === 'working' ? 'BUY' : 'SELL'} #${e.orderId} did not fill in time`,
+    canceled: (e: Extract<StrategyEvent, { type: 'order-canceled' }>) =>
+      `trade ${e.trade}: order #${e.orderId} cancelled (confirmed by ${e.confirmedBy === 'stream' ? 'the order stream' : 'open orders'})`,
+    failed: (e: Extract<StrategyEvent, { type: 'trade-failed' }>) =>
+      `trade ${e.trade} failed: ${e.message}`,
+    progress: (
+      done: string,
+      target: string,
+      pct: string,
+      trades: number,
+      fills: number,
+      fees: string,
+      cost: string,
+    ) =>
+      `[volume ${done}/${target} USDT ${pct}%] trades ${trades} · fills ${fills} · fees ${fees} · cost ${cost} USDT`,
+    confirm: (p: StrategyPreparation, amount: string) =>
+      `About to trade REAL funds: ${p.token.tokenSymbol} (${p.token.symbol}), ${amount} USDT per trade, ` +
+      `about ${p.tradesEstimated} trade(s) toward ${p.targetVolumeUsdt} USDT, estimated cost ${p.estimatedCostUsdt} USDT.\n` +
+      `Type "yes" to go on: `,
+    declined: 'Not confirmed: nothing was placed.',
+    noTty:
+      'This run would place real orders and needs confirmation, but standard input is not a terminal. Pass --yes to confirm, or --dry-run to see the orders first.',
+    stopping:
+      'Stopping: cancelling our open working order, then printing the summary (Ctrl+C again quits at once)...',
+    streamNotLive:
+      'The order stream did not come up; the strategy waits for fills on it, so nothing was placed.',
+    authRejected: (code: string, reason: string) =>
+      `The session was rejected (${code}): ${reason}. Log in again (or finish the verification in the Binance app), then update the credentials. Nothing was placed.`,
+    outcome: (s: StrategySummary) => {
+      switch (s.outcome) {
+        case 'target-reached':
+          return 'Target reached.';
+        case 'dry-run':
+          return 'Dry run: no order was placed.';
+        case 'stopped':
+          return 'Stopped.';
+        case 'max-loss':
+          return `Stopped: ${s.reason}.`;
+        case 'too-many-failures':
+          return `Stopped: ${s.reason}.`;
+        case 'auth-rejected':
+          return `Stopped: the session was rejected (${s.reasonCode}): ${s.reason}. Log in again (or finish the verification in the Binance app), then update the credentials.`;
+        case 'failed':
+          return `Failed (${s.reasonCode}): ${s.reason}`;
+      }
+    },
+    summaryLine: (s: StrategySummary) =>
+      `Summary: ${s.trades} trade(s), ${s.fills} fill(s), volume ${money(s.volume, 2)} of ${s.targetVolumeUsdt} USDT, fees ${money(s.fees)} USDT, realised cost ${money(s.cost)} USDT`,
+    openPending: (list: string) =>
+      `Pending SELL orders still open (cancel them, or rerun with --cancel-pending): ${list}`,
+    canceledPending: (list: string) => `Pending SELL orders cancelled: ${list}`,
+  },
+  'zh-CN': {
+    summary: '下 OTO 单刷每日交易量目标（见 --help）',
+    help: (
+      rule: string,
+    ) => `用法：alpha-monitor strategy --token <代币> --chain <链> --volume <USDT> --amount <USDT>
+         [--user <id>] [--interval <秒>] [--buy-offset <%>] [--sell-offset <%>] [--timeout <秒>]
+         [--volume-rule mulPoint|raw] [--max-loss <USDT>] [--max-failures <n>] [--cancel-pending]
+         [--dry-run] [--yes] [--json]
+         [--demo | --user <id> | --credentials-file <路径>] [--rest-url <url> --ws-url <url>]
+
+每笔交易是一个 OTO 订单：工作单 BUY 价格 = 现价 × (1 + 买入偏移)，挂单 SELL 价格 = 现价 × (1 − 卖出偏移)，
+因此每笔约损失两个偏移之和加手续费。每笔交易前重新读取今日交易量，达到目标即停止。
+
+  --token, --chain     代币符号和链（名称或 id），如 --token KOGE --chain BSC
+  --volume <USDT>      今日交易量目标（实际成交的 USDT）
+  --amount <USDT>      每笔 OTO 买入的 USDT（默认 10）
+  --interval <秒>      两笔交易之间的间隔（默认 ${DEFAULT_STRATEGY_PARAMS.intervalMs / 1000}）
+  --buy-offset <%>     买单高于现价的百分比（默认 ${DEFAULT_STRATEGY_PARAMS.buyOffsetPct}；低于现价：--buy-offset=-5）
+  --sell-offset <%>    卖单低于现价的百分比（默认 ${DEFAULT_STRATEGY_PARAMS.sellOffsetPct}）
+  --timeout <秒>       每条腿等待成交的时长（默认 ${DEFAULT_STRATEGY_PARAMS.legTimeoutMs / 1000}），超时未成交的买单会被撤销
+  --volume-rule <规则> 如何读取 user-volume（默认 ${rule}）。币安的数字是否已含 mulPoint 倍数尚未确认：
+                       "mulPoint" 除以 mulPoint（保守：若判断错误只会多交易，不会提前停止），"raw" 原样使用。
+                       mulPoint 为 1 的代币（如 KOGE）两者相同。
+  --max-loss <USDT>    已实现成本（价差 + 手续费）达到此值即停止
+  --max-failures <n>   连续失败 n 笔后停止（默认 ${DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures}）
+  --cancel-pending     结束时撤销仍未成交的挂单 SELL（否则仅列出）
+  --dry-run            只打印将要下的订单，不下单
+  --yes                不询问确认（连接真实交易所时会询问）
+  --json               在标准输出逐行输出 NDJSON 事件，最后一行为 {"type":"summary",...}
+  --demo               使用内置模拟交易所（无需凭证，不涉及真实资金）
+  --user <id>          使用的钥匙串账户（见 alpha-monitor accounts）
+  --credentials-file, --rest-url, --ws-url, --renew-interval, --ping-interval, --max-reconnects
+                       与 alpha-monitor watch 相同（凭证顺序：--credentials-file、
+                       $ALPHA_MONITOR_CREDENTIALS_FILE、钥匙串）
+
+退出码：0 达到目标、试运行或按 Ctrl+C 停止；1 运行失败或因 --max-loss / --max-failures 停止；2 用法错误；
+3 会话被拒绝（请重新登录或在币安 App 中完成验证）。
+`,
+    usage: (text: string) => `${text}\n运行 alpha-monitor strategy --help 查看选项。`,
+    connecting: (where: string) => `正在连接 ${where}...`,
+    demo: '演示模拟器',
+    prepared: (p: StrategyPreparation, amount: string) =>
+      `代币 ${p.token.tokenSymbol}（${p.token.chainName}）= ${p.token.alphaId}（${p.token.symbol}），价格 ${p.token.price}，mulPoint ${p.token.mulPoint}\n` +
+      `今日交易量 ${p.doneUsdt} / ${p.targetVolumeUsdt} USDT（user-volume 显示 ${p.volume.reported}）；` +
+      `约需 ${p.tradesEstimated} 笔、每笔 ${amount} USDT，预计成本 ${p.estimatedCostUsdt} USDT`,
+    planned: (n: number, e: Extract<StrategyEvent, { type: 'order-planned' }>) =>
+      `[试运行] 第 ${n} 笔：OTO 买入 ${e.plan.quantity} @ ${e.plan.buyPrice}（支付 ${e.plan.paymentAmount} USDT），随后卖出 @ ${e.plan.sellPrice}\n  ${JSON.stringify(e.plan.wireBody)}`,
+    placed: (e: Extract<StrategyEvent, { type: 'order-placed' }>) =>
+      `第 ${e.trade} 笔：已下 OTO 买入 ${e.plan.quantity} @ ${e.plan.buyPrice}（#${e.workingOrderId}），卖出 @ ${e.plan.sellPrice}（#${e.pendingOrderId}）`,
+    filled: (e: Extract<StrategyEvent, { type: 'leg-filled' }>) =>
+      `第 ${e.trade} 笔：${e.leg === 'working' ? '买单' : '卖单'} #${e.orderId} 成交 ${e.quantity}，金额 ${e.quoteUsdt} USDT（手续费 ${money(e.feeUsdt, 8)} USDT）`,
+    timeout: (e: Extract<StrategyEvent, { type: 'leg-timeout' }>) =>
+      `第 ${e.trade} 笔：${e.leg === 'working' ? '买单' : '卖单'} #${e.orderId} 超时未成交`,
+    canceled: (e: Extract<StrategyEvent, { type: 'order-canceled' }>) =>
+      `第 ${e.trade} 笔：订单 #${e.orderId} 已撤销（由${e.confirmedBy === 'stream' ? '订单推送' : '当前委托查询'}确认）`,
+    failed: (e: Extract<StrategyEvent, { type: 'trade-failed' }>) =>
+      `第 ${e.trade} 笔失败：${e.message}`,
+    progress: (
+      done: string,
+      target: string,
+      pct: string,
+      trades: number,
+      fills: number,
+      fees: string,
+      cost: string,
+    ) =>
+      `[交易量 ${done}/${target} USDT ${pct}%] 交易 ${trades} · 成交 ${fills} · 手续费 ${fees} · 成本 ${cost} USDT`,
+    confirm: (p: StrategyPreparation, amount: string) =>
+      `即将使用真实资金交易：${p.token.tokenSymbol}（${p.token.symbol}），每笔 ${amount} USDT，` +
+      `约 ${p.tradesEstimated} 笔，目标 ${p.targetVolumeUsdt} USDT，预计成本 ${p.estimatedCostUsdt} USDT。\n` +
+      `输入 "yes" 继续：`,
+    declined: '未确认：没有下任何订单。',
+    noTty:
+      '此次运行会下真实订单，需要确认，但标准输入不是终端。请加 --yes 确认，或先用 --dry-run 查看订单。',
+    stopping: '正在停止：先撤销我们未成交的买单，然后打印汇总（再按一次 Ctrl+C 立即退出）...',
+    streamNotLive: '订单推送未能连接；策略依靠推送确认成交，因此没有下单。',
+    authRejected: (code: string, reason: string) =>
+      `会话被拒绝（${code}）：${reason}。请重新登录（或在币安 App 中完成验证），然后更新凭证。没有下任何订单。`,
+    outcome: (s: StrategySummary) => {
+      switch (s.outcome) {
+        case 'target-reached':
+          return '已达到目标。';
+        case 'dry-run':
+          return '试运行：没有下任何订单。';
+        case 'stopped':
+          return '已停止。';
+        case 'max-loss':
+          return `已停止：${s.reason}。`;
+        case 'too-many-failures':
+          return `已停止：${s.reason}。`;
+        case 'auth-rejected':
+          return `已停止：会话被拒绝（${s.reasonCode}）：${s.reason}。请重新登录（或在币安 App 中完成验证），然后更新凭证。`;
+        case 'failed':
+          return `失败（${s.reasonCode}）：${s.reason}`;
+      }
+    },
+    summaryLine: (s: StrategySummary) =>
+      `汇总：${s.trades} 笔交易，${s.fills} 次成交，交易量 ${money(s.volume, 2)} / ${s.targetVolumeUsdt} USDT，手续费 ${money(s.fees)} USDT，已实现成本 ${money(s.cost)} USDT`,
+    openPending: (list: string) =>
+      `仍未成交的挂单 SELL（请手动撤销，或加 --cancel-pending 重新运行）：${list}`,
+    canceledPending: (list: string) => `已撤销的挂单 SELL：${list}`,
+  },
+});
+
+/** Share of the target done, as a whole percentage, capped at 100. */
+export function percent(done: string, target: string): string {
+  const t = new Big(target);
+  if (t.lte(0)) return '100';
+  const p = new Big(done).div(t).times(100);
+  // Rounded down: 19.91 of 20 must not read as "100%" while a trade is still needed.
+  return (p.gt(100) ? new Big(100) : p).toFixed(0, Big.roundDown);
+}
