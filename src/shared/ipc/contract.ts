@@ -140,7 +140,7 @@ export const REQUESTS = {
 
   // --- export --------------------------------------------------------------------------
   /**
-   * One CSV row per order update of a session (columns in docs/readme/desktop.md).
+   * One CSV row per order update of a session (columns in README.md ("CSV export")).
    * Desktop: native save dialog, then streams to disk. Browser: written on the host and
    * offered at an authenticated download URL. Progress arrives as `exportProgress`.
    */

@@ -18,7 +18,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** `alpha-monitor accounts add|list|verify|remove|import`: see docs/readme/accounts.md. */
+/** `alpha-monitor accounts add|list|verify|remove|import`: see README.md ("Accounts"). */
 export const command: CliCommand = {
   name: 'accounts',
   summary: { en: accountsMessages('en').summary, 'zh-CN': accountsMessages('zh-CN').summary },

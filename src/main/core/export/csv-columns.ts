@@ -16,7 +16,7 @@ export interface UpdateRow {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * Columns of the updates CSV, in order (documented in docs/readme/desktop.md). Prices and
+ * Columns of the updates CSV, in order (documented in README.md ("CSV export")). Prices and
  * quantities are the exchange's raw decimal strings, never reformatted.
  */
 export const UPDATE_COLUMNS: ReadonlyArray<Column<UpdateRow>> = [
