@@ -26,7 +26,8 @@ export class AccountMonitorRuntime implements Disposable {
   private readonly store = new DisposableStore();
   readonly tracker: ConnectionTracker;
   readonly projection: OrderProjection;
-  private readonly coalescer: UpdateCoalescer<{ view: OrderUpdateView; fill: FillPoint | null }>;
+  /** `null` items only say "the statistics changed" (an ignored duplicate, a malformed frame). */
+  private readonly coalescer: UpdateCoalescer<{ view: OrderUpdateView; fill: FillPoint | null } | null>;
   private stopped = false;
 
   constructor(
@@ -51,13 +52,25 @@ export class AccountMonitorRuntime implements Disposable {
       }),
     );
     this.store.add(
-      session.onDidReceiveOrderUpdate(({ update, source, receivedAtMs }) => {
+      session.onDidReceiveOrderUpdate(({ update, source, receivedAtMs, accepted }) => {
+        if (!accepted) {
+          // The engine's book ignored it: only the statistics hear of it.
+          this.projection.noteIgnored();
+          this.coalescer.push(null);
+          return;
+        }
         journal.append({ k: 'update', atMs: receivedAtMs, source, update });
         const applied = this.projection.apply(update, source, receivedAtMs);
         if (!applied.view.accepted) return;
         if (source === 'stream') this.tracker.noteLatency(receivedAtMs, update.eventTimeMs);
         this.coalescer.push(applied);
         this.callbacks.onAcceptedUpdate(applied.view);
+      }),
+    );
+    this.store.add(
+      session.onDidReceiveMalformedFrame(() => {
+        this.tracker.noteMalformedFrame();
+        this.coalescer.push(null);
       }),
     );
     this.store.add(
@@ -77,6 +90,18 @@ export class AccountMonitorRuntime implements Disposable {
     return this.journal.flush();
   }
 
+  /**
+   * Marks orders the strategy placed. Orders already shown (their stream update can beat the
+   * place reply) are sent again, marked, so the renderer never keeps an unmarked copy.
+   */
+  markStrategyOrders(orderIds: readonly string[]): void {
+    for (const id of orderIds) this.projection.markStrategyOrder(id);
+    const known = orderIds.flatMap((id) => this.projection.order(id) ?? []);
+    if (known.length === 0) return;
+    this.coalescer.flush();
+    this.callbacks.onBatch({ accountId: this.accountId, updates: [], orders: known, fills: [], stats: this.stats() });
+  }
+
   private onState(change: MonitorStateChange): void {
     if (change.listenKey) this.journal.addListenKey(change.listenKey);
     this.journal.append({
@@ -91,7 +116,8 @@ export class AccountMonitorRuntime implements Disposable {
     this.callbacks.onConnection(this.tracker.snapshot());
   }
 
-  private deliver(items: Array<{ view: OrderUpdateView; fill: FillPoint | null }>): void {
+  private deliver(all: Array<{ view: OrderUpdateView; fill: FillPoint | null } | null>): void {
+    const items = all.filter((i) => i !== null);
     const touched = new Set(items.map((i) => i.view.update.orderId));
     this.callbacks.onBatch({
       accountId: this.accountId,
@@ -124,7 +150,8 @@ export class AccountMonitorRuntime implements Disposable {
       await this.session.stop();
     } finally {
       this.coalescer.flush();
-      this.journal.append({ k: 'end', atMs: this.clock.now() });
+      const { updatesAccepted, orders } = this.stats();
+      this.journal.append({ k: 'end', atMs: this.clock.now(), updates: updatesAccepted, orders });
       await this.store.dispose();
       await this.session.dispose();
       await this.journal.dispose();

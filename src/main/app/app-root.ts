@@ -117,7 +117,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
   store.add(strategies.onDidProgress((progress) => events.emit('strategyProgress', progress)));
   store.add(
     strategies.onDidPlaceOrders(({ accountId, orderIds }) => {
-      for (const id of orderIds) monitors.runtime(accountId)?.projection.markStrategyOrder(id);
+      monitors.runtime(accountId)?.markStrategyOrders(orderIds);
     }),
   );
   store.add(settings.onDidChange((value) => events.emit('settingsChanged', value)));

@@ -53,7 +53,10 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
       onDidChangeState: stateEmitter.event,
       onDidReceiveFrame: monitor.onDidReceiveFrame,
       onDidReceiveOrderUpdate: (listener) =>
-        monitor.onDidReceiveOrderUpdate((e) => listener({ update: e.update, source: e.source, receivedAtMs: e.receivedAtMs })),
+        monitor.onDidReceiveOrderUpdate((e) =>
+          listener({ update: e.update, source: e.source, receivedAtMs: e.receivedAtMs, accepted: e.accepted }),
+        ),
+      onDidReceiveMalformedFrame: (listener) => monitor.onDidReceiveMalformedFrame((e) => listener({ receivedAtMs: e.receivedAtMs })),
       async dispose() {
         for (const s of subscriptions) void s.dispose();
         stateEmitter.dispose();

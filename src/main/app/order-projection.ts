@@ -20,6 +20,8 @@ export class OrderProjection {
   private readonly fills: FillPoint[] = [];
   private readonly strategyOrderIds = new Set<string>();
   private received = 0;
+  /** Duplicates the engine's own book ignored before they reached us (never applied here). */
+  private ignoredUpstream = 0;
 
   constructor(private readonly accountId: string) {}
 
@@ -53,6 +55,15 @@ export class OrderProjection {
       }
     }
     return { view: { update, source, receivedAtMs, accepted }, fill };
+  }
+
+  /**
+   * Counts updates ignored upstream (the engine's book saw them as duplicates): they appear
+   * in the statistics as received and ignored, and nowhere else.
+   */
+  noteIgnored(count = 1): void {
+    this.received += count;
+    this.ignoredUpstream += count;
   }
 
   /** Marks orders the strategy placed (highlighted in the table). */
@@ -91,7 +102,7 @@ export class OrderProjection {
     return {
       updatesReceived: this.received,
       updatesAccepted: s.updates,
-      updatesIgnored: s.duplicates,
+      updatesIgnored: s.duplicates + this.ignoredUpstream,
       updatesBackfilled: s.backfilled,
       orders: s.orders,
       updatesByStatus: byStatus(s.byStatus),

@@ -35,7 +35,13 @@ export interface MonitorSession extends Disposable {
   stop(): Promise<void>;
   readonly onDidChangeState: Event<MonitorStateChange>;
   readonly onDidReceiveFrame: Event<{ text: string; receivedAtMs: number }>;
-  readonly onDidReceiveOrderUpdate: Event<{ update: OrderUpdate; source: UpdateSource; receivedAtMs: number }>;
+  /**
+   * Every update the engine produced, after its order book saw it. `accepted: false` is a
+   * duplicate the book ignored: counted in statistics, never shown, journalled or notified.
+   */
+  readonly onDidReceiveOrderUpdate: Event<{ update: OrderUpdate; source: UpdateSource; receivedAtMs: number; accepted: boolean }>;
+  /** A frame that could not be parsed (it is still journalled as a frame). */
+  readonly onDidReceiveMalformedFrame: Event<{ receivedAtMs: number }>;
 }
 
 /** A state change with what the connection panel shows. */

@@ -6,10 +6,12 @@ import type { AccountConnection, AccountRecord, AccountsPort, MonitorSession, Mo
 export class FakeMonitorSession implements MonitorSession {
   readonly stateEmitter = new Emitter<MonitorStateChange>();
   readonly frameEmitter = new Emitter<{ text: string; receivedAtMs: number }>();
-  readonly updateEmitter = new Emitter<{ update: OrderUpdate; source: UpdateSource; receivedAtMs: number }>();
+  readonly updateEmitter = new Emitter<{ update: OrderUpdate; source: UpdateSource; receivedAtMs: number; accepted: boolean }>();
+  readonly malformedEmitter = new Emitter<{ receivedAtMs: number }>();
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidReceiveFrame = this.frameEmitter.event;
   readonly onDidReceiveOrderUpdate = this.updateEmitter.event;
+  readonly onDidReceiveMalformedFrame = this.malformedEmitter.event;
   started = false;
   stopped = false;
   constructor(readonly connection: AccountConnection) {}
@@ -20,10 +22,10 @@ export class FakeMonitorSession implements MonitorSession {
     this.stopped = true;
   }
   dispose() {}
-  /** Emits a frame then its update, as the engine does. */
-  push(update: OrderUpdate, receivedAtMs = Date.now(), source: UpdateSource = 'stream') {
+  /** Emits a frame then its update, as the engine does (`accepted: false` = its book saw a duplicate). */
+  push(update: OrderUpdate, receivedAtMs = Date.now(), source: UpdateSource = 'stream', accepted = true) {
     this.frameEmitter.fire({ text: JSON.stringify({ e: 'executionReport', i: update.orderId }), receivedAtMs });
-    this.updateEmitter.fire({ update, source, receivedAtMs });
+    this.updateEmitter.fire({ update, source, receivedAtMs, accepted });
   }
 }
 

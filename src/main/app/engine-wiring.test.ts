@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NoticeView, OrderUpdatesBatch, SessionStatsView } from '../../shared/ipc/index.ts';
+import { placeRestingOto } from '../sim/testing/demo-session.ts';
+import { DEMO_ACCOUNT_ID } from './demo-service.ts';
+import { startEngineApp, waitUntil, type EngineApp } from './test-support/engine-app.ts';
+
+let app: EngineApp | undefined;
+afterEach(async () => {
+  await app?.dispose();
+  app = undefined;
+});
+
+describe('the real engine behind the contract', () => {
+  it('counts a re-sent frame as an ignored duplicate and a broken frame as malformed, and shows neither as an order update', async () => {
+    app = await startEngineApp({ notificationGroupWindowMs: 200, sim: { priceStepFraction: 0 } });
+    const { api, sim } = app;
+    const batches: OrderUpdatesBatch[] = [];
+    const notices: NoticeView[] = [];
+    let stats: SessionStatsView | null = null;
+    api.onOrderUpdates((b) => {
+      batches.push(b);
+      stats = b.stats;
+    });
+    api.onNotice((n) => notices.push(n));
+    let live = false;
+    api.onConnectionChanged((c) => (live = c.state === 'live'));
+    expect(await api.startDemo({ activity: false })).toMatchObject({ ok: true });
+    await waitUntil(() => live, 'the demo monitor is live');
+
+    const updatesOf = (orderId: string) => batches.flatMap((b) => b.updates).filter((u) => u.update.orderId === orderId);
+    const first = await placeRestingOto(sim);
+    const working = String(first.workingOrderId);
+    const pending = String(first.pendingOrderId);
+    sim.orders.fillNow(working);
+    await waitUntil(() => notices.length === 1, 'the first fill notice');
+    sim.orders.fillNow(pending);
+    await waitUntil(() => notices.length === 2, 'the second fill notice');
+    await waitUntil(() => updatesOf(pending).some((u) => u.update.status === 'FILLED'), 'the pending leg filled');
+    const acceptedBefore = stats!.updatesAccepted;
+
+    // The exchange sends the last frame (the pending leg's fill) again, then a broken one.
+    expect(sim.faults.duplicateLastFrame()).toBe(true);
+    sim.faults.injectRaw('{"stream":"alpha@x","data":{');
+    await waitUntil(() => stats!.updatesIgnored === 1 && stats!.malformedFrames === 1, 'both counted in statistics');
+    expect(stats!.updatesAccepted).toBe(acceptedBefore);
+    expect(stats!.updatesReceived).toBe(acceptedBefore + 1);
+
+    // A later fill is notified on its own: the duplicate never became a notice of its own or joined a group.
+    const second = await placeRestingOto(sim);
+    sim.orders.fillNow(String(second.workingOrderId));
+    await waitUntil(() => notices.length >= 3, 'the third fill notice');
+    expect(notices.map((n) => [n.title, n.orderId])).toEqual([
+      ['Order filled', working],
+      ['Order filled', pending],
+      ['Order filled', String(second.workingOrderId)],
+    ]);
+
+    // The renderer saw the pending leg's fill once; every update it got was accepted.
+    expect(updatesOf(pending).filter((u) => u.update.executionType === 'TRADE')).toHaveLength(1);
+    expect(batches.flatMap((b) => b.updates).every((u) => u.accepted)).toBe(true);
+    const snapshot = await api.getMonitorSnapshot({ accountId: DEMO_ACCOUNT_ID });
+    if (!snapshot.ok) throw new Error(snapshot.error.message);
+    expect(snapshot.value.stats).toMatchObject({ updatesIgnored: 1, malformedFrames: 1 });
+
+    // The journal holds the raw frames, but only accepted updates; a reopened session counts the same.
+    const sessionId = snapshot.value.connection.sessionId!;
+    await api.stopMonitor({ accountId: DEMO_ACCOUNT_ID });
+    const lines = (await readFile(join(app.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8')).split('\n').filter(Boolean);
+    const pendingFills = lines
+      .map((l) => JSON.parse(l) as { k: string; update?: { orderId: string; executionType: string } })
+      .filter((r) => r.k === 'update' && r.update!.orderId === pending && r.update!.executionType === 'TRADE');
+    expect(pendingFills).toHaveLength(1);
+    const replay = await api.openSession({ sessionId });
+    if (!replay.ok) throw new Error(replay.error.message);
+    expect(replay.value.snapshot.stats).toMatchObject({ updatesIgnored: 1, malformedFrames: 1 });
+    expect(replay.value.summary).toMatchObject({ status: 'ended', live: false });
+  });
+});
