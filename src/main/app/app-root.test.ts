@@ -8,6 +8,7 @@ import type { ContractHandlers } from '../../shared/ipc/dispatch.ts';
 import type { EventSink } from '../../shared/ipc/transport.ts';
 import { systemClock } from '../core/ports/clock.ts';
 import { nullLogger } from '../core/ports/logger.ts';
+import { SessionJournals } from '../core/journal/session-journals.ts';
 import { createAppRoot, type AppRoot } from './app-root.ts';
 import { FakeAccounts, FakeMonitorSession } from './test-support/fake-engine.ts';
 import { filledOrder, sampleUpdate } from './test-support/sample-updates.ts';
@@ -87,7 +88,7 @@ describe('the app over the contract', () => {
 
     // A burst of 1,000 updates from the exchange.
     for (let i = 0; i < 500; i++) for (const u of filledOrder(String(i), i * 2 + 1)) session.push(u);
-    session.push(sampleUpdate({ orderId: '0', eventId: 1 })); // a duplicate
+    session.push(sampleUpdate({ orderId: '0', eventId: 1 }), Date.now(), 'stream', false); // a duplicate the engine ignored
     await until(() => batches.reduce((n, b) => n + b.updates.length, 0) === 1000);
     expect(batches.length).toBeLessThan(50); // coalesced, not one message per frame
 
@@ -103,6 +104,7 @@ describe('the app over the contract', () => {
     const list = await api.listSessions();
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value).toHaveLength(1);
+    expect(list.value[0]).toMatchObject({ accountId: 'main', status: 'ended', live: false, updateCount: 1000, orderCount: 500 });
     const sessionId = list.value[0]!.sessionId;
 
     const replay = await api.openSession({ sessionId });
@@ -136,6 +138,18 @@ describe('the app over the contract', () => {
     sessions[0]!.stateEmitter.fire({ state: 'failed', atMs: Date.now(), problem: { code: 'SESSION_EXPIRED', message: 'Log in again.' } });
     await until(() => notices.length === 2);
     expect(notices[1]).toMatchObject({ kind: 'session-failure', body: 'Log in again.' });
+  });
+
+  it('lists a session that never ended cleanly as interrupted, with its updates counted', async () => {
+    const journals = new SessionJournals(dataDir, systemClock);
+    const { sessionId, writer } = journals.create({ accountId: 'main', accountLabel: 'main' });
+    for (const u of filledOrder('7', 1)) writer.append({ k: 'update', atMs: Date.now(), source: 'stream', update: u });
+    await writer.flush();
+    const list = await api.listSessions({ accountId: 'main' });
+    expect(list).toMatchObject({ ok: true, value: [{ sessionId, status: 'interrupted', live: false, updateCount: 2, orderCount: null }] });
+    const replay = await api.openSession({ sessionId });
+    expect(replay).toMatchObject({ ok: true, value: { snapshot: { orders: [{ last: { orderId: '7', status: 'FILLED' } }] } } });
+    await writer.dispose();
   });
 
   it('refuses to start an unknown account with a clear code', async () => {

@@ -1,5 +1,6 @@
 import type { SessionReplay, SessionSummary } from '../../shared/ipc/views-app.ts';
-import { readJournal } from '../core/journal/journal-reader.ts';
+import { countJournalUpdates, readJournal } from '../core/journal/journal-reader.ts';
+import { parseFrame } from '../core/parser/index.ts';
 import type { JournalInfo, SessionJournals } from '../core/journal/session-journals.ts';
 import { appError } from './app-error.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
@@ -15,17 +16,23 @@ export class SessionService {
 
   async list(accountId?: string): Promise<SessionSummary[]> {
     const infos = await this.journals.list();
-    return infos.filter((i) => accountId === undefined || i.accountId === accountId).map((i) => this.summary(i));
+    return Promise.all(infos.filter((i) => accountId === undefined || i.accountId === accountId).map((i) => this.summary(i)));
   }
 
-  private summary(info: JournalInfo): SessionSummary {
+  private async summary(info: JournalInfo): Promise<SessionSummary> {
+    const live = this.isLive(info.sessionId);
+    // A clean end carries its counts; without one (crash, still live, older journal) count the lines.
+    const updateCount = info.updates ?? (await countJournalUpdates(info.path).catch(() => 0));
     return {
       sessionId: info.sessionId,
       accountId: info.accountId,
       accountLabel: info.accountLabel,
       startedAtMs: info.startedAtMs,
       endedAtMs: info.lastRecordAtMs,
-      live: this.isLive(info.sessionId),
+      live,
+      status: live ? 'live' : info.ended ? 'ended' : 'interrupted',
+      updateCount,
+      orderCount: info.orders,
       sizeBytes: info.sizeBytes,
     };
   }
@@ -46,17 +53,28 @@ export class SessionService {
     tracker.begin(sessionId, info.startedAtMs);
     const { records, report } = readJournal(info.path);
     let lastAtMs = info.startedAtMs;
+    // Only updates the engine accepted are journalled; the duplicates it ignored are the
+    // order-update frames without an update record (older journals held both: then 0 here).
+    let streamUpdateFrames = 0;
+    let streamUpdateRecords = 0;
     for await (const record of records) {
       switch (record.k) {
         case 'session':
           break;
-        case 'frame':
+        case 'frame': {
           tracker.noteFrame(record.atMs);
+          const parsed = parseFrame(record.text);
+          if (parsed.kind === 'malformed') tracker.noteMalformedFrame();
+          if (parsed.kind === 'order-update') streamUpdateFrames++;
           lastAtMs = record.atMs;
           break;
+        }
         case 'update':
           projection.apply(record.update, record.source, record.atMs);
-          if (record.source === 'stream') tracker.noteLatency(record.atMs, record.update.eventTimeMs);
+          if (record.source === 'stream') {
+            streamUpdateRecords++;
+            tracker.noteLatency(record.atMs, record.update.eventTimeMs);
+          }
           lastAtMs = record.atMs;
           break;
         case 'state':
@@ -69,10 +87,11 @@ export class SessionService {
           break;
       }
     }
+    projection.noteIgnored(Math.max(0, streamUpdateFrames - streamUpdateRecords));
     const connection = tracker.snapshot();
     // The masked key is in the journal's state records; the tracker only keeps it from a full key.
     return {
-      summary: this.summary(info),
+      summary: await this.summary(info),
       snapshot: {
         connection,
         orders: projection.orders(),

@@ -75,6 +75,15 @@ export interface SessionSummary {
   endedAtMs: number | null;
   /** True while this session is still being written. */
   live: boolean;
+  /**
+   * How it ended: `live` still running, `ended` stopped cleanly, `interrupted` no clean end
+   * (the app crashed or was killed; everything journalled before is kept).
+   */
+  status: 'live' | 'ended' | 'interrupted';
+  /** Order updates recorded (duplicates the exchange re-sent are not counted). */
+  updateCount: number;
+  /** Distinct orders, when the clean end recorded it; null otherwise. */
+  orderCount: number | null;
   sizeBytes: number;
 }
 

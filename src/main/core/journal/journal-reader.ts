@@ -74,8 +74,13 @@ export async function readJournalHeader(path: string): Promise<Extract<JournalRe
   }
 }
 
-/** Time of the last complete record, found by reading only the file's tail. */
-export async function readJournalLastTimeMs(path: string): Promise<{ atMs: number | null; ended: boolean }> {
+/**
+ * Time of the last complete record, found by reading only the file's tail, and whether it is a
+ * clean `end` (with the counts it carries).
+ */
+export async function readJournalLastTimeMs(
+  path: string,
+): Promise<{ atMs: number | null; ended: boolean; updates: number | null; orders: number | null }> {
   const { size } = await stat(path);
   const tailBytes = 64 * 1024;
   const text = await readSlice(path, Math.max(0, size - tailBytes), tailBytes);
@@ -85,12 +90,13 @@ export async function readJournalLastTimeMs(path: string): Promise<{ atMs: numbe
       const value: unknown = JSON.parse(line);
       if (!isJournalRecord(value)) continue;
       const atMs = value.k === 'session' ? value.startedAtMs : value.atMs;
-      return { atMs, ended: value.k === 'end' };
+      if (value.k !== 'end') return { atMs, ended: false, updates: null, orders: null };
+      return { atMs, ended: true, updates: value.updates ?? null, orders: value.orders ?? null };
     } catch {
       // A torn or partial first line of the slice: keep looking backwards.
     }
   }
-  return { atMs: null, ended: false };
+  return { atMs: null, ended: false, updates: null, orders: null };
 }
 
 async function readSlice(path: string, position: number, length: number): Promise<string> {
@@ -102,4 +108,15 @@ async function readSlice(path: string, position: number, length: number): Promis
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Update records in a journal that has no `end` with counts (a crashed, live or older
+ * session): streams the file and looks only at each line's start, without parsing it.
+ */
+export async function countJournalUpdates(path: string): Promise<number> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let count = 0;
+  for await (const line of lines) if (line.startsWith('{"k":"update"') && line.endsWith('}')) count++;
+  return count;
 }

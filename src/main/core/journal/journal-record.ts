@@ -32,8 +32,12 @@ export type JournalRecord =
       problem?: { code: string; message: string } | null;
       maskedListenKey?: string | null;
     }
-  /** Written on a clean stop; its absence means the session ended abruptly (or is still live). */
-  | { k: 'end'; atMs: number };
+  /**
+   * Written on a clean stop; its absence means the session ended abruptly (or is still live).
+   * `updates` / `orders` (accepted updates, distinct orders) let a listing show the size of a
+   * session without reading it; older journals lack them.
+   */
+  | { k: 'end'; atMs: number; updates?: number; orders?: number };
 
 export type JournalRecordKind = JournalRecord['k'];
 

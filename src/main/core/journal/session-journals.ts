@@ -20,6 +20,9 @@ export interface JournalInfo {
   lastRecordAtMs: number | null;
   /** A clean `end` record closes it. */
   ended: boolean;
+  /** Accepted updates and distinct orders, as the `end` record tells; null without one. */
+  updates: number | null;
+  orders: number | null;
   sizeBytes: number;
 }
 
@@ -93,6 +96,8 @@ export class SessionJournals {
         startedAtMs: header.startedAtMs,
         lastRecordAtMs: last.atMs === header.startedAtMs ? null : last.atMs,
         ended: last.ended,
+        updates: last.updates,
+        orders: last.orders,
         sizeBytes: size,
       };
     } catch {
