@@ -1,0 +1,72 @@
+import Big from 'big.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OrderUpdatesBatch, OrderView, StrategyProgressView } from '../../shared/ipc/index.ts';
+import { DEMO_ACCOUNT_ID } from './demo-service.ts';
+import { startEngineApp, waitUntil, type EngineApp } from './test-support/engine-app.ts';
+
+let app: EngineApp | undefined;
+afterEach(async () => {
+  await app?.dispose();
+  app = undefined;
+});
+
+describe('the strategy service against the simulator', () => {
+  it('runs a small KOGE strategy to its target: progress, summary, and its orders marked in the table', async () => {
+    app = await startEngineApp({ speed: 20 });
+    const { api } = app;
+    const progress: StrategyProgressView[] = [];
+    const lastView = new Map<string, OrderView>();
+    api.onStrategyProgress((p) => progress.push(p));
+    api.onOrderUpdates((b: OrderUpdatesBatch) => {
+      for (const o of b.orders) lastView.set(o.last.orderId, o);
+    });
+    let live = false;
+    api.onConnectionChanged((c) => (live = c.state === 'live'));
+    expect(await api.startDemo({ activity: false })).toMatchObject({ ok: true });
+    await waitUntil(() => live, 'the demo monitor is live');
+
+    const started = await api.startStrategy({
+      accountId: DEMO_ACCOUNT_ID,
+      token: 'KOGE',
+      chain: 'BSC',
+      volumeUsdt: '20',
+      amountUsdt: '10',
+      intervalSec: 1,
+      timeoutSec: 30,
+      cancelPending: true,
+      dryRun: false,
+    });
+    expect(started).toMatchObject({ ok: true, value: { accountId: DEMO_ACCOUNT_ID, state: 'starting', targetVolumeUsdt: '20' } });
+    const accounts = await api.listAccounts();
+    expect(accounts.ok && accounts.value.find((a) => a.id === DEMO_ACCOUNT_ID)?.strategyRunning).toBe(true);
+
+    const isDone = (p: StrategyProgressView) => p.state === 'finished' || p.state === 'failed';
+    await waitUntil(() => progress.some(isDone), 'the run finishes', 6000);
+    const summary = progress.find(isDone)!;
+    expect(summary).toMatchObject({ state: 'finished', error: null, message: 'Target reached.' });
+    expect(new Big(summary.doneVolumeUsdt).gte(20)).toBe(true);
+    expect(summary.trades).toBeGreaterThanOrEqual(2);
+
+    // Progress arrived while it ran, climbing towards the target.
+    const running = progress.filter((p) => p.state === 'running');
+    expect(running.length).toBeGreaterThan(0);
+    const done = running.map((p) => new Big(p.doneVolumeUsdt));
+    expect(done.every((d, i) => i === 0 || d.gte(done[i - 1]!))).toBe(true);
+
+    // Every order it placed reached the renderer marked as the strategy's, and filled.
+    expect(summary.placedOrderIds.length).toBe(summary.trades * 2);
+    await waitUntil(() => summary.placedOrderIds.every((id) => lastView.get(id)?.placedByStrategy), 'its orders marked');
+    expect(summary.placedOrderIds.map((id) => lastView.get(id)?.last.status)).toContain('FILLED');
+    const snapshot = await api.getMonitorSnapshot({ accountId: DEMO_ACCOUNT_ID });
+    if (!snapshot.ok) throw new Error(snapshot.error.message);
+    const marked = snapshot.value.orders.filter((o) => o.placedByStrategy).map((o) => o.last.orderId);
+    expect(marked.sort()).toEqual([...summary.placedOrderIds].sort());
+    expect(await api.getStrategyProgress({ accountId: DEMO_ACCOUNT_ID })).toMatchObject({ ok: true, value: { state: 'finished' } });
+
+    // Nothing secret reached the renderer.
+    const credentials = app.sim.demoAccount.credentials;
+    const everything = app.seen.join('\n');
+    const cookieValues = credentials.cookies.split(';').map((c) => c.split('=')[1]!.trim()).filter((v) => v.length > 8);
+    for (const secret of [credentials.headers.csrftoken!, ...cookieValues]) expect(everything).not.toContain(secret);
+  });
+});
