@@ -17,7 +17,12 @@ export function useOrderQuery(
   sort: OrderSort,
   version: number,
 ): Int32Array {
-  const [slots, setSlots] = useState<Int32Array>(() => new Int32Array(0));
+  // Slots index one model's rows: they are kept with it, so a new model (a restarted session)
+  // never renders with slots into the old one.
+  const [result, setResult] = useState<{ model: OrdersModel | null; slots: Int32Array }>(() => ({
+    model: null,
+    slots: new Int32Array(0),
+  }));
   const lastRunMsRef = useRef(0);
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const paramsRef = useRef<{
@@ -37,7 +42,10 @@ export function useOrderQuery(
       timerRef.current = null;
       lastRunMsRef.current = Date.now();
       const p = paramsRef.current!;
-      setSlots(p.model ? queryOrders(p.model.rows, p.filter, p.sort) : new Int32Array(0));
+      setResult({
+        model: p.model,
+        slots: p.model ? queryOrders(p.model.rows, p.filter, p.sort) : new Int32Array(0),
+      });
     };
     if (paramsChanged) {
       if (timerRef.current !== null) clearTimeout(timerRef.current);
@@ -56,5 +64,7 @@ export function useOrderQuery(
     },
     [],
   );
-  return slots;
+  return result.model === model ? result.slots : EMPTY_SLOTS;
 }
+
+const EMPTY_SLOTS = new Int32Array(0);
