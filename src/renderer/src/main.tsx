@@ -5,6 +5,7 @@ import { ApiProvider } from './app/api-context.tsx';
 import { App } from './app/app.tsx';
 import './styles/theme.css';
 import './styles/app.css';
+import './styles/sessions.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

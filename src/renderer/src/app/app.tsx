@@ -9,6 +9,8 @@ import { I18nProvider, detectUiLang, useT } from '../i18n/i18n.tsx';
 import { AccountsList } from '../components/accounts-list.tsx';
 import { AddAccountDialog } from '../components/add-account-dialog.tsx';
 import { MonitorView } from '../components/monitor-view.tsx';
+import { PastSessionView } from '../components/past-session-view.tsx';
+import { SessionsView } from '../components/sessions-view.tsx';
 import { Notices } from '../components/notices.tsx';
 import { SettingsDialog } from '../components/settings-dialog.tsx';
 import { WelcomeScreen } from '../components/welcome-screen.tsx';
@@ -45,6 +47,7 @@ export function App() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'add-account' | 'settings' | null>(null);
   const [openOrder, setOpenOrder] = useState<{ orderId: string; nonce: number } | null>(null);
+  const [screen, setScreen] = useState<Screen>({ kind: 'live' });
 
   const settings: Settings = settingsLive.value ?? {
     ...DEFAULT_SETTINGS,
@@ -72,6 +75,7 @@ export function App() {
   const strategyProgress = useStrategyProgress(api, selected?.id ?? null);
 
   const showOrder = useCallback((accountId: string, orderId: string) => {
+    setScreen({ kind: 'live' });
     setSelectedId(accountId);
     setOpenOrder({ orderId, nonce: Date.now() });
   }, []);
@@ -80,8 +84,25 @@ export function App() {
   const loading = accountsLive.value === null && accountsLive.error === null;
   const fatal = accountsLive.error;
 
+  const backToLive = () => setScreen({ kind: 'live' });
   let body: React.ReactNode;
-  if (loading) {
+  if (screen.kind === 'sessions') {
+    body = (
+      <SessionsView
+        onOpen={(sessionId) => setScreen({ kind: 'past', sessionId })}
+        onBack={backToLive}
+      />
+    );
+  } else if (screen.kind === 'past') {
+    body = (
+      <PastSessionView
+        key={screen.sessionId}
+        sessionId={screen.sessionId}
+        onBack={backToLive}
+        onSessions={() => setScreen({ kind: 'sessions' })}
+      />
+    );
+  } else if (loading) {
     body = (
       <main className="center-screen" role="status">
         <Spinner /> <LoadingText />
@@ -126,14 +147,20 @@ export function App() {
     );
   }
 
+  const hasMonitor = screen.kind === 'past' || (screen.kind === 'live' && selected !== null);
   return (
     <I18nProvider lang={settings.language}>
-      <div className={`app ${selected ? 'has-monitor' : 'no-monitor'}`} data-testid="app">
+      <div className={`app ${hasMonitor ? 'has-monitor' : 'no-monitor'}`} data-testid="app">
         <TopBar
           account={selected}
           connection={selected ? (connections.get(selected.id) ?? null) : null}
           hostState={hostState}
           version={appInfo.value?.version ?? null}
+          readOnly={screen.kind === 'past'}
+          sessionsOpen={screen.kind !== 'live'}
+          onOpenSessions={() =>
+            setScreen(screen.kind === 'live' ? { kind: 'sessions' } : { kind: 'live' })
+          }
           onOpenSettings={() => setDialog('settings')}
         />
         {body}
@@ -143,6 +170,7 @@ export function App() {
             onClose={() => setDialog(null)}
             onAdded={(result) => {
               setDialog(null);
+              setScreen({ kind: 'live' });
               setSelectedId(result.account.id);
               accountsLive.reload();
             }}
@@ -159,6 +187,9 @@ export function App() {
     </I18nProvider>
   );
 }
+
+/** What the main area shows: the live accounts, the list of past sessions, or one past session. */
+type Screen = { kind: 'live' } | { kind: 'sessions' } | { kind: 'past'; sessionId: string };
 
 /** The loading line (rendered inside the I18nProvider, so it follows the language). */
 function LoadingText() {

@@ -4,18 +4,29 @@ import type { HostConnectionState } from '../transport/get-api.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { StatePill } from './ui.tsx';
 
-/** Brand, the selected account and its state, the host link warning, settings. */
+/**
+ * Brand, the selected account and its state (or "read only" while a past session is shown),
+ * the host link warning, past sessions, settings.
+ */
 export function TopBar({
   account,
   connection,
   hostState,
   version,
+  readOnly,
+  sessionsOpen,
+  onOpenSessions,
   onOpenSettings,
 }: {
   account: AccountView | null;
   connection: ConnectionView | null;
   hostState: HostConnectionState;
   version: string | null;
+  /** A past session is shown. */
+  readOnly: boolean;
+  /** The sessions list or a past session is shown. */
+  sessionsOpen: boolean;
+  onOpenSessions: () => void;
   onOpenSettings: () => void;
 }) {
   const t = useT();
@@ -30,7 +41,12 @@ export function TopBar({
         <span className="brand-name">{t.appName}</span>
         {version && <span className="muted small">v{version}</span>}
       </div>
-      {account && (
+      {readOnly && (
+        <span className="tag tag-accent" data-testid="read-only-badge">
+          {t.readOnlyBadge}
+        </span>
+      )}
+      {account && !sessionsOpen && (
         <div className="topbar-account" data-testid="topbar-account">
           <span className="strong">{account.label}</span>
           {account.environment === 'demo' && <span className="tag">{t.demoBadge}</span>}
@@ -48,6 +64,15 @@ export function TopBar({
             {t.hostUnreachableTitle}
           </span>
         )}
+        <button
+          type="button"
+          className={`btn btn-ghost${sessionsOpen ? ' on' : ''}`}
+          aria-pressed={sessionsOpen}
+          onClick={onOpenSessions}
+          data-testid="open-sessions"
+        >
+          ☰ {t.sessions}
+        </button>
         <button
           type="button"
           className="btn btn-ghost"

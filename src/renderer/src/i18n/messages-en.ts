@@ -184,6 +184,36 @@ export const en = {
   exportCancelled: 'Export cancelled.',
   exportNoSession: 'Start watching this account first: exports are made from a session journal.',
 
+  // Past sessions
+  sessions: 'Sessions',
+  sessionsTitle: 'Past sessions',
+  sessionsLead:
+    'Every time an account is watched, its session is recorded on this computer. Open one to see its orders, charts and statistics as they were, read only, and export them.',
+  sessionsEmpty:
+    'No sessions yet. Start watching an account (or try the demo); its session appears here.',
+  sessionAccount: 'Account',
+  sessionStartedAt: 'Started',
+  sessionEnded: 'Ended',
+  sessionDuration: 'Duration',
+  sessionUpdates: 'Updates',
+  sessionOrders: 'Orders',
+  sessionStatus: 'How it ended',
+  sessionStatusName: { live: 'running now', ended: 'stopped cleanly', interrupted: 'cut off' },
+  sessionStatusHint: {
+    live: 'This session is still being recorded; opening it shows it as of now.',
+    ended: 'The session was stopped normally.',
+    interrupted:
+      'The app stopped without closing this session (a crash, a forced quit or a power loss). Everything recorded until then is kept.',
+  },
+  sessionOpen: 'Open',
+  sessionInfo: 'Session',
+  sessionBackToLive: 'Back to live',
+  sessionReadOnlyBanner: (when: string) => `Viewing a past session, ${when} — read only`,
+  sessionTornTail:
+    'The last line of this session was cut off mid-write (the app stopped abruptly); everything recorded before it is shown.',
+  sessionSkipped: (n: number) => `${n} unreadable line(s) of the session file were skipped.`,
+  readOnlyBadge: 'read only',
+
   // Settings
   settings: 'Settings',
   notifications: 'Notifications',
@@ -272,6 +302,8 @@ export const en = {
     DISK_FULL:
       'The disk is full. Free some space, then try again; nothing recorded so far was lost.',
     INVALID_REQUEST: 'Check the values you entered.',
+    SESSION_NOT_FOUND:
+      'The session file is gone (deleted or moved). Go back to the list and pick another session.',
     ACCOUNT_NOT_FOUND: 'The account was removed. Pick another account.',
     default: 'Try again. If it keeps happening, restart Alpha Monitor and check its log.',
   } as Record<string, string>,

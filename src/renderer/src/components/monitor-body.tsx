@@ -1,0 +1,171 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { IpcError } from '../../../shared/ipc/result.ts';
+import { useNow } from '../app/use-now.ts';
+import { useT } from '../i18n/i18n.tsx';
+import type { AccountSessionModel } from '../model/account-session-model.ts';
+import {
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  distinctSymbols,
+  type OrderFilter,
+  type OrderSort,
+} from '../model/order-query.ts';
+import { useOrderQuery } from '../model/use-order-query.ts';
+import { ExportBar } from './export-bar.tsx';
+import { FillsChart } from './fills-chart.tsx';
+import { OrderDetail } from './order-detail.tsx';
+import { OrdersTable } from './orders-table.tsx';
+import { OrdersToolbar } from './orders-toolbar.tsx';
+import { StatsPanel } from './stats-panel.tsx';
+import { StatusChart } from './status-chart.tsx';
+import { ErrorBox } from './ui.tsx';
+
+type SideTab = 'detail' | 'stats' | 'strategy';
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/**
+ * The monitor screens of one session: charts, the orders table with its export buttons, and
+ * the inspector (statistics, order detail, and the strategy panel when given). Shared by the
+ * live monitor and a past session reopened read-only, which differ only in where the model
+ * comes from, the `banner` above and the `strategyPanel` (none when read-only).
+ */
+export function MonitorBody({
+  accountId,
+  model,
+  version,
+  error,
+  banner,
+  openOrderId,
+  strategyPanel,
+  strategyOrderIds = NO_IDS,
+  readOnly = false,
+}: {
+  accountId: string;
+  model: AccountSessionModel | null;
+  version: number;
+  error: IpcError | null;
+  banner?: React.ReactNode;
+  /** An order to show (a notice was clicked). */
+  openOrderId?: { orderId: string; nonce: number } | null;
+  /** The strategy tab's content; null hides the tab. */
+  strategyPanel: React.ReactNode | null;
+  strategyOrderIds?: ReadonlySet<string>;
+  readOnly?: boolean;
+}) {
+  const t = useT();
+  const [filter, setFilter] = useState<OrderFilter>(EMPTY_FILTER);
+  const [sort, setSort] = useState<OrderSort>(DEFAULT_SORT);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [tab, setTab] = useState<SideTab>('stats');
+
+  const orders = model?.orders ?? null;
+  const slots = useOrderQuery(orders, filter, sort, orders?.version ?? 0);
+  // Recomputed only when a new symbol could have appeared (version), cheap next to a sort.
+  const symbols = useMemo(() => (orders ? distinctSymbols(orders.rows) : []), [orders, version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const select = useCallback((orderId: string) => {
+    setSelectedId(orderId);
+    setTab('detail');
+  }, []);
+
+  // A clicked notice asks to show an order: adjust the selection while rendering (React's
+  // pattern for state derived from a changed prop), once per request.
+  const [handledOpenNonce, setHandledOpenNonce] = useState<number | null>(null);
+  if (openOrderId && openOrderId.nonce !== handledOpenNonce) {
+    setHandledOpenNonce(openOrderId.nonce);
+    setSelectedId(openOrderId.orderId);
+    setTab('detail');
+  }
+  const nowMs = useNow(1000);
+
+  const selected = selectedId !== null ? (orders?.get(selectedId) ?? null) : null;
+  const peer = selected?.otoPeerOrderId ? (orders?.get(selected.otoPeerOrderId) ?? null) : null;
+  const connection = model?.connection ?? null;
+  const quoteAsset = Object.keys(model?.stats?.filledQuoteByAsset ?? {})[0] ?? 'USDT';
+  const tabs =
+    strategyPanel === null
+      ? (['stats', 'detail'] as const)
+      : (['stats', 'strategy', 'detail'] as const);
+
+  return (
+    <>
+      <main
+        className={`monitor${readOnly ? ' read-only' : ''}`}
+        data-testid="monitor"
+        data-account-id={accountId}
+        data-read-only={readOnly ? 'yes' : 'no'}
+        data-loaded={model?.loaded ? 'yes' : 'no'}
+      >
+        {banner}
+        {error && <ErrorBox error={error} />}
+        <div className="charts-row">
+          <StatusChart stats={model?.stats ?? null} />
+          <FillsChart
+            fills={model?.fills ?? []}
+            version={version}
+            sessionStartMs={connection?.startedAtMs ?? null}
+            quoteAsset={quoteAsset}
+          />
+        </div>
+        <section className="panel orders-panel">
+          <header className="panel-head">
+            <h3>{t.orders}</h3>
+            <ExportBar sessionId={connection?.sessionId ?? null} />
+          </header>
+          <OrdersToolbar
+            filter={filter}
+            onChange={setFilter}
+            symbols={symbols}
+            shown={slots.length}
+            total={orders?.size ?? 0}
+          />
+          {orders && (
+            <OrdersTable
+              model={orders}
+              slots={slots}
+              sort={sort}
+              onSort={setSort}
+              selectedOrderId={selectedId}
+              onSelect={select}
+              strategyOrderIds={strategyOrderIds}
+              nowMs={nowMs}
+            />
+          )}
+        </section>
+      </main>
+      <aside className="inspector" data-testid="inspector">
+        <div className="tabs" role="tablist">
+          {tabs.map((k) => (
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              className={tab === k ? 'on' : ''}
+              onClick={() => setTab(k)}
+              data-testid={`tab-${k}`}
+            >
+              {k === 'stats' ? t.tabStats : k === 'strategy' ? t.tabStrategy : t.tabDetail}
+            </button>
+          ))}
+        </div>
+        <div className="inspector-body">
+          {tab === 'stats' && <StatsPanel stats={model?.stats ?? null} />}
+          {tab === 'strategy' && strategyPanel}
+          {tab === 'detail' && (
+            <OrderDetail
+              order={selected}
+              peer={peer}
+              onSelect={select}
+              placedByStrategy={
+                selected !== null &&
+                (selected.placedByStrategy || strategyOrderIds.has(selected.last.orderId))
+              }
+            />
+          )}
+        </div>
+      </aside>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import type { SessionSummary } from '../../../shared/ipc/views-app.ts';
+import { useApi, useLiveValue } from '../app/api-context.tsx';
+import { formatDateTime, formatDuration } from '../format/time.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { Button, ErrorBox, Spinner } from './ui.tsx';
+
+/**
+ * Every session journal, newest first: account, start, end and length, update count, and
+ * whether it ended cleanly, was cut off (the app crashed or was killed) or is still running.
+ * Opening one shows it read-only.
+ */
+export function SessionsView({
+  onOpen,
+  onBack,
+}: {
+  onOpen: (sessionId: string) => void;
+  onBack: () => void;
+}) {
+  const t = useT();
+  const api = useApi();
+  // A monitor starting or stopping adds or ends a session; both are told through accountsChanged.
+  const [changes, setChanges] = useState(0);
+  useEffect(() => api.onAccountsChanged(() => setChanges((n) => n + 1)), [api]);
+  const sessions = useLiveValue<SessionSummary[]>(
+    () => api.listSessions(),
+    () => () => {},
+    [api, changes],
+  );
+
+  return (
+    <main className="sessions-screen" data-testid="sessions-view">
+      <header className="sessions-head">
+        <div>
+          <h2>{t.sessionsTitle}</h2>
+          <p className="muted">{t.sessionsLead}</p>
+        </div>
+        <Button onClick={onBack} data-testid="sessions-back">
+          ← {t.sessionBackToLive}
+        </Button>
+      </header>
+      {sessions.error && <ErrorBox error={sessions.error} />}
+      {sessions.value === null && !sessions.error && <Spinner label={t.loading} />}
+      {sessions.value !== null && sessions.value.length === 0 && (
+        <p className="muted" data-testid="sessions-empty">
+          {t.sessionsEmpty}
+        </p>
+      )}
+      {sessions.value !== null && sessions.value.length > 0 && (
+        <table className="sessions-table" data-testid="sessions-table">
+          <thead>
+            <tr>
+              <th>{t.sessionAccount}</th>
+              <th>{t.sessionStartedAt}</th>
+              <th>{t.sessionEnded}</th>
+              <th className="num">{t.sessionDuration}</th>
+              <th className="num">{t.sessionUpdates}</th>
+              <th className="num">{t.sessionOrders}</th>
+              <th>{t.sessionStatus}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.value.map((s) => (
+              <tr
+                key={s.sessionId}
+                data-testid="session-row"
+                data-session-id={s.sessionId}
+                data-account-id={s.accountId}
+                data-status={s.status}
+              >
+                <td className="strong">{s.accountLabel}</td>
+                <td className="mono">{formatDateTime(s.startedAtMs)}</td>
+                <td className="mono">
+                  {s.endedAtMs !== null ? formatDateTime(s.endedAtMs) : t.none}
+                </td>
+                <td className="num mono">
+                  {s.endedAtMs !== null ? formatDuration(s.endedAtMs - s.startedAtMs) : t.none}
+                </td>
+                <td className="num mono" data-testid="session-updates">
+                  {s.updateCount.toLocaleString('en-US')}
+                </td>
+                <td className="num mono">{s.orderCount?.toLocaleString('en-US') ?? t.none}</td>
+                <td>
+                  <span
+                    className={`tag session-status ${s.status}`}
+                    title={t.sessionStatusHint[s.status]}
+                    data-testid="session-status"
+                  >
+                    {t.sessionStatusName[s.status]}
+                  </span>
+                </td>
+                <td>
+                  <Button onClick={() => onOpen(s.sessionId)} data-testid="session-open">
+                    {t.sessionOpen}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
