@@ -97,14 +97,6 @@ export function roundDownToStep(value: Big, step: string | null): Big {
   return value.div(s).round(0, Big.roundDown).times(s);
 }
 
-/** Number of decimals a step has (`0.00010000` → 4), for printing without trailing zeros. */
-export function decimalsOf(step: string | null): number {
-  if (step === null) return 8;
-  const text = new Big(step).toFixed();
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
 /**
  * Every rule a working BUY of `quantity` at `price` would break, as plain sentences (empty
  * when it may be sent). `referencePrice` is the market price for PERCENT_PRICE.

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STRATEGY_PARAMS, DEFAULT_VOLUME_RULE } from '../../core/strategy/index.ts';
+import { CliError, ExitCode } from '../common/cli-error.ts';
+import { parseStrategyArgs } from './strategy.ts';
+
+const REQUIRED = ['--token', 'KOGE', '--chain', 'BSC', '--volume', '20'];
+
+function parsed(argv: string[]) {
+  const options = parseStrategyArgs(argv, 'en');
+  if (options === 'help') throw new Error('expected options, got help');
+  return options;
+}
+
+function usageError(argv: string[]): string {
+  try {
+    parseStrategyArgs(argv, 'en');
+  } catch (error) {
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(ExitCode.usage);
+    return (error as CliError).message;
+  }
+  throw new Error(`expected a usage error for ${argv.join(' ')}`);
+}
+
+describe('alpha-monitor strategy options', () => {
+  it('fills in the documented defaults', () => {
+    const options = parsed(REQUIRED);
+    expect(options.params).toEqual({
+      token: 'KOGE',
+      chain: 'BSC',
+      targetVolumeUsdt: '20',
+      amountUsdt: '10',
+      buyOffsetPct: DEFAULT_STRATEGY_PARAMS.buyOffsetPct,
+      sellOffsetPct: DEFAULT_STRATEGY_PARAMS.sellOffsetPct,
+      intervalMs: DEFAULT_STRATEGY_PARAMS.intervalMs,
+      legTimeoutMs: DEFAULT_STRATEGY_PARAMS.legTimeoutMs,
+      volumeRule: DEFAULT_VOLUME_RULE,
+      maxLossUsdt: null,
+      maxConsecutiveFailures: DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures,
+      cancelPendingAtEnd: false,
+      dryRun: false,
+    });
+    expect(options).toMatchObject({ yes: false, json: false });
+  });
+
+  it('takes a negative offset in the = form, seconds as milliseconds, and the flags', () => {
+    const options = parsed([
+      ...REQUIRED,
+      '--amount',
+      '25.5',
+      '--buy-offset=-5',
+      '--sell-offset',
+      '0.25',
+      '--interval',
+      '2.5',
+      '--timeout',
+      '30',
+      '--volume-rule',
+      'raw',
+      '--max-loss',
+      '1',
+      '--max-failures',
+      '5',
+      '--cancel-pending',
+      '--dry-run',
+      '-y',
+      '--json',
+    ]);
+    expect(options.params).toMatchObject({
+      amountUsdt: '25.5',
+      buyOffsetPct: '-5',
+      sellOffsetPct: '0.25',
+      intervalMs: 2_500,
+      legTimeoutMs: 30_000,
+      volumeRule: 'raw',
+      maxLossUsdt: '1',
+      maxConsecutiveFailures: 5,
+      cancelPendingAtEnd: true,
+      dryRun: true,
+    });
+    expect(options).toMatchObject({ yes: true, json: true });
+  });
+
+  it('answers --help without asking for the required options', () => {
+    expect(parseStrategyArgs(['--help'], 'en')).toBe('help');
+  });
+
+  it('reports missing and bad values as usage errors that name the option', () => {
+    expect(usageError(['--chain', 'BSC', '--volume', '20'])).toMatch(/--token is required/);
+    expect(usageError(['--token', 'KOGE', '--volume', '20'])).toMatch(/--chain is required/);
+    expect(usageError(['--token', 'KOGE', '--chain', 'BSC'])).toMatch(/--volume is required/);
+    expect(usageError([...REQUIRED, '--amount', 'ten'])).toMatch(/--amount must be a number/);
+    expect(usageError([...REQUIRED, '--buy-offset=x'])).toMatch(/--buy-offset must be a number/);
+    expect(usageError([...REQUIRED, '--interval=-1'])).toMatch(/--interval must be a number/);
+    expect(usageError([...REQUIRED, '--timeout', 'soon'])).toMatch(/--timeout must be a number/);
+    expect(usageError([...REQUIRED, '--volume-rule', 'double'])).toMatch(
+      /--volume-rule must be one of mulPoint, raw/,
+    );
+    expect(usageError([...REQUIRED, '--max-failures', '0'])).toMatch(/--max-failures/);
+    expect(usageError([...REQUIRED, '--max-failures', '1.5'])).toMatch(/--max-failures/);
+    expect(usageError([...REQUIRED, '--no-such-option'])).toBeTruthy();
+  });
+});
