@@ -1,5 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { connect as connectTcp } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -96,4 +97,31 @@ describe('browser host', () => {
     await expect(connect(`?token=${TOKEN}`, 'https://evil.example')).rejects.toThrow('refused 403');
     await expect(connect(`?token=${TOKEN}`, '')).rejects.toThrow();
   });
+
+  it('answers a malformed request line with 400 and keeps serving', async () => {
+    const plain = 'GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n';
+    expect(await rawRequest(plain)).toMatch(/^HTTP\/1\.1 400 /);
+    const upgrade =
+      'GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
+    expect(await rawRequest(upgrade)).toMatch(/^HTTP\/1\.1 400 /);
+
+    expect((await fetch(host.url)).status).toBe(200);
+    const ws = await connect(`?token=${TOKEN}`);
+    const api = createApi(transportOver(ws));
+    expect(await api.getSettings()).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    ws.close();
+  });
 });
+
+/** Sends `text` as is over TCP; resolves with everything the host answered before closing. */
+function rawRequest(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connectTcp(host.port, '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
@@ -44,11 +45,16 @@ const MAX_FRAME_BYTES = 1024 * 1024;
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   let handlers: ContractHandlers | undefined;
   const clients = new Set<WebSocket>();
-  const server = createServer((req, res) => void handleHttp(req, res));
+  // Any local process can reach this port: nothing a request carries may throw out of a
+  // handler, or one bad request line would take down serve (and the monitors it runs).
+  const server = createServer((req, res) => {
+    handleHttp(req, res).catch((error: unknown) => failHttp(res, error));
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = parseRequestUrl(req.url);
+    if (!url) return send(res, 400, 'Bad request');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
@@ -78,11 +84,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.end(file.body);
   }
 
+  function failHttp(res: ServerResponse, error: unknown): void {
+    options.logger.error('browser host: request failed', { error: errorName(error) });
+    if (res.headersSent) res.destroy();
+    else send(res, 500, 'Internal error');
+  }
+
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Node hands the socket over without its own error listener: a reset must not crash us.
+    socket.on('error', () => socket.destroy());
+    try {
+      handleUpgrade(req, socket, head);
+    } catch (error) {
+      options.logger.error('browser host: socket upgrade failed', { error: errorName(error) });
+      socket.destroy();
+    }
+  });
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
+    const url = parseRequestUrl(req.url);
+    if (!url) return refuse('400 Bad Request');
     if (url.pathname !== HOST_WS_PATH) return refuse('404 Not Found');
     if (!originAllowed(req.headers.origin)) {
       options.logger.warn('browser host: refused a socket from another origin', { origin: req.headers.origin ?? null });
@@ -93,7 +117,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return refuse('401 Unauthorized');
     }
     wss.handleUpgrade(req, socket, head, (ws) => onClient(ws));
-  });
+  }
 
   function onClient(ws: WebSocket): void {
     clients.add(ws);
@@ -111,7 +135,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       void dispatchRequest(handlers, frame.channel, frame.payload, (channel, error) =>
         options.logger.error('request failed', { channel, error: error instanceof Error ? error.message : String(error) }),
-      ).then((result) => reply(ws, { t: 'res', id: frame.id, result }));
+      )
+        .then((result) => reply(ws, { t: 'res', id: frame.id, result }))
+        .catch((error: unknown) =>
+          options.logger.error('browser host: reply failed', { error: errorName(error) }),
+        );
     });
   }
 
@@ -144,6 +172,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The request target as a URL, or null when it is not one (e.g. `//[`). */
+function parseRequestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
+/** Only the error's name: a message may echo the request, token included. */
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 function send(res: ServerResponse, status: number, text: string): void {
