@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimal, DecimalSum, isPositiveDecimal } from './decimal-math.ts';
+import { compareDecimal, DecimalSum, isDecimalSum, isPositiveDecimal } from './decimal-math.ts';
 
 describe('decimal math', () => {
   it('compares decimal strings exactly, whatever their trailing zeros', () => {
@@ -30,7 +30,23 @@ describe('decimal math', () => {
     expect(huge.toFixed()).toBe('9007199254740991');
   });
 
+  it('tells whether one quantity continues another exactly', () => {
+    expect(isDecimalSum('0', '869.56000000', '869.56000000')).toBe(true);
+    expect(isDecimalSum('200', '669.47000000', '869.47000000')).toBe(true);
+    expect(isDecimalSum('0.5', '0.5', '1')).toBe(true);
+    expect(isDecimalSum('99.99', '0.01', '100.00')).toBe(true);
+    expect(isDecimalSum('869.56', '869.56', '869.56')).toBe(false);
+    expect(isDecimalSum('100', '669.47', '869.47')).toBe(false);
+    expect(isDecimalSum('0.5', '0.5', '0.10')).toBe(false);
+    expect(isDecimalSum('1e2', '0', '100')).toBe(true);
+  });
+
   it('tells positive quantities', () => {
-    expect(['0', '0.00000000', '200', '0.001'].map(isPositiveDecimal)).toEqual([false, false, true, true]);
+    expect(['0', '0.00000000', '200', '0.001'].map(isPositiveDecimal)).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 });

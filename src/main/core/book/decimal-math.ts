@@ -107,6 +107,53 @@ export class DecimalSum {
   }
 }
 
+/**
+ * Whether `a + b` equals `sum` exactly (non-negative decimal strings, any trailing or leading
+ * zeros), without allocating: the book asks this for every fill to see that it continues the
+ * quantity already counted.
+ */
+export function isDecimalSum(a: string, b: string, sum: string): boolean {
+  const ad = dotIndex(a);
+  const bd = dotIndex(b);
+  const sd = dotIndex(sum);
+  const fracDigits = Math.max(a.length - ad - 1, b.length - bd - 1, sum.length - sd - 1, 0);
+  const intDigits = Math.max(ad, bd, sd) + 1;
+  let carry = 0;
+  // Every character but the dot is visited; anything else (a sign, an exponent) goes to big.js.
+  for (let p = -fracDigits; p < intDigits; p++) {
+    const x = digitAt(a, ad, p);
+    const y = digitAt(b, bd, p);
+    const z = digitAt(sum, sd, p);
+    if (x < 0 || y < 0 || z < 0) return new Big(a).plus(b).eq(sum);
+    const total = x + y + carry;
+    if (total % 10 !== z)
+      return isPlain(a) && isPlain(b) && isPlain(sum) ? false : new Big(a).plus(b).eq(sum);
+    carry = total >= 10 ? 1 : 0;
+  }
+  return carry === 0;
+}
+
+function isPlain(value: string): boolean {
+  for (let i = 0, dots = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 46 ? ++dots > 1 : c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function dotIndex(value: string): number {
+  const i = value.indexOf('.');
+  return i === -1 ? value.length : i;
+}
+
+/** The digit of `value` (dot at `dot`) for 10^power: 0 outside the written digits, -1 if not a digit. */
+function digitAt(value: string, dot: number, power: number): number {
+  const i = power >= 0 ? dot - 1 - power : dot - power;
+  if (i < 0 || i >= value.length) return 0;
+  const d = value.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
 /** True when the decimal string is greater than zero. */
 export function isPositiveDecimal(value: string): boolean {
   if (value.charCodeAt(0) === 45) return false;

@@ -24,9 +24,19 @@ const [buyNew, sellPending, buyFilled, sellNew, sellPartial, sellFilled] = updat
 describe('OrderBook', () => {
   it('follows the captured OTO life cycle to two FILLED legs linked by il', () => {
     const book = new OrderBook();
-    expect(updates.map((u) => book.apply(u))).toEqual(['applied', 'applied', 'applied', 'applied', 'applied', 'applied']);
+    expect(updates.map((u) => book.apply(u))).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+    ]);
     expect(book.get('51481849')!.current.status).toBe('FILLED');
-    expect(book.get('51481850')!.current).toMatchObject({ status: 'FILLED', cumulativeFilledQty: '869.47000000' });
+    expect(book.get('51481850')!.current).toMatchObject({
+      status: 'FILLED',
+      cumulativeFilledQty: '869.47000000',
+    });
     expect(book.linkedOrders('51481849').map((o) => o.orderId)).toEqual(['51481850']);
     const stats = book.statistics();
     expect(stats).toMatchObject({
@@ -39,7 +49,11 @@ describe('OrderBook', () => {
       fills: 3,
     });
     // Exact decimal sums: 869.56 bought; 200 + 669.47 sold; quote 197.30724223 + 45.380936 + 151.90587611.
-    expect(stats.volumeBySymbol.ALPHA_373USDT).toEqual({ fills: 3, base: '1739.03', quote: '394.59405434' });
+    expect(stats.volumeBySymbol.ALPHA_373USDT).toEqual({
+      fills: 3,
+      base: '1739.03',
+      quote: '394.59405434',
+    });
     expect(stats.quoteVolumeByAsset).toEqual({ USDT: '394.59405434' });
     expect(stats.feesByAsset).toEqual({ ALPHA_373: '0.086956', USDT: '0.01972868' });
   });
@@ -49,7 +63,11 @@ describe('OrderBook', () => {
     book.apply(buyNew);
     expect(book.apply(buyNew)).toBe('duplicate');
     expect(book.apply({ ...buyNew })).toBe('duplicate');
-    expect(book.statistics()).toMatchObject({ updates: 1, duplicates: 1 + 1, byStatus: { NEW: 1 } });
+    expect(book.statistics()).toMatchObject({
+      updates: 1,
+      duplicates: 1 + 1,
+      byStatus: { NEW: 1 },
+    });
   });
 
   it('keeps a late event in history but never moves the state backwards', () => {
@@ -75,7 +93,11 @@ describe('OrderBook', () => {
     book.apply(sellFilled);
     expect(book.apply(sellPartial)).toBe('late');
     expect(book.apply(sellPartial)).toBe('duplicate');
-    expect(book.statistics().volumeBySymbol.ALPHA_373USDT).toEqual({ fills: 2, base: '869.47', quote: '197.28681211' });
+    expect(book.statistics().volumeBySymbol.ALPHA_373USDT).toEqual({
+      fills: 2,
+      base: '869.47',
+      quote: '197.28681211',
+    });
   });
 
   it('applies a backfill only when it moves the order forward', () => {
@@ -87,7 +109,76 @@ describe('OrderBook', () => {
     expect(book.apply(backfill, 'backfill')).toBe('duplicate');
     expect(book.apply({ ...sellPending }, 'backfill')).toBe('duplicate');
     expect(book.apply({ ...sellNew, eventId: 0 }, 'backfill')).toBe('applied');
-    expect(book.statistics()).toMatchObject({ updates: 4, backfilled: 2, ordersByStatus: { FILLED: 1, NEW: 1 } });
+    expect(book.statistics()).toMatchObject({
+      updates: 4,
+      backfilled: 2,
+      ordersByStatus: { FILLED: 1, NEW: 1 },
+    });
+  });
+
+  it('counts a fill once when a backfill recorded it before the stream frame arrived', () => {
+    const book = new OrderBook();
+    book.apply(buyNew);
+    // After a reconnect, REST reconciliation records the missed fill as one TRADE...
+    expect(book.apply({ ...buyFilled, eventId: buyNew.eventId }, 'backfill')).toBe('applied');
+    // ...and then the stream's own frame for that fill arrives after all.
+    expect(book.apply(buyFilled)).toBe('late');
+    expect(book.get('51481849')!.current.status).toBe('FILLED');
+    const stats = book.statistics();
+    expect(stats).toMatchObject({ fills: 1, ordersByStatus: { FILLED: 1 } });
+    expect(stats.volumeBySymbol.ALPHA_373USDT).toEqual({
+      fills: 1,
+      base: '869.56',
+      quote: '197.30724223',
+    });
+    expect(stats.feesByAsset).toEqual({ ALPHA_373: '0.086956' });
+  });
+
+  it('does not count older stream fills that a backfill already covered', () => {
+    const book = new OrderBook();
+    book.apply(sellNew);
+    const backfill: OrderUpdate = {
+      ...sellFilled,
+      eventId: sellNew.eventId,
+      lastFilledQty: '869.47',
+      lastQuoteQty: '197.28681211',
+      commission: '0.01972868',
+    };
+    expect(book.apply(backfill, 'backfill')).toBe('applied');
+    expect(book.apply(sellPartial)).toBe('late');
+    expect(book.apply(sellFilled)).toBe('late');
+    const stats = book.statistics();
+    expect(stats.volumeBySymbol.ALPHA_373USDT).toEqual({
+      fills: 1,
+      base: '869.47',
+      quote: '197.28681211',
+    });
+    expect(stats.feesByAsset).toEqual({ USDT: '0.01972868' });
+  });
+
+  it('counts only the part of a stream fill above what a backfill covered, fees in proportion', () => {
+    const book = new OrderBook();
+    book.apply(sellNew);
+    const halfway: OrderUpdate = {
+      ...sellPartial,
+      eventId: sellNew.eventId,
+      lastFilledQty: '100',
+      cumulativeFilledQty: '100',
+      lastQuoteQty: '22.690468',
+      cumulativeQuoteQty: '22.690468',
+      commission: '0.00226905',
+    };
+    book.apply(halfway, 'backfill');
+    expect(book.apply(sellPartial)).toBe('applied');
+    expect(book.apply(sellFilled)).toBe('applied');
+    const stats = book.statistics();
+    // Same totals as without the gap: 869.47 sold for 197.28681211 USDT.
+    expect(stats.volumeBySymbol.ALPHA_373USDT).toEqual({
+      fills: 3,
+      base: '869.47',
+      quote: '197.28681211',
+    });
+    expect(stats.feesByAsset).toEqual({ USDT: '0.019728685' });
   });
 
   it('links OTO legs whichever arrives first', () => {

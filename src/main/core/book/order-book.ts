@@ -1,6 +1,11 @@
-import { TERMINAL_STATUSES, type OrderUpdate, type UpdateSource } from '../../../shared/domain/order-update.ts';
-import { compareDecimal } from './decimal-math.ts';
+import {
+  TERMINAL_STATUSES,
+  type OrderUpdate,
+  type UpdateSource,
+} from '../../../shared/domain/order-update.ts';
+import { compareDecimal, isDecimalSum } from './decimal-math.ts';
 import { StatisticsAccumulator, type BookStatistics } from './book-statistics.ts';
+import { growthOfFill, shareOf, type FillRange } from './fill-coverage.ts';
 
 /** One order as the book knows it. */
 export interface OrderRecord {
@@ -11,6 +16,11 @@ export interface OrderRecord {
   history: OrderUpdate[];
   /** OTO pair id (`il`), or null for a plain order. */
   orderListId: string | null;
+  /**
+   * The highest cumulative filled quantity (`z`) already counted in the statistics. A fill
+   * the stream reports after a REST backfill counted it adds only what lies above it.
+   */
+  countedFilledQty: string;
 }
 
 /** What `apply` did with an update. */
@@ -49,6 +59,8 @@ export class OrderBook {
   private readonly orders = new Map<string, OrderRecord>();
   private readonly lists = new Map<string, string[]>();
   private readonly stats = new StatisticsAccumulator();
+  /** Per order: stretches below its counted mark not counted yet (fills seen out of order). */
+  private readonly fillHoles = new Map<string, FillRange[]>();
 
   /** Applies one update and says what happened to it. */
   apply(update: OrderUpdate, source: UpdateSource = 'stream'): ApplyOutcome {
@@ -59,20 +71,31 @@ export class OrderBook {
       return 'duplicate';
     }
     if (!record) {
-      this.orders.set(update.orderId, { orderId: update.orderId, current: update, history: [update], orderListId: update.orderListId });
+      const created: OrderRecord = {
+        orderId: update.orderId,
+        current: update,
+        history: [update],
+        orderListId: update.orderListId,
+        countedFilledQty: '0',
+      };
+      this.orders.set(update.orderId, created);
       this.link(update);
       this.stats.countUpdate(update.status, source === 'backfill');
       this.stats.moveOrder(null, update.status);
-      this.countFill(update);
+      this.countFill(created, update);
       return 'applied';
     }
     const previous = record.current;
-    const forward = source === 'backfill' ? this.backfillMovesForward(previous, update) : this.streamMovesForward(previous, update);
+    const forward =
+      source === 'backfill'
+        ? this.backfillMovesForward(previous, update)
+        : this.streamMovesForward(previous, update);
     if (source === 'backfill' && !forward) return 'duplicate';
     record.history.push(update);
     this.stats.countUpdate(update.status, source === 'backfill');
-    // A late fill is still a fill that happened: it counts toward volume and fees.
-    this.countFill(update);
+    // A late fill is still a fill that happened: it counts toward volume and fees, unless a
+    // backfill (or another frame) counted that quantity already.
+    this.countFill(record, update);
     if (record.orderListId === null && update.orderListId !== null) {
       record.orderListId = update.orderListId;
       this.link(update);
@@ -104,7 +127,9 @@ export class OrderBook {
   linkedOrders(orderId: string): OrderRecord[] {
     const listId = this.orders.get(orderId)?.orderListId;
     if (!listId) return [];
-    return (this.lists.get(listId) ?? []).filter((id) => id !== orderId).map((id) => this.orders.get(id)!);
+    return (this.lists.get(listId) ?? [])
+      .filter((id) => id !== orderId)
+      .map((id) => this.orders.get(id)!);
   }
 
   /** Statistics so far (a fresh snapshot each call). */
@@ -114,10 +139,9 @@ export class OrderBook {
 
   private streamMovesForward(previous: OrderUpdate, next: OrderUpdate): boolean {
     if (next.eventId < previous.eventId) return false;
-    if (previous.status !== 'NEW' && previous.status !== 'PENDING' && previous.status !== 'PARTIALLY_FILLED') {
-      // Nothing leaves a terminal status.
-      if (!TERMINAL_STATUSES.has(next.status)) return false;
-    }
+    // Nothing leaves a terminal status, not even for another terminal one: after a backfill
+    // said FILLED, the stream's own FILLED frame is old news.
+    if (TERMINAL_STATUSES.has(previous.status)) return false;
     return compareDecimal(next.cumulativeFilledQty, previous.cumulativeFilledQty) >= 0;
   }
 
@@ -125,16 +149,67 @@ export class OrderBook {
     if (TERMINAL_STATUSES.has(previous.status)) return false;
     const filled = compareDecimal(next.cumulativeFilledQty, previous.cumulativeFilledQty);
     if (filled < 0) return false;
-    return filled > 0 || rank(next) > rank(previous) || (previous.status === 'PENDING' && next.quantity !== previous.quantity);
+    return (
+      filled > 0 ||
+      rank(next) > rank(previous) ||
+      (previous.status === 'PENDING' && next.quantity !== previous.quantity)
+    );
   }
 
   /**
-   * Stream TRADE frames carry one fill (`l`, `Y`, `n`). Backfill updates are built with the
-   * growth since the state we had in the same fields, so they count the same way.
+   * Stream TRADE frames carry one fill (`l`, `Y`, `n`) covering `(z - l, z]` of the order's
+   * filled quantity. Backfill updates are built with the growth since the state we had in the
+   * same fields, so they count the same way. Only the part of a fill not counted before is
+   * added (its quote quantity and fee in proportion), so a fill seen both by a backfill and by
+   * the stream counts once.
    */
-  private countFill(update: OrderUpdate): void {
+  private countFill(record: OrderRecord, update: OrderUpdate): void {
     if (update.executionType !== 'TRADE') return;
-    this.stats.addFill(update, update.lastFilledQty, update.lastQuoteQty, update.commission, update.commissionAsset);
+    // The usual case, kept allocation-free: the fill continues exactly where counting ended.
+    const counted = record.countedFilledQty;
+    const continues =
+      counted === '0' && update.lastFilledQty === update.cumulativeFilledQty
+        ? true
+        : isDecimalSum(counted, update.lastFilledQty, update.cumulativeFilledQty);
+    if (continues && (this.fillHoles.size === 0 || !this.fillHoles.has(record.orderId))) {
+      record.countedFilledQty = update.cumulativeFilledQty;
+      this.stats.addFill(
+        update,
+        update.lastFilledQty,
+        update.lastQuoteQty,
+        update.commission,
+        update.commissionAsset,
+      );
+      return;
+    }
+    const growth = growthOfFill(
+      update,
+      record.countedFilledQty,
+      this.fillHoles.get(record.orderId) ?? [],
+    );
+    if (growth.holes.length > 0) this.fillHoles.set(record.orderId, growth.holes);
+    else this.fillHoles.delete(record.orderId);
+    if (growth.countedTo.gt(record.countedFilledQty))
+      record.countedFilledQty = growth.countedTo.toFixed();
+    if (!growth.uncounted.gt(0)) return;
+    if (growth.uncounted.eq(update.lastFilledQty)) {
+      this.stats.addFill(
+        update,
+        update.lastFilledQty,
+        update.lastQuoteQty,
+        update.commission,
+        update.commissionAsset,
+      );
+      return;
+    }
+    const part = (value: string): string => shareOf(value, growth.uncounted, update.lastFilledQty);
+    this.stats.addFill(
+      update,
+      growth.uncounted.toFixed(),
+      part(update.lastQuoteQty),
+      update.commission === null ? null : part(update.commission),
+      update.commissionAsset,
+    );
   }
 
   private link(update: OrderUpdate): void {
