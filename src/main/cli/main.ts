@@ -26,12 +26,24 @@ function extractLang(argv: string[]): { lang?: string; rest: string[] } {
   return { lang, rest };
 }
 
-/** Builds the context of a real process: stdout/stderr, and Ctrl+C handling (twice = now). */
+const INTERRUPTED: Record<Lang, string> = {
+  en: 'Interrupted.',
+  'zh-CN': '已中断。',
+};
+
+/**
+ * Builds the context of a real process: stdout/stderr, and Ctrl+C handling. The first signal
+ * calls the handlers a command registered (to close its session cleanly); with none registered,
+ * or on a second signal, the process exits at once (130 for SIGINT, 143 for SIGTERM).
+ */
 export function createProcessContext(lang: Lang): CliContext {
   const handlers = new Set<() => void>();
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    if (interrupted || handlers.size === 0) {
+      if (!interrupted) process.stderr.write(`\n${INTERRUPTED[lang]}\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
     interrupted = true;
     for (const handler of [...handlers]) handler();
   };

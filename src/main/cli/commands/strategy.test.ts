@@ -85,7 +85,7 @@ const ofType = (c: Captured, type: string) => c.events.filter((e) => e.type === 
 const summaryOf = (c: Captured) => c.events.at(-1)!;
 
 describe('alpha-monitor strategy against the simulator', () => {
-  it('KOGE/BSC --volume 20 --amount 10 from zero places exactly the trades needed and ends at or above 20', async () => {
+  it('KOGE/BSC --volume 20 --amount 10 from zero places the estimated trades, the last sized down, and ends just above 20', async () => {
     await startSim();
     const result = await runCli([
       '--token',
@@ -107,10 +107,17 @@ describe('alpha-monitor strategy against the simulator', () => {
     expect(summary).toMatchObject({ type: 'summary', outcome: 'target-reached' });
     const placed = ofType(result, 'order-placed');
     expect(summary.trades).toBe(placed.length);
-    // The exchange's own figure is at or above the target...
+    // What was announced before the first order is what was placed.
+    expect(ofType(result, 'prepared')[0]!.tradesEstimated).toBe(placed.length);
+    // The exchange's own figure is at or above the target, but not a whole extra trade above
+    // it: the last trade bought only what remained.
     const volume = await demoRest().getUserVolume();
     const koge = volume.tradeVolumeInfoList.find((row) => row.tokenName === 'KOGE')!;
     expect(new Big(koge.volume).gte(20)).toBe(true);
+    expect(new Big(koge.volume).lt(20 + 10)).toBe(true);
+    expect(new Big(summary.volume as string).lt(20 + 10)).toBe(true);
+    const lastPlan = placed.at(-1)!.plan as { paymentAmount: string };
+    expect(new Big(lastPlan.paymentAmount).lt(9)).toBe(true);
     // ...and no trade was placed once it was reached: the last one started below 20.
     expect(new Big(placed.at(-1)!.doneBeforeUsdt as string).lt(20)).toBe(true);
     // Every trade's quantity is on the lot step (0.0001) and worth about 10 USDT.
@@ -187,7 +194,8 @@ describe('alpha-monitor strategy against the simulator', () => {
     });
     expect((await demoRest().getOpenOrders()).map((row) => row.orderId)).toEqual([keptPending]);
 
-    const canceled = await runCli([...args, '--volume', '15', '--cancel-pending']);
+    // The first run bought about 5 USDT: one more trade (sized down) brings it to 14.
+    const canceled = await runCli([...args, '--volume', '14', '--cancel-pending']);
     const pendingIds = ofType(canceled, 'order-placed').map((e) => e.pendingOrderId);
     expect(pendingIds).toHaveLength(1);
     expect(summaryOf(canceled)).toMatchObject({
@@ -327,6 +335,37 @@ describe('alpha-monitor strategy against the simulator', () => {
     const confirmed = await runCli(args, undefined, 'yes\n');
     expect(confirmed.code).toBe(0);
     expect(confirmed.stdout).toMatch(/Target reached/);
+  });
+
+  it('Ctrl+C at the confirmation prompt cancels: nothing placed, exit 0', async () => {
+    await startSim();
+    const stdin = new PassThrough();
+    Object.assign(stdin, { isTTY: true });
+    const handlers = new Set<() => void>();
+    let stdout = '';
+    let stderr = '';
+    const ctx: CliContext = {
+      lang: 'en',
+      env: {},
+      cwd: dir,
+      stdin,
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => {
+        stderr += text;
+        // The person presses Ctrl+C instead of answering.
+        if (text.includes('Type "yes"')) for (const handler of [...handlers]) handler();
+      },
+      onInterrupt: (handler) => {
+        handlers.add(handler);
+        return () => void handlers.delete(handler);
+      },
+    };
+    const args = ['--token', 'KOGE', '--chain', 'BSC', '--volume', '5', ...connection()];
+    const code = await main(['strategy', ...args, '--lang', 'en'], ctx);
+    expect(stderr).toMatch(/REAL funds/);
+    expect(stdout).toMatch(/Cancelled: nothing was placed/);
+    expect(code).toBe(0);
+    expect((await demoRest().getOrderHistory()).rows).toEqual([]);
   });
 
   it('reports an unknown token and a bad option as usage errors', async () => {

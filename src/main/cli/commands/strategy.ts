@@ -142,25 +142,29 @@ export function parseStrategyArgs(argv: string[], lang: Lang): StrategyCliOption
   };
 }
 
-/** Reads one line from stdin (for the confirmation). */
-function readLine(stdin: NodeJS.ReadableStream): Promise<string> {
+/** Reads one line from stdin (for the confirmation); null when `cancelled` settles first. */
+function readLine(stdin: NodeJS.ReadableStream, cancelled: Promise<void>): Promise<string | null> {
   return new Promise((resolve) => {
     let text = '';
+    let settled = false;
     const onData = (chunk: Buffer | string) => {
       text += chunk.toString();
       const nl = text.indexOf('\n');
-      if (nl >= 0) finish(text.slice(0, nl));
+      if (nl >= 0) finish(text.slice(0, nl).trim());
     };
-    const onEnd = () => finish(text);
-    const finish = (line: string) => {
+    const onEnd = () => finish(text.trim());
+    const finish = (line: string | null) => {
+      if (settled) return;
+      settled = true;
       stdin.off('data', onData);
       stdin.off('end', onEnd);
       stdin.pause();
-      resolve(line.trim());
+      resolve(line);
     };
     stdin.on('data', onData);
     stdin.on('end', onEnd);
     stdin.resume();
+    void cancelled.then(() => finish(null));
   });
 }
 
@@ -245,24 +249,45 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
     },
     opts.params,
   );
+  // Ctrl+C before the run starts (while preparing or at the confirmation prompt) cancels:
+  // nothing has been placed, so there is nothing to stop.
+  let started = false;
+  let cancel = () => {};
+  const cancelled = new Promise<void>((resolve) => (cancel = resolve));
   const removeInterrupt = ctx.onInterrupt(() => {
+    if (!started) {
+      cancel();
+      return;
+    }
     say(m.stopping);
     void strategy.stop();
   });
+  const unlessCancelled = <T>(work: Promise<T>) =>
+    Promise.race([work, cancelled.then((): 'cancelled' => 'cancelled')]);
   try {
     if (!opts.params.dryRun && resolved.source !== 'demo' && !opts.yes) {
       // A preparation failure is reported by start() as the run's outcome.
-      const prep = await strategy.prepare().catch(() => null);
+      const prep = await unlessCancelled(strategy.prepare().catch(() => null));
+      if (prep === 'cancelled') {
+        say(m.cancelled);
+        return ExitCode.ok;
+      }
       if (prep) {
         if (!(ctx.stdin as { isTTY?: boolean }).isTTY) throw new CliError(m.noTty, ExitCode.usage);
         ctx.stderr(m.confirm(prep, opts.params.amountUsdt));
-        const answer = (await readLine(ctx.stdin)).toLowerCase();
-        if (answer !== 'yes' && answer !== 'y' && answer !== '是') {
+        const answer = await readLine(ctx.stdin, cancelled);
+        if (answer === null) {
+          ctx.stderr('\n');
+          say(m.cancelled);
+          return ExitCode.ok;
+        }
+        if (!['yes', 'y', '是'].includes(answer.toLowerCase())) {
           say(m.declined);
           return ExitCode.ok;
         }
       }
     }
+    started = true;
     // The run reports progress after each fill and after each volume read; in the terminal a
     // line that says nothing new is left out.
     let lastLine = '';

@@ -12,7 +12,8 @@ export interface CliContext {
   stderr(text: string): void;
   /**
    * Registers a handler for Ctrl+C / SIGTERM. The first signal calls every handler; a second
-   * one exits at once. Returns a function that removes the handler.
+   * one, or a first one while no handler is registered, exits at once. Returns a function that
+   * removes the handler.
    */
   onInterrupt(handler: () => void): () => void;
 }

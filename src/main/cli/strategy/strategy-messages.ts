@@ -91,6 +91,7 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
       `about ${p.tradesEstimated} trade(s) toward ${p.targetVolumeUsdt} USDT, estimated cost ${p.estimatedCostUsdt} USDT.\n` +
       `Type "yes" to go on: `,
     declined: 'Not confirmed: nothing was placed.',
+    cancelled: 'Cancelled: nothing was placed.',
     noTty:
       'This run would place real orders and needs confirmation, but standard input is not a terminal. Pass --yes to confirm, or --dry-run to see the orders first.',
     stopping:
@@ -195,6 +196,7 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
       `约 ${p.tradesEstimated} 笔，目标 ${p.targetVolumeUsdt} USDT，预计成本 ${p.estimatedCostUsdt} USDT。\n` +
       `输入 "yes" 继续：`,
     declined: '未确认：没有下任何订单。',
+    cancelled: '已取消：没有下任何订单。',
     noTty:
       '此次运行会下真实订单，需要确认，但标准输入不是终端。请加 --yes 确认，或先用 --dry-run 查看订单。',
     stopping: '正在停止：先撤销我们未成交的买单，然后打印汇总（再按一次 Ctrl+C 立即退出）...',
