@@ -29,10 +29,15 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
     const stateEmitter = new Emitter<MonitorStateChange>();
     let key: { maskedListenKey: string; listenKeyObtainedAtMs: number; nextListenKeyRefreshAtMs: number } | null = null;
     const change = (state: SessionState): MonitorStateChange => {
-      // The first key is obtained without a refresh event: pick it up when it appears.
-      if (!key && monitor.maskedListenKey) {
+      // Every (re)connect POSTs for a key without a refresh event: the first one, or a fresh
+      // one after a reconnect, shows up here. Its age and next refresh start over with it.
+      const current = monitor.maskedListenKey;
+      if (current && current !== key?.maskedListenKey) {
         const atMs = deps.clock.now();
-        key = { maskedListenKey: monitor.maskedListenKey, listenKeyObtainedAtMs: atMs, nextListenKeyRefreshAtMs: atMs + RENEW_INTERVAL_MS };
+        key = { maskedListenKey: current, listenKeyObtainedAtMs: atMs, nextListenKeyRefreshAtMs: atMs + RENEW_INTERVAL_MS };
+      } else if (key && state.name === 'live') {
+        // The same key re-POSTed by the reconnect ('extend'): the engine's schedule restarted.
+        key = { ...key, nextListenKeyRefreshAtMs: deps.clock.now() + RENEW_INTERVAL_MS };
       }
       return { ...toChange(state, deps.clock.now()), ...(key ?? {}) };
     };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NoticeView, OrderUpdatesBatch, SessionStatsView } from '../../shared/ipc/index.ts';
+import type { ConnectionView, NoticeView, OrderUpdatesBatch, SessionStatsView } from '../../shared/ipc/index.ts';
 import { placeRestingOto } from '../sim/testing/demo-session.ts';
 import { DEMO_ACCOUNT_ID } from './demo-service.ts';
 import { startEngineApp, waitUntil, type EngineApp } from './test-support/engine-app.ts';
@@ -76,5 +76,27 @@ describe('the real engine behind the contract', () => {
     if (!replay.ok) throw new Error(replay.error.message);
     expect(replay.value.snapshot.stats).toMatchObject({ updatesIgnored: 1, malformedFrames: 1 });
     expect(replay.value.summary).toMatchObject({ status: 'ended', live: false });
+  });
+
+  it('shows the fresh listen key, its age and next refresh after a reconnect', async () => {
+    app = await startEngineApp({ sim: { listenKeyRepost: 'rotate' } });
+    const { api, sim } = app;
+    const views: ConnectionView[] = [];
+    api.onConnectionChanged((c) => views.push(c));
+    expect(await api.startDemo({ activity: false })).toMatchObject({ ok: true });
+    await waitUntil(() => views.at(-1)?.state === 'live', 'the demo monitor is live');
+    const first = views.at(-1)!;
+    expect(first.maskedListenKey).toMatch(/^[0-9a-f]{10}\.\.\.$/);
+
+    // The connection drops; the reconnect POSTs for a key and the exchange hands out a new one.
+    const seen = views.length;
+    sim.faults.dropAllConnections();
+    await waitUntil(() => views.slice(seen).some((v) => v.state === 'reconnecting'), 'reconnecting');
+    await waitUntil(() => views.at(-1)?.state === 'live', 'live again');
+    const fresh = views.at(-1)!;
+    expect(fresh.maskedListenKey).toMatch(/^[0-9a-f]{10}\.\.\.$/);
+    expect(fresh.maskedListenKey).not.toBe(first.maskedListenKey);
+    expect(fresh.listenKeyObtainedAtMs!).toBeGreaterThan(first.listenKeyObtainedAtMs!);
+    expect(fresh.nextListenKeyRefreshAtMs!).toBeGreaterThan(first.nextListenKeyRefreshAtMs!);
   });
 });
