@@ -35,27 +35,45 @@ const INTERRUPTED: Record<Lang, string> = {
  * Builds the context of a real process: stdout/stderr, and Ctrl+C handling. The first signal
  * calls the handlers a command registered (to close its session cleanly); with none registered,
  * or on a second signal, the process exits at once (130 for SIGINT, 143 for SIGTERM).
+ *
+ * A reader that goes away (`watch --json | head -1`) is treated like Ctrl+C, quietly: the
+ * handlers run so the session unsubscribes, output meant for the closed pipe is dropped, and
+ * without handlers the process exits 0 (the reader chose to stop reading).
  */
 export function createProcessContext(lang: Lang): CliContext {
   const handlers = new Set<() => void>();
   let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const closed = { stdout: false, stderr: false };
+  const write = (stream: 'stdout' | 'stderr', text: string) => {
+    if (!closed[stream]) process[stream].write(text);
+  };
+  const interrupt = (exitCodeWithoutHandlers: number, notice: boolean) => {
     if (interrupted || handlers.size === 0) {
-      if (!interrupted) process.stderr.write(`\n${INTERRUPTED[lang]}\n`);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      if (!interrupted && notice) write('stderr', `\n${INTERRUPTED[lang]}\n`);
+      process.exit(exitCodeWithoutHandlers);
     }
     interrupted = true;
     for (const handler of [...handlers]) handler();
   };
+  const onSignal = (signal: NodeJS.Signals) => interrupt(signal === 'SIGINT' ? 130 : 143, true);
+  const onOutputError = (stream: 'stdout' | 'stderr') => (error: NodeJS.ErrnoException) => {
+    // Anything but a closed pipe is a real failure, reported as before.
+    if (error.code !== 'EPIPE') throw error;
+    if (closed[stream]) return;
+    closed[stream] = true;
+    if (!interrupted) interrupt(ExitCode.ok, false);
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.stdout.on('error', onOutputError('stdout'));
+  process.stderr.on('error', onOutputError('stderr'));
   return {
     lang,
     env: process.env,
     cwd: process.cwd(),
     stdin: process.stdin,
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: (text) => write('stdout', text),
+    stderr: (text) => write('stderr', text),
     onInterrupt(handler) {
       handlers.add(handler);
       return () => void handlers.delete(handler);
