@@ -1,3 +1,6 @@
+import { ORDER_STATUSES, type OrderStatus } from '../src/shared/domain/order-update.ts';
+import type { OrderView } from '../src/shared/ipc/views-monitor.ts';
+import { sampleOrderView, sampleOtoPair } from '../test/fakes/order-updates.ts';
 import { expect, test } from './support/fixtures.ts';
 import { saveScreen } from './support/screenshots.ts';
 
@@ -9,66 +12,55 @@ import { saveScreen } from './support/screenshots.ts';
  */
 const ORDER_COUNT = 100_000;
 
-function installScaleApi(count: number): void {
-  const statuses = [
-    'NEW',
-    'PENDING',
-    'PARTIALLY_FILLED',
-    'FILLED',
-    'CANCELED',
-    'EXPIRED',
-    'REJECTED',
-  ];
+/** What the page needs to build its orders: serialisable, built in Node by the shared builders. */
+interface ScaleSetup {
+  count: number;
+  statuses: readonly OrderStatus[];
+  working: OrderView;
+  pending: OrderView;
+}
+
+function scaleSetup(count: number): ScaleSetup {
+  const [working, pending] = sampleOtoPair('0', '0').map((leg) =>
+    sampleOrderView(leg, { accountId: 'scale' }),
+  );
+  return { count, statuses: ORDER_STATUSES, working: working!, pending: pending! };
+}
+
+/** Runs in the page: nothing from outside this function is in scope, only its argument. */
+function installScaleApi({
+  count,
+  statuses,
+  working: workingLeg,
+  pending: pendingLeg,
+}: ScaleSetup): void {
   const baseMs = 1_760_000_000_000;
-  const orders = [];
+  const orders: OrderView[] = [];
   for (let i = 0; i < count; i++) {
     const pair = Math.floor(i / 2);
     const working = i % 2 === 0;
     const createdMs = baseMs + pair * 1000;
+    const leg = working ? workingLeg : pendingLeg;
     orders.push({
-      accountId: 'scale',
-      updateCount: 1,
+      ...leg,
       firstSeenAtMs: createdMs,
       lastReceivedAtMs: createdMs,
-      lastSource: 'stream',
       otoPeerOrderId: String(working ? 10_000_000 + i + 1 : 10_000_000 + i - 1),
-      otoLeg: working ? 'OTO_WORKING' : 'OTO_PENDING',
-      placedByStrategy: false,
       last: {
+        ...leg.last,
         eventTimeMs: createdMs,
         transactionTimeMs: createdMs,
         updateTimeMs: createdMs,
         orderCreationTimeMs: createdMs,
         symbol: pair % 3 === 0 ? 'ALPHA_22USDT' : 'ALPHA_373USDT',
         baseAsset: pair % 3 === 0 ? 'ALPHA_22' : 'ALPHA_373',
-        quoteAsset: 'USDT',
         clientOrderId: `web_${String(i).padStart(32, '0')}`,
-        side: working ? 'BUY' : 'SELL',
-        orderType: 'LIMIT',
-        originalOrderType: 'LIMIT',
-        timeInForce: 'GTC',
         quantity: `${(pair % 500) + 1}.25`,
         price: `0.${String(100_000 + ((pair * 7919) % 900_000)).padStart(8, '0')}`,
-        stopPrice: '0',
-        avgPrice: '0',
-        executionType: 'NEW',
-        status: statuses[pair % statuses.length],
+        status: statuses[pair % statuses.length]!,
         orderId: String(10_000_000 + i),
-        lastFilledQty: '0',
-        cumulativeFilledQty: '0',
-        lastFilledPrice: '0',
-        commission: null,
-        commissionAsset: null,
-        tradeId: '0',
-        isMaker: false,
-        cumulativeQuoteQty: '0',
-        lastQuoteQty: '0',
-        quoteOrderQty: '0',
         eventId: i + 1,
         orderListId: String(50_000_000 + pair),
-        contingencyType: 'OTO',
-        contingencyPosition: working ? 'OTO_WORKING' : 'OTO_PENDING',
-        st: 1,
       },
     });
   }
@@ -168,7 +160,7 @@ test('100,000 orders: the table renders a window of rows, scrolls to any row, so
   page,
   host,
 }, testInfo) => {
-  await page.addInitScript(installScaleApi, ORDER_COUNT);
+  await page.addInitScript(installScaleApi, scaleSetup(ORDER_COUNT));
   await page.goto(host.url);
   const count = page.getByTestId('orders-count');
   await expect(count).toHaveAttribute('data-total', String(ORDER_COUNT), { timeout: 30_000 });

@@ -11,7 +11,7 @@ import { nullLogger } from '../core/ports/logger.ts';
 import { SessionJournals } from '../core/journal/session-journals.ts';
 import { createAppRoot, type AppRoot } from './app-root.ts';
 import { FakeAccounts, FakeMonitorSession } from './test-support/fake-engine.ts';
-import { filledOrder, sampleUpdate } from './test-support/sample-updates.ts';
+import { sampleFilledOrder, sampleOrderUpdate } from '../../../test/fakes/order-updates.ts';
 import type { NoticeView, OrderUpdatesBatch } from '../../shared/ipc/index.ts';
 
 const LISTEN_KEY = 'ff950c2e0d3da25cb0f320669c3f986fabcdef0123456789';
@@ -84,11 +84,11 @@ describe('the app over the contract', () => {
     expect(await api.startMonitor({ accountId: 'main' })).toMatchObject({ ok: true, value: { accountId: 'main' } });
     const session = sessions[0]!;
     expect(session.started).toBe(true);
-    session.stateEmitter.fire({ state: 'live', atMs: Date.now(), listenKey: LISTEN_KEY, listenKeyObtainedAtMs: Date.now() });
+    session.stateEmitter.fire({ state: 'live', atMs: Date.now(), maskedListenKey: 'ff950c2e0d...', listenKeyObtainedAtMs: Date.now() });
 
     // A burst of 1,000 updates from the exchange.
-    for (let i = 0; i < 500; i++) for (const u of filledOrder(String(i), i * 2 + 1)) session.push(u);
-    session.push(sampleUpdate({ orderId: '0', eventId: 1 }), Date.now(), 'stream', false); // a duplicate the engine ignored
+    for (let i = 0; i < 500; i++) for (const u of sampleFilledOrder(String(i), i * 2 + 1)) session.push(u);
+    session.push(sampleOrderUpdate({ orderId: '0', eventId: 1 }), Date.now(), 'stream', false); // a duplicate the engine ignored
     await until(() => batches.reduce((n, b) => n + b.updates.length, 0) === 1000);
     expect(batches.length).toBeLessThan(50); // coalesced, not one message per frame
 
@@ -131,7 +131,7 @@ describe('the app over the contract', () => {
     await api.startMonitor({ accountId: 'main' });
     const notices: NoticeView[] = [];
     api.onNotice((n) => notices.push(n));
-    for (let i = 0; i < 5; i++) for (const u of filledOrder(String(i), i * 2 + 1)) sessions[0]!.push(u);
+    for (let i = 0; i < 5; i++) for (const u of sampleFilledOrder(String(i), i * 2 + 1)) sessions[0]!.push(u);
     await until(() => notices.length === 1);
     expect(notices[0]).toMatchObject({ kind: 'fills', title: '5 orders filled', accountId: 'main', orderId: '0' });
 
@@ -143,7 +143,7 @@ describe('the app over the contract', () => {
   it('lists a session that never ended cleanly as interrupted, with its updates counted', async () => {
     const journals = new SessionJournals(dataDir, systemClock);
     const { sessionId, writer } = journals.create({ accountId: 'main', accountLabel: 'main' });
-    for (const u of filledOrder('7', 1)) writer.append({ k: 'update', atMs: Date.now(), source: 'stream', update: u });
+    for (const u of sampleFilledOrder('7', 1)) writer.append({ k: 'update', atMs: Date.now(), source: 'stream', update: u });
     await writer.flush();
     const list = await api.listSessions({ accountId: 'main' });
     expect(list).toMatchObject({ ok: true, value: [{ sessionId, status: 'interrupted', live: false, updateCount: 2, orderCount: null }] });

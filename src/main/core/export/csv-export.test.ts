@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { filledOrder, sampleUpdate } from '../../app/test-support/sample-updates.ts';
+import { sampleFilledOrder, sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
 import { systemClock } from '../ports/clock.ts';
 import { SessionJournals } from '../journal/session-journals.ts';
 import { csvField } from './csv-format.ts';
@@ -53,7 +53,7 @@ describe('CSV export', () => {
   it('writes one row per accepted update with the raw decimal strings and the source', async () => {
     const journals = new SessionJournals(dataDir, systemClock);
     const { sessionId, writer } = journals.create({ accountId: 'a', accountLabel: 'A' });
-    const [created, filled] = filledOrder('42', 10, { price: '0.00001000', quantity: '1000.00000000' });
+    const [created, filled] = sampleFilledOrder('42', 10, { price: '0.00001000', quantity: '1000.00000000' });
     writer.append({ k: 'update', atMs: 111, source: 'stream', update: created! });
     writer.append({ k: 'update', atMs: 112, source: 'stream', update: created! }); // duplicate
     writer.append({ k: 'update', atMs: 113, source: 'backfill', update: { ...filled!, clientOrderId: 'odd,"id"' } });
@@ -95,7 +95,7 @@ describe('CSV export', () => {
     for (let start = 0; start < count; start += 10_000) {
       let chunk = '';
       for (let i = start; i < start + 10_000; i++) {
-        const update = sampleUpdate({ orderId: String(i), eventId: i + 1, price: `0.${String(i).padStart(8, '0')}` });
+        const update = sampleOrderUpdate({ orderId: String(i), eventId: i + 1, price: `0.${String(i).padStart(8, '0')}` });
         chunk += JSON.stringify({ k: 'update', atMs: 1_000 + i, source: 'stream', update }) + '\n';
       }
       await writeFile(journalPath, chunk, { flag: 'a' });

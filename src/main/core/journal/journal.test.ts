@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sampleUpdate } from '../../app/test-support/sample-updates.ts';
+import { sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { JournalRecord } from './journal-record.ts';
 import { readJournal } from './journal-reader.ts';
@@ -29,7 +29,7 @@ describe('session journal', () => {
     const { sessionId, writer } = journals.create({ accountId: 'acc-1', accountLabel: 'Main' });
     writer.append({ k: 'state', atMs: 1, state: 'connecting' });
     writer.append({ k: 'frame', atMs: 2, text: '{"e":"executionReport"}' });
-    writer.append({ k: 'update', atMs: 2, source: 'stream', update: sampleUpdate() });
+    writer.append({ k: 'update', atMs: 2, source: 'stream', update: sampleOrderUpdate() });
     writer.append({ k: 'end', atMs: 3 });
     await writer.dispose();
 
@@ -43,7 +43,7 @@ describe('session journal', () => {
   it('tolerates a torn last line after a crash and keeps everything before it', async () => {
     const journals = new SessionJournals(dataDir, systemClock);
     const { sessionId, writer } = journals.create({ accountId: 'acc-1', accountLabel: 'Main' });
-    writer.append({ k: 'update', atMs: 2, source: 'stream', update: sampleUpdate() });
+    writer.append({ k: 'update', atMs: 2, source: 'stream', update: sampleOrderUpdate() });
     await writer.dispose();
     const path = journals.pathOf(sessionId);
     await appendFile(path, '{"k":"update","atMs":3,"source":"str');

@@ -2,48 +2,20 @@ import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
 import { Emitter } from '../../../shared/event/emitter.ts';
+import { sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
 import { createAcceleratedClock } from '../ports/clock.ts';
 import { OrderTracker, TERMINAL, totalsOf } from './order-tracker.ts';
 
-function update(fields: Partial<OrderUpdate>): OrderUpdate {
-  return {
-    eventTimeMs: 0,
-    transactionTimeMs: 0,
-    updateTimeMs: 0,
-    orderCreationTimeMs: 0,
+/** Order 1: a KOGE BUY of 1 at 10 USDT. */
+const update = (fields: Partial<OrderUpdate> = {}) =>
+  sampleOrderUpdate({
     symbol: 'ALPHA_22USDT',
     baseAsset: 'ALPHA_22',
-    quoteAsset: 'USDT',
-    clientOrderId: 'web_x',
-    side: 'BUY',
-    orderType: 'LIMIT',
-    originalOrderType: 'LIMIT',
-    timeInForce: 'GTC',
+    orderId: '1',
     quantity: '1',
     price: '10',
-    stopPrice: '0',
-    avgPrice: '0',
-    executionType: 'NEW',
-    status: 'NEW',
-    orderId: '1',
-    lastFilledQty: '0',
-    cumulativeFilledQty: '0',
-    lastFilledPrice: '0',
-    commission: null,
-    commissionAsset: null,
-    tradeId: '0',
-    isMaker: false,
-    cumulativeQuoteQty: '0',
-    lastQuoteQty: '0',
-    quoteOrderQty: '0',
-    eventId: 1,
-    orderListId: '9',
-    contingencyType: 'OTO',
-    contingencyPosition: 'OTO_WORKING',
-    st: 1,
     ...fields,
-  };
-}
+  });
 
 const fill = (fields: Partial<OrderUpdate> = {}) =>
   update({

@@ -7,7 +7,7 @@ import type {
   SessionStatsView,
 } from '../../../shared/ipc/views-monitor.ts';
 import { AccountSessionModel } from './account-session-model.ts';
-import { makeOrder } from './order-fixtures.ts';
+import { sampleOrderView } from '../../../../test/fakes/order-updates.ts';
 
 const zeros = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
 const stats = (updatesReceived: number): SessionStatsView => ({
@@ -75,11 +75,15 @@ describe('AccountSessionModel', () => {
   it('applies batches that raced the snapshot on top of it, without counting a fill twice', () => {
     const model = new AccountSessionModel('a1', () => 5);
     // Batch 1 is already in the snapshot; batch 2 is not.
-    model.applyBatch(batch([makeOrder({ orderId: '1', status: 'FILLED' })], [fill('1', 100)], 2));
-    model.applyBatch(batch([makeOrder({ orderId: '2', status: 'NEW' })], [fill('2', 200)], 3));
+    model.applyBatch(
+      batch([sampleOrderView({ orderId: '1', status: 'FILLED' })], [fill('1', 100)], 2),
+    );
+    model.applyBatch(
+      batch([sampleOrderView({ orderId: '2', status: 'NEW' })], [fill('2', 200)], 3),
+    );
     expect(model.loaded).toBe(false);
     model.applySnapshot(
-      snapshot([makeOrder({ orderId: '1', status: 'FILLED' })], [fill('1', 100)], 2),
+      snapshot([sampleOrderView({ orderId: '1', status: 'FILLED' })], [fill('1', 100)], 2),
     );
     expect(model.loaded).toBe(true);
     expect(model.orders.size).toBe(2);
@@ -91,15 +95,15 @@ describe('AccountSessionModel', () => {
     let now = 1000;
     const model = new AccountSessionModel('a1', () => now);
     model.applySnapshot(
-      snapshot([makeOrder({ orderId: '1' }), makeOrder({ orderId: '2' })], [], 2),
+      snapshot([sampleOrderView({ orderId: '1' }), sampleOrderView({ orderId: '2' })], [], 2),
     );
     expect(model.orders.changedAtMs('1')).toBeNull();
     now = 2000;
-    model.applyBatch(batch([makeOrder({ orderId: '1', status: 'FILLED' })], [], 3));
+    model.applyBatch(batch([sampleOrderView({ orderId: '1', status: 'FILLED' })], [], 3));
     expect(model.orders.rows.map((r) => r.last.orderId)).toEqual(['1', '2']);
     expect(model.orders.get('1')?.last.status).toBe('FILLED');
     expect(model.orders.changedAtMs('1')).toBe(2000);
-    model.applyBatch({ ...batch([makeOrder({ orderId: '9' })], [], 9), accountId: 'other' });
+    model.applyBatch({ ...batch([sampleOrderView({ orderId: '9' })], [], 9), accountId: 'other' });
     expect(model.orders.size).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ORDER_STATUSES } from '../../../shared/domain/order-update.ts';
 import type { OrderView } from '../../../shared/ipc/views-monitor.ts';
-import { makeOrder } from './order-fixtures.ts';
+import { sampleOrderView, sampleOtoPair } from '../../../../test/fakes/order-updates.ts';
 import {
   DEFAULT_SORT,
   EMPTY_FILTER,
@@ -16,32 +16,20 @@ function ids(rows: readonly OrderView[], slots: Int32Array): string[] {
 
 /** A working BUY and its pending SELL, as placed together by one OTO call. */
 function otoPair(listId: string, workingId: string, createdMs: number): OrderView[] {
-  const common = {
-    orderListId: listId,
-    contingencyType: 'OTO',
+  const legs = sampleOtoPair(listId, workingId, {
     orderCreationTimeMs: createdMs,
     eventTimeMs: createdMs,
-  };
-  return [
-    makeOrder({ ...common, orderId: workingId, side: 'BUY', contingencyPosition: 'OTO_WORKING' }),
-    makeOrder({
-      ...common,
-      orderId: String(Number(workingId) + 1),
-      side: 'SELL',
-      status: 'PENDING',
-      quantity: '0',
-      contingencyPosition: 'OTO_PENDING',
-    }),
-  ];
+  });
+  return legs.map((leg) => sampleOrderView(leg));
 }
 
 describe('queryOrders', () => {
   it('shows the newest orders first by default, each OTO pending leg right below its working leg', () => {
     const rows = [
-      makeOrder({ orderId: '10', orderCreationTimeMs: 1000 }),
+      sampleOrderView({ orderId: '10', orderCreationTimeMs: 1000 }),
       // The pending leg arrives first in the array: it must still sort under its working leg.
       ...otoPair('L1', '20', 2000).reverse(),
-      makeOrder({ orderId: '30', orderCreationTimeMs: 3000 }),
+      sampleOrderView({ orderId: '30', orderCreationTimeMs: 3000 }),
       ...otoPair('L2', '40', 1500),
     ];
     expect(ids(rows, queryOrders(rows, EMPTY_FILTER, DEFAULT_SORT))).toEqual([
@@ -60,8 +48,8 @@ describe('queryOrders', () => {
   it('keeps a pair together when sorting by a column the legs differ in', () => {
     const rows = [
       ...otoPair('L1', '20', 2000),
-      makeOrder({ orderId: '5', side: 'SELL', orderCreationTimeMs: 1 }),
-      makeOrder({ orderId: '6', side: 'BUY', orderCreationTimeMs: 2 }),
+      sampleOrderView({ orderId: '5', side: 'SELL', orderCreationTimeMs: 1 }),
+      sampleOrderView({ orderId: '6', side: 'BUY', orderCreationTimeMs: 2 }),
     ];
     const bySide = ids(rows, queryOrders(rows, EMPTY_FILTER, { key: 'side', direction: 'asc' }));
     expect(bySide.indexOf('21')).toBe(bySide.indexOf('20') + 1);
@@ -70,15 +58,15 @@ describe('queryOrders', () => {
 
   it('filters by status, side, symbol, text and strategy', () => {
     const rows = [
-      makeOrder({ orderId: '1', status: 'FILLED', side: 'BUY', symbol: 'ALPHA_22USDT' }),
-      makeOrder({
+      sampleOrderView({ orderId: '1', status: 'FILLED', side: 'BUY', symbol: 'ALPHA_22USDT' }),
+      sampleOrderView({
         orderId: '2',
         status: 'NEW',
         side: 'SELL',
         symbol: 'ALPHA_373USDT',
         clientOrderId: 'web_findme',
       }),
-      makeOrder(
+      sampleOrderView(
         { orderId: '3', status: 'CANCELED', side: 'BUY', symbol: 'ALPHA_373USDT' },
         { placedByStrategy: true },
       ),
@@ -96,9 +84,9 @@ describe('queryOrders', () => {
 
   it('sorts prices as numbers, not as text', () => {
     const rows = [
-      makeOrder({ orderId: '1', price: '9.5' }),
-      makeOrder({ orderId: '2', price: '10.00000000' }),
-      makeOrder({ orderId: '3', price: '0.00010000' }),
+      sampleOrderView({ orderId: '1', price: '9.5' }),
+      sampleOrderView({ orderId: '2', price: '10.00000000' }),
+      sampleOrderView({ orderId: '3', price: '0.00010000' }),
     ];
     expect(ids(rows, queryOrders(rows, EMPTY_FILTER, { key: 'price', direction: 'desc' }))).toEqual(
       ['2', '1', '3'],
