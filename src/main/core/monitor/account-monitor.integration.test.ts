@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMonitorHarness, type MonitorHarness } from '../../../../test/fakes/monitor-harness.ts';
+import {
+  startMonitorHarness,
+  type MonitorHarness,
+} from '../../../../test/fakes/monitor-harness.ts';
 
 let h: MonitorHarness | undefined;
 afterEach(async () => {
@@ -31,18 +34,30 @@ describe('AccountMonitor against the simulator', () => {
     await live(h);
     const ids = await placeOto(h);
     await h.until(() => h!.monitor.book.size === 2, 'both legs');
-    expect(h.monitor.book.get(ids.pendingOrderId)!.current).toMatchObject({ status: 'PENDING', quantity: '0', contingencyPosition: 'OTO_PENDING' });
+    expect(h.monitor.book.get(ids.pendingOrderId)!.current).toMatchObject({
+      status: 'PENDING',
+      quantity: '0',
+      contingencyPosition: 'OTO_PENDING',
+    });
     h.sim.orders.fillNow(ids.workingOrderId);
-    await h.until(() => h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'NEW', 'pending leg activated');
+    await h.until(
+      () => h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'NEW',
+      'pending leg activated',
+    );
     // Activation quantity = filled minus the 0.01% base fee, rounded down to the 0.01 step.
     expect(h.monitor.book.get(ids.pendingOrderId)!.current.quantity).toMatch(/^99\.99/);
     h.sim.orders.fillNow(ids.pendingOrderId);
-    await h.until(() => h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'FILLED', 'pending leg filled');
+    await h.until(
+      () => h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'FILLED',
+      'pending leg filled',
+    );
     const stats = h.monitor.stats;
     expect(stats.ordersByStatus).toEqual({ FILLED: 2 });
     expect(stats.byStatus.PENDING).toBe(1);
     expect(stats.fills).toBeGreaterThanOrEqual(2);
-    expect(h.monitor.book.linkedOrders(ids.workingOrderId).map((o) => o.orderId)).toEqual([ids.pendingOrderId]);
+    expect(h.monitor.book.linkedOrders(ids.workingOrderId).map((o) => o.orderId)).toEqual([
+      ids.pendingOrderId,
+    ]);
     expect(h.updates.every((u) => u.source === 'stream')).toBe(true);
     // The raw frames handed on never carry the full listen key.
     const key = await h.rest.getListenKey();
@@ -55,16 +70,24 @@ describe('AccountMonitor against the simulator', () => {
     await live(h);
     const keysBefore = h.listenKeysRequested();
     h.sim.faults.dropAllConnections();
-    await h.until(() => h!.monitor.stats.reconnects === 1 && h!.monitor.state.name === 'live', 'back live');
+    await h.until(
+      () => h!.monitor.stats.reconnects === 1 && h!.monitor.state.name === 'live',
+      'back live',
+    );
     expect(h.states.map((s) => s.name)).toContain('reconnecting');
     expect(h.listenKeysRequested()).toBeGreaterThan(keysBefore);
     const ids = await placeOto(h);
-    await h.until(() => h!.monitor.book.get(ids.pendingOrderId) !== undefined, 'updates after reconnect');
+    await h.until(
+      () => h!.monitor.book.get(ids.pendingOrderId) !== undefined,
+      'updates after reconnect',
+    );
     expect(h.monitor.book.get(ids.workingOrderId)!.current.status).toBe('NEW');
   });
 
   it('backfills over REST what happened while the stream was down', async () => {
-    h = await startMonitorHarness({ monitor: { backoff: { baseMs: 1_500, capMs: 1_500 }, random: () => 0.99 } });
+    h = await startMonitorHarness({
+      monitor: { backoff: { baseMs: 1_500, capMs: 1_500 }, random: () => 0.99 },
+    });
     await live(h);
     const ids = await placeOto(h);
     await h.until(() => h!.monitor.book.size === 2, 'both legs');
@@ -72,11 +95,46 @@ describe('AccountMonitor against the simulator', () => {
     await h.until(() => h!.monitor.state.name === 'reconnecting', 'reconnecting');
     // The fill happens while nobody listens.
     h.sim.orders.fillNow(ids.workingOrderId);
-    await h.until(() => h!.monitor.book.get(ids.workingOrderId)?.current.status === 'FILLED', 'backfilled fill');
+    await h.until(
+      () => h!.monitor.book.get(ids.workingOrderId)?.current.status === 'FILLED',
+      'backfilled fill',
+    );
     const backfilled = h.updates.filter((u) => u.source === 'backfill');
     expect(backfilled.map((u) => u.update.orderId)).toContain(ids.workingOrderId);
     expect(h.monitor.stats.backfilled).toBeGreaterThan(0);
     expect(h.monitor.stats.fills).toBeGreaterThan(0);
+  });
+
+  it('recovers over REST a fill pushed while the old key was dead, once a refresh hands out a new key', async () => {
+    // 'rotate': each re-POST answers a new key. The old key dies silently (no listenKeyExpired).
+    h = await startMonitorHarness({
+      sim: { listenKeyRepost: 'rotate' },
+      monitor: { renewIntervalMs: 1_000 },
+    });
+    await live(h);
+    const ids = await placeOto(h);
+    await h.until(() => h!.monitor.book.size === 2, 'both legs');
+    h.sim.faults.expireListenKey();
+    // The fill is pushed to a key nobody can hear any more.
+    h.sim.orders.fillNow(ids.workingOrderId);
+    await h.until(
+      () => h!.monitor.book.get(ids.workingOrderId)?.current.status === 'FILLED',
+      'the missed fill recovered',
+    );
+    expect(h.updates.filter((u) => u.source === 'backfill').map((u) => u.update.orderId)).toContain(
+      ids.workingOrderId,
+    );
+    // The activated sell leg (priced far below the market) filled in the same dark window.
+    await h.until(
+      () => h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'FILLED',
+      'the sell leg recovered',
+    );
+    expect(h.monitor.stats).toMatchObject({
+      reconnects: 0,
+      fills: 2,
+      ordersByStatus: { FILLED: 2 },
+    });
+    expect(h.monitor.state.name).toBe('live');
   });
 
   it('replaces a stalled connection when the pong deadline passes', async () => {
@@ -87,9 +145,15 @@ describe('AccountMonitor against the simulator', () => {
     const lost = h.states.find((s) => s.name === 'reconnecting');
     expect(lost).toMatchObject({ reason: expect.stringContaining('pong') });
     h.sim.faults.resume();
-    await h.until(() => h!.monitor.state.name === 'live' && h!.monitor.stats.reconnects >= 1, 'live again');
+    await h.until(
+      () => h!.monitor.state.name === 'live' && h!.monitor.stats.reconnects >= 1,
+      'live again',
+    );
     const ids = await placeOto(h);
-    await h.until(() => h!.monitor.book.get(ids.workingOrderId) !== undefined, 'updates on the new connection');
+    await h.until(
+      () => h!.monitor.book.get(ids.workingOrderId) !== undefined,
+      'updates on the new connection',
+    );
   });
 
   it('fails for good on an invalidated session, without a retry storm', async () => {
@@ -113,19 +177,39 @@ describe('AccountMonitor against the simulator', () => {
     expect(h.sim.faults.duplicateLastFrame()).toBe(true);
     h.sim.faults.injectRaw('{"stream":"alpha@x","data":{"e":"executionReport","i":');
     h.sim.faults.injectRaw('not json at all');
-    await h.until(() => h!.monitor.stats.duplicates === 1 && h!.monitor.stats.malformed === 2, 'duplicate + malformed counted');
+    await h.until(
+      () => h!.monitor.stats.duplicates === 1 && h!.monitor.stats.malformed === 2,
+      'duplicate + malformed counted',
+    );
     h.sim.orders.fillNow(ids.workingOrderId);
-    await h.until(() => h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'NEW', 'pending leg activated');
+    await h.until(
+      () => h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'NEW',
+      'pending leg activated',
+    );
     const activated = h.monitor.book.get(ids.pendingOrderId)!.current.quantity;
     // The two fills of the pending leg arrive newest first: FILLED, then the older PARTIALLY_FILLED.
     h.sim.faults.reorderNextPushes(2);
     h.sim.orders.fillNow(ids.pendingOrderId, ['40', (Number(activated) - 40).toFixed(2)]);
-    await h.until(() => h!.monitor.book.get(ids.pendingOrderId)?.history.length === 4, 'both reordered fills');
+    await h.until(
+      () => h!.monitor.book.get(ids.pendingOrderId)?.history.length === 4,
+      'both reordered fills',
+    );
     const pending = h.monitor.book.get(ids.pendingOrderId)!;
-    expect(pending.history.map((u) => u.status)).toEqual(['PENDING', 'NEW', 'FILLED', 'PARTIALLY_FILLED']);
+    expect(pending.history.map((u) => u.status)).toEqual([
+      'PENDING',
+      'NEW',
+      'FILLED',
+      'PARTIALLY_FILLED',
+    ]);
     expect(pending.current.status).toBe('FILLED');
     const stats = h.monitor.stats;
-    expect(stats).toMatchObject({ updates: 6, late: 1, duplicates: 1, malformed: 2, ordersByStatus: { FILLED: 2 } });
+    expect(stats).toMatchObject({
+      updates: 6,
+      late: 1,
+      duplicates: 1,
+      malformed: 2,
+      ordersByStatus: { FILLED: 2 },
+    });
     // The late fill still counts toward volume: both legs' fills.
     expect(stats.fills).toBe(3);
     expect(h.monitor.state.name).toBe('live');
@@ -136,14 +220,23 @@ describe('AccountMonitor against the simulator', () => {
     await live(h);
     h.sim.faults.refuseConnections(800);
     h.sim.faults.dropAllConnections();
-    await h.until(() => h!.states.filter((s) => s.name === 'reconnecting').length >= 3, 'several refused attempts');
+    await h.until(
+      () => h!.states.filter((s) => s.name === 'reconnecting').length >= 3,
+      'several refused attempts',
+    );
     const attempts = h.states.flatMap((s) => (s.name === 'reconnecting' ? [s.attempt] : []));
     expect(attempts.slice(0, 3)).toEqual([1, 2, 3]);
-    await h.until(() => h!.monitor.state.name === 'live' && h!.monitor.stats.reconnects === 1, 'live again', 20_000);
+    await h.until(
+      () => h!.monitor.state.name === 'live' && h!.monitor.stats.reconnects === 1,
+      'live again',
+      20_000,
+    );
   });
 
   it('gives up with MAX_RECONNECTS when the optional limit is used up', async () => {
-    h = await startMonitorHarness({ monitor: { maxReconnectAttempts: 2, backoff: { baseMs: 10, capMs: 20 } } });
+    h = await startMonitorHarness({
+      monitor: { maxReconnectAttempts: 2, backoff: { baseMs: 10, capMs: 20 } },
+    });
     await live(h);
     h.sim.faults.refuseConnections(60_000);
     h.sim.faults.dropAllConnections();
@@ -156,7 +249,9 @@ describe('AccountMonitor against the simulator', () => {
     h = await startMonitorHarness({ monitor: { pingIntervalMs: 150 } });
     await live(h);
     const key = h.issuedKeys[0]!;
-    h.sim.faults.injectRaw(`{"stream":"alpha@${key}","data":{"e":"executionReport","i":"x","listenKey":"${key}"}}`);
+    h.sim.faults.injectRaw(
+      `{"stream":"alpha@${key}","data":{"e":"executionReport","i":"x","listenKey":"${key}"}}`,
+    );
     await h.until(() => h!.monitor.stats.malformed === 1, 'malformed frame');
     h.sim.faults.dropAllConnections();
     await h.until(() => h!.monitor.stats.reconnects === 1, 'reconnected');
@@ -166,7 +261,10 @@ describe('AccountMonitor against the simulator', () => {
     const log = h.logLines.join('\n');
     expect(log).toContain('malformed frame dropped');
     expect(log).toContain(key.slice(0, 10) + '...');
-    for (const secret of [...h.issuedKeys, ...Object.values(h.sim.demoAccount.credentials.headers).filter((v) => v.length >= 8)]) {
+    for (const secret of [
+      ...h.issuedKeys,
+      ...Object.values(h.sim.demoAccount.credentials.headers).filter((v) => v.length >= 8),
+    ]) {
       expect(log).not.toContain(secret);
     }
     for (const cookie of h.sim.demoAccount.credentials.cookies.split(';')) {
@@ -175,4 +273,3 @@ describe('AccountMonitor against the simulator', () => {
     }
   });
 });
-

@@ -89,11 +89,20 @@ export interface AccountMonitor extends Disposable {
   /** Raw frame text with the listen key masked, before it is applied (journal: append before apply). */
   readonly onDidReceiveFrame: Event<{ text: string; receivedAtMs: number }>;
   readonly onDidReceiveOtherEvent: Event<{ event: OtherEvent; receivedAtMs: number }>;
-  readonly onDidReceiveMalformedFrame: Event<{ reason: string; preview: string; receivedAtMs: number }>;
+  readonly onDidReceiveMalformedFrame: Event<{
+    reason: string;
+    preview: string;
+    receivedAtMs: number;
+  }>;
   /** The listen key was re-POSTed or renewed; only the masked key is given. */
   readonly onDidRefreshListenKey: Event<{ maskedKey: string; changed: boolean; atMs: number }>;
   /** A REST reconciliation after a gap finished. */
-  readonly onDidReconcile: Event<{ gapStartMs: number; gapEndMs: number; backfilled: number; error?: string }>;
+  readonly onDidReconcile: Event<{
+    gapStartMs: number;
+    gapEndMs: number;
+    backfilled: number;
+    error?: string;
+  }>;
 }
 
 /** Builds (does not start) a monitor for one account. */
@@ -111,18 +120,41 @@ class AccountMonitorImpl implements AccountMonitor {
   private readonly store = new DisposableStore();
   private readonly settings: AccountMonitorSettings;
   private readonly rest: ReconcileApi;
-  private counters = { malformed: 0, otherEvents: 0, reconnects: 0, listenKeyRefreshes: 0, connectionEvents: 0, reconcileErrors: 0 };
+  private counters = {
+    malformed: 0,
+    otherEvents: 0,
+    reconnects: 0,
+    listenKeyRefreshes: 0,
+    connectionEvents: 0,
+    reconcileErrors: 0,
+  };
   private wasLive = false;
   private liveEndedAtMs: number | null = null;
   private lastFrameAtMs: number | null = null;
+  private startedAtMs: number | null = null;
+  /** A scheduled listen-key refresh failed since the subscription last moved. */
+  private refreshFailedSinceSwap = false;
   private reconcileChain: Promise<void> = Promise.resolve();
 
   private readonly updateEmitter = new Emitter<OrderUpdateEvent>();
   private readonly frameEmitter = new Emitter<{ text: string; receivedAtMs: number }>();
   private readonly otherEmitter = new Emitter<{ event: OtherEvent; receivedAtMs: number }>();
-  private readonly malformedEmitter = new Emitter<{ reason: string; preview: string; receivedAtMs: number }>();
-  private readonly refreshEmitter = new Emitter<{ maskedKey: string; changed: boolean; atMs: number }>();
-  private readonly reconcileEmitter = new Emitter<{ gapStartMs: number; gapEndMs: number; backfilled: number; error?: string }>();
+  private readonly malformedEmitter = new Emitter<{
+    reason: string;
+    preview: string;
+    receivedAtMs: number;
+  }>();
+  private readonly refreshEmitter = new Emitter<{
+    maskedKey: string;
+    changed: boolean;
+    atMs: number;
+  }>();
+  private readonly reconcileEmitter = new Emitter<{
+    gapStartMs: number;
+    gapEndMs: number;
+    backfilled: number;
+    error?: string;
+  }>();
   readonly onDidReceiveOrderUpdate = this.updateEmitter.event;
   readonly onDidReceiveFrame = this.frameEmitter.event;
   readonly onDidReceiveOtherEvent = this.otherEmitter.event;
@@ -137,7 +169,12 @@ class AccountMonitorImpl implements AccountMonitor {
     this.logger = options.logger ?? nullLogger;
     this.settings = options.options ?? {};
     this.rest = options.rest;
-    this.keys = new ListenKeyService({ api: options.rest, clock: this.clock, renewIntervalMs: this.settings.renewIntervalMs, logger: this.logger });
+    this.keys = new ListenKeyService({
+      api: options.rest,
+      clock: this.clock,
+      renewIntervalMs: this.settings.renewIntervalMs,
+      logger: this.logger,
+    });
     this.session = new StreamSession({
       wsUrl: options.wsUrl,
       listenKeys: this.keys,
@@ -153,22 +190,44 @@ class AccountMonitorImpl implements AccountMonitor {
       webSocketFactory: this.settings.webSocketFactory,
     });
     this.onDidChangeState = this.session.onDidChangeState;
-    this.store.add(this.session.onDidChangeState(({ state, previous }) => this.onState(state, previous)));
+    this.store.add(
+      this.session.onDidChangeState(({ state, previous }) => this.onState(state, previous)),
+    );
     this.store.add(this.session.onDidReceiveFrame((frame) => this.onFrame(frame)));
     this.store.add(
       this.keys.onDidRefresh((r) => {
         this.counters.listenKeyRefreshes++;
-        this.refreshEmitter.fire({ maskedKey: maskListenKey(r.key), changed: r.changed, atMs: r.atMs });
+        this.refreshEmitter.fire({
+          maskedKey: maskListenKey(r.key),
+          changed: r.changed,
+          atMs: r.atMs,
+        });
+      }),
+    );
+    this.store.add(
+      this.keys.onDidFailRefresh(() => {
+        this.refreshFailedSinceSwap = true;
       }),
     );
     this.store.add(
       this.session.onDidSwapListenKey((swap) => {
-        if (swap.reason !== 'expired') return;
-        this.counters.listenKeyRefreshes++;
-        const key = this.keys.current;
-        this.refreshEmitter.fire({ maskedKey: key ? maskListenKey(key) : '...', changed: swap.changed, atMs: swap.atMs });
-        // Pushes between the expiry and the new subscription went nowhere: recover them.
-        this.scheduleReconcile(this.lastFrameAtMs ?? swap.atMs, swap.atMs);
+        if (swap.reason === 'expired') {
+          this.counters.listenKeyRefreshes++;
+          const key = this.keys.current;
+          this.refreshEmitter.fire({
+            maskedKey: key ? maskListenKey(key) : '...',
+            changed: swap.changed,
+            atMs: swap.atMs,
+          });
+        }
+        // The old subscription may have been dead for a while: its key expired, the server
+        // handed out a new key (the old one may have stopped at once), or a refresh failed and
+        // the key may have lapsed. Pushes in that window went nowhere: recover them. Moving to
+        // the same key after good refreshes had no gap.
+        const gap = swap.reason === 'expired' || swap.changed || this.refreshFailedSinceSwap;
+        this.refreshFailedSinceSwap = false;
+        if (gap)
+          this.scheduleReconcile(this.lastFrameAtMs ?? this.startedAtMs ?? swap.atMs, swap.atMs);
       }),
     );
   }
@@ -187,13 +246,17 @@ class AccountMonitorImpl implements AccountMonitor {
   }
 
   start(): void {
+    this.startedAtMs ??= this.clock.now();
     this.session.start();
   }
 
   async stop(): Promise<void> {
     await this.session.stop();
     // A reconciliation in flight may wait on a slow REST call; a stop must stay quick.
-    await Promise.race([this.reconcileChain, new Promise((resolve) => setTimeout(resolve, 300).unref())]);
+    await Promise.race([
+      this.reconcileChain,
+      new Promise((resolve) => setTimeout(resolve, 300).unref()),
+    ]);
   }
 
   async dispose(): Promise<void> {
@@ -201,12 +264,22 @@ class AccountMonitorImpl implements AccountMonitor {
     this.session.dispose();
     this.keys.dispose();
     await this.store.dispose();
-    for (const e of [this.updateEmitter, this.frameEmitter, this.otherEmitter, this.malformedEmitter, this.refreshEmitter, this.reconcileEmitter]) e.dispose();
+    for (const e of [
+      this.updateEmitter,
+      this.frameEmitter,
+      this.otherEmitter,
+      this.malformedEmitter,
+      this.refreshEmitter,
+      this.reconcileEmitter,
+    ])
+      e.dispose();
   }
 
   private onState(state: SessionState, previous: SessionState): void {
     if (state.name === 'live') {
       this.counters.connectionEvents++;
+      // A fresh key on a fresh connection, and the reconnect reconciles on its own.
+      this.refreshFailedSinceSwap = false;
       if (this.wasLive) {
         this.counters.reconnects++;
         const gapStart = this.liveEndedAtMs ?? this.clock.now();
@@ -215,7 +288,10 @@ class AccountMonitorImpl implements AccountMonitor {
       this.wasLive = true;
     } else if (previous.name === 'live' && state.name === 'reconnecting') {
       this.counters.connectionEvents++;
-      this.liveEndedAtMs = this.lastFrameAtMs !== null ? Math.min(this.lastFrameAtMs, this.clock.now()) : this.clock.now();
+      this.liveEndedAtMs =
+        this.lastFrameAtMs !== null
+          ? Math.min(this.lastFrameAtMs, this.clock.now())
+          : this.clock.now();
     } else if (state.name === 'reconnecting' || state.name === 'failed') {
       this.counters.connectionEvents++;
     }
@@ -224,7 +300,8 @@ class AccountMonitorImpl implements AccountMonitor {
   private onFrame(frame: ReceivedFrame): void {
     const { parsed, receivedAtMs } = frame;
     this.lastFrameAtMs = receivedAtMs;
-    if (this.frameEmitter.hasListeners) this.frameEmitter.fire({ text: maskFrameText(frame.text), receivedAtMs });
+    if (this.frameEmitter.hasListeners)
+      this.frameEmitter.fire({ text: maskFrameText(frame.text), receivedAtMs });
     switch (parsed.kind) {
       case 'order-update':
         this.applyUpdate(parsed.update, 'stream', receivedAtMs);
@@ -247,9 +324,19 @@ class AccountMonitorImpl implements AccountMonitor {
     }
   }
 
-  private applyUpdate(update: OrderUpdate, source: UpdateSource, receivedAtMs: number): ApplyOutcome {
+  private applyUpdate(
+    update: OrderUpdate,
+    source: UpdateSource,
+    receivedAtMs: number,
+  ): ApplyOutcome {
     const outcome = this.book.apply(update, source);
-    this.updateEmitter.fire({ update, source, receivedAtMs, accepted: outcome !== 'duplicate', outcome });
+    this.updateEmitter.fire({
+      update,
+      source,
+      receivedAtMs,
+      accepted: outcome !== 'duplicate',
+      outcome,
+    });
     return outcome;
   }
 
@@ -267,8 +354,16 @@ class AccountMonitorImpl implements AccountMonitor {
         this.reconcileEmitter.fire({ gapStartMs, gapEndMs, backfilled });
       } catch (error) {
         this.counters.reconcileErrors++;
-        this.logger.warn('reconciliation failed', { code: (error as { code?: string }).code, reason: (error as Error).message });
-        this.reconcileEmitter.fire({ gapStartMs, gapEndMs, backfilled: 0, error: (error as Error).message });
+        this.logger.warn('reconciliation failed', {
+          code: (error as { code?: string }).code,
+          reason: (error as Error).message,
+        });
+        this.reconcileEmitter.fire({
+          gapStartMs,
+          gapEndMs,
+          backfilled: 0,
+          error: (error as Error).message,
+        });
       }
     });
   }
