@@ -1,6 +1,5 @@
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import { DisposableStore } from '../../shared/lifecycle/disposable.ts';
-import { maskListenKey } from '../../shared/secrets/mask.ts';
 import type { ConnectionView, MonitorSnapshot, OrderUpdatesBatch, OrderUpdateView, FillPoint } from '../../shared/ipc/views-monitor.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { JournalWriter } from '../core/journal/journal-writer.ts';
@@ -103,13 +102,12 @@ export class AccountMonitorRuntime implements Disposable {
   }
 
   private onState(change: MonitorStateChange): void {
-    if (change.listenKey) this.journal.addListenKey(change.listenKey);
     this.journal.append({
       k: 'state',
       atMs: change.atMs,
       state: change.state,
       problem: change.problem ?? null,
-      maskedListenKey: change.listenKey ? maskListenKey(change.listenKey) : (change.maskedListenKey ?? null),
+      maskedListenKey: change.maskedListenKey ?? null,
     });
     this.tracker.applyState(change);
     this.coalescer.flush();

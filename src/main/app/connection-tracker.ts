@@ -1,4 +1,3 @@
-import { maskListenKey } from '../../shared/secrets/mask.ts';
 import type { ConnectionView, TimelineSegment } from '../../shared/ipc/views-monitor.ts';
 import type { MonitorStateChange } from './ports.ts';
 
@@ -40,8 +39,7 @@ export class ConnectionTracker {
     const wasLive = v.state === 'live';
     v.state = change.state;
     if (change.problem !== undefined) v.problem = change.problem;
-    if (change.listenKey) v.maskedListenKey = maskListenKey(change.listenKey);
-    else if (change.maskedListenKey) v.maskedListenKey = change.maskedListenKey;
+    if (change.maskedListenKey) v.maskedListenKey = change.maskedListenKey;
     if (change.listenKeyObtainedAtMs !== undefined) v.listenKeyObtainedAtMs = change.listenKeyObtainedAtMs;
     if (change.nextListenKeyRefreshAtMs !== undefined) v.nextListenKeyRefreshAtMs = change.nextListenKeyRefreshAtMs;
     if (change.state === 'reconnecting') {

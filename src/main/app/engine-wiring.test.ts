@@ -99,4 +99,28 @@ describe('the real engine behind the contract', () => {
     expect(fresh.listenKeyObtainedAtMs!).toBeGreaterThan(first.listenKeyObtainedAtMs!);
     expect(fresh.nextListenKeyRefreshAtMs!).toBeGreaterThan(first.nextListenKeyRefreshAtMs!);
   });
+
+  it('journals a listen key only masked, even in a frame that carries it in full', async () => {
+    app = await startEngineApp({ sim: { sendListenKeyExpired: true } });
+    const { api, sim } = app;
+    let view: ConnectionView | null = null;
+    api.onConnectionChanged((c) => (view = c));
+    expect(await api.startDemo({ activity: false })).toMatchObject({ ok: true });
+    await waitUntil(() => view?.state === 'live', 'the demo monitor is live');
+    const sessionId = view!.sessionId!;
+
+    // The exchange ends the key and says so in a frame naming it twice (stream + field).
+    const key = sim.faults.expireListenKey()!;
+    await waitUntil(() => view?.maskedListenKey !== key.slice(0, 10) + '...', 'a new key in use');
+    await api.stopMonitor({ accountId: DEMO_ACCOUNT_ID });
+
+    const journal = await readFile(join(app.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8');
+    const frame = journal.split('\n').find((line) => line.includes('listenKeyExpired'))!;
+    expect(JSON.parse(JSON.parse(frame).text)).toMatchObject({
+      stream: `alpha@${key.slice(0, 10)}...`,
+      data: { listenKey: `${key.slice(0, 10)}...` },
+    });
+    expect(journal).not.toContain(key);
+    expect(app.seen.join('\n')).not.toContain(key);
+  });
 });

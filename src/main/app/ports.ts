@@ -50,9 +50,11 @@ export interface MonitorStateChange {
   atMs: number;
   /** Why it failed / is reconnecting. */
   problem?: { code: string; message: string } | null;
-  /** The full listen key, if the engine hands it over: the app masks it and never passes it on. */
-  listenKey?: string | null;
-  /** The listen key already masked (what the engine's AccountMonitor reports). */
+  /**
+   * The listen key, already masked by the engine. The app never holds the full key: the
+   * engine masks it in every frame it hands over (maskFrameText), so the journal needs no
+   * redaction of its own and there is no secret here to leak to the renderer.
+   */
   maskedListenKey?: string | null;
   listenKeyObtainedAtMs?: number | null;
   nextListenKeyRefreshAtMs?: number | null;
