@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STRATEGY_PARAMS, DEFAULT_VOLUME_RULE } from '../../core/strategy/index.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
+import { messages } from '../strategy/strategy-messages.ts';
 import { parseStrategyArgs } from './strategy.ts';
 
 const REQUIRED = ['--token', 'KOGE', '--chain', 'BSC', '--volume', '20'];
@@ -99,5 +100,14 @@ describe('alpha-monitor strategy options', () => {
     expect(usageError([...REQUIRED, '--max-failures', '0'])).toMatch(/--max-failures/);
     expect(usageError([...REQUIRED, '--max-failures', '1.5'])).toMatch(/--max-failures/);
     expect(usageError([...REQUIRED, '--no-such-option'])).toBeTruthy();
+  });
+});
+
+describe('alpha-monitor strategy --help', () => {
+  it('says how much volume a trade adds and that the last trade is sized down', () => {
+    const en = messages('en').help(DEFAULT_VOLUME_RULE);
+    expect(en).toMatch(/about amount \/ \(1 \+ buy offset\) of volume/);
+    expect(en).toMatch(/The last trade buys only what the\s+target still needs/);
+    expect(messages('zh-CN').help(DEFAULT_VOLUME_RULE)).toMatch(/最后一笔只买目标还差的部分/);
   });
 });

@@ -32,7 +32,10 @@ re-reads today's volume before each trade and stops at the target.
 
   --token, --chain     token symbol and chain (name or id), e.g. --token KOGE --chain BSC
   --volume <usdt>      today's volume target, in USDT actually traded
-  --amount <usdt>      USDT per OTO buy (default 10)
+  --amount <usdt>      USDT per OTO buy (default 10). The buy fills at the price, so a trade adds
+                       about amount / (1 + buy offset) of volume. The last trade buys only what the
+                       target still needs (plus the symbol's minimum order as headroom for a price
+                       dip), never less than that minimum
   --interval <s>       pause between trades (default ${DEFAULT_STRATEGY_PARAMS.intervalMs / 1000})
   --buy-offset <pct>   working BUY above the price (default ${DEFAULT_STRATEGY_PARAMS.buyOffsetPct}; below: --buy-offset=-5)
   --sell-offset <pct>  pending SELL below the price (default ${DEFAULT_STRATEGY_PARAMS.sellOffsetPct})
@@ -139,7 +142,9 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
 
   --token, --chain     代币符号和链（名称或 id），如 --token KOGE --chain BSC
   --volume <USDT>      今日交易量目标（实际成交的 USDT）
-  --amount <USDT>      每笔 OTO 买入的 USDT（默认 10）
+  --amount <USDT>      每笔 OTO 买入的 USDT（默认 10）。买单按现价成交，每笔约增加 amount / (1 + 买入偏移)
+                       的交易量。最后一笔只买目标还差的部分（另加该交易对的最小下单额，防价格小幅下跌），
+                       不少于最小下单额
   --interval <秒>      两笔交易之间的间隔（默认 ${DEFAULT_STRATEGY_PARAMS.intervalMs / 1000}）
   --buy-offset <%>     买单高于现价的百分比（默认 ${DEFAULT_STRATEGY_PARAMS.buyOffsetPct}；低于现价：--buy-offset=-5）
   --sell-offset <%>    卖单低于现价的百分比（默认 ${DEFAULT_STRATEGY_PARAMS.sellOffsetPct}）

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import type { AggTickerItem, ExchangeSymbolInfo, UserVolume } from './strategy-ports.ts';
 import { StrategyError } from './strategy-error.ts';
 import { readSymbolFilters } from './symbol-filters.ts';
 import { resolveToken } from './token-resolver.ts';
 import { planTrade } from './trade-plan.ts';
-import { readTokenVolume, tradesNeeded } from './volume-accounting.ts';
+import { expectedTradeVolume, readTokenVolume, tradesNeeded } from './volume-accounting.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/protocol/rest');
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
@@ -215,9 +216,64 @@ describe('volume accounting', () => {
     });
   });
 
-  it('counts the trades needed: 20 from 0 at 10 per trade is 2', () => {
-    expect(tradesNeeded('20', '0', '10')).toBe(2);
-    expect(tradesNeeded('20', '19.99', '10')).toBe(1);
-    expect(tradesNeeded('20', '20', '10')).toBe(0);
+  it('counts the trades needed at what a trade adds: amount / (1 + buy offset)', () => {
+    // A 10 USDT BUY at 0.5 % above the price fills at the price: it adds about 9.95.
+    expect(expectedTradeVolume('10', '0.5').toFixed(4)).toBe('9.9502');
+    expect(tradesNeeded('20', '0', '10', '0.5')).toBe(3);
+    expect(tradesNeeded('19.9', '0', '10', '0.5')).toBe(2);
+    expect(tradesNeeded('20', '19.99', '10', '0.5')).toBe(1);
+    expect(tradesNeeded('20', '20', '10', '0.5')).toBe(0);
+    expect(tradesNeeded('20', '0', '10', '0')).toBe(2);
+    // A BUY below the price fills at about its own limit: it adds the amount, not more.
+    expect(expectedTradeVolume('10', '-5').toFixed()).toBe('10');
+    expect(tradesNeeded('20', '0', '10', '-5')).toBe(2);
+  });
+});
+
+describe('planTrade: the last trade buys only what remains', () => {
+  const koge = readSymbolFilters(exchangeInfo, 'ALPHA_22USDT');
+  const market = '48.02764722909907599956';
+  const trade = (remainingVolumeUsdt: string | undefined, buyOffsetPct = '0.5') =>
+    planTrade({
+      filters: koge,
+      marketPrice: market,
+      amountUsdt: '10',
+      buyOffsetPct,
+      sellOffsetPct: '1',
+      remainingVolumeUsdt,
+    });
+  /** What the BUY adds when it fills at the market price (or its limit, when lower). */
+  const fillValue = (plan: ReturnType<typeof trade>) =>
+    new Big(plan.quantity).times(new Big(plan.buyPrice).lt(market) ? plan.buyPrice : market);
+
+  it('is a full trade while the remainder is more than a full trade adds', () => {
+    expect(trade('20')).toEqual(trade(undefined));
+    expect(trade('9.96')).toEqual(trade(undefined));
+  });
+
+  it('sizes the last trade to the remainder, rounded up to the lot step, prices unchanged', () => {
+    const full = trade(undefined);
+    const last = trade('5');
+    expect(last.buyPrice).toBe(full.buyPrice);
+    expect(last.sellPrice).toBe(full.sellPrice);
+    // (5 + 0.1 min notional of headroom for a price dip) / 48.0276... = 0.10618... → 0.1062
+    expect(last.quantity).toBe('0.1062');
+    expect(fillValue(last).gte(5)).toBe(true);
+    expect(new Big(last.paymentAmount).lt('5.2')).toBe(true);
+    expect(last.wireBody.workingQuantity).toBe('0.1062');
+  });
+
+  it('trades the symbol minimum when the remainder is below it', () => {
+    const last = trade('0.001');
+    expect(new Big(last.quantity).times(last.buyPrice).gte(koge.minNotional!)).toBe(true);
+    expect(new Big(last.paymentAmount).lt('0.2')).toBe(true);
+    expect(fillValue(last).gte('0.001')).toBe(true);
+  });
+
+  it('sizes a BUY below the price on its own limit, where it fills', () => {
+    const last = trade('5', '-5');
+    expect(new Big(last.buyPrice).lt(market)).toBe(true);
+    expect(fillValue(last).gte(5)).toBe(true);
+    expect(new Big(last.paymentAmount).lt('5.2')).toBe(true);
   });
 });

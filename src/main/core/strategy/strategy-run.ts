@@ -13,7 +13,7 @@ import {
 import { readSymbolFilters } from './symbol-filters.ts';
 import { resolveToken } from './token-resolver.ts';
 import { assertTradeInputs, planTrade, type TradePlan } from './trade-plan.ts';
-import { readTokenVolume, tradesNeeded } from './volume-accounting.ts';
+import { expectedTradeVolume, readTokenVolume, tradesNeeded } from './volume-accounting.ts';
 import {
   DEFAULT_STRATEGY_PARAMS,
   type PendingLegRef,
@@ -141,17 +141,26 @@ class StrategyRunner implements StrategyRun {
     );
     this.startCounted = new Big(volume.counted);
     this.done = this.startCounted;
-    const firstTrade = this.plan(filters, token.price);
+    const remaining = target.minus(volume.counted);
+    const firstTrade = this.plan(filters, token.price, remaining);
     const tradesEstimated = tradesNeeded(
       params.targetVolumeUsdt,
       volume.counted,
       params.amountUsdt,
+      params.buyOffsetPct,
     );
+    // Full trades pay `amount` for each expectedTradeVolume; the last pays only for what
+    // remains, so the USDT paid in all is about remaining × amount / expectedTradeVolume.
+    const paid = remaining.gt(0)
+      ? remaining
+          .times(params.amountUsdt)
+          .div(expectedTradeVolume(params.amountUsdt, params.buyOffsetPct))
+      : new Big(0);
     // Offsets that favour us (negative) are not counted as a gain: whether such orders fill
     // at all depends on the market.
     const spreadFraction = new Big(params.buyOffsetPct).plus(params.sellOffsetPct).div(100);
-    const perTrade = new Big(params.amountUsdt).times(
-      (spreadFraction.gt(0) ? spreadFraction : new Big(0)).plus(ESTIMATED_FEE_RATE.times(2)),
+    const costRate = (spreadFraction.gt(0) ? spreadFraction : new Big(0)).plus(
+      ESTIMATED_FEE_RATE.times(2),
     );
     return {
       token,
@@ -161,13 +170,25 @@ class StrategyRunner implements StrategyRun {
       doneUsdt: volume.counted,
       tradesEstimated,
       firstTrade,
-      estimatedCostUsdt: perTrade.times(tradesEstimated).round(4, Big.roundUp).toFixed(),
+      estimatedCostUsdt: paid.times(costRate).round(4, Big.roundUp).toFixed(),
     };
   }
 
-  private plan(filters: StrategyPreparation['filters'], marketPrice: string): TradePlan {
+  /** The next trade: full size, or sized down to `remaining` when that is less (the last). */
+  private plan(
+    filters: StrategyPreparation['filters'],
+    marketPrice: string,
+    remaining: Big,
+  ): TradePlan {
     const { amountUsdt, buyOffsetPct, sellOffsetPct } = this.params;
-    return planTrade({ filters, marketPrice, amountUsdt, buyOffsetPct, sellOffsetPct });
+    return planTrade({
+      filters,
+      marketPrice,
+      amountUsdt,
+      buyOffsetPct,
+      sellOffsetPct,
+      remainingVolumeUsdt: remaining.gt(0) ? remaining.toFixed() : undefined,
+    });
   }
 
   private async run(): Promise<StrategySummary> {
@@ -211,8 +232,12 @@ class StrategyRunner implements StrategyRun {
   }
 
   private dryRun(prep: StrategyPreparation): Finish {
+    const perTrade = expectedTradeVolume(this.params.amountUsdt, this.params.buyOffsetPct);
+    let remaining = new Big(prep.targetVolumeUsdt).minus(prep.doneUsdt);
     for (let trade = 1; trade <= prep.tradesEstimated; trade++) {
-      this.emit({ type: 'order-planned', trade, plan: prep.firstTrade });
+      const plan = this.plan(prep.filters, prep.token.price, remaining);
+      this.emit({ type: 'order-planned', trade, plan });
+      remaining = remaining.minus(perTrade);
     }
     return { outcome: 'dry-run' };
   }
@@ -251,7 +276,11 @@ class StrategyRunner implements StrategyRun {
           return { outcome: 'stopped' };
         // A fresh price for every trade; the token is re-checked (it may go offline or offsell).
         const token = resolveToken(await deps.rest.getAggTicker24(), params);
-        plan = this.plan(prep.filters, token.price);
+        plan = this.plan(
+          prep.filters,
+          token.price,
+          new Big(prep.targetVolumeUsdt).minus(this.done),
+        );
       } catch (error) {
         if (error instanceof StrategyError || isAuthRejection(error)) throw error;
         failures++;

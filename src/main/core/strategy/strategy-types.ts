@@ -71,11 +71,14 @@ export interface StrategyPreparation {
   targetVolumeUsdt: string;
   /** Counted volume at the start, USDT. */
   doneUsdt: string;
-  /** Trades of `amountUsdt` needed at the start (an estimate: the loop re-reads volume). */
+  /**
+   * Trades needed at the start, each adding about amount / (1 + buy offset) and the last sized
+   * down to what remains (an estimate: the loop re-reads volume).
+   */
   tradesEstimated: number;
-  /** The first trade as it would be sent now. */
+  /** The first trade as it would be sent now (sized down when it is also the last). */
   firstTrade: TradePlan;
-  /** Estimated total cost: per trade amount × (buy + sell offsets) + 0.01 % fee per leg. */
+  /** Estimated total cost: USDT paid for the buys × (buy + sell offsets) + 0.01 % fee per leg. */
   estimatedCostUsdt: string;
 }
 

@@ -97,6 +97,13 @@ export function roundDownToStep(value: Big, step: string | null): Big {
   return value.div(s).round(0, Big.roundDown).times(s);
 }
 
+/** Rounds `value` up to a multiple of `step` (no rounding when there is no step). */
+export function roundUpToStep(value: Big, step: string | null): Big {
+  if (step === null) return value;
+  const s = new Big(step);
+  return value.div(s).round(0, Big.roundUp).times(s);
+}
+
 /**
  * Every rule a working BUY of `quantity` at `price` would break, as plain sentences (empty
  * when it may be sent). `referencePrice` is the market price for PERCENT_PRICE.

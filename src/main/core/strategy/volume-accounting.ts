@@ -72,9 +72,30 @@ export function countedVolume(reported: Big, rule: VolumeRule, mulPoint: number)
   }
 }
 
-/** Trades of `amountUsdt` each still needed to bring `doneUsdt` to `targetUsdt` (≥ 0). */
-export function tradesNeeded(targetUsdt: string, doneUsdt: string, amountUsdt: string): number {
+/**
+ * Volume one full trade is expected to add. The working BUY is priced at
+ * market × (1 + buy offset) and sized to `amountUsdt` at that price, but it fills at the
+ * market, so it adds about amount / (1 + buy offset) (9.95 USDT for 10 at 0.5 %). A BUY
+ * below the market (negative offset) fills at about its own limit: it adds the amount.
+ */
+export function expectedTradeVolume(amountUsdt: string, buyOffsetPct: string): Big {
+  const offset = new Big(buyOffsetPct);
+  const amount = new Big(amountUsdt);
+  return offset.gt(0) ? amount.times(100).div(offset.plus(100)) : amount;
+}
+
+/**
+ * Trades still needed to bring `doneUsdt` to `targetUsdt` (≥ 0), each adding the volume
+ * `expectedTradeVolume` gives; the last one is sized down to what remains (see planTrade).
+ */
+export function tradesNeeded(
+  targetUsdt: string,
+  doneUsdt: string,
+  amountUsdt: string,
+  buyOffsetPct: string,
+): number {
   const remaining = new Big(targetUsdt).minus(doneUsdt);
   if (remaining.lte(0)) return 0;
-  return Number(remaining.div(amountUsdt).round(0, Big.roundUp).toFixed());
+  const perTrade = expectedTradeVolume(amountUsdt, buyOffsetPct);
+  return Number(remaining.div(perTrade).round(0, Big.roundUp).toFixed());
 }
