@@ -335,6 +335,11 @@ describe('alpha-monitor strategy against the simulator', () => {
     const confirmed = await runCli(args, undefined, 'yes\n');
     expect(confirmed.code).toBe(0);
     expect(confirmed.stdout).toMatch(/Target reached/);
+    // Fees carry their unit and every digit; the cost reads as a signed P&L.
+    expect(confirmed.stdout).toMatch(
+      /\] trades 1 · fills \d · fees \d+\.\d+ USDT · realised P&L [+-]\d+\.\d+ USDT/,
+    );
+    expect(confirmed.stdout).toMatch(/fees \d+\.\d+ USDT, realised P&L [+-]\d+\.\d+ USDT/);
   });
 
   it('Ctrl+C at the confirmation prompt cancels: nothing placed, exit 0', async () => {

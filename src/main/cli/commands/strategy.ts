@@ -15,7 +15,7 @@ import { createStreamLogger } from '../../core/ports/logger.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { errorCode, messages, money, percent } from '../strategy/strategy-messages.ts';
+import { errorCode, exact, messages, money, percent, pnl } from '../strategy/strategy-messages.ts';
 import {
   openStrategyConnection,
   type StrategyConnection,
@@ -347,8 +347,8 @@ function printEvent(
           percent(event.doneUsdt, event.targetVolumeUsdt),
           event.trades,
           event.fills,
-          money(event.feesUsdt),
-          money(event.costUsdt),
+          exact(event.feesUsdt),
+          pnl(event.costUsdt),
         ),
       );
       return;

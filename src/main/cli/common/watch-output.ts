@@ -49,7 +49,14 @@ export function createJsonOutput(write: (text: string) => void): WatchOutput {
       });
     },
     update({ update, source, accepted }) {
-      if (accepted) line({ type: 'order', orderId: update.orderId, status: update.status, eventId: update.eventId, source });
+      if (accepted)
+        line({
+          type: 'order',
+          orderId: update.orderId,
+          status: update.status,
+          eventId: update.eventId,
+          source,
+        });
     },
     listenKey() {},
     reconciled() {},
@@ -66,6 +73,8 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
   const m = watchMessages(lang);
   const out = (text: string) => write(text + '\n');
   const field = (label: string, value: string) => out(`   ${label}: ${value}`);
+  // The statistics count volume per symbol; the updates say which assets a symbol trades.
+  const assetsBySymbol = new Map<string, { base: string; quote: string }>();
   return {
     banner({ accountId, source, wsUrl, durationS }) {
       out(RULE);
@@ -100,6 +109,8 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
     },
     update({ update, source, accepted, outcome }, index) {
       if (!accepted) return;
+      if (update.baseAsset && update.quoteAsset)
+        assetsBySymbol.set(update.symbol, { base: update.baseAsset, quote: update.quoteAsset });
       out('');
       out(m.updateTitle(index, source));
       field(m.orderId(), update.orderId);
@@ -111,7 +122,8 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
       field(m.price(), update.price);
       field(m.quantity(), update.quantity);
       field(m.executed(), update.cumulativeFilledQty);
-      if (update.commission !== null) field(m.fee(), `${update.commission} ${update.commissionAsset ?? ''}`.trim());
+      if (update.commission !== null)
+        field(m.fee(), `${update.commission} ${update.commissionAsset ?? ''}`.trim());
       if (outcome === 'late') out(m.late());
     },
     listenKey(maskedKey, changed) {
@@ -140,8 +152,12 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
       out(m.ordersByStatus(stats.orders));
       list(stats.ordersByStatus);
       out(m.fills(stats.fills));
-      for (const [symbol, v] of Object.entries(stats.volumeBySymbol)) out('   ' + m.volume(symbol, v.base, v.quote));
-      for (const [asset, amount] of Object.entries(stats.feesByAsset)) out('   ' + m.fees(asset, amount));
+      for (const [symbol, v] of Object.entries(stats.volumeBySymbol)) {
+        const assets = assetsBySymbol.get(symbol) ?? assetsOf(symbol);
+        out('   ' + m.volume(symbol, v.base, assets.base, v.quote, assets.quote));
+      }
+      for (const [asset, amount] of Object.entries(stats.feesByAsset))
+        out('   ' + m.fees(asset, amount));
       out(RULE);
     },
   };
@@ -151,4 +167,12 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
     if (entries.length === 0) out(`   ${m.none()}`);
     for (const [name, n] of entries) out(`   ${name}: ${n}`);
   }
+}
+
+const QUOTE_ASSETS = ['USDT', 'USDC', 'FDUSD', 'BUSD', 'BNB'];
+
+/** Splits a symbol such as ALPHA_22USDT when no update named its assets ("?" if unknown). */
+function assetsOf(symbol: string): { base: string; quote: string } {
+  const quote = QUOTE_ASSETS.find((q) => symbol.endsWith(q) && symbol.length > q.length);
+  return quote ? { base: symbol.slice(0, -quote.length), quote } : { base: '?', quote: '?' };
 }

@@ -11,15 +11,20 @@ export const watchMessages = defineMessages({
     user: (id: string) => `User: ${id}`,
     source: (s: string) => `Credentials: ${s}`,
     stream: (url: string) => `Stream: ${url}`,
-    duration: (s: number) => (s > 0 ? `Duration: ${s} s (Ctrl+C stops earlier)` : 'Duration: until Ctrl+C'),
-    connected: (attempts: number, key: string) => `✅ Connected, subscribed (listen key ${key}); reconnects so far: ${attempts}`,
-    reconnecting: (attempt: number, delayS: string, reason: string) => `⚠️ Connection lost (${reason}); reconnect attempt ${attempt} in ${delayS} s`,
+    duration: (s: number) =>
+      s > 0 ? `Duration: ${s} s (Ctrl+C stops earlier)` : 'Duration: until Ctrl+C',
+    connected: (attempts: number, key: string) =>
+      `✅ Connected, subscribed (listen key ${key}); reconnects so far: ${attempts}`,
+    reconnecting: (attempt: number, delayS: string, reason: string) =>
+      `⚠️ Connection lost (${reason}); reconnect attempt ${attempt} in ${delayS} s`,
     connecting: () => '🔌 Connecting…',
     failed: (reason: string) => `❌ Stopped: ${reason}`,
-    keyRefreshed: (key: string, changed: boolean) => (changed ? `🔑 New listen key ${key}, resubscribed` : `🔑 Listen key ${key} renewed`),
+    keyRefreshed: (key: string, changed: boolean) =>
+      changed ? `🔑 New listen key ${key}, resubscribed` : `🔑 Listen key ${key} renewed`,
     reconciled: (n: number) => `🔁 Reconciled over REST after the gap: ${n} update(s) recovered`,
     reconcileFailed: (reason: string) => `⚠️ Reconciliation after the gap failed: ${reason}`,
-    updateTitle: (k: number, source: string) => `📦 Order update #${k}${source === 'backfill' ? ' (recovered over REST)' : ''}`,
+    updateTitle: (k: number, source: string) =>
+      `📦 Order update #${k}${source === 'backfill' ? ' (recovered over REST)' : ''}`,
     late: () => '   (older than the current state: recorded, state unchanged)',
     orderId: () => 'Order ID',
     clientOrderId: () => 'Client order ID',
@@ -32,20 +37,25 @@ export const watchMessages = defineMessages({
     executed: () => 'Executed',
     fee: () => 'Fee',
     progress: (elapsed: number, total: number, updates: number) =>
-      total > 0 ? `⏱️ Running ${elapsed}/${total} s, ${updates} order update(s) received` : `⏱️ Running ${elapsed} s, ${updates} order update(s) received`,
+      total > 0
+        ? `⏱️ Running ${elapsed}/${total} s, ${updates} order update(s) received`
+        : `⏱️ Running ${elapsed} s, ${updates} order update(s) received`,
     stopping: () => '⏹️ Stopping: unsubscribing and closing…',
     statsTitle: () => '📊 Statistics',
     totalUpdates: (n: number) => `Total order updates: ${n}`,
     connectionEvents: (n: number) => `Connection events: ${n}`,
     reconnects: (n: number) => `Reconnects: ${n}`,
-    dropped: (dup: number, bad: number, other: number) => `Duplicates dropped: ${dup}, malformed frames: ${bad}, other events: ${other}`,
+    dropped: (dup: number, bad: number, other: number) =>
+      `Duplicates dropped: ${dup}, malformed frames: ${bad}, other events: ${other}`,
     statusDistribution: () => 'Status distribution (updates by X):',
     ordersByStatus: (n: number) => `Orders (${n}) by current status:`,
     fills: (n: number) => `Fills: ${n}`,
-    volume: (symbol: string, base: string, quote: string) => `Volume ${symbol}: ${base} base, ${quote} quote`,
+    volume: (symbol: string, base: string, baseAsset: string, quote: string, quoteAsset: string) =>
+      `Volume ${symbol}: ${base} ${baseAsset}, ${quote} ${quoteAsset}`,
     fees: (asset: string, amount: string) => `Fees ${asset}: ${amount}`,
     none: () => '(none)',
-    neverLive: () => '❌ Never got live within the duration. Run alpha-monitor check for a step-by-step diagnosis.',
+    neverLive: () =>
+      '❌ Never got live within the duration. Run alpha-monitor check for a step-by-step diagnosis.',
   },
   'zh-CN': {
     summary: () => '实时监控订单推送',
@@ -56,15 +66,20 @@ export const watchMessages = defineMessages({
     user: (id: string) => `用户：${id}`,
     source: (s: string) => `凭据来源：${s}`,
     stream: (url: string) => `推送地址：${url}`,
-    duration: (s: number) => (s > 0 ? `运行时长：${s} 秒（Ctrl+C 可提前停止）` : '运行时长：直到 Ctrl+C'),
-    connected: (attempts: number, key: string) => `✅ WebSocket 连接已建立并已订阅（listenKey ${key}）；累计重连次数：${attempts}`,
-    reconnecting: (attempt: number, delayS: string, reason: string) => `⚠️ 连接断开（${reason}）；${delayS} 秒后第 ${attempt} 次重连`,
+    duration: (s: number) =>
+      s > 0 ? `运行时长：${s} 秒（Ctrl+C 可提前停止）` : '运行时长：直到 Ctrl+C',
+    connected: (attempts: number, key: string) =>
+      `✅ WebSocket 连接已建立并已订阅（listenKey ${key}）；累计重连次数：${attempts}`,
+    reconnecting: (attempt: number, delayS: string, reason: string) =>
+      `⚠️ 连接断开（${reason}）；${delayS} 秒后第 ${attempt} 次重连`,
     connecting: () => '🔌 正在连接…',
     failed: (reason: string) => `❌ 已停止：${reason}`,
-    keyRefreshed: (key: string, changed: boolean) => (changed ? `🔑 新的 listenKey ${key}，已重新订阅` : `🔑 listenKey ${key} 已续期`),
+    keyRefreshed: (key: string, changed: boolean) =>
+      changed ? `🔑 新的 listenKey ${key}，已重新订阅` : `🔑 listenKey ${key} 已续期`,
     reconciled: (n: number) => `🔁 断线期间已通过 REST 补齐：恢复 ${n} 条更新`,
     reconcileFailed: (reason: string) => `⚠️ 断线补齐失败：${reason}`,
-    updateTitle: (k: number, source: string) => `📦 订单更新 #${k}${source === 'backfill' ? '（通过 REST 补齐）' : ''}`,
+    updateTitle: (k: number, source: string) =>
+      `📦 订单更新 #${k}${source === 'backfill' ? '（通过 REST 补齐）' : ''}`,
     late: () => '   （早于当前状态：已记录，状态不变）',
     orderId: () => '订单 ID',
     clientOrderId: () => '客户端订单 ID',
@@ -77,17 +92,21 @@ export const watchMessages = defineMessages({
     executed: () => '已成交',
     fee: () => '手续费',
     progress: (elapsed: number, total: number, updates: number) =>
-      total > 0 ? `⏱️ 已运行 ${elapsed}/${total} 秒，接收到 ${updates} 个订单更新` : `⏱️ 已运行 ${elapsed} 秒，接收到 ${updates} 个订单更新`,
+      total > 0
+        ? `⏱️ 已运行 ${elapsed}/${total} 秒，接收到 ${updates} 个订单更新`
+        : `⏱️ 已运行 ${elapsed} 秒，接收到 ${updates} 个订单更新`,
     stopping: () => '⏹️ 正在停止：取消订阅并关闭连接…',
     statsTitle: () => '📊 统计信息',
     totalUpdates: (n: number) => `总订单更新数：${n}`,
     connectionEvents: (n: number) => `连接事件数：${n}`,
     reconnects: (n: number) => `重连次数：${n}`,
-    dropped: (dup: number, bad: number, other: number) => `丢弃的重复消息：${dup}，格式错误的消息：${bad}，其他事件：${other}`,
+    dropped: (dup: number, bad: number, other: number) =>
+      `丢弃的重复消息：${dup}，格式错误的消息：${bad}，其他事件：${other}`,
     statusDistribution: () => '订单状态分布（按 X 统计的更新数）：',
     ordersByStatus: (n: number) => `订单（${n} 个）当前状态：`,
     fills: (n: number) => `成交笔数：${n}`,
-    volume: (symbol: string, base: string, quote: string) => `成交量 ${symbol}：基础资产 ${base}，计价资产 ${quote}`,
+    volume: (symbol: string, base: string, baseAsset: string, quote: string, quoteAsset: string) =>
+      `成交量 ${symbol}：${base} ${baseAsset}，${quote} ${quoteAsset}`,
     fees: (asset: string, amount: string) => `手续费 ${asset}：${amount}`,
     none: () => '（无）',
     neverLive: () => '❌ 在运行时长内未能连接成功。运行 alpha-monitor check 逐步诊断。',

@@ -14,13 +14,25 @@ export const errorCode = (error: unknown): string => {
 
 export const money = (v: string, dp = 4) => new Big(v).toFixed(dp);
 
+/** A decimal as it is, every digit kept (fees are a few millionths of a USDT). */
+export const exact = (v: string) => new Big(v).toFixed();
+
+/**
+ * The realised P&L of a realised cost, signed: a cost of 0.0044 is "-0.0044", a negative cost
+ * (the trades gained) is "+0.0044". Exact, so a gain or loss of a few millionths still shows.
+ */
+export const pnl = (cost: string) => {
+  const value = new Big(cost).times(-1);
+  return value.gt(0) ? `+${value.toFixed()}` : value.toFixed();
+};
+
 /** The strategy command's text, in English and Simplified Chinese. */
 export const messages = defineMessages({
   en: {
     summary: 'place OTO orders toward a daily volume target (see --help)',
     help: (
       rule: string,
-    ) => `Usage: alpha-monitor strategy --token <sym> --chain <chain> --volume <usdt> --amount <usdt>
+    ) => `Usage: alpha-monitor strategy --token <sym> --chain <chain> --volume <usdt> [--amount <usdt>]
          [--user <id>] [--interval <s>] [--buy-offset <pct>] [--sell-offset <pct>] [--timeout <s>]
          [--volume-rule mulPoint|raw] [--max-loss <usdt>] [--max-failures <n>] [--cancel-pending]
          [--dry-run] [--yes] [--json]
@@ -45,7 +57,7 @@ re-reads today's volume before each trade and stops at the target.
                        figure includes the token's mulPoint: "mulPoint" divides it by mulPoint
                        (the safe side: if wrong, you trade more, never stop short), "raw" takes it
                        as is. Same result for tokens with mulPoint 1 (KOGE).
-  --max-loss <usdt>    stop once realised cost (spread + fees) reaches this
+  --max-loss <usdt>    stop once the realised loss (spread + fees) reaches this
   --max-failures <n>   stop after n failed trades in a row (default ${DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures})
   --cancel-pending     cancel pending SELLs still open at the end (otherwise they are listed)
   --dry-run            print the orders it would place; place none
@@ -86,9 +98,9 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
       trades: number,
       fills: number,
       fees: string,
-      cost: string,
+      pnl: string,
     ) =>
-      `[volume ${done}/${target} USDT ${pct}%] trades ${trades} · fills ${fills} · fees ${fees} · cost ${cost} USDT`,
+      `[volume ${done}/${target} USDT ${pct}%] trades ${trades} · fills ${fills} · fees ${fees} USDT · realised P&L ${pnl} USDT`,
     confirm: (p: StrategyPreparation, amount: string) =>
       `About to trade REAL funds: ${p.token.tokenSymbol} (${p.token.symbol}), ${amount} USDT per trade, ` +
       `about ${p.tradesEstimated} trade(s) toward ${p.targetVolumeUsdt} USDT, estimated cost ${p.estimatedCostUsdt} USDT.\n` +
@@ -122,7 +134,7 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
       }
     },
     summaryLine: (s: StrategySummary) =>
-      `Summary: ${s.trades} trade(s), ${s.fills} fill(s), volume ${money(s.volume, 2)} of ${s.targetVolumeUsdt} USDT, fees ${money(s.fees)} USDT, realised cost ${money(s.cost)} USDT`,
+      `Summary: ${s.trades} trade(s), ${s.fills} fill(s), volume ${money(s.volume, 2)} of ${s.targetVolumeUsdt} USDT, fees ${exact(s.fees)} USDT, realised P&L ${pnl(s.cost)} USDT`,
     openPending: (list: string) =>
       `Pending SELL orders still open (cancel them, or rerun with --cancel-pending): ${list}`,
     canceledPending: (list: string) => `Pending SELL orders cancelled: ${list}`,
@@ -131,7 +143,7 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
     summary: '下 OTO 单刷每日交易量目标（见 --help）',
     help: (
       rule: string,
-    ) => `用法：alpha-monitor strategy --token <代币> --chain <链> --volume <USDT> --amount <USDT>
+    ) => `用法：alpha-monitor strategy --token <代币> --chain <链> --volume <USDT> [--amount <USDT>]
          [--user <id>] [--interval <秒>] [--buy-offset <%>] [--sell-offset <%>] [--timeout <秒>]
          [--volume-rule mulPoint|raw] [--max-loss <USDT>] [--max-failures <n>] [--cancel-pending]
          [--dry-run] [--yes] [--json]
@@ -152,7 +164,7 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
   --volume-rule <规则> 如何读取 user-volume（默认 ${rule}）。币安的数字是否已含 mulPoint 倍数尚未确认：
                        "mulPoint" 除以 mulPoint（保守：若判断错误只会多交易，不会提前停止），"raw" 原样使用。
                        mulPoint 为 1 的代币（如 KOGE）两者相同。
-  --max-loss <USDT>    已实现成本（价差 + 手续费）达到此值即停止
+  --max-loss <USDT>    已实现亏损（价差 + 手续费）达到此值即停止
   --max-failures <n>   连续失败 n 笔后停止（默认 ${DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures}）
   --cancel-pending     结束时撤销仍未成交的挂单 SELL（否则仅列出）
   --dry-run            只打印将要下的订单，不下单
@@ -193,9 +205,9 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
       trades: number,
       fills: number,
       fees: string,
-      cost: string,
+      pnl: string,
     ) =>
-      `[交易量 ${done}/${target} USDT ${pct}%] 交易 ${trades} · 成交 ${fills} · 手续费 ${fees} · 成本 ${cost} USDT`,
+      `[交易量 ${done}/${target} USDT ${pct}%] 交易 ${trades} · 成交 ${fills} · 手续费 ${fees} USDT · 已实现盈亏 ${pnl} USDT`,
     confirm: (p: StrategyPreparation, amount: string) =>
       `即将使用真实资金交易：${p.token.tokenSymbol}（${p.token.symbol}），每笔 ${amount} USDT，` +
       `约 ${p.tradesEstimated} 笔，目标 ${p.targetVolumeUsdt} USDT，预计成本 ${p.estimatedCostUsdt} USDT。\n` +
@@ -227,7 +239,7 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
       }
     },
     summaryLine: (s: StrategySummary) =>
-      `汇总：${s.trades} 笔交易，${s.fills} 次成交，交易量 ${money(s.volume, 2)} / ${s.targetVolumeUsdt} USDT，手续费 ${money(s.fees)} USDT，已实现成本 ${money(s.cost)} USDT`,
+      `汇总：${s.trades} 笔交易，${s.fills} 次成交，交易量 ${money(s.volume, 2)} / ${s.targetVolumeUsdt} USDT，手续费 ${exact(s.fees)} USDT，已实现盈亏 ${pnl(s.cost)} USDT`,
     openPending: (list: string) =>
       `仍未成交的挂单 SELL（请手动撤销，或加 --cancel-pending 重新运行）：${list}`,
     canceledPending: (list: string) => `已撤销的挂单 SELL：${list}`,
