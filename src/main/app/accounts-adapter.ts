@@ -2,15 +2,13 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AccountEnvironment } from '../../shared/ipc/views-app.ts';
 import { AccountStore, parseCurl, verifySession, isSessionUnusable } from '../core/accounts/index.ts';
+import { DEFAULT_REST_URL } from '../core/rest/index.ts';
+import { DEFAULT_WS_URL } from '../core/stream/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { SecretStore } from '../core/ports/secret-store.ts';
 import { appError } from './app-error.ts';
 import type { AccountConnection, AccountRecord, AccountsPort } from './ports.ts';
-
-/** The real exchange (ALPHA-PROTOCOL.md §1, §3). */
-export const BINANCE_REST_URL = 'https://www.binance.com';
-export const BINANCE_WS_URL = 'wss://nbstream.binance.com/w3w/stream';
 
 interface Endpoint {
   restUrl: string;
@@ -63,8 +61,8 @@ export class AccountsAdapter implements AccountsPort {
 
   async addFromCurl(input: { curl: string; label?: string; restUrl?: string; wsUrl?: string }) {
     const parsed = parseCurl(input.curl);
-    const restUrl = input.restUrl ?? this.deps.defaultRestUrl ?? BINANCE_REST_URL;
-    const wsUrl = input.wsUrl ?? this.deps.defaultWsUrl ?? BINANCE_WS_URL;
+    const restUrl = input.restUrl ?? this.deps.defaultRestUrl ?? DEFAULT_REST_URL;
+    const wsUrl = input.wsUrl ?? this.deps.defaultWsUrl ?? DEFAULT_WS_URL;
     const verification = await verifySession(parsed.credentials, { restUrl, clock: this.deps.clock, logger: this.deps.logger });
     if (verification.outcome !== 'OK') {
       throw appError(verification.outcome, OUTCOME_MESSAGES[verification.outcome] ?? 'The session could not be verified.');
@@ -72,7 +70,7 @@ export class AccountsAdapter implements AccountsPort {
     const id = await this.freeId(input.label);
     const { maskedListenKey: _shown, ...record } = verification;
     const { account } = await this.store.save({ id, name: input.label?.trim() || id, credentials: parsed.credentials, verification: record });
-    const environment: AccountEnvironment = restUrl === BINANCE_REST_URL ? 'binance' : 'custom';
+    const environment: AccountEnvironment = restUrl === DEFAULT_REST_URL ? 'binance' : 'custom';
     await this.writeEndpoint(id, { restUrl, wsUrl, environment });
     const warnings = parsed.warnings.map((w) =>
       w.code === 'MISSING_SESSION_COOKIES'
@@ -124,8 +122,8 @@ export class AccountsAdapter implements AccountsPort {
     return {
       accountId,
       credentials: await this.store.getCredentials(accountId),
-      restUrl: endpoint?.restUrl ?? this.deps.defaultRestUrl ?? BINANCE_REST_URL,
-      wsUrl: endpoint?.wsUrl ?? this.deps.defaultWsUrl ?? BINANCE_WS_URL,
+      restUrl: endpoint?.restUrl ?? this.deps.defaultRestUrl ?? DEFAULT_REST_URL,
+      wsUrl: endpoint?.wsUrl ?? this.deps.defaultWsUrl ?? DEFAULT_WS_URL,
     };
   }
 

@@ -12,7 +12,6 @@ import type { AccountView, HostKind, NoticeView } from '../../shared/ipc/views-a
 import { SessionJournals } from '../core/journal/session-journals.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
-import { appError } from './app-error.ts';
 import { DEMO_ACCOUNT_ID, DemoService } from './demo-service.ts';
 import { ExportService } from './export-service.ts';
 import { MonitorService } from './monitor-service.ts';
@@ -241,6 +240,3 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     },
   };
 }
-
-/** Thrown by hosts that cannot do something (kept here so codes stay in one place). */
-export const notSupported = (what: string) => appError('NOT_SUPPORTED', `${what} is not available here.`);

@@ -4,6 +4,7 @@
  */
 import { Emitter } from '../../shared/event/emitter.ts';
 import { assertNever } from '../../shared/assert-never.ts';
+import { DEFAULT_RENEW_INTERVAL_MS } from '../core/listen-key/index.ts';
 import { createAccountMonitor } from '../core/monitor/index.ts';
 import type { SessionState } from '../core/stream/index.ts';
 import { AlphaRestClient } from '../core/rest/index.ts';
@@ -11,9 +12,6 @@ import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { startSimulator } from '../sim/index.ts';
 import type { DemoExchangeFactory, MonitorFactory, MonitorSession, MonitorStateChange } from './ports.ts';
-
-/** The engine's default listen-key re-POST period (ALPHA-PROTOCOL.md §2). */
-const RENEW_INTERVAL_MS = 30 * 60_000;
 
 export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger }): MonitorFactory {
   return (connection) => {
@@ -24,7 +22,7 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
       wsUrl: connection.wsUrl,
       clock: deps.clock,
       logger: deps.logger,
-      options: { renewIntervalMs: RENEW_INTERVAL_MS },
+      options: { renewIntervalMs: DEFAULT_RENEW_INTERVAL_MS },
     });
     const stateEmitter = new Emitter<MonitorStateChange>();
     let key: { maskedListenKey: string; listenKeyObtainedAtMs: number; nextListenKeyRefreshAtMs: number } | null = null;
@@ -34,10 +32,10 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
       const current = monitor.maskedListenKey;
       if (current && current !== key?.maskedListenKey) {
         const atMs = deps.clock.now();
-        key = { maskedListenKey: current, listenKeyObtainedAtMs: atMs, nextListenKeyRefreshAtMs: atMs + RENEW_INTERVAL_MS };
+        key = { maskedListenKey: current, listenKeyObtainedAtMs: atMs, nextListenKeyRefreshAtMs: atMs + DEFAULT_RENEW_INTERVAL_MS };
       } else if (key && state.name === 'live') {
         // The same key re-POSTed by the reconnect ('extend'): the engine's schedule restarted.
-        key = { ...key, nextListenKeyRefreshAtMs: deps.clock.now() + RENEW_INTERVAL_MS };
+        key = { ...key, nextListenKeyRefreshAtMs: deps.clock.now() + DEFAULT_RENEW_INTERVAL_MS };
       }
       return { ...toChange(state, deps.clock.now()), ...(key ?? {}) };
     };
@@ -47,7 +45,7 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
         key = {
           maskedListenKey: e.maskedKey,
           listenKeyObtainedAtMs: e.changed || !key ? e.atMs : key.listenKeyObtainedAtMs,
-          nextListenKeyRefreshAtMs: e.atMs + RENEW_INTERVAL_MS,
+          nextListenKeyRefreshAtMs: e.atMs + DEFAULT_RENEW_INTERVAL_MS,
         };
         stateEmitter.fire(change(monitor.state));
       }),

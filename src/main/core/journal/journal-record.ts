@@ -41,11 +41,6 @@ export type JournalRecord =
 
 export type JournalRecordKind = JournalRecord['k'];
 
-/** Time of a record (the header's is its start). */
-export function recordTimeMs(record: JournalRecord): number {
-  return record.k === 'session' ? record.startedAtMs : record.atMs;
-}
-
 /** Narrow check of a parsed line: known kind and the fields readers rely on. */
 export function isJournalRecord(value: unknown): value is JournalRecord {
   if (typeof value !== 'object' || value === null) return false;
