@@ -22,6 +22,16 @@ const noRendererFromMain = {
   group: ['**/renderer/**'],
   message: 'Main-side code must not import the renderer.',
 };
+const dirs = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
+// The engine is shared by every face; the simulator is built on the engine alone.
+const coreStandsAlone = {
+  group: dirs('sim', 'app', 'cli', 'host'),
+  message: 'src/main/core is the engine: it may not import the simulator, the app, the CLI or the browser host.',
+};
+const simOnEngineOnly = {
+  group: dirs('app', 'cli', 'host'),
+  message: 'src/main/sim may not import the app, the CLI or the browser host.',
+};
 
 export default tseslint.config(
   {
@@ -51,6 +61,18 @@ export default tseslint.config(
     files: ['src/main/core/**/*.ts', 'src/main/sim/**/*.ts', 'src/main/cli/**/*.ts', 'src/main/app/**/*.ts', 'src/main/host/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [electronOnly, noRendererFromMain] }],
+    },
+  },
+  {
+    files: ['src/main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnly, noRendererFromMain, coreStandsAlone] }],
+    },
+  },
+  {
+    files: ['src/main/sim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnly, noRendererFromMain, simOnEngineOnly] }],
     },
   },
   {
