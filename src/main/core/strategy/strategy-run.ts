@@ -1,34 +1,25 @@
 import Big from 'big.js';
 import { Emitter } from '../../../shared/event/emitter.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
-import { OrderTracker, sleep, TERMINAL } from './order-tracker.ts';
+import { OrderTracker, sleep } from './order-tracker.ts';
+import { PendingLegs } from './pending-legs.ts';
+import { finishAfterSessionLoss, finishFor, tooManyFailures, type Finish } from './run-outcome.ts';
+import { dryRunPlans, estimateRun, planNextTrade, readRunStart } from './run-planning.ts';
 import { StrategyError, errorCodeOf, errorMessageOf, isAuthRejection } from './strategy-error.ts';
-import {
-  AuthStop,
-  cancelAndConfirm,
-  executeTrade,
-  type TradeExecutorDeps,
-  type TradeResult,
-} from './trade-executor.ts';
-import { readSymbolFilters } from './symbol-filters.ts';
+import { executeTrade, type TradeExecutorDeps, type TradeResult } from './trade-executor.ts';
 import { resolveToken } from './token-resolver.ts';
-import { assertTradeInputs, planTrade, type TradePlan } from './trade-plan.ts';
-import { expectedTradeVolume, readTokenVolume, tradesNeeded } from './volume-accounting.ts';
+import type { TradePlan } from './trade-plan.ts';
+import { readTokenVolume } from './volume-accounting.ts';
 import {
   DEFAULT_STRATEGY_PARAMS,
-  type PendingLegRef,
   type StrategyDeps,
   type StrategyEvent,
-  type StrategyOutcome,
   type StrategyParams,
   type StrategyPreparation,
   type StrategyProgress,
   type StrategyRun,
   type StrategySummary,
 } from './strategy-types.ts';
-
-/** Fee rate per leg seen on every captured fill (0.01 %, ALPHA-PROTOCOL.md §4): estimates only. */
-const ESTIMATED_FEE_RATE = new Big('0.0001');
 
 /**
  * Creates one run of the OTO volume strategy. Order updates are recorded from this moment,
@@ -37,8 +28,6 @@ const ESTIMATED_FEE_RATE = new Big('0.0001');
 export function createStrategyRun(deps: StrategyDeps, params: StrategyParams): StrategyRun {
   return new StrategyRunner(deps, params);
 }
-
-type Finish = { outcome: StrategyOutcome; reasonCode?: string; reason?: string };
 
 class StrategyRunner implements StrategyRun {
   private readonly events = new Emitter<StrategyEvent>();
@@ -63,8 +52,7 @@ class StrategyRunner implements StrategyRun {
   private ourVolume = new Big(0);
   private startCounted: Big | null = null;
   private done = new Big(0);
-  private readonly openPending: PendingLegRef[] = [];
-  private readonly canceledPending: PendingLegRef[] = [];
+  private readonly pending: PendingLegs;
 
   /** Set when the session was lost for good while running. */
   private sessionFailure: { code: string; reason: string } | null = null;
@@ -75,6 +63,7 @@ class StrategyRunner implements StrategyRun {
     private readonly params: StrategyParams,
   ) {
     this.tracker = new OrderTracker(deps.orderUpdates, deps.clock);
+    this.pending = new PendingLegs(this.tracker);
     this.sessionSubscription = deps.sessionFailures?.((failure) => {
       this.sessionFailure ??= failure;
       this.abort.abort();
@@ -114,81 +103,26 @@ class StrategyRunner implements StrategyRun {
   }
 
   private async doPrepare(): Promise<StrategyPreparation> {
-    const { params, deps } = this;
-    assertTradeInputs(params);
-    let target: Big;
-    try {
-      target = new Big(params.targetVolumeUsdt);
-    } catch {
-      throw new StrategyError(
-        'INVALID_PARAMS',
-        `volume must be a number, got "${params.targetVolumeUsdt}"`,
-      );
-    }
-    if (target.lte(0)) throw new StrategyError('INVALID_PARAMS', 'volume must be above 0 USDT');
-    const [items, info, userVolume] = await Promise.all([
-      deps.rest.getAggTicker24(),
-      deps.rest.getExchangeInfo(),
-      deps.rest.getUserVolume(),
-    ]);
-    const token = resolveToken(items, params);
-    const filters = readSymbolFilters(info, token.symbol);
-    const volume = readTokenVolume(
-      userVolume,
-      token.tokenSymbol,
-      params.volumeRule,
-      token.mulPoint,
-    );
-    this.startCounted = new Big(volume.counted);
+    const start = await readRunStart(this.deps.rest, this.params);
+    this.startCounted = new Big(start.volume.counted);
     this.done = this.startCounted;
-    const remaining = target.minus(volume.counted);
-    const firstTrade = this.plan(filters, token.price, remaining);
-    const tradesEstimated = tradesNeeded(
-      params.targetVolumeUsdt,
-      volume.counted,
-      params.amountUsdt,
-      params.buyOffsetPct,
-    );
-    // Full trades pay `amount` for each expectedTradeVolume; the last pays only for what
-    // remains, so the USDT paid in all is about remaining × amount / expectedTradeVolume.
-    const paid = remaining.gt(0)
-      ? remaining
-          .times(params.amountUsdt)
-          .div(expectedTradeVolume(params.amountUsdt, params.buyOffsetPct))
-      : new Big(0);
-    // Offsets that favour us (negative) are not counted as a gain: whether such orders fill
-    // at all depends on the market.
-    const spreadFraction = new Big(params.buyOffsetPct).plus(params.sellOffsetPct).div(100);
-    const costRate = (spreadFraction.gt(0) ? spreadFraction : new Big(0)).plus(
-      ESTIMATED_FEE_RATE.times(2),
-    );
-    return {
-      token,
-      filters,
-      volume,
-      targetVolumeUsdt: target.toFixed(),
-      doneUsdt: volume.counted,
-      tradesEstimated,
-      firstTrade,
-      estimatedCostUsdt: paid.times(costRate).round(4, Big.roundUp).toFixed(),
-    };
+    return estimateRun(this.params, start);
   }
 
-  /** The next trade: full size, or sized down to `remaining` when that is less (the last). */
-  private plan(
-    filters: StrategyPreparation['filters'],
-    marketPrice: string,
-    remaining: Big,
-  ): TradePlan {
-    const { amountUsdt, buyOffsetPct, sellOffsetPct } = this.params;
-    return planTrade({
-      filters,
-      marketPrice,
-      amountUsdt,
-      buyOffsetPct,
-      sellOffsetPct,
-      remainingVolumeUsdt: remaining.gt(0) ? remaining.toFixed() : undefined,
-    });
+  /** What trades need from the run; `stopSignal` aborts the waits of the trade under way. */
+  private executor(stopSignal: AbortSignal): TradeExecutorDeps {
+    const { deps, params } = this;
+    return {
+      rest: deps.rest,
+      tracker: this.tracker,
+      clock: deps.clock,
+      logger: deps.logger,
+      emit: (event) => this.emit(event),
+      legTimeoutMs: params.legTimeoutMs,
+      cancelConfirmTimeoutMs:
+        params.cancelConfirmTimeoutMs ?? DEFAULT_STRATEGY_PARAMS.cancelConfirmTimeoutMs,
+      stopSignal,
+    };
   }
 
   private async run(): Promise<StrategySummary> {
@@ -199,18 +133,15 @@ class StrategyRunner implements StrategyRun {
       this.emit({ type: 'prepared', ...prep });
       finish = this.params.dryRun ? this.dryRun(prep) : await this.loop(prep);
     } catch (error) {
-      finish = this.finishFor(error);
+      finish = finishFor(error);
     }
-    if (this.sessionFailure && finish.outcome === 'stopped') {
-      const { code, reason } = this.sessionFailure;
-      finish = isAuthRejection({ code })
-        ? { outcome: 'auth-rejected', reasonCode: code, reason }
-        : { outcome: 'failed', reasonCode: code, reason: `the order stream stopped: ${reason}` };
-    }
+    finish = finishAfterSessionLoss(finish, this.sessionFailure);
     try {
-      await this.settlePending();
+      // Not the run's stop signal: cancelling at the end must go on after a stop.
+      const executor = this.executor(new AbortController().signal);
+      await this.pending.settle(executor, this.params.cancelPendingAtEnd);
     } catch (error) {
-      if (finish.outcome !== 'auth-rejected') finish = this.finishFor(error);
+      if (finish.outcome !== 'auth-rejected') finish = finishFor(error);
     }
     const summary = this.summary(finish, prep);
     this.events.fire(summary);
@@ -219,43 +150,17 @@ class StrategyRunner implements StrategyRun {
     return summary;
   }
 
-  private finishFor(error: unknown): Finish {
-    if (error instanceof AuthStop) error = error.authError;
-    if (isAuthRejection(error)) {
-      return {
-        outcome: 'auth-rejected',
-        reasonCode: errorCodeOf(error),
-        reason: errorMessageOf(error),
-      };
-    }
-    return { outcome: 'failed', reasonCode: errorCodeOf(error), reason: errorMessageOf(error) };
-  }
-
   private dryRun(prep: StrategyPreparation): Finish {
-    const perTrade = expectedTradeVolume(this.params.amountUsdt, this.params.buyOffsetPct);
-    let remaining = new Big(prep.targetVolumeUsdt).minus(prep.doneUsdt);
-    for (let trade = 1; trade <= prep.tradesEstimated; trade++) {
-      const plan = this.plan(prep.filters, prep.token.price, remaining);
-      this.emit({ type: 'order-planned', trade, plan });
-      remaining = remaining.minus(perTrade);
-    }
+    dryRunPlans(this.params, prep).forEach((plan, index) => {
+      this.emit({ type: 'order-planned', trade: index + 1, plan });
+    });
     return { outcome: 'dry-run' };
   }
 
   private async loop(prep: StrategyPreparation): Promise<Finish> {
     const { params, deps } = this;
     const signal = this.abort.signal;
-    const executor: TradeExecutorDeps = {
-      rest: deps.rest,
-      tracker: this.tracker,
-      clock: deps.clock,
-      logger: deps.logger,
-      emit: (event) => this.emit(event),
-      legTimeoutMs: params.legTimeoutMs,
-      cancelConfirmTimeoutMs:
-        params.cancelConfirmTimeoutMs ?? DEFAULT_STRATEGY_PARAMS.cancelConfirmTimeoutMs,
-      stopSignal: signal,
-    };
+    const executor = this.executor(signal);
     let failures = 0;
     for (let trade = 1; ; trade++) {
       if (signal.aborted) return { outcome: 'stopped' };
@@ -276,7 +181,8 @@ class StrategyRunner implements StrategyRun {
           return { outcome: 'stopped' };
         // A fresh price for every trade; the token is re-checked (it may go offline or offsell).
         const token = resolveToken(await deps.rest.getAggTicker24(), params);
-        plan = this.plan(
+        plan = planNextTrade(
+          params,
           prep.filters,
           token.price,
           new Big(prep.targetVolumeUsdt).minus(this.done),
@@ -291,7 +197,7 @@ class StrategyRunner implements StrategyRun {
           code: errorCodeOf(error),
           message: errorMessageOf(error),
         });
-        if (failures >= params.maxConsecutiveFailures) return this.tooManyFailures(failures, error);
+        if (failures >= params.maxConsecutiveFailures) return tooManyFailures(failures, error);
         if (!(await sleep(deps.clock, params.intervalMs, signal))) return { outcome: 'stopped' };
         trade--;
         continue;
@@ -305,8 +211,7 @@ class StrategyRunner implements StrategyRun {
       if (result.kind === 'failed') {
         failures++;
         this.emit({ type: 'trade-failed', trade, code: result.code, message: result.message });
-        if (failures >= params.maxConsecutiveFailures)
-          return this.tooManyFailures(failures, result);
+        if (failures >= params.maxConsecutiveFailures) return tooManyFailures(failures, result);
       } else {
         failures = 0;
       }
@@ -319,18 +224,6 @@ class StrategyRunner implements StrategyRun {
       }
       if (signal.aborted) return { outcome: 'stopped' };
     }
-  }
-
-  private tooManyFailures(failures: number, last: unknown): Finish {
-    const message =
-      typeof last === 'object' && last !== null && 'message' in last
-        ? String(last.message)
-        : errorMessageOf(last);
-    return {
-      outcome: 'too-many-failures',
-      reasonCode: 'TOO_MANY_FAILURES',
-      reason: `${failures} failed trades in a row; last: ${message}`,
-    };
   }
 
   private account(result: TradeResult): void {
@@ -346,40 +239,7 @@ class StrategyRunner implements StrategyRun {
       result.kind === 'pending-open' ||
       ((result.kind === 'failed' || result.kind === 'stopped') && result.pending)
     ) {
-      if (result.pending) this.openPending.push(result.pending);
-    }
-  }
-
-  /** At the end: pending SELLs that filled meanwhile are settled; the rest reported or cancelled. */
-  private async settlePending(): Promise<void> {
-    const stillOpen: PendingLegRef[] = [];
-    for (const leg of this.openPending) {
-      const known = this.tracker.get(leg.orderId);
-      if (known && TERMINAL.has(known.latest.status)) continue;
-      stillOpen.push(leg);
-    }
-    this.openPending.length = 0;
-    this.openPending.push(...stillOpen);
-    if (!this.params.cancelPendingAtEnd || stillOpen.length === 0) return;
-    const executor: TradeExecutorDeps = {
-      rest: this.deps.rest,
-      tracker: this.tracker,
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      emit: (event) => this.emit(event),
-      legTimeoutMs: this.params.legTimeoutMs,
-      cancelConfirmTimeoutMs:
-        this.params.cancelConfirmTimeoutMs ?? DEFAULT_STRATEGY_PARAMS.cancelConfirmTimeoutMs,
-      stopSignal: new AbortController().signal,
-    };
-    for (const leg of stillOpen) {
-      const end = await cancelAndConfirm(executor, leg.trade, leg.orderId, leg.symbol);
-      if (end === 'CANCELED' || end === 'GONE') {
-        this.canceledPending.push(leg);
-        this.openPending.splice(this.openPending.indexOf(leg), 1);
-      } else if (end === 'FILLED') {
-        this.openPending.splice(this.openPending.indexOf(leg), 1);
-      }
+      if (result.pending) this.pending.add(result.pending);
     }
   }
 
@@ -424,8 +284,8 @@ class StrategyRunner implements StrategyRun {
       cost: progress.costUsdt,
       token: prep?.token.tokenSymbol ?? null,
       symbol: prep?.token.symbol ?? null,
-      openPendingOrders: [...this.openPending],
-      canceledPendingOrders: [...this.canceledPending],
+      openPendingOrders: this.pending.open,
+      canceledPendingOrders: this.pending.canceled,
       dryRun: this.params.dryRun,
     };
   }
