@@ -3,7 +3,6 @@
  * Electron main and the browser host build one of these and put a transport in front.
  * Reads like a table of contents; the logic lives in the services.
  */
-import type { OrderUpdate } from '../../shared/domain/order-update.ts';
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
 import { DisposableStore, type Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { ContractHandlers } from '../../shared/ipc/dispatch.ts';
@@ -19,7 +18,7 @@ import { NotificationService } from './notification-service.ts';
 import type { AccountsPort, DemoExchangeFactory, ExportTarget, MonitorFactory, Notifier } from './ports.ts';
 import { SessionService } from './session-service.ts';
 import { SettingsService } from './settings-service.ts';
-import { StrategyService } from './strategy-service.ts';
+import { StrategyService, type StrategyMonitor } from './strategy-service.ts';
 import { overallState, type OverallState } from './overall-state.ts';
 
 export interface AppRootDeps {
@@ -134,10 +133,17 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     await publishAccounts();
     return view;
   };
-  const updatesOf = (accountId: string): Event<OrderUpdate> => (listener) =>
-    monitors.onDidAcceptUpdate((e) => {
-      if (e.accountId === accountId) listener(e.view.update);
-    });
+  const strategyMonitorOf = (accountId: string): StrategyMonitor => ({
+    orderUpdates: (listener) =>
+      monitors.onDidAcceptUpdate((e) => {
+        if (e.accountId === accountId) listener(e.view.update);
+      }),
+    connection: () => monitors.connection(accountId),
+    onDidChangeConnection: (listener) =>
+      monitors.onDidChangeConnection((view) => {
+        if (view.accountId === accountId) listener(view);
+      }),
+  });
 
   // --- the contract ---
   const handlers: ContractHandlers = {
@@ -214,7 +220,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     startStrategy: async (params) => {
       if (!monitors.isRunning(params.accountId)) await startMonitor(params.accountId);
       const connection = await accounts.connection(params.accountId);
-      const view = strategies.start(params, connection, updatesOf(params.accountId));
+      const view = strategies.start(params, connection, strategyMonitorOf(params.accountId));
       await publishAccounts();
       return view;
     },

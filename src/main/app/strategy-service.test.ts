@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OrderUpdatesBatch, OrderView, StrategyProgressView } from '../../shared/ipc/index.ts';
+import type { ConnectionView, OrderUpdatesBatch, OrderView, StrategyProgressView } from '../../shared/ipc/index.ts';
 import { DEMO_ACCOUNT_ID } from './demo-service.ts';
 import { startEngineApp, waitUntil, type EngineApp } from './test-support/engine-app.ts';
 
@@ -68,5 +68,97 @@ describe('the strategy service against the simulator', () => {
     const everything = app.seen.join('\n');
     const cookieValues = credentials.cookies.split(';').map((c) => c.split('=')[1]!.trim()).filter((v) => v.length > 8);
     for (const secret of [credentials.headers.csrftoken!, ...cookieValues]) expect(everything).not.toContain(secret);
+  });
+
+  const KOGE_RUN = {
+    accountId: DEMO_ACCOUNT_ID,
+    token: 'KOGE',
+    chain: 'BSC',
+    volumeUsdt: '20',
+    amountUsdt: '10',
+    intervalSec: 1,
+    timeoutSec: 3600,
+    cancelPending: true,
+    dryRun: false,
+  } as const;
+  const isDone = (p: StrategyProgressView) => p.state === 'finished' || p.state === 'failed';
+
+  it('places nothing before the order stream is live', async () => {
+    app = await startEngineApp({ speed: 20, sim: { priceStepFraction: 0 } });
+    const { api, sim } = app;
+    let live = false;
+    api.onConnectionChanged((c) => (live = c.state === 'live'));
+    expect(await api.startDemo({ activity: false })).toMatchObject({ ok: true });
+    await waitUntil(() => live, 'the demo monitor is live');
+    await api.stopMonitor({ accountId: DEMO_ACCOUNT_ID });
+
+    // The stream cannot connect for a while; starting the strategy starts the monitor.
+    const log: string[] = [];
+    api.onConnectionChanged((c) => log.push(`stream ${c.state}`));
+    api.onStrategyProgress((p) => log.push(p.placedOrderIds.length > 0 ? 'order placed' : `strategy ${p.state}`));
+    sim.faults.refuseConnections(20_000);
+    expect(await api.startStrategy(KOGE_RUN)).toMatchObject({ ok: true, value: { state: 'starting' } });
+    await waitUntil(() => log.includes('order placed'), 'the first order is placed');
+    expect(log.indexOf('stream live')).toBeGreaterThan(-1);
+    expect(log.indexOf('stream live')).toBeLessThan(log.indexOf('order placed'));
+    expect(log.slice(0, log.indexOf('stream live'))).toContain('stream reconnecting');
+    await api.stopStrategy({ accountId: DEMO_ACCOUNT_ID });
+  });
+
+  it('can be stopped while it waits for the stream', async () => {
+    app = await startEngineApp({ speed: 20, sim: { priceStepFraction: 0 } });
+    const { api, sim } = app;
+    sim.faults.refuseConnections(3_600_000);
+    await api.startDemo({ activity: false });
+    await api.stopMonitor({ accountId: DEMO_ACCOUNT_ID });
+    expect(await api.startStrategy(KOGE_RUN)).toMatchObject({
+      ok: true,
+      value: { state: 'starting', message: 'Waiting for the order stream to be live…' },
+    });
+    expect(await api.stopStrategy({ accountId: DEMO_ACCOUNT_ID })).toMatchObject({
+      ok: true,
+      value: { state: 'finished', message: 'Stopped before the first order.', placedOrderIds: [] },
+    });
+  });
+
+  it('stops with the reason when the monitor fails before it is live, placing nothing', async () => {
+    app = await startEngineApp({ speed: 20, sim: { priceStepFraction: 0 } });
+    const { api, sim } = app;
+    const progress: StrategyProgressView[] = [];
+    api.onStrategyProgress((p) => progress.push(p));
+    let live = false;
+    api.onConnectionChanged((c) => (live = c.state === 'live'));
+    expect(await api.startDemo({ activity: false })).toMatchObject({ ok: true });
+    await waitUntil(() => live, 'the demo monitor is live');
+    await api.stopMonitor({ accountId: DEMO_ACCOUNT_ID });
+
+    sim.faults.invalidateSession();
+    expect(await api.startStrategy(KOGE_RUN)).toMatchObject({ ok: true });
+    await waitUntil(() => progress.some(isDone), 'the run ends');
+    const end = progress.find(isDone)!;
+    expect(end).toMatchObject({ state: 'failed', placedOrderIds: [], error: { code: 'SESSION_EXPIRED' } });
+    expect(end.message).toMatch(/^The order stream failed before the first order: /);
+  });
+
+  it('stops with the session’s reason when the monitor fails mid-run', async () => {
+    // Orders never fill: without the monitor's failure the run would wait out an hour's leg timeout.
+    app = await startEngineApp({ speed: 20, sim: { priceStepFraction: 0, fillDelayMs: 3_600_000 } });
+    const { api, sim } = app;
+    const progress: StrategyProgressView[] = [];
+    api.onStrategyProgress((p) => progress.push(p));
+    let connection: ConnectionView | null = null;
+    api.onConnectionChanged((c) => (connection = c));
+    expect(await api.startDemo({ activity: false })).toMatchObject({ ok: true });
+    await waitUntil(() => connection?.state === 'live', 'the demo monitor is live');
+    expect(await api.startStrategy(KOGE_RUN)).toMatchObject({ ok: true });
+    await waitUntil(() => progress.some((p) => p.placedOrderIds.length === 2), 'the first trade is placed');
+
+    // The user logs in elsewhere; the stream drops and cannot get a listen key any more.
+    sim.faults.invalidateSession();
+    sim.faults.dropAllConnections();
+    await waitUntil(() => connection?.state === 'failed', 'the monitor fails');
+    await waitUntil(() => progress.some(isDone), 'the run ends');
+    const end = progress.find(isDone)!;
+    expect(end).toMatchObject({ state: 'failed', error: { code: 'SESSION_EXPIRED', message: connection!.problem!.message } });
   });
 });

@@ -3,6 +3,7 @@ import type { OrderUpdate } from '../../shared/domain/order-update.ts';
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { StrategyParams, StrategyProgressView } from '../../shared/ipc/views-app.ts';
+import type { ConnectionView } from '../../shared/ipc/views-monitor.ts';
 import { AlphaRestClient } from '../core/rest/index.ts';
 import { DEFAULT_STRATEGY_PARAMS, DEFAULT_VOLUME_RULE, createStrategyRun, type StrategyRun } from '../core/strategy/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
@@ -15,6 +16,27 @@ interface ActiveRun {
   view: StrategyProgressView;
   done: Promise<void>;
   subscriptions: Disposable[];
+  /** Ends the wait for the stream to be live when the run is stopped before its first order. */
+  cancelWait(): void;
+}
+
+/** The account's running monitor, as the strategy needs it. */
+export interface StrategyMonitor {
+  /** Its accepted order updates. */
+  orderUpdates: Event<OrderUpdate>;
+  /** Its connection now, and every change. */
+  connection(): Pick<ConnectionView, 'state' | 'problem'>;
+  onDidChangeConnection: Event<Pick<ConnectionView, 'state' | 'problem'>>;
+}
+
+/** Why a run ended without placing anything: the monitor failed or stopped first. */
+class StreamNotLiveError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -35,14 +57,21 @@ export class StrategyService implements Disposable {
     return this.runs.has(accountId);
   }
 
-  /** Starts a run; the caller has started the account's monitor and passes its updates. */
-  start(params: StrategyParams, connection: AccountConnection, orderUpdates: Event<OrderUpdate>): StrategyProgressView {
+  /**
+   * Starts a run on the account's started monitor. The run places its first order only once
+   * the monitor is live (fills arrive on its stream), and stops when the monitor fails.
+   */
+  start(params: StrategyParams, connection: AccountConnection, monitor: StrategyMonitor): StrategyProgressView {
     if (this.runs.has(params.accountId)) {
       throw appError('STRATEGY_ALREADY_RUNNING', 'A strategy is already running on this account. Stop it first.');
     }
     const rest = new AlphaRestClient({ baseUrl: connection.restUrl, credentials: connection.credentials, logger: this.deps.logger });
+    const sessionFailures: Event<{ code: string; reason: string }> = (listener) =>
+      monitor.onDidChangeConnection(({ state, problem }) => {
+        if (state === 'failed') listener({ code: problem?.code ?? 'STREAM_FAILED', reason: problem?.message ?? 'the order stream failed' });
+      });
     const run = createStrategyRun(
-      { rest, orderUpdates, clock: this.deps.clock, logger: this.deps.logger },
+      { rest, orderUpdates: monitor.orderUpdates, sessionFailures, clock: this.deps.clock, logger: this.deps.logger },
       {
         token: params.token,
         chain: params.chain,
@@ -70,7 +99,10 @@ export class StrategyService implements Disposable {
       feesUsdt: '0',
       costUsdt: '0',
       placedOrderIds: [],
-      message: 'Resolving the token and reading today’s volume…',
+      message:
+        monitor.connection().state === 'live'
+          ? 'Resolving the token and reading today’s volume…'
+          : 'Waiting for the order stream to be live…',
       error: null,
     };
     const publish = (patch: Partial<StrategyProgressView>) => {
@@ -91,7 +123,8 @@ export class StrategyService implements Disposable {
         if (e.type === 'leg-timeout') publish({ message: `Trade ${e.trade}: the ${e.leg} leg did not fill in time.` });
       }),
     ];
-    const done = run.start().then(
+    const wait = waitForLive(monitor);
+    const done = wait.live.then(() => run.start()).then(
       (summary) => {
         const failed = !['target-reached', 'dry-run', 'stopped'].includes(summary.outcome);
         publish({
@@ -101,14 +134,24 @@ export class StrategyService implements Disposable {
           error: failed ? { code: summary.reasonCode ?? summary.outcome.toUpperCase(), message: summary.reason ?? summary.outcome } : null,
         });
       },
-      (error: unknown) => publish({ state: 'failed', error: { code: 'STRATEGY_FAILED', message: String((error as Error)?.message ?? error) } }),
+      (error: unknown) => {
+        if (error instanceof StreamNotLiveError && error.code === 'STOPPED') {
+          publish({ state: 'finished', message: 'Stopped before the first order.' });
+        } else if (error instanceof StreamNotLiveError) {
+          const message = `The order stream failed before the first order: ${error.message}`;
+          publish({ state: 'failed', message, error: { code: error.code, message } });
+        } else {
+          publish({ state: 'failed', error: { code: 'STRATEGY_FAILED', message: String((error as Error)?.message ?? error) } });
+        }
+      },
     ).finally(() => {
+      wait.cancel();
       this.last.set(params.accountId, { ...view });
       this.runs.delete(params.accountId);
       for (const s of subscriptions) void s.dispose();
       void run.dispose();
     });
-    this.runs.set(params.accountId, { run, view, done, subscriptions });
+    this.runs.set(params.accountId, { run, view, done, subscriptions, cancelWait: wait.cancel });
     return { ...view };
   }
 
@@ -116,6 +159,7 @@ export class StrategyService implements Disposable {
     const active = this.runs.get(accountId);
     if (!active) return this.last.get(accountId) ?? null;
     active.view.state = 'stopping';
+    active.cancelWait();
     await active.run.stop();
     await active.done;
     return this.last.get(accountId) ?? null;
@@ -131,4 +175,28 @@ export class StrategyService implements Disposable {
     this.progressEmitter.dispose();
     this.placedEmitter.dispose();
   }
+}
+
+/**
+ * Resolves once the monitor is live; rejects if it fails or stops first, or on `cancel()`.
+ * A run must not place an order before: its fills would arrive on a stream not yet there.
+ */
+function waitForLive(monitor: StrategyMonitor): { live: Promise<void>; cancel(): void } {
+  let settle: (error?: StreamNotLiveError) => void = () => {};
+  const live = new Promise<void>((resolve, reject) => {
+    const check = ({ state, problem }: Pick<ConnectionView, 'state' | 'problem'>) => {
+      if (state === 'live') settle();
+      else if (state === 'failed') settle(new StreamNotLiveError(problem?.code ?? 'STREAM_FAILED', problem?.message ?? 'it failed.'));
+      else if (state === 'stopped') settle(new StreamNotLiveError('STREAM_NOT_LIVE', 'the monitor was stopped.'));
+    };
+    const subscription = monitor.onDidChangeConnection(check);
+    settle = (error) => {
+      settle = () => {};
+      subscription.dispose();
+      if (error) reject(error);
+      else resolve();
+    };
+    check(monitor.connection());
+  });
+  return { live, cancel: () => settle(new StreamNotLiveError('STOPPED', 'stopped')) };
 }
