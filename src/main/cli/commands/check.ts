@@ -4,10 +4,15 @@ import { AlphaRestClient } from '../../core/rest/index.ts';
 import { defaultWebSocketFactory, OrderStreamConnection } from '../../core/stream/index.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
-import { parseCommandArgs, resolveConnection, type ResolvedConnection } from '../common/connection-options.ts';
+import {
+  parseCommandArgs,
+  resolveConnection,
+  type ResolvedConnection,
+} from '../common/connection-options.ts';
 import { fetchListenKey } from '../common/fetch-listen-key.ts';
 import { checkMessages } from '../i18n/check-messages.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
+import { credentialSourceLabel, describeReason } from '../i18n/session-messages.ts';
 import { authMessages } from '../i18n/watch-messages.ts';
 
 type Step = { step: string; ok: boolean; detail: string };
@@ -15,7 +20,10 @@ type Step = { step: string; ok: boolean; detail: string };
 /** `alpha-monitor check`: each step of a session with ✅ / ❌ and what to do about a ❌. */
 export const command: CliCommand = {
   name: 'check',
-  summary: { en: checkMessages('en').checkSummary(), 'zh-CN': checkMessages('zh-CN').checkSummary() },
+  summary: {
+    en: checkMessages('en').checkSummary(),
+    'zh-CN': checkMessages('zh-CN').checkSummary(),
+  },
   async run(argv, context) {
     const m = checkMessages(context.lang);
     const { connection } = parseCommandArgs(argv, context.lang);
@@ -32,11 +40,15 @@ export const command: CliCommand = {
       resolved = await resolveConnection(connection, context);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      print({ step: 'credentials', ok: false, detail: error.message }, [m.credentialsBad(error.message)]);
+      print({ step: 'credentials', ok: false, detail: error.message }, [
+        m.credentialsBad(error.message),
+      ]);
       return error.exitCode;
     }
     try {
-      print({ step: 'credentials', ok: true, detail: resolved.accountId }, [m.credentialsOk(resolved.accountId, resolved.source)]);
+      print({ step: 'credentials', ok: true, detail: resolved.accountId }, [
+        m.credentialsOk(resolved.accountId, credentialSourceLabel(context.lang, resolved.source)),
+      ]);
       return await checkSession(resolved, context, print);
     } finally {
       await resolved.dispose();
@@ -44,9 +56,16 @@ export const command: CliCommand = {
   },
 };
 
-async function checkSession(resolved: ResolvedConnection, context: CliContext, print: (step: Step, lines: string[]) => void): Promise<number> {
+async function checkSession(
+  resolved: ResolvedConnection,
+  context: CliContext,
+  print: (step: Step, lines: string[]) => void,
+): Promise<number> {
   const m = checkMessages(context.lang);
-  const rest = new AlphaRestClient({ baseUrl: resolved.restUrl, credentials: resolved.credentials });
+  const rest = new AlphaRestClient({
+    baseUrl: resolved.restUrl,
+    credentials: resolved.credentials,
+  });
   const key = await fetchListenKey(rest);
   if (!key.ok) {
     const auth = authMessages(context.lang);
@@ -58,10 +77,15 @@ async function checkSession(resolved: ResolvedConnection, context: CliContext, p
           : key.error.code === 'NETWORK' || key.error.code === 'TIMEOUT'
             ? m.keyFixNetwork(resolved.restUrl)
             : m.keyFixOther();
-    print({ step: 'listenKey', ok: false, detail: key.error.code }, [m.keyBad(key.error.message), fix]);
+    print({ step: 'listenKey', ok: false, detail: key.error.code }, [
+      m.keyBad(describeReason(context.lang, key.error.message)),
+      fix,
+    ]);
     return key.exitCode;
   }
-  print({ step: 'listenKey', ok: true, detail: maskListenKey(key.key) }, [m.keyOk(maskListenKey(key.key))]);
+  print({ step: 'listenKey', ok: true, detail: maskListenKey(key.key) }, [
+    m.keyOk(maskListenKey(key.key)),
+  ]);
 
   const socket = new OrderStreamConnection({
     url: resolved.wsUrl,
@@ -75,14 +99,20 @@ async function checkSession(resolved: ResolvedConnection, context: CliContext, p
     try {
       await socket.open();
     } catch (error) {
-      print({ step: 'connect', ok: false, detail: (error as Error).message }, [m.connectBad(resolved.wsUrl, (error as Error).message), m.connectFix()]);
+      print({ step: 'connect', ok: false, detail: (error as Error).message }, [
+        m.connectBad(resolved.wsUrl, describeReason(context.lang, (error as Error).message)),
+        m.connectFix(),
+      ]);
       return ExitCode.neverLive;
     }
     print({ step: 'connect', ok: true, detail: resolved.wsUrl }, [m.connectOk(resolved.wsUrl)]);
     try {
       await socket.subscribe(key.key);
     } catch (error) {
-      print({ step: 'subscribe', ok: false, detail: (error as Error).message }, [m.subscribeBad((error as Error).message), m.subscribeFix()]);
+      print({ step: 'subscribe', ok: false, detail: (error as Error).message }, [
+        m.subscribeBad(describeReason(context.lang, (error as Error).message)),
+        m.subscribeFix(),
+      ]);
       return ExitCode.neverLive;
     }
     print({ step: 'subscribe', ok: true, detail: 'ack' }, [m.subscribeOk()]);
@@ -91,7 +121,9 @@ async function checkSession(resolved: ResolvedConnection, context: CliContext, p
       await socket.close();
       print({ step: 'unsubscribe', ok: true, detail: 'closed' }, [m.unsubscribeOk(), m.allGood()]);
     } catch (error) {
-      print({ step: 'unsubscribe', ok: false, detail: (error as Error).message }, [m.unsubscribeBad((error as Error).message)]);
+      print({ step: 'unsubscribe', ok: false, detail: (error as Error).message }, [
+        m.unsubscribeBad(describeReason(context.lang, (error as Error).message)),
+      ]);
     }
     return ExitCode.ok;
   } finally {

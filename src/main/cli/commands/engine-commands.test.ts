@@ -52,7 +52,9 @@ describe('listen-key', () => {
     const open = join(dir, 'open.json');
     await writeFile(open, JSON.stringify(sim.demoAccount.credentials));
     await chmod(open, 0o644);
-    await expect(listenKey.run(['--credentials-file', open, ...urls()], createMemoryCliContext().context)).rejects.toMatchObject({ exitCode: 2 });
+    await expect(
+      listenKey.run(['--credentials-file', open, ...urls()], createMemoryCliContext().context),
+    ).rejects.toMatchObject({ exitCode: 2 });
   });
 });
 
@@ -65,16 +67,39 @@ describe('check', () => {
 
   it('marks the failing step ❌ with what to do, in Chinese too', async () => {
     const io = createMemoryCliContext('zh-CN');
-    const code = await check.run(['--credentials-file', goodFile, '--rest-url', sim.restUrl, '--ws-url', 'ws://127.0.0.1:1/w3w/stream'], io.context);
+    const code = await check.run(
+      [
+        '--credentials-file',
+        goodFile,
+        '--rest-url',
+        sim.restUrl,
+        '--ws-url',
+        'ws://127.0.0.1:1/w3w/stream',
+      ],
+      io.context,
+    );
     expect(code).toBe(4);
     expect(io.stdout).toContain('❌ 连接');
     expect(io.stdout).toContain('处理办法');
   });
 
+  it('speaks Chinese throughout with zh-CN: the credential source and the rejection reason', async () => {
+    const io = createMemoryCliContext('zh-CN');
+    expect(await check.run(['--credentials-file', staleFile, ...urls()], io.context)).toBe(3);
+    expect(io.stdout).toContain('（来源 凭据文件）');
+    expect(io.stdout).toContain('❌ listenKey：币安会话已失效（100002001）');
+    expect(io.stdout).not.toMatch(/from file|has expired/);
+  });
+
   it('reports steps as JSON with --json', async () => {
     const io = createMemoryCliContext();
-    expect(await check.run(['--credentials-file', staleFile, ...urls(), '--json'], io.context)).toBe(3);
-    const steps = io.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(
+      await check.run(['--credentials-file', staleFile, ...urls(), '--json'], io.context),
+    ).toBe(3);
+    const steps = io.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(steps.map((s) => [s.step, s.ok])).toEqual([
       ['credentials', true],
       ['listenKey', false],
@@ -86,15 +111,35 @@ describe('check', () => {
 describe('watch', () => {
   it('exits 3 on an expired session without retrying', async () => {
     const io = createMemoryCliContext();
-    expect(await watch.run(['--credentials-file', staleFile, ...urls(), '--json', '--duration', '20'], io.context)).toBe(3);
-    const lines = io.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(
+      await watch.run(
+        ['--credentials-file', staleFile, ...urls(), '--json', '--duration', '20'],
+        io.context,
+      ),
+    ).toBe(3);
+    const lines = io.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.at(-2)).toMatchObject({ type: 'state', state: 'failed', code: 'SESSION_EXPIRED' });
     expect(lines.at(-1).type).toBe('summary');
   });
 
   it('exits 4 when it never gets live within the duration', async () => {
     const io = createMemoryCliContext();
-    const code = await watch.run(['--credentials-file', goodFile, '--rest-url', sim.restUrl, '--ws-url', 'ws://127.0.0.1:1/w3w/stream', '--duration', '1'], io.context);
+    const code = await watch.run(
+      [
+        '--credentials-file',
+        goodFile,
+        '--rest-url',
+        sim.restUrl,
+        '--ws-url',
+        'ws://127.0.0.1:1/w3w/stream',
+        '--duration',
+        '1',
+      ],
+      io.context,
+    );
     expect(code).toBe(4);
     expect(io.stderr).toContain('alpha-monitor check');
   });
@@ -104,8 +149,17 @@ describe('watch', () => {
     const running = watch.run(['--credentials-file', goodFile, ...urls()], io.context);
     while (!io.stdout.includes('Connected')) await new Promise((r) => setTimeout(r, 20));
     const price = sim.market.getPrice('ALPHA_22USDT');
-    const rest = new (await import('../../core/rest/index.ts')).AlphaRestClient({ baseUrl: sim.restUrl, credentials: sim.demoAccount.credentials });
-    const orderId = await rest.placeOrder({ baseAsset: 'ALPHA_22', quoteAsset: 'USDT', side: 'BUY', price: (Number(price) / 2).toFixed(8), quantity: '0.5' });
+    const rest = new (await import('../../core/rest/index.ts')).AlphaRestClient({
+      baseUrl: sim.restUrl,
+      credentials: sim.demoAccount.credentials,
+    });
+    const orderId = await rest.placeOrder({
+      baseAsset: 'ALPHA_22',
+      quoteAsset: 'USDT',
+      side: 'BUY',
+      price: (Number(price) / 2).toFixed(8),
+      quantity: '0.5',
+    });
     while (!io.stdout.includes('Order update #1')) await new Promise((r) => setTimeout(r, 20));
     io.interrupt();
     expect(await running).toBe(0);
@@ -116,7 +170,11 @@ describe('watch', () => {
   });
 
   it('rejects bad usage with exit code 2', async () => {
-    await expect(watch.run(['--duration', '-5', '--demo'], createMemoryCliContext().context)).rejects.toMatchObject({ exitCode: 2 });
-    await expect(watch.run(['--bogus'], createMemoryCliContext().context)).rejects.toMatchObject({ exitCode: 2 });
+    await expect(
+      watch.run(['--duration', '-5', '--demo'], createMemoryCliContext().context),
+    ).rejects.toMatchObject({ exitCode: 2 });
+    await expect(watch.run(['--bogus'], createMemoryCliContext().context)).rejects.toMatchObject({
+      exitCode: 2,
+    });
   });
 });

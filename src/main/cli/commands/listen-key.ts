@@ -6,6 +6,7 @@ import { parseCommandArgs, resolveConnection } from '../common/connection-option
 import { fetchListenKey } from '../common/fetch-listen-key.ts';
 import { checkMessages } from '../i18n/check-messages.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
+import { credentialSourceLabel, describeReason } from '../i18n/session-messages.ts';
 import { authMessages } from '../i18n/watch-messages.ts';
 
 /** `alpha-monitor listen-key`: credentials, then a listen key, masked (replaces test_listen_key_quick.py). */
@@ -21,24 +22,49 @@ export const command: CliCommand = {
     }
     const resolved = await resolveConnection(connection, context);
     try {
-      const rest = new AlphaRestClient({ baseUrl: resolved.restUrl, credentials: resolved.credentials });
+      const rest = new AlphaRestClient({
+        baseUrl: resolved.restUrl,
+        credentials: resolved.credentials,
+      });
       const result = await fetchListenKey(rest);
       if (connection.json) {
         context.stdout(
           JSON.stringify(
             result.ok
-              ? { type: 'listenKey', account: resolved.accountId, listenKey: maskListenKey(result.key) }
-              : { type: 'error', account: resolved.accountId, code: result.error.code, message: result.error.message },
+              ? {
+                  type: 'listenKey',
+                  account: resolved.accountId,
+                  listenKey: maskListenKey(result.key),
+                }
+              : {
+                  type: 'error',
+                  account: resolved.accountId,
+                  code: result.error.code,
+                  message: result.error.message,
+                },
           ) + '\n',
         );
       } else {
-        context.stdout(m.credentialsOk(resolved.accountId, resolved.source) + '\n');
-        context.stdout((result.ok ? m.keyOk(maskListenKey(result.key)) : m.keyBad(result.error.message)) + '\n');
+        context.stdout(
+          m.credentialsOk(
+            resolved.accountId,
+            credentialSourceLabel(context.lang, resolved.source),
+          ) + '\n',
+        );
+        context.stdout(
+          (result.ok
+            ? m.keyOk(maskListenKey(result.key))
+            : m.keyBad(describeReason(context.lang, result.error.message))) + '\n',
+        );
       }
       if (result.ok) return ExitCode.ok;
       if (result.exitCode === ExitCode.credentialsRejected) {
         const auth = authMessages(context.lang);
-        context.stderr((result.error.code === 'SESSION_EXPIRED' ? auth.sessionExpired() : auth.verificationRequired()) + '\n');
+        context.stderr(
+          (result.error.code === 'SESSION_EXPIRED'
+            ? auth.sessionExpired()
+            : auth.verificationRequired()) + '\n',
+        );
       }
       return result.exitCode;
     } finally {

@@ -15,6 +15,7 @@ import { createStreamLogger } from '../../core/ports/logger.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { describeReason } from '../i18n/session-messages.ts';
 import { errorCode, exact, messages, money, percent, pnl } from '../strategy/strategy-messages.ts';
 import {
   openStrategyConnection,
@@ -231,11 +232,14 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
     for (const fn of cleanup.reverse()) await fn();
     if (isAuthRejection(error))
       throw new CliError(
-        m.authRejected(errorCode(error), (error as Error).message),
+        m.authRejected(errorCode(error), describeReason(ctx.lang, (error as Error).message)),
         ExitCode.credentialsRejected,
       );
     if (errorCode(error) === 'STREAM_NOT_LIVE')
-      throw new CliError(`${m.streamNotLive} (${(error as Error).message})`, ExitCode.failure);
+      throw new CliError(
+        `${m.streamNotLive} (${describeReason(ctx.lang, (error as Error).message)})`,
+        ExitCode.failure,
+      );
     throw error;
   }
   cleanup.push(() => connection.dispose());

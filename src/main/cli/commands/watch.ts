@@ -5,9 +5,14 @@ import { AlphaRestClient } from '../../core/rest/index.ts';
 import type { SessionState } from '../../core/stream/index.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
-import { monitorSettingsOf, parseCommandArgs, resolveConnection } from '../common/connection-options.ts';
+import {
+  monitorSettingsOf,
+  parseCommandArgs,
+  resolveConnection,
+} from '../common/connection-options.ts';
 import { createHumanOutput, createJsonOutput } from '../common/watch-output.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
+import type { CredentialSource } from '../i18n/session-messages.ts';
 import { authMessages, watchMessages } from '../i18n/watch-messages.ts';
 
 const PROGRESS_INTERVAL_MS = 10_000;
@@ -18,7 +23,9 @@ export const command: CliCommand = {
   summary: { en: watchMessages('en').summary(), 'zh-CN': watchMessages('zh-CN').summary() },
   async run(argv, context) {
     const m = watchMessages(context.lang);
-    const { connection, values } = parseCommandArgs(argv, context.lang, { duration: { type: 'string' } });
+    const { connection, values } = parseCommandArgs(argv, context.lang, {
+      duration: { type: 'string' },
+    });
     if (connection.help) {
       context.stdout(`${m.usage()}\n${connectionMessages(context.lang).commonOptions()}\n`);
       return ExitCode.ok;
@@ -27,8 +34,15 @@ export const command: CliCommand = {
     const resolved = await resolveConnection(connection, context, { ordersPerMinute: 20 });
     let monitor: AccountMonitor | undefined;
     try {
-      const logger = createStreamLogger({ minLevel: 'warn', write: (line) => context.stderr(line + '\n') });
-      const rest = new AlphaRestClient({ baseUrl: resolved.restUrl, credentials: resolved.credentials, logger });
+      const logger = createStreamLogger({
+        minLevel: 'warn',
+        write: (line) => context.stderr(line + '\n'),
+      });
+      const rest = new AlphaRestClient({
+        baseUrl: resolved.restUrl,
+        credentials: resolved.credentials,
+        logger,
+      });
       monitor = createAccountMonitor({
         accountId: resolved.accountId,
         rest,
@@ -37,7 +51,13 @@ export const command: CliCommand = {
         logger,
         options: monitorSettingsOf(connection),
       });
-      return await watch(monitor, context, { json: connection.json, durationS, accountId: resolved.accountId, source: resolved.source, wsUrl: resolved.wsUrl });
+      return await watch(monitor, context, {
+        json: connection.json,
+        durationS,
+        accountId: resolved.accountId,
+        source: resolved.source,
+        wsUrl: resolved.wsUrl,
+      });
     } finally {
       await monitor?.dispose();
       await resolved.dispose();
@@ -49,7 +69,10 @@ function parseDuration(raw: string | boolean | undefined, context: CliContext): 
   if (raw === undefined) return 0;
   const n = Number(raw);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n) || n < 0) {
-    throw new CliError(connectionMessages(context.lang).badNumber('--duration', String(raw)), ExitCode.usage);
+    throw new CliError(
+      connectionMessages(context.lang).badNumber('--duration', String(raw)),
+      ExitCode.usage,
+    );
   }
   return n;
 }
@@ -57,16 +80,27 @@ function parseDuration(raw: string | boolean | undefined, context: CliContext): 
 async function watch(
   monitor: AccountMonitor,
   context: CliContext,
-  info: { json: boolean; durationS: number; accountId: string; source: string; wsUrl: string },
+  info: {
+    json: boolean;
+    durationS: number;
+    accountId: string;
+    source: CredentialSource;
+    wsUrl: string;
+  },
 ): Promise<number> {
-  const output = info.json ? createJsonOutput(context.stdout) : createHumanOutput(context.stdout, context.lang);
+  const output = info.json
+    ? createJsonOutput(context.stdout)
+    : createHumanOutput(context.stdout, context.lang);
   const startedMs = Date.now();
   let updateIndex = 0;
   let everLive = false;
   output.banner(info);
   monitor.onDidChangeState(({ state }) => {
     if (state.name === 'live') everLive = true;
-    output.state(state, { maskedKey: monitor.maskedListenKey, reconnects: monitor.stats.reconnects });
+    output.state(state, {
+      maskedKey: monitor.maskedListenKey,
+      reconnects: monitor.stats.reconnects,
+    });
   });
   monitor.onDidReceiveOrderUpdate((event) => {
     if (event.accepted) updateIndex++;
@@ -85,7 +119,11 @@ async function watch(
   });
   const durationTimer = info.durationS > 0 ? setTimeout(finish, info.durationS * 1000) : undefined;
   const progressTimer = setInterval(() => {
-    output.progress(Math.round((Date.now() - startedMs) / 1000), info.durationS, monitor.stats.updates);
+    output.progress(
+      Math.round((Date.now() - startedMs) / 1000),
+      info.durationS,
+      monitor.stats.updates,
+    );
   }, PROGRESS_INTERVAL_MS);
   monitor.onDidChangeState(({ state }) => {
     if (state.name === 'failed') finish();
@@ -107,7 +145,11 @@ async function watch(
   return exitCodeOf(finalState, { everLive, interrupted }, context);
 }
 
-function exitCodeOf(state: SessionState, run: { everLive: boolean; interrupted: boolean }, context: CliContext): number {
+function exitCodeOf(
+  state: SessionState,
+  run: { everLive: boolean; interrupted: boolean },
+  context: CliContext,
+): number {
   if (state.name === 'failed') {
     const auth = authMessages(context.lang);
     if (state.code === 'SESSION_EXPIRED') {

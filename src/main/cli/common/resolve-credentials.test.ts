@@ -8,7 +8,10 @@ import { CliError } from './cli-error.ts';
 import { resolveCredentials } from './resolve-credentials.ts';
 
 const fileSession = { headers: { CSRFToken: 'file-csrf-0123456789' }, cookies: 'p20t=file' };
-const keychainSession = { headers: { csrftoken: 'keychain-csrf-0123456789' }, cookies: 'p20t=keychain' };
+const keychainSession = {
+  headers: { csrftoken: 'keychain-csrf-0123456789' },
+  cookies: 'p20t=keychain',
+};
 
 let dir: string;
 let secrets: MemorySecretStore;
@@ -55,26 +58,48 @@ describe('resolveCredentials', () => {
     await store.save({ id: 'main', credentials: keychainSession });
     expect((await resolveCredentials({ env: {}, store })).accountId).toBe('main');
     await store.save({ id: 'alt', credentials: keychainSession });
-    expect((await failure(resolveCredentials({ env: {}, store }))).message).toMatch(/main, alt.*--user/);
+    expect((await failure(resolveCredentials({ env: {}, store }))).message).toMatch(
+      /main, alt.*--user/,
+    );
   });
 
   it('prefers --credentials-file, then ALPHA_MONITOR_CREDENTIALS_FILE, then the keychain', async () => {
     await store.save({ id: '1', credentials: keychainSession });
     const cli = await privateFile('cli.json', fileSession);
-    const fromEnv = await privateFile('env.json', { headers: { csrftoken: 'env-csrf' }, cookies: 'p20t=env' });
-    const env = { ALPHA_MONITOR_CREDENTIALS_FILE: fromEnv };
-    expect(await resolveCredentials({ user: '1', credentialsFile: cli, env, store })).toMatchObject({
-      source: 'file',
-      credentials: { headers: { csrftoken: 'file-csrf-0123456789' } },
+    const fromEnv = await privateFile('env.json', {
+      headers: { csrftoken: 'env-csrf' },
+      cookies: 'p20t=env',
     });
-    expect(await resolveCredentials({ user: '1', env, store })).toMatchObject({ source: 'env', accountId: '1', credentials: { cookies: 'p20t=env' } });
+    const env = { ALPHA_MONITOR_CREDENTIALS_FILE: fromEnv };
+    expect(await resolveCredentials({ user: '1', credentialsFile: cli, env, store })).toMatchObject(
+      {
+        source: 'file',
+        credentials: { headers: { csrftoken: 'file-csrf-0123456789' } },
+      },
+    );
+    expect(await resolveCredentials({ user: '1', env, store })).toMatchObject({
+      source: 'env',
+      accountId: '1',
+      credentials: { cookies: 'p20t=env' },
+    });
   });
 
-  it.runIf(process.platform !== 'win32')('refuses credential files other users can read, from either source (POSIX modes; skipped on Windows, which has none)', async () => {
-    const open = await privateFile('open.json', fileSession, 0o644);
-    expect((await failure(resolveCredentials({ credentialsFile: open, env: {}, store }))).message).toMatch(/chmod 600/);
-    expect((await failure(resolveCredentials({ env: { ALPHA_MONITOR_CREDENTIALS_FILE: open }, store }))).message).toMatch(/readable by other users/);
-  });
+  it.runIf(process.platform !== 'win32')(
+    'refuses credential files other users can read, from either source (POSIX modes; skipped on Windows, which has none)',
+    async () => {
+      const open = await privateFile('open.json', fileSession, 0o644);
+      expect(
+        (await failure(resolveCredentials({ credentialsFile: open, env: {}, store }))).message,
+      ).toMatch(/chmod 600/);
+      expect(
+        (
+          await failure(
+            resolveCredentials({ env: { ALPHA_MONITOR_CREDENTIALS_FILE: open }, store }),
+          )
+        ).message,
+      ).toMatch(/readable by other users/);
+    },
+  );
 
   it('explains a missing keychain in plain words', async () => {
     await store.save({ id: '1', credentials: keychainSession });
@@ -89,4 +114,38 @@ describe('resolveCredentials', () => {
     const error = await failure(resolveCredentials({ user: 'ghost', env: {}, store }));
     expect(error.message).toContain('No account "ghost"');
   });
+
+  it.runIf(process.platform !== 'win32')(
+    'says what is wrong in Chinese with lang zh-CN (POSIX modes; skipped on Windows)',
+    async () => {
+      const open = await privateFile('open.json', fileSession, 0o644);
+      expect(
+        (
+          await failure(
+            resolveCredentials({ credentialsFile: open, env: {}, store, lang: 'zh-CN' }),
+          )
+        ).message,
+      ).toMatch(/其他用户可以读取.*chmod 600/);
+      expect(
+        (
+          await failure(
+            resolveCredentials({
+              credentialsFile: join(dir, 'none.json'),
+              env: {},
+              store,
+              lang: 'zh-CN',
+            }),
+          )
+        ).message,
+      ).toContain('找不到凭据文件');
+      const bad = await privateFile('bad.json', { headers: 'x' });
+      expect(
+        (await failure(resolveCredentials({ credentialsFile: bad, env: {}, store, lang: 'zh-CN' })))
+          .message,
+      ).toContain('的格式应为');
+      expect(
+        (await failure(resolveCredentials({ env: {}, store, lang: 'zh-CN' }))).message,
+      ).toContain('没有凭据');
+    },
+  );
 });

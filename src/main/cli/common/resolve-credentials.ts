@@ -2,8 +2,36 @@ import { stat, readFile } from 'node:fs/promises';
 import type { SessionCredentials } from '../../core/credentials/session-credentials.ts';
 import type { AccountStore } from '../../core/accounts/index.ts';
 import { openAccountStore, toCliError } from '../accounts/open-account-store.ts';
-import type { Lang } from '../i18n/lang.ts';
+import { defineMessages, type Lang } from '../i18n/lang.ts';
 import { CliError, ExitCode } from './cli-error.ts';
+
+const SHAPE = '{"headers":{"csrftoken":"...",...},"cookies":"k=v; k2=v2"}';
+
+const messages = defineMessages({
+  en: {
+    notFound: (path: string) => `Credentials file not found: ${path}`,
+    readableByOthers: (path: string, mode: string) =>
+      `Refusing ${path}: it is readable by other users (mode ${mode}). Run: chmod 600 ${path}`,
+    notJson: (path: string) => `${path} is not valid JSON. Expected ${SHAPE}`,
+    badShape: (origin: string) => `${origin} must look like ${SHAPE}`,
+    noAccounts: () =>
+      'No credentials: add an account with alpha-monitor accounts add --user <id> --from-curl <file>, ' +
+      'or pass --credentials-file <path> (or --demo to use the built-in simulator).',
+    severalAccounts: (ids: string) =>
+      `Several accounts are stored (${ids}): choose one with --user <id>.`,
+  },
+  'zh-CN': {
+    notFound: (path: string) => `找不到凭据文件：${path}`,
+    readableByOthers: (path: string, mode: string) =>
+      `拒绝读取 ${path}：其他用户可以读取该文件（权限 ${mode}）。请运行：chmod 600 ${path}`,
+    notJson: (path: string) => `${path} 不是有效的 JSON。应为 ${SHAPE}`,
+    badShape: (origin: string) => `${origin} 的格式应为 ${SHAPE}`,
+    noAccounts: () =>
+      '没有凭据：先用 alpha-monitor accounts add --user <id> --from-curl <文件> 添加账户，' +
+      '或传入 --credentials-file <路径>（或用 --demo 使用内置模拟器）。',
+    severalAccounts: (ids: string) => `有多个账户（${ids}）：请用 --user <id> 选择一个。`,
+  },
+});
 
 /** For servers without a keychain: the path of a credentials file (same format as --credentials-file). */
 export const CREDENTIALS_FILE_ENV_VAR = 'ALPHA_MONITOR_CREDENTIALS_FILE';
@@ -33,35 +61,31 @@ export interface ResolvedCredentials {
 }
 
 /** Refuses a file that group or others can read: it holds a live session. */
-export async function readPrivateCredentialsFile(path: string): Promise<SessionCredentials> {
+export async function readPrivateCredentialsFile(
+  path: string,
+  lang: Lang = 'en',
+): Promise<SessionCredentials> {
+  const m = messages(lang);
   let mode: number;
   try {
     mode = (await stat(path)).mode;
   } catch {
-    throw new CliError(`Credentials file not found: ${path}`, ExitCode.usage);
+    throw new CliError(m.notFound(path), ExitCode.usage);
   }
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-    throw new CliError(
-      `Refusing ${path}: it is readable by other users (mode ${(mode & 0o777).toString(8)}). ` +
-        `Run: chmod 600 ${path}`,
-      ExitCode.usage,
-    );
+    throw new CliError(m.readableByOthers(path, (mode & 0o777).toString(8)), ExitCode.usage);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch {
-    throw new CliError(`${path} is not valid JSON. Expected {"headers":{...},"cookies":"k=v; ..."}`, ExitCode.usage);
+    throw new CliError(m.notJson(path), ExitCode.usage);
   }
-  return toSessionCredentials(parsed, path);
+  return toSessionCredentials(parsed, path, lang);
 }
 
-function toSessionCredentials(value: unknown, origin: string): SessionCredentials {
-  const bad = () =>
-    new CliError(
-      `${origin} must look like {"headers":{"csrftoken":"...",...},"cookies":"k=v; k2=v2"}`,
-      ExitCode.usage,
-    );
+function toSessionCredentials(value: unknown, origin: string, lang: Lang): SessionCredentials {
+  const bad = () => new CliError(messages(lang).badShape(origin), ExitCode.usage);
   if (typeof value !== 'object' || value === null) throw bad();
   const { headers, cookies } = value as { headers?: unknown; cookies?: unknown };
   if (typeof headers !== 'object' || headers === null || typeof cookies !== 'string') throw bad();
@@ -79,7 +103,7 @@ export async function resolveCredentials(request: CredentialRequest): Promise<Re
   const lang = request.lang ?? 'en';
   if (request.credentialsFile) {
     return {
-      credentials: await readPrivateCredentialsFile(request.credentialsFile),
+      credentials: await readPrivateCredentialsFile(request.credentialsFile, lang),
       source: 'file',
       accountId: request.user ?? 'file',
     };
@@ -87,7 +111,7 @@ export async function resolveCredentials(request: CredentialRequest): Promise<Re
   const envFile = env[CREDENTIALS_FILE_ENV_VAR];
   if (envFile !== undefined && envFile.trim() !== '') {
     return {
-      credentials: await readPrivateCredentialsFile(envFile),
+      credentials: await readPrivateCredentialsFile(envFile, lang),
       source: 'env',
       accountId: request.user ?? 'env',
     };
@@ -105,17 +129,11 @@ export async function resolveCredentials(request: CredentialRequest): Promise<Re
 async function onlyAccount(store: AccountStore, lang: Lang): Promise<string> {
   const accounts = await store.list();
   if (accounts.length === 1) return accounts[0]!.id;
-  const ids = accounts.map((a) => a.id).join(', ');
+  const m = messages(lang);
   throw new CliError(
-    lang === 'zh-CN'
-      ? accounts.length === 0
-        ? '没有凭据：先用 alpha-monitor accounts add --user <id> --from-curl <文件> 添加账户，' +
-          '或传入 --credentials-file <路径>（或用 --demo 使用内置模拟器）。'
-        : `有多个账户（${ids}）：请用 --user <id> 选择一个。`
-      : accounts.length === 0
-        ? 'No credentials: add an account with alpha-monitor accounts add --user <id> --from-curl <file>, ' +
-          'or pass --credentials-file <path> (or --demo to use the built-in simulator).'
-        : `Several accounts are stored (${ids}): choose one with --user <id>.`,
+    accounts.length === 0
+      ? m.noAccounts()
+      : m.severalAccounts(accounts.map((a) => a.id).join(', ')),
     ExitCode.usage,
   );
 }

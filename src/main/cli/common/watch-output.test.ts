@@ -74,3 +74,32 @@ describe('watch statistics', () => {
     );
   });
 });
+
+describe('watch in Chinese', () => {
+  it('names the credential source and the disconnect reason in Chinese', () => {
+    let text = '';
+    const output = createHumanOutput((t) => (text += t), 'zh-CN');
+    output.banner({
+      accountId: 'demo-1',
+      source: 'demo',
+      wsUrl: 'ws://127.0.0.1:1/w3w/stream',
+      durationS: 0,
+    });
+    output.state(
+      { name: 'reconnecting', attempt: 1, delayMs: 1000, reason: 'socket closed (code 1006)' },
+      { maskedKey: null, reconnects: 0 },
+    );
+    output.state(
+      {
+        name: 'failed',
+        reason: 'gave up after 3 reconnect attempts (connect timeout)',
+        code: 'MAX_RECONNECTS',
+      },
+      { maskedKey: null, reconnects: 3 },
+    );
+    expect(text).toContain('凭据来源：演示模拟器');
+    expect(text).toContain('⚠️ 连接断开（连接关闭，代码 1006）；1.0 秒后第 1 次重连');
+    expect(text).toContain('❌ 已停止：重连 3 次后放弃（连接超时）');
+    expect(text).not.toMatch(/socket closed|gave up|: demo/);
+  });
+});

@@ -1,6 +1,11 @@
 import type { MonitorStatistics, OrderUpdateEvent } from '../../core/monitor/index.ts';
 import type { SessionState } from '../../core/stream/index.ts';
 import type { Lang } from '../i18n/lang.ts';
+import {
+  credentialSourceLabel,
+  describeReason,
+  type CredentialSource,
+} from '../i18n/session-messages.ts';
 import { watchMessages } from '../i18n/watch-messages.ts';
 
 const RULE = '='.repeat(60);
@@ -8,7 +13,12 @@ const THIN = '-'.repeat(60);
 
 /** What `watch` prints, as human text or NDJSON. */
 export interface WatchOutput {
-  banner(info: { accountId: string; source: string; wsUrl: string; durationS: number }): void;
+  banner(info: {
+    accountId: string;
+    source: CredentialSource;
+    wsUrl: string;
+    durationS: number;
+  }): void;
   state(state: SessionState, info: { maskedKey: string | null; reconnects: number }): void;
   update(event: OrderUpdateEvent, index: number): void;
   listenKey(maskedKey: string, changed: boolean): void;
@@ -81,7 +91,7 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
       out(m.title());
       out(RULE);
       out(m.user(accountId));
-      out(m.source(source));
+      out(m.source(credentialSourceLabel(lang, source)));
       out(m.stream(wsUrl));
       out(m.duration(durationS));
       out(THIN);
@@ -95,10 +105,16 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
           out(m.connected(reconnects, maskedKey ?? '...'));
           return;
         case 'reconnecting':
-          out(m.reconnecting(state.attempt, (state.delayMs / 1000).toFixed(1), state.reason));
+          out(
+            m.reconnecting(
+              state.attempt,
+              (state.delayMs / 1000).toFixed(1),
+              describeReason(lang, state.reason),
+            ),
+          );
           return;
         case 'failed':
-          out(m.failed(state.reason));
+          out(m.failed(describeReason(lang, state.reason)));
           return;
         case 'idle':
         case 'subscribing':
@@ -130,7 +146,11 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
       out(m.keyRefreshed(maskedKey, changed));
     },
     reconciled(backfilled, error) {
-      out(error === undefined ? m.reconciled(backfilled) : m.reconcileFailed(error));
+      out(
+        error === undefined
+          ? m.reconciled(backfilled)
+          : m.reconcileFailed(describeReason(lang, error)),
+      );
     },
     progress(elapsedS, durationS, updates) {
       out(m.progress(elapsedS, durationS, updates));
