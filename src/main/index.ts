@@ -3,7 +3,8 @@
  * `createAppRoot` exactly as in the browser host; this file adds the window, IPC, tray,
  * notifications and dialogs.
  */
-import { app, BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DisposableStore } from '../shared/lifecycle/disposable.ts';
@@ -23,16 +24,22 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 const preloadPath = join(here, '../preload/index.cjs');
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(here, '../../resources');
+const logger = createStreamLogger({ minLevel: 'info' });
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void main();
+  main().catch((error: unknown) => {
+    // E.g. a locked keychain or an unreadable data folder: say so instead of a silent exit.
+    logger.error('Alpha Monitor could not start', { error: messageOf(error) });
+    dialog.showErrorBox('Alpha Monitor could not start', messageOf(error));
+    app.exit(1);
+  });
 }
 
 async function main(): Promise<void> {
   const store = new DisposableStore();
-  const logger = createStreamLogger({ minLevel: 'info' });
   const dataDir = resolveAppDataDir();
   let window: BrowserWindow | null = null;
   let quitting = false;
@@ -48,6 +55,14 @@ async function main(): Promise<void> {
     window.focus();
   };
   app.on('second-instance', showWindow);
+
+  const notifier = createElectronNotifier(showWindow);
+  /** A tray action failed (e.g. the session expired): log it and tell the user. */
+  const reportFailure = (accountId: string, title: string, error: unknown) => {
+    logger.warn(title, { accountId, error: messageOf(error) });
+    const notice = { id: randomUUID(), kind: 'session-failure' as const, title, body: messageOf(error), accountId, orderId: null, atMs: Date.now() };
+    notifier.show(notice, () => {});
+  };
 
   const root = store.add(
     await createAppRoot({
@@ -65,7 +80,7 @@ async function main(): Promise<void> {
       createMonitor: createEngineMonitorFactory({ clock: systemClock, logger }),
       createDemoExchange: createSimulatorDemoFactory(),
       exportTarget: createDialogExportTarget(() => window, app.getPath('downloads')),
-      notifier: createElectronNotifier(showWindow),
+      notifier,
       events: createWindowEventSink(() => (window && !window.isDestroyed() ? [window] : [])),
     }),
   );
@@ -82,12 +97,21 @@ async function main(): Promise<void> {
     createTray({
       resourcesDir,
       showWindow,
-      toggleAccount: (accountId, running) =>
-        void (running ? root.handlers.stopMonitor({ accountId }) : root.handlers.startMonitor({ accountId })),
+      toggleAccount: (accountId, running) => {
+        const toggle = async () => (running ? root.handlers.stopMonitor({ accountId }) : root.handlers.startMonitor({ accountId }));
+        toggle().catch((error: unknown) =>
+          reportFailure(accountId, running ? 'Could not stop monitoring' : 'Could not start monitoring', error),
+        );
+      },
       quit: () => app.quit(),
     }),
   );
-  const refreshTray = async () => tray.update(root.overallState(), await root.listAccounts());
+  // Runs on every state change: a failure (e.g. an unreadable account list) is logged, not notified.
+  const refreshTray = () =>
+    root
+      .listAccounts()
+      .then((accounts) => tray.update(root.overallState(), accounts))
+      .catch((error: unknown) => logger.warn('tray update failed', { error: messageOf(error) }));
   store.add(root.onDidChangeOverallState(() => void refreshTray()));
   void refreshTray();
 
@@ -109,7 +133,10 @@ async function main(): Promise<void> {
     if (quitting) return;
     quitting = true;
     event.preventDefault();
-    void store.dispose().finally(() => app.exit(0));
+    store
+      .dispose()
+      .catch((error: unknown) => logger.error('shutdown failed', { error: messageOf(error) }))
+      .finally(() => app.exit(0));
   });
   app.on('window-all-closed', () => {
     // Stay in the tray.
