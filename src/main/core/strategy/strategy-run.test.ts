@@ -4,6 +4,7 @@ import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import type { OrderStatus, OrderUpdate } from '../../../shared/domain/order-update.ts';
 import { Emitter } from '../../../shared/event/emitter.ts';
+import { sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
 import { createAcceleratedClock } from '../ports/clock.ts';
 import { nullLogger } from '../ports/logger.ts';
 import { AlphaApiError } from '../rest/index.ts';
@@ -103,46 +104,38 @@ class FakeAlpha {
     const qty = request.workingQuantity;
     const quote = new Big(price).times(qty).toFixed();
     const filled = status === 'FILLED';
-    this.updates.fire({
-      eventTimeMs: 0,
-      transactionTimeMs: 0,
-      updateTimeMs: 0,
-      orderCreationTimeMs: 0,
-      symbol: 'ALPHA_22USDT',
-      baseAsset: 'ALPHA_22',
-      quoteAsset: 'USDT',
-      clientOrderId: 'web_x',
-      side,
-      orderType: 'LIMIT',
-      originalOrderType: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: qty,
-      price,
-      stopPrice: '0',
-      avgPrice: price,
-      executionType: x,
-      status,
-      orderId,
-      lastFilledQty: filled ? qty : '0',
-      cumulativeFilledQty: filled ? qty : '0',
-      lastFilledPrice: price,
-      commission: filled
-        ? side === 'BUY'
-          ? new Big(qty).times('0.0001').toFixed()
-          : new Big(quote).times('0.0001').toFixed()
-        : null,
-      commissionAsset: filled ? (side === 'BUY' ? 'ALPHA_22' : 'USDT') : null,
-      tradeId: '0',
-      isMaker: false,
-      cumulativeQuoteQty: filled ? quote : '0',
-      lastQuoteQty: filled ? quote : '0',
-      quoteOrderQty: '0',
-      eventId: this.eventId++,
-      orderListId: '1',
-      contingencyType: 'OTO',
-      contingencyPosition: side === 'BUY' ? 'OTO_WORKING' : 'OTO_PENDING',
-      st: 1,
-    });
+    this.updates.fire(
+      sampleOrderUpdate({
+        eventTimeMs: 0,
+        transactionTimeMs: 0,
+        updateTimeMs: 0,
+        orderCreationTimeMs: 0,
+        symbol: 'ALPHA_22USDT',
+        baseAsset: 'ALPHA_22',
+        side,
+        quantity: qty,
+        price,
+        avgPrice: price,
+        executionType: x,
+        status,
+        orderId,
+        lastFilledQty: filled ? qty : '0',
+        cumulativeFilledQty: filled ? qty : '0',
+        lastFilledPrice: price,
+        commission: filled
+          ? side === 'BUY'
+            ? new Big(qty).times('0.0001').toFixed()
+            : new Big(quote).times('0.0001').toFixed()
+          : null,
+        commissionAsset: filled ? (side === 'BUY' ? 'ALPHA_22' : 'USDT') : null,
+        cumulativeQuoteQty: filled ? quote : '0',
+        lastQuoteQty: filled ? quote : '0',
+        eventId: this.eventId++,
+        orderListId: '1',
+        contingencyType: 'OTO',
+        contingencyPosition: side === 'BUY' ? 'OTO_WORKING' : 'OTO_PENDING',
+      }),
+    );
   }
 }
 
