@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -104,6 +104,29 @@ describe('alpha-monitor sim', () => {
       expect((await stat(file)).mode & 0o777).toBe(0o600);
       const written = JSON.parse(await readFile(file, 'utf8')) as Printed['credentials'];
       expect(written.cookies).toContain('p20t=');
+      t.interrupt();
+      expect(await done).toBe(ExitCode.ok);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes an existing readable credentials file private, so --credentials-file accepts it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sim-cli-'));
+    try {
+      const file = join(dir, 'demo.json');
+      await writeFile(file, '{"old":true}\n', { mode: 0o644 });
+      await chmod(file, 0o644);
+      const t = testContext();
+      const done = main(['sim', '--no-demo', '--write-credentials', file], t.ctx);
+      await waitFor(() => t.out().includes('Ctrl+C'));
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      const restUrl = /REST: +(\S+)\n/.exec(t.out())![1]!;
+      const check = testContext();
+      expect(
+        await main(['listen-key', '--credentials-file', file, '--rest-url', restUrl], check.ctx),
+      ).toBe(ExitCode.ok);
+      expect(check.out()).toContain('Listen key');
       t.interrupt();
       expect(await done).toBe(ExitCode.ok);
     } finally {

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
@@ -144,6 +144,21 @@ function choiceFlag<T extends string>(
   return raw as T;
 }
 
+/**
+ * Writes `text` to a file only its owner can read, whether the file is new or already there
+ * (`mode` on open applies only to a new file): the mode is set before the secret goes in, so
+ * `--credentials-file` accepts the result.
+ */
+async function writePrivateFile(path: string, text: string): Promise<void> {
+  const file = await open(path, 'w', 0o600);
+  try {
+    await file.chmod(0o600);
+    await file.writeFile(text);
+  } finally {
+    await file.close();
+  }
+}
+
 export const command: CliCommand = {
   name: 'sim',
   summary: {
@@ -209,10 +224,9 @@ export const command: CliCommand = {
       try {
         const { credentials, userId } = sim.demoAccount;
         if (values['write-credentials']) {
-          await writeFile(
+          await writePrivateFile(
             values['write-credentials'],
             JSON.stringify(credentials, null, 2) + '\n',
-            { mode: 0o600 },
           );
         }
         if (values.json) {
