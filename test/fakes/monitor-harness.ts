@@ -1,9 +1,15 @@
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/sim/index.ts';
 import { AlphaRestClient } from '../../src/main/core/rest/index.ts';
-import { createAccountMonitor, type AccountMonitor, type AccountMonitorSettings, type OrderUpdateEvent } from '../../src/main/core/monitor/index.ts';
+import {
+  createAccountMonitor,
+  type AccountMonitor,
+  type AccountMonitorSettings,
+  type OrderUpdateEvent,
+} from '../../src/main/core/monitor/index.ts';
 import type { SessionState } from '../../src/main/core/stream/index.ts';
 import type { Clock } from '../../src/main/core/ports/clock.ts';
 import { createStreamLogger } from '../../src/main/core/ports/logger.ts';
+import type { SessionCredentials } from '../../src/main/core/credentials/session-credentials.ts';
 
 /**
  * A real simulator on 127.0.0.1 plus a real AccountMonitor for its demo account, with
@@ -27,10 +33,24 @@ export interface MonitorHarness {
 }
 
 export async function startMonitorHarness(
-  options: { sim?: SimulatorOptions; monitor?: AccountMonitorSettings; clock?: Clock } = {},
+  options: {
+    sim?: SimulatorOptions;
+    monitor?: AccountMonitorSettings;
+    clock?: Clock;
+    /** Changes the demo account's session before the monitor uses it (e.g. to spoil it). */
+    credentials?: (demo: SessionCredentials) => SessionCredentials;
+  } = {},
 ): Promise<MonitorHarness> {
-  const sim = await startSimulator({ priceStepFraction: 0, splitFillProbability: 0, partialFillProbability: 0, ...options.sim, ...(options.clock ? { clock: options.clock } : {}) });
-  const rest = new AlphaRestClient({ baseUrl: sim.restUrl, credentials: sim.demoAccount.credentials, timeoutMs: 5_000 });
+  const sim = await startSimulator({
+    priceStepFraction: 0,
+    splitFillProbability: 0,
+    partialFillProbability: 0,
+    ...options.sim,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const credentials =
+    options.credentials?.(sim.demoAccount.credentials) ?? sim.demoAccount.credentials;
+  const rest = new AlphaRestClient({ baseUrl: sim.restUrl, credentials, timeoutMs: 5_000 });
   // The harness keeps every key it handed out, so tests can check none leaked.
   const issuedKeys: string[] = [];
   let keyRequests = 0;
@@ -73,7 +93,9 @@ export async function startMonitorHarness(
       const started = Date.now();
       while (!predicate()) {
         if (Date.now() - started > timeoutMs) {
-          throw new Error(`timed out waiting for ${what}; states: ${states.map((s) => s.name).join(' → ')}`);
+          throw new Error(
+            `timed out waiting for ${what}; states: ${states.map((s) => s.name).join(' → ')}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 20));
       }

@@ -1,10 +1,15 @@
-import type { CurlImportErrorCode, LegacyRowProblemCode, VerificationOutcome } from '../../core/accounts/index.ts';
+import type {
+  CurlImportErrorCode,
+  LegacyRowProblemCode,
+  VerificationOutcome,
+} from '../../core/accounts/index.ts';
 import { defineMessages } from '../i18n/lang.ts';
 
 /** Every message of `alpha-monitor accounts`, in English and Simplified Chinese. */
 export const accountsMessages = defineMessages({
   en: {
-    summary: 'store Binance sessions in the OS keychain: add (from "Copy as cURL"), list, verify, remove, import',
+    summary:
+      'store Binance sessions in the OS keychain: add (from "Copy as cURL"), list, verify, remove, import',
     usage:
       'Usage:\n' +
       '  alpha-monitor accounts add --user <id> [--name <name>] --from-curl <file|-> [--no-verify] [--demo | --rest-url <url>]\n' +
@@ -26,14 +31,19 @@ export const accountsMessages = defineMessages({
         NOT_CURL:
           'This is not a cURL command. In DevTools > Network, right-click a request and choose Copy > Copy as cURL ' +
           '(bash or cmd; not PowerShell or fetch).',
-        MALFORMED_CURL: 'The cURL command is cut off or mangled (an unclosed quote). Copy it again, whole.',
+        MALFORMED_CURL:
+          'The cURL command is cut off or mangled (an unclosed quote). Copy it again, whole.',
         NOT_BINANCE_REQUEST:
           `This is not a request to https://www.binance.com/bapi/...${detail ? ` (it goes to ${detail})` : ''}. ` +
           'Copy one of the www.binance.com/bapi/ requests the Alpha page makes.',
-        NO_COOKIE: 'The request carries no cookies: it was copied while logged out. Log in first, then copy again.',
+        NO_COOKIE:
+          'The request carries no cookies: it was copied while logged out. Log in first, then copy again.',
         NO_CSRFTOKEN:
           'The request has no csrftoken header. Copy a www.binance.com/bapi/... request made while logged in ' +
           '(e.g. get-listen-key or get-user-base-info).',
+        UNSENDABLE_CHARACTER:
+          `The ${detail === 'cookie' ? 'cookie header' : `${detail ?? 'a'} header`} has a character browsers never send ` +
+          '(a chat app or an editor changed the paste). Copy the request as cURL from the browser again.',
       })[code],
     imported: (kind: string, url: string) => `Read a ${kind} cURL command for ${url}`,
     keptHeaders: (list: string) => `  headers kept: ${list}`,
@@ -45,7 +55,8 @@ export const accountsMessages = defineMessages({
     missingHeaders: (names: string) =>
       `Warning: the headers ${names} are missing; the exchange may reject the session. Copy a www.binance.com/bapi/ request.`,
     verifying: (url: string) => `Verifying the session with ${url} ...`,
-    demoSimulator: 'Using the built-in simulator (--demo): it only knows its own demo sessions, so a real one shows as expired there.',
+    demoSimulator:
+      'Using the built-in simulator (--demo): it only knows its own demo sessions, so a real one shows as expired there.',
     outcome: (outcome: VerificationOutcome) =>
       ({
         OK: 'OK: the session works',
@@ -65,7 +76,8 @@ export const accountsMessages = defineMessages({
           'verification it asks for, then run accounts verify again.',
         REJECTED:
           'The exchange refused the session (risk control or an unknown error). Log in again in the browser and copy a fresh cURL.',
-        UNREACHABLE: 'Could not reach the exchange (network, timeout or a server error). This says nothing about the session; try again later.',
+        UNREACHABLE:
+          'Could not reach the exchange (network, timeout or a server error). This says nothing about the session; try again later.',
       })[outcome],
     listenKey: (masked: string) => `  listen key: ${masked}`,
     detail: (text: string) => `  (${text})`,
@@ -73,8 +85,10 @@ export const accountsMessages = defineMessages({
       `${replaced ? 'Replaced the session of' : 'Saved'} account ${id} (${name}) in the keychain.`,
     notSaved: 'The session was not saved. Use --no-verify to store it anyway.',
     notVerified: 'Not verified (--no-verify).',
-    savedUnverified: 'Saved, but not verified: run alpha-monitor accounts verify --user <id> later.',
-    noAccounts: 'No accounts yet. Add one with: alpha-monitor accounts add --user <id> --from-curl <file|->',
+    savedUnverified:
+      'Saved, but not verified: run alpha-monitor accounts verify --user <id> later.',
+    noAccounts:
+      'No accounts yet. Add one with: alpha-monitor accounts add --user <id> --from-curl <file|->',
     /** Column titles, separated by |. */
     header: 'ID|NAME|ADDED|LAST VERIFIED|RESULT',
     never: 'never',
@@ -82,8 +96,10 @@ export const accountsMessages = defineMessages({
     removed: (id: string) => `Removed account ${id} (keychain entry and metadata).`,
     notFound: (id: string) => `No account "${id}". See alpha-monitor accounts list.`,
     verifyLine: (id: string, name: string, text: string) => `${id} (${name}): ${text}`,
-    legacyNotJson: (path: string) => `${path} is not JSON. Expected an export of rows {id, name, headers, cookies}.`,
-    legacyNotExport: (path: string) => `${path} is not an export: expected a JSON array of rows {id, name, headers, cookies}.`,
+    legacyNotJson: (path: string) =>
+      `${path} is not JSON. Expected an export of rows {id, name, headers, cookies}.`,
+    legacyNotExport: (path: string) =>
+      `${path} is not an export: expected a JSON array of rows {id, name, headers, cookies}.`,
     legacyProblem: (index: number, id: string | undefined, code: LegacyRowProblemCode) =>
       `Skipped row ${index + 1}${id ? ` (id ${id})` : ''}: ` +
       {
@@ -93,8 +109,11 @@ export const accountsMessages = defineMessages({
         NO_COOKIE: 'no cookies',
         NO_CSRFTOKEN: 'no csrftoken header',
         DUPLICATE_ID: 'the id appears twice; the first row was used',
+        UNSENDABLE_CHARACTER:
+          'a header or cookie has a character browsers never send; export the session again',
       }[code],
-    legacyImported: (id: string, name: string, status: string) => `Imported ${id} (${name}): ${status}`,
+    legacyImported: (id: string, name: string, status: string) =>
+      `Imported ${id} (${name}): ${status}`,
     legacySummary: (saved: number, skipped: number) => `${saved} imported, ${skipped} skipped.`,
   },
   'zh-CN': {
@@ -117,13 +136,16 @@ export const accountsMessages = defineMessages({
     curlError: (code: CurlImportErrorCode, detail: string | undefined) =>
       ({
         EMPTY_INPUT: '没有可导入的内容：输入为空。',
-        NOT_CURL: '这不是 cURL 命令。请在开发者工具 > 网络中右键请求，选择“复制 > 复制为 cURL”（bash 或 cmd，不要 PowerShell 或 fetch）。',
+        NOT_CURL:
+          '这不是 cURL 命令。请在开发者工具 > 网络中右键请求，选择“复制 > 复制为 cURL”（bash 或 cmd，不要 PowerShell 或 fetch）。',
         MALFORMED_CURL: 'cURL 命令不完整或已损坏（有未闭合的引号）。请重新完整复制。',
         NOT_BINANCE_REQUEST:
           `这不是发往 https://www.binance.com/bapi/... 的请求${detail ? `（它发往 ${detail}）` : ''}。` +
           '请复制 Alpha 页面发出的 www.binance.com/bapi/ 请求。',
         NO_COOKIE: '该请求没有 Cookie：复制时未登录。请先登录，再重新复制。',
-        NO_CSRFTOKEN: '该请求没有 csrftoken 请求头。请复制登录状态下的 www.binance.com/bapi/... 请求（例如 get-listen-key 或 get-user-base-info）。',
+        NO_CSRFTOKEN:
+          '该请求没有 csrftoken 请求头。请复制登录状态下的 www.binance.com/bapi/... 请求（例如 get-listen-key 或 get-user-base-info）。',
+        UNSENDABLE_CHARACTER: `${detail === 'cookie' ? 'Cookie 请求头' : `${detail ?? ''} 请求头`}含有浏览器从不发送的字符（粘贴内容被聊天软件或编辑器改动过）。请从浏览器重新“复制为 cURL”。`,
       })[code],
     imported: (kind: string, url: string) => `已读取 ${kind} cURL 命令：${url}`,
     keptHeaders: (list: string) => `  保留的请求头：${list}`,
@@ -131,9 +153,11 @@ export const accountsMessages = defineMessages({
     droppedHeaders: (names: string) => `  丢弃的请求头：${names}`,
     missingCookies: (names: string) =>
       `警告：缺少长期会话 Cookie ${names}；会话可能被拒绝或提前失效（Alpha 还需要 r30t）。请复制登录状态下的请求。`,
-    missingHeaders: (names: string) => `警告：缺少请求头 ${names}；交易所可能拒绝该会话。请复制 www.binance.com/bapi/ 请求。`,
+    missingHeaders: (names: string) =>
+      `警告：缺少请求头 ${names}；交易所可能拒绝该会话。请复制 www.binance.com/bapi/ 请求。`,
     verifying: (url: string) => `正在向 ${url} 验证会话……`,
-    demoSimulator: '正在使用内置模拟器（--demo）：它只认识自己的演示会话，真实会话在这里会显示为已失效。',
+    demoSimulator:
+      '正在使用内置模拟器（--demo）：它只认识自己的演示会话，真实会话在这里会显示为已失效。',
     outcome: (outcome: VerificationOutcome) =>
       ({
         OK: '正常：会话可用',
@@ -148,7 +172,8 @@ export const accountsMessages = defineMessages({
         SESSION_EXPIRED:
           '币安表示此登录已失效（代码 100002001）。请在浏览器中重新登录 www.binance.com，复制新的 cURL，再运行 accounts add。' +
           '在别处登录或在网页上下单也可能使其失效。',
-        VERIFICATION_REQUIRED: '币安要求先完成 Alpha 补充认证。请打开币安 App 完成认证，然后再次运行 accounts verify。',
+        VERIFICATION_REQUIRED:
+          '币安要求先完成 Alpha 补充认证。请打开币安 App 完成认证，然后再次运行 accounts verify。',
         REJECTED: '交易所拒绝了该会话（风控或未知错误）。请在浏览器中重新登录并复制新的 cURL。',
         UNREACHABLE: '无法连接交易所（网络、超时或服务器错误）。这与会话本身无关，请稍后重试。',
       })[outcome],
@@ -166,8 +191,10 @@ export const accountsMessages = defineMessages({
     removed: (id: string) => `已删除账户 ${id}（钥匙串条目和元数据）。`,
     notFound: (id: string) => `没有账户“${id}”。请查看 alpha-monitor accounts list。`,
     verifyLine: (id: string, name: string, text: string) => `${id}（${name}）：${text}`,
-    legacyNotJson: (path: string) => `${path} 不是 JSON。应为 {id, name, headers, cookies} 行的导出。`,
-    legacyNotExport: (path: string) => `${path} 不是导出文件：应为 {id, name, headers, cookies} 行组成的 JSON 数组。`,
+    legacyNotJson: (path: string) =>
+      `${path} 不是 JSON。应为 {id, name, headers, cookies} 行的导出。`,
+    legacyNotExport: (path: string) =>
+      `${path} 不是导出文件：应为 {id, name, headers, cookies} 行组成的 JSON 数组。`,
     legacyProblem: (index: number, id: string | undefined, code: LegacyRowProblemCode) =>
       `已跳过第 ${index + 1} 行${id ? `（id ${id}）` : ''}：` +
       {
@@ -177,8 +204,10 @@ export const accountsMessages = defineMessages({
         NO_COOKIE: '没有 Cookie',
         NO_CSRFTOKEN: '没有 csrftoken 请求头',
         DUPLICATE_ID: 'id 重复；已使用第一行',
+        UNSENDABLE_CHARACTER: '请求头或 Cookie 含有浏览器从不发送的字符；请重新导出该会话',
       }[code],
-    legacyImported: (id: string, name: string, status: string) => `已导入 ${id}（${name}）：${status}`,
+    legacyImported: (id: string, name: string, status: string) =>
+      `已导入 ${id}（${name}）：${status}`,
     legacySummary: (saved: number, skipped: number) => `导入 ${saved} 个，跳过 ${skipped} 个。`,
   },
 });

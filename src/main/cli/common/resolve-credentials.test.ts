@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../../../test/fakes/memory-secret-store.ts';
 import { AccountStore } from '../../core/accounts/index.ts';
-import { CliError } from './cli-error.ts';
+import { CliError, ExitCode } from './cli-error.ts';
 import { resolveCredentials } from './resolve-credentials.ts';
 
 const fileSession = { headers: { CSRFToken: 'file-csrf-0123456789' }, cookies: 'p20t=file' };
@@ -100,6 +100,18 @@ describe('resolveCredentials', () => {
       ).toMatch(/readable by other users/);
     },
   );
+
+  it('refuses a credentials file with a character no browser sends, naming the header but not its value', async () => {
+    const path = await privateFile('pasted.json', {
+      headers: { csrftoken: 'file-csrf-\u2026' },
+      cookies: 'p20t=file',
+    });
+    const error = await failure(resolveCredentials({ credentialsFile: path, store }));
+    expect(error).toBeInstanceOf(CliError);
+    expect(error.exitCode).toBe(ExitCode.usage);
+    expect(error.message).toContain('csrftoken header has a character browsers never send');
+    expect(error.message).not.toContain('file-csrf');
+  });
 
   it('explains a missing keychain in plain words', async () => {
     await store.save({ id: '1', credentials: keychainSession });

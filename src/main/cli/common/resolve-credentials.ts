@@ -1,4 +1,8 @@
 import { stat, readFile } from 'node:fs/promises';
+import {
+  findUnsendableCredential,
+  unsendableCharacterMessage,
+} from '../../core/credentials/header-characters.ts';
 import type { SessionCredentials } from '../../core/credentials/session-credentials.ts';
 import type { AccountStore } from '../../core/accounts/index.ts';
 import { openAccountStore, toCliError } from '../accounts/open-account-store.ts';
@@ -14,6 +18,7 @@ const messages = defineMessages({
       `Refusing ${path}: it is readable by other users (mode ${mode}). Run: chmod 600 ${path}`,
     notJson: (path: string) => `${path} is not valid JSON. Expected ${SHAPE}`,
     badShape: (origin: string) => `${origin} must look like ${SHAPE}`,
+    unsendable: (origin: string, part: string) => `${origin}: ${unsendableCharacterMessage(part)}`,
     noAccounts: () =>
       'No credentials: add an account with alpha-monitor accounts add --user <id> --from-curl <file>, ' +
       'or pass --credentials-file <path> (or --demo to use the built-in simulator).',
@@ -26,6 +31,9 @@ const messages = defineMessages({
       `拒绝读取 ${path}：其他用户可以读取该文件（权限 ${mode}）。请运行：chmod 600 ${path}`,
     notJson: (path: string) => `${path} 不是有效的 JSON。应为 ${SHAPE}`,
     badShape: (origin: string) => `${origin} 的格式应为 ${SHAPE}`,
+    unsendable: (origin: string, part: string) =>
+      `${origin}：${part === 'cookie' ? 'Cookie 请求头' : `${part} 请求头`}含有浏览器从不发送的字符（可能被聊天软件或编辑器改动过）。` +
+      '请从浏览器重新“复制为 cURL”并重新导入。',
     noAccounts: () =>
       '没有凭据：先用 alpha-monitor accounts add --user <id> --from-curl <文件> 添加账户，' +
       '或传入 --credentials-file <路径>（或用 --demo 使用内置模拟器）。',
@@ -94,7 +102,12 @@ function toSessionCredentials(value: unknown, origin: string, lang: Lang): Sessi
     if (typeof v !== 'string') throw bad();
     out[name.toLowerCase()] = v;
   }
-  return { headers: out, cookies };
+  const credentials = { headers: out, cookies };
+  const unsendable = findUnsendableCredential(credentials);
+  // Refused here rather than by every request later; the message names the part, never its value.
+  if (unsendable !== null)
+    throw new CliError(messages(lang).unsendable(origin, unsendable), ExitCode.usage);
+  return credentials;
 }
 
 /** Resolves the credentials a command should use. */

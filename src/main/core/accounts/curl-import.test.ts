@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CurlImportError, LONG_TERM_COOKIES, parseCurl, type CurlImportErrorCode } from './curl-import.ts';
-import { cookieHeader, fakeSecrets, sampleCurl, USER_AGENT_FIREFOX, type Browser, type Shell } from './testing/curl-samples.ts';
+import {
+  CurlImportError,
+  LONG_TERM_COOKIES,
+  parseCurl,
+  type CurlImportErrorCode,
+} from './curl-import.ts';
+import {
+  cookieHeader,
+  fakeSecrets,
+  sampleCurl,
+  USER_AGENT_FIREFOX,
+  type Browser,
+  type Shell,
+} from './testing/curl-samples.ts';
 
 const secrets = fakeSecrets('t3st');
 const flavours: Array<[Browser, Shell]> = [
@@ -25,7 +37,9 @@ describe('parseCurl over real-looking "Copy as cURL" commands', () => {
         const text = sampleCurl({ browser, shell, secrets, body });
         const result = parseCurl(text);
         expect(result.flavour).toBe(shell);
-        expect(result.requestUrl).toBe('https://www.binance.com/bapi/defi/v1/private/alpha-trade/get-listen-key');
+        expect(result.requestUrl).toBe(
+          'https://www.binance.com/bapi/defi/v1/private/alpha-trade/get-listen-key',
+        );
         expect(result.credentials.cookies).toBe(cookieHeader(secrets));
         expect(result.credentials.headers).toEqual({
           'bnc-uuid': secrets.bncUuid,
@@ -33,14 +47,17 @@ describe('parseCurl over real-looking "Copy as cURL" commands', () => {
           'device-info': secrets.deviceInfo,
           'fvideo-id': secrets.fvideoId,
           'fvideo-token': secrets.fvideoToken,
-          'user-agent': browser === 'firefox' ? USER_AGENT_FIREFOX : expect.stringContaining('Chrome/138'),
+          'user-agent':
+            browser === 'firefox' ? USER_AGENT_FIREFOX : expect.stringContaining('Chrome/138'),
           accept: '*/*',
           clienttype: 'web',
           'content-type': 'application/json',
           lang: 'zh-CN',
         });
         expect(result.warnings).toEqual([]);
-        expect(result.droppedHeaders).toEqual(expect.arrayContaining(['origin', 'referer', 'x-trace-id', 'baggage']));
+        expect(result.droppedHeaders).toEqual(
+          expect.arrayContaining(['origin', 'referer', 'x-trace-id', 'baggage']),
+        );
         expect(result.keptHeaders).not.toContain('origin');
       });
     }
@@ -82,7 +99,8 @@ describe('parseCurl over real-looking "Copy as cURL" commands', () => {
   });
 
   it('strips control characters a bad paste may leave in values', () => {
-    const text = "curl 'https://www.binance.com/bapi/x' -H $'csrftoken: abc\\u0007def0123456789' -b $'p20t=x\\ty'";
+    const text =
+      "curl 'https://www.binance.com/bapi/x' -H $'csrftoken: abc\\u0007def0123456789' -b $'p20t=x\\ty'";
     const result = parseCurl(text);
     expect(result.credentials.headers.csrftoken).toBe('abcdef0123456789');
     expect(result.credentials.cookies).toBe('p20t=xy');
@@ -99,12 +117,34 @@ describe('parseCurl warnings', () => {
   });
 
   it('names every long-term cookie when only a guest cookie is there, and missing session headers', () => {
-    const text = "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: 0123456789abcdef0123456789abcdef' -b 'lang=en'";
+    const text =
+      "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: 0123456789abcdef0123456789abcdef' -b 'lang=en'";
     const result = parseCurl(text);
     expect(result.warnings).toEqual([
       { code: 'MISSING_SESSION_COOKIES', names: [...LONG_TERM_COOKIES] },
-      { code: 'MISSING_SESSION_HEADERS', names: ['bnc-uuid', 'device-info', 'fvideo-id', 'fvideo-token', 'user-agent'] },
+      {
+        code: 'MISSING_SESSION_HEADERS',
+        names: ['bnc-uuid', 'device-info', 'fvideo-id', 'fvideo-token', 'user-agent'],
+      },
     ]);
+  });
+});
+
+describe('parseCurl refuses characters no browser sends', () => {
+  it('names the header, never its value', () => {
+    let caught: unknown;
+    try {
+      parseCurl(
+        "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: c0ffeec0ffee\u201d' -b 'p20t=secretcookie'",
+      );
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'UNSENDABLE_CHARACTER', detail: 'csrftoken' });
+    expect((caught as Error).message).toContain(
+      'csrftoken header has a character browsers never send',
+    );
+    expect((caught as Error).message).not.toContain('c0ffee');
   });
 });
 
@@ -114,17 +154,63 @@ describe('parseCurl errors', () => {
     ['a URL alone', 'https://www.binance.com/bapi/x', 'NOT_CURL'],
     ['PowerShell', "Invoke-WebRequest -Uri 'https://www.binance.com/bapi/x'", 'NOT_CURL'],
     ['fetch', 'fetch("https://www.binance.com/bapi/x", {"headers": {}})', 'NOT_CURL'],
-    ['a cut-off paste', "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: abc", 'MALFORMED_CURL'],
-    ['a cut-off cmd paste', 'curl ^"https://www.binance.com/bapi/x^" -H "csrftoken: abc', 'MALFORMED_CURL'],
+    [
+      'a cut-off paste',
+      "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: abc",
+      'MALFORMED_CURL',
+    ],
+    [
+      'a cut-off cmd paste',
+      'curl ^"https://www.binance.com/bapi/x^" -H "csrftoken: abc',
+      'MALFORMED_CURL',
+    ],
     ['no URL', "curl -H 'csrftoken: x' -b 'p20t=1'", 'NOT_BINANCE_REQUEST'],
-    ['another site', "curl 'https://example.com/bapi/x' -H 'csrftoken: x' -b 'p20t=1'", 'NOT_BINANCE_REQUEST'],
-    ['a look-alike host', "curl 'https://www.binance.com.evil.io/bapi/x' -H 'csrftoken: x' -b 'p20t=1'", 'NOT_BINANCE_REQUEST'],
-    ['a Binance page, not /bapi/', "curl 'https://www.binance.com/zh-CN/alpha' -H 'csrftoken: x' -b 'p20t=1'", 'NOT_BINANCE_REQUEST'],
-    ['plain http', "curl 'http://www.binance.com/bapi/x' -H 'csrftoken: x' -b 'p20t=1'", 'NOT_BINANCE_REQUEST'],
-    ['no cookie', "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: 0123456789abcdef'", 'NO_COOKIE'],
-    ['a cookie file, not cookies', "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: 0123' -b cookies.txt", 'NO_COOKIE'],
+    [
+      'another site',
+      "curl 'https://example.com/bapi/x' -H 'csrftoken: x' -b 'p20t=1'",
+      'NOT_BINANCE_REQUEST',
+    ],
+    [
+      'a look-alike host',
+      "curl 'https://www.binance.com.evil.io/bapi/x' -H 'csrftoken: x' -b 'p20t=1'",
+      'NOT_BINANCE_REQUEST',
+    ],
+    [
+      'a Binance page, not /bapi/',
+      "curl 'https://www.binance.com/zh-CN/alpha' -H 'csrftoken: x' -b 'p20t=1'",
+      'NOT_BINANCE_REQUEST',
+    ],
+    [
+      'plain http',
+      "curl 'http://www.binance.com/bapi/x' -H 'csrftoken: x' -b 'p20t=1'",
+      'NOT_BINANCE_REQUEST',
+    ],
+    [
+      'no cookie',
+      "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: 0123456789abcdef'",
+      'NO_COOKIE',
+    ],
+    [
+      'a cookie file, not cookies',
+      "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: 0123' -b cookies.txt",
+      'NO_COOKIE',
+    ],
     ['no csrftoken', "curl 'https://www.binance.com/bapi/x' -b 'p20t=1; cr00=2'", 'NO_CSRFTOKEN'],
-    ['an empty csrftoken', "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: ' -b 'p20t=1'", 'NO_CSRFTOKEN'],
+    [
+      'an empty csrftoken',
+      "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: ' -b 'p20t=1'",
+      'NO_CSRFTOKEN',
+    ],
+    [
+      'a csrftoken an editor changed',
+      "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: c0ffee\u2026' -b 'p20t=1'",
+      'UNSENDABLE_CHARACTER',
+    ],
+    [
+      'a cookie with an emoji',
+      "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: c0ffee' -b 'p20t=1\u{1F600}'",
+      'UNSENDABLE_CHARACTER',
+    ],
   ];
   for (const [label, text, code] of cases) {
     it(`${label} → ${code}`, () => {

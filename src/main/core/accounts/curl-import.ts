@@ -1,5 +1,14 @@
+import {
+  findUnsendableCredential,
+  unsendableCharacterMessage,
+} from '../credentials/header-characters.ts';
 import type { SessionCredentials } from '../credentials/session-credentials.ts';
-import { CurlSyntaxError, detectCurlFlavour, tokenizeCurl, type CurlFlavour } from './curl-tokenize.ts';
+import {
+  CurlSyntaxError,
+  detectCurlFlavour,
+  tokenizeCurl,
+  type CurlFlavour,
+} from './curl-tokenize.ts';
 
 /**
  * Headers a replayed web session needs (ALPHA-PROTOCOL.md §1, "minimal set", probed by NAT
@@ -7,7 +16,14 @@ import { CurlSyntaxError, detectCurlFlavour, tokenizeCurl, type CurlFlavour } fr
  * `origin` and `:authority` caused rejections, and the rest (`sec-*`, `referer`, tracing
  * headers, ...) is browser noise that would go stale.
  */
-export const SESSION_HEADERS = ['bnc-uuid', 'csrftoken', 'device-info', 'fvideo-id', 'fvideo-token', 'user-agent'] as const;
+export const SESSION_HEADERS = [
+  'bnc-uuid',
+  'csrftoken',
+  'device-info',
+  'fvideo-id',
+  'fvideo-token',
+  'user-agent',
+] as const;
 export const CLIENT_HEADERS = ['accept', 'clienttype', 'content-type', 'lang'] as const;
 const KEPT_HEADERS = new Set<string>([...SESSION_HEADERS, ...CLIENT_HEADERS]);
 
@@ -21,7 +37,9 @@ export type CurlImportErrorCode =
   | 'MALFORMED_CURL'
   | 'NOT_BINANCE_REQUEST'
   | 'NO_COOKIE'
-  | 'NO_CSRFTOKEN';
+  | 'NO_CSRFTOKEN'
+  /** A kept header or cookie has a character no browser sends (the paste was altered). */
+  | 'UNSENDABLE_CHARACTER';
 
 /** Why a paste could not be imported. The message never contains a header or cookie value. */
 export class CurlImportError extends Error {
@@ -57,10 +75,41 @@ export interface CurlImport {
 }
 
 const VALUE_OPTIONS = new Set([
-  '-X', '--request', '-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--data-urlencode',
-  '--json', '-e', '--referer', '-o', '--output', '-u', '--user', '-x', '--proxy', '-m', '--max-time',
-  '--connect-timeout', '-F', '--form', '-w', '--write-out', '--retry', '--resolve', '--cacert', '--cert',
-  '-E', '--key', '--limit-rate', '--interface', '-T', '--upload-file', '--max-redirs',
+  '-X',
+  '--request',
+  '-d',
+  '--data',
+  '--data-raw',
+  '--data-binary',
+  '--data-ascii',
+  '--data-urlencode',
+  '--json',
+  '-e',
+  '--referer',
+  '-o',
+  '--output',
+  '-u',
+  '--user',
+  '-x',
+  '--proxy',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '-F',
+  '--form',
+  '-w',
+  '--write-out',
+  '--retry',
+  '--resolve',
+  '--cacert',
+  '--cert',
+  '-E',
+  '--key',
+  '--limit-rate',
+  '--interface',
+  '-T',
+  '--upload-file',
+  '--max-redirs',
 ]);
 
 /**
@@ -71,7 +120,9 @@ export function parseCurl(text: string): CurlImport {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed.length === 0) throw new CurlImportError('EMPTY_INPUT', 'The input is empty.');
   if (!/^curl(\.exe)?(\s|$)/i.test(trimmed)) {
-    const hint = /Invoke-(WebRequest|RestMethod)|^fetch\(/i.test(trimmed) ? ' (that is PowerShell or fetch)' : '';
+    const hint = /Invoke-(WebRequest|RestMethod)|^fetch\(/i.test(trimmed)
+      ? ' (that is PowerShell or fetch)'
+      : '';
     throw new CurlImportError('NOT_CURL', `This is not a cURL command${hint}.`);
   }
   const flavour = detectCurlFlavour(trimmed);
@@ -80,7 +131,10 @@ export function parseCurl(text: string): CurlImport {
     args = tokenizeCurl(trimmed, flavour);
   } catch (error) {
     if (error instanceof CurlSyntaxError) {
-      throw new CurlImportError('MALFORMED_CURL', `The cURL command is cut off or mangled: ${error.message}.`);
+      throw new CurlImportError(
+        'MALFORMED_CURL',
+        `The cURL command is cut off or mangled: ${error.message}.`,
+      );
     }
     throw error;
   }
@@ -94,7 +148,8 @@ export function parseCurl(text: string): CurlImport {
     if (arg === '-H' || arg === '--header') {
       const line = value();
       const colon = line.indexOf(':', line.startsWith(':') ? 1 : 0);
-      if (colon > 0) rawHeaders.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
+      if (colon > 0)
+        rawHeaders.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
     } else if (arg === '-b' || arg === '--cookie') {
       const cookie = value();
       // Without "=" curl reads a cookie *file*; a browser never writes that.
@@ -121,7 +176,10 @@ export function parseCurl(text: string): CurlImport {
 
   const cookies = normaliseCookies(cookieParts);
   if (cookies.length === 0) {
-    throw new CurlImportError('NO_COOKIE', 'The request carries no cookies: it was copied from a logged-out page.');
+    throw new CurlImportError(
+      'NO_COOKIE',
+      'The request carries no cookies: it was copied from a logged-out page.',
+    );
   }
   if (!headers.csrftoken) {
     throw new CurlImportError(
@@ -133,15 +191,31 @@ export function parseCurl(text: string): CurlImport {
   const cookieNames = cookies.map(([name]) => name);
   const warnings: CurlImportWarning[] = [];
   const missingCookies = LONG_TERM_COOKIES.filter((name) => !cookieNames.includes(name));
-  if (missingCookies.length > 0) warnings.push({ code: 'MISSING_SESSION_COOKIES', names: missingCookies });
+  if (missingCookies.length > 0)
+    warnings.push({ code: 'MISSING_SESSION_COOKIES', names: missingCookies });
   const missingHeaders = SESSION_HEADERS.filter((name) => !headers[name]);
-  if (missingHeaders.length > 0) warnings.push({ code: 'MISSING_SESSION_HEADERS', names: missingHeaders });
+  if (missingHeaders.length > 0)
+    warnings.push({ code: 'MISSING_SESSION_HEADERS', names: missingHeaders });
 
-  const keptHeaders = [...SESSION_HEADERS, ...CLIENT_HEADERS].filter((name) => headers[name] !== undefined);
+  const keptHeaders = [...SESSION_HEADERS, ...CLIENT_HEADERS].filter(
+    (name) => headers[name] !== undefined,
+  );
   const ordered: Record<string, string> = {};
   for (const name of keptHeaders) ordered[name] = headers[name]!;
+  const credentials = {
+    headers: ordered,
+    cookies: cookies.map(([n, v]) => `${n}=${v}`).join('; '),
+  };
+  const unsendable = findUnsendableCredential(credentials);
+  if (unsendable !== null) {
+    throw new CurlImportError(
+      'UNSENDABLE_CHARACTER',
+      unsendableCharacterMessage(unsendable),
+      unsendable,
+    );
+  }
   return {
-    credentials: { headers: ordered, cookies: cookies.map(([n, v]) => `${n}=${v}`).join('; ') },
+    credentials,
     flavour,
     requestUrl,
     keptHeaders,
@@ -152,14 +226,19 @@ export function parseCurl(text: string): CurlImport {
 }
 
 function checkBinanceUrl(url: string | undefined): string {
-  if (url === undefined) throw new CurlImportError('NOT_BINANCE_REQUEST', 'The cURL command has no URL.');
+  if (url === undefined)
+    throw new CurlImportError('NOT_BINANCE_REQUEST', 'The cURL command has no URL.');
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     throw new CurlImportError('NOT_BINANCE_REQUEST', 'The cURL command has no valid URL.');
   }
-  if (parsed.protocol !== 'https:' || parsed.hostname !== 'www.binance.com' || !parsed.pathname.startsWith('/bapi/')) {
+  if (
+    parsed.protocol !== 'https:' ||
+    parsed.hostname !== 'www.binance.com' ||
+    !parsed.pathname.startsWith('/bapi/')
+  ) {
     throw new CurlImportError(
       'NOT_BINANCE_REQUEST',
       `Not a Binance request: expected https://www.binance.com/bapi/..., got ${parsed.protocol}//${parsed.hostname}${parsed.pathname.split('/').slice(0, 2).join('/')}`,

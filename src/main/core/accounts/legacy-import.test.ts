@@ -11,10 +11,17 @@ const headersObject = {
   ':authority': 'www.binance.com',
 };
 
-describe('parseLegacyExport (the original project\'s users table)', () => {
+describe("parseLegacyExport (the original project's users table)", () => {
   it('reads headers as a JSON string and cookies as "k=v; ..." (the SQLite columns)', () => {
     const text = JSON.stringify([
-      { id: 1, name: 'Alice', email: 'a@example.com', headers: JSON.stringify(headersObject), cookies: 'p20t=a; cr00=b', is_valid: 1 },
+      {
+        id: 1,
+        name: 'Alice',
+        email: 'a@example.com',
+        headers: JSON.stringify(headersObject),
+        cookies: 'p20t=a; cr00=b',
+        is_valid: 1,
+      },
     ]);
     const { accounts, problems } = parseLegacyExport(text);
     expect(problems).toEqual([]);
@@ -46,7 +53,9 @@ describe('parseLegacyExport (the original project\'s users table)', () => {
   });
 
   it('takes cookies from a cookie header when the cookies column is empty', () => {
-    const text = JSON.stringify([{ id: 2, name: 'B', headers: { ...headersObject, cookie: 'p20t=z' }, cookies: null }]);
+    const text = JSON.stringify([
+      { id: 2, name: 'B', headers: { ...headersObject, cookie: 'p20t=z' }, cookies: null },
+    ]);
     expect(parseLegacyExport(text).accounts[0]!.credentials).toMatchObject({ cookies: 'p20t=z' });
     expect(parseLegacyExport(text).accounts[0]!.credentials.headers.cookie).toBeUndefined();
   });
@@ -75,6 +84,26 @@ describe('parseLegacyExport (the original project\'s users table)', () => {
       { index: 7, code: 'BAD_ID' },
     ]);
     expect(JSON.stringify(problems)).not.toContain('c5f0d0c0ffee');
+  });
+
+  it('skips a row whose header or cookie has a character no browser sends, without echoing it', () => {
+    const text = JSON.stringify([
+      { id: 1, headers: headersObject, cookies: 'p20t=secret\u2019cookie' },
+      {
+        id: 2,
+        headers: { ...headersObject, 'user-agent': 'Mozilla\u00a0\u2014 5.0' },
+        cookies: 'p20t=a',
+      },
+      { id: 3, headers: headersObject, cookies: 'p20t=caf\u00e9' },
+    ]);
+    const { accounts, problems } = parseLegacyExport(text);
+    expect(problems).toEqual([
+      { index: 0, id: '1', code: 'UNSENDABLE_CHARACTER' },
+      { index: 1, id: '2', code: 'UNSENDABLE_CHARACTER' },
+    ]);
+    // Latin-1 can be sent, so it is left alone.
+    expect(accounts.map((a) => a.id)).toEqual(['3']);
+    expect(JSON.stringify(problems)).not.toContain('secret');
   });
 
   it('refuses a file that is not an export', () => {

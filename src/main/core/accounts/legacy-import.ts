@@ -1,3 +1,4 @@
+import { findUnsendableCredential } from '../credentials/header-characters.ts';
 import type { SessionCredentials } from '../credentials/session-credentials.ts';
 import { AccountError, validateAccountId } from './account-errors.ts';
 
@@ -16,7 +17,15 @@ export interface LegacyAccount {
 }
 
 /** Stable codes for a row that was skipped. */
-export type LegacyRowProblemCode = 'BAD_ID' | 'BAD_HEADERS' | 'BAD_COOKIES' | 'NO_COOKIE' | 'NO_CSRFTOKEN' | 'DUPLICATE_ID';
+export type LegacyRowProblemCode =
+  | 'BAD_ID'
+  | 'BAD_HEADERS'
+  | 'BAD_COOKIES'
+  | 'NO_COOKIE'
+  | 'NO_CSRFTOKEN'
+  | 'DUPLICATE_ID'
+  /** A header or cookie has a character no browser or HTTP client sends (beyond U+00FF). */
+  | 'UNSENDABLE_CHARACTER';
 
 /** A skipped row: its position, its id if readable, and why. Never a secret value. */
 export interface LegacyRowProblem {
@@ -43,10 +52,20 @@ export class LegacyExportError extends Error {
  * rejections (`content-length`, `origin`). Everything else is kept as the old tool sent it,
  * since its sessions often came from the mobile app (`clienttype: ios`, `x-seccheck-token`).
  */
-const DROPPED_HEADERS = new Set(['content-length', 'origin', 'host', 'connection', 'accept-encoding', 'cookie']);
+const DROPPED_HEADERS = new Set([
+  'content-length',
+  'origin',
+  'host',
+  'connection',
+  'accept-encoding',
+  'cookie',
+]);
 
 /** Parses the export; bad rows are reported, good ones returned. */
-export function parseLegacyExport(text: string): { accounts: LegacyAccount[]; problems: LegacyRowProblem[] } {
+export function parseLegacyExport(text: string): {
+  accounts: LegacyAccount[];
+  problems: LegacyRowProblem[];
+} {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -55,7 +74,10 @@ export function parseLegacyExport(text: string): { accounts: LegacyAccount[]; pr
   }
   const rows = Array.isArray(parsed) ? parsed : pickRows(parsed);
   if (!rows) {
-    throw new LegacyExportError('NOT_AN_EXPORT', 'Expected a JSON array of {id, name, headers, cookies} rows.');
+    throw new LegacyExportError(
+      'NOT_AN_EXPORT',
+      'Expected a JSON array of {id, name, headers, cookies} rows.',
+    );
   }
   const accounts: LegacyAccount[] = [];
   const problems: LegacyRowProblem[] = [];
@@ -102,7 +124,10 @@ function parseRow(row: unknown): LegacyAccount | { id?: string; code: LegacyRowP
   if (cookies === undefined) return { id, code: 'BAD_COOKIES' };
   if (cookies.length === 0) return { id, code: 'NO_COOKIE' };
   if (!headers.csrftoken) return { id, code: 'NO_CSRFTOKEN' };
-  for (const name of Object.keys(headers)) if (DROPPED_HEADERS.has(name) || name.startsWith(':')) delete headers[name];
+  for (const name of Object.keys(headers))
+    if (DROPPED_HEADERS.has(name) || name.startsWith(':')) delete headers[name];
+  if (findUnsendableCredential({ headers, cookies }) !== null)
+    return { id, code: 'UNSENDABLE_CHARACTER' };
   const name = typeof r.name === 'string' && r.name.trim() !== '' ? r.name.trim() : id;
   return { id, name, credentials: { headers, cookies } };
 }
@@ -122,7 +147,8 @@ function readHeaders(value: unknown): Record<string, string> | undefined {
     if (typeof v !== 'string' && typeof v !== 'number') return undefined;
     // P HEAD strips control characters from values; a stray newline would split the request.
     // eslint-disable-next-line no-control-regex
-    out[name.trim().toLowerCase()] = String(v).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+    const value = String(v).replace(/[\u0000-\u001f\u007f]/g, '');
+    out[name.trim().toLowerCase()] = value.trim();
   }
   return out;
 }
@@ -143,7 +169,10 @@ function readCookies(value: unknown, fromHeader: string | undefined): string | u
       .split(';')
       .map((part) => part.trim())
       .filter((part) => part.indexOf('=') > 0)
-      .map((part) => [part.slice(0, part.indexOf('=')).trim(), part.slice(part.indexOf('=') + 1).trim()]);
+      .map((part) => [
+        part.slice(0, part.indexOf('=')).trim(),
+        part.slice(part.indexOf('=') + 1).trim(),
+      ]);
   } else if (typeof object === 'object' && object !== null && !Array.isArray(object)) {
     pairs = [];
     for (const [k, v] of Object.entries(object)) {

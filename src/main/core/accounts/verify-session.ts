@@ -27,7 +27,10 @@ export interface VerificationResult extends VerificationRecord {
  * The key is then left alone: it expires by itself, and the close call 404s on the real
  * exchange (ALPHA-PROTOCOL.md §2). Never throws for an exchange answer; the outcome says it.
  */
-export async function verifySession(credentials: SessionCredentials, options: VerifyOptions): Promise<VerificationResult> {
+export async function verifySession(
+  credentials: SessionCredentials,
+  options: VerifyOptions,
+): Promise<VerificationResult> {
   const clock = options.clock ?? systemClock;
   const client = new AlphaRestClient({
     baseUrl: options.restUrl,
@@ -68,6 +71,7 @@ export function outcomeOf(error: AlphaApiError): VerificationOutcome {
     case 'RISK_CHALLENGE':
     case 'BUSINESS_ERROR':
     case 'BAD_RESPONSE':
+    case 'INVALID_CREDENTIALS': // never sent: unusable until the session is copied again
       return 'REJECTED';
     case 'HTTP_ERROR':
       // 401/403 without an envelope is the exchange refusing the session (e.g. the WAF);
@@ -84,5 +88,7 @@ export function outcomeOf(error: AlphaApiError): VerificationOutcome {
 
 /** True when the outcome means the stored session is unusable until the user acts. */
 export function isSessionUnusable(outcome: VerificationOutcome): boolean {
-  return outcome === 'SESSION_EXPIRED' || outcome === 'VERIFICATION_REQUIRED' || outcome === 'REJECTED';
+  return (
+    outcome === 'SESSION_EXPIRED' || outcome === 'VERIFICATION_REQUIRED' || outcome === 'REJECTED'
+  );
 }

@@ -169,6 +169,22 @@ describe('AccountMonitor against the simulator', () => {
     expect(h.sim.connectionCount).toBe(0);
   });
 
+  it('fails for good, saying why, when a cookie of the session has a character no browser sends', async () => {
+    // A chat app turned a quote in the copied cookie into a curly one: no request can carry it.
+    h = await startMonitorHarness({
+      credentials: (demo) => ({ ...demo, cookies: `${demo.cookies}; lang=\u201cen\u201d` }),
+    });
+    h.monitor.start();
+    await h.until(() => h!.monitor.state.name === 'failed', 'failed');
+    expect(h.monitor.state).toMatchObject({
+      name: 'failed',
+      code: 'INVALID_CREDENTIALS',
+      reason: expect.stringContaining('cookie header has a character browsers never send'),
+    });
+    expect(h.states.some((s) => s.name === 'reconnecting')).toBe(false);
+    expect(h.sim.connectionCount).toBe(0);
+  });
+
   it('counts duplicates, keeps out-of-order events from regressing, and drops malformed frames', async () => {
     h = await startMonitorHarness();
     await live(h);

@@ -10,6 +10,8 @@ import { assertNever } from '../../../shared/assert-never.ts';
  * - HTTP_ERROR: a non-2xx status without a recognisable envelope.
  * - TIMEOUT, NETWORK, ABORTED: the request did not complete.
  * - BAD_RESPONSE: the body is not the envelope we know.
+ * - INVALID_CREDENTIALS: a header or cookie of the session has a character no HTTP client can
+ *   send (nothing was sent); only a fresh copy of the session fixes it.
  */
 export const ALPHA_API_ERROR_CODES = [
   'SESSION_EXPIRED',
@@ -21,6 +23,7 @@ export const ALPHA_API_ERROR_CODES = [
   'NETWORK',
   'ABORTED',
   'BAD_RESPONSE',
+  'INVALID_CREDENTIALS',
 ] as const;
 export type AlphaApiErrorCode = (typeof ALPHA_API_ERROR_CODES)[number];
 
@@ -62,13 +65,16 @@ export class AlphaApiError extends Error {
 }
 
 /**
- * True for the errors that retrying cannot fix: the session is expired or needs the user's
- * verification. A monitor stops (state `failed`) instead of reconnecting on these.
+ * True for the errors that retrying cannot fix: the session is expired, needs the user's
+ * verification, or cannot even be sent. A monitor stops (state `failed`) instead of
+ * reconnecting on these.
  */
 export function isFatalAuthError(error: unknown): error is AlphaApiError {
   return (
     error instanceof AlphaApiError &&
-    (error.code === 'SESSION_EXPIRED' || error.code === 'VERIFICATION_REQUIRED')
+    (error.code === 'SESSION_EXPIRED' ||
+      error.code === 'VERIFICATION_REQUIRED' ||
+      error.code === 'INVALID_CREDENTIALS')
   );
 }
 
@@ -87,6 +93,7 @@ export function isTransientApiError(error: unknown): boolean {
     case 'BUSINESS_ERROR':
     case 'ABORTED':
     case 'BAD_RESPONSE':
+    case 'INVALID_CREDENTIALS':
       return false;
     default:
       return assertNever(error.code, 'AlphaApiErrorCode');

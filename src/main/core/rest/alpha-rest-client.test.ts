@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFixture, startFixtureHttpServer } from '../../../../test/fakes/fixture-http-server.ts';
-import { AlphaApiError, AlphaRestClient, ALPHA_PATHS, isFatalAuthError } from './index.ts';
+import {
+  AlphaApiError,
+  AlphaRestClient,
+  ALPHA_PATHS,
+  isFatalAuthError,
+  isTransientApiError,
+} from './index.ts';
 
 const credentials = {
   headers: {
@@ -14,7 +20,8 @@ const credentials = {
   cookies: 'p20t=web.secretcookie; r30t=othersecret',
 };
 
-const ok = (data: unknown) => JSON.stringify({ code: '000000', message: null, messageDetail: null, data, success: true });
+const ok = (data: unknown) =>
+  JSON.stringify({ code: '000000', message: null, messageDetail: null, data, success: true });
 
 type Server = Awaited<ReturnType<typeof startFixtureHttpServer>>;
 let server: Server;
@@ -23,17 +30,27 @@ let client: AlphaRestClient;
 beforeEach(async () => {
   server = await startFixtureHttpServer({
     [ALPHA_PATHS.listenKey]: { body: ok('ff950c2e0d3da25cb0f320669c3f986f') },
-    [ALPHA_PATHS.placeOrder]: { body: readFixture('rest/capture-2026-05-21/limit-place.BUY-1.response.json') },
+    [ALPHA_PATHS.placeOrder]: {
+      body: readFixture('rest/capture-2026-05-21/limit-place.BUY-1.response.json'),
+    },
     [ALPHA_PATHS.placeOtoOrder]: { body: readFixture('rest/oto-place.ALPHA_22.response.json') },
-    [ALPHA_PATHS.cancelOrder]: { body: readFixture('rest/capture-2026-05-21/cancel.response.json') },
+    [ALPHA_PATHS.cancelOrder]: {
+      body: readFixture('rest/capture-2026-05-21/cancel.response.json'),
+    },
     [ALPHA_PATHS.openOrders]: { body: ok([]) },
     [ALPHA_PATHS.orderHistory]: {
       body: ok(JSON.parse(readFixture('rest/capture-2026-05-21/order-history-merge.rows.json'))),
     },
-    [ALPHA_PATHS.userTrades]: { body: readFixture('rest/capture-2026-05-21/user-trades.ALPHA_971.response.json') },
+    [ALPHA_PATHS.userTrades]: {
+      body: readFixture('rest/capture-2026-05-21/user-trades.ALPHA_971.response.json'),
+    },
     [ALPHA_PATHS.aggTicker24]: { body: readFixture('rest/agg-ticker24.trimmed-2-tokens.json') },
     [ALPHA_PATHS.exchangeInfo]: {
-      body: ok({ symbols: JSON.parse(readFixture('rest/exchange-info.symbols.ALPHA_22USDT-ALPHA_373USDT.json')) }),
+      body: ok({
+        symbols: JSON.parse(
+          readFixture('rest/exchange-info.symbols.ALPHA_22USDT-ALPHA_373USDT.json'),
+        ),
+      }),
     },
     [ALPHA_PATHS.userVolume]: { body: readFixture('rest/user-volume.ALEO.json') },
     [ALPHA_PATHS.alphaWallet]: { body: readFixture('rest/alpha-wallet.cloud-wallet.json') },
@@ -62,7 +79,9 @@ describe('AlphaRestClient endpoints', () => {
   });
 
   it('accepts the {listenKey} shape too', async () => {
-    server.setRoute(ALPHA_PATHS.listenKey, { body: ok({ listenKey: 'abcdef0123456789abcdef0123456789', validTime: 3600 }) });
+    server.setRoute(ALPHA_PATHS.listenKey, {
+      body: ok({ listenKey: 'abcdef0123456789abcdef0123456789', validTime: 3600 }),
+    });
     expect(await client.getListenKey()).toBe('abcdef0123456789abcdef0123456789');
   });
 
@@ -86,8 +105,16 @@ describe('AlphaRestClient endpoints', () => {
   });
 
   it('places a LIMIT SELL paying base quantity from the Alpha wallet', async () => {
-    await client.placeOrder({ baseAsset: 'ALPHA_971', quoteAsset: 'USDT', side: 'SELL', price: '0.000005637', quantity: '1790972.6' });
-    expect(server.requests[0]!.body).toContain('"paymentDetails":[{"amount":1790972.6,"paymentWalletType":"ALPHA"}]');
+    await client.placeOrder({
+      baseAsset: 'ALPHA_971',
+      quoteAsset: 'USDT',
+      side: 'SELL',
+      price: '0.000005637',
+      quantity: '1790972.6',
+    });
+    expect(server.requests[0]!.body).toContain(
+      '"paymentDetails":[{"amount":1790972.6,"paymentWalletType":"ALPHA"}]',
+    );
   });
 
   it('places an OTO and returns the numeric ids as strings', async () => {
@@ -107,7 +134,11 @@ describe('AlphaRestClient endpoints', () => {
   });
 
   it('can send decimals as strings, as the ALEO capture did', async () => {
-    const stringClient = new AlphaRestClient({ baseUrl: server.url, credentials, decimalEncoding: 'string' });
+    const stringClient = new AlphaRestClient({
+      baseUrl: server.url,
+      credentials,
+      decimalEncoding: 'string',
+    });
     await stringClient.placeOtoOrder({
       baseAsset: 'ALPHA_373',
       quoteAsset: 'USDT',
@@ -125,7 +156,10 @@ describe('AlphaRestClient endpoints', () => {
   it('cancels on the defi path with orderId and symbol', async () => {
     await client.cancelOrder({ orderId: '2460317', symbol: 'ALPHA_971USDT' });
     expect(server.requests[0]!.path).toBe('/bapi/defi/v1/private/alpha-trade/order/cancel');
-    expect(JSON.parse(server.requests[0]!.body)).toEqual({ orderId: '2460317', symbol: 'ALPHA_971USDT' });
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({
+      orderId: '2460317',
+      symbol: 'ALPHA_971USDT',
+    });
   });
 
   it('reads open orders and order history with filters', async () => {
@@ -133,10 +167,20 @@ describe('AlphaRestClient endpoints', () => {
     expect(server.requests[0]!.query.get('side')).toBe('');
     const page = await client.getOrderHistory({ startTimeMs: 1000, endTimeMs: 2000, rows: 10 });
     expect(page.rows).toHaveLength(4);
-    expect(page.rows[1]).toMatchObject({ orderId: '2414051', orderListId: '1393062340', contingencyOrderPosition: 'OTO_WORKING' });
+    expect(page.rows[1]).toMatchObject({
+      orderId: '2414051',
+      orderListId: '1393062340',
+      contingencyOrderPosition: 'OTO_WORKING',
+    });
     const q = server.requests[1]!.query;
     expect(q.get('orderStatus')).toBe('FILLED,PARTIALLY_FILLED,EXPIRED,CANCELED,REJECTED');
-    expect([q.get('startTime'), q.get('endTime'), q.get('page'), q.get('rows'), q.get('kind')]).toEqual(['1000', '2000', '1', '10', 'LIMIT']);
+    expect([
+      q.get('startTime'),
+      q.get('endTime'),
+      q.get('page'),
+      q.get('rows'),
+      q.get('kind'),
+    ]).toEqual(['1000', '2000', '1', '10', 'LIMIT']);
   });
 
   it('pages through history until a short page', async () => {
@@ -158,7 +202,10 @@ describe('AlphaRestClient endpoints', () => {
     expect(info.symbols.map((s) => s.symbol)).toEqual(['ALPHA_22USDT', 'ALPHA_373USDT']);
     const volume = await client.getUserVolume();
     expect(volume.totalVolume).toBe('604467.9396990947');
-    expect(volume.tradeVolumeInfoList[0]).toMatchObject({ tokenName: 'ALEO', volume: '604467.9396990947' });
+    expect(volume.tradeVolumeInfoList[0]).toMatchObject({
+      tokenName: 'ALEO',
+      volume: '604467.9396990947',
+    });
     const wallet = await client.getAlphaWallet();
     expect(wallet.list[1]).toMatchObject({ tokenId: 'ALPHA_391', free: '250' });
     expect(server.requests.at(-1)!.query.get('includeCex')).toBe('1');
@@ -176,20 +223,36 @@ describe('AlphaRestClient errors', () => {
   }
 
   it('maps 100002001 to SESSION_EXPIRED (fatal), even on a non-200 status', async () => {
-    server.setRoute(ALPHA_PATHS.listenKey, { body: readFixture('rest/auth-expired-100002001.json') });
+    server.setRoute(ALPHA_PATHS.listenKey, {
+      body: readFixture('rest/auth-expired-100002001.json'),
+    });
     const e = await failure(client.getListenKey());
     expect(e.code).toBe('SESSION_EXPIRED');
     expect(isFatalAuthError(e)).toBe(true);
-    server.setRoute(ALPHA_PATHS.listenKey, { status: 401, body: readFixture('rest/auth-expired-100002001.json') });
+    server.setRoute(ALPHA_PATHS.listenKey, {
+      status: 401,
+      body: readFixture('rest/auth-expired-100002001.json'),
+    });
     expect((await failure(client.getListenKey())).code).toBe('SESSION_EXPIRED');
   });
 
   it('maps the 补充认证 message to VERIFICATION_REQUIRED', async () => {
     server.setRoute(ALPHA_PATHS.placeOtoOrder, {
-      body: JSON.stringify({ code: '999999', message: '补充认证失败，您必须完成此认证才能进入下一步。', success: false }),
+      body: JSON.stringify({
+        code: '999999',
+        message: '补充认证失败，您必须完成此认证才能进入下一步。',
+        success: false,
+      }),
     });
     const e = await failure(
-      client.placeOtoOrder({ baseAsset: 'A', quoteAsset: 'USDT', workingSide: 'BUY', workingPrice: '1', workingQuantity: '1', pendingPrice: '1' }),
+      client.placeOtoOrder({
+        baseAsset: 'A',
+        quoteAsset: 'USDT',
+        workingSide: 'BUY',
+        workingPrice: '1',
+        workingQuantity: '1',
+        pendingPrice: '1',
+      }),
     );
     expect(e.code).toBe('VERIFICATION_REQUIRED');
     expect(isFatalAuthError(e)).toBe(true);
@@ -200,15 +263,33 @@ describe('AlphaRestClient errors', () => {
       body: ok(null),
       headers: { risk_challenge_biz_no: 'biz-1', risk_challenge_enable_flow: 'true' },
     });
-    const e = await failure(client.placeOrder({ baseAsset: 'A', quoteAsset: 'USDT', side: 'BUY', price: '1', quantity: '1' }));
+    const e = await failure(
+      client.placeOrder({
+        baseAsset: 'A',
+        quoteAsset: 'USDT',
+        side: 'BUY',
+        price: '1',
+        quantity: '1',
+      }),
+    );
     expect(e.code).toBe('RISK_CHALLENGE');
     expect(e.riskChallengeBizNo).toBe('biz-1');
     expect(isFatalAuthError(e)).toBe(false);
   });
 
   it('maps other success:false to BUSINESS_ERROR with the api code', async () => {
-    server.setRoute(ALPHA_PATHS.placeOrder, { body: JSON.stringify({ code: '345124', message: 'min notional', success: false }) });
-    const e = await failure(client.placeOrder({ baseAsset: 'A', quoteAsset: 'USDT', side: 'BUY', price: '1', quantity: '1' }));
+    server.setRoute(ALPHA_PATHS.placeOrder, {
+      body: JSON.stringify({ code: '345124', message: 'min notional', success: false }),
+    });
+    const e = await failure(
+      client.placeOrder({
+        baseAsset: 'A',
+        quoteAsset: 'USDT',
+        side: 'BUY',
+        price: '1',
+        quantity: '1',
+      }),
+    );
     expect([e.code, e.apiCode]).toEqual(['BUSINESS_ERROR', '345124']);
   });
 
@@ -231,10 +312,39 @@ describe('AlphaRestClient errors', () => {
     server = await startFixtureHttpServer({});
   });
 
+  it('refuses for good, before sending, a session with a character no browser sends', async () => {
+    // A curly quote that a chat app put into a copied cookie: fetch cannot send it at all.
+    const pasted = { ...credentials, cookies: 'p20t=web.secret\u201ccookie; r30t=othersecret' };
+    const bad = new AlphaRestClient({ baseUrl: server.url, credentials: pasted });
+    const e = await failure(bad.getListenKey());
+    expect(e.code).toBe('INVALID_CREDENTIALS');
+    expect(e.message).toMatch(/cookie header has a character browsers never send.*cURL/);
+    expect(e.message).not.toContain('secret');
+    expect([isTransientApiError(e), isFatalAuthError(e)]).toEqual([false, true]);
+    expect(server.requests).toHaveLength(0);
+    // fetch's own refusal before sending (its message quotes the value) is no network fault either.
+    const refusing = new AlphaRestClient({
+      baseUrl: server.url,
+      credentials,
+      http: {
+        send: () =>
+          Promise.reject(
+            new TypeError('Headers.append: "p20t=web.secretcookie\n" is an invalid header value.'),
+          ),
+      },
+    });
+    const refused = await failure(refusing.getListenKey());
+    expect(refused.code).toBe('INVALID_CREDENTIALS');
+    expect(`${refused.message} ${JSON.stringify(refused)}`).not.toContain('secretcookie');
+  });
+
   it('never puts a secret into an error message', async () => {
-    server.setRoute(ALPHA_PATHS.listenKey, { body: readFixture('rest/auth-expired-100002001.json') });
+    server.setRoute(ALPHA_PATHS.listenKey, {
+      body: readFixture('rest/auth-expired-100002001.json'),
+    });
     const e = await failure(client.getListenKey());
     const text = `${e.message} ${JSON.stringify(e)}`;
-    for (const secret of ['c0ffeec0ffee', 'secretcookie', 'othersecret', 'uuid-1234']) expect(text).not.toContain(secret);
+    for (const secret of ['c0ffeec0ffee', 'secretcookie', 'othersecret', 'uuid-1234'])
+      expect(text).not.toContain(secret);
   });
 });

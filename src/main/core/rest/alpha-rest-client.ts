@@ -1,4 +1,8 @@
 import Big from 'big.js';
+import {
+  findUnsendableHeader,
+  unsendableCharacterMessage,
+} from '../credentials/header-characters.ts';
 import type { SessionCredentials } from '../credentials/session-credentials.ts';
 import { nullLogger, type Logger } from '../ports/logger.ts';
 import { AlphaApiError } from './alpha-api-error.ts';
@@ -57,6 +61,8 @@ export class AlphaRestClient {
   private readonly logger: Logger;
   private readonly http: HttpClient;
   private readonly decimalEncoding: DecimalWireEncoding;
+  /** The header (or `cookie`) that no HTTP client can send, if any: every call fails at once. */
+  private readonly unsendable: string | null;
 
   constructor(options: AlphaRestClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -65,6 +71,7 @@ export class AlphaRestClient {
     this.logger = options.logger ?? nullLogger;
     this.http = options.http ?? fetchHttpClient;
     this.decimalEncoding = options.decimalEncoding ?? 'number';
+    this.unsendable = findUnsendableHeader(this.headers);
   }
 
   /**
@@ -76,7 +83,9 @@ export class AlphaRestClient {
     const key =
       typeof data === 'string'
         ? data
-        : typeof data === 'object' && data !== null && typeof (data as { listenKey?: unknown }).listenKey === 'string'
+        : typeof data === 'object' &&
+            data !== null &&
+            typeof (data as { listenKey?: unknown }).listenKey === 'string'
           ? (data as { listenKey: string }).listenKey
           : null;
     if (!key || key.length < 8 || /\s/.test(key)) {
@@ -91,7 +100,9 @@ export class AlphaRestClient {
   async placeOrder(request: PlaceLimitOrderRequest, options?: CallOptions): Promise<string> {
     const amount =
       request.paymentAmount ??
-      (request.side === 'BUY' ? roundDown8(new Big(request.price).times(request.quantity)) : request.quantity);
+      (request.side === 'BUY'
+        ? roundDown8(new Big(request.price).times(request.quantity))
+        : request.quantity);
     const body = {
       baseAsset: request.baseAsset,
       quoteAsset: request.quoteAsset,
@@ -117,7 +128,8 @@ export class AlphaRestClient {
   /** Places an OTO pair (working + pending leg); returns both order ids as strings. */
   async placeOtoOrder(request: PlaceOtoOrderRequest, options?: CallOptions): Promise<OtoOrderIds> {
     const amount =
-      request.paymentAmount ?? roundDown8(new Big(request.workingPrice).times(request.workingQuantity));
+      request.paymentAmount ??
+      roundDown8(new Big(request.workingPrice).times(request.workingQuantity));
     const body: Record<string, unknown> = {
       baseAsset: request.baseAsset,
       quoteAsset: request.quoteAsset,
@@ -148,7 +160,10 @@ export class AlphaRestClient {
   }
 
   /** Orders still live. `side` empty means both, as the web client sends `side=`. */
-  async getOpenOrders(query: { side?: Side } = {}, options?: CallOptions): Promise<OrderHistoryRow[]> {
+  async getOpenOrders(
+    query: { side?: Side } = {},
+    options?: CallOptions,
+  ): Promise<OrderHistoryRow[]> {
     const { data } = await this.call('GET', ALPHA_PATHS.openOrders, {
       query: { side: query.side ?? '' },
       ...options,
@@ -157,7 +172,10 @@ export class AlphaRestClient {
   }
 
   /** One page of order history (default page 1, 50 rows, every final status). */
-  async getOrderHistory(query: OrderHistoryQuery = {}, options?: CallOptions): Promise<OrderHistoryPage> {
+  async getOrderHistory(
+    query: OrderHistoryQuery = {},
+    options?: CallOptions,
+  ): Promise<OrderHistoryPage> {
     const params: Record<string, string> = {
       page: String(query.page ?? 1),
       rows: String(query.rows ?? 50),
@@ -167,7 +185,10 @@ export class AlphaRestClient {
     if (query.endTimeMs !== undefined) params.endTime = String(Math.ceil(query.endTimeMs));
     params.kind = query.kind ?? 'LIMIT';
     if (query.baseAsset) params.baseAsset = query.baseAsset;
-    const envelope = await this.call('GET', ALPHA_PATHS.orderHistory, { query: params, ...options });
+    const envelope = await this.call('GET', ALPHA_PATHS.orderHistory, {
+      query: params,
+      ...options,
+    });
     return {
       rows: this.rows(envelope.data, ALPHA_PATHS.orderHistory).map(normaliseRow),
       total: envelope.total ?? null,
@@ -194,28 +215,46 @@ export class AlphaRestClient {
   }
 
   /** Fills of an order (several may share a tradeId; pageId differs). */
-  async getUserTrades(query: { orderId?: string; symbol?: string }, options?: CallOptions): Promise<UserTrade[]> {
+  async getUserTrades(
+    query: { orderId?: string; symbol?: string },
+    options?: CallOptions,
+  ): Promise<UserTrade[]> {
     const { data } = await this.call('GET', ALPHA_PATHS.userTrades, {
       query: { orderId: query.orderId ?? '', symbol: query.symbol ?? '' },
       ...options,
     });
     return this.rows(data, ALPHA_PATHS.userTrades).map((t) => {
       const row = t as unknown as UserTrade;
-      return { ...row, id: String(row.id), orderId: String(row.orderId), tradeId: String(row.tradeId), pageId: String(row.pageId) };
+      return {
+        ...row,
+        id: String(row.id),
+        orderId: String(row.orderId),
+        tradeId: String(row.tradeId),
+        pageId: String(row.pageId),
+      };
     });
   }
 
   /** Public token list with prices and mulPoint. */
   async getAggTicker24(options?: CallOptions): Promise<AggTicker24Item[]> {
-    const { data } = await this.call('GET', ALPHA_PATHS.aggTicker24, { query: { dataType: 'aggregate' }, ...options });
+    const { data } = await this.call('GET', ALPHA_PATHS.aggTicker24, {
+      query: { dataType: 'aggregate' },
+      ...options,
+    });
     return this.rows(data, ALPHA_PATHS.aggTicker24) as unknown as AggTicker24Item[];
   }
 
   /** Public symbols with their filters (tick size, lot step, min notional). */
   async getExchangeInfo(options?: CallOptions): Promise<ExchangeInfo> {
     const { data } = await this.call('GET', ALPHA_PATHS.exchangeInfo, options);
-    if (typeof data !== 'object' || data === null || !Array.isArray((data as ExchangeInfo).symbols)) {
-      throw new AlphaApiError('BAD_RESPONSE', 'exchange-info holds no symbols', { path: ALPHA_PATHS.exchangeInfo });
+    if (
+      typeof data !== 'object' ||
+      data === null ||
+      !Array.isArray((data as ExchangeInfo).symbols)
+    ) {
+      throw new AlphaApiError('BAD_RESPONSE', 'exchange-info holds no symbols', {
+        path: ALPHA_PATHS.exchangeInfo,
+      });
     }
     return data as ExchangeInfo;
   }
@@ -229,24 +268,33 @@ export class AlphaRestClient {
     const d = (data ?? {}) as { totalVolume?: unknown; tradeVolumeInfoList?: unknown };
     const list = Array.isArray(d.tradeVolumeInfoList) ? d.tradeVolumeInfoList : [];
     return {
-      totalVolume: d.totalVolume === undefined || d.totalVolume === null ? '0' : String(d.totalVolume),
-      tradeVolumeInfoList: list.map((item: { tokenName?: unknown; volume?: unknown; icon?: unknown }) => ({
-        tokenName: String(item.tokenName ?? ''),
-        volume: item.volume === undefined || item.volume === null ? '0' : String(item.volume),
-        ...(typeof item.icon === 'string' ? { icon: item.icon } : {}),
-      })),
+      totalVolume:
+        d.totalVolume === undefined || d.totalVolume === null ? '0' : String(d.totalVolume),
+      tradeVolumeInfoList: list.map(
+        (item: { tokenName?: unknown; volume?: unknown; icon?: unknown }) => ({
+          tokenName: String(item.tokenName ?? ''),
+          volume: item.volume === undefined || item.volume === null ? '0' : String(item.volume),
+          ...(typeof item.icon === 'string' ? { icon: item.icon } : {}),
+        }),
+      ),
     };
   }
 
   /** Alpha cloud-wallet balances (`includeCex=1` as the web client asks). */
-  async getAlphaWallet(query: { includeCex?: boolean } = {}, options?: CallOptions): Promise<AlphaWallet> {
+  async getAlphaWallet(
+    query: { includeCex?: boolean } = {},
+    options?: CallOptions,
+  ): Promise<AlphaWallet> {
     const { data } = await this.call('GET', ALPHA_PATHS.alphaWallet, {
       query: { includeCex: query.includeCex === false ? '0' : '1' },
       ...options,
     });
     const d = (data ?? {}) as { totalValuation?: unknown; list?: unknown };
     return {
-      totalValuation: d.totalValuation === undefined || d.totalValuation === null ? '0' : String(d.totalValuation),
+      totalValuation:
+        d.totalValuation === undefined || d.totalValuation === null
+          ? '0'
+          : String(d.totalValuation),
       list: Array.isArray(d.list) ? (d.list as AlphaWallet['list']) : [],
     };
   }
@@ -257,7 +305,10 @@ export class AlphaRestClient {
   }
 
   private idString(value: unknown, path: string): string {
-    if ((typeof value === 'string' && value.length > 0) || (typeof value === 'number' && Number.isSafeInteger(value))) {
+    if (
+      (typeof value === 'string' && value.length > 0) ||
+      (typeof value === 'number' && Number.isSafeInteger(value))
+    ) {
       return String(value);
     }
     throw new AlphaApiError('BAD_RESPONSE', `No order id in the reply from ${path}`, { path });
@@ -265,15 +316,25 @@ export class AlphaRestClient {
 
   private rows(data: unknown, path: string): Record<string, unknown>[] {
     if (data === null) return [];
-    if (!Array.isArray(data)) throw new AlphaApiError('BAD_RESPONSE', `Expected a list from ${path}`, { path });
+    if (!Array.isArray(data))
+      throw new AlphaApiError('BAD_RESPONSE', `Expected a list from ${path}`, { path });
     return data as Record<string, unknown>[];
   }
 
   private async call(
     method: 'GET' | 'POST',
     path: string,
-    options: CallOptions & { body?: string; query?: Record<string, string>; numericFieldsAsText?: string[] } = {},
+    options: CallOptions & {
+      body?: string;
+      query?: Record<string, string>;
+      numericFieldsAsText?: string[];
+    } = {},
   ): Promise<AlphaEnvelope> {
+    if (this.unsendable !== null) {
+      throw new AlphaApiError('INVALID_CREDENTIALS', unsendableCharacterMessage(this.unsendable), {
+        path,
+      });
+    }
     const url = new URL(this.baseUrl + path);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
     const timeout = AbortSignal.timeout(this.timeoutMs);
@@ -294,26 +355,72 @@ export class AlphaRestClient {
     const text = quoteNumericFields(response.text, options.numericFieldsAsText ?? []);
     try {
       const envelope = unwrapEnvelope(path, response.status, (n) => response.header(n), text);
-      this.logger.debug('alpha rest ok', { method, path, status: response.status, durationMs: Date.now() - startedMs });
+      this.logger.debug('alpha rest ok', {
+        method,
+        path,
+        status: response.status,
+        durationMs: Date.now() - startedMs,
+      });
       return envelope;
     } catch (error) {
       const e = error as AlphaApiError;
-      this.logger.warn('alpha rest failed', { method, path, code: e.code, status: e.httpStatus, apiCode: e.apiCode });
+      this.logger.warn('alpha rest failed', {
+        method,
+        path,
+        code: e.code,
+        status: e.httpStatus,
+        apiCode: e.apiCode,
+      });
       throw error;
     }
   }
 
-  private transportError(path: string, error: unknown, timeout: AbortSignal, callerSignal?: AbortSignal): AlphaApiError {
+  private transportError(
+    path: string,
+    error: unknown,
+    timeout: AbortSignal,
+    callerSignal?: AbortSignal,
+  ): AlphaApiError {
     if (timeout.aborted && !callerSignal?.aborted) {
-      return new AlphaApiError('TIMEOUT', `No answer from ${path} within ${this.timeoutMs} ms`, { path, cause: error });
+      return new AlphaApiError('TIMEOUT', `No answer from ${path} within ${this.timeoutMs} ms`, {
+        path,
+        cause: error,
+      });
     }
     if (callerSignal?.aborted) {
-      return new AlphaApiError('ABORTED', `Request to ${path} was cancelled`, { path, cause: error });
+      return new AlphaApiError('ABORTED', `Request to ${path} was cancelled`, {
+        path,
+        cause: error,
+      });
     }
-    const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    if (isPreSendTypeError(error)) {
+      // fetch refused a header before sending (its message may quote the value: never kept).
+      this.logger.warn('alpha rest request not sendable', { path });
+      return new AlphaApiError('INVALID_CREDENTIALS', unsendableCharacterMessage(null), { path });
+    }
+    const reason =
+      error instanceof Error
+        ? ((error.cause as Error | undefined)?.message ?? error.message)
+        : String(error);
     this.logger.warn('alpha rest network error', { path, reason });
-    return new AlphaApiError('NETWORK', `Cannot reach ${this.baseUrl} (${reason})`, { path, cause: error });
+    return new AlphaApiError('NETWORK', `Cannot reach ${this.baseUrl} (${reason})`, {
+      path,
+      cause: error,
+    });
   }
+}
+
+/**
+ * fetch (undici) rejects with `TypeError('fetch failed', { cause })` when the network fails,
+ * and with a bare TypeError before sending when a header cannot be sent (a character above
+ * U+00FF: "Cannot convert argument to a ByteString ..."; CR/LF: "... invalid header value").
+ */
+function isPreSendTypeError(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    error.cause === undefined &&
+    /ByteString|header/i.test(error.message)
+  );
 }
 
 function roundDown8(value: Big): string {
@@ -326,6 +433,8 @@ function normaliseRow(raw: Record<string, unknown>): OrderHistoryRow {
   return {
     ...row,
     orderId: String(row.orderId),
-    ...(row.orderListId !== undefined && row.orderListId !== null ? { orderListId: String(row.orderListId) } : {}),
+    ...(row.orderListId !== undefined && row.orderListId !== null
+      ? { orderListId: String(row.orderListId) }
+      : {}),
   };
 }
