@@ -128,6 +128,15 @@ async function main(): Promise<void> {
   }
   window = openWindow(!root.settings.get().startMinimizedToTray);
 
+  // First run (no account yet): open in demo mode, as `serve --demo` does, so the window shows
+  // live orders at once; Add account stays one click away and stopping the demo returns to
+  // the welcome screen.
+  if ((await root.listAccounts()).length === 0) {
+    Promise.resolve()
+      .then(() => root.handlers.startDemo({ activity: true }))
+      .catch((error: unknown) => reportFailure('demo', 'Could not start the demo', error));
+  }
+
   app.on('activate', showWindow);
   app.on('before-quit', (event) => {
     if (quitting) return;
