@@ -9,8 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +57,11 @@ function sentinelsOf(account: SimAccount): string[] {
 
 function cli(argv: string[], stdin = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd: home, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...argv], {
+      cwd: home,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -66,7 +69,9 @@ function cli(argv: string[], stdin = ''): Promise<Run> {
     child.on('error', reject);
     // A command that hangs is its owner's bug, not a leak; its output so far is still scanned.
     const timer = setTimeout(() => {
-      console.warn(`secrets-leak: \`${argv.slice(0, 2).join(' ')}\` did not exit within ${COMMAND_TIMEOUT_MS} ms; killed`);
+      console.warn(
+        `secrets-leak: \`${argv.slice(0, 2).join(' ')}\` did not exit within ${COMMAND_TIMEOUT_MS} ms; killed`,
+      );
       child.kill('SIGKILL');
     }, COMMAND_TIMEOUT_MS);
     child.on('close', (code) => {
@@ -87,21 +92,23 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Commands owned by others that may still be placeholders: included once they exist. */
-function isBuilt(command: string): boolean {
-  const source = readFileSync(join(ROOT, 'src', 'main', 'cli', 'commands', `${command}.ts`), 'utf8');
-  return !source.includes('not built yet');
-}
-
-const curlOf = (account: SimAccount, browser: 'chrome' | 'edge' | 'firefox', shell: 'bash' | 'cmd') =>
-  sampleCurl({ browser, shell, secrets: secretsFromSession(account.credentials), body: '{}' });
+const curlOf = (
+  account: SimAccount,
+  browser: 'chrome' | 'edge' | 'firefox',
+  shell: 'bash' | 'cmd',
+) => sampleCurl({ browser, shell, secrets: secretsFromSession(account.credentials), body: '{}' });
 
 beforeAll(async () => {
   requireTestKeychain();
   sim = await startSimulator();
   home = await mkdtemp(join(tmpdir(), 'am-leak-home-'));
   inputs = await mkdtemp(join(tmpdir(), 'am-leak-inputs-'));
-  env = { ...process.env, ALPHA_MONITOR_HOME: home, ALPHA_MONITOR_KEYCHAIN_SERVICE: service, LANG: 'C' };
+  env = {
+    ...process.env,
+    ALPHA_MONITOR_HOME: home,
+    ALPHA_MONITOR_KEYCHAIN_SERVICE: service,
+    LANG: 'C',
+  };
   delete env.ALPHA_MONITOR_CREDENTIALS_FILE;
   first = sim.createAccount();
   second = sim.createAccount();
@@ -110,73 +117,138 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const keychain = createKeyringSecretStore({ service });
-  for (const { account } of await keychain.findCredentials().catch(() => [])) await keychain.deletePassword(account);
+  for (const { account } of await keychain.findCredentials().catch(() => []))
+    await keychain.deletePassword(account);
   await sim?.dispose();
   if (home) await rm(home, { recursive: true, force: true });
   if (inputs) await rm(inputs, { recursive: true, force: true });
 });
 
 describe('secrets never leak from a command', () => {
-  it('runs every command, then finds no secret in any output or file', { timeout: 180_000 }, async () => {
-    const rest = ['--rest-url', sim.restUrl];
-    expect((await cli(['accounts', 'add', '--user', '1', '--name', 'One', '--from-curl', '-', ...rest], curlOf(first, 'chrome', 'bash'))).code).toBe(0);
-    expect((await cli(['accounts', 'add', '--user', '2', '--from-curl', '-', ...rest], curlOf(second, 'edge', 'cmd'))).code).toBe(0);
-    // A paste that fails (wrong site) must not echo what it carried.
-    const wrongSite = curlOf(third, 'firefox', 'bash').replace('https://www.binance.com/bapi/', 'https://example.com/bapi/');
-    expect((await cli(['accounts', 'add', '--user', '3', '--from-curl', '-'], wrongSite)).code).toBe(2);
-    await cli(['accounts', 'list']);
-    await cli(['accounts', 'list', '--json']);
-    await cli(['accounts', 'verify', '--user', '1', ...rest]);
-    sim.faults.invalidateSession(second.userId);
-    expect((await cli(['accounts', 'verify', ...rest])).code).toBe(3);
+  it(
+    'runs every command, then finds no secret in any output or file',
+    { timeout: 180_000 },
+    async () => {
+      const rest = ['--rest-url', sim.restUrl];
+      expect(
+        (
+          await cli(
+            ['accounts', 'add', '--user', '1', '--name', 'One', '--from-curl', '-', ...rest],
+            curlOf(first, 'chrome', 'bash'),
+          )
+        ).code,
+      ).toBe(0);
+      expect(
+        (
+          await cli(
+            ['accounts', 'add', '--user', '2', '--from-curl', '-', ...rest],
+            curlOf(second, 'edge', 'cmd'),
+          )
+        ).code,
+      ).toBe(0);
+      // A paste that fails (wrong site) must not echo what it carried.
+      const wrongSite = curlOf(third, 'firefox', 'bash').replace(
+        'https://www.binance.com/bapi/',
+        'https://example.com/bapi/',
+      );
+      expect(
+        (await cli(['accounts', 'add', '--user', '3', '--from-curl', '-'], wrongSite)).code,
+      ).toBe(2);
+      await cli(['accounts', 'list']);
+      await cli(['accounts', 'list', '--json']);
+      await cli(['accounts', 'verify', '--user', '1', ...rest]);
+      sim.faults.invalidateSession(second.userId);
+      expect((await cli(['accounts', 'verify', ...rest])).code).toBe(3);
 
-    const exportFile = join(inputs, 'users.json');
-    await writeFile(
-      exportFile,
-      JSON.stringify([
-        { id: 3, name: 'Three', headers: JSON.stringify(third.credentials.headers), cookies: third.credentials.cookies },
-        { id: 4, name: 'Broken', headers: { csrftoken: third.credentials.headers.csrftoken }, cookies: 42 },
-      ]),
-    );
-    await cli(['accounts', 'import', '--from', exportFile, ...rest]);
+      const exportFile = join(inputs, 'users.json');
+      await writeFile(
+        exportFile,
+        JSON.stringify([
+          {
+            id: 3,
+            name: 'Three',
+            headers: JSON.stringify(third.credentials.headers),
+            cookies: third.credentials.cookies,
+          },
+          {
+            id: 4,
+            name: 'Broken',
+            headers: { csrftoken: third.credentials.headers.csrftoken },
+            cookies: 42,
+          },
+        ]),
+      );
+      await cli(['accounts', 'import', '--from', exportFile, ...rest]);
 
-    // Commands by other engineers, once built (they read the keychain by default).
-    if (isBuilt('listen-key')) await cli(['listen-key', '--user', '1', ...rest]);
-    else console.warn('secrets-leak: `listen-key` is still a placeholder; not scanned yet');
-    if (isBuilt('check')) await cli(['check', '--user', '1', ...rest]);
-    else console.warn('secrets-leak: `check` is still a placeholder; not scanned yet');
-    if (isBuilt('watch')) await cli(['watch', '--user', '1', '--duration', '2', ...rest, '--ws-url', sim.wsUrl]);
-    else console.warn('secrets-leak: `watch` is still a placeholder; not scanned yet');
+      // The engine commands read the keychain by default.
+      const ws = ['--ws-url', sim.wsUrl];
+      expect((await cli(['listen-key', '--user', '1', ...rest])).code).toBe(0);
+      expect((await cli(['check', '--user', '1', ...rest, ...ws])).code).toBe(0);
+      expect((await cli(['watch', '--user', '1', '--duration', '2', ...rest, ...ws])).code).toBe(0);
+      // The strategy trades for real against the simulator, from a credentials file (kept outside
+      // ALPHA_MONITOR_HOME: it holds the sentinels on purpose).
+      const sessionFile = join(inputs, 'session.json');
+      await writeFile(sessionFile, JSON.stringify(first.credentials));
+      await chmod(sessionFile, 0o600);
+      const strategy = await cli([
+        'strategy',
+        '--token',
+        'KOGE',
+        '--chain',
+        'BSC',
+        '--volume',
+        '10',
+        '--amount',
+        '10',
+        '--interval',
+        '0',
+        '--yes',
+        '--credentials-file',
+        sessionFile,
+        ...rest,
+        ...ws,
+      ]);
+      expect(strategy.code, strategy.stderr).toBe(0);
+      expect(strategy.stdout).toContain('Target reached');
 
-    await cli(['accounts', 'remove', '--user', '3']);
+      await cli(['accounts', 'remove', '--user', '3']);
 
-    // The listen keys the commands obtained: the simulator hands back the live key on a repost.
-    const listenKeys: string[] = [];
-    for (const account of [first, third]) {
-      listenKeys.push(await new AlphaRestClient({ baseUrl: sim.restUrl, credentials: account.credentials }).getListenKey());
-    }
-    const secrets = [...sentinelsOf(first), ...sentinelsOf(second), ...sentinelsOf(third)];
-    expect(secrets.length).toBeGreaterThan(20);
+      // The listen keys the commands obtained: the simulator hands back the live key on a repost.
+      const listenKeys: string[] = [];
+      for (const account of [first, third]) {
+        listenKeys.push(
+          await new AlphaRestClient({
+            baseUrl: sim.restUrl,
+            credentials: account.credentials,
+          }).getListenKey(),
+        );
+      }
+      const secrets = [...sentinelsOf(first), ...sentinelsOf(second), ...sentinelsOf(third)];
+      expect(secrets.length).toBeGreaterThan(20);
 
-    const haystacks: Array<[string, string]> = [];
-    for (const run of runs) {
-      haystacks.push([`stdout of ${run.argv.slice(0, 2).join(' ')}`, run.stdout]);
-      haystacks.push([`stderr of ${run.argv.slice(0, 2).join(' ')}`, run.stderr]);
-    }
-    const files = await filesUnder(home);
-    expect(files.map((f) => f.slice(home.length + 1))).toContain('accounts.json');
-    for (const file of files) haystacks.push([file, await readFile(file, 'utf8')]);
+      const haystacks: Array<[string, string]> = [];
+      for (const run of runs) {
+        haystacks.push([`stdout of ${run.argv.slice(0, 2).join(' ')}`, run.stdout]);
+        haystacks.push([`stderr of ${run.argv.slice(0, 2).join(' ')}`, run.stderr]);
+      }
+      const files = await filesUnder(home);
+      expect(files.map((f) => f.slice(home.length + 1))).toContain('accounts.json');
+      for (const file of files) haystacks.push([file, await readFile(file, 'utf8')]);
 
-    const leaks: string[] = [];
-    for (const [where, text] of haystacks) {
-      for (const secret of secrets) if (text.includes(secret)) leaks.push(`${where}: a session value (${secret.slice(0, 4)}...)`);
-      for (const key of listenKeys) if (text.includes(key)) leaks.push(`${where}: a full listen key`);
-      // Any long hex run looks like a csrftoken, cookie or listen key (the masked key is 10 chars).
-      const hex = /[0-9a-f]{32,}/i.exec(text);
-      if (hex) leaks.push(`${where}: a long hex value (${hex[0].slice(0, 4)}...)`);
-    }
-    expect(leaks).toEqual([]);
-    // The masked form is what a user sees.
-    expect(runs.some((r) => r.stdout.includes(`${listenKeys[0]!.slice(0, 10)}...`))).toBe(true);
-  });
+      const leaks: string[] = [];
+      for (const [where, text] of haystacks) {
+        for (const secret of secrets)
+          if (text.includes(secret))
+            leaks.push(`${where}: a session value (${secret.slice(0, 4)}...)`);
+        for (const key of listenKeys)
+          if (text.includes(key)) leaks.push(`${where}: a full listen key`);
+        // Any long hex run looks like a csrftoken, cookie or listen key (the masked key is 10 chars).
+        const hex = /[0-9a-f]{32,}/i.exec(text);
+        if (hex) leaks.push(`${where}: a long hex value (${hex[0].slice(0, 4)}...)`);
+      }
+      expect(leaks).toEqual([]);
+      // The masked form is what a user sees.
+      expect(runs.some((r) => r.stdout.includes(`${listenKeys[0]!.slice(0, 10)}...`))).toBe(true);
+    },
+  );
 });
