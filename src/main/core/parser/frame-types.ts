@@ -9,6 +9,7 @@ export interface AccountBalance {
 
 /** Events other than executionReport, typed when we recognise them. */
 export type OtherEvent =
+  /** `listenKey` is masked (`ff950c2e0d...`): the event is public. */
   | { type: 'listenKeyExpired'; eventTimeMs: number | null; listenKey: string | null }
   | { type: 'outboundAccountPosition'; eventTimeMs: number | null; balances: AccountBalance[] }
   | { type: 'balanceUpdate'; eventTimeMs: number | null; asset: string; delta: string }
@@ -19,7 +20,12 @@ export type ParsedFrame =
   /** `{"result":null,"id":N}`: a request succeeded (SUBSCRIBE, UNSUBSCRIBE, ...). */
   | { kind: 'ack'; requestId: number | string | null; result: unknown }
   /** `{"error":{...},"id":N}`: a request failed. */
-  | { kind: 'request-error'; requestId: number | string | null; errorCode: string | null; errorMessage: string }
+  | {
+      kind: 'request-error';
+      requestId: number | string | null;
+      errorCode: string | null;
+      errorMessage: string;
+    }
   | { kind: 'order-update'; stream: string | null; update: OrderUpdate }
   | { kind: 'other-event'; stream: string | null; event: OtherEvent }
   | { kind: 'malformed'; reason: string };

@@ -1,6 +1,8 @@
 import { maskListenKey } from '../../../shared/secrets/mask.ts';
 
-const STREAM_KEY = /alpha@([A-Za-z0-9]{11,})/g;
+// Any characters a key might have (not only the hex seen so far), up to where a JSON string,
+// a list or a line of text would end it.
+const STREAM_KEY = /alpha@([^"\s,\]]{11,})/g;
 const LISTEN_KEY_FIELD = /("listenKey"\s*:\s*")([^"]{11,})"/g;
 
 /**
@@ -9,13 +11,20 @@ const LISTEN_KEY_FIELD = /("listenKey"\s*:\s*")([^"]{11,})"/g;
  */
 export function maskFrameText(text: string): string {
   let out = text;
-  if (out.includes('alpha@')) out = out.replace(STREAM_KEY, (_m, key: string) => `alpha@${maskListenKey(key)}`);
-  if (out.includes('"listenKey"')) out = out.replace(LISTEN_KEY_FIELD, (_m, head: string, key: string) => `${head}${maskListenKey(key)}"`);
+  if (out.includes('alpha@'))
+    out = out.replace(STREAM_KEY, (_m, key: string) => `alpha@${maskListenKey(key)}`);
+  if (out.includes('"listenKey"'))
+    out = out.replace(
+      LISTEN_KEY_FIELD,
+      (_m, head: string, key: string) => `${head}${maskListenKey(key)}"`,
+    );
   return out;
 }
 
 /** A frame for a log line: masked and cut to `maxChars`. */
 export function truncateForLog(text: string, maxChars = 200): string {
   const masked = maskFrameText(text);
-  return masked.length <= maxChars ? masked : `${masked.slice(0, maxChars)}… (${masked.length} chars)`;
+  return masked.length <= maxChars
+    ? masked
+    : `${masked.slice(0, maxChars)}… (${masked.length} chars)`;
 }

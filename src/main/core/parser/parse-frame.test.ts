@@ -7,7 +7,8 @@ const KEY = 'ff950c2e0d3da25cb0f320669c3f986f';
 
 function update(text: string) {
   const parsed = parseFrame(text);
-  if (parsed.kind !== 'order-update') throw new Error(`expected an order update, got ${JSON.stringify(parsed)}`);
+  if (parsed.kind !== 'order-update')
+    throw new Error(`expected an order update, got ${JSON.stringify(parsed)}`);
   return parsed.update;
 }
 
@@ -29,7 +30,9 @@ describe('parseFrame on every captured frame', () => {
       ['51481850', 'TRADE', 'PARTIALLY_FILLED', '869.47000000'],
       ['51481850', 'TRADE', 'FILLED', '869.47000000'],
     ]);
-    expect(updates.map((u) => u.eventId)).toEqual([12501197286, 12501197287, 12501200714, 12501200716, 12501205152, 12501205154]);
+    expect(updates.map((u) => u.eventId)).toEqual([
+      12501197286, 12501197287, 12501200714, 12501200716, 12501205152, 12501205154,
+    ]);
   });
 
   it('keeps the type quirks: i, t, il strings; id a number; decimals as exact strings', () => {
@@ -67,18 +70,33 @@ describe('parseFrame on every captured frame', () => {
   it('has no commission on NEW frames and reports the stream name', () => {
     const parsed = parseFrame(capturedFrames[0]!);
     expect(parsed).toMatchObject({ kind: 'order-update', stream: `alpha@${KEY}` });
-    expect(update(capturedFrames[0]!)).toMatchObject({ commission: null, commissionAsset: null, tradeId: '0' });
+    expect(update(capturedFrames[0]!)).toMatchObject({
+      commission: null,
+      commissionAsset: null,
+      tradeId: '0',
+    });
   });
 
   it('reads the captured subscribe acks', () => {
-    expect(parseFrame(readFixture('ws/order-stream-subscribe-ack.server.json'))).toEqual({ kind: 'ack', requestId: 2, result: null });
-    expect(parseFrame(readFixture('ws/capture-2026-05-21.order-stream-ack.server.json'))).toMatchObject({ kind: 'ack', requestId: 2 });
+    expect(parseFrame(readFixture('ws/order-stream-subscribe-ack.server.json'))).toEqual({
+      kind: 'ack',
+      requestId: 2,
+      result: null,
+    });
+    expect(
+      parseFrame(readFixture('ws/capture-2026-05-21.order-stream-ack.server.json')),
+    ).toMatchObject({ kind: 'ack', requestId: 2 });
     // P recorded the market ack as {"id":1}.
-    expect(parseFrame(readFixture('ws/market-stream-subscribe-ack.server.json'))).toMatchObject({ kind: 'ack', requestId: 1 });
+    expect(parseFrame(readFixture('ws/market-stream-subscribe-ack.server.json'))).toMatchObject({
+      kind: 'ack',
+      requestId: 1,
+    });
   });
 
   it('treats captured market frames as other events, never as updates', () => {
-    for (const line of readFixture('ws/capture-2026-05-21.market-frames.jsonl').trim().split('\n')) {
+    for (const line of readFixture('ws/capture-2026-05-21.market-frames.jsonl')
+      .trim()
+      .split('\n')) {
       expect(parseFrame(line).kind).toBe('other-event');
     }
   });
@@ -86,15 +104,36 @@ describe('parseFrame on every captured frame', () => {
 
 describe('parseFrame on other events', () => {
   it('types listenKeyExpired, outboundAccountPosition and balanceUpdate', () => {
-    expect(parseFrame(JSON.stringify({ stream: `alpha@${KEY}`, data: { e: 'listenKeyExpired', E: 1, listenKey: KEY } }))).toEqual({
+    expect(
+      parseFrame(
+        JSON.stringify({
+          stream: `alpha@${KEY}`,
+          data: { e: 'listenKeyExpired', E: 1, listenKey: KEY },
+        }),
+      ),
+    ).toEqual({
       kind: 'other-event',
       stream: `alpha@${KEY}`,
-      event: { type: 'listenKeyExpired', eventTimeMs: 1, listenKey: KEY },
+      // The event is public (listeners, logs, renderer): its key is masked.
+      event: { type: 'listenKeyExpired', eventTimeMs: 1, listenKey: 'ff950c2e0d...' },
     });
-    const position = parseFrame(JSON.stringify({ data: { e: 'outboundAccountPosition', E: 2, B: [{ a: 'USDT', f: '1.5', l: '0' }] } }));
-    expect(position).toMatchObject({ event: { type: 'outboundAccountPosition', balances: [{ asset: 'USDT', free: '1.5', locked: '0' }] } });
-    expect(parseFrame(JSON.stringify({ data: { e: 'balanceUpdate', a: 'USDT', d: '-1' } }))).toMatchObject({ event: { type: 'balanceUpdate', delta: '-1' } });
-    expect(parseFrame(JSON.stringify({ data: { e: 'somethingNew', x: 1 } }))).toMatchObject({ event: { type: 'unknown', eventType: 'somethingNew' } });
+    const position = parseFrame(
+      JSON.stringify({
+        data: { e: 'outboundAccountPosition', E: 2, B: [{ a: 'USDT', f: '1.5', l: '0' }] },
+      }),
+    );
+    expect(position).toMatchObject({
+      event: {
+        type: 'outboundAccountPosition',
+        balances: [{ asset: 'USDT', free: '1.5', locked: '0' }],
+      },
+    });
+    expect(
+      parseFrame(JSON.stringify({ data: { e: 'balanceUpdate', a: 'USDT', d: '-1' } })),
+    ).toMatchObject({ event: { type: 'balanceUpdate', delta: '-1' } });
+    expect(parseFrame(JSON.stringify({ data: { e: 'somethingNew', x: 1 } }))).toMatchObject({
+      event: { type: 'unknown', eventType: 'somethingNew' },
+    });
   });
 
   it('reads request errors', () => {
@@ -145,7 +184,13 @@ describe('parseFrame on malformed frames', () => {
         delete d.u;
       }),
     );
-    expect([u.orderId, u.tradeId, u.orderListId, u.eventId, u.updateTimeMs]).toEqual(['51481849', '798491', '89863105', 12501200714, 1759043609181]);
+    expect([u.orderId, u.tradeId, u.orderListId, u.eventId, u.updateTimeMs]).toEqual([
+      '51481849',
+      '798491',
+      '89863105',
+      12501200714,
+      1759043609181,
+    ]);
     expect(update(variant((d) => (d.il = '-1'))).orderListId).toBeNull();
   });
 });
@@ -155,7 +200,22 @@ describe('masking raw frames', () => {
     const masked = maskFrameText(capturedFrames[0]!);
     expect(masked).not.toContain(KEY);
     expect(masked).toContain('"stream":"alpha@ff950c2e0d..."');
-    expect(maskFrameText(`{"data":{"e":"listenKeyExpired","listenKey":"${KEY}"}}`)).toBe('{"data":{"e":"listenKeyExpired","listenKey":"ff950c2e0d..."}}');
+    expect(maskFrameText(`{"data":{"e":"listenKeyExpired","listenKey":"${KEY}"}}`)).toBe(
+      '{"data":{"e":"listenKeyExpired","listenKey":"ff950c2e0d..."}}',
+    );
+  });
+
+  it('cuts a listen key whatever characters it has', () => {
+    for (const key of ['ab-cd_ef.gh/ij+kl=mn', 'AbCdEfGhIjK~LmNoP%2F', 'ключ-не-hex-0123456']) {
+      const masked = maskFrameText(
+        `{"stream":"alpha@${key}","data":{}} and alpha@${key}, [alpha@${key}]`,
+      );
+      expect(masked).not.toContain(key);
+      expect(masked.split(`alpha@${key.slice(0, 10)}...`)).toHaveLength(4);
+    }
+    // Masking twice changes nothing.
+    const once = maskFrameText(`{"stream":"alpha@${KEY}"}`);
+    expect(maskFrameText(once)).toBe(once);
   });
 
   it('truncates long frames for logs after masking', () => {

@@ -1,3 +1,4 @@
+import { maskListenKey } from '../../../shared/secrets/mask.ts';
 import {
   EXECUTION_TYPES,
   ORDER_STATUSES,
@@ -40,7 +41,10 @@ export function parseFrame(text: string): ParsedFrame {
 
 function classify(frame: Obj): ParsedFrame {
   // Pushes are wrapped {"stream","data"}; replies to our requests carry a top-level id.
-  if (frame.data !== undefined && (typeof frame.stream === 'string' || frame.stream === undefined)) {
+  if (
+    frame.data !== undefined &&
+    (typeof frame.stream === 'string' || frame.stream === undefined)
+  ) {
     if (typeof frame.data !== 'object' || frame.data === null || Array.isArray(frame.data)) {
       throw new FrameError('data is not an object');
     }
@@ -51,9 +55,14 @@ function classify(frame: Obj): ParsedFrame {
   }
   if ('error' in frame) {
     const err = frame.error as Obj | string | null;
-    const errorCode = typeof err === 'object' && err !== null && err.code !== undefined ? String(err.code) : null;
+    const errorCode =
+      typeof err === 'object' && err !== null && err.code !== undefined ? String(err.code) : null;
     const errorMessage =
-      typeof err === 'string' ? err : typeof err === 'object' && err !== null && typeof err.msg === 'string' ? err.msg : 'error';
+      typeof err === 'string'
+        ? err
+        : typeof err === 'object' && err !== null && typeof err.msg === 'string'
+          ? err.msg
+          : 'error';
     return { kind: 'request-error', requestId: requestIdOf(frame.id), errorCode, errorMessage };
   }
   // An unwrapped event (a raw-stream connection would push these) is handled the same way.
@@ -67,7 +76,8 @@ function requestIdOf(id: unknown): number | string | null {
 
 function parseEvent(data: Obj, stream: string | null): ParsedFrame {
   const eventType = data.e;
-  if (eventType === 'executionReport') return { kind: 'order-update', stream, update: parseExecutionReport(data) };
+  if (eventType === 'executionReport')
+    return { kind: 'order-update', stream, update: parseExecutionReport(data) };
   return { kind: 'other-event', stream, event: parseOtherEvent(data) };
 }
 
@@ -79,8 +89,14 @@ function parseEvent(data: Obj, stream: string | null): ParsedFrame {
 export function parseExecutionReport(d: Obj): OrderUpdate {
   const status = d.X;
   // The captured values first: a comparison is cheaper than a Set lookup on this path.
-  if (status !== 'NEW' && status !== 'FILLED' && status !== 'PARTIALLY_FILLED' && status !== 'PENDING') {
-    if (typeof status !== 'string' || !STATUS_SET.has(status)) throw new FrameError('bad X (status)');
+  if (
+    status !== 'NEW' &&
+    status !== 'FILLED' &&
+    status !== 'PARTIALLY_FILLED' &&
+    status !== 'PENDING'
+  ) {
+    if (typeof status !== 'string' || !STATUS_SET.has(status))
+      throw new FrameError('bad X (status)');
   }
   const executionType = d.x;
   if (executionType !== 'NEW' && executionType !== 'TRADE') {
@@ -97,7 +113,11 @@ export function parseExecutionReport(d: Obj): OrderUpdate {
   const transactionTimeMs = int(d.T, 'T');
   const commission = optDecimal(d.n, 'n');
   const commissionAsset = d.N;
-  if (commission !== null ? typeof commissionAsset !== 'string' : commissionAsset != null && typeof commissionAsset !== 'string') {
+  if (
+    commission !== null
+      ? typeof commissionAsset !== 'string'
+      : commissionAsset != null && typeof commissionAsset !== 'string'
+  ) {
     throw new FrameError('N missing or not a string');
   }
   return {
@@ -144,7 +164,12 @@ function parseOtherEvent(d: Obj): OtherEvent {
   switch (d.e) {
     case 'listenKeyExpired':
       // Spot's shape; never captured on nbstream (ALPHA-PROTOCOL.md §2), so fields are optional.
-      return { type: 'listenKeyExpired', eventTimeMs, listenKey: typeof d.listenKey === 'string' ? d.listenKey : null };
+      // The event is handed on to listeners, logs and the renderer: the key is masked here.
+      return {
+        type: 'listenKeyExpired',
+        eventTimeMs,
+        listenKey: typeof d.listenKey === 'string' ? maskListenKey(d.listenKey) : null,
+      };
     case 'outboundAccountPosition': {
       const balances: AccountBalance[] = [];
       for (const b of Array.isArray(d.B) ? (d.B as Obj[]) : []) {
@@ -194,7 +219,8 @@ function isDecimal(v: string): boolean {
 function decimal(v: unknown, key: string): string {
   // "0" is the most common value by far (every field of a NEW frame without a fill).
   if (v === '0') return v;
-  if (typeof v !== 'string' || !isDecimal(v)) throw new FrameError(`${key} missing or not a decimal string`);
+  if (typeof v !== 'string' || !isDecimal(v))
+    throw new FrameError(`${key} missing or not a decimal string`);
   return v;
 }
 
@@ -203,7 +229,8 @@ function optDecimal(v: unknown, key: string): string | null {
 }
 
 function int(v: unknown, key: string): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new FrameError(`${key} missing or not an integer`);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v))
+    throw new FrameError(`${key} missing or not an integer`);
   return v;
 }
 

@@ -2,6 +2,8 @@ import WebSocket from 'ws';
 import { Emitter, type Event } from '../../../shared/event/emitter.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../ports/clock.ts';
+import { redactSecrets } from '../../../shared/secrets/mask.ts';
+import { maskFrameText } from '../parser/mask-frame.ts';
 import { parseFrame, type ParsedFrame } from '../parser/index.ts';
 import type { WebSocketFactory } from './web-socket-factory.ts';
 
@@ -15,7 +17,8 @@ export interface ReceivedFrame {
 /** Why a connection attempt or request failed. Stable codes for the session's log and state. */
 export class StreamError extends Error {
   constructor(
-    readonly code: 'CONNECT_FAILED' | 'CONNECT_TIMEOUT' | 'ACK_TIMEOUT' | 'REQUEST_REJECTED' | 'CLOSED',
+    readonly code:
+      'CONNECT_FAILED' | 'CONNECT_TIMEOUT' | 'ACK_TIMEOUT' | 'REQUEST_REJECTED' | 'CLOSED',
     message: string,
   ) {
     super(message);
@@ -36,6 +39,8 @@ interface PendingRequest {
   resolve: () => void;
   reject: (error: Error) => void;
   timer: Disposable;
+  /** The request's params (`alpha@<key>`): secret, kept to scrub them from a rejection. */
+  params: string[];
 }
 
 /**
@@ -70,7 +75,12 @@ export class OrderStreamConnection implements Disposable {
         if (settled) return;
         settled = true;
         this.end('connect timeout');
-        reject(new StreamError('CONNECT_TIMEOUT', `no connection within ${this.options.connectTimeoutMs} ms`));
+        reject(
+          new StreamError(
+            'CONNECT_TIMEOUT',
+            `no connection within ${this.options.connectTimeoutMs} ms`,
+          ),
+        );
       }, this.options.connectTimeoutMs);
       socket.on('open', () => {
         if (settled) return;
@@ -80,7 +90,10 @@ export class OrderStreamConnection implements Disposable {
         resolve();
       });
       socket.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
-        if (!isBinary) this.onText(Array.isArray(data) ? Buffer.concat(data).toString('utf8') : data.toString('utf8'));
+        if (!isBinary)
+          this.onText(
+            Array.isArray(data) ? Buffer.concat(data).toString('utf8') : data.toString('utf8'),
+          );
       });
       socket.on('pong', () => {
         this.awaitingPong = false;
@@ -99,7 +112,9 @@ export class OrderStreamConnection implements Disposable {
           timer.dispose();
           reject(new StreamError('CONNECT_FAILED', `closed before open (code ${code})`));
         }
-        this.end(`socket closed (code ${code}${reason.length > 0 ? `, ${reason.toString('utf8')}` : ''})`);
+        this.end(
+          `socket closed (code ${code}${reason.length > 0 ? `, ${reason.toString('utf8')}` : ''})`,
+        );
       });
     });
   }
@@ -119,7 +134,11 @@ export class OrderStreamConnection implements Disposable {
   }
 
   /** Sends a request frame and waits for `{"result":...,"id":N}` with our id. */
-  request(method: string, params: string[], ackTimeoutMs = this.options.ackTimeoutMs): Promise<void> {
+  request(
+    method: string,
+    params: string[],
+    ackTimeoutMs = this.options.ackTimeoutMs,
+  ): Promise<void> {
     if (!this.isOpen) return Promise.reject(new StreamError('CLOSED', 'socket is not open'));
     const id = this.nextRequestId++;
     return new Promise<void>((resolve, reject) => {
@@ -127,7 +146,7 @@ export class OrderStreamConnection implements Disposable {
         this.pending.delete(id);
         reject(new StreamError('ACK_TIMEOUT', `no ack for ${method} within ${ackTimeoutMs} ms`));
       }, ackTimeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer, params });
       this.socket!.send(JSON.stringify({ method, params, id }), (error) => {
         if (error) this.settle(id, new StreamError('CLOSED', `send failed: ${error.message}`));
       });
@@ -173,14 +192,29 @@ export class OrderStreamConnection implements Disposable {
   private onText(text: string): void {
     const receivedAtMs = this.options.clock.now();
     const parsed = parseFrame(text);
-    if ((parsed.kind === 'ack' || parsed.kind === 'request-error') && typeof parsed.requestId === 'number' && this.pending.has(parsed.requestId)) {
+    if (
+      (parsed.kind === 'ack' || parsed.kind === 'request-error') &&
+      typeof parsed.requestId === 'number' &&
+      this.pending.has(parsed.requestId)
+    ) {
       this.settle(
         parsed.requestId,
-        parsed.kind === 'ack' ? null : new StreamError('REQUEST_REJECTED', `server rejected the request: ${parsed.errorMessage}`),
+        parsed.kind === 'ack'
+          ? null
+          : new StreamError(
+              'REQUEST_REJECTED',
+              `server rejected the request: ${this.scrub(parsed.requestId, parsed.errorMessage)}`,
+            ),
       );
       return;
     }
     this.frameEmitter.fire({ text, parsed, receivedAtMs });
+  }
+
+  /** The server's message may echo the key we sent: it ends up in states and logs, so mask it. */
+  private scrub(id: number, message: string): string {
+    const keys = (this.pending.get(id)?.params ?? []).map((param) => param.replace(/^alpha@/, ''));
+    return redactSecrets(maskFrameText(message), { listenKeys: keys });
   }
 
   private settle(id: number, error: Error | null): void {
