@@ -1,4 +1,5 @@
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/sim/index.ts';
+import { placeRestingOto as placeRestingOtoOnSim } from '../../src/main/sim/testing/demo-session.ts';
 import { AlphaRestClient } from '../../src/main/core/rest/index.ts';
 import {
   createAccountMonitor,
@@ -105,4 +106,16 @@ export async function startMonitorHarness(
       await sim.dispose();
     },
   };
+}
+
+/**
+ * Places the simulator's resting OTO for the demo account (working BUY 100 ALEO below the
+ * market, NEW until filled; the pending SELL is priced to fill once activated). Ids come back
+ * as strings, as the stream's `i`.
+ */
+export async function placeRestingOto(
+  harness: MonitorHarness,
+): Promise<{ workingOrderId: string; pendingOrderId: string }> {
+  const ids = await placeRestingOtoOnSim(harness.sim);
+  return { workingOrderId: String(ids.workingOrderId), pendingOrderId: String(ids.pendingOrderId) };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  placeRestingOto,
   startMonitorHarness,
   type MonitorHarness,
 } from '../../../../test/fakes/monitor-harness.ts';
@@ -15,24 +16,11 @@ async function live(harness: MonitorHarness) {
   await harness.until(() => harness.monitor.state.name === 'live', 'live');
 }
 
-async function placeOto(harness: MonitorHarness) {
-  const price = harness.sim.market.getPrice('ALPHA_373USDT');
-  return harness.rest.placeOtoOrder({
-    baseAsset: 'ALPHA_373',
-    quoteAsset: 'USDT',
-    workingSide: 'BUY',
-    // Below the market: stays NEW until we fill it.
-    workingPrice: (Number(price) * 0.5).toFixed(8),
-    workingQuantity: '100',
-    pendingPrice: '0.0001',
-  });
-}
-
 describe('AccountMonitor against the simulator', () => {
   it('follows a full OTO life cycle to two FILLED legs', async () => {
     h = await startMonitorHarness();
     await live(h);
-    const ids = await placeOto(h);
+    const ids = await placeRestingOto(h);
     await h.until(() => h!.monitor.book.size === 2, 'both legs');
     expect(h.monitor.book.get(ids.pendingOrderId)!.current).toMatchObject({
       status: 'PENDING',
@@ -76,7 +64,7 @@ describe('AccountMonitor against the simulator', () => {
     );
     expect(h.states.map((s) => s.name)).toContain('reconnecting');
     expect(h.listenKeysRequested()).toBeGreaterThan(keysBefore);
-    const ids = await placeOto(h);
+    const ids = await placeRestingOto(h);
     await h.until(
       () => h!.monitor.book.get(ids.pendingOrderId) !== undefined,
       'updates after reconnect',
@@ -89,7 +77,7 @@ describe('AccountMonitor against the simulator', () => {
       monitor: { backoff: { baseMs: 1_500, capMs: 1_500 }, random: () => 0.99 },
     });
     await live(h);
-    const ids = await placeOto(h);
+    const ids = await placeRestingOto(h);
     await h.until(() => h!.monitor.book.size === 2, 'both legs');
     h.sim.faults.dropAllConnections();
     await h.until(() => h!.monitor.state.name === 'reconnecting', 'reconnecting');
@@ -112,7 +100,7 @@ describe('AccountMonitor against the simulator', () => {
       monitor: { renewIntervalMs: 1_000 },
     });
     await live(h);
-    const ids = await placeOto(h);
+    const ids = await placeRestingOto(h);
     await h.until(() => h!.monitor.book.size === 2, 'both legs');
     h.sim.faults.expireListenKey();
     // The fill is pushed to a key nobody can hear any more.
@@ -149,7 +137,7 @@ describe('AccountMonitor against the simulator', () => {
       () => h!.monitor.state.name === 'live' && h!.monitor.stats.reconnects >= 1,
       'live again',
     );
-    const ids = await placeOto(h);
+    const ids = await placeRestingOto(h);
     await h.until(
       () => h!.monitor.book.get(ids.workingOrderId) !== undefined,
       'updates on the new connection',
@@ -188,7 +176,7 @@ describe('AccountMonitor against the simulator', () => {
   it('counts duplicates, keeps out-of-order events from regressing, and drops malformed frames', async () => {
     h = await startMonitorHarness();
     await live(h);
-    const ids = await placeOto(h);
+    const ids = await placeRestingOto(h);
     await h.until(() => h!.monitor.book.size === 2, 'both legs');
     expect(h.sim.faults.duplicateLastFrame()).toBe(true);
     h.sim.faults.injectRaw('{"stream":"alpha@x","data":{"e":"executionReport","i":');

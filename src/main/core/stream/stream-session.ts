@@ -6,7 +6,13 @@ import type { ListenKeyService } from '../listen-key/listen-key-service.ts';
 import { isFatalAuthError } from '../rest/alpha-api-error.ts';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { OrderStreamConnection, type ReceivedFrame } from './order-stream-connection.ts';
-import { isTerminal, nextAttempt, transition, type SessionEvent, type SessionState } from './session-state.ts';
+import {
+  isTerminal,
+  nextAttempt,
+  transition,
+  type SessionEvent,
+  type SessionState,
+} from './session-state.ts';
 import { defaultWebSocketFactory, type WebSocketFactory } from './web-socket-factory.ts';
 
 export const DEFAULT_WS_URL = 'wss://nbstream.binance.com/w3w/stream';
@@ -62,7 +68,9 @@ export class StreamSession implements Disposable {
   private rotationTimer: Disposable | null = null;
   private rotating = false;
   private readonly subscriptions = new DisposableStore();
-  private readonly opts: Required<Omit<StreamSessionOptions, 'maxReconnectAttempts' | 'logger' | 'random' | 'webSocketFactory'>> & {
+  private readonly opts: Required<
+    Omit<StreamSessionOptions, 'maxReconnectAttempts' | 'logger' | 'random' | 'webSocketFactory'>
+  > & {
     maxReconnectAttempts?: number;
   };
   private readonly logger: Logger;
@@ -72,7 +80,8 @@ export class StreamSession implements Disposable {
   private readonly stateEmitter = new Emitter<{ state: SessionState; previous: SessionState }>();
   private readonly frameEmitter = new Emitter<ReceivedFrame>();
   private readonly swapEmitter = new Emitter<ListenKeySwap>();
-  readonly onDidChangeState: Event<{ state: SessionState; previous: SessionState }> = this.stateEmitter.event;
+  readonly onDidChangeState: Event<{ state: SessionState; previous: SessionState }> =
+    this.stateEmitter.event;
   /** Every frame that is not an ack of ours, raw text included (mask before storing it). */
   readonly onDidReceiveFrame: Event<ReceivedFrame> = this.frameEmitter.event;
   /** The subscription moved to a (possibly) new key without a gap. */
@@ -96,7 +105,8 @@ export class StreamSession implements Disposable {
     const keys = options.listenKeys;
     this.subscriptions.add(
       keys.onDidRefresh((refresh) => {
-        if (this.currentState.name === 'live' && refresh.resubscribe) void this.swapTo(refresh.key, 'refresh', this.runId);
+        if (this.currentState.name === 'live' && refresh.resubscribe)
+          void this.swapTo(refresh.key, 'refresh', this.runId);
       }),
     );
     this.subscriptions.add(
@@ -128,10 +138,13 @@ export class StreamSession implements Disposable {
     const key = this.subscribedKey;
     this.connection = null;
     this.subscribedKey = null;
-    for (const other of [...this.connectionStores.keys()]) if (other !== connection) this.dropConnection(other);
+    for (const other of [...this.connectionStores.keys()])
+      if (other !== connection) this.dropConnection(other);
     if (connection) {
       if (key && connection.isOpen) {
-        await connection.unsubscribe(key, Math.min(this.opts.ackTimeoutMs, 1_000)).catch(() => undefined);
+        await connection
+          .unsubscribe(key, Math.min(this.opts.ackTimeoutMs, 1_000))
+          .catch(() => undefined);
       }
       this.connectionStores.get(connection)?.dispose();
       this.connectionStores.delete(connection);
@@ -153,30 +166,29 @@ export class StreamSession implements Disposable {
 
   private dispatch(event: SessionEvent): boolean {
     const previous = this.currentState;
-    const next = transition(previous, event, { maxReconnectAttempts: this.opts.maxReconnectAttempts });
+    const next = transition(previous, event, {
+      maxReconnectAttempts: this.opts.maxReconnectAttempts,
+    });
     if (next === previous) return false;
     this.currentState = next;
-    this.logger.info('stream state', { state: next.name, ...('reason' in next ? { reason: next.reason } : {}) });
+    this.logger.info('stream state', {
+      state: next.name,
+      ...('reason' in next ? { reason: next.reason } : {}),
+    });
     this.stateEmitter.fire({ state: next, previous });
     return true;
   }
 
   private isStale(runId: number): boolean {
-    return runId !== this.runId || this.currentState.name === 'stopping' || isTerminal(this.currentState);
+    return (
+      runId !== this.runId || this.currentState.name === 'stopping' || isTerminal(this.currentState)
+    );
   }
 
   private async connect(runId: number): Promise<void> {
-    let key: string;
-    try {
-      // Every (re)connect POSTs for a fresh key: a stale key is what made the old scripts go silent.
-      key = await this.opts.listenKeys.acquire();
-    } catch (error) {
-      if (this.isStale(runId)) return;
-      if (isFatalAuthError(error)) this.fail(error);
-      else this.lost(`listen key: ${(error as Error).message}`);
-      return;
-    }
-    if (this.isStale(runId)) return;
+    // Every (re)connect POSTs for a fresh key: a stale key is what made the old scripts go silent.
+    const key = await this.acquireKey(runId, 'listen key');
+    if (key === null || this.isStale(runId)) return;
     const connection = this.newConnection();
     try {
       await connection.open();
@@ -232,7 +244,11 @@ export class StreamSession implements Disposable {
 
   private onFrame(frame: ReceivedFrame): void {
     const { parsed } = frame;
-    if (parsed.kind === 'other-event' && parsed.event.type === 'listenKeyExpired' && this.currentState.name === 'live') {
+    if (
+      parsed.kind === 'other-event' &&
+      parsed.event.type === 'listenKeyExpired' &&
+      this.currentState.name === 'live'
+    ) {
       // Never captured on nbstream; if it comes, the key is dead: get a new one, resubscribe.
       void this.renewAfterExpiry(this.runId);
     }
@@ -240,16 +256,24 @@ export class StreamSession implements Disposable {
   }
 
   private async renewAfterExpiry(runId: number): Promise<void> {
-    let key: string;
+    const key = await this.acquireKey(runId, 'listen key after expiry');
+    if (key !== null) await this.swapTo(key, 'expired', runId);
+  }
+
+  /**
+   * POSTs for a fresh key. On failure the session fails for good (expired or unusable session)
+   * or counts a loss and retries (`what` names the step in the reason); null then, and also
+   * when the run was abandoned meanwhile.
+   */
+  private async acquireKey(runId: number, what: string): Promise<string | null> {
     try {
-      key = await this.opts.listenKeys.acquire();
+      return await this.opts.listenKeys.acquire();
     } catch (error) {
-      if (this.isStale(runId)) return;
+      if (this.isStale(runId)) return null;
       if (isFatalAuthError(error)) this.fail(error);
-      else this.lost(`listen key after expiry: ${(error as Error).message}`);
-      return;
+      else this.lost(`${what}: ${(error as Error).message}`);
+      return null;
     }
-    await this.swapTo(key, 'expired', runId);
   }
 
   /** Subscribes `key` on the live socket, then unsubscribes the old key: no gap in between. */
@@ -260,7 +284,8 @@ export class StreamSession implements Disposable {
     try {
       await connection.subscribe(key);
     } catch (error) {
-      if (!this.isStale(runId) && connection === this.connection) this.lost(`resubscribe: ${(error as Error).message}`);
+      if (!this.isStale(runId) && connection === this.connection)
+        this.lost(`resubscribe: ${(error as Error).message}`);
       return;
     }
     if (this.isStale(runId) || connection !== this.connection) return;
@@ -289,11 +314,18 @@ export class StreamSession implements Disposable {
       this.connection = next;
       this.subscribedKey = key;
       this.logger.info('stream rotated to a new connection');
-      this.swapEmitter.fire({ reason: 'rotation', changed: key !== oldKey, atMs: this.opts.clock.now() });
+      this.swapEmitter.fire({
+        reason: 'rotation',
+        changed: key !== oldKey,
+        atMs: this.opts.clock.now(),
+      });
       if (old) {
         this.connectionStores.get(old)?.dispose();
         this.connectionStores.delete(old);
-        if (oldKey && old.isOpen) await old.unsubscribe(oldKey, Math.min(this.opts.ackTimeoutMs, 1_000)).catch(() => undefined);
+        if (oldKey && old.isOpen)
+          await old
+            .unsubscribe(oldKey, Math.min(this.opts.ackTimeoutMs, 1_000))
+            .catch(() => undefined);
         await old.close(500);
       }
       this.scheduleRotation();
@@ -302,7 +334,9 @@ export class StreamSession implements Disposable {
       if (isFatalAuthError(error)) {
         this.fail(error);
       } else if (!this.isStale(runId)) {
-        this.logger.warn('stream rotation failed; keeping the current connection', { reason: (error as Error).message });
+        this.logger.warn('stream rotation failed; keeping the current connection', {
+          reason: (error as Error).message,
+        });
         this.scheduleRotation(Math.min(60_000, this.opts.rotateAfterMs));
       }
     } finally {
