@@ -160,6 +160,8 @@ function exitCodeOf(
       context.stderr(auth.verificationRequired() + '\n');
       return ExitCode.credentialsRejected;
     }
+    // The stored session holds a character no browser sends; the state line said which header.
+    if (state.code === 'INVALID_CREDENTIALS') return ExitCode.credentialsRejected;
     return run.everLive ? ExitCode.failure : ExitCode.neverLive;
   }
   if (run.interrupted) return ExitCode.ok;

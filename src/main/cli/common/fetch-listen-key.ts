@@ -1,4 +1,4 @@
-import { AlphaApiError, AlphaRestClient } from '../../core/rest/index.ts';
+import { AlphaApiError, AlphaRestClient, isFatalAuthError } from '../../core/rest/index.ts';
 import { ExitCode } from './cli-error.ts';
 
 /** A listen key, or why there is none and the exit code that goes with it. */
@@ -10,7 +10,8 @@ export async function fetchListenKey(rest: AlphaRestClient): Promise<ListenKeyRe
     return { ok: true, key: await rest.getListenKey() };
   } catch (error) {
     const e = error instanceof AlphaApiError ? error : new AlphaApiError('NETWORK', String(error));
-    const exitCode = e.code === 'SESSION_EXPIRED' || e.code === 'VERIFICATION_REQUIRED' ? ExitCode.credentialsRejected : ExitCode.failure;
+    // Expired, verification required, or a session that cannot even be sent: retrying won't help.
+    const exitCode = isFatalAuthError(e) ? ExitCode.credentialsRejected : ExitCode.failure;
     return { ok: false, error: e, exitCode };
   }
 }
