@@ -2,7 +2,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Emitter, type Event } from '../../../shared/event/emitter.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
-import { redactSecrets } from '../../../shared/secrets/mask.ts';
+import { maskFrameText } from '../parser/index.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { JournalRecord } from './journal-record.ts';
 
@@ -34,7 +34,6 @@ export class JournalWriter implements Disposable {
   private flushing: Promise<void> | undefined;
   private timer: Disposable | undefined;
   private closed = false;
-  private readonly listenKeys = new Set<string>();
   private readonly failEmitter = new Emitter<JournalWriteFailure>();
   readonly onDidFail: Event<JournalWriteFailure> = this.failEmitter.event;
   private readonly flushIntervalMs: number;
@@ -49,19 +48,13 @@ export class JournalWriter implements Disposable {
     return this.options.path;
   }
 
-  /**
-   * Teaches the writer a listen key so that it is masked wherever it appears in a record
-   * (defence in depth: the engine already masks the stream name in frames).
-   */
-  addListenKey(listenKey: string): void {
-    if (listenKey.length > 0) this.listenKeys.add(listenKey);
-  }
-
   /** Queues a record; it reaches the disk within `flushIntervalMs`. */
   append(record: JournalRecord): void {
     if (this.closed) return;
-    let line = JSON.stringify(record);
-    if (this.listenKeys.size > 0) line = redactSecrets(line, { listenKeys: [...this.listenKeys] });
+    // Defence in depth: the engine hands over frames already masked, and masking is idempotent,
+    // so a frame that reached here unmasked by any other path still never hits the disk whole.
+    const safe = record.k === 'frame' ? { ...record, text: maskFrameText(record.text) } : record;
+    const line = JSON.stringify(safe);
     this.queue.push(line + '\n');
     if (this.queue.length >= this.flushBatchSize) void this.flush();
     else this.timer ??= this.options.clock.setTimeout(() => void this.flush(), this.flushIntervalMs);
