@@ -26,7 +26,8 @@ const dirs = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**
 // The engine is shared by every face; the simulator is built on the engine alone.
 const coreStandsAlone = {
   group: dirs('sim', 'app', 'cli', 'host'),
-  message: 'src/main/core is the engine: it may not import the simulator, the app, the CLI or the browser host.',
+  message:
+    'src/main/core is the engine: it may not import the simulator, the app, the CLI or the browser host.',
 };
 const simOnEngineOnly = {
   group: dirs('app', 'cli', 'host'),
@@ -35,30 +36,67 @@ const simOnEngineOnly = {
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e-artifacts/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='it'][callee.property.name='only']", message: 'No .only in tests.' },
-        { selector: "CallExpression[callee.object.name='describe'][callee.property.name='only']", message: 'No .only in tests.' },
-        { selector: "CallExpression[callee.object.name='test'][callee.property.name='only']", message: 'No .only in tests.' },
+        {
+          selector: "CallExpression[callee.object.name='it'][callee.property.name='only']",
+          message: 'No .only in tests.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='describe'][callee.property.name='only']",
+          message: 'No .only in tests.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='test'][callee.property.name='only']",
+          message: 'No .only in tests.',
+        },
       ],
     },
   },
   {
     files: ['src/shared/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electronOnly, nodeBuiltins, noRendererFromMain, { group: ['**/main/**'], message: 'src/shared depends on nothing else in the app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronOnly,
+            nodeBuiltins,
+            noRendererFromMain,
+            { group: ['**/main/**'], message: 'src/shared depends on nothing else in the app.' },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/main/sim/**/*.ts', 'src/main/cli/**/*.ts', 'src/main/app/**/*.ts', 'src/main/host/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      'src/main/core/**/*.ts',
+      'src/main/sim/**/*.ts',
+      'src/main/cli/**/*.ts',
+      'src/main/app/**/*.ts',
+      'src/main/host/**/*.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: [electronOnly, noRendererFromMain] }],
     },
@@ -66,13 +104,19 @@ export default tseslint.config(
   {
     files: ['src/main/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electronOnly, noRendererFromMain, coreStandsAlone] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electronOnly, noRendererFromMain, coreStandsAlone] },
+      ],
     },
   },
   {
     files: ['src/main/sim/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electronOnly, noRendererFromMain, simOnEngineOnly] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electronOnly, noRendererFromMain, simOnEngineOnly] },
+      ],
     },
   },
   {
@@ -81,7 +125,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [electronOnly, nodeBuiltins, mainFromRenderer] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electronOnly, nodeBuiltins, mainFromRenderer] },
+      ],
     },
   },
 );

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const CAPTURE = fileURLToPath(new URL('../test/fixtures/protocol/ws/oto-buy-fill-then-sell-fill.jsonl', import.meta.url));
+const CAPTURE = fileURLToPath(
+  new URL('../test/fixtures/protocol/ws/oto-buy-fill-then-sell-fill.jsonl', import.meta.url),
+);
 
 /**
  * A large replay built from the 6 captured frames of one OTO life cycle: each copy gets new

@@ -25,7 +25,8 @@ function ingest(frames: readonly string[]): number {
     const parsed = parseFrame(text);
     if (parsed.kind === 'order-update' && book.apply(parsed.update) === 'applied') applied++;
   }
-  if (applied !== frames.length) throw new Error(`expected every frame applied, got ${applied}/${frames.length}`);
+  if (applied !== frames.length)
+    throw new Error(`expected every frame applied, got ${applied}/${frames.length}`);
   return applied;
 }
 
@@ -36,7 +37,9 @@ function timeMs(frames: readonly string[], fn: (f: readonly string[]) => number)
 }
 
 const frames = buildReplay(LIFE_CYCLES);
-console.log(`replay: ${frames.length} frames (${LIFE_CYCLES} OTO life cycles from the captured frames), best of ${ROUNDS} rounds`);
+console.log(
+  `replay: ${frames.length} frames (${LIFE_CYCLES} OTO life cycles from the captured frames), best of ${ROUNDS} rounds`,
+);
 // Warm both paths up so the JIT treats them alike.
 floor(frames.slice(0, 60_000));
 ingest(frames.slice(0, 60_000));
@@ -50,4 +53,6 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const floorRate = frames.length / (floorBestMs / 1000);
 const ingestRate = frames.length / (ingestBestMs / 1000);
-console.log(`ingest: ${Math.round(ingestRate)} frames/s, floor: ${Math.round(floorRate)} frames/s, ratio: ${(ingestRate / floorRate).toFixed(2)}`);
+console.log(
+  `ingest: ${Math.round(ingestRate)} frames/s, floor: ${Math.round(floorRate)} frames/s, ratio: ${(ingestRate / floorRate).toFixed(2)}`,
+);

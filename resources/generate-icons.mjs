@@ -50,7 +50,12 @@ const disc = (rgb, ring) => (x, y, size) => {
   return [...rgb, 255];
 };
 
-const STATES = { live: [46, 160, 67], reconnecting: [230, 162, 60], failed: [218, 54, 51], stopped: [139, 148, 158] };
+const STATES = {
+  live: [46, 160, 67],
+  reconnecting: [230, 162, 60],
+  failed: [218, 54, 51],
+  stopped: [139, 148, 158],
+};
 for (const [state, rgb] of Object.entries(STATES)) {
   writeFileSync(new URL(`tray-${state}.png`, here), png(16, disc(rgb, false)));
   writeFileSync(new URL(`tray-${state}@2x.png`, here), png(32, disc(rgb, false)));

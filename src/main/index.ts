@@ -16,12 +16,17 @@ import { resolveAppDataDir } from './core/paths/app-data-dir.ts';
 import { systemClock } from './core/ports/clock.ts';
 import { createStreamLogger } from './core/ports/logger.ts';
 import { createWindowEventSink, handleContract } from './ipc/electron-ipc.ts';
-import { createDialogExportTarget, createElectronNotifier, installAppMenu } from './platform/electron-adapters.ts';
+import {
+  createDialogExportTarget,
+  createElectronNotifier,
+  installAppMenu,
+} from './platform/electron-adapters.ts';
 import { applyContentSecurityPolicy, createMainWindow } from './platform/main-window.ts';
 import { createTray } from './platform/tray.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+const rendererUrl =
+  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
 const preloadPath = join(here, '../preload/index.cjs');
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(here, '../../resources');
 const logger = createStreamLogger({ minLevel: 'info' });
@@ -60,7 +65,15 @@ async function main(): Promise<void> {
   /** A tray action failed (e.g. the session expired): log it and tell the user. */
   const reportFailure = (accountId: string, title: string, error: unknown) => {
     logger.warn(title, { accountId, error: messageOf(error) });
-    const notice = { id: randomUUID(), kind: 'session-failure' as const, title, body: messageOf(error), accountId, orderId: null, atMs: Date.now() };
+    const notice = {
+      id: randomUUID(),
+      kind: 'session-failure' as const,
+      title,
+      body: messageOf(error),
+      accountId,
+      orderId: null,
+      atMs: Date.now(),
+    };
     notifier.show(notice, () => {});
   };
 
@@ -90,7 +103,12 @@ async function main(): Promise<void> {
     window !== null &&
     !window.isDestroyed() &&
     event.sender.id === window.webContents.id &&
-    (event.senderFrame?.url ?? '').startsWith(rendererUrl.split('#')[0]!.split('?')[0]!.replace(/index\.html$/, ''));
+    (event.senderFrame?.url ?? '').startsWith(
+      rendererUrl
+        .split('#')[0]!
+        .split('?')[0]!
+        .replace(/index\.html$/, ''),
+    );
   store.add(handleContract({ handlers: root.handlers, isTrustedSender, logger }));
 
   const tray = store.add(
@@ -98,9 +116,16 @@ async function main(): Promise<void> {
       resourcesDir,
       showWindow,
       toggleAccount: (accountId, running) => {
-        const toggle = async () => (running ? root.handlers.stopMonitor({ accountId }) : root.handlers.startMonitor({ accountId }));
+        const toggle = async () =>
+          running
+            ? root.handlers.stopMonitor({ accountId })
+            : root.handlers.startMonitor({ accountId });
         toggle().catch((error: unknown) =>
-          reportFailure(accountId, running ? 'Could not stop monitoring' : 'Could not start monitoring', error),
+          reportFailure(
+            accountId,
+            running ? 'Could not stop monitoring' : 'Could not start monitoring',
+            error,
+          ),
         );
       },
       quit: () => app.quit(),

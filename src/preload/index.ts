@@ -6,12 +6,18 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createApi } from '../shared/ipc/create-api.ts';
 import { IPC_ERROR_CODES, type IpcResult } from '../shared/ipc/result.ts';
 import type { ClientTransport } from '../shared/ipc/transport.ts';
-import { ELECTRON_EVENT_CHANNEL_PREFIX, ELECTRON_REQUEST_CHANNEL_PREFIX } from '../shared/ipc/electron-channels.ts';
+import {
+  ELECTRON_EVENT_CHANNEL_PREFIX,
+  ELECTRON_REQUEST_CHANNEL_PREFIX,
+} from '../shared/ipc/electron-channels.ts';
 
 const ipcTransport: ClientTransport = {
   async invoke(channel, payload) {
     try {
-      return (await ipcRenderer.invoke(ELECTRON_REQUEST_CHANNEL_PREFIX + channel, payload)) as IpcResult<unknown>;
+      return (await ipcRenderer.invoke(
+        ELECTRON_REQUEST_CHANNEL_PREFIX + channel,
+        payload,
+      )) as IpcResult<unknown>;
     } catch (error) {
       // Only reached if main has no handler at all (shutting down); handlers never throw.
       return { ok: false, error: { code: IPC_ERROR_CODES.disconnected, message: String(error) } };

@@ -45,7 +45,9 @@ export async function startFixtureHttpServer(routes: Record<string, FixtureRoute
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://x');
-      const rawHeaderNames = req.rawHeaders.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase());
+      const rawHeaderNames = req.rawHeaders
+        .filter((_, i) => i % 2 === 0)
+        .map((n) => n.toLowerCase());
       requests.push({
         method: req.method ?? '',
         path: url.pathname,

@@ -30,6 +30,7 @@ export class MemorySecretStore implements SecretStore {
   }
 
   private check(): void {
-    if (this.unavailable) throw new SecretStoreError('SECRET_STORE_UNAVAILABLE', 'no keychain (fake)');
+    if (this.unavailable)
+      throw new SecretStoreError('SECRET_STORE_UNAVAILABLE', 'no keychain (fake)');
   }
 }

@@ -8,7 +8,10 @@ export type SocketEvent =
   | { kind: 'send'; socket: number; method: string; params: string[] };
 
 /** A real `ws` factory that records opens, closes and request frames (for ordering assertions). */
-export function createRecordingWebSocketFactory(): { factory: WebSocketFactory; events: SocketEvent[] } {
+export function createRecordingWebSocketFactory(): {
+  factory: WebSocketFactory;
+  events: SocketEvent[];
+} {
   const events: SocketEvent[] = [];
   let next = 0;
   const factory: WebSocketFactory = (url) => {
@@ -20,7 +23,13 @@ export function createRecordingWebSocketFactory(): { factory: WebSocketFactory; 
     (socket as unknown as { send: typeof send }).send = (data, cb) => {
       try {
         const frame = JSON.parse(String(data)) as { method?: string; params?: string[] };
-        if (frame.method) events.push({ kind: 'send', socket: id, method: frame.method, params: frame.params ?? [] });
+        if (frame.method)
+          events.push({
+            kind: 'send',
+            socket: id,
+            method: frame.method,
+            params: frame.params ?? [],
+          });
       } catch {
         // not JSON: nothing to record
       }

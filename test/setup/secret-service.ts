@@ -64,7 +64,9 @@ async function probe(timeoutMs: number): Promise<boolean> {
     return ok;
   })().catch(() => false);
   // A locked keyring may show an unlock prompt and never answer: give up after a while.
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  const timeout = new Promise<boolean>((resolve) =>
+    setTimeout(() => resolve(false), timeoutMs).unref(),
+  );
   return Promise.race([attempt, timeout]);
 }
 
@@ -91,17 +93,25 @@ async function startPrivateSecretService(): Promise<() => Promise<void>> {
     // starts a second, unmanaged gnome-keyring when a probe races the one we start.
     const busConfig = join(root, 'session.conf');
     await writeFile(busConfig, busConfigXml(root));
-    const bus = spawn('dbus-daemon', [`--config-file=${busConfig}`, '--nofork', '--nopidfile', '--print-address=1'], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const bus = spawn(
+      'dbus-daemon',
+      [`--config-file=${busConfig}`, '--nofork', '--nopidfile', '--print-address=1'],
+      {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     children.push(bus);
     const address = await firstLine(bus, 'dbus-daemon');
 
-    const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
-      env: { ...env, DBUS_SESSION_BUS_ADDRESS: address },
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
+    const keyring = spawn(
+      'gnome-keyring-daemon',
+      ['--foreground', '--unlock', '--components=secrets'],
+      {
+        env: { ...env, DBUS_SESSION_BUS_ADDRESS: address },
+        stdio: ['pipe', 'ignore', 'pipe'],
+      },
+    );
     children.push(keyring);
     const keyringErrors = collect(keyring);
     // --unlock reads the login keyring's password from stdin; a new keyring is created with it
@@ -112,7 +122,9 @@ async function startPrivateSecretService(): Promise<() => Promise<void>> {
     const deadline = Date.now() + STARTUP_TIMEOUT_MS;
     while (!(await probe(2_000))) {
       if (keyring.exitCode !== null || Date.now() > deadline) {
-        throw new Error(`gnome-keyring-daemon did not come up: ${keyringErrors().trim() || 'no output'}`);
+        throw new Error(
+          `gnome-keyring-daemon did not come up: ${keyringErrors().trim() || 'no output'}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

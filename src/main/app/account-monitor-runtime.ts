@@ -1,6 +1,12 @@
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import { DisposableStore } from '../../shared/lifecycle/disposable.ts';
-import type { ConnectionView, MonitorSnapshot, OrderUpdatesBatch, OrderUpdateView, FillPoint } from '../../shared/ipc/views-monitor.ts';
+import type {
+  ConnectionView,
+  MonitorSnapshot,
+  OrderUpdatesBatch,
+  OrderUpdateView,
+  FillPoint,
+} from '../../shared/ipc/views-monitor.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { JournalWriter } from '../core/journal/journal-writer.ts';
 import type { Logger } from '../core/ports/logger.ts';
@@ -26,7 +32,10 @@ export class AccountMonitorRuntime implements Disposable {
   readonly tracker: ConnectionTracker;
   readonly projection: OrderProjection;
   /** `null` items only say "the statistics changed" (an ignored duplicate, a malformed frame). */
-  private readonly coalescer: UpdateCoalescer<{ view: OrderUpdateView; fill: FillPoint | null } | null>;
+  private readonly coalescer: UpdateCoalescer<{
+    view: OrderUpdateView;
+    fill: FillPoint | null;
+  } | null>;
   private stopped = false;
 
   constructor(
@@ -42,7 +51,9 @@ export class AccountMonitorRuntime implements Disposable {
     this.tracker = new ConnectionTracker(accountId);
     this.tracker.begin(sessionId, clock.now());
     this.projection = new OrderProjection(accountId);
-    this.coalescer = this.store.add(new UpdateCoalescer(clock, (items) => this.deliver(items), batchIntervalMs));
+    this.coalescer = this.store.add(
+      new UpdateCoalescer(clock, (items) => this.deliver(items), batchIntervalMs),
+    );
     this.store.add(session.onDidChangeState((change) => this.onState(change)));
     this.store.add(
       session.onDidReceiveFrame(({ text, receivedAtMs }) => {
@@ -74,7 +85,10 @@ export class AccountMonitorRuntime implements Disposable {
     );
     this.store.add(
       journal.onDidFail((failure) => {
-        logger.warn('journal write failed', { code: failure.code, pending: failure.pendingRecords });
+        logger.warn('journal write failed', {
+          code: failure.code,
+          pending: failure.pendingRecords,
+        });
         callbacks.onJournalProblem(failure.message);
       }),
     );
@@ -98,7 +112,13 @@ export class AccountMonitorRuntime implements Disposable {
     const known = orderIds.flatMap((id) => this.projection.order(id) ?? []);
     if (known.length === 0) return;
     this.coalescer.flush();
-    this.callbacks.onBatch({ accountId: this.accountId, updates: [], orders: known, fills: [], stats: this.stats() });
+    this.callbacks.onBatch({
+      accountId: this.accountId,
+      updates: [],
+      orders: known,
+      fills: [],
+      stats: this.stats(),
+    });
   }
 
   private onState(change: MonitorStateChange): void {

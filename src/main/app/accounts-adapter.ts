@@ -1,7 +1,12 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AccountEnvironment } from '../../shared/ipc/views-app.ts';
-import { AccountStore, parseCurl, verifySession, isSessionUnusable } from '../core/accounts/index.ts';
+import {
+  AccountStore,
+  parseCurl,
+  verifySession,
+  isSessionUnusable,
+} from '../core/accounts/index.ts';
 import { DEFAULT_REST_URL } from '../core/rest/index.ts';
 import { DEFAULT_WS_URL } from '../core/stream/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
@@ -18,11 +23,14 @@ interface Endpoint {
 
 /** Plain-language messages for verification outcomes (the renderer shows them as they are). */
 const OUTCOME_MESSAGES: Record<string, string> = {
-  SESSION_EXPIRED: 'This session has expired (logged out). Log in to Binance in your browser, copy a request as cURL again and paste it here.',
+  SESSION_EXPIRED:
+    'This session has expired (logged out). Log in to Binance in your browser, copy a request as cURL again and paste it here.',
   VERIFICATION_REQUIRED:
     'Binance asks for the Alpha supplementary verification. Finish it in the Binance app, then try again.',
-  REJECTED: 'Binance refused this session (risk control or an unknown error). Log in again in the browser and copy a fresh cURL.',
-  UNREACHABLE: 'The exchange did not answer. Check your connection and try again; the session itself may be fine.',
+  REJECTED:
+    'Binance refused this session (risk control or an unknown error). Log in again in the browser and copy a fresh cURL.',
+  UNREACHABLE:
+    'The exchange did not answer. Check your connection and try again; the session itself may be fine.',
 };
 
 /**
@@ -37,12 +45,26 @@ export class AccountsAdapter implements AccountsPort {
    * Accounts that live only while the app runs (the demo account: simulator credentials,
    * worthless after the simulator stops, so they never go to the keychain).
    */
-  private readonly ephemeral = new Map<string, { record: AccountRecord; connection: AccountConnection }>();
+  private readonly ephemeral = new Map<
+    string,
+    { record: AccountRecord; connection: AccountConnection }
+  >();
 
   constructor(
-    private readonly deps: { dataDir: string; secrets: SecretStore; clock: Clock; logger: Logger; defaultRestUrl?: string; defaultWsUrl?: string },
+    private readonly deps: {
+      dataDir: string;
+      secrets: SecretStore;
+      clock: Clock;
+      logger: Logger;
+      defaultRestUrl?: string;
+      defaultWsUrl?: string;
+    },
   ) {
-    this.store = new AccountStore({ secrets: deps.secrets, dataDir: deps.dataDir, clock: deps.clock });
+    this.store = new AccountStore({
+      secrets: deps.secrets,
+      dataDir: deps.dataDir,
+      clock: deps.clock,
+    });
     this.endpointsPath = join(deps.dataDir, 'app-endpoints.json');
   }
 
@@ -56,20 +78,35 @@ export class AccountsAdapter implements AccountsPort {
       addedAtMs: a.addedAtMs,
       lastVerifiedAtMs: a.lastVerification?.outcome === 'OK' ? a.lastVerification.atMs : null,
     }));
-    return [...[...this.ephemeral.values()].map((e) => e.record), ...stored.filter((a) => !this.ephemeral.has(a.id))];
+    return [
+      ...[...this.ephemeral.values()].map((e) => e.record),
+      ...stored.filter((a) => !this.ephemeral.has(a.id)),
+    ];
   }
 
   async addFromCurl(input: { curl: string; label?: string; restUrl?: string; wsUrl?: string }) {
     const parsed = parseCurl(input.curl);
     const restUrl = input.restUrl ?? this.deps.defaultRestUrl ?? DEFAULT_REST_URL;
     const wsUrl = input.wsUrl ?? this.deps.defaultWsUrl ?? DEFAULT_WS_URL;
-    const verification = await verifySession(parsed.credentials, { restUrl, clock: this.deps.clock, logger: this.deps.logger });
+    const verification = await verifySession(parsed.credentials, {
+      restUrl,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+    });
     if (verification.outcome !== 'OK') {
-      throw appError(verification.outcome, OUTCOME_MESSAGES[verification.outcome] ?? 'The session could not be verified.');
+      throw appError(
+        verification.outcome,
+        OUTCOME_MESSAGES[verification.outcome] ?? 'The session could not be verified.',
+      );
     }
     const id = await this.freeId(input.label);
     const { maskedListenKey: _shown, ...record } = verification;
-    const { account } = await this.store.save({ id, name: input.label?.trim() || id, credentials: parsed.credentials, verification: record });
+    const { account } = await this.store.save({
+      id,
+      name: input.label?.trim() || id,
+      credentials: parsed.credentials,
+      verification: record,
+    });
     const environment: AccountEnvironment = restUrl === DEFAULT_REST_URL ? 'binance' : 'custom';
     await this.writeEndpoint(id, { restUrl, wsUrl, environment });
     const warnings = parsed.warnings.map((w) =>
@@ -80,7 +117,12 @@ export class AccountsAdapter implements AccountsPort {
     return { account: (await this.list()).find((a) => a.id === account.id)!, warnings };
   }
 
-  async addDirect(input: { id: string; label: string; environment: AccountEnvironment; connection: AccountConnection }) {
+  async addDirect(input: {
+    id: string;
+    label: string;
+    environment: AccountEnvironment;
+    connection: AccountConnection;
+  }) {
     const record: AccountRecord = {
       id: input.id,
       label: input.label,
@@ -95,11 +137,18 @@ export class AccountsAdapter implements AccountsPort {
 
   async verify(accountId: string): Promise<{ userId: string | null }> {
     const { credentials, restUrl } = await this.connection(accountId);
-    const result = await verifySession(credentials, { restUrl, clock: this.deps.clock, logger: this.deps.logger });
+    const result = await verifySession(credentials, {
+      restUrl,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+    });
     const { maskedListenKey: _shown, ...record } = result;
     if (!this.ephemeral.has(accountId)) await this.store.recordVerification(accountId, record);
     if (result.outcome !== 'OK') {
-      throw appError(result.outcome, OUTCOME_MESSAGES[result.outcome] ?? 'The session could not be verified.');
+      throw appError(
+        result.outcome,
+        OUTCOME_MESSAGES[result.outcome] ?? 'The session could not be verified.',
+      );
     }
     return { userId: null };
   }
@@ -134,7 +183,12 @@ export class AccountsAdapter implements AccountsPort {
 
   private async freeId(label: string | undefined): Promise<string> {
     const taken = new Set((await this.store.list()).map((a) => a.id));
-    const base = (label ?? '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 40) || 'account';
+    const base =
+      (label ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, 40) || 'account';
     if (!taken.has(base)) return base;
     for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
   }
@@ -155,7 +209,9 @@ export class AccountsAdapter implements AccountsPort {
 
   private async saveEndpoints(endpoints: Record<string, Endpoint>): Promise<void> {
     await mkdir(this.deps.dataDir, { recursive: true });
-    await writeFile(`${this.endpointsPath}.tmp`, JSON.stringify(endpoints, null, 2), { mode: 0o600 });
+    await writeFile(`${this.endpointsPath}.tmp`, JSON.stringify(endpoints, null, 2), {
+      mode: 0o600,
+    });
     await rename(`${this.endpointsPath}.tmp`, this.endpointsPath);
   }
 }

@@ -29,7 +29,13 @@ beforeEach(async () => {
   seen.length = 0;
   // The root is built after the transport (it needs the event sink), so handlers are looked up late.
   const ref: { handlers?: ContractHandlers } = {};
-  const lazy = new Proxy({}, { get: (_t, key: string) => (p: never) => (ref.handlers![key as keyof ContractHandlers] as (p: never) => unknown)(p) });
+  const lazy = new Proxy(
+    {},
+    {
+      get: (_t, key: string) => (p: never) =>
+        (ref.handlers![key as keyof ContractHandlers] as (p: never) => unknown)(p),
+    },
+  );
   const pair = createInMemoryTransportPair(lazy as ContractHandlers);
   const recording: EventSink = {
     emit(name, payload) {
@@ -76,18 +82,35 @@ const until = async (check: () => boolean) => {
 
 describe('the app over the contract', () => {
   it('shows first run, then an account that streams orders in batches, journals them and exports them', async () => {
-    expect(await api.getAppInfo()).toMatchObject({ ok: true, value: { firstRun: true, host: 'browser' } });
-    expect(await api.addAccountFromCurl({ curl: "curl 'https://www.binance.com/bapi/x'", label: 'main' })).toMatchObject({ ok: true });
+    expect(await api.getAppInfo()).toMatchObject({
+      ok: true,
+      value: { firstRun: true, host: 'browser' },
+    });
+    expect(
+      await api.addAccountFromCurl({
+        curl: "curl 'https://www.binance.com/bapi/x'",
+        label: 'main',
+      }),
+    ).toMatchObject({ ok: true });
     const batches: OrderUpdatesBatch[] = [];
     api.onOrderUpdates((b) => batches.push(b));
 
-    expect(await api.startMonitor({ accountId: 'main' })).toMatchObject({ ok: true, value: { accountId: 'main' } });
+    expect(await api.startMonitor({ accountId: 'main' })).toMatchObject({
+      ok: true,
+      value: { accountId: 'main' },
+    });
     const session = sessions[0]!;
     expect(session.started).toBe(true);
-    session.stateEmitter.fire({ state: 'live', atMs: Date.now(), maskedListenKey: 'ff950c2e0d...', listenKeyObtainedAtMs: Date.now() });
+    session.stateEmitter.fire({
+      state: 'live',
+      atMs: Date.now(),
+      maskedListenKey: 'ff950c2e0d...',
+      listenKeyObtainedAtMs: Date.now(),
+    });
 
     // A burst of 1,000 updates from the exchange.
-    for (let i = 0; i < 500; i++) for (const u of sampleFilledOrder(String(i), i * 2 + 1)) session.push(u);
+    for (let i = 0; i < 500; i++)
+      for (const u of sampleFilledOrder(String(i), i * 2 + 1)) session.push(u);
     session.push(sampleOrderUpdate({ orderId: '0', eventId: 1 }), Date.now(), 'stream', false); // a duplicate the engine ignored
     await until(() => batches.reduce((n, b) => n + b.updates.length, 0) === 1000);
     expect(batches.length).toBeLessThan(50); // coalesced, not one message per frame
@@ -97,14 +120,23 @@ describe('the app over the contract', () => {
     expect(snapshot.value.orders).toHaveLength(500);
     expect(snapshot.value.stats.updatesIgnored).toBe(1);
     expect(snapshot.value.stats.ordersByStatus.FILLED).toBe(500);
-    expect(snapshot.value.connection).toMatchObject({ state: 'live', maskedListenKey: 'ff950c2e0d...' });
+    expect(snapshot.value.connection).toMatchObject({
+      state: 'live',
+      maskedListenKey: 'ff950c2e0d...',
+    });
 
     await api.stopMonitor({ accountId: 'main' });
     expect(session.stopped).toBe(true);
     const list = await api.listSessions();
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value).toHaveLength(1);
-    expect(list.value[0]).toMatchObject({ accountId: 'main', status: 'ended', live: false, updateCount: 1000, orderCount: 500 });
+    expect(list.value[0]).toMatchObject({
+      accountId: 'main',
+      status: 'ended',
+      live: false,
+      updateCount: 1000,
+      orderCount: 500,
+    });
     const sessionId = list.value[0]!.sessionId;
 
     const replay = await api.openSession({ sessionId });
@@ -120,7 +152,8 @@ describe('the app over the contract', () => {
 
     // Secrets never crossed, never reached the journal.
     const everything = seen.join('\n') + JSON.stringify(snapshot) + JSON.stringify(replay);
-    for (const secret of [LISTEN_KEY, 'CSRF-SECRET-123', 'COOKIE-SECRET-456']) expect(everything).not.toContain(secret);
+    for (const secret of [LISTEN_KEY, 'CSRF-SECRET-123', 'COOKIE-SECRET-456'])
+      expect(everything).not.toContain(secret);
     const journal = await readFile(join(dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8');
     expect(journal).not.toContain(LISTEN_KEY);
     expect(journal).toContain('ff950c2e0d...');
@@ -131,11 +164,21 @@ describe('the app over the contract', () => {
     await api.startMonitor({ accountId: 'main' });
     const notices: NoticeView[] = [];
     api.onNotice((n) => notices.push(n));
-    for (let i = 0; i < 5; i++) for (const u of sampleFilledOrder(String(i), i * 2 + 1)) sessions[0]!.push(u);
+    for (let i = 0; i < 5; i++)
+      for (const u of sampleFilledOrder(String(i), i * 2 + 1)) sessions[0]!.push(u);
     await until(() => notices.length === 1);
-    expect(notices[0]).toMatchObject({ kind: 'fills', title: '5 orders filled', accountId: 'main', orderId: '0' });
+    expect(notices[0]).toMatchObject({
+      kind: 'fills',
+      title: '5 orders filled',
+      accountId: 'main',
+      orderId: '0',
+    });
 
-    sessions[0]!.stateEmitter.fire({ state: 'failed', atMs: Date.now(), problem: { code: 'SESSION_EXPIRED', message: 'Log in again.' } });
+    sessions[0]!.stateEmitter.fire({
+      state: 'failed',
+      atMs: Date.now(),
+      problem: { code: 'SESSION_EXPIRED', message: 'Log in again.' },
+    });
     await until(() => notices.length === 2);
     expect(notices[1]).toMatchObject({ kind: 'session-failure', body: 'Log in again.' });
   });
@@ -143,16 +186,26 @@ describe('the app over the contract', () => {
   it('lists a session that never ended cleanly as interrupted, with its updates counted', async () => {
     const journals = new SessionJournals(dataDir, systemClock);
     const { sessionId, writer } = journals.create({ accountId: 'main', accountLabel: 'main' });
-    for (const u of sampleFilledOrder('7', 1)) writer.append({ k: 'update', atMs: Date.now(), source: 'stream', update: u });
+    for (const u of sampleFilledOrder('7', 1))
+      writer.append({ k: 'update', atMs: Date.now(), source: 'stream', update: u });
     await writer.flush();
     const list = await api.listSessions({ accountId: 'main' });
-    expect(list).toMatchObject({ ok: true, value: [{ sessionId, status: 'interrupted', live: false, updateCount: 2, orderCount: null }] });
+    expect(list).toMatchObject({
+      ok: true,
+      value: [{ sessionId, status: 'interrupted', live: false, updateCount: 2, orderCount: null }],
+    });
     const replay = await api.openSession({ sessionId });
-    expect(replay).toMatchObject({ ok: true, value: { snapshot: { orders: [{ last: { orderId: '7', status: 'FILLED' } }] } } });
+    expect(replay).toMatchObject({
+      ok: true,
+      value: { snapshot: { orders: [{ last: { orderId: '7', status: 'FILLED' } }] } },
+    });
     await writer.dispose();
   });
 
   it('refuses to start an unknown account with a clear code', async () => {
-    expect(await api.startMonitor({ accountId: 'nope' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } });
+    expect(await api.startMonitor({ accountId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_NOT_FOUND' },
+    });
   });
 });

@@ -15,7 +15,13 @@ import { DEMO_ACCOUNT_ID, DemoService } from './demo-service.ts';
 import { ExportService } from './export-service.ts';
 import { MonitorService } from './monitor-service.ts';
 import { NotificationService } from './notification-service.ts';
-import type { AccountsPort, DemoExchangeFactory, ExportTarget, MonitorFactory, Notifier } from './ports.ts';
+import type {
+  AccountsPort,
+  DemoExchangeFactory,
+  ExportTarget,
+  MonitorFactory,
+  Notifier,
+} from './ports.ts';
 import { SessionService } from './session-service.ts';
 import { SettingsService } from './settings-service.ts';
 import { StrategyService, type StrategyMonitor } from './strategy-service.ts';
@@ -58,7 +64,15 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
   const settings = new SettingsService(deps.dataDir, logger);
   await settings.load();
   const journals = new SessionJournals(deps.dataDir, clock);
-  const monitors = store.add(new MonitorService({ createMonitor: deps.createMonitor, journals, clock, logger, batchIntervalMs: deps.batchIntervalMs }));
+  const monitors = store.add(
+    new MonitorService({
+      createMonitor: deps.createMonitor,
+      journals,
+      clock,
+      logger,
+      batchIntervalMs: deps.batchIntervalMs,
+    }),
+  );
   const strategies = store.add(new StrategyService({ clock, logger }));
   const demo = store.add(new DemoService(deps.createDemoExchange));
   const labels = new Map<string, string>();
@@ -72,15 +86,24 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       }
     },
   );
-  const exports = new ExportService(sessions, deps.exportTarget, (progress) => events.emit('exportProgress', progress));
+  const exports = new ExportService(sessions, deps.exportTarget, (progress) =>
+    events.emit('exportProgress', progress),
+  );
   const showNotice = (notice: NoticeView) => {
     events.emit('notice', notice);
     deps.notifier?.show(notice, () => {
-      if (notice.orderId) events.emit('openOrder', { accountId: notice.accountId, orderId: notice.orderId });
+      if (notice.orderId)
+        events.emit('openOrder', { accountId: notice.accountId, orderId: notice.orderId });
     });
   };
   const notifications = store.add(
-    new NotificationService(clock, () => settings.get(), { notify: showNotice }, (id) => labels.get(id) ?? id, deps.notificationGroupWindowMs),
+    new NotificationService(
+      clock,
+      () => settings.get(),
+      { notify: showNotice },
+      (id) => labels.get(id) ?? id,
+      deps.notificationGroupWindowMs,
+    ),
   );
   const overallEmitter = store.add(new Emitter<OverallState>());
 
@@ -100,7 +123,8 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     });
   };
   const publishAccounts = async () => events.emit('accountsChanged', await accountViews());
-  const currentOverall = () => overallState([...labels.keys()].map((id) => monitors.connection(id).state));
+  const currentOverall = () =>
+    overallState([...labels.keys()].map((id) => monitors.connection(id).state));
 
   // --- wiring between services ---
   store.add(monitors.onDidBatch((batch) => events.emit('orderUpdates', batch)));
@@ -110,8 +134,16 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       overallEmitter.fire(currentOverall());
     }),
   );
-  store.add(monitors.onDidAcceptUpdate(({ accountId, view }) => notifications.onAcceptedUpdate(accountId, view)));
-  store.add(monitors.onDidHitProblem(({ accountId, code, message }) => notifications.onSessionFailure(accountId, { code, message })));
+  store.add(
+    monitors.onDidAcceptUpdate(({ accountId, view }) =>
+      notifications.onAcceptedUpdate(accountId, view),
+    ),
+  );
+  store.add(
+    monitors.onDidHitProblem(({ accountId, code, message }) =>
+      notifications.onSessionFailure(accountId, { code, message }),
+    ),
+  );
   store.add(strategies.onDidProgress((progress) => events.emit('strategyProgress', progress)));
   store.add(
     strategies.onDidPlaceOrders(({ accountId, orderIds }) => {
@@ -167,13 +199,33 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       try {
         const { userId } = await accounts.verify(accountId);
         await publishAccounts();
-        return { accountId, status: 'valid', code: null, message: 'The session works.', userId, verifiedAtMs };
+        return {
+          accountId,
+          status: 'valid',
+          code: null,
+          message: 'The session works.',
+          userId,
+          verifiedAtMs,
+        };
       } catch (error) {
         const code = (error as { code?: string }).code ?? 'ERROR';
         if (code === 'ACCOUNT_NOT_FOUND') throw error;
         const status =
-          code === 'SESSION_EXPIRED' ? 'expired' : code === 'VERIFICATION_REQUIRED' ? 'verification-required' : code === 'UNREACHABLE' ? 'unreachable' : 'error';
-        return { accountId, status, code, message: (error as Error).message, userId: null, verifiedAtMs };
+          code === 'SESSION_EXPIRED'
+            ? 'expired'
+            : code === 'VERIFICATION_REQUIRED'
+              ? 'verification-required'
+              : code === 'UNREACHABLE'
+                ? 'unreachable'
+                : 'error';
+        return {
+          accountId,
+          status,
+          code,
+          message: (error as Error).message,
+          userId: null,
+          verifiedAtMs,
+        };
       }
     },
     removeAccount: async ({ accountId }) => {
@@ -193,7 +245,12 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
         id: DEMO_ACCOUNT_ID,
         label: 'Demo',
         environment: 'demo',
-        connection: { accountId: DEMO_ACCOUNT_ID, credentials: exchange.credentials, restUrl: exchange.restUrl, wsUrl: exchange.wsUrl },
+        connection: {
+          accountId: DEMO_ACCOUNT_ID,
+          credentials: exchange.credentials,
+          restUrl: exchange.restUrl,
+          wsUrl: exchange.wsUrl,
+        },
       });
       await startMonitor(DEMO_ACCOUNT_ID);
       events.emit('demoChanged', demo.status());

@@ -29,7 +29,14 @@ export class ConnectionTracker {
 
   /** Resets for a new session. */
   begin(sessionId: string, atMs: number): void {
-    this.view = { ...this.view, sessionId, startedAtMs: atMs, timeline: [], reconnectAttempts: 0, problem: null };
+    this.view = {
+      ...this.view,
+      sessionId,
+      startedAtMs: atMs,
+      timeline: [],
+      reconnectAttempts: 0,
+      problem: null,
+    };
     this.reconnects = 0;
     this.malformedFrames = 0;
   }
@@ -40,8 +47,10 @@ export class ConnectionTracker {
     v.state = change.state;
     if (change.problem !== undefined) v.problem = change.problem;
     if (change.maskedListenKey) v.maskedListenKey = change.maskedListenKey;
-    if (change.listenKeyObtainedAtMs !== undefined) v.listenKeyObtainedAtMs = change.listenKeyObtainedAtMs;
-    if (change.nextListenKeyRefreshAtMs !== undefined) v.nextListenKeyRefreshAtMs = change.nextListenKeyRefreshAtMs;
+    if (change.listenKeyObtainedAtMs !== undefined)
+      v.listenKeyObtainedAtMs = change.listenKeyObtainedAtMs;
+    if (change.nextListenKeyRefreshAtMs !== undefined)
+      v.nextListenKeyRefreshAtMs = change.nextListenKeyRefreshAtMs;
     if (change.state === 'reconnecting') {
       v.reconnectAttempts = change.reconnectAttempt ?? v.reconnectAttempts + 1;
       if (wasLive) this.reconnects++;
@@ -80,13 +89,27 @@ export class ConnectionTracker {
 
   /** A copy safe to send. */
   snapshot(): ConnectionView {
-    return { ...this.view, timeline: this.view.timeline.map((s) => ({ ...s })), problem: this.view.problem ? { ...this.view.problem } : null };
+    return {
+      ...this.view,
+      timeline: this.view.timeline.map((s) => ({ ...s })),
+      problem: this.view.problem ? { ...this.view.problem } : null,
+    };
   }
 
-  counters(nowMs: number): { reconnects: number; malformedFrames: number; liveMs: number; startedAtMs: number | null } {
+  counters(nowMs: number): {
+    reconnects: number;
+    malformedFrames: number;
+    liveMs: number;
+    startedAtMs: number | null;
+  } {
     const liveMs = this.view.timeline
       .filter((s) => s.kind === 'live')
       .reduce((sum, s) => sum + ((s.toMs ?? nowMs) - s.fromMs), 0);
-    return { reconnects: this.reconnects, malformedFrames: this.malformedFrames, liveMs, startedAtMs: this.view.startedAtMs };
+    return {
+      reconnects: this.reconnects,
+      malformedFrames: this.malformedFrames,
+      liveMs,
+      startedAtMs: this.view.startedAtMs,
+    };
   }
 }

@@ -17,7 +17,11 @@ export class DemoService {
   }
 
   status(): DemoStatus {
-    return { running: this.running, accountId: this.running ? DEMO_ACCOUNT_ID : null, activity: this.activity };
+    return {
+      running: this.running,
+      accountId: this.running ? DEMO_ACCOUNT_ID : null,
+      activity: this.activity,
+    };
   }
 
   async start(activity: boolean): Promise<DemoExchange> {

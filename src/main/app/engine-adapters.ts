@@ -11,11 +11,20 @@ import { AlphaRestClient } from '../core/rest/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { startSimulator } from '../sim/index.ts';
-import type { DemoExchangeFactory, MonitorFactory, MonitorSession, MonitorStateChange } from './ports.ts';
+import type {
+  DemoExchangeFactory,
+  MonitorFactory,
+  MonitorSession,
+  MonitorStateChange,
+} from './ports.ts';
 
 export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger }): MonitorFactory {
   return (connection) => {
-    const rest = new AlphaRestClient({ baseUrl: connection.restUrl, credentials: connection.credentials, logger: deps.logger });
+    const rest = new AlphaRestClient({
+      baseUrl: connection.restUrl,
+      credentials: connection.credentials,
+      logger: deps.logger,
+    });
     const monitor = createAccountMonitor({
       accountId: connection.accountId,
       rest,
@@ -25,14 +34,22 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
       options: { renewIntervalMs: DEFAULT_RENEW_INTERVAL_MS },
     });
     const stateEmitter = new Emitter<MonitorStateChange>();
-    let key: { maskedListenKey: string; listenKeyObtainedAtMs: number; nextListenKeyRefreshAtMs: number } | null = null;
+    let key: {
+      maskedListenKey: string;
+      listenKeyObtainedAtMs: number;
+      nextListenKeyRefreshAtMs: number;
+    } | null = null;
     const change = (state: SessionState): MonitorStateChange => {
       // Every (re)connect POSTs for a key without a refresh event: the first one, or a fresh
       // one after a reconnect, shows up here. Its age and next refresh start over with it.
       const current = monitor.maskedListenKey;
       if (current && current !== key?.maskedListenKey) {
         const atMs = deps.clock.now();
-        key = { maskedListenKey: current, listenKeyObtainedAtMs: atMs, nextListenKeyRefreshAtMs: atMs + DEFAULT_RENEW_INTERVAL_MS };
+        key = {
+          maskedListenKey: current,
+          listenKeyObtainedAtMs: atMs,
+          nextListenKeyRefreshAtMs: atMs + DEFAULT_RENEW_INTERVAL_MS,
+        };
       } else if (key && state.name === 'live') {
         // The same key re-POSTed by the reconnect ('extend'): the engine's schedule restarted.
         key = { ...key, nextListenKeyRefreshAtMs: deps.clock.now() + DEFAULT_RENEW_INTERVAL_MS };
@@ -57,9 +74,15 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
       onDidReceiveFrame: monitor.onDidReceiveFrame,
       onDidReceiveOrderUpdate: (listener) =>
         monitor.onDidReceiveOrderUpdate((e) =>
-          listener({ update: e.update, source: e.source, receivedAtMs: e.receivedAtMs, accepted: e.accepted }),
+          listener({
+            update: e.update,
+            source: e.source,
+            receivedAtMs: e.receivedAtMs,
+            accepted: e.accepted,
+          }),
         ),
-      onDidReceiveMalformedFrame: (listener) => monitor.onDidReceiveMalformedFrame((e) => listener({ receivedAtMs: e.receivedAtMs })),
+      onDidReceiveMalformedFrame: (listener) =>
+        monitor.onDidReceiveMalformedFrame((e) => listener({ receivedAtMs: e.receivedAtMs })),
       async dispose() {
         for (const s of subscriptions) void s.dispose();
         stateEmitter.dispose();
@@ -82,7 +105,12 @@ function toChange(state: SessionState, atMs: number): MonitorStateChange {
     case 'live':
       return { state: 'live', atMs, problem: null };
     case 'reconnecting':
-      return { state: 'reconnecting', atMs, reconnectAttempt: state.attempt, problem: { code: 'RECONNECTING', message: state.reason } };
+      return {
+        state: 'reconnecting',
+        atMs,
+        reconnectAttempt: state.attempt,
+        problem: { code: 'RECONNECTING', message: state.reason },
+      };
     case 'failed':
       return { state: 'failed', atMs, problem: { code: state.code, message: state.reason } };
     default:
@@ -91,14 +119,19 @@ function toChange(state: SessionState, atMs: number): MonitorStateChange {
 }
 
 /** The embedded simulator as the demo exchange, with its demo account and demo activity. */
-export function createSimulatorDemoFactory(deps: { clock?: Clock; ordersPerMinute?: number } = {}): DemoExchangeFactory {
+export function createSimulatorDemoFactory(
+  deps: { clock?: Clock; ordersPerMinute?: number } = {},
+): DemoExchangeFactory {
   return async () => {
     const sim = await startSimulator({ port: 0, clock: deps.clock });
     return {
       restUrl: sim.restUrl,
       wsUrl: sim.wsUrl,
       credentials: sim.demoAccount.credentials,
-      startActivity: () => sim.demoActivity.start(deps.ordersPerMinute ? { ordersPerMinute: deps.ordersPerMinute } : undefined),
+      startActivity: () =>
+        sim.demoActivity.start(
+          deps.ordersPerMinute ? { ordersPerMinute: deps.ordersPerMinute } : undefined,
+        ),
       stopActivity: () => sim.demoActivity.stop(),
       dispose: () => sim.dispose(),
     };

@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectionView, NoticeView, OrderUpdatesBatch, SessionStatsView } from '../../shared/ipc/index.ts';
+import type {
+  ConnectionView,
+  NoticeView,
+  OrderUpdatesBatch,
+  SessionStatsView,
+} from '../../shared/ipc/index.ts';
 import { placeRestingOto } from '../sim/testing/demo-session.ts';
 import { DEMO_ACCOUNT_ID } from './demo-service.ts';
 import { startEngineApp, waitUntil, type EngineApp } from './test-support/engine-app.ts';
@@ -29,7 +34,8 @@ describe('the real engine behind the contract', () => {
     expect(await api.startDemo({ activity: false })).toMatchObject({ ok: true });
     await waitUntil(() => live, 'the demo monitor is live');
 
-    const updatesOf = (orderId: string) => batches.flatMap((b) => b.updates).filter((u) => u.update.orderId === orderId);
+    const updatesOf = (orderId: string) =>
+      batches.flatMap((b) => b.updates).filter((u) => u.update.orderId === orderId);
     const first = await placeRestingOto(sim);
     const working = String(first.workingOrderId);
     const pending = String(first.pendingOrderId);
@@ -37,13 +43,19 @@ describe('the real engine behind the contract', () => {
     await waitUntil(() => notices.length === 1, 'the first fill notice');
     sim.orders.fillNow(pending);
     await waitUntil(() => notices.length === 2, 'the second fill notice');
-    await waitUntil(() => updatesOf(pending).some((u) => u.update.status === 'FILLED'), 'the pending leg filled');
+    await waitUntil(
+      () => updatesOf(pending).some((u) => u.update.status === 'FILLED'),
+      'the pending leg filled',
+    );
     const acceptedBefore = stats!.updatesAccepted;
 
     // The exchange sends the last frame (the pending leg's fill) again, then a broken one.
     expect(sim.faults.duplicateLastFrame()).toBe(true);
     sim.faults.injectRaw('{"stream":"alpha@x","data":{');
-    await waitUntil(() => stats!.updatesIgnored === 1 && stats!.malformedFrames === 1, 'both counted in statistics');
+    await waitUntil(
+      () => stats!.updatesIgnored === 1 && stats!.malformedFrames === 1,
+      'both counted in statistics',
+    );
     expect(stats!.updatesAccepted).toBe(acceptedBefore);
     expect(stats!.updatesReceived).toBe(acceptedBefore + 1);
 
@@ -67,10 +79,17 @@ describe('the real engine behind the contract', () => {
     // The journal holds the raw frames, but only accepted updates; a reopened session counts the same.
     const sessionId = snapshot.value.connection.sessionId!;
     await api.stopMonitor({ accountId: DEMO_ACCOUNT_ID });
-    const lines = (await readFile(join(app.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8')).split('\n').filter(Boolean);
+    const lines = (await readFile(join(app.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8'))
+      .split('\n')
+      .filter(Boolean);
     const pendingFills = lines
-      .map((l) => JSON.parse(l) as { k: string; update?: { orderId: string; executionType: string } })
-      .filter((r) => r.k === 'update' && r.update!.orderId === pending && r.update!.executionType === 'TRADE');
+      .map(
+        (l) => JSON.parse(l) as { k: string; update?: { orderId: string; executionType: string } },
+      )
+      .filter(
+        (r) =>
+          r.k === 'update' && r.update!.orderId === pending && r.update!.executionType === 'TRADE',
+      );
     expect(pendingFills).toHaveLength(1);
     const replay = await api.openSession({ sessionId });
     if (!replay.ok) throw new Error(replay.error.message);
@@ -91,7 +110,10 @@ describe('the real engine behind the contract', () => {
     // The connection drops; the reconnect POSTs for a key and the exchange hands out a new one.
     const seen = views.length;
     sim.faults.dropAllConnections();
-    await waitUntil(() => views.slice(seen).some((v) => v.state === 'reconnecting'), 'reconnecting');
+    await waitUntil(
+      () => views.slice(seen).some((v) => v.state === 'reconnecting'),
+      'reconnecting',
+    );
     await waitUntil(() => views.at(-1)?.state === 'live', 'live again');
     const fresh = views.at(-1)!;
     expect(fresh.maskedListenKey).toMatch(/^[0-9a-f]{10}\.\.\.$/);

@@ -1,6 +1,11 @@
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
-import type { ConnectionView, MonitorSnapshot, OrderUpdatesBatch, OrderUpdateView } from '../../shared/ipc/views-monitor.ts';
+import type {
+  ConnectionView,
+  MonitorSnapshot,
+  OrderUpdatesBatch,
+  OrderUpdateView,
+} from '../../shared/ipc/views-monitor.ts';
 import type { SessionJournals } from '../core/journal/session-journals.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
@@ -16,12 +21,18 @@ export class MonitorService implements Disposable {
   private readonly batchEmitter = new Emitter<OrderUpdatesBatch>();
   private readonly connectionEmitter = new Emitter<ConnectionView>();
   private readonly acceptedEmitter = new Emitter<{ accountId: string; view: OrderUpdateView }>();
-  private readonly problemEmitter = new Emitter<{ accountId: string; code: string; message: string }>();
+  private readonly problemEmitter = new Emitter<{
+    accountId: string;
+    code: string;
+    message: string;
+  }>();
   readonly onDidBatch: Event<OrderUpdatesBatch> = this.batchEmitter.event;
   readonly onDidChangeConnection: Event<ConnectionView> = this.connectionEmitter.event;
-  readonly onDidAcceptUpdate: Event<{ accountId: string; view: OrderUpdateView }> = this.acceptedEmitter.event;
+  readonly onDidAcceptUpdate: Event<{ accountId: string; view: OrderUpdateView }> =
+    this.acceptedEmitter.event;
   /** A session failed for good (expired, verification) or the journal cannot be written. */
-  readonly onDidHitProblem: Event<{ accountId: string; code: string; message: string }> = this.problemEmitter.event;
+  readonly onDidHitProblem: Event<{ accountId: string; code: string; message: string }> =
+    this.problemEmitter.event;
 
   constructor(
     private readonly deps: {
@@ -45,18 +56,32 @@ export class MonitorService implements Disposable {
   start(connection: AccountConnection, accountLabel: string): ConnectionView {
     const existing = this.runtimes.get(connection.accountId);
     if (existing) return existing.tracker.snapshot();
-    const { sessionId, writer } = this.deps.journals.create({ accountId: connection.accountId, accountLabel });
+    const { sessionId, writer } = this.deps.journals.create({
+      accountId: connection.accountId,
+      accountLabel,
+    });
     const session = this.deps.createMonitor(connection);
     const accountId = connection.accountId;
-    const runtime = new AccountMonitorRuntime(accountId, sessionId, session, writer, this.deps.clock, this.deps.logger, {
-      onBatch: (batch) => this.batchEmitter.fire(batch),
-      onConnection: (view) => {
-        this.connectionEmitter.fire(view);
-        if (view.state === 'failed' && view.problem) this.problemEmitter.fire({ accountId, ...view.problem });
+    const runtime = new AccountMonitorRuntime(
+      accountId,
+      sessionId,
+      session,
+      writer,
+      this.deps.clock,
+      this.deps.logger,
+      {
+        onBatch: (batch) => this.batchEmitter.fire(batch),
+        onConnection: (view) => {
+          this.connectionEmitter.fire(view);
+          if (view.state === 'failed' && view.problem)
+            this.problemEmitter.fire({ accountId, ...view.problem });
+        },
+        onAcceptedUpdate: (view) => this.acceptedEmitter.fire({ accountId, view }),
+        onJournalProblem: (message) =>
+          this.problemEmitter.fire({ accountId, code: 'JOURNAL_WRITE_FAILED', message }),
       },
-      onAcceptedUpdate: (view) => this.acceptedEmitter.fire({ accountId, view }),
-      onJournalProblem: (message) => this.problemEmitter.fire({ accountId, code: 'JOURNAL_WRITE_FAILED', message }),
-    }, this.deps.batchIntervalMs);
+      this.deps.batchIntervalMs,
+    );
     this.runtimes.set(accountId, runtime);
     runtime.start();
     const view = runtime.tracker.snapshot();
@@ -76,7 +101,11 @@ export class MonitorService implements Disposable {
   }
 
   connection(accountId: string): ConnectionView {
-    return this.runtimes.get(accountId)?.tracker.snapshot() ?? this.lastViews.get(accountId) ?? new ConnectionTracker(accountId).snapshot();
+    return (
+      this.runtimes.get(accountId)?.tracker.snapshot() ??
+      this.lastViews.get(accountId) ??
+      new ConnectionTracker(accountId).snapshot()
+    );
   }
 
   connections(accountIds: string[]): ConnectionView[] {
@@ -86,7 +115,8 @@ export class MonitorService implements Disposable {
   snapshot(accountId: string): MonitorSnapshot {
     const runtime = this.runtimes.get(accountId);
     // Not running: an empty snapshot with the last connection view; past data is in sessions.
-    if (!runtime) return { connection: this.connection(accountId), orders: [], fills: [], stats: emptyStats() };
+    if (!runtime)
+      return { connection: this.connection(accountId), orders: [], fills: [], stats: emptyStats() };
     return runtime.snapshot();
   }
 
@@ -100,7 +130,15 @@ export class MonitorService implements Disposable {
 }
 
 function emptyStats(): MonitorSnapshot['stats'] {
-  const zero = { NEW: 0, PENDING: 0, PARTIALLY_FILLED: 0, FILLED: 0, CANCELED: 0, EXPIRED: 0, REJECTED: 0 };
+  const zero = {
+    NEW: 0,
+    PENDING: 0,
+    PARTIALLY_FILLED: 0,
+    FILLED: 0,
+    CANCELED: 0,
+    EXPIRED: 0,
+    REJECTED: 0,
+  };
   return {
     updatesReceived: 0,
     updatesAccepted: 0,

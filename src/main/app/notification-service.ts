@@ -19,7 +19,10 @@ export interface NotificationSink {
  * (session expired, verification needed) are shown at once, once per failure.
  */
 export class NotificationService implements Disposable {
-  private readonly pending = new Map<string, { orderIds: string[]; symbols: Set<string>; timer: Disposable }>();
+  private readonly pending = new Map<
+    string,
+    { orderIds: string[]; symbols: Set<string>; timer: Disposable }
+  >();
 
   constructor(
     private readonly clock: Clock,
@@ -35,7 +38,8 @@ export class NotificationService implements Disposable {
     const settings = this.settings();
     let kind: 'fills' | 'partial-fills';
     if (update.status === 'FILLED' && settings.notifyOnFill) kind = 'fills';
-    else if (update.status === 'PARTIALLY_FILLED' && settings.notifyOnPartialFill) kind = 'partial-fills';
+    else if (update.status === 'PARTIALLY_FILLED' && settings.notifyOnPartialFill)
+      kind = 'partial-fills';
     else return;
     const key = `${accountId}\u0000${kind}`;
     const group = this.pending.get(key);

@@ -1,5 +1,15 @@
-import { ORDER_STATUSES, type OrderStatus, type OrderUpdate, type UpdateSource } from '../../shared/domain/order-update.ts';
-import type { FillPoint, OrderUpdateView, OrderView, SessionStatsView } from '../../shared/ipc/views-monitor.ts';
+import {
+  ORDER_STATUSES,
+  type OrderStatus,
+  type OrderUpdate,
+  type UpdateSource,
+} from '../../shared/domain/order-update.ts';
+import type {
+  FillPoint,
+  OrderUpdateView,
+  OrderView,
+  SessionStatsView,
+} from '../../shared/ipc/views-monitor.ts';
 import { OrderBook } from '../core/book/index.ts';
 
 interface OrderMeta {
@@ -26,7 +36,11 @@ export class OrderProjection {
   constructor(private readonly accountId: string) {}
 
   /** Applies one update; returns its view (with `accepted`) and any fill it carries. */
-  apply(update: OrderUpdate, source: UpdateSource, receivedAtMs: number): { view: OrderUpdateView; fill: FillPoint | null } {
+  apply(
+    update: OrderUpdate,
+    source: UpdateSource,
+    receivedAtMs: number,
+  ): { view: OrderUpdateView; fill: FillPoint | null } {
     this.received++;
     const outcome = this.book.apply(update, source);
     const accepted = outcome !== 'duplicate';
@@ -38,7 +52,12 @@ export class OrderProjection {
         meta.lastReceivedAtMs = receivedAtMs;
         meta.lastSource = source;
       } else {
-        this.meta.set(update.orderId, { firstSeenAtMs: receivedAtMs, lastReceivedAtMs: receivedAtMs, lastSource: source, updateCount: 1 });
+        this.meta.set(update.orderId, {
+          firstSeenAtMs: receivedAtMs,
+          lastReceivedAtMs: receivedAtMs,
+          lastSource: source,
+          updateCount: 1,
+        });
       }
       if (update.executionType === 'TRADE') {
         fill = {
@@ -97,7 +116,12 @@ export class OrderProjection {
     return [...this.fills];
   }
 
-  stats(connection: { reconnects: number; malformedFrames: number; liveMs: number; startedAtMs: number | null }): SessionStatsView {
+  stats(connection: {
+    reconnects: number;
+    malformedFrames: number;
+    liveMs: number;
+    startedAtMs: number | null;
+  }): SessionStatsView {
     const s = this.book.statistics();
     return {
       updatesReceived: this.received,

@@ -19,7 +19,9 @@ export interface ExportTarget {
    * Picks the destination for `suggestedName`; null when the user cancelled. `finish` turns
    * the written file into what the renderer is told (a saved path, or a download URL).
    */
-  choose(suggestedName: string): Promise<{ path: string; finish(rows: number): ExportResult } | null>;
+  choose(
+    suggestedName: string,
+  ): Promise<{ path: string; finish(rows: number): ExportResult } | null>;
 }
 
 /** Shows a notice to the user outside the renderer (OS notification); the host has none. */
@@ -39,7 +41,12 @@ export interface MonitorSession extends Disposable {
    * Every update the engine produced, after its order book saw it. `accepted: false` is a
    * duplicate the book ignored: counted in statistics, never shown, journalled or notified.
    */
-  readonly onDidReceiveOrderUpdate: Event<{ update: OrderUpdate; source: UpdateSource; receivedAtMs: number; accepted: boolean }>;
+  readonly onDidReceiveOrderUpdate: Event<{
+    update: OrderUpdate;
+    source: UpdateSource;
+    receivedAtMs: number;
+    accepted: boolean;
+  }>;
   /** A frame that could not be parsed (it is still journalled as a frame). */
   readonly onDidReceiveMalformedFrame: Event<{ receivedAtMs: number }>;
 }
@@ -91,7 +98,12 @@ export interface AccountsPort {
     warnings: string[];
   }>;
   /** Adds an account whose credentials are already known (the demo account). */
-  addDirect(input: { id: string; label: string; environment: AccountEnvironment; connection: AccountConnection }): Promise<AccountRecord>;
+  addDirect(input: {
+    id: string;
+    label: string;
+    environment: AccountEnvironment;
+    connection: AccountConnection;
+  }): Promise<AccountRecord>;
   /** Throws a coded error (`SESSION_EXPIRED`, ...) when the session is not valid. */
   verify(accountId: string): Promise<{ userId: string | null }>;
   remove(accountId: string): Promise<void>;

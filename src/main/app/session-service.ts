@@ -16,7 +16,11 @@ export class SessionService {
 
   async list(accountId?: string): Promise<SessionSummary[]> {
     const infos = await this.journals.list();
-    return Promise.all(infos.filter((i) => accountId === undefined || i.accountId === accountId).map((i) => this.summary(i)));
+    return Promise.all(
+      infos
+        .filter((i) => accountId === undefined || i.accountId === accountId)
+        .map((i) => this.summary(i)),
+    );
   }
 
   private async summary(info: JournalInfo): Promise<SessionSummary> {
@@ -40,7 +44,11 @@ export class SessionService {
   /** The journal's path after flushing a live session; throws `SESSION_NOT_FOUND`. */
   async pathOf(sessionId: string): Promise<JournalInfo> {
     const info = await this.journals.info(sessionId);
-    if (!info) throw appError('SESSION_NOT_FOUND', `No session "${sessionId.slice(0, 60)}" in ${this.journals.dir}.`);
+    if (!info)
+      throw appError(
+        'SESSION_NOT_FOUND',
+        `No session "${sessionId.slice(0, 60)}" in ${this.journals.dir}.`,
+      );
     if (this.isLive(sessionId)) await this.flushLive(sessionId);
     return info;
   }
@@ -78,7 +86,11 @@ export class SessionService {
           lastAtMs = record.atMs;
           break;
         case 'state':
-          tracker.applyState({ state: record.state, atMs: record.atMs, problem: record.problem ?? null });
+          tracker.applyState({
+            state: record.state,
+            atMs: record.atMs,
+            problem: record.problem ?? null,
+          });
           lastAtMs = record.atMs;
           break;
         case 'end':

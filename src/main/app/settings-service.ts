@@ -25,7 +25,8 @@ export class SettingsService {
       if (parsed.success) this.current = { ...DEFAULT_SETTINGS, ...parsed.data };
       else this.logger.warn('settings.json is not valid; using defaults', { path: this.path });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.logger.warn('cannot read settings.json; using defaults', { path: this.path });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.logger.warn('cannot read settings.json; using defaults', { path: this.path });
     }
     return this.get();
   }

@@ -1,6 +1,11 @@
 import Big from 'big.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectionView, OrderUpdatesBatch, OrderView, StrategyProgressView } from '../../shared/ipc/index.ts';
+import type {
+  ConnectionView,
+  OrderUpdatesBatch,
+  OrderView,
+  StrategyProgressView,
+} from '../../shared/ipc/index.ts';
 import { DEMO_ACCOUNT_ID } from './demo-service.ts';
 import { startEngineApp, waitUntil, type EngineApp } from './test-support/engine-app.ts';
 
@@ -36,9 +41,14 @@ describe('the strategy service against the simulator', () => {
       cancelPending: true,
       dryRun: false,
     });
-    expect(started).toMatchObject({ ok: true, value: { accountId: DEMO_ACCOUNT_ID, state: 'starting', targetVolumeUsdt: '20' } });
+    expect(started).toMatchObject({
+      ok: true,
+      value: { accountId: DEMO_ACCOUNT_ID, state: 'starting', targetVolumeUsdt: '20' },
+    });
     const accounts = await api.listAccounts();
-    expect(accounts.ok && accounts.value.find((a) => a.id === DEMO_ACCOUNT_ID)?.strategyRunning).toBe(true);
+    expect(
+      accounts.ok && accounts.value.find((a) => a.id === DEMO_ACCOUNT_ID)?.strategyRunning,
+    ).toBe(true);
 
     const isDone = (p: StrategyProgressView) => p.state === 'finished' || p.state === 'failed';
     await waitUntil(() => progress.some(isDone), 'the run finishes', 6000);
@@ -55,19 +65,31 @@ describe('the strategy service against the simulator', () => {
 
     // Every order it placed reached the renderer marked as the strategy's, and filled.
     expect(summary.placedOrderIds.length).toBe(summary.trades * 2);
-    await waitUntil(() => summary.placedOrderIds.every((id) => lastView.get(id)?.placedByStrategy), 'its orders marked');
+    await waitUntil(
+      () => summary.placedOrderIds.every((id) => lastView.get(id)?.placedByStrategy),
+      'its orders marked',
+    );
     expect(summary.placedOrderIds.map((id) => lastView.get(id)?.last.status)).toContain('FILLED');
     const snapshot = await api.getMonitorSnapshot({ accountId: DEMO_ACCOUNT_ID });
     if (!snapshot.ok) throw new Error(snapshot.error.message);
-    const marked = snapshot.value.orders.filter((o) => o.placedByStrategy).map((o) => o.last.orderId);
+    const marked = snapshot.value.orders
+      .filter((o) => o.placedByStrategy)
+      .map((o) => o.last.orderId);
     expect(marked.sort()).toEqual([...summary.placedOrderIds].sort());
-    expect(await api.getStrategyProgress({ accountId: DEMO_ACCOUNT_ID })).toMatchObject({ ok: true, value: { state: 'finished' } });
+    expect(await api.getStrategyProgress({ accountId: DEMO_ACCOUNT_ID })).toMatchObject({
+      ok: true,
+      value: { state: 'finished' },
+    });
 
     // Nothing secret reached the renderer.
     const credentials = app.sim.demoAccount.credentials;
     const everything = app.seen.join('\n');
-    const cookieValues = credentials.cookies.split(';').map((c) => c.split('=')[1]!.trim()).filter((v) => v.length > 8);
-    for (const secret of [credentials.headers.csrftoken!, ...cookieValues]) expect(everything).not.toContain(secret);
+    const cookieValues = credentials.cookies
+      .split(';')
+      .map((c) => c.split('=')[1]!.trim())
+      .filter((v) => v.length > 8);
+    for (const secret of [credentials.headers.csrftoken!, ...cookieValues])
+      expect(everything).not.toContain(secret);
   });
 
   const KOGE_RUN = {
@@ -95,9 +117,14 @@ describe('the strategy service against the simulator', () => {
     // The stream cannot connect for a while; starting the strategy starts the monitor.
     const log: string[] = [];
     api.onConnectionChanged((c) => log.push(`stream ${c.state}`));
-    api.onStrategyProgress((p) => log.push(p.placedOrderIds.length > 0 ? 'order placed' : `strategy ${p.state}`));
+    api.onStrategyProgress((p) =>
+      log.push(p.placedOrderIds.length > 0 ? 'order placed' : `strategy ${p.state}`),
+    );
     sim.faults.refuseConnections(20_000);
-    expect(await api.startStrategy(KOGE_RUN)).toMatchObject({ ok: true, value: { state: 'starting' } });
+    expect(await api.startStrategy(KOGE_RUN)).toMatchObject({
+      ok: true,
+      value: { state: 'starting' },
+    });
     await waitUntil(() => log.includes('order placed'), 'the first order is placed');
     expect(log.indexOf('stream live')).toBeGreaterThan(-1);
     expect(log.indexOf('stream live')).toBeLessThan(log.indexOf('order placed'));
@@ -136,13 +163,20 @@ describe('the strategy service against the simulator', () => {
     expect(await api.startStrategy(KOGE_RUN)).toMatchObject({ ok: true });
     await waitUntil(() => progress.some(isDone), 'the run ends');
     const end = progress.find(isDone)!;
-    expect(end).toMatchObject({ state: 'failed', placedOrderIds: [], error: { code: 'SESSION_EXPIRED' } });
+    expect(end).toMatchObject({
+      state: 'failed',
+      placedOrderIds: [],
+      error: { code: 'SESSION_EXPIRED' },
+    });
     expect(end.message).toMatch(/^The order stream failed before the first order: /);
   });
 
   it('stops with the session’s reason when the monitor fails mid-run', async () => {
     // Orders never fill: without the monitor's failure the run would wait out an hour's leg timeout.
-    app = await startEngineApp({ speed: 20, sim: { priceStepFraction: 0, fillDelayMs: 3_600_000 } });
+    app = await startEngineApp({
+      speed: 20,
+      sim: { priceStepFraction: 0, fillDelayMs: 3_600_000 },
+    });
     const { api, sim } = app;
     const progress: StrategyProgressView[] = [];
     api.onStrategyProgress((p) => progress.push(p));
@@ -151,7 +185,10 @@ describe('the strategy service against the simulator', () => {
     expect(await api.startDemo({ activity: false })).toMatchObject({ ok: true });
     await waitUntil(() => connection?.state === 'live', 'the demo monitor is live');
     expect(await api.startStrategy(KOGE_RUN)).toMatchObject({ ok: true });
-    await waitUntil(() => progress.some((p) => p.placedOrderIds.length === 2), 'the first trade is placed');
+    await waitUntil(
+      () => progress.some((p) => p.placedOrderIds.length === 2),
+      'the first trade is placed',
+    );
 
     // The user logs in elsewhere; the stream drops and cannot get a listen key any more.
     sim.faults.invalidateSession();
@@ -159,6 +196,9 @@ describe('the strategy service against the simulator', () => {
     await waitUntil(() => connection?.state === 'failed', 'the monitor fails');
     await waitUntil(() => progress.some(isDone), 'the run ends');
     const end = progress.find(isDone)!;
-    expect(end).toMatchObject({ state: 'failed', error: { code: 'SESSION_EXPIRED', message: connection!.problem!.message } });
+    expect(end).toMatchObject({
+      state: 'failed',
+      error: { code: 'SESSION_EXPIRED', message: connection!.problem!.message },
+    });
   });
 });

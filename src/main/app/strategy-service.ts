@@ -5,7 +5,12 @@ import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { StrategyParams, StrategyProgressView } from '../../shared/ipc/views-app.ts';
 import type { ConnectionView } from '../../shared/ipc/views-monitor.ts';
 import { AlphaRestClient } from '../core/rest/index.ts';
-import { DEFAULT_STRATEGY_PARAMS, DEFAULT_VOLUME_RULE, createStrategyRun, type StrategyRun } from '../core/strategy/index.ts';
+import {
+  DEFAULT_STRATEGY_PARAMS,
+  DEFAULT_VOLUME_RULE,
+  createStrategyRun,
+  type StrategyRun,
+} from '../core/strategy/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { appError } from './app-error.ts';
@@ -49,7 +54,8 @@ export class StrategyService implements Disposable {
   private readonly progressEmitter = new Emitter<StrategyProgressView>();
   private readonly placedEmitter = new Emitter<{ accountId: string; orderIds: string[] }>();
   readonly onDidProgress: Event<StrategyProgressView> = this.progressEmitter.event;
-  readonly onDidPlaceOrders: Event<{ accountId: string; orderIds: string[] }> = this.placedEmitter.event;
+  readonly onDidPlaceOrders: Event<{ accountId: string; orderIds: string[] }> =
+    this.placedEmitter.event;
 
   constructor(private readonly deps: { clock: Clock; logger: Logger }) {}
 
@@ -61,17 +67,38 @@ export class StrategyService implements Disposable {
    * Starts a run on the account's started monitor. The run places its first order only once
    * the monitor is live (fills arrive on its stream), and stops when the monitor fails.
    */
-  start(params: StrategyParams, connection: AccountConnection, monitor: StrategyMonitor): StrategyProgressView {
+  start(
+    params: StrategyParams,
+    connection: AccountConnection,
+    monitor: StrategyMonitor,
+  ): StrategyProgressView {
     if (this.runs.has(params.accountId)) {
-      throw appError('STRATEGY_ALREADY_RUNNING', 'A strategy is already running on this account. Stop it first.');
+      throw appError(
+        'STRATEGY_ALREADY_RUNNING',
+        'A strategy is already running on this account. Stop it first.',
+      );
     }
-    const rest = new AlphaRestClient({ baseUrl: connection.restUrl, credentials: connection.credentials, logger: this.deps.logger });
+    const rest = new AlphaRestClient({
+      baseUrl: connection.restUrl,
+      credentials: connection.credentials,
+      logger: this.deps.logger,
+    });
     const sessionFailures: Event<{ code: string; reason: string }> = (listener) =>
       monitor.onDidChangeConnection(({ state, problem }) => {
-        if (state === 'failed') listener({ code: problem?.code ?? 'STREAM_FAILED', reason: problem?.message ?? 'the order stream failed' });
+        if (state === 'failed')
+          listener({
+            code: problem?.code ?? 'STREAM_FAILED',
+            reason: problem?.message ?? 'the order stream failed',
+          });
       });
     const run = createStrategyRun(
-      { rest, orderUpdates: monitor.orderUpdates, sessionFailures, clock: this.deps.clock, logger: this.deps.logger },
+      {
+        rest,
+        orderUpdates: monitor.orderUpdates,
+        sessionFailures,
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+      },
       {
         token: params.token,
         chain: params.chain,
@@ -80,7 +107,10 @@ export class StrategyService implements Disposable {
         buyOffsetPct: params.buyOffsetPct ?? DEFAULT_STRATEGY_PARAMS.buyOffsetPct,
         sellOffsetPct: params.sellOffsetPct ?? DEFAULT_STRATEGY_PARAMS.sellOffsetPct,
         intervalMs: params.intervalSec * 1000,
-        legTimeoutMs: params.timeoutSec !== undefined ? params.timeoutSec * 1000 : DEFAULT_STRATEGY_PARAMS.legTimeoutMs,
+        legTimeoutMs:
+          params.timeoutSec !== undefined
+            ? params.timeoutSec * 1000
+            : DEFAULT_STRATEGY_PARAMS.legTimeoutMs,
         volumeRule: DEFAULT_VOLUME_RULE,
         maxLossUsdt: params.maxLossUsdt ?? null,
         maxConsecutiveFailures: DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures,
@@ -111,46 +141,76 @@ export class StrategyService implements Disposable {
     };
     const subscriptions = [
       run.onDidProgress((p) =>
-        publish({ state: 'running', doneVolumeUsdt: p.doneUsdt, trades: p.trades, fills: p.fills, feesUsdt: p.feesUsdt, costUsdt: p.costUsdt }),
+        publish({
+          state: 'running',
+          doneVolumeUsdt: p.doneUsdt,
+          trades: p.trades,
+          fills: p.fills,
+          feesUsdt: p.feesUsdt,
+          costUsdt: p.costUsdt,
+        }),
       ),
       run.onDidPlaceOrder((e) => {
         view.placedOrderIds.push(e.workingOrderId, e.pendingOrderId);
-        this.placedEmitter.fire({ accountId: params.accountId, orderIds: [e.workingOrderId, e.pendingOrderId] });
+        this.placedEmitter.fire({
+          accountId: params.accountId,
+          orderIds: [e.workingOrderId, e.pendingOrderId],
+        });
         publish({ message: `Trade ${e.trade} placed.` });
       }),
       run.onDidEvent((e) => {
-        if (e.type === 'trade-failed') publish({ message: `Trade ${e.trade} failed: ${e.message}` });
-        if (e.type === 'leg-timeout') publish({ message: `Trade ${e.trade}: the ${e.leg} leg did not fill in time.` });
+        if (e.type === 'trade-failed')
+          publish({ message: `Trade ${e.trade} failed: ${e.message}` });
+        if (e.type === 'leg-timeout')
+          publish({ message: `Trade ${e.trade}: the ${e.leg} leg did not fill in time.` });
       }),
     ];
     const wait = waitForLive(monitor);
-    const done = wait.live.then(() => run.start()).then(
-      (summary) => {
-        const failed = !['target-reached', 'dry-run', 'stopped'].includes(summary.outcome);
-        publish({
-          state: failed ? 'failed' : 'finished',
-          doneVolumeUsdt: summary.doneUsdt,
-          message: summary.reason ?? (summary.outcome === 'target-reached' ? 'Target reached.' : `Finished: ${summary.outcome}.`),
-          error: failed ? { code: summary.reasonCode ?? summary.outcome.toUpperCase(), message: summary.reason ?? summary.outcome } : null,
-        });
-      },
-      (error: unknown) => {
-        if (error instanceof StreamNotLiveError && error.code === 'STOPPED') {
-          publish({ state: 'finished', message: 'Stopped before the first order.' });
-        } else if (error instanceof StreamNotLiveError) {
-          const message = `The order stream failed before the first order: ${error.message}`;
-          publish({ state: 'failed', message, error: { code: error.code, message } });
-        } else {
-          publish({ state: 'failed', error: { code: 'STRATEGY_FAILED', message: String((error as Error)?.message ?? error) } });
-        }
-      },
-    ).finally(() => {
-      wait.cancel();
-      this.last.set(params.accountId, { ...view });
-      this.runs.delete(params.accountId);
-      for (const s of subscriptions) void s.dispose();
-      void run.dispose();
-    });
+    const done = wait.live
+      .then(() => run.start())
+      .then(
+        (summary) => {
+          const failed = !['target-reached', 'dry-run', 'stopped'].includes(summary.outcome);
+          publish({
+            state: failed ? 'failed' : 'finished',
+            doneVolumeUsdt: summary.doneUsdt,
+            message:
+              summary.reason ??
+              (summary.outcome === 'target-reached'
+                ? 'Target reached.'
+                : `Finished: ${summary.outcome}.`),
+            error: failed
+              ? {
+                  code: summary.reasonCode ?? summary.outcome.toUpperCase(),
+                  message: summary.reason ?? summary.outcome,
+                }
+              : null,
+          });
+        },
+        (error: unknown) => {
+          if (error instanceof StreamNotLiveError && error.code === 'STOPPED') {
+            publish({ state: 'finished', message: 'Stopped before the first order.' });
+          } else if (error instanceof StreamNotLiveError) {
+            const message = `The order stream failed before the first order: ${error.message}`;
+            publish({ state: 'failed', message, error: { code: error.code, message } });
+          } else {
+            publish({
+              state: 'failed',
+              error: {
+                code: 'STRATEGY_FAILED',
+                message: String((error as Error)?.message ?? error),
+              },
+            });
+          }
+        },
+      )
+      .finally(() => {
+        wait.cancel();
+        this.last.set(params.accountId, { ...view });
+        this.runs.delete(params.accountId);
+        for (const s of subscriptions) void s.dispose();
+        void run.dispose();
+      });
     this.runs.set(params.accountId, { run, view, done, subscriptions, cancelWait: wait.cancel });
     return { ...view };
   }
@@ -186,8 +246,15 @@ function waitForLive(monitor: StrategyMonitor): { live: Promise<void>; cancel():
   const live = new Promise<void>((resolve, reject) => {
     const check = ({ state, problem }: Pick<ConnectionView, 'state' | 'problem'>) => {
       if (state === 'live') settle();
-      else if (state === 'failed') settle(new StreamNotLiveError(problem?.code ?? 'STREAM_FAILED', problem?.message ?? 'it failed.'));
-      else if (state === 'stopped') settle(new StreamNotLiveError('STREAM_NOT_LIVE', 'the monitor was stopped.'));
+      else if (state === 'failed')
+        settle(
+          new StreamNotLiveError(
+            problem?.code ?? 'STREAM_FAILED',
+            problem?.message ?? 'it failed.',
+          ),
+        );
+      else if (state === 'stopped')
+        settle(new StreamNotLiveError('STREAM_NOT_LIVE', 'the monitor was stopped.'));
     };
     const subscription = monitor.onDidChangeConnection(check);
     settle = (error) => {

@@ -20,10 +20,17 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'am-host-'));
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>Alpha Monitor</title>');
   await writeFile(join(dir, 'app.js'), 'console.log(1)');
-  host = await startBrowserHost({ rendererDir: dir, exportsDir: join(dir, 'exports'), token: TOKEN, port: 0, logger: nullLogger });
+  host = await startBrowserHost({
+    rendererDir: dir,
+    exportsDir: join(dir, 'exports'),
+    token: TOKEN,
+    port: 0,
+    logger: nullLogger,
+  });
   host.setHandlers(
     new Proxy({ getSettings: () => DEFAULT_SETTINGS } as Partial<ContractHandlers>, {
-      get: (target, key: string) => target[key as keyof ContractHandlers] ?? (() => Promise.reject(new Error('unexpected'))),
+      get: (target, key: string) =>
+        target[key as keyof ContractHandlers] ?? (() => Promise.reject(new Error('unexpected'))),
     }) as ContractHandlers,
   );
 });
@@ -34,7 +41,9 @@ afterEach(async () => {
 
 function connect(query: string, origin?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/ws${query}`, { origin: origin ?? `http://127.0.0.1:${host.port}` });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/ws${query}`, {
+      origin: origin ?? `http://127.0.0.1:${host.port}`,
+    });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
     ws.once('error', reject);
@@ -81,7 +90,9 @@ describe('browser host', () => {
     const ws = await connect(`?token=${TOKEN}`);
     const api = createApi(transportOver(ws));
     expect(await api.getSettings()).toEqual({ ok: true, value: DEFAULT_SETTINGS });
-    expect(await (api.updateSettings as (p: unknown) => Promise<unknown>)({ theme: 'neon' })).toMatchObject({
+    expect(
+      await (api.updateSettings as (p: unknown) => Promise<unknown>)({ theme: 'neon' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_REQUEST' },
     });

@@ -6,7 +6,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import { dispatchRequest, type ContractHandlers } from '../../shared/ipc/dispatch.ts';
 import type { EventSink } from '../../shared/ipc/transport.ts';
-import { HOST_TOKEN_PARAM, HOST_WS_PATH, parseClientFrame, type ServerFrame } from '../../shared/ipc/wire.ts';
+import {
+  HOST_TOKEN_PARAM,
+  HOST_WS_PATH,
+  parseClientFrame,
+  type ServerFrame,
+} from '../../shared/ipc/wire.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { DOWNLOADS_PATH } from './host-export-target.ts';
 import { HOST_CSP, originAllowed, tokenMatches } from './host-security.ts';
@@ -61,20 +66,42 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const authorised = tokenMatches(options.token, url.searchParams.get(HOST_TOKEN_PARAM));
     if (url.pathname.startsWith(DOWNLOADS_PATH)) {
       if (!authorised) return send(res, 403, 'Missing or wrong token.');
-      const file = await readStaticFile(options.exportsDir, url.pathname.slice(DOWNLOADS_PATH.length));
+      const file = await readStaticFile(
+        options.exportsDir,
+        url.pathname.slice(DOWNLOADS_PATH.length),
+      );
       if (!file) return send(res, 404, 'No such export.');
-      const name = decodeURIComponent(url.pathname.split('/').pop() ?? 'export.csv').replace(/["\\\r\n]/g, '_');
-      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"` });
+      const name = decodeURIComponent(url.pathname.split('/').pop() ?? 'export.csv').replace(
+        /["\\\r\n]/g,
+        '_',
+      );
+      res.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+      });
       res.end(file.body);
       return;
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
       if (!authorised) {
-        return send(res, 403, 'Alpha Monitor: open the full URL printed by `alpha-monitor serve` (it carries the access token).');
+        return send(
+          res,
+          403,
+          'Alpha Monitor: open the full URL printed by `alpha-monitor serve` (it carries the access token).',
+        );
       }
       const page = await readStaticFile(options.rendererDir, 'index.html');
-      if (!page) return send(res, 500, `The renderer is not built: ${join(options.rendererDir, 'index.html')} is missing. Run: npm run build`);
-      res.writeHead(200, { 'Content-Type': page.contentType, 'Content-Security-Policy': HOST_CSP, 'Cache-Control': 'no-store' });
+      if (!page)
+        return send(
+          res,
+          500,
+          `The renderer is not built: ${join(options.rendererDir, 'index.html')} is missing. Run: npm run build`,
+        );
+      res.writeHead(200, {
+        'Content-Type': page.contentType,
+        'Content-Security-Policy': HOST_CSP,
+        'Cache-Control': 'no-store',
+      });
       res.end(page.body);
       return;
     }
@@ -109,7 +136,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!url) return refuse('400 Bad Request');
     if (url.pathname !== HOST_WS_PATH) return refuse('404 Not Found');
     if (!originAllowed(req.headers.origin)) {
-      options.logger.warn('browser host: refused a socket from another origin', { origin: req.headers.origin ?? null });
+      options.logger.warn('browser host: refused a socket from another origin', {
+        origin: req.headers.origin ?? null,
+      });
       return refuse('403 Forbidden');
     }
     if (!tokenMatches(options.token, url.searchParams.get(HOST_TOKEN_PARAM))) {
@@ -130,11 +159,24 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         return;
       }
       if (!handlers) {
-        reply(ws, { t: 'res', id: frame.id, result: { ok: false, error: { code: 'STARTING', message: 'Alpha Monitor is still starting. Try again in a moment.' } } });
+        reply(ws, {
+          t: 'res',
+          id: frame.id,
+          result: {
+            ok: false,
+            error: {
+              code: 'STARTING',
+              message: 'Alpha Monitor is still starting. Try again in a moment.',
+            },
+          },
+        });
         return;
       }
       void dispatchRequest(handlers, frame.channel, frame.payload, (channel, error) =>
-        options.logger.error('request failed', { channel, error: error instanceof Error ? error.message : String(error) }),
+        options.logger.error('request failed', {
+          channel,
+          error: error instanceof Error ? error.message : String(error),
+        }),
       )
         .then((result) => reply(ws, { t: 'res', id: frame.id, result }))
         .catch((error: unknown) =>

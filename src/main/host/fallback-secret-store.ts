@@ -6,7 +6,11 @@ import type { Logger } from '../core/ports/logger.ts';
  * works (demo, or accounts pasted for this run only). The switch is announced once through
  * `onFallback`, because accounts added then are forgotten when the host stops.
  */
-export function withMemoryFallback(primary: SecretStore, logger: Logger, onFallback: () => void): SecretStore {
+export function withMemoryFallback(
+  primary: SecretStore,
+  logger: Logger,
+  onFallback: () => void,
+): SecretStore {
   const memory = new Map<string, string>();
   let useMemory = false;
   const run = async <T>(real: () => Promise<T>, fallback: () => T): Promise<T> => {
@@ -14,7 +18,8 @@ export function withMemoryFallback(primary: SecretStore, logger: Logger, onFallb
     try {
       return await real();
     } catch (error) {
-      if (!(error instanceof SecretStoreError) || error.code !== 'SECRET_STORE_UNAVAILABLE') throw error;
+      if (!(error instanceof SecretStoreError) || error.code !== 'SECRET_STORE_UNAVAILABLE')
+        throw error;
       useMemory = true;
       logger.warn('no keychain: accounts are kept in memory for this run only');
       onFallback();
@@ -22,9 +27,25 @@ export function withMemoryFallback(primary: SecretStore, logger: Logger, onFallb
     }
   };
   return {
-    getPassword: (account) => run(() => primary.getPassword(account), () => memory.get(account) ?? null),
-    setPassword: (account, secret) => run(() => primary.setPassword(account, secret), () => void memory.set(account, secret)),
-    deletePassword: (account) => run(() => primary.deletePassword(account), () => memory.delete(account)),
-    findCredentials: () => run(() => primary.findCredentials(), () => [...memory].map(([account, password]) => ({ account, password }))),
+    getPassword: (account) =>
+      run(
+        () => primary.getPassword(account),
+        () => memory.get(account) ?? null,
+      ),
+    setPassword: (account, secret) =>
+      run(
+        () => primary.setPassword(account, secret),
+        () => void memory.set(account, secret),
+      ),
+    deletePassword: (account) =>
+      run(
+        () => primary.deletePassword(account),
+        () => memory.delete(account),
+      ),
+    findCredentials: () =>
+      run(
+        () => primary.findCredentials(),
+        () => [...memory].map(([account, password]) => ({ account, password })),
+      ),
   };
 }

@@ -64,8 +64,10 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
         dataDir,
         secrets:
           options.secrets ??
-          withMemoryFallback(createKeyringSecretStore({ service: keychainServiceFromEnv(env) }), options.logger, () =>
-            options.onNoKeychain?.(),
+          withMemoryFallback(
+            createKeyringSecretStore({ service: keychainServiceFromEnv(env) }),
+            options.logger,
+            () => options.onNoKeychain?.(),
           ),
         clock: systemClock,
         logger: options.logger,
@@ -98,7 +100,9 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
 
 function packageVersion(): string {
   try {
-    return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
+    ).version;
   } catch {
     return '0.0.0';
   }

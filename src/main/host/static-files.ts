@@ -15,7 +15,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** A file under `root` for a URL path, or null (missing, or outside `root`). */
-export async function readStaticFile(root: string, urlPath: string): Promise<{ body: Buffer; contentType: string } | null> {
+export async function readStaticFile(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; contentType: string } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -27,7 +30,10 @@ export async function readStaticFile(root: string, urlPath: string): Promise<{ b
   if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   try {
     if (!(await stat(path)).isFile()) return null;
-    return { body: await readFile(path), contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' };
+    return {
+      body: await readFile(path),
+      contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+    };
   } catch {
     return null;
   }

@@ -2,7 +2,10 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import { REQUEST_CHANNELS } from '../../shared/ipc/contract.ts';
 import { dispatchRequest, type ContractHandlers } from '../../shared/ipc/dispatch.ts';
-import { ELECTRON_EVENT_CHANNEL_PREFIX, ELECTRON_REQUEST_CHANNEL_PREFIX } from '../../shared/ipc/electron-channels.ts';
+import {
+  ELECTRON_EVENT_CHANNEL_PREFIX,
+  ELECTRON_REQUEST_CHANNEL_PREFIX,
+} from '../../shared/ipc/electron-channels.ts';
 import { IPC_ERROR_CODES, err } from '../../shared/ipc/result.ts';
 import type { EventSink } from '../../shared/ipc/transport.ts';
 import type { Logger } from '../core/ports/logger.ts';
@@ -23,13 +26,17 @@ export function handleContract(options: {
         return err(IPC_ERROR_CODES.forbidden, 'Refused: not an Alpha Monitor window.');
       }
       return dispatchRequest(options.handlers, channel, payload, (ch, error) =>
-        options.logger.error('request failed', { channel: ch, error: error instanceof Error ? error.message : String(error) }),
+        options.logger.error('request failed', {
+          channel: ch,
+          error: error instanceof Error ? error.message : String(error),
+        }),
       );
     });
   }
   return {
     dispose() {
-      for (const channel of REQUEST_CHANNELS) ipcMain.removeHandler(ELECTRON_REQUEST_CHANNEL_PREFIX + channel);
+      for (const channel of REQUEST_CHANNELS)
+        ipcMain.removeHandler(ELECTRON_REQUEST_CHANNEL_PREFIX + channel);
     },
   };
 }
@@ -39,7 +46,8 @@ export function createWindowEventSink(windows: () => BrowserWindow[]): EventSink
   return {
     emit(name, payload) {
       for (const window of windows()) {
-        if (!window.isDestroyed()) window.webContents.send(ELECTRON_EVENT_CHANNEL_PREFIX + name, payload);
+        if (!window.isDestroyed())
+          window.webContents.send(ELECTRON_EVENT_CHANNEL_PREFIX + name, payload);
       }
     },
   };

@@ -26,10 +26,20 @@ interface WindowState {
 function loadWindowState(path: string): WindowState {
   try {
     const state = JSON.parse(readFileSync(path, 'utf8')) as WindowState;
-    const visible = screen.getAllDisplays().some(({ workArea: a }) =>
-      state.x !== undefined && state.y !== undefined && state.x >= a.x - 50 && state.y >= a.y - 50 && state.x < a.x + a.width && state.y < a.y + a.height,
-    );
-    return visible ? state : { width: state.width, height: state.height, maximized: state.maximized };
+    const visible = screen
+      .getAllDisplays()
+      .some(
+        ({ workArea: a }) =>
+          state.x !== undefined &&
+          state.y !== undefined &&
+          state.x >= a.x - 50 &&
+          state.y >= a.y - 50 &&
+          state.x < a.x + a.width &&
+          state.y < a.y + a.height,
+      );
+    return visible
+      ? state
+      : { width: state.width, height: state.height, maximized: state.maximized };
   } catch {
     return { width: 1280, height: 820, maximized: false };
   }
@@ -38,7 +48,9 @@ function loadWindowState(path: string): WindowState {
 /** Applies the CSP to every response of our session (the built index.html also has it). */
 export function applyContentSecurityPolicy(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] },
+    });
   });
 }
 
@@ -46,7 +58,12 @@ export function applyContentSecurityPolicy(): void {
  * The main window: isolated, sandboxed, no Node; navigation and new windows denied (links
  * open in the browser); size and position remembered in `<data folder>/window-state.json`.
  */
-export function createMainWindow(options: { dataDir: string; preloadPath: string; rendererUrl: string; show: boolean }): BrowserWindow {
+export function createMainWindow(options: {
+  dataDir: string;
+  preloadPath: string;
+  rendererUrl: string;
+  show: boolean;
+}): BrowserWindow {
   const statePath = join(options.dataDir, 'window-state.json');
   const state = loadWindowState(statePath);
   const window = new BrowserWindow({

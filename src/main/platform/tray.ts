@@ -21,7 +21,11 @@ export function createTray(options: {
   const icons = new Map<OverallState, NativeImage>();
   const icon = (state: OverallState) => {
     let image = icons.get(state);
-    if (!image) icons.set(state, (image = nativeImage.createFromPath(join(options.resourcesDir, `tray-${state}.png`))));
+    if (!image)
+      icons.set(
+        state,
+        (image = nativeImage.createFromPath(join(options.resourcesDir, `tray-${state}.png`))),
+      );
     return image;
   };
   const tray = new Tray(icon('stopped'));

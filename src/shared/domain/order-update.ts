@@ -98,7 +98,14 @@ export const TERMINAL_STATUSES: ReadonlySet<OrderStatus> = new Set([
 ]);
 
 /** `x` values: NEW and TRADE are captured; the rest follow Spot and are inferred. */
-export const EXECUTION_TYPES = ['NEW', 'TRADE', 'CANCELED', 'EXPIRED', 'REJECTED', 'REPLACED'] as const;
+export const EXECUTION_TYPES = [
+  'NEW',
+  'TRADE',
+  'CANCELED',
+  'EXPIRED',
+  'REJECTED',
+  'REPLACED',
+] as const;
 export type ExecutionType = (typeof EXECUTION_TYPES)[number];
 
 /** Where an update came from: the live stream, or REST reconciliation after a gap. */

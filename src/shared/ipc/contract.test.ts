@@ -9,7 +9,10 @@ import { DEFAULT_SETTINGS, type Settings } from './views-app.ts';
 function handlersWith(overrides: Partial<ContractHandlers>): ContractHandlers {
   return new Proxy(overrides, {
     get(target, key: string) {
-      return target[key as keyof ContractHandlers] ?? (() => Promise.reject(new Error(`unexpected call ${key}`)));
+      return (
+        target[key as keyof ContractHandlers] ??
+        (() => Promise.reject(new Error(`unexpected call ${key}`)))
+      );
     },
   }) as ContractHandlers;
 }
@@ -56,7 +59,10 @@ describe('IPC contract over an in-memory transport', () => {
     );
     const api = createApi(client);
     // A renderer bug or a hostile page: wrong type and an unknown key.
-    const result = await (api.updateSettings as (p: unknown) => Promise<unknown>)({ theme: 'neon', isAdmin: true });
+    const result = await (api.updateSettings as (p: unknown) => Promise<unknown>)({
+      theme: 'neon',
+      isAdmin: true,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     expect(called).toBe(false);
   });
@@ -86,7 +92,10 @@ describe('IPC contract over an in-memory transport', () => {
     const { client } = createInMemoryTransportPair(handlersWith({ listAccounts: () => [] }));
     expect(await createApi(client).listAccounts()).toEqual({ ok: true, value: [] });
     expect(await client.invoke('listAccounts', null)).toEqual({ ok: true, value: [] });
-    expect(await client.invoke('noSuchChannel', null)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await client.invoke('noSuchChannel', null)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
   });
 
   it('delivers events to listeners until they unsubscribe', () => {

@@ -127,14 +127,18 @@ export const REQUESTS = {
 
   // --- demo ----------------------------------------------------------------------------
   /** Starts the embedded simulator, adds the demo account, starts demo activity and its monitor. */
-  startDemo: request<DemoStatus>()(z.object({ activity: z.boolean().optional() }).strict().optional()),
+  startDemo: request<DemoStatus>()(
+    z.object({ activity: z.boolean().optional() }).strict().optional(),
+  ),
   /** Stops the demo monitor, the activity and the simulator; removes the demo account. */
   stopDemo: request<DemoStatus>()(none),
   getDemoStatus: request<DemoStatus>()(none),
 
   // --- sessions (journals) -------------------------------------------------------------
   /** Past and current session journals, newest first. */
-  listSessions: request<SessionSummary[]>()(z.object({ accountId: id.optional() }).strict().optional()),
+  listSessions: request<SessionSummary[]>()(
+    z.object({ accountId: id.optional() }).strict().optional(),
+  ),
   /** Reopens one session read-only by replaying its journal. */
   openSession: request<SessionReplay>()(sessionRef),
 

@@ -21,7 +21,9 @@ type RequestMethod<K extends RequestChannel> = [RequestInput<K>] extends [undefi
 export type EventMethodName<K extends EventName> = `on${Capitalize<K>}`;
 
 /** Returns a function that stops listening. */
-type EventMethod<K extends EventName> = (listener: (payload: EventPayload<K>) => void) => () => void;
+type EventMethod<K extends EventName> = (
+  listener: (payload: EventPayload<K>) => void,
+) => () => void;
 
 /** The typed API: one method per request channel and one `onX` per event. */
 export type ContractApi = { [K in RequestChannel]: RequestMethod<K> } & {
@@ -44,7 +46,8 @@ export function createApi(transport: ClientTransport): ContractApi {
     api[channel] = (payload?: unknown) => transport.invoke(channel, payload);
   }
   for (const name of EVENT_NAMES) {
-    api[eventMethodName(name)] = (listener: (payload: unknown) => void) => transport.listen(name, listener);
+    api[eventMethodName(name)] = (listener: (payload: unknown) => void) =>
+      transport.listen(name, listener);
   }
   return Object.freeze(api) as ContractApi;
 }

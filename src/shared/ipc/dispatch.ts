@@ -10,7 +10,9 @@ import { IPC_ERROR_CODES, err, ok, type IpcResult } from './result.ts';
 
 /** One handler per request channel; each receives the parsed payload. */
 export type ContractHandlers = {
-  [K in RequestChannel]: (payload: RequestPayload<K>) => Promise<RequestResult<K>> | RequestResult<K>;
+  [K in RequestChannel]: (
+    payload: RequestPayload<K>,
+  ) => Promise<RequestResult<K>> | RequestResult<K>;
 };
 
 /**
@@ -28,12 +30,18 @@ export async function dispatchRequest(
   onUnexpectedError: (channel: string, error: unknown) => void = () => {},
 ): Promise<IpcResult<unknown>> {
   if (!isRequestChannel(channel)) {
-    return err(IPC_ERROR_CODES.unknownChannel, `Unknown request channel "${String(channel).slice(0, 60)}".`);
+    return err(
+      IPC_ERROR_CODES.unknownChannel,
+      `Unknown request channel "${String(channel).slice(0, 60)}".`,
+    );
   }
   const schema: z.ZodType = REQUESTS[channel].payload;
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    return err(IPC_ERROR_CODES.invalidRequest, `Invalid request for ${channel}: ${z.prettifyError(parsed.error)}`);
+    return err(
+      IPC_ERROR_CODES.invalidRequest,
+      `Invalid request for ${channel}: ${z.prettifyError(parsed.error)}`,
+    );
   }
   try {
     const handler = handlers[channel] as (p: unknown) => unknown;
@@ -56,5 +64,8 @@ function toIpcError(
     return err(code, error.message);
   }
   onUnexpectedError(channel, error);
-  return err(IPC_ERROR_CODES.internal, `Something went wrong in ${channel}. Details are in the log.`);
+  return err(
+    IPC_ERROR_CODES.internal,
+    `Something went wrong in ${channel}. Details are in the log.`,
+  );
 }

@@ -1,5 +1,11 @@
 import type { SessionStateName } from '../domain/session-state.ts';
-import type { FillPoint, MonitorSnapshot, OrderView, SessionStatsView, TimelineSegment } from './views-monitor.ts';
+import type {
+  FillPoint,
+  MonitorSnapshot,
+  OrderView,
+  SessionStatsView,
+  TimelineSegment,
+} from './views-monitor.ts';
 
 /** Which face of the app is running (the renderer may adapt wording, e.g. "download"). */
 export type HostKind = 'electron' | 'browser';

@@ -19,7 +19,8 @@ export function parseClientFrame(text: string): ClientFrame | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const frame = value as Record<string, unknown>;
-  if (frame.t !== 'req' || typeof frame.id !== 'number' || typeof frame.channel !== 'string') return null;
+  if (frame.t !== 'req' || typeof frame.id !== 'number' || typeof frame.channel !== 'string')
+    return null;
   return { t: 'req', id: frame.id, channel: frame.channel, payload: frame.payload };
 }
 
@@ -33,7 +34,12 @@ export function parseServerFrame(text: string): ServerFrame | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const frame = value as Record<string, unknown>;
-  if (frame.t === 'res' && typeof frame.id === 'number' && typeof frame.result === 'object' && frame.result !== null) {
+  if (
+    frame.t === 'res' &&
+    typeof frame.id === 'number' &&
+    typeof frame.result === 'object' &&
+    frame.result !== null
+  ) {
     return { t: 'res', id: frame.id, result: frame.result as IpcResult<unknown> };
   }
   if (frame.t === 'evt' && typeof frame.event === 'string') {

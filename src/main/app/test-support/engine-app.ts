@@ -38,7 +38,10 @@ export async function startEngineApp(
   const ref: { handlers?: ContractHandlers } = {};
   const lazy = new Proxy(
     {},
-    { get: (_t, key: string) => (p: never) => (ref.handlers![key as keyof ContractHandlers] as (p: never) => unknown)(p) },
+    {
+      get: (_t, key: string) => (p: never) =>
+        (ref.handlers![key as keyof ContractHandlers] as (p: never) => unknown)(p),
+    },
   );
   const pair = createInMemoryTransportPair(lazy as ContractHandlers);
   const events: EventSink = {
@@ -88,7 +91,11 @@ export async function startEngineApp(
 }
 
 /** Polls `check` (real time, no threshold asserted) until it holds; throws with `what` if it never does. */
-export async function waitUntil(check: () => boolean, what: string, attempts = 1000): Promise<void> {
+export async function waitUntil(
+  check: () => boolean,
+  what: string,
+  attempts = 1000,
+): Promise<void> {
   for (let i = 0; i < attempts; i++) {
     if (check()) return;
     await new Promise((r) => setTimeout(r, 10));

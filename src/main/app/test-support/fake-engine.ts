@@ -1,12 +1,23 @@
 import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
 import { Emitter } from '../../../shared/event/emitter.ts';
-import type { AccountConnection, AccountRecord, AccountsPort, MonitorSession, MonitorStateChange } from '../ports.ts';
+import type {
+  AccountConnection,
+  AccountRecord,
+  AccountsPort,
+  MonitorSession,
+  MonitorStateChange,
+} from '../ports.ts';
 
 /** A MonitorSession the test drives by hand. */
 export class FakeMonitorSession implements MonitorSession {
   readonly stateEmitter = new Emitter<MonitorStateChange>();
   readonly frameEmitter = new Emitter<{ text: string; receivedAtMs: number }>();
-  readonly updateEmitter = new Emitter<{ update: OrderUpdate; source: UpdateSource; receivedAtMs: number; accepted: boolean }>();
+  readonly updateEmitter = new Emitter<{
+    update: OrderUpdate;
+    source: UpdateSource;
+    receivedAtMs: number;
+    accepted: boolean;
+  }>();
   readonly malformedEmitter = new Emitter<{ receivedAtMs: number }>();
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidReceiveFrame = this.frameEmitter.event;
@@ -23,8 +34,16 @@ export class FakeMonitorSession implements MonitorSession {
   }
   dispose() {}
   /** Emits a frame then its update, as the engine does (`accepted: false` = its book saw a duplicate). */
-  push(update: OrderUpdate, receivedAtMs = Date.now(), source: UpdateSource = 'stream', accepted = true) {
-    this.frameEmitter.fire({ text: JSON.stringify({ e: 'executionReport', i: update.orderId }), receivedAtMs });
+  push(
+    update: OrderUpdate,
+    receivedAtMs = Date.now(),
+    source: UpdateSource = 'stream',
+    accepted = true,
+  ) {
+    this.frameEmitter.fire({
+      text: JSON.stringify({ e: 'executionReport', i: update.orderId }),
+      receivedAtMs,
+    });
     this.updateEmitter.fire({ update, source, receivedAtMs, accepted });
   }
 }
@@ -37,13 +56,37 @@ export class FakeAccounts implements AccountsPort {
   }
   async addFromCurl(input: { curl: string; label?: string }) {
     const id = input.label ?? 'acc';
-    const connection = { accountId: id, credentials: { headers: { csrftoken: 'CSRF-SECRET-123' }, cookies: 'p20t=COOKIE-SECRET-456' }, restUrl: 'http://127.0.0.1:1', wsUrl: 'ws://127.0.0.1:1' };
-    const record: AccountRecord = { id, label: id, userId: null, environment: 'custom', addedAtMs: 1, lastVerifiedAtMs: 1 };
+    const connection = {
+      accountId: id,
+      credentials: { headers: { csrftoken: 'CSRF-SECRET-123' }, cookies: 'p20t=COOKIE-SECRET-456' },
+      restUrl: 'http://127.0.0.1:1',
+      wsUrl: 'ws://127.0.0.1:1',
+    };
+    const record: AccountRecord = {
+      id,
+      label: id,
+      userId: null,
+      environment: 'custom',
+      addedAtMs: 1,
+      lastVerifiedAtMs: 1,
+    };
     this.records.set(id, { record, connection });
     return { account: record, warnings: [] };
   }
-  async addDirect(input: { id: string; label: string; environment: AccountRecord['environment']; connection: AccountConnection }) {
-    const record: AccountRecord = { id: input.id, label: input.label, userId: null, environment: input.environment, addedAtMs: 1, lastVerifiedAtMs: null };
+  async addDirect(input: {
+    id: string;
+    label: string;
+    environment: AccountRecord['environment'];
+    connection: AccountConnection;
+  }) {
+    const record: AccountRecord = {
+      id: input.id,
+      label: input.label,
+      userId: null,
+      environment: input.environment,
+      addedAtMs: 1,
+      lastVerifiedAtMs: null,
+    };
     this.records.set(input.id, { record, connection: input.connection });
     return record;
   }
@@ -55,7 +98,8 @@ export class FakeAccounts implements AccountsPort {
   }
   async connection(id: string) {
     const entry = this.records.get(id);
-    if (!entry) throw Object.assign(new Error(`No account "${id}".`), { code: 'ACCOUNT_NOT_FOUND' });
+    if (!entry)
+      throw Object.assign(new Error(`No account "${id}".`), { code: 'ACCOUNT_NOT_FOUND' });
     return entry.connection;
   }
 }

@@ -62,15 +62,23 @@ function printImport(imported: CurlImport, ctx: CliContext): void {
   ctx.stdout(`${m.imported(imported.flavour, imported.requestUrl)}\n`);
   ctx.stdout(`${m.keptHeaders(headers)}\n`);
   ctx.stdout(`${m.keptCookies(imported.cookieNames.length, imported.cookieNames.join(', '))}\n`);
-  if (imported.droppedHeaders.length > 0) ctx.stdout(`${m.droppedHeaders(imported.droppedHeaders.join(', '))}\n`);
+  if (imported.droppedHeaders.length > 0)
+    ctx.stdout(`${m.droppedHeaders(imported.droppedHeaders.join(', '))}\n`);
   for (const warning of imported.warnings) {
     const names = warning.names.join(', ');
-    ctx.stderr(`${warning.code === 'MISSING_SESSION_COOKIES' ? m.missingCookies(names) : m.missingHeaders(names)}\n`);
+    ctx.stderr(
+      `${warning.code === 'MISSING_SESSION_COOKIES' ? m.missingCookies(names) : m.missingHeaders(names)}\n`,
+    );
   }
 }
 
 /** `accounts add`: parse the cURL, verify (unless --no-verify), store. */
-export async function runAdd(store: AccountStore, options: AccountsOptions, ctx: CliContext, read: ReadInput): Promise<number> {
+export async function runAdd(
+  store: AccountStore,
+  options: AccountsOptions,
+  ctx: CliContext,
+  read: ReadInput,
+): Promise<number> {
   const m = accountsMessages(ctx.lang);
   const user = required(options.user, 'user', ctx);
   const source = required(options['from-curl'], 'from-curl', ctx);
@@ -78,14 +86,18 @@ export async function runAdd(store: AccountStore, options: AccountsOptions, ctx:
   try {
     imported = parseCurl(await read(source, ctx));
   } catch (error) {
-    if (error instanceof CurlImportError) throw new CliError(m.curlError(error.code, error.detail), ExitCode.usage);
+    if (error instanceof CurlImportError)
+      throw new CliError(m.curlError(error.code, error.detail), ExitCode.usage);
     throw error;
   }
   printImport(imported, ctx);
 
   let result: VerificationResult | undefined;
   if (!options['no-verify']) {
-    const target = await openVerificationTarget({ demo: options.demo, restUrl: options['rest-url'] }, ctx);
+    const target = await openVerificationTarget(
+      { demo: options.demo, restUrl: options['rest-url'] },
+      ctx,
+    );
     try {
       ctx.stdout(`${m.verifying(target.restUrl)}\n`);
       result = await verifySession(imported.credentials, { restUrl: target.restUrl });
@@ -115,7 +127,11 @@ export async function runAdd(store: AccountStore, options: AccountsOptions, ctx:
 }
 
 /** `accounts list`: a table, or `--json`. Never touches the keychain. */
-export async function runList(store: AccountStore, options: AccountsOptions, ctx: CliContext): Promise<number> {
+export async function runList(
+  store: AccountStore,
+  options: AccountsOptions,
+  ctx: CliContext,
+): Promise<number> {
   const accounts = await store.list();
   if (options.json) {
     ctx.stdout(`${JSON.stringify(accounts.map(toJsonRecord), null, 2)}\n`);
@@ -128,7 +144,11 @@ export async function runList(store: AccountStore, options: AccountsOptions, ctx
 }
 
 /** `accounts verify [--user]`: one account, or every account. */
-export async function runVerify(store: AccountStore, options: AccountsOptions, ctx: CliContext): Promise<number> {
+export async function runVerify(
+  store: AccountStore,
+  options: AccountsOptions,
+  ctx: CliContext,
+): Promise<number> {
   const m = accountsMessages(ctx.lang);
   const ids = options.user !== undefined ? [options.user] : (await store.list()).map((a) => a.id);
   if (ids.length === 0) {
@@ -138,7 +158,10 @@ export async function runVerify(store: AccountStore, options: AccountsOptions, c
   if (options.user !== undefined && !(await store.get(options.user))) {
     throw new CliError(m.notFound(options.user), ExitCode.usage);
   }
-  const target = await openVerificationTarget({ demo: options.demo, restUrl: options['rest-url'] }, ctx);
+  const target = await openVerificationTarget(
+    { demo: options.demo, restUrl: options['rest-url'] },
+    ctx,
+  );
   let exitCode: number = ExitCode.ok;
   try {
     ctx.stdout(`${m.verifying(target.restUrl)}\n`);
@@ -154,7 +177,11 @@ export async function runVerify(store: AccountStore, options: AccountsOptions, c
 }
 
 /** `accounts remove --user`. */
-export async function runRemove(store: AccountStore, options: AccountsOptions, ctx: CliContext): Promise<number> {
+export async function runRemove(
+  store: AccountStore,
+  options: AccountsOptions,
+  ctx: CliContext,
+): Promise<number> {
   const m = accountsMessages(ctx.lang);
   const user = required(options.user, 'user', ctx);
   if (!(await store.remove(user))) throw new CliError(m.notFound(user), ExitCode.usage);
@@ -166,7 +193,12 @@ export async function runRemove(store: AccountStore, options: AccountsOptions, c
  * `accounts import --from`: the original project's export. Every readable row is stored,
  * whatever its verification says (a migration loses nothing); bad rows are named and skipped.
  */
-export async function runImport(store: AccountStore, options: AccountsOptions, ctx: CliContext, read: ReadInput): Promise<number> {
+export async function runImport(
+  store: AccountStore,
+  options: AccountsOptions,
+  ctx: CliContext,
+  read: ReadInput,
+): Promise<number> {
   const m = accountsMessages(ctx.lang);
   const path = required(options.from, 'from', ctx);
   let parsed: ReturnType<typeof parseLegacyExport>;
@@ -174,11 +206,15 @@ export async function runImport(store: AccountStore, options: AccountsOptions, c
     parsed = parseLegacyExport(await read(path, ctx));
   } catch (error) {
     if (error instanceof LegacyExportError) {
-      throw new CliError(error.code === 'NOT_JSON' ? m.legacyNotJson(path) : m.legacyNotExport(path), ExitCode.usage);
+      throw new CliError(
+        error.code === 'NOT_JSON' ? m.legacyNotJson(path) : m.legacyNotExport(path),
+        ExitCode.usage,
+      );
     }
     throw error;
   }
-  for (const problem of parsed.problems) ctx.stderr(`${m.legacyProblem(problem.index, problem.id, problem.code)}\n`);
+  for (const problem of parsed.problems)
+    ctx.stderr(`${m.legacyProblem(problem.index, problem.id, problem.code)}\n`);
   const target = options['no-verify']
     ? undefined
     : await openVerificationTarget({ demo: options.demo, restUrl: options['rest-url'] }, ctx);
@@ -194,7 +230,9 @@ export async function runImport(store: AccountStore, options: AccountsOptions, c
         credentials: row.credentials,
         verification: verification ? (record as VerificationResult) : null,
       });
-      ctx.stdout(`${m.legacyImported(account.id, account.name, verification ? m.outcome(verification.outcome) : m.notVerified)}\n`);
+      ctx.stdout(
+        `${m.legacyImported(account.id, account.name, verification ? m.outcome(verification.outcome) : m.notVerified)}\n`,
+      );
     }
   } finally {
     await target?.dispose();

@@ -21,10 +21,17 @@ export function formatAccountsTable(accounts: readonly AccountRecord[], lang: La
   ]);
   const all = [m.header.split('|'), ...rows];
   // CJK characters take two columns in a terminal.
-  const width = (text: string) => [...text].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
+  const width = (text: string) =>
+    [...text].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
   const widths = all[0]!.map((_, col) => Math.max(...all.map((row) => width(row[col]!))));
   return all
-    .map((row) => row.map((cell, col) => (col === row.length - 1 ? cell : cell + ' '.repeat(widths[col]! - width(cell)))).join('  '))
+    .map((row) =>
+      row
+        .map((cell, col) =>
+          col === row.length - 1 ? cell : cell + ' '.repeat(widths[col]! - width(cell)),
+        )
+        .join('  '),
+    )
     .join('\n')
     .concat('\n');
 }

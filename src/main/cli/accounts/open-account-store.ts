@@ -1,4 +1,9 @@
-import { AccountError, AccountStore, createKeyringSecretStore, keychainServiceFromEnv } from '../../core/accounts/index.ts';
+import {
+  AccountError,
+  AccountStore,
+  createKeyringSecretStore,
+  keychainServiceFromEnv,
+} from '../../core/accounts/index.ts';
 import { SecretStoreError, type SecretStore } from '../../core/ports/secret-store.ts';
 import { resolveAppDataDir } from '../../core/paths/app-data-dir.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
@@ -20,7 +25,8 @@ const messages = defineMessages({
       '请安装 gnome-keyring（Debian/Ubuntu：sudo apt install gnome-keyring）并登录桌面会话，' +
       '或改用凭据文件：--credentials-file <路径> 或 ALPHA_MONITOR_CREDENTIALS_FILE=<路径>。\n' +
       `  （${detail}）`,
-    keychainFailed: (detail: string) => `钥匙串拒绝了此操作（${detail}）。如果它已锁定，请解锁后重试。`,
+    keychainFailed: (detail: string) =>
+      `钥匙串拒绝了此操作（${detail}）。如果它已锁定，请解锁后重试。`,
   },
 });
 

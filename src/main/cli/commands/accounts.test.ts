@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { requireTestKeychain, TEST_KEYCHAIN_SERVICE } from '../../../../test/setup/secret-service.ts';
+import {
+  requireTestKeychain,
+  TEST_KEYCHAIN_SERVICE,
+} from '../../../../test/setup/secret-service.ts';
 import { createKeyringSecretStore } from '../../core/accounts/index.ts';
 import { sampleCurl, secretsFromSession } from '../../core/accounts/testing/curl-samples.ts';
 import { startSimulator, type Simulator } from '../../sim/index.ts';
@@ -33,11 +36,16 @@ beforeEach(async () => {
   delete env.ALPHA_MONITOR_CREDENTIALS_FILE;
 });
 afterEach(async () => {
-  for (const { account } of await keychain.findCredentials()) await keychain.deletePassword(account);
+  for (const { account } of await keychain.findCredentials())
+    await keychain.deletePassword(account);
   await rm(home, { recursive: true, force: true });
 });
 
-async function run(argv: string[], stdin = '', lang: 'en' | 'zh-CN' = 'en'): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  argv: string[],
+  stdin = '',
+  lang: 'en' | 'zh-CN' = 'en',
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const ctx: CliContext = {
@@ -53,8 +61,10 @@ async function run(argv: string[], stdin = '', lang: 'en' | 'zh-CN' = 'en'): Pro
   return { code, out, err };
 }
 
-const curlFor = (session: { headers: Record<string, string>; cookies: string }, browser: 'chrome' | 'firefox' = 'chrome') =>
-  sampleCurl({ browser, shell: 'bash', secrets: secretsFromSession(session), body: '{}' });
+const curlFor = (
+  session: { headers: Record<string, string>; cookies: string },
+  browser: 'chrome' | 'firefox' = 'chrome',
+) => sampleCurl({ browser, shell: 'bash', secrets: secretsFromSession(session), body: '{}' });
 
 describe('alpha-monitor accounts (real keychain, simulator)', () => {
   it('adds, lists, verifies and removes two accounts', async () => {
@@ -63,18 +73,34 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
     const curlFile = join(home, 'first.curl');
     await writeFile(curlFile, curlFor(first.credentials));
 
-    const add1 = await run(['accounts', 'add', '--user', '1', '--name', 'Main', '--from-curl', curlFile, '--rest-url', sim.restUrl]);
+    const add1 = await run([
+      'accounts',
+      'add',
+      '--user',
+      '1',
+      '--name',
+      'Main',
+      '--from-curl',
+      curlFile,
+      '--rest-url',
+      sim.restUrl,
+    ]);
     expect(add1.err).toBe('');
     expect(add1.code).toBe(0);
     expect(add1.out).toContain('OK: the session works');
     expect(add1.out).toContain('Saved account 1 (Main)');
     expect(add1.out).not.toContain(first.credentials.headers.csrftoken!);
 
-    const add2 = await run(['accounts', 'add', '--user', 'alt', '--from-curl', '-', '--rest-url', sim.restUrl], curlFor(second.credentials, 'firefox'));
+    const add2 = await run(
+      ['accounts', 'add', '--user', 'alt', '--from-curl', '-', '--rest-url', sim.restUrl],
+      curlFor(second.credentials, 'firefox'),
+    );
     expect(add2.code).toBe(0);
 
     // The sessions are in the keychain, exactly as the simulator issued them.
-    expect(JSON.parse((await keychain.getPassword('1'))!).headers.csrftoken).toBe(first.credentials.headers.csrftoken);
+    expect(JSON.parse((await keychain.getPassword('1'))!).headers.csrftoken).toBe(
+      first.credentials.headers.csrftoken,
+    );
     expect(JSON.parse((await keychain.getPassword('alt'))!).cookies).toContain('p20t=');
 
     const list = await run(['accounts', 'list']);
@@ -116,11 +142,17 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
     const account = sim.createAccount();
     sim.faults.invalidateSession(account.userId);
     const text = curlFor(account.credentials);
-    const refused = await run(['accounts', 'add', '--user', '9', '--from-curl', '-', '--rest-url', sim.restUrl], text);
+    const refused = await run(
+      ['accounts', 'add', '--user', '9', '--from-curl', '-', '--rest-url', sim.restUrl],
+      text,
+    );
     expect(refused.code).toBe(3);
     expect(refused.err).toContain('100002001');
     expect(await keychain.getPassword('9')).toBeNull();
-    const forced = await run(['accounts', 'add', '--user', '9', '--from-curl', '-', '--no-verify'], text);
+    const forced = await run(
+      ['accounts', 'add', '--user', '9', '--from-curl', '-', '--no-verify'],
+      text,
+    );
     expect(forced.code).toBe(0);
     expect(await keychain.getPassword('9')).not.toBeNull();
   });
@@ -128,31 +160,54 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
   it('explains a bad paste and stores nothing', async () => {
     const cases: Array<[string, RegExp]> = [
       ['Invoke-WebRequest -Uri "https://www.binance.com/bapi/x"', /not a cURL command/],
-      ["curl 'https://example.com/api' -H 'csrftoken: x' -b 'p20t=1'", /not a request to https:\/\/www\.binance\.com\/bapi/],
+      [
+        "curl 'https://example.com/api' -H 'csrftoken: x' -b 'p20t=1'",
+        /not a request to https:\/\/www\.binance\.com\/bapi/,
+      ],
       ["curl 'https://www.binance.com/bapi/x' -H 'csrftoken: 0123456789'", /no cookies/],
       ["curl 'https://www.binance.com/bapi/x' -b 'p20t=1'", /no csrftoken/],
     ];
     for (const [text, message] of cases) {
-      const result = await run(['accounts', 'add', '--user', '1', '--from-curl', '-', '--no-verify'], text);
+      const result = await run(
+        ['accounts', 'add', '--user', '1', '--from-curl', '-', '--no-verify'],
+        text,
+      );
       expect(result.code).toBe(2);
       expect(result.err).toMatch(message);
     }
     expect((await run(['accounts', 'list', '--json'])).out.trim()).toBe('[]');
   });
 
-  it('imports the original project\'s export, skipping bad rows by name', async () => {
+  it("imports the original project's export, skipping bad rows by name", async () => {
     const a = sim.createAccount();
     const b = sim.createAccount();
     const exportFile = join(home, 'users.json');
     await writeFile(
       exportFile,
       JSON.stringify([
-        { id: 1, name: 'Alice', headers: JSON.stringify(a.credentials.headers), cookies: a.credentials.cookies },
-        { id: 2, name: 'Bob', headers: b.credentials.headers, cookies: Object.fromEntries(b.credentials.cookies.split('; ').map((p) => p.split('='))) },
+        {
+          id: 1,
+          name: 'Alice',
+          headers: JSON.stringify(a.credentials.headers),
+          cookies: a.credentials.cookies,
+        },
+        {
+          id: 2,
+          name: 'Bob',
+          headers: b.credentials.headers,
+          cookies: Object.fromEntries(b.credentials.cookies.split('; ').map((p) => p.split('='))),
+        },
         { id: 3, name: 'Broken', headers: '{', cookies: 'p20t=1' },
       ]),
     );
-    const result = await run(['accounts', 'import', '--from', exportFile, '--rest-url', sim.restUrl]);
+    const result = await run([
+      'accounts',
+      'import',
+      '--from',
+      exportFile,
+      '--rest-url',
+      sim.restUrl,
+    ]);
     expect(result.out).toContain('Imported 1 (Alice): OK');
     expect(result.out).toContain('Imported 2 (Bob): OK');
     expect(result.err).toContain('Skipped row 3 (id 3): headers are not a JSON object');
@@ -166,7 +221,11 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
 
   it('speaks Chinese (zh-CN)', async () => {
     expect((await run(['accounts', 'list'], '', 'zh-CN')).out).toContain('还没有账户');
-    const bad = await run(['accounts', 'add', '--user', '1', '--from-curl', '-'], 'curl https://example.com', 'zh-CN');
+    const bad = await run(
+      ['accounts', 'add', '--user', '1', '--from-curl', '-'],
+      'curl https://example.com',
+      'zh-CN',
+    );
     expect(bad.err).toContain('这不是发往 https://www.binance.com/bapi/... 的请求');
   });
 });

@@ -3,7 +3,14 @@ import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { accountsMessages } from '../accounts/accounts-messages.ts';
-import { runAdd, runImport, runList, runRemove, runVerify, type AccountsOptions } from '../accounts/accounts-actions.ts';
+import {
+  runAdd,
+  runImport,
+  runList,
+  runRemove,
+  runVerify,
+  type AccountsOptions,
+} from '../accounts/accounts-actions.ts';
 import { openAccountStore, toCliError } from '../accounts/open-account-store.ts';
 
 const OPTIONS = {
@@ -31,7 +38,12 @@ export const command: CliCommand = {
     }
     let values: AccountsOptions & { help?: boolean };
     try {
-      values = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }).values;
+      values = parseArgs({
+        args: rest,
+        options: OPTIONS,
+        strict: true,
+        allowPositionals: false,
+      }).values;
     } catch (error) {
       throw new CliError(`${(error as Error).message}\n\n${m.usage}`, ExitCode.usage);
     }
@@ -67,9 +79,11 @@ export const command: CliCommand = {
 /** A file, or standard input for `-` (with a prompt when a person is typing). */
 async function readInput(path: string, ctx: CliContext): Promise<string> {
   if (path === '-') {
-    if ((ctx.stdin as { isTTY?: boolean }).isTTY) ctx.stderr(accountsMessages(ctx.lang).pastePrompt);
+    if ((ctx.stdin as { isTTY?: boolean }).isTTY)
+      ctx.stderr(accountsMessages(ctx.lang).pastePrompt);
     const chunks: Buffer[] = [];
-    for await (const chunk of ctx.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    for await (const chunk of ctx.stdin)
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
     return Buffer.concat(chunks).toString('utf8');
   }
   try {

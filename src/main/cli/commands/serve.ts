@@ -41,7 +41,10 @@ const messages = defineMessages({
 
 export const command: CliCommand = {
   name: 'serve',
-  summary: { en: 'serve the desktop app in a browser (127.0.0.1, token URL)', 'zh-CN': '在浏览器中提供桌面应用（127.0.0.1，带令牌网址）' },
+  summary: {
+    en: 'serve the desktop app in a browser (127.0.0.1, token URL)',
+    'zh-CN': '在浏览器中提供桌面应用（127.0.0.1，带令牌网址）',
+  },
   async run(argv, ctx) {
     const m = messages(ctx.lang);
     let values;
@@ -66,11 +69,16 @@ export const command: CliCommand = {
       return ExitCode.ok;
     }
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(m.badPort(String(values.port)), ExitCode.usage);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new CliError(m.badPort(String(values.port)), ExitCode.usage);
     const rendererDir = ctx.env.ALPHA_MONITOR_RENDERER_DIR || DEFAULT_RENDERER_DIR;
-    if (!existsSync(join(rendererDir, 'index.html'))) throw new CliError(m.notBuilt(rendererDir), ExitCode.failure);
+    if (!existsSync(join(rendererDir, 'index.html')))
+      throw new CliError(m.notBuilt(rendererDir), ExitCode.failure);
 
-    const logger = createStreamLogger({ minLevel: 'warn', write: (line) => ctx.stderr(line + '\n') });
+    const logger = createStreamLogger({
+      minLevel: 'warn',
+      write: (line) => ctx.stderr(line + '\n'),
+    });
     const running = await runHost({
       port,
       demo: values.demo ?? false,
@@ -80,7 +88,9 @@ export const command: CliCommand = {
       env: ctx.env,
       logger,
     });
-    ctx.stdout(values.json ? JSON.stringify({ url: running.host.url }) + '\n' : running.host.url + '\n');
+    ctx.stdout(
+      values.json ? JSON.stringify({ url: running.host.url }) + '\n' : running.host.url + '\n',
+    );
     await new Promise<void>((resolve) => {
       const remove = ctx.onInterrupt(() => {
         remove();

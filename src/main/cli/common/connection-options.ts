@@ -49,8 +49,12 @@ export function parseCommandArgs<E extends NonNullable<ParseArgsConfig['options'
   const m = connectionMessages(lang);
   let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseArgs({ args: argv, options: { ...CONNECTION_OPTION_SPEC, ...extra }, strict: true, allowPositionals: false })
-      .values as Record<string, string | boolean | undefined>;
+    values = parseArgs({
+      args: argv,
+      options: { ...CONNECTION_OPTION_SPEC, ...extra },
+      strict: true,
+      allowPositionals: false,
+    }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
     throw new CliError(m.badArgs((error as Error).message), ExitCode.usage);
   }
@@ -66,7 +70,8 @@ export function parseCommandArgs<E extends NonNullable<ParseArgsConfig['options'
   const maxRaw = values['max-reconnects'];
   let maxReconnects: number | undefined;
   if (maxRaw !== undefined) {
-    if (typeof maxRaw !== 'string' || !/^\d+$/.test(maxRaw.trim())) throw new CliError(m.badInteger('--max-reconnects', String(maxRaw)), ExitCode.usage);
+    if (typeof maxRaw !== 'string' || !/^\d+$/.test(maxRaw.trim()))
+      throw new CliError(m.badInteger('--max-reconnects', String(maxRaw)), ExitCode.usage);
     maxReconnects = Number(maxRaw);
   }
   const connection: ConnectionOptions = {
@@ -81,7 +86,8 @@ export function parseCommandArgs<E extends NonNullable<ParseArgsConfig['options'
     json: values.json === true,
     help: values.help === true,
   };
-  if (connection.demo && connection.credentialsFile) throw new CliError(m.demoAndCredentials(), ExitCode.usage);
+  if (connection.demo && connection.credentialsFile)
+    throw new CliError(m.demoAndCredentials(), ExitCode.usage);
   return { connection, values };
 }
 
@@ -108,7 +114,9 @@ export async function resolveConnection(
 ): Promise<ResolvedConnection> {
   if (options.demo) {
     const { startSimulator } = await import('../../sim/index.ts');
-    const sim = await startSimulator({ demoActivity: demo === false ? false : { ordersPerMinute: demo.ordersPerMinute ?? 12 } });
+    const sim = await startSimulator({
+      demoActivity: demo === false ? false : { ordersPerMinute: demo.ordersPerMinute ?? 12 },
+    });
     return {
       restUrl: options.restUrl ?? sim.restUrl,
       wsUrl: options.wsUrl ?? sim.wsUrl,

@@ -2,7 +2,8 @@ import { AlphaApiError, AlphaRestClient, isFatalAuthError } from '../../core/res
 import { ExitCode } from './cli-error.ts';
 
 /** A listen key, or why there is none and the exit code that goes with it. */
-export type ListenKeyResult = { ok: true; key: string } | { ok: false; error: AlphaApiError; exitCode: ExitCode };
+export type ListenKeyResult =
+  { ok: true; key: string } | { ok: false; error: AlphaApiError; exitCode: ExitCode };
 
 /** POSTs for a listen key; maps rejections of the session to exit code 3. */
 export async function fetchListenKey(rest: AlphaRestClient): Promise<ListenKeyResult> {

@@ -3,24 +3,31 @@ import { defineMessages } from './lang.ts';
 /** Messages of `alpha-monitor check` and `alpha-monitor listen-key`. */
 export const checkMessages = defineMessages({
   en: {
-    checkSummary: () => 'check credentials, listen key and the order-push subscription step by step',
+    checkSummary: () =>
+      'check credentials, listen key and the order-push subscription step by step',
     checkUsage: () => 'Usage: alpha-monitor check [--user <id> | --demo] [options]\n',
     keySummary: () => 'get a listen key (shown masked)',
     keyUsage: () => 'Usage: alpha-monitor listen-key [--user <id> | --demo] [options]\n',
-    credentialsOk: (account: string, source: string) => `✅ Credentials: account ${account} (from ${source})`,
+    credentialsOk: (account: string, source: string) =>
+      `✅ Credentials: account ${account} (from ${source})`,
     credentialsBad: (reason: string) => `❌ Credentials: ${reason}`,
     keyOk: (key: string) => `✅ Listen key: ${key}`,
     keyBad: (reason: string) => `❌ Listen key: ${reason}`,
-    keyFixNetwork: (url: string) => `   What to do: check the network and --rest-url (${url}); a proxy or firewall may block it.`,
-    keyFixOther: () => '   What to do: run again later; if it persists, re-import the session from a fresh browser login.',
+    keyFixNetwork: (url: string) =>
+      `   What to do: check the network and --rest-url (${url}); a proxy or firewall may block it.`,
+    keyFixOther: () =>
+      '   What to do: run again later; if it persists, re-import the session from a fresh browser login.',
     connectOk: (url: string) => `✅ Connected: ${url}`,
     connectBad: (url: string, reason: string) => `❌ Connect to ${url}: ${reason}`,
-    connectFix: () => '   What to do: check --ws-url and that WebSocket traffic (wss, port 443) is allowed.',
+    connectFix: () =>
+      '   What to do: check --ws-url and that WebSocket traffic (wss, port 443) is allowed.',
     subscribeOk: () => '✅ Subscribed: SUBSCRIBE acknowledged',
     subscribeBad: (reason: string) => `❌ Subscribe: ${reason}`,
-    subscribeFix: () => '   What to do: the server did not confirm the subscription; get a fresh session and try again.',
+    subscribeFix: () =>
+      '   What to do: the server did not confirm the subscription; get a fresh session and try again.',
     unsubscribeOk: () => '✅ Unsubscribed and closed cleanly',
-    unsubscribeBad: (reason: string) => `❌ Unsubscribe: ${reason} (harmless: the connection was closed anyway)`,
+    unsubscribeBad: (reason: string) =>
+      `❌ Unsubscribe: ${reason} (harmless: the connection was closed anyway)`,
     allGood: () => 'All checks passed: alpha-monitor watch will receive your order updates.',
   },
   'zh-CN': {
@@ -28,11 +35,13 @@ export const checkMessages = defineMessages({
     checkUsage: () => '用法：alpha-monitor check [--user <id> | --demo] [选项]\n',
     keySummary: () => '获取 listenKey（脱敏显示）',
     keyUsage: () => '用法：alpha-monitor listen-key [--user <id> | --demo] [选项]\n',
-    credentialsOk: (account: string, source: string) => `✅ 凭据：账户 ${account}（来源 ${source}）`,
+    credentialsOk: (account: string, source: string) =>
+      `✅ 凭据：账户 ${account}（来源 ${source}）`,
     credentialsBad: (reason: string) => `❌ 凭据：${reason}`,
     keyOk: (key: string) => `✅ listenKey：${key}`,
     keyBad: (reason: string) => `❌ listenKey：${reason}`,
-    keyFixNetwork: (url: string) => `   处理办法：检查网络和 --rest-url（${url}）；代理或防火墙可能拦截了请求。`,
+    keyFixNetwork: (url: string) =>
+      `   处理办法：检查网络和 --rest-url（${url}）；代理或防火墙可能拦截了请求。`,
     keyFixOther: () => '   处理办法：稍后重试；若仍失败，请从浏览器重新登录并重新导入会话。',
     connectOk: (url: string) => `✅ 已连接：${url}`,
     connectBad: (url: string, reason: string) => `❌ 连接 ${url} 失败：${reason}`,

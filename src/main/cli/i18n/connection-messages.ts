@@ -18,10 +18,13 @@ export const connectionMessages = defineMessages({
         '  --lang en|zh-CN           language (default from the locale)',
         '  --help                    this help',
       ].join('\n'),
-    badNumber: (option: string, value: string) => `${option} needs a positive number, got "${value}"`,
-    badInteger: (option: string, value: string) => `${option} needs a whole number ≥ 0, got "${value}"`,
+    badNumber: (option: string, value: string) =>
+      `${option} needs a positive number, got "${value}"`,
+    badInteger: (option: string, value: string) =>
+      `${option} needs a whole number ≥ 0, got "${value}"`,
     badArgs: (message: string) => `${message}. Run with --help for the options.`,
-    demoAndCredentials: () => '--demo uses the simulator’s demo account; drop --credentials-file/--user or --demo.',
+    demoAndCredentials: () =>
+      '--demo uses the simulator’s demo account; drop --credentials-file/--user or --demo.',
   },
   'zh-CN': {
     commonOptions: () =>
@@ -42,6 +45,7 @@ export const connectionMessages = defineMessages({
     badNumber: (option: string, value: string) => `${option} 需要一个正数，收到“${value}”`,
     badInteger: (option: string, value: string) => `${option} 需要一个 ≥ 0 的整数，收到“${value}”`,
     badArgs: (message: string) => `${message}。使用 --help 查看选项。`,
-    demoAndCredentials: () => '--demo 使用模拟器的演示账户；请去掉 --credentials-file/--user 或 --demo。',
+    demoAndCredentials: () =>
+      '--demo 使用模拟器的演示账户；请去掉 --credentials-file/--user 或 --demo。',
   },
 });

@@ -16,8 +16,8 @@ export function detectLang(env: NodeJS.ProcessEnv, explicit?: string): Lang {
  * Declares one message table per language with the same keys (the type forces zh-CN to
  * match en), and returns a lookup for a language.
  */
-export function defineMessages<T extends Record<string, string | ((...args: never[]) => string)>>(
-  tables: { en: T; 'zh-CN': { [K in keyof T]: T[K] } },
-): (lang: Lang) => T {
+export function defineMessages<
+  T extends Record<string, string | ((...args: never[]) => string)>,
+>(tables: { en: T; 'zh-CN': { [K in keyof T]: T[K] } }): (lang: Lang) => T {
   return (lang) => tables[lang] as T;
 }

@@ -34,9 +34,13 @@ export class AccountMetadataFile {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new AccountError('ACCOUNTS_FILE_CORRUPT', `Cannot read ${this.path}: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new AccountError(
+        'ACCOUNTS_FILE_CORRUPT',
+        `Cannot read ${this.path}: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
     const corrupt = (why: string) =>
       new AccountError(
@@ -51,11 +55,20 @@ export class AccountMetadataFile {
       throw corrupt('not valid JSON');
     }
     const file = parsed as Partial<AccountsFileV1>;
-    if (typeof file !== 'object' || file === null || file.version !== 1 || !Array.isArray(file.accounts)) {
+    if (
+      typeof file !== 'object' ||
+      file === null ||
+      file.version !== 1 ||
+      !Array.isArray(file.accounts)
+    ) {
       throw corrupt('unknown format');
     }
     for (const record of file.accounts) {
-      if (typeof record?.id !== 'string' || typeof record.name !== 'string' || typeof record.addedAtMs !== 'number') {
+      if (
+        typeof record?.id !== 'string' ||
+        typeof record.name !== 'string' ||
+        typeof record.addedAtMs !== 'number'
+      ) {
         throw corrupt('an entry lacks id, name or addedAtMs');
       }
     }

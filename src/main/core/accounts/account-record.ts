@@ -7,7 +7,13 @@
  * - REJECTED: any other refusal by the exchange (risk control, unknown business error).
  * - UNREACHABLE: no answer (network, timeout, 5xx); says nothing about the session.
  */
-export const VERIFICATION_OUTCOMES = ['OK', 'SESSION_EXPIRED', 'VERIFICATION_REQUIRED', 'REJECTED', 'UNREACHABLE'] as const;
+export const VERIFICATION_OUTCOMES = [
+  'OK',
+  'SESSION_EXPIRED',
+  'VERIFICATION_REQUIRED',
+  'REJECTED',
+  'UNREACHABLE',
+] as const;
 export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number];
 
 /** The result of one verification, as stored. */

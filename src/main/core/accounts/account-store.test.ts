@@ -40,15 +40,25 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 
 describe('AccountStore', () => {
   it('keeps the session in the keychain and only metadata in accounts.json', async () => {
-    const { account, replaced } = await store.save({ id: '1', name: 'Main', credentials: session('a') });
+    const { account, replaced } = await store.save({
+      id: '1',
+      name: 'Main',
+      credentials: session('a'),
+    });
     expect(replaced).toBe(false);
-    expect(account).toMatchObject({ id: '1', name: 'Main', addedAtMs: clock.now(), lastVerification: null });
+    expect(account).toMatchObject({
+      id: '1',
+      name: 'Main',
+      addedAtMs: clock.now(),
+      lastVerification: null,
+    });
     expect(await store.getCredentials('1')).toEqual(session('a'));
     expect(JSON.parse(secrets.entries.get('1')!)).toEqual(session('a'));
 
     const fileText = await readFile(join(dataDir, 'accounts.json'), 'utf8');
     expect(fileText).toContain('"Main"');
-    for (const secret of ['csrf-a', 'uuid-a', 'P20T-a', 'R30T-a']) expect(fileText).not.toContain(secret);
+    for (const secret of ['csrf-a', 'uuid-a', 'P20T-a', 'R30T-a'])
+      expect(fileText).not.toContain(secret);
   });
 
   it('lists accounts oldest first, with names defaulting to the id', async () => {
@@ -69,15 +79,28 @@ describe('AccountStore', () => {
     await clock.advance(60_000);
     const { account, replaced } = await store.save({ id: '1', credentials: session('b') });
     expect(replaced).toBe(true);
-    expect(account).toMatchObject({ name: 'Main', addedAtMs, updatedAtMs: addedAtMs + 60_000, lastVerification: null });
+    expect(account).toMatchObject({
+      name: 'Main',
+      addedAtMs,
+      updatedAtMs: addedAtMs + 60_000,
+      lastVerification: null,
+    });
     expect(await store.getCredentials('1')).toEqual(session('b'));
     expect(await store.list()).toHaveLength(1);
   });
 
   it('records verification outcomes', async () => {
     await store.save({ id: '1', credentials: session('a') });
-    await store.recordVerification('1', { outcome: 'SESSION_EXPIRED', atMs: 123, detail: '100002001' });
-    expect((await store.get('1'))!.lastVerification).toEqual({ outcome: 'SESSION_EXPIRED', atMs: 123, detail: '100002001' });
+    await store.recordVerification('1', {
+      outcome: 'SESSION_EXPIRED',
+      atMs: 123,
+      detail: '100002001',
+    });
+    expect((await store.get('1'))!.lastVerification).toEqual({
+      outcome: 'SESSION_EXPIRED',
+      atMs: 123,
+      detail: '100002001',
+    });
   });
 
   it('removes the keychain entry and the metadata', async () => {
@@ -91,7 +114,9 @@ describe('AccountStore', () => {
 
   it('rejects ids that are not numbers or short labels', async () => {
     for (const id of ['', '../x', 'a b', 'x'.repeat(65), '-flag']) {
-      expect(await codeOf(store.save({ id, credentials: session('a') }))).toBe('INVALID_ACCOUNT_ID');
+      expect(await codeOf(store.save({ id, credentials: session('a') }))).toBe(
+        'INVALID_ACCOUNT_ID',
+      );
     }
     expect(secrets.entries.size).toBe(0);
   });
@@ -103,14 +128,18 @@ describe('AccountStore', () => {
     expect(await codeOf(store.getCredentials('1'))).toBe('CREDENTIALS_MISSING');
     secrets.entries.set('1', 'not json');
     expect(await codeOf(store.getCredentials('1'))).toBe('CREDENTIALS_CORRUPT');
-    expect(await codeOf(store.recordVerification('nope', { outcome: 'OK', atMs: 1 }))).toBe('ACCOUNT_NOT_FOUND');
+    expect(await codeOf(store.recordVerification('nope', { outcome: 'OK', atMs: 1 }))).toBe(
+      'ACCOUNT_NOT_FOUND',
+    );
   });
 
   it('leaves a damaged accounts.json untouched instead of overwriting it', async () => {
     const path = join(dataDir, 'accounts.json');
     await writeFile(path, '{"version":1,"accounts":[{"id":"1"', 'utf8');
     expect(await codeOf(store.list())).toBe('ACCOUNTS_FILE_CORRUPT');
-    expect(await codeOf(store.save({ id: '2', credentials: session('b') }))).toBe('ACCOUNTS_FILE_CORRUPT');
+    expect(await codeOf(store.save({ id: '2', credentials: session('b') }))).toBe(
+      'ACCOUNTS_FILE_CORRUPT',
+    );
     expect(await readFile(path, 'utf8')).toBe('{"version":1,"accounts":[{"id":"1"');
     expect(secrets.entries.has('2')).toBe(false);
   });
@@ -123,7 +152,9 @@ describe('AccountStore', () => {
       },
     });
     const broken = new AccountStore({ secrets, dataDir, clock, metadataFile: failing });
-    expect(await codeOf(broken.save({ id: '2', credentials: session('b') }))).toBe('ACCOUNTS_FILE_WRITE_FAILED');
+    expect(await codeOf(broken.save({ id: '2', credentials: session('b') }))).toBe(
+      'ACCOUNTS_FILE_WRITE_FAILED',
+    );
     expect((await store.list()).map((a) => a.id)).toEqual(['1']);
     // No temp file is left behind.
     expect(await readdir(dataDir)).toEqual(['accounts.json']);
@@ -136,7 +167,9 @@ describe('AccountStore', () => {
 
   it('fails with the keychain error, saving nothing, when there is no keychain', async () => {
     secrets.unavailable = true;
-    expect(await codeOf(store.save({ id: '1', credentials: session('a') }))).toBe('SECRET_STORE_UNAVAILABLE');
+    expect(await codeOf(store.save({ id: '1', credentials: session('a') }))).toBe(
+      'SECRET_STORE_UNAVAILABLE',
+    );
     secrets.unavailable = false;
     expect(await store.list()).toEqual([]);
   });

@@ -47,7 +47,9 @@ export class AccountStore {
 
   /** Every account, oldest first. Reads only accounts.json: no keychain access. */
   async list(): Promise<AccountRecord[]> {
-    return (await this.file.read()).sort((a, b) => a.addedAtMs - b.addedAtMs || a.id.localeCompare(b.id));
+    return (await this.file.read()).sort(
+      (a, b) => a.addedAtMs - b.addedAtMs || a.id.localeCompare(b.id),
+    );
   }
 
   /** One account's metadata, or undefined. */
@@ -73,7 +75,9 @@ export class AccountStore {
       // A replaced session has not been checked unless the caller just did.
       lastVerification: request.verification ?? null,
     };
-    await this.file.write(existing ? records.map((r) => (r.id === id ? account : r)) : [...records, account]);
+    await this.file.write(
+      existing ? records.map((r) => (r.id === id ? account : r)) : [...records, account],
+    );
     return { account, replaced: existing !== undefined };
   }
 
@@ -123,13 +127,19 @@ export class AccountStore {
 }
 
 function notFound(id: string): AccountError {
-  return new AccountError('ACCOUNT_NOT_FOUND', `No account "${id}". See the list with: alpha-monitor accounts list`);
+  return new AccountError(
+    'ACCOUNT_NOT_FOUND',
+    `No account "${id}". See the list with: alpha-monitor accounts list`,
+  );
 }
 
 /** Validates a keychain entry; its content never reaches the message. */
 export function parseStoredCredentials(secret: string, id: string): SessionCredentials {
   const corrupt = () =>
-    new AccountError('CREDENTIALS_CORRUPT', `The keychain entry of account ${id} is not a session we stored. Add it again.`);
+    new AccountError(
+      'CREDENTIALS_CORRUPT',
+      `The keychain entry of account ${id} is not a session we stored. Add it again.`,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(secret);
@@ -137,7 +147,8 @@ export function parseStoredCredentials(secret: string, id: string): SessionCrede
     throw corrupt();
   }
   const { headers, cookies } = (parsed ?? {}) as { headers?: unknown; cookies?: unknown };
-  if (typeof headers !== 'object' || headers === null || typeof cookies !== 'string') throw corrupt();
+  if (typeof headers !== 'object' || headers === null || typeof cookies !== 'string')
+    throw corrupt();
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (typeof value !== 'string') throw corrupt();

@@ -18,13 +18,20 @@ const awkward = [
 describe('tokenizeCurl', () => {
   it('undoes Chromium bash escaping exactly', () => {
     for (const value of awkward) {
-      expect(tokenizeCurl(`curl ${escapePosix(value)} \\\n  -H ${escapePosix(value)}`, 'bash')).toEqual(['curl', value, '-H', value]);
+      expect(
+        tokenizeCurl(`curl ${escapePosix(value)} \\\n  -H ${escapePosix(value)}`, 'bash'),
+      ).toEqual(['curl', value, '-H', value]);
     }
   });
 
   it('undoes Chromium cmd escaping exactly', () => {
     for (const value of awkward) {
-      expect(tokenizeCurl(`curl ${escapeWin(value)} ^\n  -H ${escapeWin(value)}`, 'cmd')).toEqual(['curl', value, '-H', value]);
+      expect(tokenizeCurl(`curl ${escapeWin(value)} ^\n  -H ${escapeWin(value)}`, 'cmd')).toEqual([
+        'curl',
+        value,
+        '-H',
+        value,
+      ]);
     }
   });
 

@@ -24,7 +24,10 @@ export function detectCurlFlavour(text: string): CurlFlavour {
 }
 
 /** The command's arguments, quoting removed (`curl` itself included). */
-export function tokenizeCurl(text: string, flavour: CurlFlavour = detectCurlFlavour(text)): string[] {
+export function tokenizeCurl(
+  text: string,
+  flavour: CurlFlavour = detectCurlFlavour(text),
+): string[] {
   return flavour === 'cmd' ? tokenizeCmd(text) : tokenizeBash(text);
 }
 
@@ -95,8 +98,19 @@ function readAnsiC(text: string, start: number): { value: string; end: number } 
     }
     const e = text[i + 1];
     const simple: Record<string, string> = {
-      n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v',
-      '\\': '\\', "'": "'", '"': '"', '?': '?',
+      n: '\n',
+      r: '\r',
+      t: '\t',
+      a: '\x07',
+      b: '\b',
+      e: '\x1b',
+      E: '\x1b',
+      f: '\f',
+      v: '\v',
+      '\\': '\\',
+      "'": "'",
+      '"': '"',
+      '?': '?',
     };
     if (e !== undefined && simple[e] !== undefined) {
       value += simple[e];

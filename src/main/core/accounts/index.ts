@@ -1,5 +1,10 @@
 /** Accounts: import from here. */
-export { AccountStore, parseStoredCredentials, type AccountStoreOptions, type SaveAccountRequest } from './account-store.ts';
+export {
+  AccountStore,
+  parseStoredCredentials,
+  type AccountStoreOptions,
+  type SaveAccountRequest,
+} from './account-store.ts';
 export { AccountError, validateAccountId, type AccountErrorCode } from './account-errors.ts';
 export { ACCOUNTS_FILE_NAME } from './account-metadata-file.ts';
 export {
@@ -18,7 +23,12 @@ export {
   type CurlImportErrorCode,
   type CurlImportWarning,
 } from './curl-import.ts';
-export { createKeyringSecretStore, KEYCHAIN_SERVICE, KEYCHAIN_SERVICE_ENV_VAR, keychainServiceFromEnv } from './keyring-secret-store.ts';
+export {
+  createKeyringSecretStore,
+  KEYCHAIN_SERVICE,
+  KEYCHAIN_SERVICE_ENV_VAR,
+  keychainServiceFromEnv,
+} from './keyring-secret-store.ts';
 export {
   LegacyExportError,
   parseLegacyExport,
@@ -27,4 +37,11 @@ export {
   type LegacyRowProblem,
   type LegacyRowProblemCode,
 } from './legacy-import.ts';
-export { isSessionUnusable, outcomeOf, verifyAccount, verifySession, type VerificationResult, type VerifyOptions } from './verify-session.ts';
+export {
+  isSessionUnusable,
+  outcomeOf,
+  verifyAccount,
+  verifySession,
+  type VerificationResult,
+  type VerifyOptions,
+} from './verify-session.ts';

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { requireTestKeychain, TEST_KEYCHAIN_SERVICE } from '../../../../test/setup/secret-service.ts';
+import {
+  requireTestKeychain,
+  TEST_KEYCHAIN_SERVICE,
+} from '../../../../test/setup/secret-service.ts';
 import { createKeyringSecretStore } from './keyring-secret-store.ts';
 
 // Against the real keychain: on Linux the private gnome-keyring started by the global setup.

@@ -84,10 +84,15 @@ function classify(error: unknown): SecretStoreError {
   const text = describe(error);
   // "no result found" is what the Secret Service answers when it has no default collection
   // (a gnome-keyring started by D-Bus activation without a login keyring): as good as absent.
-  const unavailable = /dbus|secret service: no result found|platform storage: (no such|not available)/i.test(text);
-  return new SecretStoreError(unavailable ? 'SECRET_STORE_UNAVAILABLE' : 'SECRET_STORE_FAILED', text, {
-    cause: error,
-  });
+  const unavailable =
+    /dbus|secret service: no result found|platform storage: (no such|not available)/i.test(text);
+  return new SecretStoreError(
+    unavailable ? 'SECRET_STORE_UNAVAILABLE' : 'SECRET_STORE_FAILED',
+    text,
+    {
+      cause: error,
+    },
+  );
 }
 
 function describe(error: unknown): string {

@@ -1,5 +1,9 @@
 import { DecimalSum, isPositiveDecimal } from './decimal-math.ts';
-import { ORDER_STATUSES, type OrderStatus, type OrderUpdate } from '../../../shared/domain/order-update.ts';
+import {
+  ORDER_STATUSES,
+  type OrderStatus,
+  type OrderUpdate,
+} from '../../../shared/domain/order-update.ts';
 
 /** Filled volume of one symbol. Decimal strings. */
 export interface SymbolVolume {
@@ -45,7 +49,10 @@ export class StatisticsAccumulator {
   // Fixed-shape counters (one slot per known status): cheaper than a Map on the hot path.
   private readonly byStatus = zeroCounts();
   private readonly ordersByStatus = zeroCounts();
-  private readonly volume = new Map<string, { fills: number; base: DecimalSum; quote: DecimalSum }>();
+  private readonly volume = new Map<
+    string,
+    { fills: number; base: DecimalSum; quote: DecimalSum }
+  >();
   private readonly quoteByAsset = new Map<string, DecimalSum>();
   private readonly fees = new Map<string, DecimalSum>();
 
@@ -62,7 +69,13 @@ export class StatisticsAccumulator {
   }
 
   /** Adds a fill. Zero quantities (a NEW or a pure status change) are ignored. */
-  addFill(update: Pick<OrderUpdate, 'symbol' | 'quoteAsset'>, baseQty: string, quoteQty: string, fee: string | null, feeAsset: string | null): void {
+  addFill(
+    update: Pick<OrderUpdate, 'symbol' | 'quoteAsset'>,
+    baseQty: string,
+    quoteQty: string,
+    fee: string | null,
+    feeAsset: string | null,
+  ): void {
     if (!isPositiveDecimal(baseQty)) return;
     this.fills++;
     let v = this.volume.get(update.symbol);
@@ -79,7 +92,8 @@ export class StatisticsAccumulator {
 
   snapshot(orders: number): BookStatistics {
     const volumeBySymbol: Record<string, SymbolVolume> = {};
-    for (const [symbol, v] of this.volume) volumeBySymbol[symbol] = { fills: v.fills, base: v.base.toFixed(), quote: v.quote.toFixed() };
+    for (const [symbol, v] of this.volume)
+      volumeBySymbol[symbol] = { fills: v.fills, base: v.base.toFixed(), quote: v.quote.toFixed() };
     return {
       updates: this.updates,
       byStatus: nonZero(this.byStatus),
@@ -97,7 +111,15 @@ export class StatisticsAccumulator {
 }
 
 function zeroCounts(): Record<OrderStatus, number> {
-  return { NEW: 0, PENDING: 0, PARTIALLY_FILLED: 0, FILLED: 0, CANCELED: 0, EXPIRED: 0, REJECTED: 0 };
+  return {
+    NEW: 0,
+    PENDING: 0,
+    PARTIALLY_FILLED: 0,
+    FILLED: 0,
+    CANCELED: 0,
+    EXPIRED: 0,
+    REJECTED: 0,
+  };
 }
 
 function nonZero(counts: Record<OrderStatus, number>): Record<string, number> {

@@ -76,6 +76,9 @@ export const ORDER_COLUMNS: ReadonlyArray<Column<OrderRow>> = [
 export function headerLine<Row>(columns: ReadonlyArray<Column<Row>>): string[] {
   return columns.map((c) => c.header);
 }
-export function rowFields<Row>(columns: ReadonlyArray<Column<Row>>, row: Row): Array<string | number | null> {
+export function rowFields<Row>(
+  columns: ReadonlyArray<Column<Row>>,
+  row: Row,
+): Array<string | number | null> {
   return columns.map((c) => c.value(row));
 }

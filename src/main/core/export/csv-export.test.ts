@@ -53,10 +53,18 @@ describe('CSV export', () => {
   it('writes one row per accepted update with the raw decimal strings and the source', async () => {
     const journals = new SessionJournals(dataDir, systemClock);
     const { sessionId, writer } = journals.create({ accountId: 'a', accountLabel: 'A' });
-    const [created, filled] = sampleFilledOrder('42', 10, { price: '0.00001000', quantity: '1000.00000000' });
+    const [created, filled] = sampleFilledOrder('42', 10, {
+      price: '0.00001000',
+      quantity: '1000.00000000',
+    });
     writer.append({ k: 'update', atMs: 111, source: 'stream', update: created! });
     writer.append({ k: 'update', atMs: 112, source: 'stream', update: created! }); // duplicate
-    writer.append({ k: 'update', atMs: 113, source: 'backfill', update: { ...filled!, clientOrderId: 'odd,"id"' } });
+    writer.append({
+      k: 'update',
+      atMs: 113,
+      source: 'backfill',
+      update: { ...filled!, clientOrderId: 'odd,"id"' },
+    });
     await writer.dispose();
 
     const outPath = join(dataDir, 'updates.csv');
@@ -66,9 +74,27 @@ describe('CSV export', () => {
     expect(lines).toHaveLength(3);
     const col = (row: string[], name: string) => row[header!.indexOf(name)];
     expect(header).toEqual([
-      'event_time_ms', 'event_time_utc', 'receive_time_ms', 'order_id', 'client_order_id', 'symbol', 'side', 'type',
-      'status', 'execution_type', 'price', 'quantity', 'executed_qty', 'last_fill_price', 'last_fill_qty', 'fee',
-      'fee_asset', 'oto_list_id', 'oto_leg', 'event_id', 'source',
+      'event_time_ms',
+      'event_time_utc',
+      'receive_time_ms',
+      'order_id',
+      'client_order_id',
+      'symbol',
+      'side',
+      'type',
+      'status',
+      'execution_type',
+      'price',
+      'quantity',
+      'executed_qty',
+      'last_fill_price',
+      'last_fill_qty',
+      'fee',
+      'fee_asset',
+      'oto_list_id',
+      'oto_leg',
+      'event_id',
+      'source',
     ]);
     expect(col(first!, 'price')).toBe('0.00001000');
     expect(col(first!, 'quantity')).toBe('1000.00000000');
@@ -80,8 +106,13 @@ describe('CSV export', () => {
     expect(col(second!, 'source')).toBe('backfill');
 
     const ordersPath = join(dataDir, 'orders.csv');
-    expect(await exportOrdersCsv({ journalPath: journals.pathOf(sessionId), outPath: ordersPath })).toBe(1);
-    const orders = (await readFile(ordersPath, 'utf8')).split('\r\n').filter(Boolean).map(parseCsvLine);
+    expect(
+      await exportOrdersCsv({ journalPath: journals.pathOf(sessionId), outPath: ordersPath }),
+    ).toBe(1);
+    const orders = (await readFile(ordersPath, 'utf8'))
+      .split('\r\n')
+      .filter(Boolean)
+      .map(parseCsvLine);
     expect(orders[1]![orders[0]!.indexOf('status')]).toBe('FILLED');
     expect(orders[1]![orders[0]!.indexOf('updates')]).toBe('2');
   });
@@ -90,12 +121,23 @@ describe('CSV export', () => {
     const count = 100_000;
     const journalPath = join(dataDir, 'big.jsonl');
     // Build the journal in chunks so the test itself does not hold it either.
-    const header = JSON.stringify({ k: 'session', v: 1, sessionId: 'big', accountId: 'a', accountLabel: 'A', startedAtMs: 1 });
+    const header = JSON.stringify({
+      k: 'session',
+      v: 1,
+      sessionId: 'big',
+      accountId: 'a',
+      accountLabel: 'A',
+      startedAtMs: 1,
+    });
     await writeFile(journalPath, header + '\n');
     for (let start = 0; start < count; start += 10_000) {
       let chunk = '';
       for (let i = start; i < start + 10_000; i++) {
-        const update = sampleOrderUpdate({ orderId: String(i), eventId: i + 1, price: `0.${String(i).padStart(8, '0')}` });
+        const update = sampleOrderUpdate({
+          orderId: String(i),
+          eventId: i + 1,
+          price: `0.${String(i).padStart(8, '0')}`,
+        });
         chunk += JSON.stringify({ k: 'update', atMs: 1_000 + i, source: 'stream', update }) + '\n';
       }
       await writeFile(journalPath, chunk, { flag: 'a' });
@@ -135,7 +177,9 @@ describe('CSV export', () => {
     const { sessionId, writer } = journals.create({ accountId: 'a', accountLabel: 'A' });
     await writer.dispose();
     const outPath = join(dataDir, 'no-such-dir', 'out.csv');
-    await expect(exportUpdatesCsv({ journalPath: journals.pathOf(sessionId), outPath })).rejects.toMatchObject({
+    await expect(
+      exportUpdatesCsv({ journalPath: journals.pathOf(sessionId), outPath }),
+    ).rejects.toMatchObject({
       code: 'ENOENT',
     });
   });

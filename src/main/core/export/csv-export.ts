@@ -5,7 +5,13 @@ import { finished } from 'node:stream/promises';
 import { UpdateDedupe } from './update-dedupe.ts';
 import { readJournal } from '../journal/journal-reader.ts';
 import { csvLine } from './csv-format.ts';
-import { ORDER_COLUMNS, UPDATE_COLUMNS, headerLine, rowFields, type OrderRow } from './csv-columns.ts';
+import {
+  ORDER_COLUMNS,
+  UPDATE_COLUMNS,
+  headerLine,
+  rowFields,
+  type OrderRow,
+} from './csv-columns.ts';
 
 export interface ExportOptions {
   /** The session journal to read. */
@@ -41,8 +47,17 @@ export async function exportUpdatesCsv(options: ExportOptions): Promise<number> 
     const dedupe = new UpdateDedupe();
     const { records } = readJournal(options.journalPath);
     for await (const record of records) {
-      if (record.k !== 'update' || dedupe.classify(record.update, record.source) === 'duplicate') continue;
-      await write(csvLine(rowFields(UPDATE_COLUMNS, { update: record.update, receivedAtMs: record.atMs, source: record.source })));
+      if (record.k !== 'update' || dedupe.classify(record.update, record.source) === 'duplicate')
+        continue;
+      await write(
+        csvLine(
+          rowFields(UPDATE_COLUMNS, {
+            update: record.update,
+            receivedAtMs: record.atMs,
+            source: record.source,
+          }),
+        ),
+      );
       rows++;
       if (rows % (options.progressEveryRows ?? 5000) === 0) options.onProgress?.(rows);
     }
@@ -80,7 +95,9 @@ export async function exportOrdersCsv(options: ExportOptions): Promise<number> {
   return writeCsv(options, async (write) => {
     await write(csvLine(headerLine(ORDER_COLUMNS)));
     let rows = 0;
-    const sorted = [...orders.values()].sort((a, b) => a.last.orderCreationTimeMs - b.last.orderCreationTimeMs);
+    const sorted = [...orders.values()].sort(
+      (a, b) => a.last.orderCreationTimeMs - b.last.orderCreationTimeMs,
+    );
     for (const row of sorted) {
       await write(csvLine(rowFields(ORDER_COLUMNS, row)));
       rows++;

@@ -11,6 +11,8 @@ export function csvField(value: string | number | boolean | null | undefined): s
 }
 
 /** One CSV line (CRLF, as RFC 4180 and spreadsheet programs expect). */
-export function csvLine(fields: ReadonlyArray<string | number | boolean | null | undefined>): string {
+export function csvLine(
+  fields: ReadonlyArray<string | number | boolean | null | undefined>,
+): string {
   return fields.map(csvField).join(',') + '\r\n';
 }

@@ -1,5 +1,9 @@
 import Big from 'big.js';
-import { TERMINAL_STATUSES, type OrderUpdate, type UpdateSource } from '../../../shared/domain/order-update.ts';
+import {
+  TERMINAL_STATUSES,
+  type OrderUpdate,
+  type UpdateSource,
+} from '../../../shared/domain/order-update.ts';
 
 /**
  * Tells which journalled updates the live view accepted, with the order book's rules but
@@ -9,7 +13,10 @@ import { TERMINAL_STATUSES, type OrderUpdate, type UpdateSource } from '../../..
  */
 export class UpdateDedupe {
   private readonly seenEventIds = new Set<number>();
-  private readonly lastByOrder = new Map<string, { status: string; filled: string; eventId: number; quantity: string }>();
+  private readonly lastByOrder = new Map<
+    string,
+    { status: string; filled: string; eventId: number; quantity: string }
+  >();
 
   /** 'duplicate', 'late' (counted, does not move the order), or 'applied'. */
   classify(update: OrderUpdate, source: UpdateSource): 'applied' | 'late' | 'duplicate' {
@@ -18,7 +25,12 @@ export class UpdateDedupe {
       this.seenEventIds.add(update.eventId);
     }
     const last = this.lastByOrder.get(update.orderId);
-    const next = { status: update.status, filled: update.cumulativeFilledQty, eventId: update.eventId, quantity: update.quantity };
+    const next = {
+      status: update.status,
+      filled: update.cumulativeFilledQty,
+      eventId: update.eventId,
+      quantity: update.quantity,
+    };
     if (!last) {
       this.lastByOrder.set(update.orderId, next);
       return 'applied';
@@ -30,12 +42,17 @@ export class UpdateDedupe {
       const moves =
         !lastTerminal &&
         filled >= 0 &&
-        (filled > 0 || rank(update.status) > rank(last.status) || (last.status === 'PENDING' && update.quantity !== last.quantity));
+        (filled > 0 ||
+          rank(update.status) > rank(last.status) ||
+          (last.status === 'PENDING' && update.quantity !== last.quantity));
       if (!moves) return 'duplicate';
       this.lastByOrder.set(update.orderId, next);
       return 'applied';
     }
-    const forward = update.eventId >= last.eventId && !(lastTerminal && !TERMINAL_STATUSES.has(update.status)) && filledGrows;
+    const forward =
+      update.eventId >= last.eventId &&
+      !(lastTerminal && !TERMINAL_STATUSES.has(update.status)) &&
+      filledGrows;
     if (!forward) return 'late';
     this.lastByOrder.set(update.orderId, next);
     return 'applied';

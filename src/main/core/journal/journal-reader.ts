@@ -23,7 +23,10 @@ export function readJournal(path: string): {
   const report: JournalReadReport = { tornTail: false, skippedLines: 0 };
   async function* records(): AsyncGenerator<JournalRecord> {
     const endsWithNewline = await fileEndsWithNewline(path);
-    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    const lines = createInterface({
+      input: createReadStream(path, { encoding: 'utf8' }),
+      crlfDelay: Infinity,
+    });
     let pendingBad = false;
     for await (const line of lines) {
       // A bad line followed by more lines is a skipped line, not a torn tail.
@@ -62,7 +65,9 @@ async function fileEndsWithNewline(path: string): Promise<boolean> {
 }
 
 /** Reads the first record (the session header) without reading the whole file. */
-export async function readJournalHeader(path: string): Promise<Extract<JournalRecord, { k: 'session' }> | null> {
+export async function readJournalHeader(
+  path: string,
+): Promise<Extract<JournalRecord, { k: 'session' }> | null> {
   const text = await readSlice(path, 0, 16 * 1024);
   const newline = text.indexOf('\n');
   const first = newline === -1 ? text : text.slice(0, newline);
@@ -115,8 +120,12 @@ async function readSlice(path: string, position: number, length: number): Promis
  * session): streams the file and looks only at each line's start, without parsing it.
  */
 export async function countJournalUpdates(path: string): Promise<number> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(path, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  });
   let count = 0;
-  for await (const line of lines) if (line.startsWith('{"k":"update"') && line.endsWith('}')) count++;
+  for await (const line of lines)
+    if (line.startsWith('{"k":"update"') && line.endsWith('}')) count++;
   return count;
 }

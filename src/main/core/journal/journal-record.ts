@@ -47,7 +47,11 @@ export function isJournalRecord(value: unknown): value is JournalRecord {
   const r = value as Record<string, unknown>;
   switch (r.k) {
     case 'session':
-      return typeof r.sessionId === 'string' && typeof r.accountId === 'string' && typeof r.startedAtMs === 'number';
+      return (
+        typeof r.sessionId === 'string' &&
+        typeof r.accountId === 'string' &&
+        typeof r.startedAtMs === 'number'
+      );
     case 'frame':
       return typeof r.atMs === 'number' && typeof r.text === 'string';
     case 'update':

@@ -57,7 +57,8 @@ export class JournalWriter implements Disposable {
     const line = JSON.stringify(safe);
     this.queue.push(line + '\n');
     if (this.queue.length >= this.flushBatchSize) void this.flush();
-    else this.timer ??= this.options.clock.setTimeout(() => void this.flush(), this.flushIntervalMs);
+    else
+      this.timer ??= this.options.clock.setTimeout(() => void this.flush(), this.flushIntervalMs);
   }
 
   /** Writes every queued record now. Resolves once they are on disk, or the write failed. */
@@ -89,7 +90,11 @@ export class JournalWriter implements Disposable {
               : `Cannot write the session journal ${this.options.path}: ${(error as Error).message}`,
           pendingRecords: this.queue.length,
         });
-        if (!this.closed) this.timer ??= this.options.clock.setTimeout(() => void this.flush(), this.flushIntervalMs * 4);
+        if (!this.closed)
+          this.timer ??= this.options.clock.setTimeout(
+            () => void this.flush(),
+            this.flushIntervalMs * 4,
+          );
         return;
       }
       this.queue.splice(0, batch.length);

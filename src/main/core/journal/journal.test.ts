@@ -37,7 +37,13 @@ describe('session journal', () => {
     expect(out.map((r) => r.k)).toEqual(['session', 'state', 'frame', 'update', 'end']);
     expect(report).toEqual({ tornTail: false, skippedLines: 0 });
     const [info] = await journals.list();
-    expect(info).toMatchObject({ sessionId, accountId: 'acc-1', accountLabel: 'Main', ended: true, lastRecordAtMs: 3 });
+    expect(info).toMatchObject({
+      sessionId,
+      accountId: 'acc-1',
+      accountLabel: 'Main',
+      ended: true,
+      lastRecordAtMs: 3,
+    });
   });
 
   it('tolerates a torn last line after a crash and keeps everything before it', async () => {
@@ -52,7 +58,11 @@ describe('session journal', () => {
     expect(out.map((r) => r.k)).toEqual(['session', 'update']);
     expect(report.tornTail).toBe(true);
     expect(report.skippedLines).toBe(0);
-    expect((await journals.list())[0]).toMatchObject({ sessionId, ended: false, lastRecordAtMs: 2 });
+    expect((await journals.list())[0]).toMatchObject({
+      sessionId,
+      ended: false,
+      lastRecordAtMs: 2,
+    });
   });
 
   it('counts a garbage line in the middle as skipped, not as a torn tail', async () => {
@@ -91,6 +101,8 @@ describe('session journal', () => {
 
   it('refuses a session id that is not a plain file name', () => {
     const journals = new SessionJournals(dataDir, systemClock);
-    expect(() => journals.pathOf('../../etc/passwd')).toThrow(expect.objectContaining({ code: 'SESSION_NOT_FOUND' }));
+    expect(() => journals.pathOf('../../etc/passwd')).toThrow(
+      expect.objectContaining({ code: 'SESSION_NOT_FOUND' }),
+    );
   });
 });

@@ -41,7 +41,10 @@ export class SessionJournals {
   }
 
   /** Starts a new journal for an account and writes its header. */
-  create(account: { accountId: string; accountLabel: string }): { sessionId: string; writer: JournalWriter } {
+  create(account: { accountId: string; accountLabel: string }): {
+    sessionId: string;
+    writer: JournalWriter;
+  } {
     const startedAtMs = this.clock.now();
     const stamp = new Date(startedAtMs).toISOString().replace(/[:.]/g, '-');
     const slug = account.accountId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40) || 'account';
@@ -61,7 +64,9 @@ export class SessionJournals {
   /** The file of a session; throws `SESSION_NOT_FOUND` for an id that cannot be one of ours. */
   pathOf(sessionId: string): string {
     if (!SESSION_ID_PATTERN.test(sessionId)) {
-      throw Object.assign(new Error(`No session "${sessionId.slice(0, 60)}".`), { code: 'SESSION_NOT_FOUND' });
+      throw Object.assign(new Error(`No session "${sessionId.slice(0, 60)}".`), {
+        code: 'SESSION_NOT_FOUND',
+      });
     }
     return join(this.dir, `${sessionId}.jsonl`);
   }
@@ -76,9 +81,13 @@ export class SessionJournals {
       throw error;
     }
     const infos = await Promise.all(
-      names.filter((n) => n.endsWith('.jsonl')).map((name) => this.info(name.slice(0, -'.jsonl'.length))),
+      names
+        .filter((n) => n.endsWith('.jsonl'))
+        .map((name) => this.info(name.slice(0, -'.jsonl'.length))),
     );
-    return infos.filter((i): i is JournalInfo => i !== null).sort((a, b) => b.startedAtMs - a.startedAtMs);
+    return infos
+      .filter((i): i is JournalInfo => i !== null)
+      .sort((a, b) => b.startedAtMs - a.startedAtMs);
   }
 
   /** One journal's info; null when it is missing or has no header. */

@@ -52,14 +52,27 @@ describe('ListenKeyService', () => {
     const { clock, service, refreshes } = setup(['a'.repeat(32), 'b'.repeat(32)], 10 * MIN);
     await service.acquire();
     await clock.advance(10 * MIN);
-    expect(refreshes).toEqual([{ previousKey: 'a'.repeat(32), key: 'b'.repeat(32), changed: true, resubscribe: true, atMs: clock.now() }]);
+    expect(refreshes).toEqual([
+      {
+        previousKey: 'a'.repeat(32),
+        key: 'b'.repeat(32),
+        changed: true,
+        resubscribe: true,
+        atMs: clock.now(),
+      },
+    ]);
     expect(service.current).toBe('b'.repeat(32));
     service.dispose();
   });
 
   it('retries a failed refresh sooner and asks for a resubscribe once it works', async () => {
     const network = new AlphaApiError('NETWORK', 'down');
-    const { clock, api, service, refreshes, failures } = setup(['a'.repeat(32), network, network, 'a'.repeat(32)]);
+    const { clock, api, service, refreshes, failures } = setup([
+      'a'.repeat(32),
+      network,
+      network,
+      'a'.repeat(32),
+    ]);
     await service.acquire();
     await clock.advance(30 * MIN);
     expect(failures).toEqual([{ fatal: false }]);
@@ -73,7 +86,10 @@ describe('ListenKeyService', () => {
   });
 
   it('reports a fatal refresh failure and stops refreshing', async () => {
-    const { clock, api, service, failures } = setup(['a'.repeat(32), new AlphaApiError('SESSION_EXPIRED', 'expired')]);
+    const { clock, api, service, failures } = setup([
+      'a'.repeat(32),
+      new AlphaApiError('SESSION_EXPIRED', 'expired'),
+    ]);
     await service.acquire();
     await clock.advance(30 * MIN);
     expect(failures).toEqual([{ fatal: true }]);

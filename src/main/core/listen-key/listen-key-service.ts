@@ -126,8 +126,15 @@ export class ListenKeyService implements Disposable {
       if (this.disposed || generation !== this.generation) return;
       const fatal = isFatalAuthError(error);
       this.failedRefreshes++;
-      this.logger.warn('listen key refresh failed', { fatal, attempt: this.failedRefreshes, code: (error as { code?: string }).code });
-      if (!fatal) this.schedule(Math.min(this.renewIntervalMs, this.retryDelayMs * 2 ** (this.failedRefreshes - 1)));
+      this.logger.warn('listen key refresh failed', {
+        fatal,
+        attempt: this.failedRefreshes,
+        code: (error as { code?: string }).code,
+      });
+      if (!fatal)
+        this.schedule(
+          Math.min(this.renewIntervalMs, this.retryDelayMs * 2 ** (this.failedRefreshes - 1)),
+        );
       this.failEmitter.fire({ error, fatal });
       return;
     }
@@ -138,6 +145,12 @@ export class ListenKeyService implements Disposable {
     this.schedule(this.renewIntervalMs);
     const changed = key !== previousKey;
     this.logger.info('listen key refreshed', { listenKey: maskListenKey(key), changed });
-    this.refreshEmitter.fire({ previousKey, key, changed, resubscribe: changed || afterFailure, atMs: this.clock.now() });
+    this.refreshEmitter.fire({
+      previousKey,
+      key,
+      changed,
+      resubscribe: changed || afterFailure,
+      atMs: this.clock.now(),
+    });
   }
 }

@@ -1,13 +1,23 @@
 import { assertNever } from '../../../shared/assert-never.ts';
 import Big from 'big.js';
-import { ORDER_STATUSES, type ExecutionType, type OrderStatus, type OrderUpdate } from '../../../shared/domain/order-update.ts';
+import {
+  ORDER_STATUSES,
+  type ExecutionType,
+  type OrderStatus,
+  type OrderUpdate,
+} from '../../../shared/domain/order-update.ts';
 import type { OrderBook } from '../book/order-book.ts';
 import type { OrderHistoryRow, UserTrade } from '../rest/alpha-types.ts';
 
 /** The REST calls reconciliation needs (AlphaRestClient fits). */
 export interface ReconcileApi {
   getOpenOrders(): Promise<OrderHistoryRow[]>;
-  getAllOrderHistory(query: { startTimeMs?: number; endTimeMs?: number; rows?: number; maxPages?: number }): Promise<OrderHistoryRow[]>;
+  getAllOrderHistory(query: {
+    startTimeMs?: number;
+    endTimeMs?: number;
+    rows?: number;
+    maxPages?: number;
+  }): Promise<OrderHistoryRow[]>;
   getUserTrades(query: { orderId?: string; symbol?: string }): Promise<UserTrade[]>;
 }
 
@@ -25,7 +35,12 @@ export async function collectBackfill(
   nowMs: number,
 ): Promise<OrderUpdate[]> {
   const open = await api.getOpenOrders();
-  const history = await api.getAllOrderHistory({ startTimeMs: gap.startMs, endTimeMs: gap.endMs, rows: 50, maxPages: 20 });
+  const history = await api.getAllOrderHistory({
+    startTimeMs: gap.startMs,
+    endTimeMs: gap.endMs,
+    rows: 50,
+    maxPages: 20,
+  });
   // History wins over open orders for the same id: it is the later, final word.
   const rows = new Map<string, OrderHistoryRow>();
   for (const row of [...open, ...history]) rows.set(row.orderId, row);
@@ -35,7 +50,13 @@ export async function collectBackfill(
     const known = book.get(row.orderId)?.current ?? null;
     const knownFilled = known ? new Big(known.cumulativeFilledQty) : new Big(0);
     const filled = new Big(row.executedQty || '0');
-    if (known && known.status === row.status && filled.eq(knownFilled) && known.quantity === row.origQty) continue;
+    if (
+      known &&
+      known.status === row.status &&
+      filled.eq(knownFilled) &&
+      known.quantity === row.origQty
+    )
+      continue;
     const delta = filled.minus(knownFilled);
     let commission: string | null = null;
     if (delta.gt(0)) commission = await feeGrowth(api, book, row);
@@ -45,7 +66,11 @@ export async function collectBackfill(
 }
 
 /** Fees of the order's fills (user trades) minus the fees the stream already reported. */
-async function feeGrowth(api: ReconcileApi, book: OrderBook, row: OrderHistoryRow): Promise<string | null> {
+async function feeGrowth(
+  api: ReconcileApi,
+  book: OrderBook,
+  row: OrderHistoryRow,
+): Promise<string | null> {
   let trades: UserTrade[];
   try {
     trades = await api.getUserTrades({ orderId: row.orderId, symbol: row.symbol });
@@ -55,7 +80,8 @@ async function feeGrowth(api: ReconcileApi, book: OrderBook, row: OrderHistoryRo
   if (trades.length === 0) return null;
   const total = trades.reduce((sum, t) => sum.plus(t.commission || '0'), new Big(0));
   const seen = (book.get(row.orderId)?.history ?? []).reduce(
-    (sum, u) => (u.executionType === 'TRADE' && u.commission !== null ? sum.plus(u.commission) : sum),
+    (sum, u) =>
+      u.executionType === 'TRADE' && u.commission !== null ? sum.plus(u.commission) : sum,
     new Big(0),
   );
   const growth = total.minus(seen);
@@ -104,7 +130,12 @@ export function rowToUpdate(
     cumulativeFilledQty: row.executedQty || '0',
     lastFilledPrice: filledNow ? row.avgPrice || '0' : '0',
     commission: filledNow ? commission : null,
-    commissionAsset: filledNow && commission !== null ? (row.side === 'BUY' ? row.baseAsset : row.quoteAsset) : null,
+    commissionAsset:
+      filledNow && commission !== null
+        ? row.side === 'BUY'
+          ? row.baseAsset
+          : row.quoteAsset
+        : null,
     tradeId: '0',
     isMaker: false,
     cumulativeQuoteQty: row.cumQuote || '0',

@@ -47,10 +47,14 @@ export function unwrapEnvelope(
     throw new AlphaApiError('HTTP_ERROR', `HTTP ${httpStatus} from ${path}`, { path, httpStatus });
   }
   if (!envelope) {
-    throw new AlphaApiError('BAD_RESPONSE', `Unexpected reply from ${path} (not the Alpha envelope)`, {
-      path,
-      httpStatus,
-    });
+    throw new AlphaApiError(
+      'BAD_RESPONSE',
+      `Unexpected reply from ${path} (not the Alpha envelope)`,
+      {
+        path,
+        httpStatus,
+      },
+    );
   }
   return envelope;
 }
@@ -75,7 +79,11 @@ function parseEnvelope(text: string): AlphaEnvelope | null {
   };
 }
 
-function errorFromEnvelope(path: string, httpStatus: number, envelope: AlphaEnvelope): AlphaApiError {
+function errorFromEnvelope(
+  path: string,
+  httpStatus: number,
+  envelope: AlphaEnvelope,
+): AlphaApiError {
   const details = {
     path,
     httpStatus,
@@ -90,7 +98,10 @@ function errorFromEnvelope(path: string, httpStatus: number, envelope: AlphaEnve
       details,
     );
   }
-  if (envelope.code === STEP_FLOW_API_CODE || VERIFICATION_MESSAGE_PATTERNS.some((re) => re.test(text))) {
+  if (
+    envelope.code === STEP_FLOW_API_CODE ||
+    VERIFICATION_MESSAGE_PATTERNS.some((re) => re.test(text))
+  ) {
     return new AlphaApiError(
       'VERIFICATION_REQUIRED',
       'Binance requires supplementary verification (补充认证). Complete it in the Binance app, then retry.',

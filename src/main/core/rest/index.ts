@@ -1,5 +1,9 @@
 /** The Alpha REST client: import from here. */
-export { AlphaRestClient, type AlphaRestClientOptions, type CallOptions } from './alpha-rest-client.ts';
+export {
+  AlphaRestClient,
+  type AlphaRestClientOptions,
+  type CallOptions,
+} from './alpha-rest-client.ts';
 export {
   AlphaApiError,
   ALPHA_API_ERROR_CODES,
@@ -8,6 +12,11 @@ export {
   type AlphaApiErrorCode,
 } from './alpha-api-error.ts';
 export { ALPHA_PATHS, DEFAULT_REST_URL } from './alpha-paths.ts';
-export { fetchHttpClient, type HttpClient, type HttpRequest, type HttpResponse } from './http-client.ts';
+export {
+  fetchHttpClient,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+} from './http-client.ts';
 export { buildRequestHeaders, secretValuesOf } from './request-headers.ts';
 export * from './alpha-types.ts';

@@ -36,7 +36,9 @@ function clean(value: string): string {
 }
 
 /** The exact request headers for an account, lower-case names. */
-export function buildRequestHeaders(credentials: SessionCredentials | null): Record<string, string> {
+export function buildRequestHeaders(
+  credentials: SessionCredentials | null,
+): Record<string, string> {
   const headers: Record<string, string> = { ...DEFAULT_HEADERS };
   if (!credentials) return headers;
   for (const [rawName, rawValue] of Object.entries(credentials.headers)) {

@@ -34,6 +34,9 @@ export function stringifyWithNumberLiterals(value: unknown): string {
 export function quoteNumericFields(text: string, names: readonly string[]): string {
   if (names.length === 0) return text;
   const alternation = names.map((n) => n.replace(/[^A-Za-z0-9_]/g, '')).join('|');
-  const re = new RegExp(`("(?:${alternation})"\\s*:\\s*)(-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)`, 'g');
+  const re = new RegExp(
+    `("(?:${alternation})"\\s*:\\s*)(-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)`,
+    'g',
+  );
   return text.replace(re, '$1"$2"');
 }

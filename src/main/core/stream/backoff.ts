@@ -13,7 +13,11 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 60_000 };
  * Spreading retries over the whole window keeps many clients from reconnecting in lockstep
  * after an outage. `random` is injected so tests are deterministic.
  */
-export function backoffDelayMs(attempt: number, policy: BackoffPolicy, random: () => number): number {
+export function backoffDelayMs(
+  attempt: number,
+  policy: BackoffPolicy,
+  random: () => number,
+): number {
   const exponent = Math.max(0, attempt - 1);
   // 2^30 already dwarfs any sane cap; keep the arithmetic finite.
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(exponent, 30));

@@ -59,7 +59,11 @@ export function nextAttempt(state: SessionState): number {
  * The pure transition function. An event that means nothing in a state returns that same
  * state object (callers compare by identity to see whether anything changed).
  */
-export function transition(state: SessionState, event: SessionEvent, context: TransitionContext = {}): SessionState {
+export function transition(
+  state: SessionState,
+  event: SessionEvent,
+  context: TransitionContext = {},
+): SessionState {
   if (event.type === 'fatal') {
     if (state.name === 'stopped' || state.name === 'failed' || state.name === 'idle') return state;
     return { name: 'failed', reason: event.reason, code: event.code };
@@ -98,7 +102,11 @@ function common(
     const attempt = nextAttempt(state);
     const max = context.maxReconnectAttempts;
     if (max !== undefined && attempt > max) {
-      return { name: 'failed', reason: `gave up after ${max} reconnect attempts (${event.reason})`, code: MAX_RECONNECTS_CODE };
+      return {
+        name: 'failed',
+        reason: `gave up after ${max} reconnect attempts (${event.reason})`,
+        code: MAX_RECONNECTS_CODE,
+      };
     }
     return { name: 'reconnecting', attempt, delayMs: event.delayMs, reason: event.reason };
   }

@@ -22,7 +22,8 @@ export interface SampleSecrets {
 export const USER_AGENT_CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Safari/537.36';
 export const USER_AGENT_EDGE = `${USER_AGENT_CHROME} Edg/138.0.0.0`;
-export const USER_AGENT_FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
+export const USER_AGENT_FIREFOX =
+  'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
 
 /** A fake session with every cookie name seen in captures. */
 export function fakeSecrets(tag = 'fake'): SampleSecrets {
@@ -75,7 +76,10 @@ function browserHeaders(browser: Browser, s: SampleSecrets): Array<[string, stri
     ['fvideo-token', s.fvideoToken],
     ['lang', 'zh-CN'],
     ['origin', 'https://www.binance.com'],
-    ['referer', 'https://www.binance.com/zh-CN/alpha/bsc/0xe6df05ce8c8301223373cf5b969afcb1498c5528'],
+    [
+      'referer',
+      'https://www.binance.com/zh-CN/alpha/bsc/0xe6df05ce8c8301223373cf5b969afcb1498c5528',
+    ],
     ['x-passthrough-token', ''],
     ['x-trace-id', '5f0e6a52-4f8c-4a77-9f3e-2b1c0d9e8f7a'],
     ['x-ui-request-trace', '5f0e6a52-4f8c-4a77-9f3e-2b1c0d9e8f7a'],
@@ -124,12 +128,14 @@ export function cookieHeader(s: SampleSecrets): string {
 /** The command text the browser would put on the clipboard. */
 export function sampleCurl(options: SampleOptions): string {
   const s = options.secrets ?? fakeSecrets();
-  const url = options.url ?? 'https://www.binance.com/bapi/defi/v1/private/alpha-trade/get-listen-key';
+  const url =
+    options.url ?? 'https://www.binance.com/bapi/defi/v1/private/alpha-trade/get-listen-key';
   const escape = options.shell === 'bash' ? escapePosix : escapeWin;
   const parts: string[] = [`curl ${escape(url)}`];
   if (options.browser === 'firefox') {
     if (options.body !== undefined) parts.push('-X POST');
-    for (const [name, value] of browserHeaders('firefox', s)) parts.push(`-H ${escape(`${name}: ${value}`)}`);
+    for (const [name, value] of browserHeaders('firefox', s))
+      parts.push(`-H ${escape(`${name}: ${value}`)}`);
     if (options.body !== undefined) parts.push(`--data-raw ${escape(options.body)}`);
   } else {
     const headers = browserHeaders(options.browser, s);
@@ -154,8 +160,11 @@ export function escapePosix(str: string): string {
         .replace(/'/g, "\\'")
         .replace(/\n/g, '\\n')
         .replace(/\r/g, '\\r')
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f-\u009f!]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) +
+        .replace(
+          // eslint-disable-next-line no-control-regex
+          /[\u0000-\u001f\u007f-\u009f!]/g,
+          (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
+        ) +
       "'"
     );
   }
@@ -177,7 +186,10 @@ export function escapeWin(str: string): string {
 }
 
 /** The sample form of a session (e.g. one the simulator issued), to build its cURL. */
-export function secretsFromSession(session: { headers: Record<string, string>; cookies: string }): SampleSecrets {
+export function secretsFromSession(session: {
+  headers: Record<string, string>;
+  cookies: string;
+}): SampleSecrets {
   const cookies: Record<string, string> = {};
   for (const pair of session.cookies.split(';')) {
     const eq = pair.indexOf('=');
