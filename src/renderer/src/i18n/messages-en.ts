@@ -266,6 +266,10 @@ export const en = {
   errorTitle: 'Something went wrong',
   whatToDo: 'What to do',
   errorHint: {
+    INVALID_CREDENTIALS:
+      'A header or cookie of this session holds a character browsers never send (often from a retyped or reformatted paste). Copy a fresh cURL command and add the account again.',
+    UNSENDABLE_CHARACTER:
+      'The pasted command holds a character browsers never send in a header or cookie. Copy it again with Copy as cURL (bash) and paste it unchanged.',
     SESSION_EXPIRED:
       'Your Binance login has expired. Log in on binance.com again, copy a fresh cURL command and add the account again.',
     VERIFICATION_REQUIRED:

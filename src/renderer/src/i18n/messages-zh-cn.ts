@@ -245,6 +245,10 @@ export const zhCN: Messages = {
   errorTitle: '出现问题',
   whatToDo: '怎么办',
   errorHint: {
+    INVALID_CREDENTIALS:
+      '此会话的某个请求头或 Cookie 含有浏览器不会发送的字符（多因手动修改或重新排版粘贴内容）。请复制新的 cURL 命令并重新添加账户。',
+    UNSENDABLE_CHARACTER:
+      '粘贴的命令中，某个请求头或 Cookie 含有浏览器不会发送的字符。请用“复制为 cURL (bash)”重新复制，并原样粘贴。',
     SESSION_EXPIRED:
       '币安登录已过期。请在 binance.com 重新登录，复制新的 cURL 命令并重新添加账户。',
     VERIFICATION_REQUIRED: '币安要求补充认证。请在币安 App 或网站完成认证后重试。',
