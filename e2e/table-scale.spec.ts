@@ -1,6 +1,6 @@
 import { ORDER_STATUSES, type OrderStatus } from '../src/shared/domain/order-update.ts';
-import type { OrderView } from '../src/shared/ipc/views-monitor.ts';
-import { sampleOrderView, sampleOtoPair } from '../test/fakes/order-updates.ts';
+import type { OrderView, SessionStatsView } from '../src/shared/ipc/views-monitor.ts';
+import { sampleOrderView, sampleOtoPair, sampleSessionStats } from '../test/fakes/order-updates.ts';
 import { expect, test } from './support/fixtures.ts';
 import { saveScreen } from './support/screenshots.ts';
 
@@ -18,13 +18,20 @@ interface ScaleSetup {
   statuses: readonly OrderStatus[];
   working: OrderView;
   pending: OrderView;
+  stats: SessionStatsView;
 }
 
 function scaleSetup(count: number): ScaleSetup {
   const [working, pending] = sampleOtoPair('0', '0').map((leg) =>
     sampleOrderView(leg, { accountId: 'scale' }),
   );
-  return { count, statuses: ORDER_STATUSES, working: working!, pending: pending! };
+  const stats = sampleSessionStats({
+    updatesReceived: count,
+    updatesAccepted: count,
+    orders: count,
+    startedAtMs: 1_760_000_000_000,
+  });
+  return { count, statuses: ORDER_STATUSES, working: working!, pending: pending!, stats };
 }
 
 /** Runs in the page: nothing from outside this function is in scope, only its argument. */
@@ -33,6 +40,7 @@ function installScaleApi({
   statuses,
   working: workingLeg,
   pending: pendingLeg,
+  stats,
 }: ScaleSetup): void {
   const baseMs = 1_760_000_000_000;
   const orders: OrderView[] = [];
@@ -64,23 +72,6 @@ function installScaleApi({
       },
     });
   }
-  const zeros = Object.fromEntries(statuses.map((s) => [s, 0]));
-  const stats = {
-    updatesReceived: count,
-    updatesAccepted: count,
-    updatesIgnored: 0,
-    updatesBackfilled: 0,
-    orders: count,
-    updatesByStatus: zeros,
-    ordersByStatus: zeros,
-    fills: 0,
-    filledQuoteByAsset: {},
-    feesByAsset: {},
-    reconnects: 0,
-    malformedFrames: 0,
-    liveMs: 0,
-    startedAtMs: baseMs,
-  };
   const connection = {
     accountId: 'scale',
     state: 'live',

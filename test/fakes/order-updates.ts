@@ -1,5 +1,9 @@
-import type { OrderUpdate } from '../../src/shared/domain/order-update.ts';
-import type { OrderView } from '../../src/shared/ipc/views-monitor.ts';
+import {
+  ORDER_STATUSES,
+  type OrderStatus,
+  type OrderUpdate,
+} from '../../src/shared/domain/order-update.ts';
+import type { OrderView, SessionStatsView } from '../../src/shared/ipc/views-monitor.ts';
 
 // Pure TypeScript importing only src/shared: main, renderer (tsconfig.web.json) and e2e
 // tests all build their orders here, so a new OrderUpdate field is added in one place.
@@ -134,5 +138,30 @@ export function sampleOrderView(
     otoLeg: last.contingencyPosition,
     placedByStrategy: false,
     ...view,
+  };
+}
+
+/** Session statistics with nothing counted yet, with any field overridden. */
+export function sampleSessionStats(overrides: Partial<SessionStatsView> = {}): SessionStatsView {
+  const zeros = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<
+    OrderStatus,
+    number
+  >;
+  return {
+    updatesReceived: 0,
+    updatesAccepted: 0,
+    updatesIgnored: 0,
+    updatesBackfilled: 0,
+    orders: 0,
+    updatesByStatus: zeros,
+    ordersByStatus: { ...zeros },
+    fills: 0,
+    filledQuoteByAsset: {},
+    feesByAsset: {},
+    reconnects: 0,
+    malformedFrames: 0,
+    liveMs: 0,
+    startedAtMs: null,
+    ...overrides,
   };
 }

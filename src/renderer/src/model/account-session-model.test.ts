@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-update.ts';
 import type {
   FillPoint,
   MonitorSnapshot,
@@ -7,25 +6,10 @@ import type {
   SessionStatsView,
 } from '../../../shared/ipc/views-monitor.ts';
 import { AccountSessionModel } from './account-session-model.ts';
-import { sampleOrderView } from '../../../../test/fakes/order-updates.ts';
+import { sampleOrderView, sampleSessionStats } from '../../../../test/fakes/order-updates.ts';
 
-const zeros = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
-const stats = (updatesReceived: number): SessionStatsView => ({
-  updatesReceived,
-  updatesAccepted: updatesReceived,
-  updatesIgnored: 0,
-  updatesBackfilled: 0,
-  orders: 0,
-  updatesByStatus: zeros,
-  ordersByStatus: zeros,
-  fills: 0,
-  filledQuoteByAsset: {},
-  feesByAsset: {},
-  reconnects: 0,
-  malformedFrames: 0,
-  liveMs: 0,
-  startedAtMs: null,
-});
+const stats = (updatesReceived: number): SessionStatsView =>
+  sampleSessionStats({ updatesReceived, updatesAccepted: updatesReceived });
 const fill = (orderId: string, eventTimeMs: number): FillPoint => ({
   orderId,
   symbol: 'ALPHA_22USDT',
