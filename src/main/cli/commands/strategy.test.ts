@@ -38,6 +38,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** `'--token KOGE --chain BSC'` → argv words. */
+const words = (line: string): string[] => line.split(' ');
+
 function connection(): string[] {
   return ['--rest-url', sim.restUrl, '--ws-url', sim.wsUrl, '--credentials-file', credentialsFile];
 }
@@ -88,18 +91,7 @@ describe('alpha-monitor strategy against the simulator', () => {
   it('KOGE/BSC --volume 20 --amount 10 from zero places the estimated trades, the last sized down, and ends just above 20', async () => {
     await startSim();
     const result = await runCli([
-      '--token',
-      'KOGE',
-      '--chain',
-      'BSC',
-      '--volume',
-      '20',
-      '--amount',
-      '10',
-      '--interval',
-      '0',
-      '--yes',
-      '--json',
+      ...words('--token KOGE --chain BSC --volume 20 --amount 10 --interval 0 --yes --json'),
       ...connection(),
     ]);
     expect(result.code).toBe(0);
@@ -134,23 +126,9 @@ describe('alpha-monitor strategy against the simulator', () => {
     // Frozen price and a buy 20 % below it: the BUY can never fill.
     await startSim({ priceStepFraction: 0 });
     const result = await runCli([
-      '--token',
-      'KOGE',
-      '--chain',
-      'BSC',
-      '--volume',
-      '20',
-      '--amount',
-      '10',
-      '--buy-offset=-20',
-      '--timeout',
-      '0.3',
-      '--max-failures',
-      '1',
-      '--interval',
-      '0',
-      '--yes',
-      '--json',
+      ...words(
+        '--token KOGE --chain BSC --volume 20 --amount 10 --buy-offset=-20 --timeout 0.3 --max-failures 1 --interval 0 --yes --json',
+      ),
       ...connection(),
     ]);
     const placed = ofType(result, 'order-placed');
@@ -167,21 +145,9 @@ describe('alpha-monitor strategy against the simulator', () => {
     // Frozen price and a SELL 20 % above it: the pending leg can never fill.
     await startSim({ priceStepFraction: 0 });
     const args = [
-      '--token',
-      'KOGE',
-      '--chain',
-      'BSC',
-      '--volume',
-      '5',
-      '--amount',
-      '10',
-      '--sell-offset=-20',
-      '--timeout',
-      '0.3',
-      '--interval',
-      '0',
-      '--yes',
-      '--json',
+      ...words(
+        '--token KOGE --chain BSC --volume 5 --amount 10 --sell-offset=-20 --timeout 0.3 --interval 0 --yes --json',
+      ),
       ...connection(),
     ];
     const kept = await runCli(args);
@@ -212,18 +178,7 @@ describe('alpha-monitor strategy against the simulator', () => {
     let invalidated = false;
     const result = await runCli(
       [
-        '--token',
-        'KOGE',
-        '--chain',
-        'BSC',
-        '--volume',
-        '100',
-        '--amount',
-        '10',
-        '--interval',
-        '0',
-        '--yes',
-        '--json',
+        ...words('--token KOGE --chain BSC --volume 100 --amount 10 --interval 0 --yes --json'),
         ...connection(),
       ],
       (text) => {
@@ -245,16 +200,7 @@ describe('alpha-monitor strategy against the simulator', () => {
   it('--dry-run prints the orders and places none (lot step 0.01 for ALEO)', async () => {
     await startSim();
     const result = await runCli([
-      '--token',
-      'ALEO',
-      '--chain',
-      'BSC',
-      '--volume',
-      '20',
-      '--amount',
-      '10',
-      '--dry-run',
-      '--json',
+      ...words('--token ALEO --chain BSC --volume 20 --amount 10 --dry-run --json'),
       ...connection(),
     ]);
     expect(result.code).toBe(0);
@@ -276,15 +222,7 @@ describe('alpha-monitor strategy against the simulator', () => {
   it('refuses an order below min notional before sending it, and says which rule', async () => {
     await startSim();
     const result = await runCli([
-      '--token',
-      'KOGE',
-      '--chain',
-      'BSC',
-      '--volume',
-      '20',
-      '--amount',
-      '0.05',
-      '--yes',
+      ...words('--token KOGE --chain BSC --volume 20 --amount 0.05 --yes'),
       ...connection(),
     ]);
     expect(result.code).toBe(1);
@@ -295,14 +233,7 @@ describe('alpha-monitor strategy against the simulator', () => {
   it('refuses a live run without --yes when stdin is not a terminal', async () => {
     await startSim();
     const result = await runCli([
-      '--token',
-      'KOGE',
-      '--chain',
-      'BSC',
-      '--volume',
-      '20',
-      '--amount',
-      '10',
+      ...words('--token KOGE --chain BSC --volume 20 --amount 10'),
       ...connection(),
     ]);
     expect(result.code).toBe(2);
@@ -313,16 +244,7 @@ describe('alpha-monitor strategy against the simulator', () => {
   it('asks a person at a terminal to confirm, showing token, amounts and estimated cost', async () => {
     await startSim();
     const args = [
-      '--token',
-      'KOGE',
-      '--chain',
-      'BSC',
-      '--volume',
-      '5',
-      '--amount',
-      '10',
-      '--interval',
-      '0',
+      ...words('--token KOGE --chain BSC --volume 5 --amount 10 --interval 0'),
       ...connection(),
     ];
     const declined = await runCli(args, undefined, 'no\n');
@@ -365,7 +287,7 @@ describe('alpha-monitor strategy against the simulator', () => {
         return () => void handlers.delete(handler);
       },
     };
-    const args = ['--token', 'KOGE', '--chain', 'BSC', '--volume', '5', ...connection()];
+    const args = [...words('--token KOGE --chain BSC --volume 5'), ...connection()];
     const code = await main(['strategy', ...args, '--lang', 'en'], ctx);
     expect(stderr).toMatch(/REAL funds/);
     expect(stdout).toMatch(/Cancelled: nothing was placed/);
@@ -376,26 +298,12 @@ describe('alpha-monitor strategy against the simulator', () => {
   it('reports an unknown token and a bad option as usage errors', async () => {
     await startSim();
     const unknown = await runCli([
-      '--token',
-      'NOPE',
-      '--chain',
-      'BSC',
-      '--volume',
-      '20',
-      '--yes',
+      ...words('--token NOPE --chain BSC --volume 20 --yes'),
       ...connection(),
     ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toMatch(/TOKEN_NOT_FOUND/);
-    const bad = await runCli([
-      '--token',
-      'KOGE',
-      '--chain',
-      'BSC',
-      '--volume',
-      'lots',
-      ...connection(),
-    ]);
+    const bad = await runCli([...words('--token KOGE --chain BSC --volume lots'), ...connection()]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--volume must be a number/);
   });
