@@ -15,7 +15,7 @@ export function keychainServiceFromEnv(env: NodeJS.ProcessEnv = process.env): st
   return override !== undefined && override.trim() !== '' ? override : KEYCHAIN_SERVICE;
 }
 
-type Keytar = typeof import('@napi-rs/keyring/keytar');
+type Keytar = typeof import('@napi-rs/keyring/keytar.js');
 type Keyring = typeof import('@napi-rs/keyring');
 
 /**
@@ -34,7 +34,7 @@ export function createKeyringSecretStore(options: { service?: string } = {}): Se
   // Loaded lazily: a missing native binary becomes a clear error at first use instead of
   // breaking every command at start-up.
   const load = () =>
-    (modules ??= Promise.all([import('@napi-rs/keyring/keytar'), import('@napi-rs/keyring')]).then(
+    (modules ??= Promise.all([import('@napi-rs/keyring/keytar.js'), import('@napi-rs/keyring')]).then(
       ([keytar, keyring]) => ({ keytar, keyring }),
     ));
 
