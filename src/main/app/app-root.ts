@@ -91,6 +91,8 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
   );
   const showNotice = (notice: NoticeView) => {
     events.emit('notice', notice);
+    // The demo's fills show in the window only: a demo should not nag with OS notifications.
+    if (notice.accountId === DEMO_ACCOUNT_ID && notice.kind !== 'session-failure') return;
     deps.notifier?.show(notice, () => {
       if (notice.orderId)
         events.emit('openOrder', { accountId: notice.accountId, orderId: notice.orderId });

@@ -1,4 +1,4 @@
-import { Menu, Notification, dialog, type BrowserWindow } from 'electron';
+import { Notification, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { ExportTarget, Notifier } from '../app/ports.ts';
 
@@ -24,8 +24,13 @@ export function createDialogExportTarget(
   };
 }
 
-/** OS notifications; clicking one shows the window and the order. */
+/**
+ * OS notifications; clicking one shows the window and the order. Each notification is kept
+ * referenced until it is closed or clicked: an unreferenced one can be garbage-collected
+ * while on screen, and its click is then lost.
+ */
 export function createElectronNotifier(showWindow: () => void): Notifier {
+  const onScreen = new Set<Notification>();
   return {
     show(notice, onClick) {
       if (!Notification.isSupported()) return;
@@ -34,26 +39,16 @@ export function createElectronNotifier(showWindow: () => void): Notifier {
         body: notice.body,
         silent: notice.kind !== 'session-failure',
       });
+      onScreen.add(notification);
+      const forget = () => onScreen.delete(notification);
+      notification.on('close', forget);
+      notification.on('failed', forget);
       notification.on('click', () => {
+        forget();
         showWindow();
         onClick();
       });
       notification.show();
     },
   };
-}
-
-/** The app menu with the usual roles. */
-export function installAppMenu(): void {
-  const isMac = process.platform === 'darwin';
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      ...(isMac ? [{ role: 'appMenu' as const }] : []),
-      { role: 'fileMenu' },
-      { role: 'editMenu' },
-      { role: 'viewMenu' },
-      { role: 'windowMenu' },
-      { role: 'help', submenu: [{ role: 'about' as const }] },
-    ]),
-  );
 }
