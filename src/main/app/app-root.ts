@@ -7,6 +7,7 @@ import { Emitter, type Event } from '../../shared/event/emitter.ts';
 import { DisposableStore, type Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { ContractHandlers } from '../../shared/ipc/dispatch.ts';
 import type { EventSink } from '../../shared/ipc/transport.ts';
+import { maskingEventSink } from '../../shared/ipc/masking-sink.ts';
 import type { AccountView, HostKind, NoticeView } from '../../shared/ipc/views-app.ts';
 import { SessionJournals } from '../core/journal/session-journals.ts';
 import type { Clock } from '../core/ports/clock.ts';
@@ -58,7 +59,9 @@ export interface AppRoot extends Disposable {
 
 export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
   const store = new DisposableStore();
-  const { clock, logger, events, accounts } = deps;
+  const { clock, logger, accounts } = deps;
+  // Every event goes through one masking step: no payload carries a listen key we obtained.
+  const events = maskingEventSink(deps.events);
 
   // --- services ---
   const settings = new SettingsService(deps.dataDir, logger);

@@ -3,6 +3,7 @@ import { COMMANDS } from './commands/index.ts';
 import type { CliContext } from './common/cli-context.ts';
 import { CliError, ExitCode } from './common/cli-error.ts';
 import { detectLang, type Lang } from './i18n/lang.ts';
+import { maskKnownListenKeys } from '../../shared/secrets/listen-key-registry.ts';
 
 const SUMMARY: Record<Lang, string> = {
   en: 'alpha-monitor: live monitor for Binance Alpha orders',
@@ -44,8 +45,9 @@ export function createProcessContext(lang: Lang): CliContext {
   const handlers = new Set<() => void>();
   let interrupted = false;
   const closed = { stdout: false, stderr: false };
+  // Nothing the CLI prints may hold a listen key it obtained, whatever message carried it.
   const write = (stream: 'stdout' | 'stderr', text: string) => {
-    if (!closed[stream]) process[stream].write(text);
+    if (!closed[stream]) process[stream].write(maskKnownListenKeys(text));
   };
   const interrupt = (exitCodeWithoutHandlers: number, notice: boolean) => {
     if (interrupted || handlers.size === 0) {

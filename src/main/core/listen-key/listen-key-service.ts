@@ -1,5 +1,6 @@
 import { Emitter, type Event } from '../../../shared/event/emitter.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
+import { rememberListenKey } from '../../../shared/secrets/listen-key-registry.ts';
 import { maskListenKey } from '../../../shared/secrets/mask.ts';
 import type { Clock } from '../ports/clock.ts';
 import { nullLogger, type Logger } from '../ports/logger.ts';
@@ -82,6 +83,8 @@ export class ListenKeyService implements Disposable {
     const generation = ++this.generation;
     this.cancelTimer();
     const key = await this.api.getListenKey(options);
+    // Any ListenKeyApi (not only AlphaRestClient): every key obtained is masked by value.
+    rememberListenKey(key);
     if (this.disposed) return key;
     if (generation === this.generation) {
       this.currentKey = key;
@@ -138,6 +141,7 @@ export class ListenKeyService implements Disposable {
       this.failEmitter.fire({ error, fatal });
       return;
     }
+    rememberListenKey(key);
     if (this.disposed || generation !== this.generation) return;
     const afterFailure = this.failedRefreshes > 0;
     this.failedRefreshes = 0;

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  forgetListenKeysForTests,
+  rememberListenKey,
+} from '../../../shared/secrets/listen-key-registry.ts';
 import { readFixture } from '../../../../test/fakes/fixture-http-server.ts';
 import { maskFrameText, parseFrame, truncateForLog } from './index.ts';
 
@@ -222,5 +226,27 @@ describe('masking raw frames', () => {
     const line = truncateForLog(capturedFrames[2]!, 60);
     expect(line).not.toContain(KEY);
     expect(line.length).toBeLessThan(90);
+  });
+});
+
+describe('masking by value (every key this process obtained)', () => {
+  afterEach(() => forgetListenKeysForTests());
+
+  it('masks a remembered key in malformed-frame previews and unknown event fields', () => {
+    const key = 'c0ffee00c0ffee00c0ffee00c0ffee00';
+    rememberListenKey(key);
+    const broken = `{"note":"${key}", "oops"`;
+    expect(truncateForLog(broken)).not.toContain(key);
+    expect(truncateForLog(broken)).toContain('c0ffee00c0...');
+    expect(maskFrameText(`{"data":{"e":"novel","k":"${key}"}}`)).toBe(
+      '{"data":{"e":"novel","k":"c0ffee00c0..."}}',
+    );
+  });
+
+  it('masks short keys by position as well (alpha@<key>, listenKey fields)', () => {
+    expect(maskFrameText('{"stream":"alpha@shortkey1","data":{}}')).toBe(
+      '{"stream":"alpha@sho...","data":{}}',
+    );
+    expect(maskFrameText('{"listenKey":"tiny"}')).toBe('{"listenKey":"..."}');
   });
 });

@@ -1,3 +1,5 @@
+import { maskKnownListenKeys } from '../../../shared/secrets/listen-key-registry.ts';
+
 /**
  * Structured logging, injected. Callers pass secrets only through the masking helpers in
  * src/shared/secrets/mask.ts; a Logger never sees a cookie value, csrftoken or full listen key.
@@ -30,7 +32,10 @@ export function createStreamLogger(options: {
   const log = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
     if (LEVEL_ORDER[level] < minLevel) return;
     const suffix = fields && Object.keys(fields).length > 0 ? ' ' + JSON.stringify(fields) : '';
-    write(`${new Date().toISOString()} ${level.toUpperCase()} ${message}${suffix}`);
+    // By value as well: a field may echo an error message or a frame holding a key.
+    write(
+      maskKnownListenKeys(`${new Date().toISOString()} ${level.toUpperCase()} ${message}${suffix}`),
+    );
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -1,4 +1,5 @@
 import Big from 'big.js';
+import { rememberListenKey } from '../../../shared/secrets/listen-key-registry.ts';
 import {
   findUnsendableHeader,
   unsendableCharacterMessage,
@@ -93,6 +94,8 @@ export class AlphaRestClient {
         path: ALPHA_PATHS.listenKey,
       });
     }
+    // From here on the key is masked by value in every log line, journal record and message.
+    rememberListenKey(key);
     return key;
   }
 

@@ -3,6 +3,7 @@ import { DisposableStore, type Disposable } from '../../../shared/lifecycle/disp
 import type { Clock } from '../ports/clock.ts';
 import { nullLogger, type Logger } from '../ports/logger.ts';
 import type { ListenKeyService } from '../listen-key/listen-key-service.ts';
+import { maskFrameText } from '../parser/mask-frame.ts';
 import { isFatalAuthError } from '../rest/alpha-api-error.ts';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { OrderStreamConnection, type ReceivedFrame } from './order-stream-connection.ts';
@@ -335,7 +336,7 @@ export class StreamSession implements Disposable {
         this.fail(error);
       } else if (!this.isStale(runId)) {
         this.logger.warn('stream rotation failed; keeping the current connection', {
-          reason: (error as Error).message,
+          reason: maskFrameText((error as Error).message),
         });
         this.scheduleRotation(Math.min(60_000, this.opts.rotateAfterMs));
       }
@@ -344,8 +345,10 @@ export class StreamSession implements Disposable {
     }
   }
 
-  private lost(reason: string): void {
+  private lost(rawReason: string): void {
     if (this.currentState.name === 'stopping' || isTerminal(this.currentState)) return;
+    // Reasons reach logs, the journal and the renderer; an error message may echo a key.
+    const reason = maskFrameText(rawReason);
     this.runId++;
     this.cancelTimers();
     for (const connection of [...this.connectionStores.keys()]) this.dropConnection(connection);
@@ -374,7 +377,8 @@ export class StreamSession implements Disposable {
     this.subscribedKey = null;
     this.opts.listenKeys.stop();
     const code = (error as { code?: string }).code ?? 'FATAL';
-    this.dispatch({ type: 'fatal', reason: (error as Error).message ?? String(error), code });
+    const reason = maskFrameText((error as Error).message ?? String(error));
+    this.dispatch({ type: 'fatal', reason, code });
   }
 
   private cancelTimers(): void {
