@@ -23,7 +23,8 @@ function ingest(frames: readonly string[]): number {
   let applied = 0;
   for (const text of frames) {
     const parsed = parseFrame(text);
-    if (parsed.kind === 'order-update' && book.apply(parsed.update) === 'applied') applied++;
+    if (parsed.kind === 'order-update' && book.apply(parsed.update).outcome === 'applied')
+      applied++;
   }
   if (applied !== frames.length)
     throw new Error(`expected every frame applied, got ${applied}/${frames.length}`);

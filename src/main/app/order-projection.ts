@@ -42,7 +42,7 @@ export class OrderProjection {
     receivedAtMs: number,
   ): { view: OrderUpdateView; fill: FillPoint | null } {
     this.received++;
-    const outcome = this.book.apply(update, source);
+    const outcome = this.book.apply(update, source).outcome;
     const accepted = outcome !== 'duplicate';
     let fill: FillPoint | null = null;
     if (accepted) {

@@ -3,7 +3,10 @@ import {
   ORDER_STATUSES,
   type OrderStatus,
   type OrderUpdate,
+  type UpdateSource,
 } from '../../../shared/domain/order-update.ts';
+import type { SessionStateName } from '../../../shared/domain/session-state.ts';
+import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
 
 /** Filled volume of one symbol. Decimal strings. */
 export interface SymbolVolume {
@@ -26,7 +29,7 @@ export interface BookStatistics {
   orders: number;
   /** Orders by current status. */
   ordersByStatus: Record<string, number>;
-  /** Frames dropped because their event id was seen already. */
+  /** Updates dropped as seen before (a repeated event id, or a backfill that adds nothing). */
   duplicates: number;
   /** Events older than the order's current state: kept in history, never applied. */
   late: number;
@@ -39,7 +42,12 @@ export interface BookStatistics {
   feesByAsset: Record<string, string>;
 }
 
-/** Mutable accumulator behind BookStatistics; big.js inside, strings out. */
+/**
+ * The one place statistics are computed: a fold of updates and the book's verdicts. The book
+ * feeds it as it decides; the app's projection, a reopened journal and anything else that has
+ * the verdicts feed it the same records, so every face shows the same numbers. Big.js inside,
+ * strings out.
+ */
 export class StatisticsAccumulator {
   updates = 0;
   backfilled = 0;
@@ -55,27 +63,38 @@ export class StatisticsAccumulator {
   >();
   private readonly quoteByAsset = new Map<string, DecimalSum>();
   private readonly fees = new Map<string, DecimalSum>();
+  /** Current status per order, moved by applied verdicts only. */
+  private readonly statusOf = new Map<string, OrderStatus>();
 
-  countUpdate(status: OrderStatus, backfill: boolean): void {
+  /** Counts one update as its verdict says. */
+  record(update: OrderUpdate, source: UpdateSource, verdict: UpdateVerdict): void {
+    if (verdict.outcome === 'duplicate') {
+      this.duplicates++;
+      return;
+    }
     this.updates++;
-    if (backfill) this.backfilled++;
-    this.byStatus[status]++;
-  }
-
-  moveOrder(from: OrderStatus | null, to: OrderStatus): void {
-    if (from === to) return;
+    if (source === 'backfill') this.backfilled++;
+    this.byStatus[update.status]++;
+    // A late fill is still a fill that happened: the verdict says how much of it is new.
+    if (verdict.counted !== null) this.addFill(update, verdict.counted);
+    if (verdict.outcome === 'late') {
+      this.late++;
+      return;
+    }
+    const from = this.statusOf.get(update.orderId) ?? null;
+    this.statusOf.set(update.orderId, update.status);
+    if (from === update.status) return;
     if (from !== null) this.ordersByStatus[from]--;
-    this.ordersByStatus[to]++;
+    this.ordersByStatus[update.status]++;
   }
 
   /** Adds a fill. Zero quantities (a NEW or a pure status change) are ignored. */
-  addFill(
-    update: Pick<OrderUpdate, 'symbol' | 'quoteAsset'>,
-    baseQty: string,
-    quoteQty: string,
-    fee: string | null,
-    feeAsset: string | null,
+  private addFill(
+    update: Pick<OrderUpdate, 'symbol' | 'quoteAsset' | 'commissionAsset'>,
+    counted: NonNullable<UpdateVerdict['counted']>,
   ): void {
+    const { base: baseQty, quote: quoteQty, fee } = counted;
+    const feeAsset = update.commissionAsset;
     if (!isPositiveDecimal(baseQty)) return;
     this.fills++;
     let v = this.volume.get(update.symbol);
@@ -90,7 +109,8 @@ export class StatisticsAccumulator {
     if (fee !== null && feeAsset) sumInto(this.fees, feeAsset, fee);
   }
 
-  snapshot(orders: number): BookStatistics {
+  snapshot(): BookStatistics {
+    const orders = this.statusOf.size;
     const volumeBySymbol: Record<string, SymbolVolume> = {};
     for (const [symbol, v] of this.volume)
       volumeBySymbol[symbol] = { fills: v.fills, base: v.base.toFixed(), quote: v.quote.toFixed() };
@@ -141,4 +161,39 @@ function mapToStrings(map: Map<string, DecimalSum>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of map) out[k] = v.toFixed();
   return out;
+}
+
+/** Connection counters every face shows the same way. */
+export interface ConnectionCounts {
+  /** Returns to `live` after the first time. */
+  reconnects: number;
+  /** Times a live stream was lost (live, then reconnecting or failed). */
+  gaps: number;
+}
+
+/**
+ * The one rule for reconnects and gaps, fed state names in order: by the monitor live (watch),
+ * by the app's connection tracker live and when a journal is reopened. A repeated `live` (the
+ * app re-announces it when the listen key is renewed) counts nothing.
+ */
+export class ConnectionCounter implements ConnectionCounts {
+  reconnects = 0;
+  gaps = 0;
+  private everLive = false;
+  private live = false;
+
+  onState(state: SessionStateName): void {
+    if (state === 'live') {
+      if (this.everLive && !this.live) this.reconnects++;
+      this.everLive = true;
+      this.live = true;
+      return;
+    }
+    if (this.live && (state === 'reconnecting' || state === 'failed')) this.gaps++;
+    this.live = false;
+  }
+
+  counts(): ConnectionCounts {
+    return { reconnects: this.reconnects, gaps: this.gaps };
+  }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
 import { readFixture } from '../../../../test/fakes/fixture-http-server.ts';
 import { parseFrame } from '../parser/index.ts';
-import { OrderBook } from './index.ts';
+import { ConnectionCounter, OrderBook } from './index.ts';
 
 const updates: OrderUpdate[] = readFixture('ws/oto-buy-fill-then-sell-fill.jsonl')
   .trim()
@@ -24,7 +24,7 @@ const [buyNew, sellPending, buyFilled, sellNew, sellPartial, sellFilled] = updat
 describe('OrderBook', () => {
   it('follows the captured OTO life cycle to two FILLED legs linked by il', () => {
     const book = new OrderBook();
-    expect(updates.map((u) => book.apply(u))).toEqual([
+    expect(updates.map((u) => book.apply(u).outcome)).toEqual([
       'applied',
       'applied',
       'applied',
@@ -61,8 +61,8 @@ describe('OrderBook', () => {
   it('drops and counts duplicates (same event id)', () => {
     const book = new OrderBook();
     book.apply(buyNew);
-    expect(book.apply(buyNew)).toBe('duplicate');
-    expect(book.apply({ ...buyNew })).toBe('duplicate');
+    expect(book.apply(buyNew).outcome).toBe('duplicate');
+    expect(book.apply({ ...buyNew }).outcome).toBe('duplicate');
     expect(book.statistics()).toMatchObject({
       updates: 1,
       duplicates: 1 + 1,
@@ -73,7 +73,7 @@ describe('OrderBook', () => {
   it('keeps a late event in history but never moves the state backwards', () => {
     const book = new OrderBook();
     book.apply(buyFilled);
-    expect(book.apply(buyNew)).toBe('late');
+    expect(book.apply(buyNew).outcome).toBe('late');
     const record = book.get('51481849')!;
     expect(record.current.status).toBe('FILLED');
     expect(record.history.map((u) => u.status)).toEqual(['FILLED', 'NEW']);
@@ -83,7 +83,7 @@ describe('OrderBook', () => {
   it('never leaves a terminal status even for a higher event id', () => {
     const book = new OrderBook();
     book.apply(sellFilled);
-    expect(book.apply({ ...sellPartial, eventId: sellFilled.eventId + 10 })).toBe('late');
+    expect(book.apply({ ...sellPartial, eventId: sellFilled.eventId + 10 }).outcome).toBe('late');
     expect(book.get('51481850')!.current.status).toBe('FILLED');
   });
 
@@ -91,8 +91,8 @@ describe('OrderBook', () => {
     const book = new OrderBook();
     book.apply(sellNew);
     book.apply(sellFilled);
-    expect(book.apply(sellPartial)).toBe('late');
-    expect(book.apply(sellPartial)).toBe('duplicate');
+    expect(book.apply(sellPartial).outcome).toBe('late');
+    expect(book.apply(sellPartial).outcome).toBe('duplicate');
     expect(book.statistics().volumeBySymbol.ALPHA_373USDT).toEqual({
       fills: 2,
       base: '869.47',
@@ -105,10 +105,10 @@ describe('OrderBook', () => {
     book.apply(buyNew);
     book.apply(sellPending);
     const backfill: OrderUpdate = { ...buyFilled, eventId: buyNew.eventId };
-    expect(book.apply(backfill, 'backfill')).toBe('applied');
-    expect(book.apply(backfill, 'backfill')).toBe('duplicate');
-    expect(book.apply({ ...sellPending }, 'backfill')).toBe('duplicate');
-    expect(book.apply({ ...sellNew, eventId: 0 }, 'backfill')).toBe('applied');
+    expect(book.apply(backfill, 'backfill').outcome).toBe('applied');
+    expect(book.apply(backfill, 'backfill').outcome).toBe('duplicate');
+    expect(book.apply({ ...sellPending }, 'backfill').outcome).toBe('duplicate');
+    expect(book.apply({ ...sellNew, eventId: 0 }, 'backfill').outcome).toBe('applied');
     expect(book.statistics()).toMatchObject({
       updates: 4,
       backfilled: 2,
@@ -120,9 +120,11 @@ describe('OrderBook', () => {
     const book = new OrderBook();
     book.apply(buyNew);
     // After a reconnect, REST reconciliation records the missed fill as one TRADE...
-    expect(book.apply({ ...buyFilled, eventId: buyNew.eventId }, 'backfill')).toBe('applied');
+    expect(book.apply({ ...buyFilled, eventId: buyNew.eventId }, 'backfill').outcome).toBe(
+      'applied',
+    );
     // ...and then the stream's own frame for that fill arrives after all.
-    expect(book.apply(buyFilled)).toBe('late');
+    expect(book.apply(buyFilled).outcome).toBe('late');
     expect(book.get('51481849')!.current.status).toBe('FILLED');
     const stats = book.statistics();
     expect(stats).toMatchObject({ fills: 1, ordersByStatus: { FILLED: 1 } });
@@ -144,9 +146,9 @@ describe('OrderBook', () => {
       lastQuoteQty: '197.28681211',
       commission: '0.01972868',
     };
-    expect(book.apply(backfill, 'backfill')).toBe('applied');
-    expect(book.apply(sellPartial)).toBe('late');
-    expect(book.apply(sellFilled)).toBe('late');
+    expect(book.apply(backfill, 'backfill').outcome).toBe('applied');
+    expect(book.apply(sellPartial).outcome).toBe('late');
+    expect(book.apply(sellFilled).outcome).toBe('late');
     const stats = book.statistics();
     expect(stats.volumeBySymbol.ALPHA_373USDT).toEqual({
       fills: 1,
@@ -169,8 +171,8 @@ describe('OrderBook', () => {
       commission: '0.00226905',
     };
     book.apply(halfway, 'backfill');
-    expect(book.apply(sellPartial)).toBe('applied');
-    expect(book.apply(sellFilled)).toBe('applied');
+    expect(book.apply(sellPartial).outcome).toBe('applied');
+    expect(book.apply(sellFilled).outcome).toBe('applied');
     const stats = book.statistics();
     // Same totals as without the gap: 869.47 sold for 197.28681211 USDT.
     expect(stats.volumeBySymbol.ALPHA_373USDT).toEqual({
@@ -187,5 +189,47 @@ describe('OrderBook', () => {
     book.apply(buyNew);
     expect(book.linkedOrders('51481850').map((o) => o.orderId)).toEqual(['51481849']);
     expect(book.linkedOrders('nope')).toEqual([]);
+  });
+
+  it('says why: each verdict carries a reason code and what it counted', () => {
+    const book = new OrderBook();
+    expect(book.apply(buyNew)).toEqual({ outcome: 'applied', reason: 'first-seen', counted: null });
+    expect(book.apply(buyNew)).toEqual({
+      outcome: 'duplicate',
+      reason: 'repeated-event',
+      counted: null,
+    });
+    const backfill = book.apply({ ...buyFilled, eventId: buyNew.eventId }, 'backfill');
+    expect(backfill).toMatchObject({ outcome: 'applied', reason: 'moves-forward' });
+    expect(backfill.counted?.base).toBe('869.56000000');
+    expect(book.apply({ ...buyFilled }, 'backfill')).toMatchObject({ reason: 'adds-nothing' });
+    // The stream's own FILLED after the backfill's: late, and its fill is not counted twice.
+    expect(book.apply(buyFilled)).toEqual({
+      outcome: 'late',
+      reason: 'after-terminal',
+      counted: null,
+    });
+    expect(book.statistics()).toMatchObject({ updates: 3, duplicates: 2, late: 1, fills: 1 });
+  });
+});
+
+describe('ConnectionCounter', () => {
+  it('counts a reconnect per return to live and a gap per lost live stream, once each', () => {
+    const counter = new ConnectionCounter();
+    for (const state of [
+      'connecting',
+      'subscribing',
+      'live',
+      'live', // re-announced (listen key renewed): nothing
+      'reconnecting',
+      'connecting',
+      'reconnecting', // a failed attempt: still the same gap
+      'subscribing',
+      'live',
+      'stopping',
+      'stopped',
+    ] as const)
+      counter.onState(state);
+    expect(counter.counts()).toEqual({ reconnects: 1, gaps: 1 });
   });
 });

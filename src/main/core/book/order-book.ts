@@ -3,7 +3,12 @@ import {
   type OrderUpdate,
   type UpdateSource,
 } from '../../../shared/domain/order-update.ts';
-import { compareDecimal, isDecimalSum } from './decimal-math.ts';
+import type {
+  CountedFill,
+  UpdateVerdict,
+  VerdictReason,
+} from '../../../shared/domain/update-verdict.ts';
+import { compareDecimal, isDecimalSum, isPositiveDecimal } from './decimal-math.ts';
 import { StatisticsAccumulator, type BookStatistics } from './book-statistics.ts';
 import { growthOfFill, shareOf, type FillRange } from './fill-coverage.ts';
 
@@ -23,14 +28,8 @@ export interface OrderRecord {
   countedFilledQty: string;
 }
 
-/** What `apply` did with an update. */
-export type ApplyOutcome =
-  /** New state for its order. */
-  | 'applied'
-  /** Accepted and counted, but older than the order's current state: history only. */
-  | 'late'
-  /** Seen before (same event id, or a backfill that adds nothing): dropped, not counted. */
-  | 'duplicate';
+/** What `apply` did with an update: `applied`, `late` or `duplicate`. */
+export type ApplyOutcome = UpdateVerdict['outcome'];
 
 /** Rough progress of a status, used to tell whether a backfill moves an order forward. */
 const STATUS_RANK: Record<string, number> = { PENDING: 0, NEW: 1, PARTIALLY_FILLED: 2 };
@@ -62,14 +61,21 @@ export class OrderBook {
   /** Per order: stretches below its counted mark not counted yet (fills seen out of order). */
   private readonly fillHoles = new Map<string, FillRange[]>();
 
-  /** Applies one update and says what happened to it. */
-  apply(update: OrderUpdate, source: UpdateSource = 'stream'): ApplyOutcome {
+  /**
+   * Applies one update and returns the verdict: what happened to it and why, and what it added
+   * to the filled volume. This is the only place order state is decided.
+   */
+  apply(update: OrderUpdate, source: UpdateSource = 'stream'): UpdateVerdict {
+    const verdict = this.decide(update, source);
+    this.stats.record(update, source, verdict);
+    return verdict;
+  }
+
+  private decide(update: OrderUpdate, source: UpdateSource): UpdateVerdict {
     const record = this.orders.get(update.orderId);
     // An event id belongs to one order, so a repeat can only be in that order's history.
-    if (source === 'stream' && record !== undefined && hasEvent(record.history, update.eventId)) {
-      this.stats.duplicates++;
-      return 'duplicate';
-    }
+    if (source === 'stream' && record !== undefined && hasEvent(record.history, update.eventId))
+      return { outcome: 'duplicate', reason: 'repeated-event', counted: null };
     if (!record) {
       const created: OrderRecord = {
         orderId: update.orderId,
@@ -80,33 +86,27 @@ export class OrderBook {
       };
       this.orders.set(update.orderId, created);
       this.link(update);
-      this.stats.countUpdate(update.status, source === 'backfill');
-      this.stats.moveOrder(null, update.status);
-      this.countFill(created, update);
-      return 'applied';
+      return { outcome: 'applied', reason: 'first-seen', counted: this.countFill(created, update) };
     }
     const previous = record.current;
-    const forward =
+    const late =
       source === 'backfill'
         ? this.backfillMovesForward(previous, update)
-        : this.streamMovesForward(previous, update);
-    if (source === 'backfill' && !forward) return 'duplicate';
+          ? null
+          : 'adds-nothing'
+        : this.streamLateReason(previous, update);
+    if (late === 'adds-nothing') return { outcome: 'duplicate', reason: late, counted: null };
     record.history.push(update);
-    this.stats.countUpdate(update.status, source === 'backfill');
     // A late fill is still a fill that happened: it counts toward volume and fees, unless a
     // backfill (or another frame) counted that quantity already.
-    this.countFill(record, update);
+    const counted = this.countFill(record, update);
     if (record.orderListId === null && update.orderListId !== null) {
       record.orderListId = update.orderListId;
       this.link(update);
     }
-    if (!forward) {
-      this.stats.late++;
-      return 'late';
-    }
+    if (late !== null) return { outcome: 'late', reason: late, counted };
     record.current = update;
-    this.stats.moveOrder(previous.status, update.status);
-    return 'applied';
+    return { outcome: 'applied', reason: 'moves-forward', counted };
   }
 
   /** The order's record, if seen. */
@@ -134,15 +134,18 @@ export class OrderBook {
 
   /** Statistics so far (a fresh snapshot each call). */
   statistics(): BookStatistics {
-    return this.stats.snapshot(this.orders.size);
+    return this.stats.snapshot();
   }
 
-  private streamMovesForward(previous: OrderUpdate, next: OrderUpdate): boolean {
-    if (next.eventId < previous.eventId) return false;
+  /** Why a stream update does not move its order, or null when it does. */
+  private streamLateReason(previous: OrderUpdate, next: OrderUpdate): VerdictReason | null {
+    if (next.eventId < previous.eventId) return 'older-event';
     // Nothing leaves a terminal status, not even for another terminal one: after a backfill
     // said FILLED, the stream's own FILLED frame is old news.
-    if (TERMINAL_STATUSES.has(previous.status)) return false;
-    return compareDecimal(next.cumulativeFilledQty, previous.cumulativeFilledQty) >= 0;
+    if (TERMINAL_STATUSES.has(previous.status)) return 'after-terminal';
+    return compareDecimal(next.cumulativeFilledQty, previous.cumulativeFilledQty) >= 0
+      ? null
+      : 'fill-behind';
   }
 
   private backfillMovesForward(previous: OrderUpdate, next: OrderUpdate): boolean {
@@ -163,8 +166,8 @@ export class OrderBook {
    * added (its quote quantity and fee in proportion), so a fill seen both by a backfill and by
    * the stream counts once.
    */
-  private countFill(record: OrderRecord, update: OrderUpdate): void {
-    if (update.executionType !== 'TRADE') return;
+  private countFill(record: OrderRecord, update: OrderUpdate): CountedFill | null {
+    if (update.executionType !== 'TRADE') return null;
     // The usual case, kept allocation-free: the fill continues exactly where counting ended.
     const counted = record.countedFilledQty;
     const continues =
@@ -173,14 +176,7 @@ export class OrderBook {
         : isDecimalSum(counted, update.lastFilledQty, update.cumulativeFilledQty);
     if (continues && (this.fillHoles.size === 0 || !this.fillHoles.has(record.orderId))) {
       record.countedFilledQty = update.cumulativeFilledQty;
-      this.stats.addFill(
-        update,
-        update.lastFilledQty,
-        update.lastQuoteQty,
-        update.commission,
-        update.commissionAsset,
-      );
-      return;
+      return wholeFill(update);
     }
     const growth = growthOfFill(
       update,
@@ -191,25 +187,14 @@ export class OrderBook {
     else this.fillHoles.delete(record.orderId);
     if (growth.countedTo.gt(record.countedFilledQty))
       record.countedFilledQty = growth.countedTo.toFixed();
-    if (!growth.uncounted.gt(0)) return;
-    if (growth.uncounted.eq(update.lastFilledQty)) {
-      this.stats.addFill(
-        update,
-        update.lastFilledQty,
-        update.lastQuoteQty,
-        update.commission,
-        update.commissionAsset,
-      );
-      return;
-    }
+    if (!growth.uncounted.gt(0)) return null;
+    if (growth.uncounted.eq(update.lastFilledQty)) return wholeFill(update);
     const part = (value: string): string => shareOf(value, growth.uncounted, update.lastFilledQty);
-    this.stats.addFill(
-      update,
-      growth.uncounted.toFixed(),
-      part(update.lastQuoteQty),
-      update.commission === null ? null : part(update.commission),
-      update.commissionAsset,
-    );
+    return {
+      base: growth.uncounted.toFixed(),
+      quote: part(update.lastQuoteQty),
+      fee: update.commission === null ? null : part(update.commission),
+    };
   }
 
   private link(update: OrderUpdate): void {
@@ -218,4 +203,10 @@ export class OrderBook {
     if (legs === undefined) this.lists.set(update.orderListId, [update.orderId]);
     else if (!legs.includes(update.orderId)) legs.push(update.orderId);
   }
+}
+
+/** The whole of a fill's `l`, `Y` and `n`; null for a fill of nothing. */
+function wholeFill(update: OrderUpdate): CountedFill | null {
+  if (!isPositiveDecimal(update.lastFilledQty)) return null;
+  return { base: update.lastFilledQty, quote: update.lastQuoteQty, fee: update.commission };
 }

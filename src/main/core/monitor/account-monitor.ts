@@ -2,8 +2,13 @@ import { Emitter, type Event } from '../../../shared/event/emitter.ts';
 import { DisposableStore, type Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
 import { maskListenKey } from '../../../shared/secrets/mask.ts';
+import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
 import { OrderBook, type ApplyOutcome } from '../book/order-book.ts';
-import type { BookStatistics } from '../book/book-statistics.ts';
+import {
+  ConnectionCounter,
+  type BookStatistics,
+  type ConnectionCounts,
+} from '../book/book-statistics.ts';
 import { ListenKeyService, type ListenKeyApi } from '../listen-key/listen-key-service.ts';
 import { maskFrameText, truncateForLog } from '../parser/mask-frame.ts';
 import type { OtherEvent } from '../parser/frame-types.ts';
@@ -52,19 +57,20 @@ export interface OrderUpdateEvent {
   update: OrderUpdate;
   source: UpdateSource;
   receivedAtMs: number;
+  /** The order book's verdict: applied / late / duplicate, why, and what it counted. */
+  verdict: UpdateVerdict;
   /** False for a duplicate (dropped); true otherwise, late ones included. */
   accepted: boolean;
+  /** `verdict.outcome`. */
   outcome: ApplyOutcome;
 }
 
-/** Statistics of a monitor: the book's plus the session's. */
-export interface MonitorStatistics extends BookStatistics {
+/** Statistics of a monitor: the book's plus the session's (reconnects and gaps by the one rule). */
+export interface MonitorStatistics extends BookStatistics, ConnectionCounts {
   /** Frames that could not be read (dropped, never counted as updates). */
   malformed: number;
   /** Events other than executionReport. */
   otherEvents: number;
-  /** Returns to `live` after the first. */
-  reconnects: number;
   /** Successful listen-key re-POSTs plus renewals after an expiry. */
   listenKeyRefreshes: number;
   /** As the old script counted: "connected" (reached live) and "error" (connection lost) events. */
@@ -123,11 +129,11 @@ class AccountMonitorImpl implements AccountMonitor {
   private counters = {
     malformed: 0,
     otherEvents: 0,
-    reconnects: 0,
     listenKeyRefreshes: 0,
     connectionEvents: 0,
     reconcileErrors: 0,
   };
+  private readonly connectionCounter = new ConnectionCounter();
   private wasLive = false;
   private liveEndedAtMs: number | null = null;
   private lastFrameAtMs: number | null = null;
@@ -242,7 +248,7 @@ class AccountMonitorImpl implements AccountMonitor {
   }
 
   get stats(): MonitorStatistics {
-    return { ...this.book.statistics(), ...this.counters };
+    return { ...this.book.statistics(), ...this.counters, ...this.connectionCounter.counts() };
   }
 
   start(): void {
@@ -276,12 +282,12 @@ class AccountMonitorImpl implements AccountMonitor {
   }
 
   private onState(state: SessionState, previous: SessionState): void {
+    this.connectionCounter.onState(state.name);
     if (state.name === 'live') {
       this.counters.connectionEvents++;
       // A fresh key on a fresh connection, and the reconnect reconciles on its own.
       this.refreshFailedSinceSwap = false;
       if (this.wasLive) {
-        this.counters.reconnects++;
         const gapStart = this.liveEndedAtMs ?? this.clock.now();
         this.scheduleReconcile(gapStart, this.clock.now());
       }
@@ -329,11 +335,13 @@ class AccountMonitorImpl implements AccountMonitor {
     source: UpdateSource,
     receivedAtMs: number,
   ): ApplyOutcome {
-    const outcome = this.book.apply(update, source);
+    const verdict = this.book.apply(update, source);
+    const outcome = verdict.outcome;
     this.updateEmitter.fire({
       update,
       source,
       receivedAtMs,
+      verdict,
       accepted: outcome !== 'duplicate',
       outcome,
     });
