@@ -1,5 +1,7 @@
 // Generates the app and tray icons as PNGs with no dependencies (run: node resources/generate-icons.mjs).
-// A filled disc per tray state; the app icon is a larger disc with a ring.
+// A filled disc per tray state; the app icon is a larger disc with a ring, 1024 px because
+// electron-builder makes the macOS .icns (needs at least 512), the Windows .ico and the Linux
+// icon sizes from it.
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
@@ -60,4 +62,4 @@ for (const [state, rgb] of Object.entries(STATES)) {
   writeFileSync(new URL(`tray-${state}.png`, here), png(16, disc(rgb, false)));
   writeFileSync(new URL(`tray-${state}@2x.png`, here), png(32, disc(rgb, false)));
 }
-writeFileSync(new URL('icon.png', here), png(256, disc([240, 185, 11], true)));
+writeFileSync(new URL('icon.png', here), png(1024, disc([240, 185, 11], true)));
