@@ -209,3 +209,47 @@ describe('the app over the contract', () => {
     });
   });
 });
+
+describe('shutting down while a request runs', () => {
+  it('waits for a starting demo, disposes its exchange, and refuses later requests', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'am-app-quit-'));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let exchangeDisposed = false;
+    const quitting = await createAppRoot({
+      host: 'electron',
+      version: '0.0.0-test',
+      dataDir: dir,
+      clock: systemClock,
+      logger: nullLogger,
+      accounts: new FakeAccounts(),
+      createMonitor: (connection) => new FakeMonitorSession(connection),
+      createDemoExchange: async () => {
+        await released;
+        return {
+          restUrl: 'http://127.0.0.1:1',
+          wsUrl: 'ws://127.0.0.1:1',
+          credentials: { headers: {}, cookies: '' },
+          startActivity() {},
+          stopActivity() {},
+          dispose: async () => void (exchangeDisposed = true),
+        };
+      },
+      exportTarget: { choose: async () => null },
+      events: { emit() {} },
+    });
+    const demo = Promise.resolve(quitting.handlers.startDemo({ activity: true }));
+    const disposed = quitting.dispose();
+    release();
+    await demo;
+    await disposed;
+    // What the starting demo created was disposed with the app, not left running.
+    expect(exchangeDisposed).toBe(true);
+    await expect(
+      Promise.resolve().then(() => quitting.handlers.getAppInfo(undefined)),
+    ).rejects.toMatchObject({
+      code: 'SHUTTING_DOWN',
+    });
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -12,6 +12,7 @@ import type { AccountView, HostKind, NoticeView } from '../../shared/ipc/views-a
 import { SessionJournals } from '../core/journal/session-journals.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
+import { appError } from './app-error.ts';
 import { DEMO_ACCOUNT_ID, DemoService } from './demo-service.ts';
 import { ExportService } from './export-service.ts';
 import { MonitorService } from './monitor-service.ts';
@@ -294,14 +295,35 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     getStrategyProgress: ({ accountId }) => strategies.progress(accountId),
   };
 
+  // Requests still running at shutdown (a demo starting, an account being added) finish
+  // before the services are disposed, and later ones are refused: otherwise what they create
+  // after disposal (a simulator, a monitor) would outlive the app and keep its process alive.
+  const inFlight = new Set<Promise<unknown>>();
+  let shuttingDown = false;
+  const trackedHandlers = Object.fromEntries(
+    Object.entries(handlers).map(([channel, handler]) => [
+      channel,
+      (payload: unknown) => {
+        if (shuttingDown) throw appError('SHUTTING_DOWN', 'Alpha Monitor is quitting.');
+        const result = Promise.resolve().then(() => (handler as (p: unknown) => unknown)(payload));
+        const forget = () => void inFlight.delete(result);
+        inFlight.add(result);
+        result.then(forget, forget);
+        return result;
+      },
+    ]),
+  ) as ContractHandlers;
+
   await accountViews();
   return {
-    handlers,
+    handlers: trackedHandlers,
     settings,
     onDidChangeOverallState: overallEmitter.event,
     overallState: currentOverall,
     listAccounts: accountViews,
     async dispose() {
+      shuttingDown = true;
+      await Promise.allSettled([...inFlight]);
       await strategies.dispose();
       await monitors.dispose();
       await store.dispose();
