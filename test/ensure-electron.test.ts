@@ -103,12 +103,14 @@ describe('scripts/ensure-electron.mjs (npm start, npm run dist)', () => {
     expect(requested.length).toBe(before);
   });
 
-  it('npm start and npm run dist fetch Electron before anything needs it', () => {
+  it('npm start, npm run dev and npm run dist fetch Electron before anything needs it', () => {
     const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    expect(scripts.start).toMatch(/^node scripts\/ensure-electron\.mjs && /);
-    if (scripts.dist !== undefined)
-      expect(scripts.dist).toMatch(/^node scripts\/ensure-electron\.mjs && /);
+    for (const name of ['start', 'dev', 'dist'])
+      expect([name, scripts[name]]).toEqual([
+        name,
+        expect.stringMatching(/^node scripts\/ensure-electron\.mjs && /),
+      ]);
   });
 });
