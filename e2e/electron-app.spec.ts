@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { _electron as electron, expect, test } from '@playwright/test';
+import { _electron as electron, type ElectronApplication } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
+import { buildCurl, simControl } from './support/sim-client.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 
@@ -26,16 +28,25 @@ const skipReason =
       : null;
 if (skipReason) console.log(`[e2e] Electron specs skipped: ${skipReason}`);
 
+/**
+ * Starts the app the way `npm start` does (`electron-vite preview` runs Electron on the project
+ * folder, whose package.json names out/main/index.js), with its own data folder.
+ */
+function launchLikeNpmStart(home: string): Promise<ElectronApplication> {
+  return electron.launch({
+    executablePath: binary!,
+    args: ['.', ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
+    cwd: REPO_ROOT,
+    env: { ...process.env, ALPHA_MONITOR_HOME: home, ALPHA_MONITOR_TRAY: 'on' },
+  });
+}
+
 test.describe('Electron app', () => {
   test.skip(skipReason !== null, skipReason ?? '');
 
   // eslint-disable-next-line no-empty-pattern
   test('first run opens in demo mode with live orders', async ({}, testInfo) => {
-    const app = await electron.launch({
-      executablePath: binary!,
-      args: [builtMain, '--no-sandbox'],
-      env: { ...process.env, ALPHA_MONITOR_HOME: testInfo.outputPath('home') },
-    });
+    const app = await launchLikeNpmStart(testInfo.outputPath('home'));
     try {
       const page = await app.firstWindow();
       await expect(page.getByTestId('welcome').or(page.getByTestId('monitor'))).toBeVisible({
@@ -60,6 +71,53 @@ test.describe('Electron app', () => {
       expect(await page.evaluate(() => typeof (globalThis as { api?: unknown }).api)).toBe(
         'object',
       );
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a simulator account added from a cURL paste goes live and streams its orders', async ({
+    sim,
+  }, testInfo) => {
+    const app = await launchLikeNpmStart(testInfo.outputPath('home'));
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('welcome').or(page.getByTestId('monitor'))).toBeVisible({
+        timeout: 30_000,
+      });
+      // First run opens the demo; a real account is added next to it from the accounts list.
+      const addButton = page
+        .getByTestId('welcome-add-account')
+        .or(page.getByTestId('add-account'))
+        .first();
+      await addButton.click();
+      await page.getByTestId('curl-input').fill(buildCurl(sim.credentials));
+      await page.getByTestId('label-input').fill('Sim trader');
+      await page.getByTestId('advanced-toggle').click();
+      await page.getByTestId('rest-url-input').fill(sim.restUrl);
+      await page.getByTestId('ws-url-input').fill(sim.wsUrl);
+      await page.getByTestId('add-account-submit').click();
+      const addedOk = page.getByTestId('account-added-ok');
+      await expect(page.getByTestId('monitor').or(addedOk)).toBeVisible({ timeout: 30_000 });
+      if (await addedOk.isVisible()) await addedOk.click();
+
+      const account = page.getByTestId('account-item').filter({ hasText: 'Sim trader' });
+      await expect(account).toBeVisible();
+      await account.click();
+      if (!/connecting|subscribing|live/.test((await account.getAttribute('data-state')) ?? ''))
+        await account.getByTestId('account-toggle').click();
+      await expect(account).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+
+      await simControl.startDemoActivity(sim.controlUrl, 240);
+      await expect
+        .poll(
+          async () => Number(await page.getByTestId('orders-count').getAttribute('data-total')),
+          { timeout: 60_000 },
+        )
+        .toBeGreaterThan(0);
+      // Secrets never reach the page.
+      const html = await page.content();
+      expect(html).not.toContain(sim.credentials.headers.csrftoken!);
     } finally {
       await app.close();
     }
