@@ -62,6 +62,9 @@ export function createControlHandler(sim: () => Simulator) {
     'POST /faults/expire-listen-key': (b) => ({
       expired: sim().faults.expireListenKey(str(b, 'listenKey', false)) !== undefined,
     }),
+    'POST /faults/silence-listen-key': (b) => ({
+      silenced: sim().faults.silenceListenKey(str(b, 'listenKey', false)) !== undefined,
+    }),
     'POST /faults/invalidate-session': (b) =>
       sim().faults.invalidateSession(str(b, 'userId', false)),
     'POST /faults/inject-raw': (b) =>

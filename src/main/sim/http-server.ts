@@ -71,6 +71,7 @@ function isLoopback(address: string | undefined): boolean {
  * (P saw "No message available" on a wrong Alpha path).
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
+  const upgraded = new Set<Duplex>();
   const byKey = new Map(deps.routes.map((r) => [`${r.method} ${r.path}`, r]));
   const paths = new Set(deps.routes.map((r) => r.path));
   const server = createServer((request, response) => {
@@ -137,8 +138,29 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     }
   }
 
-  server.on('upgrade', (request, socket, head) => deps.onUpgrade(request, socket, head));
+  server.on('upgrade', (request, socket, head) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+    deps.onUpgrade(request, socket, head);
+  });
+  upgradedSockets.set(server, upgraded);
   return server;
+}
+
+const upgradedSockets = new WeakMap<Server, Set<Duplex>>();
+
+/**
+ * Stops the server and ends every connection it has, WebSocket ones included: `server.close`
+ * waits for all TCP connections, and `closeAllConnections` does not reach sockets handed over
+ * by an upgrade, so a connected client would keep a stopping simulator alive for as long as it
+ * stays connected.
+ */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+    for (const socket of upgradedSockets.get(server) ?? []) socket.destroy();
+  });
 }
 
 /** Listens on 127.0.0.1 (never another interface) and resolves with the bound port. */

@@ -5,7 +5,7 @@ import { DEFAULT_LISTINGS } from './catalog.ts';
 import { createControlHandler } from './control-api.ts';
 import { DemoActivity, DEFAULT_DEMO_ORDERS_PER_MINUTE } from './demo-activity.ts';
 import { buildListenKeyExpired } from './execution-report.ts';
-import { CONTROL_PREFIX, createHttpServer, listen, SIM_HOST } from './http-server.ts';
+import { closeServer, CONTROL_PREFIX, createHttpServer, listen, SIM_HOST } from './http-server.ts';
 import { ListenKeyRegistry } from './listen-keys.ts';
 import { Market } from './market.ts';
 import { MatchingEngine } from './matching-engine.ts';
@@ -115,7 +115,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   // The control API needs the finished Simulator, which needs the bound port: a late binding.
   const ref: { current?: Simulator } = {};
   const server = createHttpServer({
-    routes: createRestRoutes({ clock, market, engine, listenKeys, volume }),
+    routes: createRestRoutes({
+      clock,
+      market,
+      engine,
+      listenKeys,
+      volume,
+      historyTimeFilter: options.historyTimeFilter,
+    }),
     accounts,
     control: createControlHandler(() => ref.current!),
     onUpgrade: (request, socket, head) => {
@@ -131,15 +138,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       process.stderr.write(`alpha-monitor sim: internal error: ${String(error)}\n`),
   });
   const port = await listen(server, options.port ?? 0);
-  store.add(
-    toDisposable(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    ),
-  );
+  store.add(toDisposable(() => closeServer(server)));
 
   const base = `http://${SIM_HOST}:${port}`;
   const asPublic = (a: AccountState): SimAccount => ({
@@ -168,6 +167,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       expireListenKey(listenKey) {
         const key = keyFor(listenKey);
         return key !== undefined && listenKeys.expire(key) ? key : undefined;
+      },
+      silenceListenKey(listenKey) {
+        const key = keyFor(listenKey);
+        if (key === undefined) return undefined;
+        listenKeys.retire(key);
+        streams.silence(`alpha@${key}`);
+        return key;
       },
       invalidateSession: (userId) => accounts.invalidateSession(userId ?? demoAccount.userId),
       injectRaw(text, listenKey) {

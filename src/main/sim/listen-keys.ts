@@ -77,6 +77,18 @@ export class ListenKeyRegistry implements Disposable {
     return true;
   }
 
+  /**
+   * Ends a key without a word (no listenKeyExpired, whatever the options say): the next POST
+   * hands out a new key, while sockets subscribed to the old one stay open and hear nothing.
+   */
+  retire(key: string): boolean {
+    const record = this.live.get(key);
+    if (!record) return false;
+    record.timer?.dispose();
+    this.live.delete(key);
+    return true;
+  }
+
   /** Every live key. */
   keys(): string[] {
     return [...this.live.keys()];

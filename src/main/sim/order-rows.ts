@@ -1,3 +1,4 @@
+import { assertNever } from '../../shared/assert-never.ts';
 import { Big, plain, stepDecimals, toFixedHalfUp } from './decimal.ts';
 import type { Market } from './market.ts';
 import type { SimFill, SimOrder } from './order-model.ts';
@@ -80,12 +81,42 @@ export interface HistoryQuery {
   baseAsset: string | undefined;
   symbol: string | undefined;
   kind: string | undefined;
+  /** Which time startTime/endTime filter on (see HistoryTimeFilter). Default 'overlap'. */
+  timeFilter?: HistoryTimeFilter;
 }
 
 /**
- * Filters and pages orders (newest first). Time filter: an order matches when its life
- * [time, updateTime] overlaps [startTime, endTime], so an order placed before a gap and
- * filled during it shows up when reconciling the gap (the real rule is unknown).
+ * What history's startTime/endTime compare with. The real rule is unknown (ALPHA-PROTOCOL.md,
+ * gap 6), so the simulator offers each: 'overlap' (the order's life [time, updateTime] meets the
+ * window), 'created' (creation time in the window, as Spot's allOrders) and 'updated'.
+ */
+export type HistoryTimeFilter = 'overlap' | 'created' | 'updated';
+
+function inWindow(o: SimOrder, query: HistoryQuery): boolean {
+  const start = query.startTimeMs;
+  const end = query.endTimeMs;
+  const filter = query.timeFilter ?? 'overlap';
+  switch (filter) {
+    case 'overlap':
+      return (
+        (start === undefined || o.updatedMs >= start) && (end === undefined || o.createdMs <= end)
+      );
+    case 'created':
+      return (
+        (start === undefined || o.createdMs >= start) && (end === undefined || o.createdMs <= end)
+      );
+    case 'updated':
+      return (
+        (start === undefined || o.updatedMs >= start) && (end === undefined || o.updatedMs <= end)
+      );
+    default:
+      return assertNever(filter, 'history time filter');
+  }
+}
+
+/**
+ * Filters and pages orders (newest first). Time filter: by default an order matches when its
+ * life [time, updateTime] overlaps [startTime, endTime]; see HistoryTimeFilter for the others.
  */
 export function queryHistory(
   orders: SimOrder[],
@@ -94,8 +125,7 @@ export function queryHistory(
   const matching = orders.filter(
     (o) =>
       (!query.statuses || query.statuses.has(o.status)) &&
-      (query.startTimeMs === undefined || o.updatedMs >= query.startTimeMs) &&
-      (query.endTimeMs === undefined || o.createdMs <= query.endTimeMs) &&
+      inWindow(o, query) &&
       (!query.side || o.side === query.side) &&
       (!query.baseAsset || o.baseAsset === query.baseAsset) &&
       (!query.symbol || o.symbol === query.symbol) &&

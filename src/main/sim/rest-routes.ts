@@ -8,7 +8,7 @@ import type { ListenKeyRegistry } from './listen-keys.ts';
 import type { Market } from './market.ts';
 import type { MatchingEngine } from './matching-engine.ts';
 import { isFinal } from './order-model.ts';
-import { historyRow, queryHistory, userTradeRow } from './order-rows.ts';
+import { historyRow, queryHistory, userTradeRow, type HistoryTimeFilter } from './order-rows.ts';
 import { parseCancelRequest, parseLimitRequest, parseOtoRequest } from './order-validation.ts';
 import type { VolumeBook } from './user-volume.ts';
 import type { Clock } from '../core/ports/clock.ts';
@@ -40,6 +40,7 @@ export interface RestDeps {
   engine: MatchingEngine;
   listenKeys: ListenKeyRegistry;
   volume: VolumeBook;
+  historyTimeFilter?: HistoryTimeFilter;
 }
 
 const DEFI = '/bapi/defi/v1';
@@ -171,6 +172,7 @@ export function createRestRoutes(deps: RestDeps): RestRoute[] {
           baseAsset: r.query.get('baseAsset') || undefined,
           symbol: r.query.get('symbol') || undefined,
           kind: r.query.get('kind') || undefined,
+          timeFilter: deps.historyTimeFilter,
         });
         return { data: rows.map(historyRow), extra: { total } };
       },

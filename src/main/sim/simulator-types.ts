@@ -4,6 +4,7 @@ import type { CreateAccountOptions, SimAccount } from './accounts.ts';
 import type { TokenListing } from './catalog.ts';
 import type { ListenKeyRepost } from './listen-keys.ts';
 import type { UserVolumeRule } from './user-volume.ts';
+import type { HistoryTimeFilter } from './order-rows.ts';
 
 export interface DemoActivityOptions {
   /** Orders placed per minute of sim-clock time. Default 6. */
@@ -42,6 +43,11 @@ export interface SimulatorOptions {
   priceStepFraction?: number;
   /** How BUY fills count toward user-volume. Default 'raw' (see user-volume.ts). */
   userVolumeRule?: UserVolumeRule;
+  /**
+   * What history's startTime/endTime filter on: 'overlap' (default), 'created' (as Spot's
+   * allOrders) or 'updated'. The real rule is unknown; reconciliation must work with each.
+   */
+  historyTimeFilter?: HistoryTimeFilter;
   /** Starting balances of the demo account. Default 100000 USDT + some of each token. */
   demoBalances?: Record<string, string>;
   /** Listed tokens. Default KOGE (ALPHA_22), ALEO (ALPHA_373), AOP (ALPHA_382). */
@@ -60,6 +66,12 @@ export interface SimulatorFaults {
   refuseConnections(durationMs: number): void;
   /** Ends a listen key now (default: the demo account's). Returns the key, if one was live. */
   expireListenKey(listenKey?: string): string | undefined;
+  /**
+   * A silent key (default: the demo account's live key): the socket keeps answering pings and
+   * acks, but nothing more is pushed for that key, and no listenKeyExpired says so; the next
+   * get-listen-key POST hands out a new key. Returns the key, if one was live.
+   */
+  silenceListenKey(listenKey?: string): string | undefined;
   /** Makes the account's credentials answer 100002001 (default: the demo account). */
   invalidateSession(userId?: string): void;
   /** Sends `text` as-is to subscribers of `alpha@<listenKey>`, or to every client. */

@@ -40,6 +40,8 @@ export class StreamServer implements Disposable {
   private readonly heartbeat: Disposable;
   private readonly lastFrameByStream = new Map<string, string>();
   private stalled = false;
+  /** Streams that get nothing pushed while the socket stays healthy (see silence()). */
+  private readonly silenced = new Set<string>();
   private refuseUntilMs = 0;
   /** Pushes held back by reorderNext(), released newest first. */
   private held: Array<{ stream: string; text: string }> = [];
@@ -130,6 +132,15 @@ export class StreamServer implements Disposable {
     this.stalled = false;
   }
 
+  /**
+   * A silent stream: pushes for `stream` go nowhere, while pings, pongs, acks and other
+   * streams carry on. Models a key that died on the exchange's side, or the same key opened on
+   * another device (the most reported failure of every peer); only reconciliation can tell.
+   */
+  silence(stream: string): void {
+    this.silenced.add(stream);
+  }
+
   /** Rejects WebSocket upgrades for the next `durationMs` sim-clock ms. */
   refuseConnections(durationMs: number): void {
     this.refuseUntilMs = this.clock.now() + Math.max(0, durationMs);
@@ -193,7 +204,7 @@ export class StreamServer implements Disposable {
   private sendToStream(stream: string, text: string, remember = true): void {
     if (remember) this.lastFrameByStream.set(stream, text);
     // A stalled server sends nothing; what it would have pushed is lost, as on a dead link.
-    if (this.stalled) return;
+    if (this.stalled || this.silenced.has(stream)) return;
     for (const client of this.clients) {
       if (client.streams.has(stream)) client.socket.send(text);
     }

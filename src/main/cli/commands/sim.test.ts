@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { main } from '../main.ts';
 import type { CliContext } from '../common/cli-context.ts';
 import { ExitCode } from '../common/cli-error.ts';
@@ -90,6 +91,29 @@ describe('alpha-monitor sim', () => {
     expect(await exited).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
   });
+
+  it('on SIGINT with a client still connected (never leaving), closes the client and exits', async () => {
+    child = spawn(process.execPath, [BIN, 'sim', '--json', '--no-demo'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let exitCode: number | null | undefined;
+    child.stdout!.on('data', (d) => (stdout += String(d)));
+    const exited = new Promise<number | null>((resolve) =>
+      child!.on('exit', (code) => resolve((exitCode = code))),
+    );
+    await waitFor(() => stdout.includes('\n') || exitCode !== undefined);
+    const printed = JSON.parse(stdout.split('\n')[0]!) as Printed;
+    // A client that stays: it would hold an HTTP server's close() open for as long as it lives.
+    const socket = new WebSocket(printed.wsUrl);
+    const clientClosed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('error', () => {});
+    await new Promise<void>((resolve) => socket.once('open', () => resolve()));
+    child.kill('SIGINT');
+    // No time threshold: before the fix this never resolved while the client stayed connected.
+    expect(await exited).toBe(0);
+    await clientClosed;
+  }, 60_000);
 
   it('prints URLs in plain text, writes credentials (mode 600), and stops on Ctrl+C', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sim-cli-'));
