@@ -38,6 +38,8 @@ const stats: MonitorStatistics = {
   listenKeyRefreshes: 0,
   connectionEvents: 1,
   reconcileErrors: 0,
+  missedByStream: 0,
+  statusUnknown: 0,
 };
 
 function statistics(lang: 'en' | 'zh-CN', seenUpdate: boolean): string {

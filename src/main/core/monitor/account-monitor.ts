@@ -19,7 +19,16 @@ import type { ReceivedFrame } from '../stream/order-stream-connection.ts';
 import type { SessionState } from '../stream/session-state.ts';
 import { StreamSession } from '../stream/stream-session.ts';
 import type { WebSocketFactory } from '../stream/web-socket-factory.ts';
-import { collectBackfill, type ReconcileApi } from './backfill.ts';
+import type { ReconcileApi } from './backfill.ts';
+import {
+  Reconciler,
+  type ReconcileResult,
+  type ReconcilerSettings,
+  type ReconcileTrigger,
+} from './reconciler.ts';
+import { RestBudget, withRestBudget } from './rest-budget.ts';
+import type { StatusUnknown } from './status-unknown.ts';
+import { maskKnownListenKeysDeep } from '../../../shared/secrets/listen-key-registry.ts';
 
 /** Tunables of one monitor (all optional). */
 export interface AccountMonitorSettings {
@@ -38,6 +47,14 @@ export interface AccountMonitorSettings {
   reconcile?: boolean;
   /** Widens the reconciliation window on both sides (clock skew). Default 60 s. */
   reconcileMarginMs?: number;
+  /** While any order is open, reconcile this often (`--reconcile-interval`). Default 60 s. */
+  reconcileIntervalMs?: number;
+  /** With no open order, reconcile this often. Default 15 min. */
+  idleReconcileIntervalMs?: number;
+  /** How long a difference found on the clock may wait for the stream before it counts. Default 5 s. */
+  reconcileGraceMs?: number;
+  /** Least time between two private REST calls of the account. Default 300 ms. */
+  restSpacingMs?: number;
   random?: () => number;
   webSocketFactory?: WebSocketFactory;
 }
@@ -77,7 +94,18 @@ export interface MonitorStatistics extends BookStatistics, ConnectionCounts {
   connectionEvents: number;
   /** REST reconciliations that failed (the gap may hide updates; see the log). */
   reconcileErrors: number;
+  /**
+   * Updates a live stream should have delivered but a clock reconciliation found over REST
+   * (each time, the stream was replaced).
+   */
+  missedByStream: number;
+  /** Orders shown now as "status unknown: not open on the exchange". */
+  statusUnknown: number;
 }
+
+/** A finished reconciliation, as the monitor reports it. */
+export type ReconcileEvent = ReconcileResult;
+export type { ReconcileTrigger, StatusUnknown };
 
 /** One account's live session: listen key + stream + order book. */
 export interface AccountMonitor extends Disposable {
@@ -102,13 +130,13 @@ export interface AccountMonitor extends Disposable {
   }>;
   /** The listen key was re-POSTed or renewed; only the masked key is given. */
   readonly onDidRefreshListenKey: Event<{ maskedKey: string; changed: boolean; atMs: number }>;
-  /** A REST reconciliation after a gap finished. */
-  readonly onDidReconcile: Event<{
-    gapStartMs: number;
-    gapEndMs: number;
-    backfilled: number;
-    error?: string;
-  }>;
+  /**
+   * A REST reconciliation finished (at start, after a gap, or on the clock). On the clock,
+   * `missedByStream > 0` means the stream missed updates (recovered over REST) and is replaced.
+   */
+  readonly onDidReconcile: Event<ReconcileEvent>;
+  /** The order's "status unknown: not open on the exchange" mark, or null. */
+  statusUnknownOf(orderId: string): StatusUnknown | null;
 }
 
 /** Builds (does not start) a monitor for one account. */
@@ -125,8 +153,9 @@ class AccountMonitorImpl implements AccountMonitor {
   private readonly session: StreamSession;
   private readonly store = new DisposableStore();
   private readonly settings: AccountMonitorSettings;
-  private readonly rest: ReconcileApi;
+  private readonly reconciler: Reconciler;
   private counters = {
+    missedByStream: 0,
     malformed: 0,
     otherEvents: 0,
     listenKeyRefreshes: 0,
@@ -140,7 +169,6 @@ class AccountMonitorImpl implements AccountMonitor {
   private startedAtMs: number | null = null;
   /** A scheduled listen-key refresh failed since the subscription last moved. */
   private refreshFailedSinceSwap = false;
-  private reconcileChain: Promise<void> = Promise.resolve();
 
   private readonly updateEmitter = new Emitter<OrderUpdateEvent>();
   private readonly frameEmitter = new Emitter<{ text: string; receivedAtMs: number }>();
@@ -155,12 +183,7 @@ class AccountMonitorImpl implements AccountMonitor {
     changed: boolean;
     atMs: number;
   }>();
-  private readonly reconcileEmitter = new Emitter<{
-    gapStartMs: number;
-    gapEndMs: number;
-    backfilled: number;
-    error?: string;
-  }>();
+  private readonly reconcileEmitter = new Emitter<ReconcileEvent>();
   readonly onDidReceiveOrderUpdate = this.updateEmitter.event;
   readonly onDidReceiveFrame = this.frameEmitter.event;
   readonly onDidReceiveOtherEvent = this.otherEmitter.event;
@@ -174,9 +197,13 @@ class AccountMonitorImpl implements AccountMonitor {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? nullLogger;
     this.settings = options.options ?? {};
-    this.rest = options.rest;
+    // One budget for every private call of the account: reconciliation never bursts.
+    const rest = withRestBudget(
+      options.rest,
+      new RestBudget({ clock: this.clock, minSpacingMs: this.settings.restSpacingMs }),
+    );
     this.keys = new ListenKeyService({
-      api: options.rest,
+      api: rest,
       clock: this.clock,
       renewIntervalMs: this.settings.renewIntervalMs,
       logger: this.logger,
@@ -196,6 +223,17 @@ class AccountMonitorImpl implements AccountMonitor {
       webSocketFactory: this.settings.webSocketFactory,
     });
     this.onDidChangeState = this.session.onDidChangeState;
+    this.reconciler = new Reconciler({
+      api: rest,
+      book: this.book,
+      clock: this.clock,
+      logger: this.logger,
+      apply: (update) => this.applyUpdate(update, 'backfill', this.clock.now()),
+      isLive: () => this.session.state.name === 'live',
+      replaceStream: () => this.session.replaceStream(),
+      onResult: (result) => this.onReconciled(result),
+      settings: reconcilerSettingsOf(this.settings),
+    });
     this.store.add(
       this.session.onDidChangeState(({ state, previous }) => this.onState(state, previous)),
     );
@@ -233,7 +271,11 @@ class AccountMonitorImpl implements AccountMonitor {
         const gap = swap.reason === 'expired' || swap.changed || this.refreshFailedSinceSwap;
         this.refreshFailedSinceSwap = false;
         if (gap)
-          this.scheduleReconcile(this.lastFrameAtMs ?? this.startedAtMs ?? swap.atMs, swap.atMs);
+          this.scheduleReconcile(
+            'gap',
+            this.lastFrameAtMs ?? this.startedAtMs ?? swap.atMs,
+            swap.atMs,
+          );
       }),
     );
   }
@@ -248,7 +290,16 @@ class AccountMonitorImpl implements AccountMonitor {
   }
 
   get stats(): MonitorStatistics {
-    return { ...this.book.statistics(), ...this.counters, ...this.connectionCounter.counts() };
+    return {
+      ...this.book.statistics(),
+      ...this.counters,
+      ...this.connectionCounter.counts(),
+      statusUnknown: this.reconciler.statusUnknownOrders().length,
+    };
+  }
+
+  statusUnknownOf(orderId: string): StatusUnknown | null {
+    return this.reconciler.statusUnknownOf(orderId);
   }
 
   start(): void {
@@ -257,16 +308,18 @@ class AccountMonitorImpl implements AccountMonitor {
   }
 
   async stop(): Promise<void> {
+    this.reconciler.stopClock();
     await this.session.stop();
     // A reconciliation in flight may wait on a slow REST call; a stop must stay quick.
     await Promise.race([
-      this.reconcileChain,
+      this.reconciler.idle,
       new Promise((resolve) => setTimeout(resolve, 300).unref()),
     ]);
   }
 
   async dispose(): Promise<void> {
     await this.stop().catch(() => undefined);
+    this.reconciler.dispose();
     this.session.dispose();
     this.keys.dispose();
     await this.store.dispose();
@@ -289,7 +342,12 @@ class AccountMonitorImpl implements AccountMonitor {
       this.refreshFailedSinceSwap = false;
       if (this.wasLive) {
         const gapStart = this.liveEndedAtMs ?? this.clock.now();
-        this.scheduleReconcile(gapStart, this.clock.now());
+        this.scheduleReconcile('gap', gapStart, this.clock.now());
+      } else {
+        // The first subscription is acknowledged: start from the exchange's truth, so nothing
+        // that changed while connecting (refused connections, a slow start) is lost.
+        this.scheduleReconcile('start', this.startedAtMs ?? this.clock.now(), this.clock.now());
+        if (this.settings.reconcile !== false) this.reconciler.startClock();
       }
       this.wasLive = true;
     } else if (previous.name === 'live' && state.name === 'reconnecting') {
@@ -314,7 +372,8 @@ class AccountMonitorImpl implements AccountMonitor {
         return;
       case 'other-event':
         this.counters.otherEvents++;
-        this.otherEmitter.fire({ event: parsed.event, receivedAtMs });
+        // An unknown event's fields are passed on as they came: mask any key of ours in them.
+        this.otherEmitter.fire({ event: maskKnownListenKeysDeep(parsed.event), receivedAtMs });
         return;
       case 'malformed': {
         this.counters.malformed++;
@@ -348,31 +407,23 @@ class AccountMonitorImpl implements AccountMonitor {
     return outcome;
   }
 
-  private scheduleReconcile(gapStartMs: number, gapEndMs: number): void {
+  private scheduleReconcile(trigger: ReconcileTrigger, gapStartMs: number, gapEndMs: number): void {
     if (this.settings.reconcile === false) return;
-    const marginMs = this.settings.reconcileMarginMs ?? 60_000;
-    this.reconcileChain = this.reconcileChain.then(async () => {
-      const window = { startMs: gapStartMs - marginMs, endMs: this.clock.now() + marginMs };
-      try {
-        const updates = await collectBackfill(this.rest, this.book, window, this.clock.now());
-        let backfilled = 0;
-        for (const update of updates) {
-          if (this.applyUpdate(update, 'backfill', this.clock.now()) !== 'duplicate') backfilled++;
-        }
-        this.reconcileEmitter.fire({ gapStartMs, gapEndMs, backfilled });
-      } catch (error) {
-        this.counters.reconcileErrors++;
-        this.logger.warn('reconciliation failed', {
-          code: (error as { code?: string }).code,
-          reason: (error as Error).message,
-        });
-        this.reconcileEmitter.fire({
-          gapStartMs,
-          gapEndMs,
-          backfilled: 0,
-          error: (error as Error).message,
-        });
-      }
-    });
+    this.reconciler.schedule(trigger, gapStartMs, gapEndMs);
   }
+
+  private onReconciled(result: ReconcileResult): void {
+    if (result.error !== undefined) this.counters.reconcileErrors++;
+    this.counters.missedByStream += result.missedByStream;
+    this.reconcileEmitter.fire(result);
+  }
+}
+
+function reconcilerSettingsOf(settings: AccountMonitorSettings): ReconcilerSettings {
+  return {
+    marginMs: settings.reconcileMarginMs,
+    intervalMs: settings.reconcileIntervalMs,
+    idleIntervalMs: settings.idleReconcileIntervalMs,
+    graceMs: settings.reconcileGraceMs,
+  };
 }

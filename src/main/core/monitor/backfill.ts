@@ -2,6 +2,7 @@ import { assertNever } from '../../../shared/assert-never.ts';
 import Big from 'big.js';
 import {
   ORDER_STATUSES,
+  TERMINAL_STATUSES,
   type ExecutionType,
   type OrderStatus,
   type OrderUpdate,
@@ -23,28 +24,59 @@ export interface ReconcileApi {
 
 const STATUS_SET: ReadonlySet<string> = new Set(ORDER_STATUSES);
 
-/**
- * What the stream missed during a gap, as backfill updates, following ALPHA-PROTOCOL.md §5:
- * open orders, then order history over the gap, then user trades for fills we did not see.
- * Rows the book already knows in the same state produce nothing.
- */
-export async function collectBackfill(
+/** What the exchange said in one reconciliation, read in this order: open orders, then history. */
+export interface ExchangeView {
+  open: OrderHistoryRow[];
+  history: OrderHistoryRow[];
+  /**
+   * Orders the book believed open just before open orders were asked. One of them listed in
+   * neither answer ended before that call, so history should have it; when it does not (a
+   * creation-time filter, a truncated window, a history that drops some statuses), it gets a
+   * targeted query. Orders first heard of after the call are left for the next reconciliation.
+   */
+  believedOpen: readonly string[];
+}
+
+/** Reads open orders, then order history over `window` (ALPHA-PROTOCOL.md §5). */
+export async function readExchange(
   api: ReconcileApi,
-  book: OrderBook,
-  gap: { startMs: number; endMs: number },
-  nowMs: number,
-): Promise<OrderUpdate[]> {
+  believedOpen: readonly string[],
+  window: { startMs: number; endMs: number },
+): Promise<ExchangeView> {
   const open = await api.getOpenOrders();
   const history = await api.getAllOrderHistory({
-    startTimeMs: gap.startMs,
-    endTimeMs: gap.endMs,
+    startTimeMs: window.startMs,
+    endTimeMs: window.endMs,
     rows: 50,
     maxPages: 20,
   });
-  // History wins over open orders for the same id: it is the later, final word.
+  return { open, history, believedOpen };
+}
+
+/** What reconciling a view against the book found. */
+export interface BackfillPlan {
+  /** Rows that move an order forward, as backfill updates (nothing when the book agrees). */
+  updates: OrderUpdate[];
+  /** Orders the book believed open that neither answer listed. */
+  notListed: string[];
+}
+
+/**
+ * The differences between the exchange's view and the book, as backfill updates, with user
+ * trades asked for the fees of fills we did not see. Rows the book already knows in the same
+ * state produce nothing; call it again on the same view after the stream had time to catch up
+ * and only what is still missing remains.
+ */
+export async function diffWithBook(
+  api: ReconcileApi,
+  book: OrderBook,
+  view: ExchangeView,
+  nowMs: number,
+): Promise<BackfillPlan> {
+  // History wins over open orders for the same id: it was read later.
   const rows = new Map<string, OrderHistoryRow>();
-  for (const row of [...open, ...history]) rows.set(row.orderId, row);
-  const out: OrderUpdate[] = [];
+  for (const row of [...view.open, ...view.history]) rows.set(row.orderId, row);
+  const updates: OrderUpdate[] = [];
   for (const row of rows.values()) {
     if (!STATUS_SET.has(row.status)) continue;
     const known = book.get(row.orderId)?.current ?? null;
@@ -57,12 +89,104 @@ export async function collectBackfill(
       known.quantity === row.origQty
     )
       continue;
+    // A row behind the book (the stream was quicker) cannot move anything: no user-trades call.
+    if (known && (TERMINAL_STATUSES.has(known.status) || filled.lt(knownFilled))) continue;
     const delta = filled.minus(knownFilled);
     let commission: string | null = null;
     if (delta.gt(0)) commission = await feeGrowth(api, book, row);
-    out.push(rowToUpdate(row, known, delta.gt(0) ? delta.toFixed() : '0', commission, nowMs));
+    updates.push(rowToUpdate(row, known, delta.gt(0) ? delta.toFixed() : '0', commission, nowMs));
   }
-  return out;
+  const notListed = view.believedOpen.filter((id) => {
+    if (rows.has(id)) return false;
+    const current = book.get(id)?.current;
+    return current !== undefined && !TERMINAL_STATUSES.has(current.status);
+  });
+  return { updates, notListed };
+}
+
+/** What a targeted query found about one order that no list showed. */
+export type TargetedAnswer =
+  /** Its fills add up to its quantity: FILLED, as a backfill update. */
+  | { kind: 'filled'; update: OrderUpdate }
+  /**
+   * The exchange cannot say: no fills, or fills short of the quantity for an order that is not
+   * open (cancelled or expired after a part-fill, or a history that is incomplete). `update`
+   * carries fills we had not heard of, if any.
+   */
+  | { kind: 'unknown'; update: OrderUpdate | null };
+
+/**
+ * Asks user trades for one order (the only per-order call captured; `get-order-detail` is
+ * named in NAT's design but never captured, so it is not used). Fills that cover the order's
+ * quantity prove FILLED; anything less cannot tell cancelled from expired from "history is
+ * late", so the order's status is unknown.
+ */
+export async function queryOrderFate(
+  api: ReconcileApi,
+  book: OrderBook,
+  orderId: string,
+  nowMs: number,
+): Promise<TargetedAnswer> {
+  const known = book.get(orderId)?.current;
+  if (!known) return { kind: 'unknown', update: null };
+  const trades = await api.getUserTrades({ orderId, symbol: known.symbol });
+  const own = trades.filter((t) => t.orderId === orderId);
+  const filled = own.reduce((sum, t) => sum.plus(t.qty || '0'), new Big(0));
+  const quote = own.reduce((sum, t) => sum.plus(t.quoteQty || '0'), new Big(0));
+  const knownFilled = new Big(known.cumulativeFilledQty);
+  const quantity = new Big(known.quantity || '0');
+  const complete = quantity.gt(0) && filled.gte(quantity);
+  const grew = filled.gt(knownFilled);
+  if (!complete && !grew) return { kind: 'unknown', update: null };
+  const latest = own.reduce((max, t) => Math.max(max, t.time), 0) || nowMs;
+  const row: OrderHistoryRow = {
+    orderId,
+    symbol: known.symbol,
+    status: complete ? 'FILLED' : 'PARTIALLY_FILLED',
+    price: known.price,
+    avgPrice: filled.gt(0) ? quote.div(filled).toFixed(8) : '0',
+    origQty: known.quantity,
+    executedQty: filled.toFixed(),
+    cumQuote: quote.toFixed(),
+    type: known.orderType,
+    side: known.side,
+    stopPrice: known.stopPrice,
+    time: known.orderCreationTimeMs,
+    updateTime: latest,
+    orderListId: known.orderListId ?? '-1',
+    baseAsset: known.baseAsset,
+    quoteAsset: known.quoteAsset,
+    contingencyType: known.contingencyType,
+    contingencyOrderPosition: known.contingencyPosition,
+  };
+  const seenFees = (book.get(orderId)?.history ?? []).reduce(
+    (sum, u) =>
+      u.executionType === 'TRADE' && u.commission !== null ? sum.plus(u.commission) : sum,
+    new Big(0),
+  );
+  const fees = own.reduce((sum, t) => sum.plus(t.commission || '0'), new Big(0)).minus(seenFees);
+  const update = rowToUpdate(
+    row,
+    known,
+    grew ? filled.minus(knownFilled).toFixed() : '0',
+    grew ? (fees.gt(0) ? fees.toFixed() : '0') : null,
+    nowMs,
+  );
+  return complete ? { kind: 'filled', update } : { kind: 'unknown', update };
+}
+
+/**
+ * What the stream missed during a gap, as backfill updates: open orders, history over the
+ * window, user trades for fills we did not see (no targeted queries; see Reconciler).
+ */
+export async function collectBackfill(
+  api: ReconcileApi,
+  book: OrderBook,
+  gap: { startMs: number; endMs: number },
+  nowMs: number,
+): Promise<OrderUpdate[]> {
+  const view = await readExchange(api, [], gap);
+  return (await diffWithBook(api, book, view, nowMs)).updates;
 }
 
 /** Fees of the order's fills (user trades) minus the fees the stream already reported. */

@@ -154,6 +154,17 @@ export class StreamSession implements Disposable {
     this.dispatch({ type: 'closed' });
   }
 
+  /**
+   * Replaces the live stream now, as a planned rotation does: a fresh listen key on a new
+   * connection, SUBSCRIBE, then the old connection closes. For a stream that answers pings but
+   * proved (by reconciliation) to have stopped pushing. Nothing happens unless live.
+   */
+  replaceStream(): void {
+    if (this.currentState.name !== 'live') return;
+    this.logger.info('replacing the stream (fresh listen key, new subscription)');
+    void this.rotate(this.runId);
+  }
+
   dispose(): void {
     this.runId++;
     this.cancelTimers();

@@ -1,0 +1,260 @@
+import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
+import { TERMINAL_STATUSES, type OrderUpdate } from '../../../shared/domain/order-update.ts';
+import type { ApplyOutcome, OrderBook } from '../book/order-book.ts';
+import { maskFrameText } from '../parser/mask-frame.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../ports/logger.ts';
+import {
+  diffWithBook,
+  queryOrderFate,
+  readExchange,
+  type ExchangeView,
+  type ReconcileApi,
+} from './backfill.ts';
+import { startOfUtcDayMs, StatusUnknownTracker, type StatusUnknown } from './status-unknown.ts';
+
+/** Why a reconciliation ran. */
+export type ReconcileTrigger =
+  /** The first subscription was acknowledged: the table starts from the exchange's truth. */
+  | 'start'
+  /** The stream was down or its key may have lapsed. */
+  | 'gap'
+  /** The periodic check while live: a difference means the stream missed updates. */
+  | 'clock';
+
+/** The outcome of one reconciliation. */
+export interface ReconcileResult {
+  trigger: ReconcileTrigger;
+  gapStartMs: number;
+  gapEndMs: number;
+  /** Backfill updates the book accepted. */
+  backfilled: number;
+  /**
+   * On the clock: updates the live stream should have delivered and did not (accepted
+   * backfills plus orders found not open), so the stream is replaced. 0 otherwise.
+   */
+  missedByStream: number;
+  /** Orders newly shown as "status unknown: not open on the exchange". */
+  statusUnknown: string[];
+  /** Set when the reconciliation failed (masked message). */
+  error?: string;
+}
+
+export interface ReconcilerSettings {
+  /** Widens every window (clock skew). Default 60 s. */
+  marginMs?: number;
+  /** While any order is open, reconcile this often. Default 60 s (`--reconcile-interval`). */
+  intervalMs?: number;
+  /** With no open order, reconcile this often. Default 15 min. */
+  idleIntervalMs?: number;
+  /**
+   * On the clock, differences are looked at again after this long before they count as
+   * missed: a push may be on its way while REST answers. Default 5 s.
+   */
+  graceMs?: number;
+}
+
+export const DEFAULT_RECONCILE_INTERVAL_MS = 60_000;
+export const DEFAULT_IDLE_RECONCILE_INTERVAL_MS = 15 * 60_000;
+
+export interface ReconcilerDeps {
+  api: ReconcileApi;
+  book: OrderBook;
+  clock: Clock;
+  logger: Logger;
+  /** Applies a backfill update through the monitor (so it is journalled and handed on). */
+  apply(update: OrderUpdate): ApplyOutcome;
+  /** True while the stream is live (the clock only checks a live stream). */
+  isLive(): boolean;
+  /** Fresh listen key, new SUBSCRIBE: the current stream missed updates. */
+  replaceStream(): void;
+  onResult(result: ReconcileResult): void;
+  settings?: ReconcilerSettings;
+}
+
+/**
+ * Reconciliation, in one place: at start, after every gap and on a clock. Each run reads open
+ * orders and history from no later than the oldest order the book believes open (ALPHA-PROTOCOL
+ * §5 and gap 6: whether history filters by creation or update time is unknown, and a window
+ * that starts before the order was created works for both), applies what moved forward, asks
+ * user trades about open orders no list showed, and marks those it still cannot place.
+ * Runs are queued one after another, never concurrent.
+ */
+export class Reconciler implements Disposable {
+  private readonly deps: ReconcilerDeps;
+  private readonly marginMs: number;
+  private readonly intervalMs: number;
+  private readonly idleIntervalMs: number;
+  private readonly graceMs: number;
+  private readonly unknown = new StatusUnknownTracker();
+  private chain: Promise<void> = Promise.resolve();
+  private queued = 0;
+  private ticker: Disposable | null = null;
+  private lastRunStartedAtMs: number | null = null;
+  private disposed = false;
+
+  constructor(deps: ReconcilerDeps) {
+    this.deps = deps;
+    const s = deps.settings ?? {};
+    this.marginMs = s.marginMs ?? 60_000;
+    this.intervalMs = Math.max(1, s.intervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS);
+    this.idleIntervalMs = Math.max(
+      this.intervalMs,
+      s.idleIntervalMs ?? DEFAULT_IDLE_RECONCILE_INTERVAL_MS,
+    );
+    this.graceMs = s.graceMs ?? 5_000;
+  }
+
+  /** The work queued so far (for a bounded wait on stop). */
+  get idle(): Promise<void> {
+    return this.chain;
+  }
+
+  /** The order's "status unknown" mark, if it has one that still holds. */
+  statusUnknownOf(orderId: string): StatusUnknown | null {
+    return this.unknown.get(this.deps.book, orderId);
+  }
+
+  /** Every order currently shown as "status unknown: not open on the exchange". */
+  statusUnknownOrders(): Array<StatusUnknown & { orderId: string }> {
+    return this.unknown.list(this.deps.book);
+  }
+
+  /** Starts the clock (idempotent). Ticks at the short interval and decides each time. */
+  startClock(): void {
+    if (this.ticker || this.disposed) return;
+    this.ticker = this.deps.clock.setInterval(() => this.tick(), this.intervalMs);
+  }
+
+  stopClock(): void {
+    this.ticker?.dispose();
+    this.ticker = null;
+  }
+
+  /** Queues a reconciliation of [gapStartMs, gapEndMs] (widened as described above). */
+  schedule(trigger: ReconcileTrigger, gapStartMs: number, gapEndMs: number): void {
+    if (this.disposed) return;
+    this.queued++;
+    this.chain = this.chain.then(async () => {
+      this.queued--;
+      if (this.disposed) return;
+      await this.run(trigger, gapStartMs, gapEndMs);
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stopClock();
+  }
+
+  private tick(): void {
+    // Anything queued (a gap, the start) covers this tick; a stream that is down reconciles
+    // when it comes back.
+    if (this.queued > 0 || !this.deps.isLive()) return;
+    const now = this.deps.clock.now();
+    const last = this.lastRunStartedAtMs ?? now;
+    const due = this.believedOpen().length > 0 ? this.intervalMs : this.idleIntervalMs;
+    // Half a tick of slack: a run starts a little after the tick that queued it.
+    if (now - last < due - this.intervalMs / 2) return;
+    this.schedule('clock', last, now);
+  }
+
+  /** Ids of orders the book holds as open (not final, not already marked unknown). */
+  private believedOpen(): string[] {
+    const out: string[] = [];
+    for (const record of this.deps.book.list()) {
+      if (TERMINAL_STATUSES.has(record.current.status)) continue;
+      if (this.unknown.get(this.deps.book, record.orderId)) continue;
+      out.push(record.orderId);
+    }
+    return out;
+  }
+
+  private windowStartMs(trigger: ReconcileTrigger, gapStartMs: number, open: string[]): number {
+    let startMs = gapStartMs - this.marginMs;
+    // At start: since the monitor started, or since 00:00 UTC, whichever is earlier.
+    if (trigger === 'start') startMs = Math.min(startMs, startOfUtcDayMs(gapStartMs));
+    for (const id of open) {
+      const created = this.deps.book.get(id)?.current.orderCreationTimeMs;
+      if (created !== undefined && created > 0)
+        startMs = Math.min(startMs, created - this.marginMs);
+    }
+    return startMs;
+  }
+
+  private async run(
+    trigger: ReconcileTrigger,
+    gapStartMs: number,
+    gapEndMs: number,
+  ): Promise<void> {
+    const { api, book, clock } = this.deps;
+    this.lastRunStartedAtMs = clock.now();
+    const base = { trigger, gapStartMs, gapEndMs };
+    try {
+      const open = this.believedOpen();
+      const window = {
+        startMs: this.windowStartMs(trigger, gapStartMs, open),
+        endMs: clock.now() + this.marginMs,
+      };
+      const view = await readExchange(api, open, window);
+      let plan = await diffWithBook(api, book, view, clock.now());
+      if (trigger === 'clock' && (plan.updates.length > 0 || plan.notListed.length > 0)) {
+        // A push may have been on its way while REST answered: look again before blaming the stream.
+        await this.wait(this.graceMs);
+        if (this.disposed) return;
+        plan = await diffWithBook(api, book, view, clock.now());
+      }
+      let backfilled = 0;
+      for (const update of plan.updates) if (this.deps.apply(update) !== 'duplicate') backfilled++;
+      const fates = await this.resolveNotListed(view, plan.notListed);
+      backfilled += fates.backfilled;
+      const missedByStream = trigger === 'clock' ? backfilled + fates.unknown.length : 0;
+      if (missedByStream > 0) {
+        this.deps.logger.warn('the stream missed updates; recovered over REST', {
+          missed: missedByStream,
+        });
+        this.deps.replaceStream();
+      }
+      this.deps.onResult({ ...base, backfilled, missedByStream, statusUnknown: fates.unknown });
+    } catch (error) {
+      const message = maskFrameText((error as Error).message ?? String(error));
+      this.deps.logger.warn('reconciliation failed', {
+        trigger,
+        code: (error as { code?: string }).code,
+        reason: message,
+      });
+      this.deps.onResult({
+        ...base,
+        backfilled: 0,
+        missedByStream: 0,
+        statusUnknown: [],
+        error: message,
+      });
+    }
+  }
+
+  /** Targeted queries for open orders no list showed; marks those the exchange cannot place. */
+  private async resolveNotListed(
+    view: ExchangeView,
+    orderIds: string[],
+  ): Promise<{ backfilled: number; unknown: string[] }> {
+    const { api, book, clock } = this.deps;
+    let backfilled = 0;
+    const unknown: string[] = [];
+    for (const orderId of orderIds) {
+      // The stream may have settled it since the lists were read.
+      const current = book.get(orderId)?.current;
+      if (!current || !view.believedOpen.includes(orderId)) continue;
+      if (TERMINAL_STATUSES.has(current.status)) continue;
+      const answer = await queryOrderFate(api, book, orderId, clock.now());
+      if (answer.update && this.deps.apply(answer.update) !== 'duplicate') backfilled++;
+      if (answer.kind === 'unknown' && this.unknown.mark(book, orderId, clock.now()))
+        unknown.push(orderId);
+    }
+    return { backfilled, unknown };
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => this.deps.clock.setTimeout(resolve, ms));
+  }
+}
