@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setUnexpectedErrorHandler } from '../shared/errors/unexpected-error.ts';
 import { DisposableStore } from '../shared/lifecycle/disposable.ts';
 import { AccountsAdapter } from './app/accounts-adapter.ts';
 import { createAppRoot, type AppRoot } from './app/app-root.ts';
@@ -59,6 +60,10 @@ const logger = createStreamLogger({
     logFile.write(line);
   },
 });
+// Listener errors and other failures nobody awaited go to the log, never nowhere.
+setUnexpectedErrorHandler((error, origin) =>
+  logger.error('unexpected error', { origin, error: messageOf(error) }),
+);
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

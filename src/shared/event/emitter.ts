@@ -1,3 +1,4 @@
+import { onUnexpectedError } from '../errors/unexpected-error.ts';
 import type { Disposable } from '../lifecycle/disposable.ts';
 
 /** Subscribes a listener; dispose the result to unsubscribe. */
@@ -5,12 +6,17 @@ export type Event<T> = (listener: (value: T) => void) => Disposable;
 
 /**
  * A typed event source in the style of VS Code's Emitter: expose `event`, keep `fire`
- * private to the owner. Listener errors are isolated so one bad listener cannot stop others.
+ * private to the owner. Listener errors are isolated so one bad listener cannot stop others,
+ * and reported (by default to `onUnexpectedError`, which the composition root logs): never
+ * swallowed.
  */
 export class Emitter<T> {
   private listeners = new Set<(value: T) => void>();
 
-  constructor(private readonly onListenerError: (error: unknown) => void = () => {}) {}
+  constructor(
+    private readonly onListenerError: (error: unknown) => void = (error) =>
+      onUnexpectedError(error, 'event listener'),
+  ) {}
 
   readonly event: Event<T> = (listener) => {
     this.listeners.add(listener);

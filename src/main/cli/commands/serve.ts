@@ -5,6 +5,7 @@ import type { CliCommand } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { defineMessages } from '../i18n/lang.ts';
 import { createStreamLogger } from '../../core/ports/logger.ts';
+import { setUnexpectedErrorHandler } from '../../../shared/errors/unexpected-error.ts';
 import { DEFAULT_RENDERER_DIR, runHost } from '../../host/run-host.ts';
 
 const messages = defineMessages({
@@ -79,6 +80,9 @@ export const command: CliCommand = {
       minLevel: 'warn',
       write: (line) => ctx.stderr(line + '\n'),
     });
+    const restoreErrors = setUnexpectedErrorHandler((error, origin) =>
+      logger.error('unexpected error', { origin, error: String(error) }),
+    );
     const running = await runHost({
       port,
       demo: values.demo ?? false,
@@ -99,6 +103,7 @@ export const command: CliCommand = {
     });
     if (!values.json) ctx.stderr(m.stopping);
     await running.dispose();
+    restoreErrors();
     return ExitCode.ok;
   },
 };
