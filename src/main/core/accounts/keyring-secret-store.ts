@@ -34,9 +34,10 @@ export function createKeyringSecretStore(options: { service?: string } = {}): Se
   // Loaded lazily: a missing native binary becomes a clear error at first use instead of
   // breaking every command at start-up.
   const load = () =>
-    (modules ??= Promise.all([import('@napi-rs/keyring/keytar.js'), import('@napi-rs/keyring')]).then(
-      ([keytar, keyring]) => ({ keytar, keyring }),
-    ));
+    (modules ??= Promise.all([
+      import('@napi-rs/keyring/keytar.js'),
+      import('@napi-rs/keyring'),
+    ]).then(([keytar, keyring]) => ({ keytar, keyring })));
 
   async function withKeychain<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
     let loaded: { keytar: Keytar; keyring: Keyring };
