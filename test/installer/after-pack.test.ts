@@ -23,7 +23,7 @@ function packedApp(electronPlatformName: string, arch: Arch): PackedApp {
     arch,
     packager: {
       appInfo: { productFilename: 'Alpha Monitor' },
-      ...(electronPlatformName === 'linux' ? { executableName: 'alpha-monitor' } : {}),
+      ...(electronPlatformName === 'linux' ? { executableName: 'alpha-monitor-desktop' } : {}),
     },
   };
 }
@@ -39,8 +39,8 @@ async function flipsFor(context: PackedApp): Promise<Array<{ path: string; confi
 
 describe('afterPack: Electron fuses', () => {
   it.each([
-    ['linux', Arch.x64, join(APP_OUT_DIR, 'alpha-monitor'), false],
-    ['linux', Arch.arm64, join(APP_OUT_DIR, 'alpha-monitor'), false],
+    ['linux', Arch.x64, join(APP_OUT_DIR, 'alpha-monitor-desktop'), false],
+    ['linux', Arch.arm64, join(APP_OUT_DIR, 'alpha-monitor-desktop'), false],
     ['win32', Arch.x64, join(APP_OUT_DIR, 'Alpha Monitor.exe'), false],
     ['darwin', Arch.x64, join(APP_OUT_DIR, 'Alpha Monitor.app'), false],
     // Patching breaks the ad-hoc signature an arm64 macOS binary needs in order to start.

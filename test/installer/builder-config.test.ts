@@ -13,6 +13,8 @@ interface PlatformConfig {
   icon?: string;
   category?: string;
   maintainer?: string;
+  executableName?: string;
+  syncDesktopName?: boolean;
 }
 interface BuilderConfig extends PlatformConfig {
   appId?: string;
@@ -24,6 +26,7 @@ interface BuilderConfig extends PlatformConfig {
   asarUnpack?: string[];
   directories?: { buildResources?: string };
   extraResources?: Array<{ from: string; to?: string; filter: string[] }>;
+  extraMetadata?: { desktopName?: string };
   linux?: PlatformConfig;
   mac?: PlatformConfig;
   win?: PlatformConfig;
@@ -108,6 +111,19 @@ describe('electron-builder configuration', () => {
     // A .deb is refused without a maintainer; a desktop entry needs a category.
     expect(config.linux?.maintainer).toBeTruthy();
     expect(config.linux?.category).toBeTruthy();
+  });
+
+  it("gives the Linux executable a name of its own, not the command line's `alpha-monitor`", async () => {
+    const config = await loadConfig();
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    };
+    const executable = config.linux?.executableName;
+    expect(executable).toBeTruthy();
+    expect(Object.keys(pkg.bin)).not.toContain(executable);
+    // The window's app id comes from desktopName; the .desktop file must carry the same name.
+    expect(config.extraMetadata?.desktopName).toBe(`${executable}.desktop`);
+    expect(config.linux?.syncDesktopName).toBe(true);
   });
 
   it('packages the Electron that npm installed instead of downloading another', async () => {

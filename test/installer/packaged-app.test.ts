@@ -100,7 +100,7 @@ describe('the packaged app (electron-builder, unpacked Linux build)', () => {
   });
 
   it('has its fuses flipped by the afterPack hook', async () => {
-    const wire = await getCurrentFuseWire(join(unpacked, 'alpha-monitor'));
+    const wire = await getCurrentFuseWire(join(unpacked, 'alpha-monitor-desktop'));
     expect(wire).toMatchObject({
       [FuseV1Options.RunAsNode]: FUSE_DISABLED,
       [FuseV1Options.EnableCookieEncryption]: FUSE_ENABLED,
