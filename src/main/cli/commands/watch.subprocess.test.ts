@@ -102,6 +102,10 @@ describe('alpha-monitor watch as a subprocess', () => {
       'reconnects',
       'listenKeyRefreshes',
       'connectionEvents',
+      'backfilled',
+      'missedByStream',
+      'statusUnknown',
+      'reconcileErrors',
     ]);
     const orders = lines.filter((l) => l.type === 'order');
     expect(summary.updates).toBe(orders.length);

@@ -107,7 +107,7 @@ async function watch(
     output.update(event, updateIndex);
   });
   monitor.onDidRefreshListenKey(({ maskedKey, changed }) => output.listenKey(maskedKey, changed));
-  monitor.onDidReconcile(({ backfilled, error }) => output.reconciled(backfilled, error));
+  monitor.onDidReconcile((event) => output.reconciled(event));
 
   // Ends on: the duration, Ctrl+C / SIGTERM, or a state the session cannot leave by itself.
   let interrupted = false;

@@ -18,6 +18,7 @@ export const CONNECTION_OPTION_SPEC = {
   'ws-url': { type: 'string' },
   'renew-interval': { type: 'string' },
   'ping-interval': { type: 'string' },
+  'reconcile-interval': { type: 'string' },
   'max-reconnects': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -32,6 +33,8 @@ export interface ConnectionOptions {
   wsUrl?: string;
   renewIntervalMs?: number;
   pingIntervalMs?: number;
+  /** `--reconcile-interval <s>`: REST reconciliation period while orders are open. */
+  reconcileIntervalMs?: number;
   maxReconnects?: number;
   json: boolean;
   help: boolean;
@@ -82,6 +85,7 @@ export function parseCommandArgs<E extends NonNullable<ParseArgsConfig['options'
     wsUrl: values['ws-url'] as string | undefined,
     renewIntervalMs: seconds('renew-interval'),
     pingIntervalMs: seconds('ping-interval'),
+    reconcileIntervalMs: seconds('reconcile-interval'),
     maxReconnects,
     json: values.json === true,
     help: values.help === true,
@@ -147,6 +151,7 @@ export function monitorSettingsOf(options: ConnectionOptions): AccountMonitorSet
   return {
     renewIntervalMs: options.renewIntervalMs,
     pingIntervalMs: options.pingIntervalMs,
+    reconcileIntervalMs: options.reconcileIntervalMs,
     maxReconnectAttempts: options.maxReconnects,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
 import type { MonitorStatistics, OrderUpdateEvent } from '../../core/monitor/index.ts';
-import { createHumanOutput } from './watch-output.ts';
+import { createHumanOutput, createJsonOutput, orderLine } from './watch-output.ts';
 
 const fill = {
   symbol: 'ALPHA_22USDT',
@@ -105,5 +105,94 @@ describe('watch in Chinese', () => {
     expect(text).toContain('⚠️ 连接断开（连接关闭，代码 1006）；1.0 秒后第 1 次重连');
     expect(text).toContain('❌ 已停止：重连 3 次后放弃（连接超时）');
     expect(text).not.toMatch(/socket closed|gave up|: demo/);
+  });
+});
+
+describe('watch --json order lines', () => {
+  const event = (outcome: OrderUpdateEvent['outcome']): OrderUpdateEvent =>
+    ({
+      update: {
+        ...fill,
+        executionType: 'TRADE',
+        lastFilledQty: '2.3566',
+        avgPrice: '48.08',
+        cumulativeQuoteQty: '113.31',
+        orderListId: '89863105',
+        contingencyPosition: 'OTO_WORKING',
+        eventId: 7,
+        eventTimeMs: 1,
+      },
+      source: 'backfill',
+      receivedAtMs: 0,
+      accepted: outcome !== 'duplicate',
+      outcome,
+    }) as unknown as OrderUpdateEvent;
+
+  it("carry the order's fields and the source", () => {
+    let text = '';
+    createJsonOutput((t) => (text += t)).update(event('applied'), 1);
+    expect(JSON.parse(text)).toMatchObject({
+      type: 'order',
+      orderId: '1001',
+      symbol: 'ALPHA_22USDT',
+      side: 'BUY',
+      orderType: 'LIMIT',
+      status: 'FILLED',
+      price: '48.08',
+      quantity: '2.3566',
+      executedQty: '2.3566',
+      avgPrice: '48.08',
+      fee: '0.00023566',
+      feeAsset: 'ALPHA_22',
+      orderListId: '89863105',
+      leg: 'OTO_WORKING',
+      source: 'backfill',
+    });
+    expect(JSON.parse(text)).not.toHaveProperty('late');
+  });
+
+  it('mark a late update as late, so a NEW printed after FILLED is not read as current', () => {
+    expect(orderLine(event('late'))).toMatchObject({ late: true });
+    expect(orderLine(event('duplicate'))).toMatchObject({ duplicate: true });
+  });
+
+  it('report what reconciliation found, with codes', () => {
+    let text = '';
+    createJsonOutput((t) => (text += t)).reconciled({
+      trigger: 'clock',
+      gapStartMs: 0,
+      gapEndMs: 1,
+      backfilled: 2,
+      missedByStream: 3,
+      statusUnknown: ['42'],
+    });
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      { type: 'reconcile', trigger: 'clock', backfilled: 2, missedByStream: 3 },
+      { type: 'notice', code: 'STREAM_MISSED_UPDATES', count: 3 },
+      { type: 'order-status-unknown', orderId: '42', code: 'NOT_OPEN_ON_EXCHANGE' },
+    ]);
+  });
+
+  it('say in both languages that the stream missed updates', () => {
+    for (const [lang, expected] of [
+      ['en', 'The stream missed 3 update(s); recovered over REST'],
+      ['zh-CN', '推送流漏掉了 3 条更新'],
+    ] as const) {
+      let text = '';
+      createHumanOutput((t) => (text += t), lang).reconciled({
+        trigger: 'clock',
+        gapStartMs: 0,
+        gapEndMs: 1,
+        backfilled: 3,
+        missedByStream: 3,
+        statusUnknown: ['42'],
+      });
+      expect(text).toContain(expected);
+      expect(text).toContain('42');
+    }
   });
 });

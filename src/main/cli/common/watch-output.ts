@@ -1,4 +1,9 @@
-import type { MonitorStatistics, OrderUpdateEvent } from '../../core/monitor/index.ts';
+import { assertNever } from '../../../shared/assert-never.ts';
+import type {
+  MonitorStatistics,
+  OrderUpdateEvent,
+  ReconcileEvent,
+} from '../../core/monitor/index.ts';
 import type { SessionState } from '../../core/stream/index.ts';
 import type { Lang } from '../i18n/lang.ts';
 import {
@@ -22,7 +27,7 @@ export interface WatchOutput {
   state(state: SessionState, info: { maskedKey: string | null; reconnects: number }): void;
   update(event: OrderUpdateEvent, index: number): void;
   listenKey(maskedKey: string, changed: boolean): void;
-  reconciled(backfilled: number, error?: string): void;
+  reconciled(event: ReconcileEvent): void;
   progress(elapsedS: number, durationS: number, updates: number): void;
   stopping(): void;
   summary(stats: MonitorStatistics): void;
@@ -42,6 +47,44 @@ export function summaryLine(stats: MonitorStatistics): Record<string, unknown> {
     reconnects: stats.reconnects,
     listenKeyRefreshes: stats.listenKeyRefreshes,
     connectionEvents: stats.connectionEvents,
+    backfilled: stats.backfilled,
+    missedByStream: stats.missedByStream,
+    statusUnknown: stats.statusUnknown,
+    reconcileErrors: stats.reconcileErrors,
+  };
+}
+
+/**
+ * One `--json` order line: the order's fields as the update gives them (decimal strings), so
+ * `watch --json > session.ndjson` is a usable record, plus the book's verdict. A `late` update
+ * (older than the order's state, e.g. a NEW printed after FILLED) says so, and so does a
+ * `duplicate` (they are not printed: accepted updates only, as before).
+ */
+export function orderLine(event: OrderUpdateEvent): Record<string, unknown> {
+  const { update, source, outcome } = event;
+  return {
+    type: 'order',
+    orderId: update.orderId,
+    symbol: update.symbol,
+    side: update.side,
+    orderType: update.orderType,
+    status: update.status,
+    executionType: update.executionType,
+    price: update.price,
+    quantity: update.quantity,
+    executedQty: update.cumulativeFilledQty,
+    lastFilledQty: update.lastFilledQty,
+    avgPrice: update.avgPrice,
+    cumulativeQuoteQty: update.cumulativeQuoteQty,
+    fee: update.commission,
+    feeAsset: update.commissionAsset,
+    orderListId: update.orderListId,
+    leg: update.contingencyPosition,
+    eventTimeMs: update.eventTimeMs,
+    eventId: update.eventId,
+    source,
+    ...(outcome === 'late' ? { late: true } : {}),
+    ...(outcome === 'duplicate' ? { duplicate: true } : {}),
   };
 }
 
@@ -58,18 +101,26 @@ export function createJsonOutput(write: (text: string) => void): WatchOutput {
         ...(state.name === 'failed' ? { code: state.code } : {}),
       });
     },
-    update({ update, source, accepted }) {
-      if (accepted)
-        line({
-          type: 'order',
-          orderId: update.orderId,
-          status: update.status,
-          eventId: update.eventId,
-          source,
-        });
+    update(event) {
+      if (event.accepted) line(orderLine(event));
     },
     listenKey() {},
-    reconciled() {},
+    reconciled(event) {
+      if (event.error !== undefined) {
+        line({ type: 'reconcile', trigger: event.trigger, error: event.error });
+        return;
+      }
+      line({
+        type: 'reconcile',
+        trigger: event.trigger,
+        backfilled: event.backfilled,
+        missedByStream: event.missedByStream,
+      });
+      if (event.missedByStream > 0)
+        line({ type: 'notice', code: 'STREAM_MISSED_UPDATES', count: event.missedByStream });
+      for (const orderId of event.statusUnknown)
+        line({ type: 'order-status-unknown', orderId, code: 'NOT_OPEN_ON_EXCHANGE' });
+    },
     progress() {},
     stopping() {},
     summary(stats) {
@@ -145,12 +196,25 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
     listenKey(maskedKey, changed) {
       out(m.keyRefreshed(maskedKey, changed));
     },
-    reconciled(backfilled, error) {
-      out(
-        error === undefined
-          ? m.reconciled(backfilled)
-          : m.reconcileFailed(describeReason(lang, error)),
-      );
+    reconciled(event) {
+      if (event.error !== undefined) {
+        out(m.reconcileFailed(describeReason(lang, event.error)));
+        return;
+      }
+      switch (event.trigger) {
+        case 'start':
+          if (event.backfilled > 0) out(m.reconciledAtStart(event.backfilled));
+          break;
+        case 'gap':
+          out(m.reconciled(event.backfilled));
+          break;
+        case 'clock':
+          if (event.missedByStream > 0) out(m.missedByStream(event.missedByStream));
+          break;
+        default:
+          assertNever(event.trigger, 'reconcile trigger');
+      }
+      for (const orderId of event.statusUnknown) out(m.statusUnknown(orderId));
     },
     progress(elapsedS, durationS, updates) {
       out(m.progress(elapsedS, durationS, updates));
@@ -167,6 +231,7 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
       out(m.connectionEvents(stats.connectionEvents));
       out(m.reconnects(stats.reconnects));
       out(m.dropped(stats.duplicates, stats.malformed, stats.otherEvents));
+      out(m.missedTotals(stats.missedByStream, stats.statusUnknown));
       out(m.statusDistribution());
       list(stats.byStatus);
       out(m.ordersByStatus(stats.orders));

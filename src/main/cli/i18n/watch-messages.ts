@@ -22,10 +22,18 @@ export const watchMessages = defineMessages({
     keyRefreshed: (key: string, changed: boolean) =>
       changed ? `🔑 New listen key ${key}, resubscribed` : `🔑 Listen key ${key} renewed`,
     reconciled: (n: number) => `🔁 Reconciled over REST after the gap: ${n} update(s) recovered`,
-    reconcileFailed: (reason: string) => `⚠️ Reconciliation after the gap failed: ${reason}`,
+    reconciledAtStart: (n: number) =>
+      `🔁 Started from the exchange's orders over REST: ${n} update(s) recovered`,
+    missedByStream: (n: number) =>
+      `⚠️ The stream missed ${n} update(s); recovered over REST. Replacing the stream (fresh listen key).`,
+    statusUnknown: (orderId: string) =>
+      `❓ Order ${orderId}: status unknown: not open on the exchange (neither open orders, history nor its fills say what became of it)`,
+    reconcileFailed: (reason: string) => `⚠️ Reconciliation over REST failed: ${reason}`,
     updateTitle: (k: number, source: string) =>
       `📦 Order update #${k}${source === 'backfill' ? ' (recovered over REST)' : ''}`,
     late: () => '   (older than the current state: recorded, state unchanged)',
+    missedTotals: (missed: number, unknown: number) =>
+      `Missed by the stream (recovered over REST): ${missed}; orders with status unknown: ${unknown}`,
     orderId: () => 'Order ID',
     clientOrderId: () => 'Client order ID',
     symbol: () => 'Symbol',
@@ -77,10 +85,17 @@ export const watchMessages = defineMessages({
     keyRefreshed: (key: string, changed: boolean) =>
       changed ? `🔑 新的 listenKey ${key}，已重新订阅` : `🔑 listenKey ${key} 已续期`,
     reconciled: (n: number) => `🔁 断线期间已通过 REST 补齐：恢复 ${n} 条更新`,
-    reconcileFailed: (reason: string) => `⚠️ 断线补齐失败：${reason}`,
+    reconciledAtStart: (n: number) => `🔁 已通过 REST 从交易所订单开始：恢复 ${n} 条更新`,
+    missedByStream: (n: number) =>
+      `⚠️ 推送流漏掉了 ${n} 条更新，已通过 REST 补齐。正在更换推送流（新的 listenKey）。`,
+    statusUnknown: (orderId: string) =>
+      `❓ 订单 ${orderId}：状态未知：交易所中已不是未完成订单（未完成订单、历史订单和成交记录都无法说明其结果）`,
+    reconcileFailed: (reason: string) => `⚠️ 通过 REST 核对订单失败：${reason}`,
     updateTitle: (k: number, source: string) =>
       `📦 订单更新 #${k}${source === 'backfill' ? '（通过 REST 补齐）' : ''}`,
     late: () => '   （早于当前状态：已记录，状态不变）',
+    missedTotals: (missed: number, unknown: number) =>
+      `推送流漏掉的更新（已通过 REST 补齐）：${missed}；状态未知的订单：${unknown}`,
     orderId: () => '订单 ID',
     clientOrderId: () => '客户端订单 ID',
     symbol: () => '交易对',
