@@ -109,6 +109,19 @@ describe('browser host', () => {
     await expect(connect(`?token=${TOKEN}`, '')).rejects.toThrow();
   });
 
+  it('refuses a request for another host name (DNS rebinding), even with the token', async () => {
+    const page = (host: string) =>
+      `GET /?token=${TOKEN} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`;
+    expect(await rawRequest(page(`evil.example:${host.port}`))).toMatch(/^HTTP\/1\.1 421 /);
+    expect(await rawRequest(page(''))).toMatch(/^HTTP\/1\.1 (400|421) /);
+    expect(await rawRequest(page(`localhost:${host.port}`))).toMatch(/^HTTP\/1\.1 200 /);
+    const upgrade =
+      `GET /api/ws?token=${TOKEN} HTTP/1.1\r\nHost: evil.example:${host.port}\r\n` +
+      `Origin: http://127.0.0.1:${host.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
+    expect(await rawRequest(upgrade)).toMatch(/^HTTP\/1\.1 403 /);
+  });
+
   it('answers a malformed request line with 400 and keeps serving', async () => {
     const plain = 'GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n';
     expect(await rawRequest(plain)).toMatch(/^HTTP\/1\.1 400 /);

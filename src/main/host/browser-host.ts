@@ -14,7 +14,7 @@ import {
 } from '../../shared/ipc/wire.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { DOWNLOADS_PATH } from './host-export-target.ts';
-import { HOST_CSP, originAllowed, tokenMatches } from './host-security.ts';
+import { HOST_CSP, hostAllowed, originAllowed, tokenMatches } from './host-security.ts';
 import { readStaticFile } from './static-files.ts';
 
 export interface BrowserHostOptions {
@@ -60,6 +60,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = parseRequestUrl(req.url);
     if (!url) return send(res, 400, 'Bad request');
+    if (!hostAllowed(req.headers.host))
+      return send(res, 421, 'Alpha Monitor answers only as 127.0.0.1 or localhost.');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
@@ -135,8 +137,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = parseRequestUrl(req.url);
     if (!url) return refuse('400 Bad Request');
     if (url.pathname !== HOST_WS_PATH) return refuse('404 Not Found');
-    if (!originAllowed(req.headers.origin)) {
-      options.logger.warn('browser host: refused a socket from another origin', {
+    if (!hostAllowed(req.headers.host) || !originAllowed(req.headers.origin)) {
+      options.logger.warn('browser host: refused a socket from another host or origin', {
         origin: req.headers.origin ?? null,
       });
       return refuse('403 Forbidden');

@@ -24,12 +24,29 @@ export function originAllowed(origin: string | undefined): boolean {
     const url = new URL(origin);
     return (
       (url.protocol === 'http:' || url.protocol === 'https:') &&
-      ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+      LOOPBACK_NAMES.includes(url.hostname)
     );
   } catch {
     return false;
   }
 }
+
+/**
+ * Requests must name a loopback host in their Host header (any port, for SSH tunnels). A page
+ * of another site that re-points its own name at 127.0.0.1 (DNS rebinding) sends its own name
+ * here and is refused, so it can never be served our page or reach the socket as same-origin.
+ */
+export function hostAllowed(host: string | undefined): boolean {
+  if (!host) return false;
+  try {
+    const url = new URL(`http://${host}`);
+    return LOOPBACK_NAMES.includes(url.hostname) && url.username === '' && url.pathname === '/';
+  } catch {
+    return false;
+  }
+}
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
 /** A strict CSP for the served renderer: our own scripts only, the socket back to us. */
 export const HOST_CSP = [
