@@ -123,6 +123,8 @@ export class Reconciler implements Disposable {
   /** Starts the clock (idempotent). Ticks at the short interval and decides each time. */
   startClock(): void {
     if (this.ticker || this.disposed) return;
+    // Counted from now when nothing ran yet (the start reconciliation normally has).
+    this.lastRunStartedAtMs ??= this.deps.clock.now();
     this.ticker = this.deps.clock.setInterval(() => this.tick(), this.intervalMs);
   }
 
