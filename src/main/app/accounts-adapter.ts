@@ -7,6 +7,11 @@ import {
   verifySession,
   isSessionUnusable,
 } from '../core/accounts/index.ts';
+import {
+  checkExchangeEndpoint,
+  InvalidEndpointError,
+  type EndpointKind,
+} from '../core/endpoints/exchange-endpoint.ts';
 import { DEFAULT_REST_URL } from '../core/rest/index.ts';
 import { DEFAULT_WS_URL } from '../core/stream/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
@@ -19,6 +24,16 @@ interface Endpoint {
   restUrl: string;
   wsUrl: string;
   environment: AccountEnvironment;
+}
+
+/** The exchange endpoint check, as an app error the renderer shows (before anything is sent). */
+function checkEndpoint(kind: EndpointKind, url: string): string {
+  try {
+    return checkExchangeEndpoint(kind, url);
+  } catch (error) {
+    if (error instanceof InvalidEndpointError) throw appError(error.code, error.message);
+    throw error;
+  }
 }
 
 /** Plain-language messages for verification outcomes (the renderer shows them as they are). */
@@ -86,8 +101,11 @@ export class AccountsAdapter implements AccountsPort {
 
   async addFromCurl(input: { curl: string; label?: string; restUrl?: string; wsUrl?: string }) {
     const parsed = parseCurl(input.curl);
-    const restUrl = input.restUrl ?? this.deps.defaultRestUrl ?? DEFAULT_REST_URL;
-    const wsUrl = input.wsUrl ?? this.deps.defaultWsUrl ?? DEFAULT_WS_URL;
+    const restUrl = checkEndpoint(
+      'rest',
+      input.restUrl ?? this.deps.defaultRestUrl ?? DEFAULT_REST_URL,
+    );
+    const wsUrl = checkEndpoint('ws', input.wsUrl ?? this.deps.defaultWsUrl ?? DEFAULT_WS_URL);
     const verification = await verifySession(parsed.credentials, {
       restUrl,
       clock: this.deps.clock,

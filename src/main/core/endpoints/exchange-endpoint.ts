@@ -1,0 +1,51 @@
+/**
+ * Where an account may connect. A session is a replayed Binance login: sending it anywhere
+ * but the exchange, or in the clear over a network, gives it away. So an endpoint is either
+ * encrypted (`https:` / `wss:`), or plain `http:` / `ws:` to this machine only (the simulator,
+ * an SSH tunnel). Anything else (`ws+unix:`, `file:`, plain HTTP to another host) is refused.
+ */
+export type EndpointKind = 'rest' | 'ws';
+
+export class InvalidEndpointError extends Error {
+  readonly code = 'INVALID_ENDPOINT';
+  constructor(
+    readonly kind: EndpointKind,
+    readonly url: string,
+    readonly reason: 'not-a-url' | 'scheme' | 'plain-to-remote' | 'credentials-in-url',
+  ) {
+    super(
+      reason === 'not-a-url'
+        ? `The ${kind === 'rest' ? 'REST' : 'stream'} address is not a URL.`
+        : reason === 'credentials-in-url'
+          ? `The ${kind === 'rest' ? 'REST' : 'stream'} address must not contain a user name or password.`
+          : reason === 'scheme'
+            ? `The ${kind === 'rest' ? 'REST address must start with https://' : 'stream address must start with wss://'} (or http:// / ws:// to this machine).`
+            : `Plain ${kind === 'rest' ? 'http://' : 'ws://'} is allowed only to this machine (127.0.0.1, localhost); use ${kind === 'rest' ? 'https://' : 'wss://'}.`,
+    );
+    this.name = 'InvalidEndpointError';
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const SCHEMES: Record<EndpointKind, { secure: string; plain: string }> = {
+  rest: { secure: 'https:', plain: 'http:' },
+  ws: { secure: 'wss:', plain: 'ws:' },
+};
+
+/** Returns the URL unchanged when an account may use it; throws InvalidEndpointError otherwise. */
+export function checkExchangeEndpoint(kind: EndpointKind, url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InvalidEndpointError(kind, url, 'not-a-url');
+  }
+  if (parsed.username !== '' || parsed.password !== '')
+    throw new InvalidEndpointError(kind, url, 'credentials-in-url');
+  const { secure, plain } = SCHEMES[kind];
+  if (parsed.protocol === secure) return url;
+  if (parsed.protocol !== plain) throw new InvalidEndpointError(kind, url, 'scheme');
+  if (!LOOPBACK_HOSTS.has(parsed.hostname) && !/^127\.\d+\.\d+\.\d+$/.test(parsed.hostname))
+    throw new InvalidEndpointError(kind, url, 'plain-to-remote');
+  return url;
+}
