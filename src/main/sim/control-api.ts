@@ -120,6 +120,11 @@ export function createControlHandler(sim: () => Simulator) {
       });
     },
     'POST /accounts/renew-session': (b) => sim().renewSession(str(b, 'userId')!),
+    'POST /points/spend': (b) =>
+      sim().points.spend({ userId: str(b, 'userId', false), score: str(b, 'score', false) }),
+    'GET /points/counted-today': (_b, q) => ({
+      countedVolume: sim().points.countedToday(q.get('userId') ?? undefined),
+    }),
     'POST /demo/start': (b) =>
       sim().demoActivity.start({ ordersPerMinute: num(b, 'ordersPerMinute', false) }),
     'POST /demo/stop': () => sim().demoActivity.stop(),

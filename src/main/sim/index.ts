@@ -13,6 +13,7 @@ import { createRandom } from './random.ts';
 import { createRestRoutes } from './rest-routes.ts';
 import type { Simulator, SimulatorOptions } from './simulator-types.ts';
 import { VolumeBook } from './user-volume.ts';
+import { ScoreBook } from './user-score.ts';
 import { MARKET_STREAM_PATH, STREAM_PATH, StreamServer } from './ws-server.ts';
 import { MarketStreamPublisher } from './market-stream.ts';
 
@@ -65,6 +66,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   );
   const volume = new VolumeBook(clock, market, options.userVolumeRule ?? 'raw');
   store.add(engine.onDidFill(({ order, fill }) => volume.record(order, fill)));
+  const scores = new ScoreBook(clock, market);
+  store.add(
+    engine.onDidFill(({ order, fill }) => scores.record(order, fill, accounts.get(order.userId))),
+  );
   const listenKeys = store.add(
     new ListenKeyRegistry(clock, {
       lifetimeMs: options.listenKeyLifetimeMs ?? 3_600_000,
@@ -109,6 +114,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     userId: 'demo',
     balances: options.demoBalances ?? DEFAULT_DEMO_BALANCES,
   });
+  if (options.demoPointsHistory ?? true)
+    scores.seedHistory(demoAccount, createRandom((options.seed ?? 1) + 2));
   const demo = new DemoActivity(clock, random, market, engine, demoAccount);
   store.add(demo);
 
@@ -121,6 +128,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       engine,
       listenKeys,
       volume,
+      scores,
       historyTimeFilter: options.historyTimeFilter,
     }),
     accounts,
@@ -193,6 +201,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     orders: {
       fillNow: (orderId, quantity) => engine.fillNow(orderId, quantity),
       endNow: (orderId, status) => engine.endNow(orderId, status),
+    },
+    points: {
+      spend(spendOptions) {
+        const userId = spendOptions?.userId ?? demoAccount.userId;
+        const account = accounts.get(userId);
+        if (!account) throw new RangeError(`Unknown account ${userId}`);
+        const spent = scores.spend(account, spendOptions?.score);
+        return { id: spent.id, spendScore: spent.score.toFixed() };
+      },
+      countedToday: (userId) => scores.countedToday(userId ?? demoAccount.userId).toFixed(),
     },
     demoActivity: {
       start: (demoOptions) =>

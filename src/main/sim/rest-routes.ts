@@ -11,6 +11,8 @@ import { isFinal } from './order-model.ts';
 import { historyRow, queryHistory, userTradeRow, type HistoryTimeFilter } from './order-rows.ts';
 import { parseCancelRequest, parseLimitRequest, parseOtoRequest } from './order-validation.ts';
 import type { VolumeBook } from './user-volume.ts';
+import type { ScoreBook } from './user-score.ts';
+import { walletAssetRows } from './wallet-asset.ts';
 import type { Clock } from '../core/ports/clock.ts';
 
 /** What a handler sees: the authenticated account (private routes), query and JSON body. */
@@ -40,11 +42,13 @@ export interface RestDeps {
   engine: MatchingEngine;
   listenKeys: ListenKeyRegistry;
   volume: VolumeBook;
+  scores: ScoreBook;
   historyTimeFilter?: HistoryTimeFilter;
 }
 
 const DEFI = '/bapi/defi/v1';
 const ASSET = '/bapi/asset/v1';
+const ASSET_V3 = '/bapi/asset/v3';
 const ALL_HISTORY_STATUSES = 'FILLED,PARTIALLY_FILLED,EXPIRED,CANCELED,REJECTED';
 
 function me(request: RestRequest): AccountState {
@@ -95,7 +99,7 @@ function intParam(
 
 /** Every REST endpoint the simulator serves, at the paths www.binance.com uses. */
 export function createRestRoutes(deps: RestDeps): RestRoute[] {
-  const { engine, market, listenKeys, volume, clock } = deps;
+  const { engine, market, listenKeys, volume, scores, clock } = deps;
   return [
     {
       method: 'POST',
@@ -264,6 +268,20 @@ export function createRestRoutes(deps: RestDeps): RestRoute[] {
       path: `${DEFI}/private/wallet-direct/cloud-wallet/alpha`,
       private: true,
       handle: (r) => ({ data: alphaWallet(me(r), market) }),
+    },
+    {
+      method: 'GET',
+      path: `${DEFI}/private/wallet-direct/buw/tge/common/user-score`,
+      private: true,
+      // Captured (user-score.15-days.consistency-checked.json); see user-score.ts.
+      handle: (r) => ({ data: scores.reply(me(r)) }),
+    },
+    {
+      method: 'POST',
+      path: `${ASSET_V3}/private/asset-service/asset/get-wallet-asset`,
+      private: true,
+      // ALPHA-PROTOCOL.md §9 (NAT's types from real replies); see wallet-asset.ts.
+      handle: (r) => ({ data: walletAssetRows(me(r), r.body) }),
     },
   ];
 }

@@ -52,6 +52,19 @@ export interface SimulatorOptions {
   demoBalances?: Record<string, string>;
   /** Listed tokens. Default KOGE (ALPHA_22), ALEO (ALPHA_373), AOP (ALPHA_382). */
   listings?: readonly TokenListing[];
+  /**
+   * Give the demo account 14 past days of points (counted volume, balance, a few airdrop
+   * claims) so user-score shows a full window. Default true; today always starts at 0.
+   */
+  demoPointsHistory?: boolean;
+}
+
+/** Alpha points of the simulated accounts (user-score; see user-score.ts). */
+export interface SimulatorPoints {
+  /** Spends points as an airdrop claim would (default 15, default the demo account). */
+  spend(options?: { userId?: string; score?: string }): { id: number; spendScore: string };
+  /** Today's counted volume (Σ BUY quote × mulPoint), a decimal string. */
+  countedToday(userId?: string): string;
 }
 
 /** Fault switches, usable from code and (as JSON) through the control API. */
@@ -116,6 +129,7 @@ export interface Simulator extends Disposable {
     /** Ends an order as EXPIRED or REJECTED (frames of those kinds are inferred). */
     endNow(orderId: string, status: 'EXPIRED' | 'REJECTED'): void;
   };
+  readonly points: SimulatorPoints;
   readonly demoActivity: {
     start(options?: DemoActivityOptions): void;
     stop(): void;
