@@ -1,5 +1,7 @@
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import { DisposableStore } from '../../shared/lifecycle/disposable.ts';
+import type { OrderUpdate, UpdateSource } from '../../shared/domain/order-update.ts';
+import type { UpdateVerdict } from '../../shared/domain/update-verdict.ts';
 import type {
   ConnectionView,
   MonitorSnapshot,
@@ -8,7 +10,7 @@ import type {
   FillPoint,
 } from '../../shared/ipc/views-monitor.ts';
 import type { Clock } from '../core/ports/clock.ts';
-import type { JournalWriter } from '../core/journal/journal-writer.ts';
+import type { JournalCloseReport, JournalWriter } from '../core/journal/journal-writer.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
 import { OrderProjection } from './order-projection.ts';
@@ -18,24 +20,37 @@ import { UpdateCoalescer } from './update-coalescer.ts';
 export interface RuntimeCallbacks {
   onBatch(batch: OrderUpdatesBatch): void;
   onConnection(view: ConnectionView): void;
-  /** Every accepted update, unbatched (notifications, strategy highlighting). */
+  /** Every accepted update once it is journalled, unbatched (notifications, strategy). */
   onAcceptedUpdate(view: OrderUpdateView): void;
-  onJournalProblem(message: string): void;
+  /** The journal cannot be written, works again, or closed with records it could not write. */
+  onJournalProblem(problem: { code: string; message: string }): void;
+}
+
+/** An update journalled (queued) but not yet on disk: held back from everything that shows it. */
+interface HeldUpdate {
+  seq: number;
+  update: OrderUpdate;
+  source: UpdateSource;
+  receivedAtMs: number;
+  verdict: UpdateVerdict;
 }
 
 /**
  * One running account: its monitor session, its journal and what the renderer sees. Every
- * frame, update and state change is journalled *before* it is applied to the projection.
+ * frame, update and state change is journalled first; an update reaches the projection (and
+ * so the window, the snapshot, notifications and the strategy) only once its journal record is
+ * on disk. Batching stays: the journal writes about as often as the window is fed.
  */
 export class AccountMonitorRuntime implements Disposable {
   private readonly store = new DisposableStore();
   readonly tracker: ConnectionTracker;
   readonly projection: OrderProjection;
-  /** `null` items only say "the statistics changed" (an ignored duplicate, a malformed frame). */
+  /** `null` items only say "the statistics changed" (a duplicate, a malformed frame). */
   private readonly coalescer: UpdateCoalescer<{
     view: OrderUpdateView;
     fill: FillPoint | null;
   } | null>;
+  private held: HeldUpdate[] = [];
   private stopped = false;
 
   constructor(
@@ -62,21 +77,12 @@ export class AccountMonitorRuntime implements Disposable {
       }),
     );
     this.store.add(
-      session.onDidReceiveOrderUpdate(({ update, source, receivedAtMs, accepted }) => {
-        if (!accepted) {
-          // The engine's book ignored it: only the statistics hear of it.
-          this.projection.noteIgnored();
-          this.coalescer.push(null);
-          return;
-        }
-        journal.append({ k: 'update', atMs: receivedAtMs, source, update });
-        const applied = this.projection.apply(update, source, receivedAtMs);
-        if (!applied.view.accepted) return;
-        if (source === 'stream') this.tracker.noteLatency(receivedAtMs, update.eventTimeMs);
-        this.coalescer.push(applied);
-        this.callbacks.onAcceptedUpdate(applied.view);
+      session.onDidReceiveOrderUpdate(({ update, source, receivedAtMs, verdict }) => {
+        const seq = journal.append({ k: 'update', atMs: receivedAtMs, source, verdict, update });
+        if (seq > 0) this.held.push({ seq, update, source, receivedAtMs, verdict });
       }),
     );
+    this.store.add(journal.onDidWrite(({ writtenSeq }) => this.release(writtenSeq)));
     this.store.add(
       session.onDidReceiveMalformedFrame(() => {
         this.tracker.noteMalformedFrame();
@@ -87,9 +93,18 @@ export class AccountMonitorRuntime implements Disposable {
       journal.onDidFail((failure) => {
         logger.warn('journal write failed', {
           code: failure.code,
-          pending: failure.pendingRecords,
+          pendingUpdates: failure.pendingUpdates,
         });
-        callbacks.onJournalProblem(failure.message);
+        callbacks.onJournalProblem({ code: 'JOURNAL_WRITE_FAILED', message: failure.message });
+      }),
+    );
+    this.store.add(
+      journal.onDidRecover((recovery) => {
+        logger.info('journal writes again', { writtenUpdates: recovery.writtenUpdates });
+        callbacks.onJournalProblem({
+          code: 'JOURNAL_WRITE_RECOVERED',
+          message: `The session journal can be written again: ${recovery.writtenUpdates} update(s) that waited are saved and shown.`,
+        });
       }),
     );
   }
@@ -101,6 +116,11 @@ export class AccountMonitorRuntime implements Disposable {
   /** Puts everything journalled so far on disk (before an export reads the file). */
   flushJournal(): Promise<void> {
     return this.journal.flush();
+  }
+
+  /** Updates journalled but not yet on disk (not shown yet). */
+  get heldUpdates(): number {
+    return this.held.length;
   }
 
   /**
@@ -119,6 +139,25 @@ export class AccountMonitorRuntime implements Disposable {
       fills: [],
       stats: this.stats(),
     });
+  }
+
+  /** Everything up to `writtenSeq` is on disk: it may be shown now, in arrival order. */
+  private release(writtenSeq: number): void {
+    let n = 0;
+    while (n < this.held.length && this.held[n]!.seq <= writtenSeq) n++;
+    if (n === 0) return;
+    const ready = n === this.held.length ? this.held : this.held.slice(0, n);
+    this.held = n === this.held.length ? [] : this.held.slice(n);
+    for (const h of ready) {
+      const applied = this.projection.apply(h.update, h.source, h.receivedAtMs, h.verdict);
+      if (!applied.view.accepted) {
+        this.coalescer.push(null);
+        continue;
+      }
+      if (h.source === 'stream') this.tracker.noteLatency(h.receivedAtMs, h.update.eventTimeMs);
+      this.coalescer.push(applied);
+      this.callbacks.onAcceptedUpdate(applied.view);
+    }
   }
 
   private onState(change: MonitorStateChange): void {
@@ -160,23 +199,52 @@ export class AccountMonitorRuntime implements Disposable {
     };
   }
 
-  /** Stops the session, writes the journal's end and closes it. */
-  async stop(): Promise<void> {
-    if (this.stopped) return;
+  /**
+   * Stops the session, writes the journal's end and closes it. Updates the disk still refuses
+   * go to an emergency file; the report says how many and where (also told through
+   * `onJournalProblem`), never dropped without a word.
+   */
+  async stop(): Promise<JournalCloseReport | null> {
+    if (this.stopped) return null;
     this.stopped = true;
+    let stopError: unknown = null;
     try {
       await this.session.stop();
-    } finally {
-      this.coalescer.flush();
-      const { updatesAccepted, orders } = this.stats();
-      this.journal.append({ k: 'end', atMs: this.clock.now(), updates: updatesAccepted, orders });
-      await this.store.dispose();
-      await this.session.dispose();
-      await this.journal.dispose();
+    } catch (error) {
+      stopError = error;
     }
+    // Counts of what the journal holds: shown updates plus those still on their way to disk.
+    await this.journal.flush();
+    this.coalescer.flush();
+    const { updatesAccepted, orders } = this.stats();
+    this.journal.append({ k: 'end', atMs: this.clock.now(), updates: updatesAccepted, orders });
+    const report = await this.journal.close();
+    this.coalescer.flush();
+    await this.store.dispose();
+    await this.session.dispose();
+    this.reportUnwritten(report);
+    if (stopError !== null) throw stopError;
+    return report;
   }
 
-  dispose(): Promise<void> {
-    return this.stop();
+  private reportUnwritten(report: JournalCloseReport): void {
+    if (report.unwrittenRecords === 0) return;
+    const message =
+      report.savedTo !== null
+        ? `${report.unwrittenUpdates} update(s) could not be written to the session journal (${this.journal.path}); they are saved in ${report.savedTo}.`
+        : `${report.unwrittenUpdates} update(s) could not be written to the session journal (${this.journal.path}) nor to an emergency file (${report.saveError?.code ?? 'unknown error'}: ${report.saveError?.message ?? ''}); they are lost.`;
+    this.logger.error('journal closed with unwritten updates', {
+      unwrittenUpdates: report.unwrittenUpdates,
+      unwrittenRecords: report.unwrittenRecords,
+      savedTo: report.savedTo,
+    });
+    this.callbacks.onJournalProblem({
+      code: report.savedTo !== null ? 'JOURNAL_UNWRITTEN_SAVED' : 'JOURNAL_UNWRITTEN_LOST',
+      message,
+    });
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
   }
 }

@@ -111,7 +111,7 @@ describe('the app over the contract', () => {
     // A burst of 1,000 updates from the exchange.
     for (let i = 0; i < 500; i++)
       for (const u of sampleFilledOrder(String(i), i * 2 + 1)) session.push(u);
-    session.push(sampleOrderUpdate({ orderId: '0', eventId: 1 }), Date.now(), 'stream', false); // a duplicate the engine ignored
+    session.push(sampleOrderUpdate({ orderId: '0', eventId: 1 })); // a duplicate the engine's book drops
     await until(() => batches.reduce((n, b) => n + b.updates.length, 0) === 1000);
     expect(batches.length).toBeLessThan(50); // coalesced, not one message per frame
 

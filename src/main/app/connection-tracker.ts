@@ -1,4 +1,6 @@
 import type { ConnectionView, TimelineSegment } from '../../shared/ipc/views-monitor.ts';
+import { ConnectionCounter } from '../core/book/index.ts';
+import type { ConnectionStats } from './order-projection.ts';
 import type { MonitorStateChange } from './ports.ts';
 
 /**
@@ -7,7 +9,8 @@ import type { MonitorStateChange } from './ports.ts';
  */
 export class ConnectionTracker {
   private view: ConnectionView;
-  private reconnects = 0;
+  /** Reconnects and gaps by the engine's one rule (as `watch` counts them). */
+  private counter = new ConnectionCounter();
   private malformedFrames = 0;
 
   constructor(accountId: string) {
@@ -37,13 +40,13 @@ export class ConnectionTracker {
       reconnectAttempts: 0,
       problem: null,
     };
-    this.reconnects = 0;
+    this.counter = new ConnectionCounter();
     this.malformedFrames = 0;
   }
 
   applyState(change: MonitorStateChange): void {
     const v = this.view;
-    const wasLive = v.state === 'live';
+    this.counter.onState(change.state);
     v.state = change.state;
     if (change.problem !== undefined) v.problem = change.problem;
     if (change.maskedListenKey) v.maskedListenKey = change.maskedListenKey;
@@ -53,7 +56,6 @@ export class ConnectionTracker {
       v.nextListenKeyRefreshAtMs = change.nextListenKeyRefreshAtMs;
     if (change.state === 'reconnecting') {
       v.reconnectAttempts = change.reconnectAttempt ?? v.reconnectAttempts + 1;
-      if (wasLive) this.reconnects++;
     }
     if (change.state === 'live') {
       v.reconnectAttempts = 0;
@@ -96,17 +98,12 @@ export class ConnectionTracker {
     };
   }
 
-  counters(nowMs: number): {
-    reconnects: number;
-    malformedFrames: number;
-    liveMs: number;
-    startedAtMs: number | null;
-  } {
+  counters(nowMs: number): ConnectionStats {
     const liveMs = this.view.timeline
       .filter((s) => s.kind === 'live')
       .reduce((sum, s) => sum + ((s.toMs ?? nowMs) - s.fromMs), 0);
     return {
-      reconnects: this.reconnects,
+      ...this.counter.counts(),
       malformedFrames: this.malformedFrames,
       liveMs,
       startedAtMs: this.view.startedAtMs,

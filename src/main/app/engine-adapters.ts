@@ -78,7 +78,7 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
             update: e.update,
             source: e.source,
             receivedAtMs: e.receivedAtMs,
-            accepted: e.accepted,
+            verdict: e.verdict,
           }),
         ),
       onDidReceiveMalformedFrame: (listener) =>

@@ -76,7 +76,8 @@ describe('the real engine behind the contract', () => {
     if (!snapshot.ok) throw new Error(snapshot.error.message);
     expect(snapshot.value.stats).toMatchObject({ updatesIgnored: 1, malformedFrames: 1 });
 
-    // The journal holds the raw frames, but only accepted updates; a reopened session counts the same.
+    // The journal holds the raw frames and every update with the book's verdict (the re-sent
+    // one as a duplicate); a reopened session counts the same.
     const sessionId = snapshot.value.connection.sessionId!;
     await api.stopMonitor({ accountId: DEMO_ACCOUNT_ID });
     const lines = (await readFile(join(app.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8'))
@@ -84,13 +85,21 @@ describe('the real engine behind the contract', () => {
       .filter(Boolean);
     const pendingFills = lines
       .map(
-        (l) => JSON.parse(l) as { k: string; update?: { orderId: string; executionType: string } },
+        (l) =>
+          JSON.parse(l) as {
+            k: string;
+            verdict?: { outcome: string; reason: string };
+            update?: { orderId: string; executionType: string };
+          },
       )
       .filter(
         (r) =>
           r.k === 'update' && r.update!.orderId === pending && r.update!.executionType === 'TRADE',
       );
-    expect(pendingFills).toHaveLength(1);
+    expect(pendingFills.map((r) => r.verdict)).toEqual([
+      { outcome: 'applied', reason: 'moves-forward', counted: expect.anything() },
+      { outcome: 'duplicate', reason: 'repeated-event', counted: null },
+    ]);
     const replay = await api.openSession({ sessionId });
     if (!replay.ok) throw new Error(replay.error.message);
     expect(replay.value.snapshot.stats).toMatchObject({ updatesIgnored: 1, malformedFrames: 1 });

@@ -11,6 +11,8 @@ import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { AccountMonitorRuntime } from './account-monitor-runtime.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
+import { OrderProjection } from './order-projection.ts';
+import { DEFAULT_BATCH_INTERVAL_MS } from './update-coalescer.ts';
 import type { AccountConnection, MonitorFactory } from './ports.ts';
 
 /** Runs one monitor per started account (several at once) and reports what they see. */
@@ -30,7 +32,11 @@ export class MonitorService implements Disposable {
   readonly onDidChangeConnection: Event<ConnectionView> = this.connectionEmitter.event;
   readonly onDidAcceptUpdate: Event<{ accountId: string; view: OrderUpdateView }> =
     this.acceptedEmitter.event;
-  /** A session failed for good (expired, verification) or the journal cannot be written. */
+  /**
+   * A session failed for good (expired, verification), or the journal cannot be written
+   * (`JOURNAL_WRITE_FAILED`, once per episode), works again (`JOURNAL_WRITE_RECOVERED`), or
+   * closed with updates it could not write (`JOURNAL_UNWRITTEN_SAVED` / `_LOST`, with how many).
+   */
   readonly onDidHitProblem: Event<{ accountId: string; code: string; message: string }> =
     this.problemEmitter.event;
 
@@ -56,10 +62,11 @@ export class MonitorService implements Disposable {
   start(connection: AccountConnection, accountLabel: string): ConnectionView {
     const existing = this.runtimes.get(connection.accountId);
     if (existing) return existing.tracker.snapshot();
-    const { sessionId, writer } = this.deps.journals.create({
-      accountId: connection.accountId,
-      accountLabel,
-    });
+    // The journal writes as often as the window is fed: showing waits for the write.
+    const { sessionId, writer } = this.deps.journals.create(
+      { accountId: connection.accountId, accountLabel },
+      { flushIntervalMs: this.deps.batchIntervalMs ?? DEFAULT_BATCH_INTERVAL_MS },
+    );
     const session = this.deps.createMonitor(connection);
     const accountId = connection.accountId;
     const runtime = new AccountMonitorRuntime(
@@ -77,8 +84,7 @@ export class MonitorService implements Disposable {
             this.problemEmitter.fire({ accountId, ...view.problem });
         },
         onAcceptedUpdate: (view) => this.acceptedEmitter.fire({ accountId, view }),
-        onJournalProblem: (message) =>
-          this.problemEmitter.fire({ accountId, code: 'JOURNAL_WRITE_FAILED', message }),
+        onJournalProblem: (problem) => this.problemEmitter.fire({ accountId, ...problem }),
       },
       this.deps.batchIntervalMs,
     );
@@ -130,29 +136,11 @@ export class MonitorService implements Disposable {
 }
 
 function emptyStats(): MonitorSnapshot['stats'] {
-  const zero = {
-    NEW: 0,
-    PENDING: 0,
-    PARTIALLY_FILLED: 0,
-    FILLED: 0,
-    CANCELED: 0,
-    EXPIRED: 0,
-    REJECTED: 0,
-  };
-  return {
-    updatesReceived: 0,
-    updatesAccepted: 0,
-    updatesIgnored: 0,
-    updatesBackfilled: 0,
-    orders: 0,
-    updatesByStatus: { ...zero },
-    ordersByStatus: { ...zero },
-    fills: 0,
-    filledQuoteByAsset: {},
-    feesByAsset: {},
+  return new OrderProjection('').stats({
     reconnects: 0,
+    gaps: 0,
     malformedFrames: 0,
     liveMs: 0,
     startedAtMs: null,
-  };
+  });
 }

@@ -75,10 +75,14 @@ export class NotificationService implements Disposable {
 
   onSessionFailure(accountId: string, problem: { code: string; message: string }): void {
     if (!this.settings().notifyOnSessionFailure) return;
+    // A journal problem is no failure of monitoring: it goes on, and the title must not say otherwise.
+    const journal = problem.code.startsWith('JOURNAL_');
     this.sink.notify({
       id: randomUUID(),
-      kind: 'session-failure',
-      title: `${this.accountLabel(accountId)}: monitoring stopped`,
+      kind: journal ? 'journal' : 'session-failure',
+      title: journal
+        ? `${this.accountLabel(accountId)}: session journal`
+        : `${this.accountLabel(accountId)}: monitoring stopped`,
       body: problem.message,
       accountId,
       orderId: null,

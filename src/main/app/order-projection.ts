@@ -4,85 +4,112 @@ import {
   type OrderUpdate,
   type UpdateSource,
 } from '../../shared/domain/order-update.ts';
+import type { UpdateVerdict } from '../../shared/domain/update-verdict.ts';
 import type {
   FillPoint,
   OrderUpdateView,
   OrderView,
   SessionStatsView,
 } from '../../shared/ipc/views-monitor.ts';
-import { OrderBook } from '../core/book/index.ts';
+import { StatisticsAccumulator, type ConnectionCounts } from '../core/book/index.ts';
 
-interface OrderMeta {
+interface OrderEntry {
+  last: OrderUpdate;
+  orderListId: string | null;
   firstSeenAtMs: number;
   lastReceivedAtMs: number;
   lastSource: UpdateSource;
   updateCount: number;
 }
 
+/** What the connection side adds to the statistics (the tracker's counters). */
+export interface ConnectionStats extends ConnectionCounts {
+  malformedFrames: number;
+  liveMs: number;
+  startedAtMs: number | null;
+}
+
 /**
- * What the renderer sees of one account's orders, built on the engine's OrderBook (dedupe,
- * no regressions, OTO links): order views, fills, and the statistics the CLI prints.
- * Used live (fed by the monitor) and for reopened sessions (fed by the journal).
+ * What the renderer sees of one account's orders: a view of the engine's verdicts, never a
+ * second set of rules. An `applied` update becomes its order's state, a `late` one is counted
+ * and kept out of the state, a `duplicate` only counts; statistics are the same fold the
+ * engine's book uses (StatisticsAccumulator), fed the same verdicts. Used live (fed by the
+ * monitor, once an update is journalled) and for reopened sessions (fed by the journal).
  */
 export class OrderProjection {
-  private readonly book = new OrderBook();
-  private readonly meta = new Map<string, OrderMeta>();
+  private readonly entries = new Map<string, OrderEntry>();
+  private readonly lists = new Map<string, string[]>();
+  private readonly statistics = new StatisticsAccumulator();
   private readonly fills: FillPoint[] = [];
   private readonly strategyOrderIds = new Set<string>();
   private received = 0;
-  /** Duplicates the engine's own book ignored before they reached us (never applied here). */
-  private ignoredUpstream = 0;
+  private unrecordedDuplicates = 0;
 
   constructor(private readonly accountId: string) {}
 
-  /** Applies one update; returns its view (with `accepted`) and any fill it carries. */
+  /** Records one update as the engine judged it; returns its view and the fill it counted. */
   apply(
     update: OrderUpdate,
     source: UpdateSource,
     receivedAtMs: number,
+    verdict: UpdateVerdict,
   ): { view: OrderUpdateView; fill: FillPoint | null } {
     this.received++;
-    const outcome = this.book.apply(update, source).outcome;
-    const accepted = outcome !== 'duplicate';
-    let fill: FillPoint | null = null;
-    if (accepted) {
-      const meta = this.meta.get(update.orderId);
-      if (meta) {
-        meta.updateCount++;
-        meta.lastReceivedAtMs = receivedAtMs;
-        meta.lastSource = source;
-      } else {
-        this.meta.set(update.orderId, {
-          firstSeenAtMs: receivedAtMs,
-          lastReceivedAtMs: receivedAtMs,
-          lastSource: source,
-          updateCount: 1,
-        });
+    this.statistics.record(update, source, verdict);
+    const view = {
+      update,
+      source,
+      receivedAtMs,
+      verdict,
+      accepted: verdict.outcome !== 'duplicate',
+    };
+    if (verdict.outcome === 'duplicate') return { view, fill: null };
+    const entry = this.entries.get(update.orderId);
+    if (entry) {
+      entry.updateCount++;
+      entry.lastReceivedAtMs = receivedAtMs;
+      entry.lastSource = source;
+      if (verdict.outcome === 'applied') entry.last = update;
+      if (entry.orderListId === null && update.orderListId !== null) {
+        entry.orderListId = update.orderListId;
+        this.link(update);
       }
-      if (update.executionType === 'TRADE') {
-        fill = {
-          orderId: update.orderId,
-          symbol: update.symbol,
-          side: update.side,
-          eventTimeMs: update.eventTimeMs,
-          qty: update.lastFilledQty,
-          price: update.lastFilledPrice,
-          quoteQty: update.lastQuoteQty,
-          status: update.status,
-        };
-        this.fills.push(fill);
-      }
+    } else {
+      this.entries.set(update.orderId, {
+        last: update,
+        orderListId: update.orderListId,
+        firstSeenAtMs: receivedAtMs,
+        lastReceivedAtMs: receivedAtMs,
+        lastSource: source,
+        updateCount: 1,
+      });
+      this.link(update);
     }
-    return { view: { update, source, receivedAtMs, accepted }, fill };
+    // The chart shows what the statistics count: a fill a backfill counted first is not drawn twice.
+    const fill: FillPoint | null =
+      verdict.counted === null
+        ? null
+        : {
+            orderId: update.orderId,
+            symbol: update.symbol,
+            side: update.side,
+            eventTimeMs: update.eventTimeMs,
+            qty: verdict.counted.base,
+            price: update.lastFilledPrice,
+            quoteQty: verdict.counted.quote,
+            status: update.status,
+          };
+    if (fill) this.fills.push(fill);
+    return { view, fill };
   }
 
   /**
-   * Counts updates ignored upstream (the engine's book saw them as duplicates): they appear
-   * in the statistics as received and ignored, and nowhere else.
+   * Counts duplicates a journal written before verdicts left no record of (the engine dropped
+   * them before journalling): received and ignored, nothing else.
    */
-  noteIgnored(count = 1): void {
+  noteUnrecordedDuplicates(count: number): void {
     this.received += count;
-    this.ignoredUpstream += count;
+    this.unrecordedDuplicates += count;
   }
 
   /** Marks orders the strategy placed (highlighted in the table). */
@@ -91,42 +118,38 @@ export class OrderProjection {
   }
 
   order(orderId: string): OrderView | null {
-    const record = this.book.get(orderId);
-    const meta = this.meta.get(orderId);
-    if (!record || !meta) return null;
-    const peer = this.book.linkedOrders(orderId)[0];
+    const entry = this.entries.get(orderId);
+    if (!entry) return null;
+    const listId = entry.orderListId;
+    const peer = listId ? this.lists.get(listId)?.find((id) => id !== orderId) : undefined;
     return {
       accountId: this.accountId,
-      last: record.current,
-      updateCount: meta.updateCount,
-      firstSeenAtMs: meta.firstSeenAtMs,
-      lastReceivedAtMs: meta.lastReceivedAtMs,
-      lastSource: meta.lastSource,
-      otoPeerOrderId: peer?.orderId ?? null,
-      otoLeg: record.current.contingencyPosition,
+      last: entry.last,
+      updateCount: entry.updateCount,
+      firstSeenAtMs: entry.firstSeenAtMs,
+      lastReceivedAtMs: entry.lastReceivedAtMs,
+      lastSource: entry.lastSource,
+      otoPeerOrderId: peer ?? null,
+      otoLeg: entry.last.contingencyPosition,
       placedByStrategy: this.strategyOrderIds.has(orderId),
     };
   }
 
   orders(): OrderView[] {
-    return this.book.list().flatMap((r) => this.order(r.orderId) ?? []);
+    return [...this.entries.keys()].flatMap((id) => this.order(id) ?? []);
   }
 
   allFills(): FillPoint[] {
     return [...this.fills];
   }
 
-  stats(connection: {
-    reconnects: number;
-    malformedFrames: number;
-    liveMs: number;
-    startedAtMs: number | null;
-  }): SessionStatsView {
-    const s = this.book.statistics();
+  stats(connection: ConnectionStats): SessionStatsView {
+    const s = this.statistics.snapshot();
     return {
       updatesReceived: this.received,
       updatesAccepted: s.updates,
-      updatesIgnored: s.duplicates + this.ignoredUpstream,
+      updatesIgnored: s.duplicates + this.unrecordedDuplicates,
+      updatesLate: s.late,
       updatesBackfilled: s.backfilled,
       orders: s.orders,
       updatesByStatus: byStatus(s.byStatus),
@@ -136,6 +159,13 @@ export class OrderProjection {
       feesByAsset: s.feesByAsset,
       ...connection,
     };
+  }
+
+  private link(update: OrderUpdate): void {
+    if (update.orderListId === null) return;
+    const legs = this.lists.get(update.orderListId);
+    if (legs === undefined) this.lists.set(update.orderListId, [update.orderId]);
+    else if (!legs.includes(update.orderId)) legs.push(update.orderId);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import type { OrderUpdate, UpdateSource } from '../../shared/domain/order-update.ts';
 import type { SessionStateName } from '../../shared/domain/session-state.ts';
+import type { UpdateVerdict } from '../../shared/domain/update-verdict.ts';
 import type { Event } from '../../shared/event/emitter.ts';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { AccountEnvironment, ExportResult, NoticeView } from '../../shared/ipc/views-app.ts';
@@ -38,14 +39,14 @@ export interface MonitorSession extends Disposable {
   readonly onDidChangeState: Event<MonitorStateChange>;
   readonly onDidReceiveFrame: Event<{ text: string; receivedAtMs: number }>;
   /**
-   * Every update the engine produced, after its order book saw it. `accepted: false` is a
-   * duplicate the book ignored: counted in statistics, never shown, journalled or notified.
+   * Every update the engine produced, with its order book's verdict. A `duplicate` is
+   * journalled (with its verdict) and counted in statistics, never shown or notified.
    */
   readonly onDidReceiveOrderUpdate: Event<{
     update: OrderUpdate;
     source: UpdateSource;
     receivedAtMs: number;
-    accepted: boolean;
+    verdict: UpdateVerdict;
   }>;
   /** A frame that could not be parsed (it is still journalled as a frame). */
   readonly onDidReceiveMalformedFrame: Event<{ receivedAtMs: number }>;

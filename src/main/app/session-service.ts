@@ -1,5 +1,6 @@
 import type { SessionReplay, SessionSummary } from '../../shared/ipc/views-app.ts';
 import { countJournalUpdates, readJournal } from '../core/journal/journal-reader.ts';
+import { JournalVerdicts } from '../core/journal/journal-verdicts.ts';
 import { parseFrame } from '../core/parser/index.ts';
 import type { JournalInfo, SessionJournals } from '../core/journal/session-journals.ts';
 import { appError } from './app-error.ts';
@@ -53,16 +54,20 @@ export class SessionService {
     return info;
   }
 
-  /** Replays a journal through the order book: the same view the session had, read-only. */
+  /**
+   * Reopens a journal read-only: the same view the session had, from the verdicts the engine
+   * journalled (an older journal without them is run through the book once more).
+   */
   async open(sessionId: string): Promise<SessionReplay> {
     const info = await this.pathOf(sessionId);
     const projection = new OrderProjection(info.accountId);
     const tracker = new ConnectionTracker(info.accountId);
     tracker.begin(sessionId, info.startedAtMs);
     const { records, report } = readJournal(info.path);
+    const verdicts = new JournalVerdicts();
     let lastAtMs = info.startedAtMs;
-    // Only updates the engine accepted are journalled; the duplicates it ignored are the
-    // order-update frames without an update record (older journals held both: then 0 here).
+    // Journals before verdicts held only the updates the engine accepted: the duplicates it
+    // dropped are the order-update frames without an update record.
     let streamUpdateFrames = 0;
     let streamUpdateRecords = 0;
     for await (const record of records) {
@@ -78,7 +83,7 @@ export class SessionService {
           break;
         }
         case 'update':
-          projection.apply(record.update, record.source, record.atMs);
+          projection.apply(record.update, record.source, record.atMs, verdicts.of(record));
           if (record.source === 'stream') {
             streamUpdateRecords++;
             tracker.noteLatency(record.atMs, record.update.eventTimeMs);
@@ -99,7 +104,8 @@ export class SessionService {
           break;
       }
     }
-    projection.noteIgnored(Math.max(0, streamUpdateFrames - streamUpdateRecords));
+    if (verdicts.rederived)
+      projection.noteUnrecordedDuplicates(Math.max(0, streamUpdateFrames - streamUpdateRecords));
     const connection = tracker.snapshot();
     // The masked key is in the journal's state records; the tracker only keeps it from a full key.
     return {

@@ -175,7 +175,8 @@ export interface StrategyProgressView {
 /** A notice shown by the desktop (OS notification) or the browser host (in-app toast). */
 export interface NoticeView {
   id: string;
-  kind: 'fills' | 'partial-fills' | 'session-failure';
+  /** `journal`: the session journal cannot be written, works again, or kept updates elsewhere. */
+  kind: 'fills' | 'partial-fills' | 'session-failure' | 'journal';
   title: string;
   body: string;
   accountId: string;

@@ -1,5 +1,6 @@
 import type { OrderStatus, OrderUpdate, UpdateSource } from '../domain/order-update.ts';
 import type { SessionStateName } from '../domain/session-state.ts';
+import type { UpdateVerdict } from '../domain/update-verdict.ts';
 
 /**
  * What the renderer sees of one account's live session. Everything here is safe to show:
@@ -42,10 +43,9 @@ export interface OrderUpdateView {
   update: OrderUpdate;
   source: UpdateSource;
   receivedAtMs: number;
-  /**
-   * False when the order book ignored it (duplicate event id or a stale regression); the
-   * renderer still counts it "by updates" only if accepted.
-   */
+  /** The engine's order book's verdict (applied / late / duplicate, and why), as journalled. */
+  verdict: UpdateVerdict;
+  /** `verdict.outcome !== 'duplicate'` (duplicates are never sent; kept for older readers). */
   accepted: boolean;
 }
 
@@ -92,8 +92,10 @@ export interface SessionStatsView {
   updatesReceived: number;
   /** Updates the book accepted. */
   updatesAccepted: number;
-  /** Duplicates / regressions the book ignored. */
+  /** Duplicates the book dropped (a repeated event id, or a backfill that added nothing). */
   updatesIgnored: number;
+  /** Of the accepted updates, how many were older than their order's state (recorded, not applied). */
+  updatesLate: number;
   /** Of the accepted updates, how many came from REST backfill after a gap. */
   updatesBackfilled: number;
   /** Distinct orders seen. */
@@ -108,8 +110,10 @@ export interface SessionStatsView {
   filledQuoteByAsset: Record<string, string>;
   /** Sum of `n` per fee asset. */
   feesByAsset: Record<string, string>;
-  /** Reconnects since the session started. */
+  /** Returns to live since the session started (the same rule as `alpha-monitor watch`). */
   reconnects: number;
+  /** Times the live stream was lost. */
+  gaps: number;
   /** Frames that could not be parsed (kept in the journal, shown as a count). */
   malformedFrames: number;
   /** Total time live, ms. */

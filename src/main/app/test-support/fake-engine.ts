@@ -1,5 +1,7 @@
 import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
+import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
 import { Emitter } from '../../../shared/event/emitter.ts';
+import { OrderBook } from '../../core/book/index.ts';
 import type {
   AccountConnection,
   AccountRecord,
@@ -16,8 +18,10 @@ export class FakeMonitorSession implements MonitorSession {
     update: OrderUpdate;
     source: UpdateSource;
     receivedAtMs: number;
-    accepted: boolean;
+    verdict: UpdateVerdict;
   }>();
+  /** The engine's book: the fake decides verdicts the way the real engine does. */
+  readonly book = new OrderBook();
   readonly malformedEmitter = new Emitter<{ receivedAtMs: number }>();
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidReceiveFrame = this.frameEmitter.event;
@@ -33,18 +37,15 @@ export class FakeMonitorSession implements MonitorSession {
     this.stopped = true;
   }
   dispose() {}
-  /** Emits a frame then its update, as the engine does (`accepted: false` = its book saw a duplicate). */
-  push(
-    update: OrderUpdate,
-    receivedAtMs = Date.now(),
-    source: UpdateSource = 'stream',
-    accepted = true,
-  ) {
+  /** Emits a frame then its update with the book's verdict, as the engine does. */
+  push(update: OrderUpdate, receivedAtMs = Date.now(), source: UpdateSource = 'stream') {
     this.frameEmitter.fire({
       text: JSON.stringify({ e: 'executionReport', i: update.orderId }),
       receivedAtMs,
     });
-    this.updateEmitter.fire({ update, source, receivedAtMs, accepted });
+    const verdict = this.book.apply(update, source);
+    this.updateEmitter.fire({ update, source, receivedAtMs, verdict });
+    return verdict;
   }
 }
 

@@ -138,7 +138,10 @@ describe('CSV export', () => {
           eventId: i + 1,
           price: `0.${String(i).padStart(8, '0')}`,
         });
-        chunk += JSON.stringify({ k: 'update', atMs: 1_000 + i, source: 'stream', update }) + '\n';
+        const verdict = { outcome: 'applied', reason: 'first-seen', counted: null };
+        chunk +=
+          JSON.stringify({ k: 'update', atMs: 1_000 + i, source: 'stream', verdict, update }) +
+          '\n';
       }
       await writeFile(journalPath, chunk, { flag: 'a' });
     }

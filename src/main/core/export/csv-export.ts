@@ -2,8 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { UpdateDedupe } from './update-dedupe.ts';
 import { readJournal } from '../journal/journal-reader.ts';
+import { JournalVerdicts } from '../journal/journal-verdicts.ts';
 import { csvLine } from './csv-format.ts';
 import {
   ORDER_COLUMNS,
@@ -35,20 +35,19 @@ export class ExportError extends Error {
 }
 
 /**
- * One row per accepted order update, streamed from the journal to disk: memory stays flat
- * however long the session (only the current line is held), and the writer's backpressure
- * is honoured. Returns the number of data rows.
+ * One row per accepted order update (the engine's verdict, as journalled, says which), streamed
+ * from the journal to disk: memory stays flat however long the session (only the current line
+ * is held; a journal older than verdicts is run through the book, which keeps its orders), and
+ * the writer's backpressure is honoured. Returns the number of data rows.
  */
 export async function exportUpdatesCsv(options: ExportOptions): Promise<number> {
   return writeCsv(options, async (write) => {
     await write(csvLine(headerLine(UPDATE_COLUMNS)));
     let rows = 0;
-    // Duplicates are dropped with the order book's rules, as the live view did.
-    const dedupe = new UpdateDedupe();
+    const verdicts = new JournalVerdicts();
     const { records } = readJournal(options.journalPath);
     for await (const record of records) {
-      if (record.k !== 'update' || dedupe.classify(record.update, record.source) === 'duplicate')
-        continue;
+      if (record.k !== 'update' || verdicts.of(record).outcome === 'duplicate') continue;
       await write(
         csvLine(
           rowFields(UPDATE_COLUMNS, {
@@ -66,16 +65,16 @@ export async function exportUpdatesCsv(options: ExportOptions): Promise<number> 
 }
 
 /**
- * One row per order in its last accepted state. Memory grows with the number of orders
- * (one small object each), not with the number of updates.
+ * One row per order in the state the engine's verdicts gave it (the window's state). Memory
+ * grows with the number of orders (one small object each), not with the number of updates.
  */
 export async function exportOrdersCsv(options: ExportOptions): Promise<number> {
   const orders = new Map<string, OrderRow>();
-  const dedupe = new UpdateDedupe();
+  const verdicts = new JournalVerdicts();
   const { records } = readJournal(options.journalPath);
   for await (const record of records) {
     if (record.k !== 'update') continue;
-    const outcome = dedupe.classify(record.update, record.source);
+    const outcome = verdicts.of(record).outcome;
     if (outcome === 'duplicate') continue;
     const existing = orders.get(record.update.orderId);
     if (existing) {

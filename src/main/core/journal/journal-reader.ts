@@ -115,6 +115,9 @@ async function readSlice(path: string, position: number, length: number): Promis
   }
 }
 
+/** How a duplicate's verdict starts in a journal line (an OrderUpdate has no `outcome` key). */
+const DUPLICATE_VERDICT = '"verdict":{"outcome":"duplicate"';
+
 /**
  * Update records in a journal that has no `end` with counts (a crashed, live or older
  * session): streams the file and looks only at each line's start, without parsing it.
@@ -125,7 +128,9 @@ export async function countJournalUpdates(path: string): Promise<number> {
     crlfDelay: Infinity,
   });
   let count = 0;
+  // A duplicate (its verdict says so) is journalled but is not an update of the session.
   for await (const line of lines)
-    if (line.startsWith('{"k":"update"') && line.endsWith('}')) count++;
+    if (line.startsWith('{"k":"update"') && line.endsWith('}') && !line.includes(DUPLICATE_VERDICT))
+      count++;
   return count;
 }

@@ -1,5 +1,6 @@
 import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
 import type { SessionStateName } from '../../../shared/domain/session-state.ts';
+import { isUpdateVerdict, type UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
 
 /** Bumped when a record's shape changes incompatibly; readers skip what they do not know. */
 export const JOURNAL_FORMAT_VERSION = 1;
@@ -20,10 +21,12 @@ export type JournalRecord =
   /** A raw frame as received (listen key masked). */
   | { k: 'frame'; atMs: number; text: string }
   /**
-   * An order update the engine produced from a frame or from REST backfill, written before
-   * the order book sees it; readers replay the book to tell duplicates apart.
+   * An order update the engine produced from a frame or from REST backfill, with the order
+   * book's verdict (duplicates included, so a reopened session counts them too). Readers use
+   * the verdict as written; journals older than verdicts lack it, and readers re-derive it by
+   * replaying the updates through the book (`JournalVerdicts`).
    */
-  | { k: 'update'; atMs: number; source: UpdateSource; update: OrderUpdate }
+  | UpdateRecord
   /** The session changed state; `listenKey` is already masked. */
   | {
       k: 'state';
@@ -41,6 +44,15 @@ export type JournalRecord =
 
 export type JournalRecordKind = JournalRecord['k'];
 
+/** An `update` line. `verdict` is absent in journals written before verdicts were journalled. */
+export interface UpdateRecord {
+  k: 'update';
+  atMs: number;
+  source: UpdateSource;
+  verdict?: UpdateVerdict;
+  update: OrderUpdate;
+}
+
 /** Narrow check of a parsed line: known kind and the fields readers rely on. */
 export function isJournalRecord(value: unknown): value is JournalRecord {
   if (typeof value !== 'object' || value === null) return false;
@@ -55,7 +67,12 @@ export function isJournalRecord(value: unknown): value is JournalRecord {
     case 'frame':
       return typeof r.atMs === 'number' && typeof r.text === 'string';
     case 'update':
-      return typeof r.atMs === 'number' && typeof r.update === 'object' && r.update !== null;
+      return (
+        typeof r.atMs === 'number' &&
+        typeof r.update === 'object' &&
+        r.update !== null &&
+        (r.verdict === undefined || isUpdateVerdict(r.verdict))
+      );
     case 'state':
       return typeof r.atMs === 'number' && typeof r.state === 'string';
     case 'end':

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import type { Clock } from '../ports/clock.ts';
 import { JOURNAL_FORMAT_VERSION } from './journal-record.ts';
 import { readJournalHeader, readJournalLastTimeMs } from './journal-reader.ts';
-import { JournalWriter } from './journal-writer.ts';
+import { JournalWriter, type JournalWriterOptions } from './journal-writer.ts';
+
+/** How journals are written: the writer's tunables and ports (file system, emergency folder). */
+export type SessionJournalOptions = Omit<JournalWriterOptions, 'path' | 'clock'> & {
+  /** The folder of the journal files; default `<dataDir>/sessions`. */
+  dir?: string;
+};
 
 /** Sub-folder of the data folder holding one `<sessionId>.jsonl` per session. */
 export const SESSIONS_DIR_NAME = 'sessions';
@@ -33,15 +39,23 @@ const SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/;
 export class SessionJournals {
   readonly dir: string;
 
+  private readonly writerOptions: Omit<JournalWriterOptions, 'path' | 'clock'>;
+
   constructor(
     dataDir: string,
     private readonly clock: Clock,
+    options: SessionJournalOptions = {},
   ) {
-    this.dir = join(dataDir, SESSIONS_DIR_NAME);
+    const { dir, ...writerOptions } = options;
+    this.dir = dir ?? join(dataDir, SESSIONS_DIR_NAME);
+    this.writerOptions = writerOptions;
   }
 
   /** Starts a new journal for an account and writes its header. */
-  create(account: { accountId: string; accountLabel: string }): {
+  create(
+    account: { accountId: string; accountLabel: string },
+    overrides: Pick<JournalWriterOptions, 'flushIntervalMs'> = {},
+  ): {
     sessionId: string;
     writer: JournalWriter;
   } {
@@ -49,7 +63,12 @@ export class SessionJournals {
     const stamp = new Date(startedAtMs).toISOString().replace(/[:.]/g, '-');
     const slug = account.accountId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40) || 'account';
     const sessionId = `${stamp}_${slug}_${randomBytes(3).toString('hex')}`;
-    const writer = new JournalWriter({ path: this.pathOf(sessionId), clock: this.clock });
+    const writer = new JournalWriter({
+      ...this.writerOptions,
+      ...overrides,
+      path: this.pathOf(sessionId),
+      clock: this.clock,
+    });
     writer.append({
       k: 'session',
       v: JOURNAL_FORMAT_VERSION,

@@ -1,0 +1,146 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FailingJournalFileSystem } from '../../../../test/fakes/failing-journal-fs.ts';
+import { FakeClock } from '../../../../test/fakes/fake-clock.ts';
+import { sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
+import type { JournalRecord } from './journal-record.ts';
+import { readJournal } from './journal-reader.ts';
+import { JournalWriter } from './journal-writer.ts';
+
+let dir: string;
+let emergencyDir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'am-writer-'));
+  emergencyDir = await mkdtemp(join(tmpdir(), 'am-emergency-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await rm(emergencyDir, { recursive: true, force: true });
+});
+
+const header: JournalRecord = {
+  k: 'session',
+  v: 1,
+  sessionId: 's1',
+  accountId: 'a',
+  accountLabel: 'A',
+  startedAtMs: 1,
+};
+const update = (eventId: number): JournalRecord => ({
+  k: 'update',
+  atMs: eventId,
+  source: 'stream',
+  verdict: { outcome: 'applied', reason: 'first-seen', counted: null },
+  update: sampleOrderUpdate({ orderId: String(eventId), eventId }),
+});
+
+async function linesOf(path: string): Promise<string[]> {
+  const text = await readFile(path, 'utf8');
+  expect(text.endsWith('\n')).toBe(true);
+  return text.slice(0, -1).split('\n');
+}
+
+async function eventIdsIn(path: string): Promise<number[]> {
+  const { records, report } = readJournal(path);
+  const ids: number[] = [];
+  for await (const r of records) if (r.k === 'update') ids.push(r.update.eventId);
+  expect(report).toEqual({ tornTail: false, skippedLines: 0 });
+  return ids;
+}
+
+/** Waits for a write the clock started (real file I/O settles outside the fake clock). */
+const settle = (writer: JournalWriter) => writer.whenIdle();
+
+describe('JournalWriter on a full disk', () => {
+  it('says so once, keeps monitoring, writes everything once when space returns', async () => {
+    const clock = new FakeClock();
+    const fs = new FailingJournalFileSystem(dir);
+    const path = join(dir, 's1.jsonl');
+    const writer = new JournalWriter({ path, clock, fs, flushBatchSize: 5, emergencyDir });
+    const failures: string[] = [];
+    const recoveries: number[] = [];
+    const written: number[] = [];
+    writer.onDidFail((f) => failures.push(`${f.code}:${f.pendingUpdates}`));
+    writer.onDidRecover((r) => recoveries.push(r.writtenUpdates));
+    writer.onDidWrite((w) => written.push(w.writtenSeq));
+    writer.append(header);
+    for (let id = 1; id <= 3; id++) writer.append(update(id));
+    await writer.flush();
+    // The disk fills up in the middle of a batch: part of a line reaches it, then ENOSPC.
+    fs.fill(150);
+    for (let id = 4; id <= 40; id++) writer.append(update(id));
+    for (let i = 0; i < 20; i++) {
+      await clock.advance(1000);
+      await settle(writer);
+    }
+    for (let id = 41; id <= 60; id++) writer.append(update(id));
+    for (let i = 0; i < 6; i++) {
+      await clock.advance(10_000);
+      await settle(writer);
+    }
+    expect(failures).toEqual(['ENOSPC:37']);
+    expect(writer.isFailing).toBe(true);
+    // Retries back off on the clock: a handful of attempts over 80 s, not one per update.
+    expect(fs.writeAttempts).toBeLessThan(20);
+    expect(writer.writtenSeq).toBe(4);
+
+    fs.free();
+    await clock.advance(10_000); // the next retry is due within the longest backoff
+    await settle(writer);
+    expect(recoveries).toEqual([57]);
+    expect(writer.isFailing).toBe(false);
+    expect(written.at(-1)).toBe(61);
+    const ids = await eventIdsIn(path);
+    expect(ids).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(await linesOf(path)).toHaveLength(61);
+    expect((await writer.close()).unwrittenRecords).toBe(0);
+  });
+
+  it('on close while the disk is still full, saves the unwritten records elsewhere and counts them', async () => {
+    const clock = new FakeClock();
+    const fs = new FailingJournalFileSystem(dir);
+    const path = join(dir, 's1.jsonl');
+    const writer = new JournalWriter({ path, clock, fs, emergencyDir });
+    writer.append(header);
+    writer.append(update(1));
+    await writer.flush();
+    fs.fill(0);
+    for (let id = 2; id <= 8; id++) writer.append(update(id));
+    writer.append({ k: 'end', atMs: 9 });
+    const report = await writer.close();
+    expect(report).toMatchObject({ unwrittenRecords: 8, unwrittenUpdates: 7, saveError: null });
+    expect(report.savedTo?.startsWith(emergencyDir)).toBe(true);
+    // The emergency file is a journal of its own: header first, then what the disk refused.
+    const { records } = readJournal(report.savedTo!);
+    const kinds: string[] = [];
+    for await (const r of records) kinds.push(r.k);
+    expect(kinds).toEqual(['session', ...Array<string>(7).fill('update'), 'end']);
+    expect(await eventIdsIn(path)).toEqual([1]);
+    // Nothing after close is taken (and nothing is lost silently: it is refused with 0).
+    expect(writer.append(update(99))).toBe(0);
+  });
+
+  it('cuts a torn last line of an existing file before appending', async () => {
+    const path = join(dir, 's1.jsonl');
+    const whole = JSON.stringify(header) + '\n' + JSON.stringify(update(1)) + '\n';
+    await writeFile(path, whole + '{"k":"update","atMs":2,"sou');
+    const writer = new JournalWriter({ path, clock: new FakeClock() });
+    writer.append(update(3));
+    await writer.close();
+    expect(await eventIdsIn(path)).toEqual([1, 3]);
+    expect(await linesOf(path)).toHaveLength(3);
+  });
+
+  it('numbers records so callers can tell which are on disk', async () => {
+    const clock = new FakeClock();
+    const writer = new JournalWriter({ path: join(dir, 's1.jsonl'), clock, flushIntervalMs: 16 });
+    expect(writer.append(header)).toBe(1);
+    expect(writer.append(update(1))).toBe(2);
+    expect(writer.writtenSeq).toBe(0);
+    await writer.flush();
+    expect(writer.writtenSeq).toBe(2);
+    await writer.close();
+  });
+});
