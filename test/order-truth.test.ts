@@ -13,6 +13,7 @@ import { systemClock } from '../src/main/core/ports/clock.ts';
 import { nullLogger } from '../src/main/core/ports/logger.ts';
 import type { OrderUpdate, UpdateSource } from '../src/shared/domain/order-update.ts';
 import type { OrderUpdatesBatch, SessionStatsView } from '../src/shared/ipc/views-monitor.ts';
+// eslint-disable-next-line no-restricted-imports -- this test holds the renderer's model to main's on purpose
 import { AccountSessionModel } from '../src/renderer/src/model/account-session-model.ts';
 import { sampleOrderUpdate } from './fakes/order-updates.ts';
 
