@@ -32,6 +32,15 @@ test('first run → Try the demo → orders stream in, charts fill, filters work
   // First run: no account, so the welcome screen with both ways in.
   const welcome = page.getByTestId('welcome');
   await expect(welcome).toBeVisible();
+  // The access token is taken out of the address bar (and history); a reload keeps working.
+  expect(page.url()).not.toContain('token=');
+  await page.reload();
+  await expect(welcome).toBeVisible();
+  // A new tab on the bare address says what to do instead of spinning.
+  const bare = await page.context().newPage();
+  await bare.goto(page.url());
+  await expect(bare.locator('[data-code="HOST_TOKEN_MISSING"]')).toBeVisible();
+  await bare.close();
   await expect(page.getByTestId('try-demo')).toBeVisible();
   await expect(page.getByTestId('welcome-add-account')).toBeVisible();
   await saveScreen(page, testInfo, '01-welcome');

@@ -11,6 +11,7 @@ import { parseServerFrame } from '../../shared/ipc/wire.ts';
 import { DEFAULT_SETTINGS } from '../../shared/ipc/views-app.ts';
 import { nullLogger } from '../core/ports/logger.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
+import { createHostExportTarget } from './host-export-target.ts';
 
 let dir: string;
 let host: BrowserHost;
@@ -76,11 +77,10 @@ function transportOver(ws: WebSocket): ClientTransport {
 }
 
 describe('browser host', () => {
-  it('prints one URL with the token, serves the page only with it', async () => {
+  it('prints one URL with the token; the page (public build, no data) loads without it, so it can drop the token from the address bar', async () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${TOKEN}`);
     expect((await fetch(host.url)).status).toBe(200);
-    expect((await fetch(`http://127.0.0.1:${host.port}/`)).status).toBe(403);
-    expect((await fetch(`http://127.0.0.1:${host.port}/?token=wrong`)).status).toBe(403);
+    expect((await fetch(`http://127.0.0.1:${host.port}/`)).status).toBe(200);
     const page = await fetch(host.url);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect((await fetch(`http://127.0.0.1:${host.port}/../../etc/passwd`)).status).toBe(404);
@@ -120,6 +120,22 @@ describe('browser host', () => {
       `Origin: http://127.0.0.1:${host.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
       'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
     expect(await rawRequest(upgrade)).toMatch(/^HTTP\/1\.1 403 /);
+  });
+
+  it('serves an export once per one-time ticket, never by the access token', async () => {
+    const target = createHostExportTarget(join(dir, 'exports'), host.downloads);
+    const chosen = (await target.choose('orders.csv'))!;
+    await writeFile(chosen.path, 'orderId\n1\n');
+    const result = chosen.finish(1);
+    if (result.kind !== 'download') throw new Error('expected a download');
+    expect(result.url).not.toContain(TOKEN);
+    const base = `http://127.0.0.1:${host.port}`;
+    const first = await fetch(base + result.url);
+    expect(first.status).toBe(200);
+    expect(await first.text()).toBe('orderId\n1\n');
+    expect((await fetch(base + result.url)).status).toBe(403);
+    const path = result.url.split('?')[0]!;
+    expect((await fetch(`${base}${path}?token=${TOKEN}`)).status).toBe(403);
   });
 
   it('answers a malformed request line with 400 and keeps serving', async () => {

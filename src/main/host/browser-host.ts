@@ -13,7 +13,9 @@ import {
   type ServerFrame,
 } from '../../shared/ipc/wire.ts';
 import type { Logger } from '../core/ports/logger.ts';
-import { DOWNLOADS_PATH } from './host-export-target.ts';
+import { DownloadTickets } from './download-tickets.ts';
+import { DOWNLOAD_TICKET_PARAM, DOWNLOADS_PATH } from './host-export-target.ts';
+import { systemClock } from '../core/ports/clock.ts';
 import { HOST_CSP, hostAllowed, originAllowed, tokenMatches } from './host-security.ts';
 import { readStaticFile } from './static-files.ts';
 
@@ -34,6 +36,8 @@ export interface BrowserHost extends Disposable {
   readonly port: number;
   /** Pushes events to every connected page. */
   readonly events: EventSink;
+  /** One-time tickets for export downloads (see host-export-target.ts). */
+  readonly downloads: DownloadTickets;
   /** Serve the contract with these handlers (set once the app root exists). */
   setHandlers(handlers: ContractHandlers): void;
   dispose(): Promise<void>;
@@ -56,6 +60,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     handleHttp(req, res).catch((error: unknown) => failHttp(res, error));
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const downloads = new DownloadTickets(systemClock);
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = parseRequestUrl(req.url);
@@ -65,13 +70,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-    const authorised = tokenMatches(options.token, url.searchParams.get(HOST_TOKEN_PARAM));
     if (url.pathname.startsWith(DOWNLOADS_PATH)) {
-      if (!authorised) return send(res, 403, 'Missing or wrong token.');
-      const file = await readStaticFile(
-        options.exportsDir,
-        url.pathname.slice(DOWNLOADS_PATH.length),
-      );
+      const relativePath = url.pathname.slice(DOWNLOADS_PATH.length);
+      if (!downloads.redeem(url.searchParams.get(DOWNLOAD_TICKET_PARAM), relativePath))
+        return send(res, 403, 'This download link has been used or has expired. Export again.');
+      const file = await readStaticFile(options.exportsDir, relativePath);
       if (!file) return send(res, 404, 'No such export.');
       const name = decodeURIComponent(url.pathname.split('/').pop() ?? 'export.csv').replace(
         /["\\\r\n]/g,
@@ -85,13 +88,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      if (!authorised) {
-        return send(
-          res,
-          403,
-          'Alpha Monitor: open the full URL printed by `alpha-monitor serve` (it carries the access token).',
-        );
-      }
+      // The page is the public build and holds no data: it is served without the token, so
+      // that it can take the token out of the address bar and still reload. The socket, which
+      // carries everything, requires the token.
       const page = await readStaticFile(options.rendererDir, 'index.html');
       if (!page)
         return send(
@@ -200,6 +199,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   return {
     url: `http://127.0.0.1:${port}/?${HOST_TOKEN_PARAM}=${encodeURIComponent(options.token)}`,
     port,
+    downloads,
     events: {
       emit(name, payload) {
         const text = JSON.stringify({ t: 'evt', event: name, payload } satisfies ServerFrame);

@@ -76,7 +76,7 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
       }),
       createMonitor: createEngineMonitorFactory({ clock: systemClock, logger: options.logger }),
       createDemoExchange: createSimulatorDemoFactory(),
-      exportTarget: createHostExportTarget(join(dataDir, 'exports'), () => token),
+      exportTarget: createHostExportTarget(join(dataDir, 'exports'), host.downloads),
       events: host.events,
     });
     host.setHandlers(app.handlers);

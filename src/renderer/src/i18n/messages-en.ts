@@ -266,6 +266,10 @@ export const en = {
   errorTitle: 'Something went wrong',
   whatToDo: 'What to do',
   errorHint: {
+    HOST_TOKEN_MISSING:
+      'This page needs the access token. In the terminal where `alpha-monitor serve` runs, open the full address it printed (it ends in ?token=…).',
+    INVALID_ENDPOINT:
+      'Use https:// and wss:// addresses, or http:// and ws:// to this machine only (127.0.0.1, localhost), for example a simulator.',
     INVALID_CREDENTIALS:
       'A header or cookie of this session holds a character browsers never send (often from a retyped or reformatted paste). Copy a fresh cURL command and add the account again.',
     UNSENDABLE_CHARACTER:

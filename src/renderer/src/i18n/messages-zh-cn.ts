@@ -245,6 +245,10 @@ export const zhCN: Messages = {
   errorTitle: '出现问题',
   whatToDo: '怎么办',
   errorHint: {
+    HOST_TOKEN_MISSING:
+      '此页面需要访问令牌。请在运行 `alpha-monitor serve` 的终端中打开它打印的完整地址（以 ?token=… 结尾）。',
+    INVALID_ENDPOINT:
+      '请使用 https:// 和 wss:// 地址；http:// 和 ws:// 仅限本机（127.0.0.1、localhost），例如模拟交易所。',
     INVALID_CREDENTIALS:
       '此会话的某个请求头或 Cookie 含有浏览器不会发送的字符（多因手动修改或重新排版粘贴内容）。请复制新的 cURL 命令并重新添加账户。',
     UNSENDABLE_CHARACTER:
