@@ -201,6 +201,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     orders: {
       fillNow: (orderId, quantity) => engine.fillNow(orderId, quantity),
       endNow: (orderId, status) => engine.endNow(orderId, status),
+      list: (userId) =>
+        engine.ordersOf(userId ?? demoAccount.userId).map((o) => ({
+          orderId: o.orderId,
+          status: o.status,
+          executedQty: o.executedQty.toFixed(),
+        })),
     },
     points: {
       spend(spendOptions) {

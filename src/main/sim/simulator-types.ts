@@ -128,6 +128,8 @@ export interface Simulator extends Disposable {
     fillNow(orderId: string, quantity?: string | string[]): void;
     /** Ends an order as EXPIRED or REJECTED (frames of those kinds are inferred). */
     endNow(orderId: string, status: 'EXPIRED' | 'REJECTED'): void;
+    /** The exchange's own truth: every order of the account (default demo), as it stands. */
+    list(userId?: string): Array<{ orderId: string; status: string; executedQty: string }>;
   };
   readonly points: SimulatorPoints;
   readonly demoActivity: {

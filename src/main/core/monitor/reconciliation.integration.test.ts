@@ -1,0 +1,218 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  placeRestingOto,
+  startMonitorHarness,
+  type MonitorHarness,
+} from '../../../../test/fakes/monitor-harness.ts';
+import type { ReconcileEvent } from './account-monitor.ts';
+
+// Real engine against the real simulator on 127.0.0.1. No timing thresholds: every wait polls
+// for a condition with a generous timeout, so a machine with both cores busy only runs slower.
+const PATIENCE_MS = 90_000;
+const SYMBOL = 'ALPHA_373USDT';
+
+let h: MonitorHarness | undefined;
+afterEach(async () => {
+  await h?.dispose();
+  h = undefined;
+});
+
+async function live(harness: MonitorHarness): Promise<void> {
+  harness.monitor.start();
+  await harness.until(() => harness.monitor.state.name === 'live', 'live', PATIENCE_MS);
+}
+
+function reconciles(harness: MonitorHarness): ReconcileEvent[] {
+  const events: ReconcileEvent[] = [];
+  harness.monitor.onDidReconcile((e) => events.push(e));
+  return events;
+}
+
+/** Every order of the demo account is in the book in the state the simulator holds. */
+function bookMatchesExchange(harness: MonitorHarness): boolean {
+  const truth = harness.sim.orders.list();
+  return (
+    truth.length > 0 &&
+    truth.every((o) => {
+      const current = harness.monitor.book.get(o.orderId)?.current;
+      return (
+        current !== undefined &&
+        current.status === o.status &&
+        Number(current.cumulativeFilledQty) === Number(o.executedQty)
+      );
+    })
+  );
+}
+
+function differences(harness: MonitorHarness): string {
+  return harness.sim.orders
+    .list()
+    .map((o) => {
+      const current = harness.monitor.book.get(o.orderId)?.current;
+      return `${o.orderId}: exchange ${o.status} ${o.executedQty}, book ${current?.status ?? '-'} ${current?.cumulativeFilledQty ?? '-'}`;
+    })
+    .join('; ');
+}
+
+async function cancelWorking(harness: MonitorHarness, orderId: string): Promise<void> {
+  await harness.rest.cancelOrder({ orderId, symbol: SYMBOL });
+}
+
+describe('reconciliation against the simulator', { timeout: 240_000 }, () => {
+  it('at start (after refused connections), the table starts from the exchange: orders placed and cancelled while connecting', async () => {
+    h = await startMonitorHarness({ monitor: { backoff: { baseMs: 50, capMs: 200 } } });
+    const resting = await placeRestingOto(h);
+    const cancelled = await placeRestingOto(h);
+    await cancelWorking(h, cancelled.workingOrderId);
+    h.sim.faults.refuseConnections(1_500);
+    const events = reconciles(h);
+    await live(h);
+    await h.until(() => bookMatchesExchange(h!), 'book = exchange', PATIENCE_MS);
+    expect(h.monitor.book.get(resting.workingOrderId)!.current.status).toBe('NEW');
+    expect(h.monitor.book.get(cancelled.pendingOrderId)!.current.status).toBe('CANCELED');
+    expect(events[0]).toMatchObject({ trigger: 'start', missedByStream: 0 });
+    expect(h.updates.filter((u) => u.source === 'backfill').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('an order placed well before a gap and cancelled during it ends CANCELED, even if history filters by creation time', async () => {
+    h = await startMonitorHarness({
+      sim: { historyTimeFilter: 'created' },
+      monitor: {
+        reconcileMarginMs: 50,
+        backoff: { baseMs: 1_500, capMs: 1_500 },
+        random: () => 0.99,
+      },
+    });
+    await live(h);
+    const ids = await placeRestingOto(h);
+    await h.until(() => h!.monitor.book.size === 2, 'both legs', PATIENCE_MS);
+    // The order is older than the gap's window (gap start minus the 50 ms margin).
+    await new Promise((r) => setTimeout(r, 300));
+    h.sim.faults.dropAllConnections();
+    await h.until(() => h!.monitor.state.name === 'reconnecting', 'reconnecting', PATIENCE_MS);
+    await cancelWorking(h, ids.workingOrderId);
+    await h.until(
+      () =>
+        h!.monitor.book.get(ids.workingOrderId)?.current.status === 'CANCELED' &&
+        h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'CANCELED',
+      'both legs CANCELED',
+      PATIENCE_MS,
+    );
+    expect(h.updates.filter((u) => u.source === 'backfill').map((u) => u.update.status)).toContain(
+      'CANCELED',
+    );
+  });
+
+  it('a silent key (pings answered, nothing pushed) is caught on the clock: missed updates recovered, counted, stream replaced', async () => {
+    h = await startMonitorHarness({
+      monitor: { reconcileIntervalMs: 400, reconcileGraceMs: 200, reconcileMarginMs: 100 },
+    });
+    const events = reconciles(h);
+    await live(h);
+    const ids = await placeRestingOto(h);
+    await h.until(() => h!.monitor.book.size === 2, 'both legs', PATIENCE_MS);
+    const keysBefore = h.listenKeysRequested();
+    h.sim.faults.silenceListenKey();
+    h.sim.orders.fillNow(ids.workingOrderId);
+    await h.until(
+      () =>
+        h!.monitor.book.get(ids.workingOrderId)?.current.status === 'FILLED' &&
+        h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'FILLED',
+      'the silent fills recovered',
+      PATIENCE_MS,
+    );
+    await h.until(() => h!.monitor.stats.missedByStream > 0, 'missed counted', PATIENCE_MS);
+    expect(events.some((e) => e.trigger === 'clock' && e.missedByStream > 0)).toBe(true);
+    // Replaced: a fresh key, and the stream delivers again (no reconnect was needed).
+    await h.until(() => h!.listenKeysRequested() > keysBefore, 'a fresh key', PATIENCE_MS);
+    await h.until(() => h!.monitor.state.name === 'live', 'live', PATIENCE_MS);
+    const next = await placeRestingOto(h);
+    await h.until(
+      () => h!.monitor.book.get(next.workingOrderId) !== undefined,
+      'the next order seen (pushed, or recovered if it raced the new subscription)',
+      PATIENCE_MS,
+    );
+    h.sim.orders.fillNow(next.workingOrderId);
+    await h.until(
+      () =>
+        h!.updates.some(
+          (u) =>
+            u.update.orderId === next.workingOrderId &&
+            u.update.status === 'FILLED' &&
+            u.source === 'stream',
+        ),
+      'a push on the replaced stream',
+      PATIENCE_MS,
+    );
+    expect(h.monitor.stats.reconnects).toBe(0);
+  });
+
+  it('notices an exchange that went away (socket gone, REST refused) and keeps reconnecting', async () => {
+    h = await startMonitorHarness({ monitor: { backoff: { baseMs: 50, capMs: 200 } } });
+    await live(h);
+    await h.sim.dispose();
+    await h.until(
+      () =>
+        h!.states.some(
+          (s) => s.name === 'reconnecting' && /Cannot reach|ECONNREFUSED/.test(s.reason),
+        ),
+      'REST refused while reconnecting',
+      PATIENCE_MS,
+    );
+    expect(h.states.some((s) => s.name === 'failed')).toBe(false);
+    expect(['reconnecting', 'connecting']).toContain(h.monitor.state.name);
+  });
+
+  it('drops, stalls, key rotations, a silent key, refused connections at start and cancels during a gap: every order ends in its true state', async () => {
+    h = await startMonitorHarness({
+      sim: { listenKeyRepost: 'rotate', historyTimeFilter: 'created' },
+      monitor: {
+        renewIntervalMs: 1_500,
+        pingIntervalMs: 300,
+        reconcileIntervalMs: 500,
+        reconcileGraceMs: 200,
+        reconcileMarginMs: 100,
+        backoff: { baseMs: 50, capMs: 300 },
+      },
+    });
+    const a = await placeRestingOto(h);
+    h.sim.faults.refuseConnections(1_000);
+    await live(h);
+    const b = await placeRestingOto(h);
+    const c = await placeRestingOto(h);
+    const d = await placeRestingOto(h);
+    await h.until(() => h!.monitor.book.size >= 8, 'all legs seen', PATIENCE_MS);
+
+    // A drop; during the gap, a cancel and a fill.
+    h.sim.faults.dropAllConnections();
+    await h.until(() => h!.monitor.state.name !== 'live', 'gap', PATIENCE_MS);
+    await cancelWorking(h, b.workingOrderId);
+    h.sim.orders.fillNow(c.workingOrderId);
+    await h.until(() => h!.monitor.state.name === 'live', 'live after the drop', PATIENCE_MS);
+
+    // A stall: pongs stop; a fill happens while the stream is stalled.
+    h.sim.faults.stall();
+    h.sim.orders.fillNow(a.workingOrderId);
+    await h.until(
+      () => h!.states.some((s) => s.name === 'reconnecting' && /pong/.test(s.reason)),
+      'stall detected',
+      PATIENCE_MS,
+    );
+    h.sim.faults.resume();
+    await h.until(() => h!.monitor.state.name === 'live', 'live after the stall', PATIENCE_MS);
+
+    // A silent key: a cancel and a new order nobody hears.
+    await h.until(() => h!.sim.orders.list().length >= 8, 'orders listed', PATIENCE_MS);
+    h.sim.faults.silenceListenKey();
+    await cancelWorking(h, d.workingOrderId);
+    await placeRestingOto(h);
+
+    await h
+      .until(() => bookMatchesExchange(h!), 'book = exchange', PATIENCE_MS)
+      .catch((e) => {
+        throw new Error(`${(e as Error).message}\n${differences(h!)}`);
+      });
+    expect(h.monitor.stats.statusUnknown).toBe(0);
+    expect(h.monitor.stats.listenKeyRefreshes).toBeGreaterThan(0);
+  });
+});
