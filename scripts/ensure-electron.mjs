@@ -76,6 +76,9 @@ function main() {
     ? result.error.message
     : reasonFrom(`${result.stderr ?? ''}\n${result.stdout ?? ''}`);
   const mirror = process.env[MIRROR_VAR];
+  // The command the user ran: npm start, npm run dev or npm run dist.
+  const event = process.env.npm_lifecycle_event;
+  const retry = event === 'dev' || event?.startsWith('dist') ? `npm run ${event}` : 'npm start';
   process.stderr.write(
     [
       '',
@@ -83,8 +86,8 @@ function main() {
       `  Reason: ${reason}`,
       mirror ? `  (${MIRROR_VAR} is set to ${mirror})` : null,
       '',
-      '  Retry:            npm start',
-      `  Use a mirror:     ${MIRROR_VAR}=<mirror of Electron's releases> npm start`,
+      `  Retry:            ${retry}`,
+      `  Use a mirror:     ${MIRROR_VAR}=<mirror of Electron's releases> ${retry}`,
       '  Without Electron: npx alpha-monitor serve --demo   (the same screens in your browser)',
       '',
     ]

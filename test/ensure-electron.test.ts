@@ -85,6 +85,14 @@ describe('scripts/ensure-electron.mjs (npm start, npm run dist)', () => {
     expect(result.stderr).toContain('ELECTRON_MIRROR=');
     expect(result.stderr).toContain(`(ELECTRON_MIRROR is set to ${mirrorUrl})`);
     expect(result.stderr).toContain('npx alpha-monitor serve --demo');
+
+    // Run by npm run dist, it names that command.
+    const dist = await run(['--electron-dir', dir], {
+      ...envWith(join(root, 'cache-fail')),
+      npm_lifecycle_event: 'dist',
+    });
+    expect(dist.code).toBe(1);
+    expect(dist.stderr).toContain('Retry:            npm run dist');
     // No stack trace reaches the user.
     expect(result.stderr + result.stdout).not.toMatch(/^\s+at /m);
   });
