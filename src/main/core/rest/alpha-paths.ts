@@ -12,6 +12,9 @@ export const ALPHA_PATHS = {
   exchangeInfo: '/bapi/defi/v1/public/alpha-trade/get-exchange-info',
   userVolume: '/bapi/defi/v1/private/wallet-direct/buw/wallet/today/user-volume',
   alphaWallet: '/bapi/defi/v1/private/wallet-direct/cloud-wallet/alpha',
+  // §9: points (captured) and wallet buckets (NAT's types).
+  userScore: '/bapi/defi/v1/private/wallet-direct/buw/tge/common/user-score',
+  walletAsset: '/bapi/asset/v3/private/asset-service/asset/get-wallet-asset',
 } as const;
 
 /** The real exchange. */

@@ -25,6 +25,8 @@ import type {
   UserVolume,
 } from './alpha-types.ts';
 import { ALL_HISTORY_STATUSES } from './alpha-types.ts';
+import { parseUserScore, parseWalletAssets } from './points-parse.ts';
+import type { UserScore, WalletAssetRow } from './points-types.ts';
 import { unwrapEnvelope, type AlphaEnvelope } from './envelope.ts';
 import { fetchHttpClient, type HttpClient } from './http-client.ts';
 import { buildRequestHeaders } from './request-headers.ts';
@@ -300,6 +302,21 @@ export class AlphaRestClient {
           : String(d.totalValuation),
       list: Array.isArray(d.list) ? (d.list as AlphaWallet['list']) : [],
     };
+  }
+
+  /** The 15-day points window (`user-score`), numbers kept as the exchange's strings. */
+  async getUserScore(options?: CallOptions): Promise<UserScore> {
+    const { data } = await this.call('GET', ALPHA_PATHS.userScore, options);
+    return parseUserScore(data, ALPHA_PATHS.userScore);
+  }
+
+  /** Wallet buckets per asset (`get-wallet-asset`, the body the web client sends). */
+  async getWalletAssets(options?: CallOptions): Promise<WalletAssetRow[]> {
+    const { data } = await this.call('POST', ALPHA_PATHS.walletAsset, {
+      body: JSON.stringify({ includeWallets: ['CARD', 'MAIN', 'SAVING'], includeEq: true }),
+      ...options,
+    });
+    return parseWalletAssets(data, ALPHA_PATHS.walletAsset);
   }
 
   private decimal(value: string): JsonNumberLiteral | string {

@@ -20,3 +20,4 @@ export {
 } from './http-client.ts';
 export { buildRequestHeaders, secretValuesOf } from './request-headers.ts';
 export * from './alpha-types.ts';
+export type * from './points-types.ts';

@@ -1,0 +1,153 @@
+import Big from 'big.js';
+import { Emitter } from '../../../shared/event/emitter.ts';
+import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
+import type { Clock } from '../ports/clock.ts';
+import { nullLogger, type Logger } from '../ports/logger.ts';
+import type { AggTicker24Item, AlphaRestClient, UserScore, UserTrade } from '../rest/index.ts';
+import { msUntilUtcMidnight, utcDate, utcDayStartMs, volumePoints } from './points-rules.ts';
+import { buildSnapshot, type PointsSnapshot } from './points-snapshot.ts';
+import type { WearFill } from './wear.ts';
+
+export type { PointsSnapshot } from './points-snapshot.ts';
+
+/** What the service reads: the part of AlphaRestClient it calls. */
+export type PointsRestPort = Pick<
+  AlphaRestClient,
+  'getUserScore' | 'getAggTicker24' | 'getUserTrades'
+>;
+
+export interface PointsServiceOptions {
+  accountId: string;
+  rest: PointsRestPort;
+  clock: Clock;
+  logger?: Logger;
+  /** Token for "X USDT of buys for the next point" (short symbol); default the best mulPoint. */
+  preferredToken?: string;
+}
+
+/** A fill seen on the stream after the last read (what the projection adds). */
+export function wearFillOfTrade(trade: UserTrade, mulPoint: number): WearFill {
+  return {
+    symbol: trade.symbol,
+    side: trade.side,
+    qty: trade.qty,
+    quote: trade.quoteQty,
+    price: trade.price,
+    commission: trade.commission,
+    commissionAsset: trade.commissionAsset,
+    baseAsset: trade.baseAsset,
+    quoteAsset: trade.quoteAsset,
+    timeMs: trade.time,
+    mulPoint,
+  };
+}
+
+/**
+ * One account's Alpha points: today's counted volume and points, balance points, the 15-day
+ * sum and what was spent, the buys the next point needs, time left until 00:00 UTC, and
+ * today's wear. The exchange's `user-score` is the truth; between reads the figure is
+ * projected from fills seen since (× the token's live mulPoint). When a read and the
+ * projection from today's fills disagree, the exchange wins and the difference is shown.
+ */
+export class PointsService implements Disposable {
+  private readonly changed = new Emitter<PointsSnapshot>();
+  /** A new snapshot (after a read or a fill). */
+  readonly onDidChange = this.changed.event;
+
+  private score: UserScore | null = null;
+  private readMs = 0;
+  private tickers: AggTicker24Item[] = [];
+  /** Today's fills as the exchange listed them at the last read. */
+  private readFills: WearFill[] = [];
+  /** Fills seen on the stream after the last read. */
+  private liveFills: WearFill[] = [];
+  private last: PointsSnapshot | null = null;
+
+  constructor(private readonly options: PointsServiceOptions) {}
+
+  /** Reads user-score, the token list (live mulPoint, prices) and today's fills. */
+  async refresh(): Promise<PointsSnapshot> {
+    const { rest, clock } = this.options;
+    const [score, tickers, trades] = await Promise.all([
+      rest.getUserScore(),
+      rest.getAggTicker24(),
+      rest.getUserTrades({}),
+    ]);
+    const nowMs = clock.now();
+    const dayStartMs = utcDayStartMs(nowMs);
+    this.score = score;
+    this.tickers = tickers;
+    this.readMs = nowMs;
+    this.readFills = trades
+      .filter((t) => t.time >= dayStartMs && t.time <= nowMs)
+      .map((t) => wearFillOfTrade(t, this.mulPointOf(t.baseAsset)));
+    this.liveFills = this.liveFills.filter((f) => f.timeMs > nowMs);
+    return this.publish();
+  }
+
+  /**
+   * Adds a fill seen after the last read (e.g. a TRADE frame), valued with the token's live
+   * mulPoint when the fill does not carry one.
+   */
+  recordFill(fill: Omit<WearFill, 'mulPoint'> & { mulPoint?: number }): PointsSnapshot | null {
+    if (fill.timeMs <= this.readMs) return this.last;
+    this.liveFills.push({ ...fill, mulPoint: fill.mulPoint ?? this.mulPointOf(fill.baseAsset) });
+    return this.score ? this.publish() : null;
+  }
+
+  /** The latest snapshot, recomputed for the current time; null before the first read. */
+  snapshot(): PointsSnapshot | null {
+    return this.score ? this.compute() : null;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private publish(): PointsSnapshot {
+    this.last = this.compute();
+    this.changed.fire(this.last);
+    return this.last;
+  }
+
+  private mulPointOf(alphaId: string): number {
+    const item = this.tickers.find((t) => t.alphaId === alphaId);
+    return item && item.mulPoint > 0 ? item.mulPoint : 1;
+  }
+
+  private compute(): PointsSnapshot {
+    const nowMs = this.options.clock.now();
+    const today = utcDate(nowMs);
+    const dayStartMs = utcDayStartMs(nowMs);
+    // After 00:00 UTC the last read says nothing about the new day.
+    const sameDay = utcDate(this.readMs) === today;
+    const readFills = sameDay ? this.readFills : [];
+    const liveFills = this.liveFills.filter((f) => f.timeMs >= dayStartMs);
+    const countedOf = (fills: readonly WearFill[]) =>
+      fills
+        .filter((f) => f.side === 'BUY')
+        .reduce((s, f) => s.plus(new Big(f.quote).times(f.mulPoint)), new Big(0));
+    const exchangeRow = sameDay ? this.score!.days.find((d) => d.date === today) : undefined;
+    const projectedAtRead = countedOf(readFills);
+    const exchangeCounted = exchangeRow ? new Big(exchangeRow.alphaVolume) : null;
+    // The exchange wins: its figure at the read, plus what was filled since.
+    const counted = (exchangeCounted ?? projectedAtRead).plus(countedOf(liveFills));
+    return buildSnapshot({
+      accountId: this.options.accountId,
+      nowMs,
+      readMs: this.readMs,
+      score: this.score!,
+      exchangeRow,
+      countedUsdt: counted,
+      exchangeCountedUsdt: exchangeCounted,
+      projectedCountedUsdt: projectedAtRead.plus(countedOf(liveFills)),
+      projectedAtReadUsdt: projectedAtRead,
+      volumePointsToday: volumePoints(counted),
+      msUntilDayEnd: msUntilUtcMidnight(nowMs),
+      tickers: this.tickers,
+      todayFills: [...readFills, ...liveFills],
+      preferredToken: this.options.preferredToken,
+      logger: this.options.logger ?? nullLogger,
+    });
+  }
+}

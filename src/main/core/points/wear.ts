@@ -1,0 +1,137 @@
+import Big from 'big.js';
+import { utcDate } from './points-rules.ts';
+
+/**
+ * Wear (磨损): what volume trading costs, computed from fills (ALPHA-PROTOCOL.md §9), never
+ * from balances (an idle-USDT sweep into Simple Earn would look like a loss there).
+ * Sign: positive wear = money lost. wear = quote spent on BUYs − quote received on SELLs +
+ * fees valued at the fill price − tokens bought and not (yet) sold valued at the mark, so an
+ * open sell is not counted as wear. In bps of counted volume (Σ BUY quote × mulPoint).
+ */
+
+/** One fill, as the exchange reports it (get-user-trades row or a TRADE frame). */
+export interface WearFill {
+  symbol: string;
+  side: 'BUY' | 'SELL';
+  /** Filled base quantity. */
+  qty: string;
+  /** Quote of the fill (qty × price), USDT. */
+  quote: string;
+  price: string;
+  commission: string;
+  commissionAsset: string;
+  baseAsset: string;
+  quoteAsset: string;
+  timeMs: number;
+  /** The token's mulPoint when the fill happened (1 when unknown). */
+  mulPoint: number;
+}
+
+/** Wear over a set of fills. Decimal strings; `wearBps` null without counted volume. */
+export interface Wear {
+  wearUsdt: string;
+  wearBps: string | null;
+  /** Σ BUY quote × mulPoint, USDT. */
+  countedVolumeUsdt: string;
+  buyQuoteUsdt: string;
+  sellQuoteUsdt: string;
+  feesUsdt: string;
+  /** Tokens bought and not sold, valued at the mark (subtracted from the wear). */
+  heldValueUsdt: string;
+  fills: number;
+}
+
+function big(value: string | undefined): Big {
+  try {
+    return new Big(value ?? '0');
+  } catch {
+    return new Big(0);
+  }
+}
+
+/** A fill's fee in quote: SELLs pay in quote, BUYs in base (valued at the fill price). */
+export function feeInQuote(fill: WearFill): Big {
+  const fee = big(fill.commission);
+  if (fee.eq(0)) return fee;
+  if (fill.commissionAsset === fill.quoteAsset) return fee;
+  if (fill.commissionAsset === fill.baseAsset) return fee.times(big(fill.price));
+  return new Big(0);
+}
+
+/** Wear in bps of counted volume, 2 dp; null when nothing was counted. */
+export function wearBpsOf(wearUsdt: Big | string, countedUsdt: Big | string): string | null {
+  const counted = big(String(countedUsdt));
+  if (counted.lte(0)) return null;
+  return big(String(wearUsdt)).times(10_000).div(counted).round(2, Big.roundHalfUp).toFixed(2);
+}
+
+/** Wear per point, 8 dp; null when no point was earned. */
+export function costPerPoint(wearUsdt: Big | string, points: number): string | null {
+  if (!(points > 0)) return null;
+  return big(String(wearUsdt)).div(points).round(8, Big.roundHalfUp).toFixed(8);
+}
+
+/**
+ * Wear of `fills`. `marks` (symbol → price) values what was bought and not sold; without a
+ * mark, the symbol's latest fill price is used.
+ */
+export function computeWear(
+  fills: readonly WearFill[],
+  marks: Readonly<Record<string, string>> = {},
+): Wear {
+  let buy = new Big(0);
+  let sell = new Big(0);
+  let fees = new Big(0);
+  let counted = new Big(0);
+  const held = new Map<string, { qty: Big; lastPrice: Big; lastMs: number }>();
+  for (const fill of fills) {
+    const quote = big(fill.quote);
+    const qty = big(fill.qty);
+    const h = held.get(fill.symbol) ?? { qty: new Big(0), lastPrice: new Big(0), lastMs: -1 };
+    if (fill.side === 'BUY') {
+      buy = buy.plus(quote);
+      counted = counted.plus(quote.times(fill.mulPoint > 0 ? fill.mulPoint : 1));
+      h.qty = h.qty.plus(qty);
+    } else {
+      sell = sell.plus(quote);
+      h.qty = h.qty.minus(qty);
+    }
+    if (fill.timeMs >= h.lastMs) {
+      h.lastPrice = big(fill.price);
+      h.lastMs = fill.timeMs;
+    }
+    held.set(fill.symbol, h);
+    fees = fees.plus(feeInQuote(fill));
+  }
+  let heldValue = new Big(0);
+  for (const [symbol, h] of held) {
+    const mark = marks[symbol] !== undefined ? big(marks[symbol]) : h.lastPrice;
+    heldValue = heldValue.plus(h.qty.times(mark));
+  }
+  const wear = buy.minus(sell).plus(fees).minus(heldValue);
+  return {
+    wearUsdt: wear.round(8, Big.roundHalfUp).toFixed(),
+    wearBps: wearBpsOf(wear, counted),
+    countedVolumeUsdt: counted.toFixed(),
+    buyQuoteUsdt: buy.toFixed(),
+    sellQuoteUsdt: sell.toFixed(),
+    feesUsdt: fees.round(8, Big.roundHalfUp).toFixed(),
+    heldValueUsdt: heldValue.round(8, Big.roundHalfUp).toFixed(),
+    fills: fills.length,
+  };
+}
+
+/** Wear per UTC day (`YYYY-MM-DD` → wear), days in order. */
+export function wearByUtcDay(
+  fills: readonly WearFill[],
+  marks: Readonly<Record<string, string>> = {},
+): Map<string, Wear> {
+  const byDay = new Map<string, WearFill[]>();
+  for (const fill of [...fills].sort((a, b) => a.timeMs - b.timeMs)) {
+    const day = utcDate(fill.timeMs);
+    const list = byDay.get(day) ?? [];
+    list.push(fill);
+    byDay.set(day, list);
+  }
+  return new Map([...byDay].map(([day, list]) => [day, computeWear(list, marks)]));
+}
