@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 import { COMMANDS } from './commands/index.ts';
 import type { CliContext } from './common/cli-context.ts';
 import { CliError, ExitCode } from './common/cli-error.ts';
@@ -83,6 +85,16 @@ export function createProcessContext(lang: Lang): CliContext {
   };
 }
 
+/** The version in package.json (the CLI runs from source, so that is the one installed). */
+function packageVersion(): string {
+  try {
+    const path = fileURLToPath(new URL('../../../package.json', import.meta.url));
+    return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 function helpText(lang: Lang, names: string[], summaries: Record<string, string>): string {
   const width = Math.max(...names.map((n) => n.length));
   const lines = names.map((n) => `  ${n.padEnd(width)}  ${summaries[n]}`);
@@ -91,7 +103,9 @@ function helpText(lang: Lang, names: string[], summaries: Record<string, string>
     lang === 'zh-CN'
       ? '每个命令的选项：alpha-monitor <命令> --help'
       : 'Options of a command: alpha-monitor <command> --help';
-  return `${SUMMARY[lang]}\n\n${usage}: alpha-monitor <command> [options] [--lang en|zh-CN]\n\n${lines.join('\n')}\n\n${more}\n`;
+  const version =
+    lang === 'zh-CN' ? '版本：alpha-monitor --version' : 'Version: alpha-monitor --version';
+  return `${SUMMARY[lang]}\n\n${usage}: alpha-monitor <command> [options] [--lang en|zh-CN]\n\n${lines.join('\n')}\n\n${more}\n${version}\n`;
 }
 
 /** Runs the CLI and returns the exit code. */
@@ -106,6 +120,10 @@ export async function main(argv: string[], context?: CliContext): Promise<number
   }
   const ctx = context ?? createProcessContext(lang);
   const [name, ...commandArgs] = rest;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    ctx.stdout(`alpha-monitor ${packageVersion()}\n`);
+    return ExitCode.ok;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const names = Object.keys(COMMANDS);
     const summaries: Record<string, string> = {};

@@ -22,6 +22,8 @@ const messages = defineMessages({
       '  --ws-url URL      exchange order-stream URL for accounts added here\n',
     notBuilt: (dir: string) => `The app is not built (${dir} is missing). Run: npm run build`,
     badPort: (value: string) => `--port must be a number from 0 to 65535, got "${value}"`,
+    portTaken: (port: number) =>
+      `Port ${port} on 127.0.0.1 is already in use (another serve, or another program). Choose another with --port, or leave it out for a free one.`,
     stopping: 'Stopping…\n',
   },
   'zh-CN': {
@@ -36,6 +38,8 @@ const messages = defineMessages({
       '  --ws-url URL      在此添加的账户所用的订单推送地址\n',
     notBuilt: (dir: string) => `应用尚未构建（缺少 ${dir}）。请运行：npm run build`,
     badPort: (value: string) => `--port 必须是 0 到 65535 的数字，收到 "${value}"`,
+    portTaken: (port: number) =>
+      `127.0.0.1 的端口 ${port} 已被占用（另一个 serve 或其他程序）。请用 --port 换一个，或省略以使用空闲端口。`,
     stopping: '正在停止…\n',
   },
 });
@@ -91,6 +95,11 @@ export const command: CliCommand = {
       rendererDir,
       env: ctx.env,
       logger,
+    }).catch((error: unknown) => {
+      restoreErrors();
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+        throw new CliError(m.portTaken(port), ExitCode.failure);
+      throw error;
     });
     ctx.stdout(
       values.json ? JSON.stringify({ url: running.host.url }) + '\n' : running.host.url + '\n',
