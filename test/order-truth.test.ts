@@ -12,9 +12,12 @@ import { SessionJournals } from '../src/main/core/journal/session-journals.ts';
 import { systemClock } from '../src/main/core/ports/clock.ts';
 import { nullLogger } from '../src/main/core/ports/logger.ts';
 import type { OrderUpdate, UpdateSource } from '../src/shared/domain/order-update.ts';
-import type { OrderUpdatesBatch, SessionStatsView } from '../src/shared/ipc/views-monitor.ts';
-// eslint-disable-next-line no-restricted-imports -- this test holds the renderer's model to main's on purpose
-import { AccountSessionModel } from '../src/renderer/src/model/account-session-model.ts';
+import type {
+  MonitorSnapshot,
+  OrderUpdatesBatch,
+  OrderView,
+  SessionStatsView,
+} from '../src/shared/ipc/views-monitor.ts';
 import { sampleOrderUpdate } from './fakes/order-updates.ts';
 
 // One sequence, every face: the engine's book, the window's model (what the renderer gets),
@@ -125,6 +128,23 @@ async function poll(check: () => boolean, what: string): Promise<void> {
   throw new Error(`never happened: ${what}`);
 }
 
+/**
+ * What the renderer gets and how its model keeps it (AccountSessionModel): the snapshot, then
+ * batches whose orders replace by id and whose stats replace the last.
+ */
+class WindowModel {
+  readonly orders = new Map<string, OrderView>();
+  stats: SessionStatsView | null = null;
+  applySnapshot(snapshot: MonitorSnapshot): void {
+    for (const o of snapshot.orders) this.orders.set(o.last.orderId, o);
+    this.stats = snapshot.stats;
+  }
+  applyBatch(batch: OrderUpdatesBatch): void {
+    for (const o of batch.orders) this.orders.set(o.last.orderId, o);
+    this.stats = batch.stats;
+  }
+}
+
 function countsOf(stats: SessionStatsView) {
   return {
     updates: stats.updatesAccepted,
@@ -167,7 +187,7 @@ describe('one owner of order truth', () => {
       clock: systemClock,
       logger: nullLogger,
     });
-    const model = new AccountSessionModel('acc');
+    const model = new WindowModel();
     const batches: OrderUpdatesBatch[] = [];
     monitors.onDidBatch((b) => {
       batches.push(b);
@@ -195,10 +215,10 @@ describe('one owner of order truth', () => {
     }
     await poll(() => model.stats?.updatesReceived === SEQUENCE.length, 'the window got it all');
     const sessionId = monitors.snapshot('acc').connection.sessionId!;
-    const windowStates = Object.fromEntries(
-      monitors.snapshot('acc').orders.map((o) => [o.last.orderId, o.last.status]),
-    );
-    expect(windowStates).toEqual(EXPECTED_STATES);
+    const statesOf = (orders: Iterable<OrderView>) =>
+      Object.fromEntries([...orders].map((o) => [o.last.orderId, o.last.status]));
+    expect(statesOf(model.orders.values())).toEqual(EXPECTED_STATES);
+    expect(statesOf(monitors.snapshot('acc').orders)).toEqual(EXPECTED_STATES);
     const windowCounts = countsOf(model.stats!);
     expect(windowCounts).toMatchObject({
       updates: bookStats.updates,

@@ -1,4 +1,8 @@
-import { createAccountMonitor, type AccountMonitor } from '../../core/monitor/index.ts';
+import {
+  createAccountMonitor,
+  type AccountMonitor,
+  type OrderUpdateEvent,
+} from '../../core/monitor/index.ts';
 import { systemClock } from '../../core/ports/clock.ts';
 import { createStreamLogger } from '../../core/ports/logger.ts';
 import { AlphaRestClient } from '../../core/rest/index.ts';
@@ -10,10 +14,11 @@ import {
   parseCommandArgs,
   resolveConnection,
 } from '../common/connection-options.ts';
+import { openWatchJournal, type WatchJournal } from '../common/watch-journal.ts';
 import { createHumanOutput, createJsonOutput } from '../common/watch-output.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
 import type { CredentialSource } from '../i18n/session-messages.ts';
-import { authMessages, watchMessages } from '../i18n/watch-messages.ts';
+import { authMessages, watchJournalMessages, watchMessages } from '../i18n/watch-messages.ts';
 
 const PROGRESS_INTERVAL_MS = 10_000;
 
@@ -25,12 +30,14 @@ export const command: CliCommand = {
     const m = watchMessages(context.lang);
     const { connection, values } = parseCommandArgs(argv, context.lang, {
       duration: { type: 'string' },
+      journal: { type: 'string' },
     });
     if (connection.help) {
       context.stdout(`${m.usage()}\n${connectionMessages(context.lang).commonOptions()}\n`);
       return ExitCode.ok;
     }
     const durationS = parseDuration(values.duration, context);
+    const journalDir = parseJournalDir(values.journal, context);
     const resolved = await resolveConnection(connection, context, { ordersPerMinute: 20 });
     let monitor: AccountMonitor | undefined;
     try {
@@ -57,6 +64,7 @@ export const command: CliCommand = {
         accountId: resolved.accountId,
         source: resolved.source,
         wsUrl: resolved.wsUrl,
+        journalDir,
       });
     } finally {
       await monitor?.dispose();
@@ -64,6 +72,13 @@ export const command: CliCommand = {
     }
   },
 };
+
+function parseJournalDir(raw: string | boolean | undefined, context: CliContext): string | null {
+  if (raw === undefined) return null;
+  if (typeof raw !== 'string' || raw.trim() === '')
+    throw new CliError(watchJournalMessages(context.lang).dirMissing(), ExitCode.usage);
+  return raw;
+}
 
 function parseDuration(raw: string | boolean | undefined, context: CliContext): number {
   if (raw === undefined) return 0;
@@ -86,6 +101,7 @@ async function watch(
     accountId: string;
     source: CredentialSource;
     wsUrl: string;
+    journalDir: string | null;
   },
 ): Promise<number> {
   const output = info.json
@@ -102,10 +118,24 @@ async function watch(
       reconnects: monitor.stats.reconnects,
     });
   });
-  monitor.onDidReceiveOrderUpdate((event) => {
+  const show = (event: OrderUpdateEvent) => {
     if (event.accepted) updateIndex++;
     output.update(event, updateIndex);
-  });
+  };
+  // With --journal, an update is printed only once its journal record is written.
+  const journal: WatchJournal | null =
+    info.journalDir === null
+      ? null
+      : openWatchJournal({
+          monitor,
+          dir: info.journalDir,
+          accountId: info.accountId,
+          clock: systemClock,
+          lang: context.lang,
+          stderr: context.stderr,
+          show,
+        });
+  monitor.onDidReceiveOrderUpdate((event) => (journal ? journal.gate(event) : show(event)));
   monitor.onDidRefreshListenKey(({ maskedKey, changed }) => output.listenKey(maskedKey, changed));
   monitor.onDidReconcile((event) => output.reconciled(event));
 
@@ -141,6 +171,7 @@ async function watch(
     output.stopping();
     await monitor.stop();
   }
+  await journal?.close();
   output.summary(monitor.stats);
   return exitCodeOf(finalState, { everLive, interrupted }, context);
 }

@@ -5,8 +5,10 @@ export const watchMessages = defineMessages({
   en: {
     summary: () => 'watch your orders live from the order-push stream',
     usage: () =>
-      'Usage: alpha-monitor watch [--user <id> | --demo] [--duration <s>] [options]\n\n' +
-      '  --duration <s>            stop after s seconds (0 or none: until Ctrl+C)\n',
+      'Usage: alpha-monitor watch [--user <id> | --demo] [--duration <s>] [--journal <dir>] [options]\n\n' +
+      '  --duration <s>            stop after s seconds (0 or none: until Ctrl+C)\n' +
+      '  --journal <dir>           keep the session journal in <dir>, as the app does (default: off);\n' +
+      '                            an update is printed only once it is written there\n',
     title: () => '🚀 Alpha Monitor: order push monitor',
     user: (id: string) => `User: ${id}`,
     source: (s: string) => `Credentials: ${s}`,
@@ -68,8 +70,10 @@ export const watchMessages = defineMessages({
   'zh-CN': {
     summary: () => '实时监控订单推送',
     usage: () =>
-      '用法：alpha-monitor watch [--user <id> | --demo] [--duration <秒>] [选项]\n\n' +
-      '  --duration <秒>           运行指定秒数后停止（0 或不填：直到 Ctrl+C）\n',
+      '用法：alpha-monitor watch [--user <id> | --demo] [--duration <秒>] [--journal <目录>] [选项]\n\n' +
+      '  --duration <秒>           运行指定秒数后停止（0 或不填：直到 Ctrl+C）\n' +
+      '  --journal <目录>          与桌面应用一样，在 <目录> 中保存会话日志（默认：不保存）；\n' +
+      '                            每条更新写入日志后才会显示\n',
     title: () => '🚀 Alpha Monitor：订单推送监控',
     user: (id: string) => `用户：${id}`,
     source: (s: string) => `凭据来源：${s}`,
@@ -140,5 +144,36 @@ export const authMessages = defineMessages({
     sessionExpired: () =>
       '❌ 币安拒绝了会话（登录状态已失效，100002001）。请在 binance.com 重新登录，复制新的 cURL 请求后运行：alpha-monitor accounts add --user <id> --from-curl <文件>',
     verificationRequired: () => '❌ 币安要求补充认证。请在币安 App（Alpha）中完成认证后重试。',
+  },
+});
+
+/** Messages of `watch --journal <dir>` (stderr, so that `--json` output stays clean). */
+export const watchJournalMessages = defineMessages({
+  en: {
+    dirMissing: () => '--journal needs a folder, e.g. --journal ~/alpha-sessions',
+    journalAt: (path: string) => `📝 Session journal: ${path}`,
+    diskFull: (path: string) =>
+      `⚠️ The disk is full: the session journal ${path} cannot grow. Monitoring goes on; updates wait in memory and are printed once written. Free some space.`,
+    writeFailed: (path: string, code: string) =>
+      `⚠️ Cannot write the session journal ${path} (${code}). Monitoring goes on; updates wait in memory and are printed once written.`,
+    recovered: (n: number) =>
+      `✅ The session journal can be written again: ${n} waiting update(s) written.`,
+    unwrittenSaved: (n: number, path: string) =>
+      `⚠️ ${n} update(s) could not be written to the session journal; they are saved in ${path}.`,
+    unwrittenLost: (n: number, code: string) =>
+      `❌ ${n} update(s) could not be written to the session journal nor to an emergency file (${code}); they are lost.`,
+  },
+  'zh-CN': {
+    dirMissing: () => '--journal 需要一个目录，例如 --journal ~/alpha-sessions',
+    journalAt: (path: string) => `📝 会话日志：${path}`,
+    diskFull: (path: string) =>
+      `⚠️ 磁盘已满：会话日志 ${path} 无法继续写入。监控仍在进行；更新暂存在内存中，写入后才会显示。请释放磁盘空间。`,
+    writeFailed: (path: string, code: string) =>
+      `⚠️ 无法写入会话日志 ${path}（${code}）。监控仍在进行；更新暂存在内存中，写入后才会显示。`,
+    recovered: (n: number) => `✅ 会话日志恢复写入：已写入等待中的 ${n} 条更新。`,
+    unwrittenSaved: (n: number, path: string) =>
+      `⚠️ 有 ${n} 条更新未能写入会话日志，已另存到 ${path}。`,
+    unwrittenLost: (n: number, code: string) =>
+      `❌ 有 ${n} 条更新既未能写入会话日志，也未能写入应急文件（${code}），已丢失。`,
   },
 });

@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+import type { AccountMonitor, OrderUpdateEvent } from '../../core/monitor/index.ts';
+import { SessionJournals } from '../../core/journal/session-journals.ts';
+import type { JournalCloseReport } from '../../core/journal/journal-writer.ts';
+import type { Clock } from '../../core/ports/clock.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { watchJournalMessages } from '../i18n/watch-messages.ts';
+
+/** `watch --journal <dir>`: the app's session journal, kept by the CLI. */
+export interface WatchJournal {
+  readonly path: string;
+  /** Journals the update, and hands it to `show` once its record is on disk. */
+  gate(event: OrderUpdateEvent): void;
+  /** Writes the end record and closes; says on stderr how many updates could not be written. */
+  close(): Promise<JournalCloseReport>;
+}
+
+/**
+ * Starts a journal in `dir` (the same format and file names as the app's, so the app's
+ * Sessions view and the CSV export read it) and journals the monitor's frames, state changes
+ * and updates. `show` sees an update only after its record is written: what `watch` printed is
+ * in the journal, even after kill -9. Problems go to stderr once each, in the user's language.
+ */
+export function openWatchJournal(options: {
+  monitor: AccountMonitor;
+  dir: string;
+  accountId: string;
+  clock: Clock;
+  lang: Lang;
+  stderr: (text: string) => void;
+  show: (event: OrderUpdateEvent) => void;
+}): WatchJournal {
+  const { monitor, clock, show } = options;
+  const m = watchJournalMessages(options.lang);
+  const say = (text: string) => options.stderr(text + '\n');
+  const journals = new SessionJournals('', clock, { dir: resolve(options.dir) });
+  const { sessionId, writer } = journals.create(
+    { accountId: options.accountId, accountLabel: options.accountId },
+    { flushIntervalMs: 16 },
+  );
+  const path = journals.pathOf(sessionId);
+  const held: Array<{ seq: number; event: OrderUpdateEvent }> = [];
+  const subscriptions = [
+    monitor.onDidReceiveFrame(({ text, receivedAtMs }) =>
+      writer.append({ k: 'frame', atMs: receivedAtMs, text }),
+    ),
+    monitor.onDidChangeState(({ state }) =>
+      writer.append({
+        k: 'state',
+        atMs: clock.now(),
+        state: state.name,
+        problem:
+          state.name === 'failed'
+            ? { code: state.code, message: state.reason }
+            : state.name === 'reconnecting'
+              ? { code: 'RECONNECTING', message: state.reason }
+              : null,
+        maskedListenKey: monitor.maskedListenKey,
+      }),
+    ),
+    writer.onDidWrite(({ writtenSeq }) => {
+      let n = 0;
+      while (n < held.length && held[n]!.seq <= writtenSeq) n++;
+      for (const { event } of held.splice(0, n)) show(event);
+    }),
+    writer.onDidFail((failure) =>
+      say(failure.code === 'ENOSPC' ? m.diskFull(path) : m.writeFailed(path, failure.code)),
+    ),
+    writer.onDidRecover((recovery) => say(m.recovered(recovery.writtenUpdates))),
+  ];
+  say(m.journalAt(path));
+  return {
+    path,
+    gate(event) {
+      const { update, source, receivedAtMs, verdict } = event;
+      const seq = writer.append({ k: 'update', atMs: receivedAtMs, source, verdict, update });
+      if (seq > 0) held.push({ seq, event });
+    },
+    async close() {
+      const { updates, orders } = monitor.stats;
+      writer.append({ k: 'end', atMs: clock.now(), updates, orders });
+      const report = await writer.close();
+      for (const s of subscriptions) s.dispose();
+      if (report.unwrittenRecords > 0)
+        say(
+          report.savedTo !== null
+            ? m.unwrittenSaved(report.unwrittenUpdates, report.savedTo)
+            : m.unwrittenLost(report.unwrittenUpdates, report.saveError?.code ?? '?'),
+        );
+      return report;
+    },
+  };
+}
