@@ -226,7 +226,7 @@ export class AccountsAdapter implements AccountsPort {
   }
 
   private async saveEndpoints(endpoints: Record<string, Endpoint>): Promise<void> {
-    await mkdir(this.deps.dataDir, { recursive: true });
+    await mkdir(this.deps.dataDir, { recursive: true, mode: 0o700 });
     await writeFile(`${this.endpointsPath}.tmp`, JSON.stringify(endpoints, null, 2), {
       mode: 0o600,
     });

@@ -37,7 +37,7 @@ export class SettingsService {
 
   async update(patch: Partial<Settings>): Promise<Settings> {
     const next = { ...this.current, ...patch };
-    await mkdir(dirname(this.path), { recursive: true });
+    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
     // Write-then-rename: a crash mid-write never leaves a half file behind.
     await writeFile(`${this.path}.tmp`, JSON.stringify(next, null, 2), { mode: 0o600 });
     await rename(`${this.path}.tmp`, this.path);
