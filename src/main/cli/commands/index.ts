@@ -7,6 +7,7 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'listen-key': async () => (await import('./listen-key.ts')).command,
   accounts: async () => (await import('./accounts.ts')).command,
   strategy: async () => (await import('./strategy.ts')).command,
+  points: async () => (await import('./points.ts')).command,
   sim: async () => (await import('./sim.ts')).command,
   serve: async () => (await import('./serve.ts')).command,
 };

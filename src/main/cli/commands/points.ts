@@ -1,0 +1,51 @@
+import { PointsService } from '../../core/points/index.ts';
+import { systemClock } from '../../core/ports/clock.ts';
+import { AlphaRestClient, isFatalAuthError } from '../../core/rest/index.ts';
+import type { CliCommand } from '../common/cli-context.ts';
+import { CliError, ExitCode } from '../common/cli-error.ts';
+import { parseCommandArgs, resolveConnection } from '../common/connection-options.ts';
+import { connectionMessages } from '../i18n/connection-messages.ts';
+import { pointsMessages, pointsReport } from '../i18n/points-messages.ts';
+import { describeReason } from '../i18n/session-messages.ts';
+
+/** `alpha-monitor points`: today's points, the 15-day window, the next point and today's wear. */
+export const command: CliCommand = {
+  name: 'points',
+  summary: { en: pointsMessages('en').summary(), 'zh-CN': pointsMessages('zh-CN').summary() },
+  async run(argv, context) {
+    const m = pointsMessages(context.lang);
+    const { connection, values } = parseCommandArgs(argv, context.lang, {
+      token: { type: 'string' },
+    });
+    if (connection.help) {
+      context.stdout(`${m.usage()}\n${connectionMessages(context.lang).commonOptions()}\n`);
+      return ExitCode.ok;
+    }
+    const resolved = await resolveConnection(connection, context);
+    try {
+      const service = new PointsService({
+        accountId: resolved.accountId,
+        rest: new AlphaRestClient({ baseUrl: resolved.restUrl, credentials: resolved.credentials }),
+        clock: systemClock,
+        preferredToken: typeof values.token === 'string' ? values.token : undefined,
+      });
+      let snapshot;
+      try {
+        snapshot = await service.refresh();
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? 'UNKNOWN';
+        const reason = describeReason(context.lang, (error as Error).message);
+        if (isFatalAuthError(error))
+          throw new CliError(m.authRejected(code, reason), ExitCode.credentialsRejected);
+        throw new CliError(m.failed(code, reason), ExitCode.failure);
+      } finally {
+        service.dispose();
+      }
+      if (connection.json) context.stdout(`${JSON.stringify({ type: 'points', ...snapshot })}\n`);
+      else context.stdout(`${pointsReport(context.lang, snapshot).join('\n')}\n`);
+      return ExitCode.ok;
+    } finally {
+      await resolved.dispose();
+    }
+  },
+};
