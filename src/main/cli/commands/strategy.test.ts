@@ -122,6 +122,40 @@ describe('alpha-monitor strategy against the simulator', () => {
     expect(new Big(summary.fees as string).gt(0)).toBe(true);
   });
 
+  it('summary and --json carry points, wear (USDT and bps of counted volume) and cost per point', async () => {
+    await startSim();
+    const result = await runCli([
+      ...words('--token ALEO --chain BSC --volume 30 --amount 10 --interval 0 --yes --json'),
+      ...connection(),
+    ]);
+    expect(result.code).toBe(0);
+    const summary = summaryOf(result);
+    // ALEO counts ×4; the demo account starts today at 0 counted volume.
+    const counted = sim.points.countedToday(sim.demoAccount.userId);
+    expect(summary.countedVolumeUsdt).toBe(counted);
+    let log2 = 0;
+    while (new Big(2).pow(log2 + 1).lte(counted)) log2++;
+    expect(summary).toMatchObject({ points: log2, pointsGained: log2 });
+    const wear = new Big(summary.wearUsdt as string);
+    expect(summary.wearBps).toBe(
+      wear.times(10_000).div(counted).round(2, Big.roundHalfUp).toFixed(2),
+    );
+    expect(summary.costPerPoint).toBe(wear.div(log2).round(8, Big.roundHalfUp).toFixed(8));
+    // One wear event per trade that filled, summing to the run's wear.
+    const perTrade = ofType(result, 'trade-wear');
+    expect(perTrade).toHaveLength(summary.trades as number);
+    const sum = perTrade.reduce((t, e) => t.plus(e.wearUsdt as string), new Big(0));
+    expect(sum.minus(wear).abs().lte('0.00000001')).toBe(true);
+    const text = await runCli([
+      ...words('--token ALEO --chain BSC --volume 40 --amount 10 --interval 0 --yes'),
+      ...connection(),
+    ]);
+    expect(text.stdout).toMatch(/trade \d+: wear -?\d+\.\d{4} USDT \(-?\d+\.\d bps\)/);
+    expect(text.stdout).toMatch(
+      /Counted volume [\d.]+ USDT · wear -?\d+\.\d{4} USDT \(-?\d+\.\d bps\) · volume points today \d+/,
+    );
+  });
+
   it('cancels a working leg that cannot fill at its timeout, and confirms the cancel', async () => {
     // Frozen price and a buy 20 % below it: the BUY can never fill.
     await startSim({ priceStepFraction: 0 });

@@ -16,7 +16,16 @@ import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { describeReason } from '../i18n/session-messages.ts';
-import { errorCode, exact, messages, money, percent, pnl } from '../strategy/strategy-messages.ts';
+import {
+  errorCode,
+  exact,
+  messages,
+  money,
+  percent,
+  pnl,
+  wearLine,
+} from '../strategy/strategy-messages.ts';
+import { wearPhrase } from '../i18n/points-messages.ts';
 import {
   openStrategyConnection,
   type StrategyConnection,
@@ -343,6 +352,9 @@ function printEvent(
     case 'trade-failed':
       out(m.failed(event));
       return;
+    case 'trade-wear':
+      out(m.tradeWear(event.trade, wearPhrase(ctx.lang, event.wearUsdt, event.wearBps)));
+      return;
     case 'progress':
       out(
         m.progress(
@@ -359,6 +371,7 @@ function printEvent(
     case 'summary': {
       out(m.outcome(event));
       out(m.summaryLine(event));
+      if (!event.dryRun) out(wearLine(ctx.lang, event));
       const list = (legs: StrategySummary['openPendingOrders']) =>
         legs.map((l) => `#${l.orderId} (${l.symbol})`).join(', ');
       if (event.openPendingOrders.length > 0) out(m.openPending(list(event.openPendingOrders)));

@@ -5,7 +5,8 @@ import {
   type StrategyPreparation,
   type StrategySummary,
 } from '../../core/strategy/index.ts';
-import { defineMessages } from '../i18n/lang.ts';
+import { defineMessages, type Lang } from '../i18n/lang.ts';
+import { wearPhrase } from '../i18n/points-messages.ts';
 
 export const errorCode = (error: unknown): string => {
   const code = (error as { code?: unknown } | null)?.code;
@@ -138,6 +139,13 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
     openPending: (list: string) =>
       `Pending SELL orders still open (cancel them, or rerun with --cancel-pending): ${list}`,
     canceledPending: (list: string) => `Pending SELL orders cancelled: ${list}`,
+    tradeWear: (trade: number, wear: string) => `trade ${trade}: ${wear}`,
+    wearLine: (wear: string, counted: string, points: string, perPoint: string) =>
+      `Counted volume ${counted} USDT · ${wear} · ${points}${perPoint}`,
+    points: (points: number, gained: number | null) =>
+      `volume points today ${points}${gained === null ? '' : ` (+${gained} from this run)`}`,
+    pointsUnknown: 'volume points today unknown',
+    perPoint: (v: string) => ` · cost per point ${v} USDT`,
   },
   'zh-CN': {
     summary: '下 OTO 单刷每日交易量目标（见 --help）',
@@ -243,6 +251,13 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
     openPending: (list: string) =>
       `仍未成交的挂单 SELL（请手动撤销，或加 --cancel-pending 重新运行）：${list}`,
     canceledPending: (list: string) => `已撤销的挂单 SELL：${list}`,
+    tradeWear: (trade: number, wear: string) => `第 ${trade} 笔：${wear}`,
+    wearLine: (wear: string, counted: string, points: string, perPoint: string) =>
+      `计入交易量 ${counted} USDT · ${wear} · ${points}${perPoint}`,
+    points: (points: number, gained: number | null) =>
+      `今日交易量积分 ${points}${gained === null ? '' : `（本次运行 +${gained}）`}`,
+    pointsUnknown: '今日交易量积分未知',
+    perPoint: (v: string) => ` · 每分成本 ${v} USDT`,
   },
 });
 
@@ -253,4 +268,15 @@ export function percent(done: string, target: string): string {
   const p = new Big(done).div(t).times(100);
   // Rounded down: 19.91 of 20 must not read as "100%" while a trade is still needed.
   return (p.gt(100) ? new Big(100) : p).toFixed(0, Big.roundDown);
+}
+
+/** The wear and points line of a summary: "Counted volume … · wear 0.0149 USDT (4.9 bps) · …". */
+export function wearLine(lang: Lang, s: StrategySummary): string {
+  const m = messages(lang);
+  return m.wearLine(
+    wearPhrase(lang, s.wearUsdt, s.wearBps),
+    new Big(s.countedVolumeUsdt).toFixed(2),
+    s.points === null ? m.pointsUnknown : m.points(s.points, s.pointsGained),
+    s.costPerPoint === null ? '' : m.perPoint(new Big(s.costPerPoint).toFixed(4)),
+  );
 }

@@ -25,7 +25,9 @@ export type StrategyRestPort = Pick<
   | 'placeOtoOrder'
   | 'cancelOrder'
   | 'getOpenOrders'
->;
+> &
+  // Optional: with it, summaries carry today's points (user-score).
+  Partial<Pick<AlphaRestClient, 'getUserScore'>>;
 
 /**
  * The OTO place body as it goes on the wire, shaped like the captured requests

@@ -10,6 +10,7 @@ import { executeTrade, type TradeExecutorDeps, type TradeResult } from './trade-
 import { resolveToken } from './token-resolver.ts';
 import type { TradePlan } from './trade-plan.ts';
 import { readTokenVolume } from './volume-accounting.ts';
+import { RunWear } from './run-wear.ts';
 import {
   DEFAULT_STRATEGY_PARAMS,
   type StrategyDeps,
@@ -53,6 +54,8 @@ class StrategyRunner implements StrategyRun {
   private startCounted: Big | null = null;
   private done = new Big(0);
   private readonly pending: PendingLegs;
+  private readonly wear: RunWear;
+  private token: { symbol: string; alphaId: string; mulPoint: number } | null = null;
 
   /** Set when the session was lost for good while running. */
   private sessionFailure: { code: string; reason: string } | null = null;
@@ -64,6 +67,7 @@ class StrategyRunner implements StrategyRun {
   ) {
     this.tracker = new OrderTracker(deps.orderUpdates, deps.clock);
     this.pending = new PendingLegs(this.tracker);
+    this.wear = new RunWear(deps.rest, deps.clock, deps.logger);
     this.sessionSubscription = deps.sessionFailures?.((failure) => {
       this.sessionFailure ??= failure;
       this.abort.abort();
@@ -96,7 +100,10 @@ class StrategyRunner implements StrategyRun {
   }
 
   private emit(event: StrategyEvent): void {
-    if (event.type === 'leg-filled') this.fills++;
+    if (event.type === 'leg-filled') {
+      this.fills++;
+      if (this.token) this.wear.record(event, this.token);
+    }
     this.events.fire(event);
     if (event.type === 'progress') this.progress.fire(event);
     if (event.type === 'order-placed') this.placed.fire(event);
@@ -106,6 +113,9 @@ class StrategyRunner implements StrategyRun {
     const start = await readRunStart(this.deps.rest, this.params);
     this.startCounted = new Big(start.volume.counted);
     this.done = this.startCounted;
+    const { symbol, alphaId, mulPoint } = start.token;
+    this.token = { symbol, alphaId, mulPoint };
+    await this.wear.readToday('start');
     return estimateRun(this.params, start);
   }
 
@@ -143,6 +153,7 @@ class StrategyRunner implements StrategyRun {
     } catch (error) {
       if (finish.outcome !== 'auth-rejected') finish = finishFor(error);
     }
+    if (prep && !this.params.dryRun) await this.wear.readToday('end');
     const summary = this.summary(finish, prep);
     this.events.fire(summary);
     this.finished.fire(summary);
@@ -206,6 +217,16 @@ class StrategyRunner implements StrategyRun {
       this.trades++;
       const result = await executeTrade(executor, trade, plan, this.done.toFixed());
       this.account(result);
+      const tradeWear = this.wear.ofTrade(trade);
+      if (tradeWear) {
+        this.emit({
+          type: 'trade-wear',
+          trade,
+          wearUsdt: tradeWear.wearUsdt,
+          wearBps: tradeWear.wearBps,
+          countedVolumeUsdt: tradeWear.countedVolumeUsdt,
+        });
+      }
       this.emitProgress();
       if (result.kind === 'stopped') return { outcome: 'stopped' };
       if (result.kind === 'failed') {
@@ -244,6 +265,7 @@ class StrategyRunner implements StrategyRun {
   }
 
   private snapshot(): StrategyProgress {
+    const wear = this.wear.total();
     return {
       targetVolumeUsdt: new Big(this.params.targetVolumeUsdt).toFixed(),
       doneUsdt: this.done.toFixed(),
@@ -251,6 +273,10 @@ class StrategyRunner implements StrategyRun {
       fills: this.fills,
       feesUsdt: this.fees.toFixed(),
       costUsdt: this.cost.toFixed(),
+      countedVolumeUsdt: wear.countedVolumeUsdt,
+      wearUsdt: wear.wearUsdt,
+      wearBps: wear.wearBps,
+      ...this.wear.points(wear),
     };
   }
 
@@ -271,6 +297,12 @@ class StrategyRunner implements StrategyRun {
         fills: 0,
         feesUsdt: '0',
         costUsdt: '0',
+        countedVolumeUsdt: '0',
+        wearUsdt: '0',
+        wearBps: null,
+        points: null,
+        pointsGained: null,
+        costPerPoint: null,
       };
     }
     return {

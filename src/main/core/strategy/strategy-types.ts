@@ -94,6 +94,21 @@ export interface StrategyProgress {
   feesUsdt: string;
   /** Realised cost: USDT spent on filled buys of completed trades − USDT received net of fees. */
   costUsdt: string;
+  /** Counted volume of this run: Σ BUY quote × the token's mulPoint, USDT. */
+  countedVolumeUsdt: string;
+  /**
+   * Wear of this run from its fills (core/points/wear.ts): positive = money lost; tokens
+   * bought and not yet sold are valued at their fill price, so an open sell is not wear.
+   */
+  wearUsdt: string;
+  /** Wear in bps of counted volume; null before a BUY filled. */
+  wearBps: string | null;
+  /** Today's volume points of the account (all tokens) as of now; null when unknown. */
+  points: number | null;
+  /** Volume points this run added today; null when today's start is unknown. */
+  pointsGained: number | null;
+  /** Wear ÷ points gained, USDT; null without a gained point. */
+  costPerPoint: string | null;
 }
 
 /** How a run ended. */
@@ -159,6 +174,14 @@ export type StrategyEvent =
   | { type: 'leg-timeout'; trade: number; leg: 'working' | 'pending'; orderId: string }
   | { type: 'order-canceled'; trade: number; orderId: string; confirmedBy: 'stream' | 'rest' }
   | { type: 'trade-failed'; trade: number; code: string; message: string }
+  | {
+      type: 'trade-wear';
+      trade: number;
+      /** Wear of this trade's fills (see StrategyProgress.wearUsdt). */
+      wearUsdt: string;
+      wearBps: string | null;
+      countedVolumeUsdt: string;
+    }
   | ({ type: 'progress' } & StrategyProgress)
   | StrategySummary;
 

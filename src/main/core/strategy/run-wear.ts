@@ -1,0 +1,88 @@
+import Big from 'big.js';
+import { utcDate, volumePoints } from '../points/points-rules.ts';
+import { computeWear, costPerPoint, type Wear, type WearFill } from '../points/wear.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../ports/logger.ts';
+import { errorCodeOf } from './strategy-error.ts';
+import type { StrategyRestPort } from './strategy-ports.ts';
+import type { StrategyEvent } from './strategy-types.ts';
+
+/** A run's wear and points: fills per trade, today's counted volume at the start and end. */
+export class RunWear {
+  private readonly byTrade = new Map<number, WearFill[]>();
+  private startCounted: Big | null = null;
+  private exchangePoints: number | null = null;
+
+  constructor(
+    private readonly rest: StrategyRestPort,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Records a filled leg (its fee is already in quote). */
+  record(
+    event: Extract<StrategyEvent, { type: 'leg-filled' }>,
+    token: { symbol: string; alphaId: string; mulPoint: number },
+  ): void {
+    const qty = new Big(event.quantity);
+    const fill: WearFill = {
+      symbol: token.symbol,
+      side: event.leg === 'working' ? 'BUY' : 'SELL',
+      qty: event.quantity,
+      quote: event.quoteUsdt,
+      price: qty.gt(0) ? new Big(event.quoteUsdt).div(qty).toFixed() : '0',
+      commission: event.feeUsdt,
+      commissionAsset: 'USDT',
+      baseAsset: token.alphaId,
+      quoteAsset: 'USDT',
+      timeMs: this.clock.now(),
+      mulPoint: token.mulPoint,
+    };
+    const list = this.byTrade.get(event.trade) ?? [];
+    list.push(fill);
+    this.byTrade.set(event.trade, list);
+  }
+
+  /** Wear of one trade, or null when nothing of it filled. */
+  ofTrade(trade: number): Wear | null {
+    const fills = this.byTrade.get(trade);
+    return fills && fills.length > 0 ? computeWear(fills) : null;
+  }
+
+  /** Wear of the whole run. */
+  total(): Wear {
+    return computeWear([...this.byTrade.values()].flat());
+  }
+
+  /** Reads today's counted volume from user-score (start, or end: the exchange wins). */
+  async readToday(at: 'start' | 'end'): Promise<void> {
+    if (!this.rest.getUserScore) return;
+    try {
+      const score = await this.rest.getUserScore();
+      const today = utcDate(this.clock.now());
+      const row = score.days.find((d) => d.date === today);
+      const counted = new Big(row?.alphaVolume ?? '0');
+      if (at === 'start') this.startCounted = counted;
+      else this.exchangePoints = volumePoints(counted);
+    } catch (error) {
+      this.logger.warn('user-score could not be read; points left out', {
+        code: errorCodeOf(error),
+      });
+    }
+  }
+
+  /** The points fields of progress and summary. */
+  points(wear: Wear): {
+    points: number | null;
+    pointsGained: number | null;
+    costPerPoint: string | null;
+  } {
+    if (this.startCounted === null) {
+      return { points: this.exchangePoints, pointsGained: null, costPerPoint: null };
+    }
+    const projected = volumePoints(this.startCounted.plus(wear.countedVolumeUsdt));
+    const points = this.exchangePoints ?? projected;
+    const gained = Math.max(0, points - volumePoints(this.startCounted));
+    return { points, pointsGained: gained, costPerPoint: costPerPoint(wear.wearUsdt, gained) };
+  }
+}
