@@ -52,6 +52,14 @@ async function exitsByItself(main: BuiltMain): Promise<number | null> {
   }
 }
 
+/**
+ * Start-up is over once the window loads its page: the contract's handlers and the tray come
+ * before it (the tray draws its first menu before the window exists, so that is no signal).
+ */
+async function started(main: BuiltMain): Promise<void> {
+  await main.waitForRecord('BrowserWindow.loadURL');
+}
+
 function expectNoCrash(main: BuiltMain) {
   expect(main.all('fake-error').map((r: Recorded) => r.data.message)).toEqual([]);
 }
@@ -195,7 +203,7 @@ describe('the built main process', { timeout: 180_000 }, () => {
     it('adds it through the real Secret Service, goes live, and one fill raises one notification', async () => {
       const home = newHome();
       const main = launch({ home, env: { ALPHA_MONITOR_KEYCHAIN_SERVICE: service } });
-      await main.waitForRecord('Tray.setContextMenu');
+      await started(main);
       const account = sim.createAccount();
 
       const added = await main.invoke<{ account: { id: string } }>('addAccountFromCurl', {
@@ -247,7 +255,7 @@ describe('the built main process', { timeout: 180_000 }, () => {
   it('a second launch during start-up shows the one window, whose IPC works', async () => {
     const main = launch({ home: newHome(), env: { FAKE_ELECTRON_AT_READY: 'second-instance' } });
     await main.waitForRecord('BrowserWindow.show');
-    await main.waitForRecord('Tray.setContextMenu');
+    await started(main);
     expect(main.all('BrowserWindow.new')).toHaveLength(1);
     expect(await main.invoke('getAppInfo')).toMatchObject({ ok: true });
     await main.command('appEmit', { name: 'quit' });
@@ -290,7 +298,7 @@ describe('the built main process', { timeout: 180_000 }, () => {
       (await packaged.waitForRecord('Menu.setApplicationMenu')).data.items as MenuItem[],
     );
     expect(packagedMenu.some((item) => item.role === 'toggleDevTools')).toBe(false);
-    await packaged.waitForRecord('Tray.setContextMenu');
+    await started(packaged);
     await packaged.command('appEmit', { name: 'quit' });
     expect(await exitsByItself(packaged)).toBe(0);
 
@@ -300,7 +308,7 @@ describe('the built main process', { timeout: 180_000 }, () => {
       (await dev.waitForRecord('Menu.setApplicationMenu')).data.items as MenuItem[],
     );
     expect(devMenu.some((item) => item.role === 'toggleDevTools')).toBe(true);
-    await dev.waitForRecord('Tray.setContextMenu');
+    await started(dev);
     const headers = await dev.command<Record<string, string[]>>('responseHeaders', { url: devUrl });
     expect(headers['Content-Security-Policy']![0]).toContain("script-src 'self' 'unsafe-inline'");
     await dev.command('appEmit', { name: 'quit' });
@@ -310,7 +318,7 @@ describe('the built main process', { timeout: 180_000 }, () => {
   it('a page that fails to load or crashes gets a message and a reload, or a quit', async () => {
     const home = newHome();
     const main = launch({ home });
-    await main.waitForRecord('Tray.setContextMenu');
+    await started(main);
     const loads = () => main.all('BrowserWindow.loadURL').length;
     const firstLoads = loads();
 
