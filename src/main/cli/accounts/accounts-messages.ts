@@ -38,6 +38,9 @@ export const accountsMessages = defineMessages({
           'Copy one of the www.binance.com/bapi/ requests the Alpha page makes.',
         NO_COOKIE:
           'The request carries no cookies: it was copied while logged out. Log in first, then copy again.',
+        INCOMPLETE_CURL:
+          'The pasted command is cut off before its cookies (its last line ends with a line continuation). ' +
+          'Copy the whole command again and paste all of it.',
         NO_CSRFTOKEN:
           'The request has no csrftoken header. Copy a www.binance.com/bapi/... request made while logged in ' +
           '(e.g. get-listen-key or get-user-base-info).',
@@ -143,6 +146,8 @@ export const accountsMessages = defineMessages({
           `这不是发往 https://www.binance.com/bapi/... 的请求${detail ? `（它发往 ${detail}）` : ''}。` +
           '请复制 Alpha 页面发出的 www.binance.com/bapi/ 请求。',
         NO_COOKIE: '该请求没有 Cookie：复制时未登录。请先登录，再重新复制。',
+        INCOMPLETE_CURL:
+          '粘贴的命令在 Cookie 之前被截断（最后一行以续行符结尾）。请重新复制完整命令并全部粘贴。',
         NO_CSRFTOKEN:
           '该请求没有 csrftoken 请求头。请复制登录状态下的 www.binance.com/bapi/... 请求（例如 get-listen-key 或 get-user-base-info）。',
         UNSENDABLE_CHARACTER: `${detail === 'cookie' ? 'Cookie 请求头' : `${detail ?? ''} 请求头`}含有浏览器从不发送的字符（粘贴内容被聊天软件或编辑器改动过）。请从浏览器重新“复制为 cURL”。`,

@@ -191,6 +191,16 @@ describe('parseCurl errors', () => {
       'NO_COOKIE',
     ],
     [
+      'a bash paste cut before its -b line',
+      "curl 'https://www.binance.com/bapi/x' \\\n  -H 'csrftoken: 0123456789abcdef' \\",
+      'INCOMPLETE_CURL',
+    ],
+    [
+      'a cmd paste cut before its -b line',
+      'curl ^"https://www.binance.com/bapi/x^" ^\n  -H ^"csrftoken: 0123456789abcdef^" ^',
+      'INCOMPLETE_CURL',
+    ],
+    [
       'a cookie file, not cookies',
       "curl 'https://www.binance.com/bapi/x' -H 'csrftoken: 0123' -b cookies.txt",
       'NO_COOKIE',

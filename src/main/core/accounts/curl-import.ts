@@ -37,6 +37,8 @@ export type CurlImportErrorCode =
   | 'MALFORMED_CURL'
   | 'NOT_BINANCE_REQUEST'
   | 'NO_COOKIE'
+  /** The paste stops in the middle (a trailing `\` or `^` line continuation). */
+  | 'INCOMPLETE_CURL'
   | 'NO_CSRFTOKEN'
   /** A kept header or cookie has a character no browser sends (the paste was altered). */
   | 'UNSENDABLE_CHARACTER';
@@ -175,6 +177,14 @@ export function parseCurl(text: string): CurlImport {
   }
 
   const cookies = normaliseCookies(cookieParts);
+  if (cookies.length === 0 && endsWithLineContinuation(trimmed)) {
+    // The paste stops where more was to come (Chrome puts -b after the first headers): the
+    // cookies were cut off, not missing from the page.
+    throw new CurlImportError(
+      'INCOMPLETE_CURL',
+      'The pasted command is cut off: its last line ends with a line continuation and no cookies came yet. Copy the whole command again and paste all of it.',
+    );
+  }
   if (cookies.length === 0) {
     throw new CurlImportError(
       'NO_COOKIE',
@@ -267,4 +277,10 @@ function normaliseCookies(parts: string[]): Array<[string, string]> {
 function stripControl(value: string): string {
   // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+}
+
+/** A bash (`\`) or cmd (`^`) line continuation at the very end: the paste stops mid-command. */
+function endsWithLineContinuation(input: string): boolean {
+  const trimmed = input.trimEnd();
+  return trimmed.endsWith('\\') || trimmed.endsWith('^');
 }

@@ -291,6 +291,8 @@ export const en = {
       'Copy a request that goes to www.binance.com/bapi/… (not another site). To use another exchange address, open “Advanced”.',
     NO_COOKIE:
       'The request has no cookies: make sure you are logged in on binance.com, then copy a request again.',
+    INCOMPLETE_CURL:
+      'The paste stops before the cookies (its last line ends with a line continuation). Copy the whole command again and paste all of it.',
     NO_CSRFTOKEN:
       'Copy a request to www.binance.com/bapi/… made while logged in: those carry the csrftoken header.',
     MISSING_SESSION_COOKIES:

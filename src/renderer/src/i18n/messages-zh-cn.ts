@@ -266,6 +266,8 @@ export const zhCN: Messages = {
     NOT_BINANCE_REQUEST:
       '请复制发往 www.binance.com/bapi/… 的请求（不是其他网站）。如需其他交易所地址，请展开“高级”。',
     NO_COOKIE: '请求中没有 Cookie：请确认已登录 binance.com，然后重新复制请求。',
+    INCOMPLETE_CURL:
+      '粘贴内容在 Cookie 之前被截断（最后一行以续行符结尾）。请重新复制完整命令并全部粘贴。',
     NO_CSRFTOKEN:
       '请复制登录状态下发往 www.binance.com/bapi/… 的请求：这类请求带有 csrftoken 请求头。',
     MISSING_SESSION_COOKIES: '缺少部分会话 Cookie。请重新登录 binance.com 后复制新的请求。',
