@@ -24,7 +24,8 @@ export interface JournalFileSystem {
 /** The real file system. */
 export const nodeJournalFileSystem: JournalFileSystem = {
   async mkdir(dir) {
-    await mkdir(dir, { recursive: true });
+    // Journals hold every order of the account: owner-only, like the data folder.
+    await mkdir(dir, { recursive: true, mode: 0o700 });
   },
   async open(path) {
     const handle = await open(path, constants.O_RDWR | constants.O_CREAT, 0o600);

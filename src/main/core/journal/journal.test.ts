@@ -1,6 +1,6 @@
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
 import { systemClock } from '../ports/clock.ts';
@@ -35,6 +35,9 @@ describe('session journal', () => {
 
     const { out, report } = await collect(journals.pathOf(sessionId));
     expect(out.map((r) => r.k)).toEqual(['session', 'state', 'frame', 'update', 'end']);
+    // Every order of the account is in there: owner-only folder and file.
+    expect((await stat(dirname(journals.pathOf(sessionId)))).mode & 0o777).toBe(0o700);
+    expect((await stat(journals.pathOf(sessionId))).mode & 0o777).toBe(0o600);
     expect(report).toEqual({ tornTail: false, skippedLines: 0 });
     const [info] = await journals.list();
     expect(info).toMatchObject({
