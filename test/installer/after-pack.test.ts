@@ -1,8 +1,16 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FuseV1Options, FuseVersion, type FuseConfig } from '@electron/fuses';
 import { Arch } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
-import { createAfterPack, type PackedApp } from '../../build/after-pack.mjs';
+import {
+  assertKeyringPacked,
+  createAfterPack,
+  keyringPackages,
+  resourcesPath,
+  type PackedApp,
+} from '../../build/after-pack.mjs';
 
 const APP_OUT_DIR = join('dist', 'unpacked');
 
@@ -16,9 +24,9 @@ const EXPECTED_FUSES = {
   [FuseV1Options.EnableCookieEncryption]: true,
 };
 
-function packedApp(electronPlatformName: string, arch: Arch): PackedApp {
+function packedApp(electronPlatformName: string, arch: Arch, appOutDir = APP_OUT_DIR): PackedApp {
   return {
-    appOutDir: APP_OUT_DIR,
+    appOutDir,
     electronPlatformName,
     arch,
     packager: {
@@ -28,12 +36,15 @@ function packedApp(electronPlatformName: string, arch: Arch): PackedApp {
   };
 }
 
-/** Runs the hook with a recording flipFuses; returns what it was asked to flip. */
+/** Runs the hook with a recording flipFuses (keychain check passed); returns what it flipped. */
 async function flipsFor(context: PackedApp): Promise<Array<{ path: string; config: FuseConfig }>> {
   const calls: Array<{ path: string; config: FuseConfig }> = [];
-  await createAfterPack(async (path, config) => {
-    calls.push({ path, config });
-  })(context);
+  await createAfterPack(
+    async (path, config) => {
+      calls.push({ path, config });
+    },
+    async () => {},
+  )(context);
   return calls;
 }
 
@@ -62,5 +73,56 @@ describe('afterPack: Electron fuses', () => {
 
   it('refuses a platform it has no binary path for, instead of packaging without fuses', async () => {
     await expect(flipsFor(packedApp('aix', Arch.x64))).rejects.toThrow(/"aix"/);
+  });
+});
+
+describe('afterPack: the keychain native binary', () => {
+  it.each([
+    ['linux', Arch.x64, ['@napi-rs/keyring-linux-x64-gnu']],
+    ['linux', Arch.arm64, ['@napi-rs/keyring-linux-arm64-gnu']],
+    ['win32', Arch.x64, ['@napi-rs/keyring-win32-x64-msvc']],
+    ['win32', Arch.arm64, ['@napi-rs/keyring-win32-arm64-msvc']],
+    ['darwin', Arch.x64, ['@napi-rs/keyring-darwin-x64']],
+    ['darwin', Arch.arm64, ['@napi-rs/keyring-darwin-arm64']],
+    ['darwin', Arch.universal, ['@napi-rs/keyring-darwin-x64', '@napi-rs/keyring-darwin-arm64']],
+  ])('%s (arch %s) needs %j', (platform, arch, names) => {
+    expect(keyringPackages(platform, arch)).toStrictEqual(names);
+  });
+
+  it.each([
+    ['linux', Arch.x64],
+    ['win32', Arch.x64],
+    ['darwin', Arch.arm64],
+  ])(
+    '%s (arch %s): passes with the .node unpacked, fails the build without it',
+    async (platform, arch) => {
+      const appOutDir = await mkdtemp(join(tmpdir(), 'alpha-monitor-after-pack-'));
+      try {
+        const context = packedApp(platform, arch, appOutDir);
+        const [name] = keyringPackages(platform, arch);
+        const dir = join(resourcesPath(context), 'app.asar.unpacked', 'node_modules', name!);
+        await mkdir(dir, { recursive: true });
+        await writeFile(join(dir, 'package.json'), '{}\n');
+        await expect(assertKeyringPacked(context)).rejects.toThrow(name);
+        await writeFile(join(dir, 'keyring.node'), '\n');
+        await expect(assertKeyringPacked(context)).resolves.toBeUndefined();
+      } finally {
+        await rm(appOutDir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('runs before the fuses are flipped, so a build without the binary stops', async () => {
+    const flipped: string[] = [];
+    const afterPack = createAfterPack(
+      async (path) => {
+        flipped.push(path);
+      },
+      async () => {
+        throw new Error('no keychain binary');
+      },
+    );
+    await expect(afterPack(packedApp('linux', Arch.x64))).rejects.toThrow('no keychain binary');
+    expect(flipped).toStrictEqual([]);
   });
 });
