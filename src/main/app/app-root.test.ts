@@ -50,8 +50,8 @@ beforeEach(async () => {
     clock: systemClock,
     logger: nullLogger,
     accounts,
-    createMonitor: (connection) => {
-      const session = new FakeMonitorSession(connection);
+    createMonitor: (connection, options) => {
+      const session = new FakeMonitorSession(connection, options);
       sessions.push(session);
       return session;
     },
@@ -200,6 +200,29 @@ describe('the app over the contract', () => {
       value: { snapshot: { orders: [{ last: { orderId: '7', status: 'FILLED' } }] } },
     });
     await writer.dispose();
+  });
+
+  it('keeps the reconcile interval setting and gives it to the monitors started after the change', async () => {
+    await api.addAccountFromCurl({ curl: 'curl x', label: 'main' });
+    await api.startMonitor({ accountId: 'main' });
+    expect(sessions[0]!.options.reconcileIntervalMs).toBe(60_000);
+
+    expect(await api.updateSettings({ reconcileIntervalS: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+    expect(await api.updateSettings({ reconcileIntervalS: 15 })).toMatchObject({
+      ok: true,
+      value: { reconcileIntervalS: 15 },
+    });
+    // The running monitor keeps its interval; the next start uses the new one.
+    expect(sessions[0]!.options.reconcileIntervalMs).toBe(60_000);
+    await api.stopMonitor({ accountId: 'main' });
+    await api.startMonitor({ accountId: 'main' });
+    expect(sessions[1]!.options.reconcileIntervalMs).toBe(15_000);
+
+    const stored = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'));
+    expect(stored.reconcileIntervalS).toBe(15);
   });
 
   it('refuses to start an unknown account with a clear code', async () => {

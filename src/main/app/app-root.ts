@@ -71,6 +71,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
   const monitors = store.add(
     new MonitorService({
       createMonitor: deps.createMonitor,
+      runOptions: () => ({ reconcileIntervalMs: settings.get().reconcileIntervalS * 1000 }),
       journals,
       clock,
       logger,

@@ -19,7 +19,7 @@ import type {
 } from './ports.ts';
 
 export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger }): MonitorFactory {
-  return (connection) => {
+  return (connection, options) => {
     const rest = new AlphaRestClient({
       baseUrl: connection.restUrl,
       credentials: connection.credentials,
@@ -31,7 +31,10 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
       wsUrl: connection.wsUrl,
       clock: deps.clock,
       logger: deps.logger,
-      options: { renewIntervalMs: DEFAULT_RENEW_INTERVAL_MS },
+      options: {
+        renewIntervalMs: DEFAULT_RENEW_INTERVAL_MS,
+        reconcileIntervalMs: options.reconcileIntervalMs,
+      },
     });
     const stateEmitter = new Emitter<MonitorStateChange>();
     let key: {

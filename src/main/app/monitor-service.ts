@@ -6,6 +6,7 @@ import type {
   OrderUpdatesBatch,
   OrderUpdateView,
 } from '../../shared/ipc/views-monitor.ts';
+import { DEFAULT_SETTINGS } from '../../shared/ipc/views-app.ts';
 import type { SessionJournals } from '../core/journal/session-journals.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
@@ -13,7 +14,7 @@ import { AccountMonitorRuntime } from './account-monitor-runtime.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
 import { OrderProjection } from './order-projection.ts';
 import { DEFAULT_BATCH_INTERVAL_MS } from './update-coalescer.ts';
-import type { AccountConnection, MonitorFactory } from './ports.ts';
+import type { AccountConnection, MonitorFactory, MonitorRunOptions } from './ports.ts';
 
 /** Runs one monitor per started account (several at once) and reports what they see. */
 export class MonitorService implements Disposable {
@@ -43,6 +44,11 @@ export class MonitorService implements Disposable {
   constructor(
     private readonly deps: {
       createMonitor: MonitorFactory;
+      /**
+       * Read at each start, so a changed setting applies to the monitors started after it.
+       * Default: the default settings'.
+       */
+      runOptions?: () => MonitorRunOptions;
       journals: SessionJournals;
       clock: Clock;
       logger: Logger;
@@ -67,7 +73,12 @@ export class MonitorService implements Disposable {
       { accountId: connection.accountId, accountLabel },
       { flushIntervalMs: this.deps.batchIntervalMs ?? DEFAULT_BATCH_INTERVAL_MS },
     );
-    const session = this.deps.createMonitor(connection);
+    const session = this.deps.createMonitor(
+      connection,
+      this.deps.runOptions?.() ?? {
+        reconcileIntervalMs: DEFAULT_SETTINGS.reconcileIntervalS * 1000,
+      },
+    );
     const accountId = connection.accountId;
     const runtime = new AccountMonitorRuntime(
       accountId,

@@ -78,7 +78,16 @@ export interface AccountConnection {
   wsUrl: string;
 }
 
-export type MonitorFactory = (connection: AccountConnection) => MonitorSession;
+/** How a monitor runs, from the settings at the moment it starts (a later change waits for the next start). */
+export interface MonitorRunOptions {
+  /** While any order is open, reconcile over REST this often. */
+  reconcileIntervalMs: number;
+}
+
+export type MonitorFactory = (
+  connection: AccountConnection,
+  options: MonitorRunOptions,
+) => MonitorSession;
 
 /** A stored account, without its secrets. */
 export interface AccountRecord {

@@ -63,6 +63,7 @@ export const settingsPatchSchema = z
     language: z.enum(['en', 'zh-CN']),
     theme: z.enum(['light', 'dark', 'system']),
     startMinimizedToTray: z.boolean(),
+    reconcileIntervalS: z.number().int().min(10).max(3600),
   })
   .partial()
   .strict();

@@ -126,6 +126,11 @@ export interface Settings {
   language: LanguageSetting;
   theme: ThemeSetting;
   startMinimizedToTray: boolean;
+  /**
+   * While any order is open, each monitor reconciles over REST this often, seconds (the CLI's
+   * `--reconcile-interval`), integer 10..3600. Applies to monitors started after a change.
+   */
+  reconcileIntervalS: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -135,6 +140,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
   theme: 'system',
   startMinimizedToTray: false,
+  reconcileIntervalS: 60,
 };
 
 /** The parameters of issue 6's volume strategy, as the CLI takes them (amounts in USDT). */

@@ -6,6 +6,7 @@ import type {
   AccountConnection,
   AccountRecord,
   AccountsPort,
+  MonitorRunOptions,
   MonitorSession,
   MonitorStateChange,
 } from '../ports.ts';
@@ -29,7 +30,11 @@ export class FakeMonitorSession implements MonitorSession {
   readonly onDidReceiveMalformedFrame = this.malformedEmitter.event;
   started = false;
   stopped = false;
-  constructor(readonly connection: AccountConnection) {}
+  constructor(
+    readonly connection: AccountConnection,
+    /** What the app asked of this monitor when it started it (from the settings then). */
+    readonly options: MonitorRunOptions = { reconcileIntervalMs: 60_000 },
+  ) {}
   start() {
     this.started = true;
   }

@@ -96,11 +96,78 @@ export function SettingsDialog({
           host === 'browser' ? t.desktopOnly : undefined,
         )}
       </fieldset>
+      <fieldset>
+        <legend>{t.monitoring}</legend>
+        <ReconcileIntervalField
+          valueS={settings.reconcileIntervalS}
+          onCommit={(reconcileIntervalS) => void update({ reconcileIntervalS })}
+        />
+      </fieldset>
       <div className="dialog-actions">
         {saving && <Spinner />}
         {saved && !saving && <span className="ok-text small">{t.settingsSaved}</span>}
       </div>
       {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
     </Dialog>
+  );
+}
+
+/** The limits `settingsPatchSchema` enforces; checked here too so a typo is said at once. */
+const RECONCILE_INTERVAL_MIN_S = 10;
+const RECONCILE_INTERVAL_MAX_S = 3600;
+
+/** A whole number of seconds in range, or null. */
+export function parseReconcileIntervalS(text: string): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const value = Number(text.trim());
+  return value >= RECONCILE_INTERVAL_MIN_S && value <= RECONCILE_INTERVAL_MAX_S ? value : null;
+}
+
+/**
+ * Edited as text and sent when the field is left (or Enter), so typing "120" does not store
+ * "1" and "12" on the way. A running monitor keeps the interval it started with.
+ */
+function ReconcileIntervalField({
+  valueS,
+  onCommit,
+}: {
+  valueS: number;
+  onCommit: (valueS: number) => void;
+}) {
+  const t = useT();
+  const [draft, setDraft] = useState(String(valueS));
+  // A change from elsewhere (another window) replaces the draft, adjusted during render.
+  const [shownS, setShownS] = useState(valueS);
+  if (shownS !== valueS) {
+    setShownS(valueS);
+    setDraft(String(valueS));
+  }
+  const parsed = parseReconcileIntervalS(draft);
+  const commit = () => {
+    if (parsed !== null && parsed !== valueS) onCommit(parsed);
+  };
+  return (
+    <label className="field">
+      <span>{t.reconcileInterval}</span>
+      <input
+        type="number"
+        min={RECONCILE_INTERVAL_MIN_S}
+        max={RECONCILE_INTERVAL_MAX_S}
+        step={1}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+        aria-invalid={parsed === null}
+        data-testid="setting-reconcileIntervalS"
+      />
+      <span className={parsed === null ? 'warn small' : 'muted small'}>
+        {parsed === null
+          ? t.reconcileIntervalInvalid(RECONCILE_INTERVAL_MIN_S, RECONCILE_INTERVAL_MAX_S)
+          : t.reconcileIntervalHint}
+      </span>
+    </label>
   );
 }

@@ -226,6 +226,12 @@ export const en = {
   startMinimizedToTray: 'Start minimized to the tray',
   desktopOnly: '(desktop app)',
   settingsSaved: 'Settings saved.',
+  monitoring: 'Monitoring',
+  reconcileInterval: 'Check orders over REST every (seconds)',
+  reconcileIntervalHint:
+    'While an order is open, each monitor compares its orders with the exchange this often (every 15 min otherwise). Applies to monitors started after the change; restart a running one to use it.',
+  reconcileIntervalInvalid: (min: number, max: number) =>
+    `A whole number of seconds from ${min} to ${max}.`,
 
   // Strategy
   strategy: 'Volume strategy',

@@ -207,6 +207,11 @@ export const zhCN: Messages = {
   startMinimizedToTray: '启动时最小化到托盘',
   desktopOnly: '（桌面版）',
   settingsSaved: '设置已保存。',
+  monitoring: '监控',
+  reconcileInterval: '通过 REST 核对订单的间隔（秒）',
+  reconcileIntervalHint:
+    '有未完成订单时，每个监控按此间隔与交易所核对订单（否则每 15 分钟一次）。修改后对之后启动的监控生效；正在运行的监控需重新启动才会使用新值。',
+  reconcileIntervalInvalid: (min: number, max: number) => `请输入 ${min} 到 ${max} 之间的整数秒。`,
 
   strategy: '刷量策略',
   strategyLead: '循环下 OTO 订单（先买后卖），直到今日 Alpha 交易量达到目标。',
