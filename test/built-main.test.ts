@@ -239,7 +239,8 @@ describe('the built main process', { timeout: 180_000 }, () => {
         'webContents.send',
         (d) =>
           d.channel === EVENT_PREFIX + 'notice' &&
-          (d.payload as { accountId: string; kind: string }).accountId === accountId,
+          (d.payload as { accountId: string; kind: string }).accountId === accountId &&
+          (d.payload as { kind: string }).kind === 'fills',
       );
       const ours = main
         .all('Notification.show')

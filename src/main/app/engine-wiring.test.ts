@@ -19,7 +19,11 @@ afterEach(async () => {
 
 describe('the real engine behind the contract', () => {
   it('counts a re-sent frame as an ignored duplicate and a broken frame as malformed, and shows neither as an order update', async () => {
-    app = await startEngineApp({ notificationGroupWindowMs: 200, sim: { priceStepFraction: 0 } });
+    // Nothing fills by itself (a marketable pending leg would, after fillDelayMs): the test fills.
+    app = await startEngineApp({
+      notificationGroupWindowMs: 200,
+      sim: { priceStepFraction: 0, fillDelayMs: 3_600_000 },
+    });
     const { api, sim } = app;
     const batches: OrderUpdatesBatch[] = [];
     const notices: NoticeView[] = [];
