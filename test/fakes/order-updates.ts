@@ -164,6 +164,8 @@ export function sampleSessionStats(overrides: Partial<SessionStatsView> = {}): S
     malformedFrames: 0,
     liveMs: 0,
     startedAtMs: null,
+    missedByStream: 0,
+    statusUnknown: 0,
     ...overrides,
   };
 }

@@ -89,6 +89,8 @@ export class AccountMonitorRuntime implements Disposable {
         this.coalescer.push(null);
       }),
     );
+    // A reconciliation changes the counts without an update of its own.
+    this.store.add(session.onDidReconcile(() => this.coalescer.push(null)));
     this.store.add(
       journal.onDidFail((failure) => {
         logger.warn('journal write failed', {
@@ -186,7 +188,10 @@ export class AccountMonitorRuntime implements Disposable {
   }
 
   private stats() {
-    return this.projection.stats(this.tracker.counters(this.clock.now()));
+    return this.projection.stats(
+      this.tracker.counters(this.clock.now()),
+      this.session.reconcileStats(),
+    );
   }
 
   snapshot(): MonitorSnapshot {

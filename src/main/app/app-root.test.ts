@@ -225,6 +225,18 @@ describe('the app over the contract', () => {
     expect(stored.reconcileIntervalS).toBe(15);
   });
 
+  it('shows how many updates the stream missed (recovered over REST) in the statistics the window gets', async () => {
+    await api.addAccountFromCurl({ curl: 'curl x', label: 'main' });
+    await api.startMonitor({ accountId: 'main' });
+    const batches: OrderUpdatesBatch[] = [];
+    api.onOrderUpdates((b) => batches.push(b));
+    for (const u of sampleFilledOrder('9', 1)) sessions[0]!.push(u, Date.now(), 'backfill');
+    sessions[0]!.reconcile(2);
+    await until(() => batches.at(-1)?.stats.missedByStream === 2);
+    const snapshot = await api.getMonitorSnapshot({ accountId: 'main' });
+    expect(snapshot).toMatchObject({ ok: true, value: { stats: { missedByStream: 2 } } });
+  });
+
   it('refuses to start an unknown account with a clear code', async () => {
     expect(await api.startMonitor({ accountId: 'nope' })).toMatchObject({
       ok: false,

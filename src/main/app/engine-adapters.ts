@@ -86,6 +86,14 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
         ),
       onDidReceiveMalformedFrame: (listener) =>
         monitor.onDidReceiveMalformedFrame((e) => listener({ receivedAtMs: e.receivedAtMs })),
+      onDidReconcile: (listener) =>
+        monitor.onDidReconcile((e) =>
+          listener({ missedByStream: e.missedByStream, statusUnknown: e.statusUnknown }),
+        ),
+      reconcileStats: () => {
+        const { missedByStream, statusUnknown } = monitor.stats;
+        return { missedByStream, statusUnknown };
+      },
       async dispose() {
         for (const s of subscriptions) void s.dispose();
         stateEmitter.dispose();

@@ -110,6 +110,33 @@ describe('the real engine behind the contract', () => {
     expect(replay.value.summary).toMatchObject({ status: 'ended', live: false });
   });
 
+  it('reconciles on the interval set in Settings and shows what the stream missed in the statistics', async () => {
+    // At 10x, the shortest interval the setting allows (10 s) is 1 s of real time.
+    app = await startEngineApp({ sim: { priceStepFraction: 0, fillDelayMs: 3_600_000 } });
+    const { api, sim } = app;
+    expect(await api.updateSettings({ reconcileIntervalS: 10 })).toMatchObject({ ok: true });
+    let stats: SessionStatsView | null = null;
+    api.onOrderUpdates((b) => (stats = b.stats));
+    let live = false;
+    api.onConnectionChanged((c) => (live = c.state === 'live'));
+    expect(await api.startDemo({ activity: false })).toMatchObject({ ok: true });
+    await waitUntil(() => live, 'the demo monitor is live');
+    const ids = await placeRestingOto(sim);
+    await waitUntil(() => stats?.orders === 2, 'both legs shown');
+
+    // The key goes silent (pings answered, nothing pushed); only the clock can notice the fill.
+    sim.faults.silenceListenKey();
+    sim.orders.fillNow(String(ids.workingOrderId));
+    await waitUntil(() => (stats?.missedByStream ?? 0) > 0, 'the missed updates counted');
+    const snapshot = await api.getMonitorSnapshot({ accountId: DEMO_ACCOUNT_ID });
+    if (!snapshot.ok) throw new Error(snapshot.error.message);
+    expect(snapshot.value.stats.missedByStream).toBeGreaterThan(0);
+    expect(snapshot.value.stats.updatesBackfilled).toBeGreaterThan(0);
+    expect(
+      snapshot.value.orders.find((o) => o.last.orderId === String(ids.workingOrderId))?.last.status,
+    ).toBe('FILLED');
+  });
+
   it('shows the fresh listen key, its age and next refresh after a reconnect', async () => {
     app = await startEngineApp({ sim: { listenKeyRepost: 'rotate' } });
     const { api, sim } = app;

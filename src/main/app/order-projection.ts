@@ -12,6 +12,7 @@ import type {
   SessionStatsView,
 } from '../../shared/ipc/views-monitor.ts';
 import { StatisticsAccumulator, type ConnectionCounts } from '../core/book/index.ts';
+import type { ReconcileStats } from './ports.ts';
 
 interface OrderEntry {
   last: OrderUpdate;
@@ -143,7 +144,14 @@ export class OrderProjection {
     return [...this.fills];
   }
 
-  stats(connection: ConnectionStats): SessionStatsView {
+  /**
+   * `reconcile` comes from the running engine; a reopened session has none (the journal keeps
+   * the updates a reconciliation recovered, as `backfill`, not its counts).
+   */
+  stats(
+    connection: ConnectionStats,
+    reconcile: ReconcileStats = { missedByStream: 0, statusUnknown: 0 },
+  ): SessionStatsView {
     const s = this.statistics.snapshot();
     return {
       updatesReceived: this.received,
@@ -158,6 +166,8 @@ export class OrderProjection {
       filledQuoteByAsset: s.quoteVolumeByAsset,
       feesByAsset: s.feesByAsset,
       ...connection,
+      missedByStream: reconcile.missedByStream,
+      statusUnknown: reconcile.statusUnknown,
     };
   }
 

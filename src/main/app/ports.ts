@@ -50,6 +50,19 @@ export interface MonitorSession extends Disposable {
   }>;
   /** A frame that could not be parsed (it is still journalled as a frame). */
   readonly onDidReceiveMalformedFrame: Event<{ receivedAtMs: number }>;
+  /**
+   * A REST reconciliation finished; `statusUnknown` lists orders it newly marked "status
+   * unknown: not open on the exchange".
+   */
+  readonly onDidReconcile: Event<{ missedByStream: number; statusUnknown: string[] }>;
+  /** The engine's reconciliation counts now (the marks clear as soon as an update moves an order). */
+  reconcileStats(): ReconcileStats;
+}
+
+/** What reconciliation adds to the statistics, as the engine counts it. */
+export interface ReconcileStats {
+  missedByStream: number;
+  statusUnknown: number;
 }
 
 /** A state change with what the connection panel shows. */

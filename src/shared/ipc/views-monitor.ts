@@ -119,6 +119,13 @@ export interface SessionStatsView {
   /** Total time live, ms. */
   liveMs: number;
   startedAtMs: number | null;
+  /**
+   * Updates the live stream should have delivered that a reconciliation on the clock found
+   * over REST instead (recovered; each time the stream was replaced). The engine's count.
+   */
+  missedByStream: number;
+  /** Orders shown now as "status unknown: not open on the exchange". */
+  statusUnknown: number;
 }
 
 /**

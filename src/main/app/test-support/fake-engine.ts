@@ -24,10 +24,15 @@ export class FakeMonitorSession implements MonitorSession {
   /** The engine's book: the fake decides verdicts the way the real engine does. */
   readonly book = new OrderBook();
   readonly malformedEmitter = new Emitter<{ receivedAtMs: number }>();
+  readonly reconcileEmitter = new Emitter<{ missedByStream: number; statusUnknown: string[] }>();
+  /** Orders the fake's "reconciliation" marked, each with the update it was marked on. */
+  private readonly unknown = new Map<string, { sinceMs: number; on: OrderUpdate }>();
+  private missedByStream = 0;
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidReceiveFrame = this.frameEmitter.event;
   readonly onDidReceiveOrderUpdate = this.updateEmitter.event;
   readonly onDidReceiveMalformedFrame = this.malformedEmitter.event;
+  readonly onDidReconcile = this.reconcileEmitter.event;
   started = false;
   stopped = false;
   constructor(
@@ -42,6 +47,26 @@ export class FakeMonitorSession implements MonitorSession {
     this.stopped = true;
   }
   dispose() {}
+  reconcileStats() {
+    return { missedByStream: this.missedByStream, statusUnknown: this.unknownOrderIds().length };
+  }
+  /**
+   * A clock reconciliation as the engine reports it: `missed` updates the stream missed, and
+   * `notOpen` orders the exchange could not place (marked until an update moves them).
+   */
+  reconcile(missed: number, notOpen: string[] = [], atMs = Date.now()) {
+    this.missedByStream += missed;
+    for (const id of notOpen) {
+      const on = this.book.get(id)?.current;
+      if (on) this.unknown.set(id, { sinceMs: atMs, on });
+    }
+    this.reconcileEmitter.fire({ missedByStream: missed, statusUnknown: notOpen });
+  }
+  private unknownOrderIds() {
+    return [...this.unknown]
+      .filter(([id, m]) => this.book.get(id)?.current === m.on)
+      .map(([id]) => id);
+  }
   /** Emits a frame then its update with the book's verdict, as the engine does. */
   push(update: OrderUpdate, receivedAtMs = Date.now(), source: UpdateSource = 'stream') {
     this.frameEmitter.fire({

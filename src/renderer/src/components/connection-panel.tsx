@@ -1,4 +1,8 @@
-import type { ConnectionView, TimelineSegment } from '../../../shared/ipc/views-monitor.ts';
+import type {
+  ConnectionView,
+  SessionStatsView,
+  TimelineSegment,
+} from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useNow } from '../app/use-now.ts';
 import { formatClock, formatClockMs, formatDuration, formatLatency } from '../format/time.ts';
@@ -6,10 +10,17 @@ import { ErrorBox, KV, Panel, StatePill } from './ui.tsx';
 
 /**
  * The session's health at a glance: state, masked listen key with its age and next refresh,
- * reconnect attempts, last event time and receive latency, and a timeline of live periods
- * and gaps.
+ * reconnect attempts, last event time and receive latency, what reconciliation found the
+ * stream missed, and a timeline of live periods and gaps.
  */
-export function ConnectionPanel({ connection }: { connection: ConnectionView | null }) {
+export function ConnectionPanel({
+  connection,
+  stats,
+}: {
+  connection: ConnectionView | null;
+  /** The session's statistics (reconciliation counts); null while loading. */
+  stats: SessionStatsView | null;
+}) {
   const t = useT();
   const nowMs = useNow(1000);
   if (!connection) {
@@ -57,6 +68,22 @@ export function ConnectionPanel({ connection }: { connection: ConnectionView | n
         <KV label={t.receiveLatency} testId="conn-latency">
           {c.lastReceiveLatencyMs !== null ? formatLatency(c.lastReceiveLatencyMs) : t.none}
         </KV>
+        {stats && (
+          <KV label={t.missedByStream} testId="conn-missed-by-stream">
+            <span className={stats.missedByStream > 0 ? 'warn' : ''}>
+              {stats.missedByStream > 0
+                ? t.missedByStreamRecovered(stats.missedByStream)
+                : stats.missedByStream}
+            </span>
+          </KV>
+        )}
+        {stats && stats.statusUnknown > 0 && (
+          <KV label={t.statusUnknownOrders} testId="conn-status-unknown">
+            <span className="warn" title={t.statusUnknownTip}>
+              {stats.statusUnknown}
+            </span>
+          </KV>
+        )}
         <KV label={t.sessionStarted}>
           {c.startedAtMs !== null ? formatClock(c.startedAtMs) : t.none}
         </KV>

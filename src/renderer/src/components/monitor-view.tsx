@@ -36,7 +36,9 @@ export function MonitorView({
 
   return (
     <>
-      {renderSidebar(<ConnectionPanel connection={model?.connection ?? null} />)}
+      {renderSidebar(
+        <ConnectionPanel connection={model?.connection ?? null} stats={model?.stats ?? null} />,
+      )}
       <MonitorBody
         accountId={account.id}
         model={model}

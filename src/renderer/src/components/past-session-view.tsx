@@ -96,7 +96,7 @@ export function PastSessionView({
             </dl>
           )}
         </Panel>
-        <ConnectionPanel connection={model?.connection ?? null} />
+        <ConnectionPanel connection={model?.connection ?? null} stats={model?.stats ?? null} />
       </nav>
       <MonitorBody
         accountId={summary?.accountId ?? ''}

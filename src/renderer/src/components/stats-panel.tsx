@@ -106,6 +106,26 @@ export const StatsPanel = memo(function StatsPanel({ stats }: { stats: SessionSt
           </dd>
         </div>
         <div className="stat">
+          <dt>{t.missedByStream}</dt>
+          <dd
+            className={`tabular ${stats.missedByStream > 0 ? 'warn' : ''}`}
+            title={t.missedByStreamTip}
+            data-testid="stat-missed-by-stream"
+          >
+            {count(stats.missedByStream)}
+          </dd>
+        </div>
+        <div className="stat">
+          <dt>{t.statusUnknownOrders}</dt>
+          <dd
+            className={`tabular ${stats.statusUnknown > 0 ? 'warn' : ''}`}
+            title={t.statusUnknownTip}
+            data-testid="stat-status-unknown"
+          >
+            {count(stats.statusUnknown)}
+          </dd>
+        </div>
+        <div className="stat">
           <dt>{t.statLiveTime}</dt>
           <dd className="tabular">{formatDuration(stats.liveMs)}</dd>
         </div>

@@ -171,6 +171,13 @@ export const en = {
   statFees: 'Fees',
   statReconnects: 'Reconnects',
   statMalformed: 'Malformed frames',
+  missedByStream: 'Missed by stream',
+  missedByStreamRecovered: (n: number) => `${n.toLocaleString('en-US')} (recovered over REST)`,
+  missedByStreamTip:
+    'Updates the live stream should have delivered that a check over REST found instead (recovered; the stream was replaced each time).',
+  statusUnknownOrders: 'Status unknown',
+  statusUnknownTip:
+    'Not open on the exchange, and neither its history nor its fills say how it ended.',
   statLiveTime: 'Time live',
   statUpdatesByStatus: 'Updates by status',
   statOrdersByStatus: 'Orders by status',
