@@ -3,7 +3,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { parseCsv } from './support/csv.ts';
 import { saveScreen } from './support/screenshots.ts';
-import { buildCurl, simControl, simOrderStates } from './support/sim-client.ts';
+import { submitAddAccount } from './support/add-account.ts';
+import { simControl, simOrderStates } from './support/sim-client.ts';
 
 /** The UI's "orders by status" counts (statistics panel). */
 async function uiOrdersByStatus(page: Page): Promise<Record<string, number>> {
@@ -41,17 +42,10 @@ test('add an account from a pasted cURL, survive a dropped stream, and miss no u
   await expect(problem).toBeVisible();
   await expect(problem).toContainText('What to do');
 
-  await page.getByTestId('curl-input').fill(buildCurl(sim.credentials));
-  await page.getByTestId('label-input').fill('Sim trader');
-  await page.getByTestId('advanced-toggle').click();
-  await page.getByTestId('rest-url-input').fill(sim.restUrl);
-  await page.getByTestId('ws-url-input').fill(sim.wsUrl);
-  await saveScreen(page, testInfo, '07-add-account');
-  await page.getByTestId('add-account-submit').click();
   // Warnings (if any) are shown once before moving on.
-  const addedOk = page.getByTestId('account-added-ok');
-  await expect(page.getByTestId('monitor').or(addedOk)).toBeVisible({ timeout: 30_000 });
-  if (await addedOk.isVisible()) await addedOk.click();
+  await submitAddAccount(page, { ...sim, label: 'Sim trader' }, () =>
+    saveScreen(page, testInfo, '07-add-account'),
+  );
 
   const account = page.getByTestId('account-item').filter({ hasText: 'Sim trader' });
   await expect(account).toBeVisible();

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { _electron as electron, type ElectronApplication } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { buildCurl, simControl } from './support/sim-client.ts';
+import { submitAddAccount } from './support/add-account.ts';
+import { simControl } from './support/sim-client.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 
@@ -91,15 +92,7 @@ test.describe('Electron app', () => {
         .or(page.getByTestId('add-account'))
         .first();
       await addButton.click();
-      await page.getByTestId('curl-input').fill(buildCurl(sim.credentials));
-      await page.getByTestId('label-input').fill('Sim trader');
-      await page.getByTestId('advanced-toggle').click();
-      await page.getByTestId('rest-url-input').fill(sim.restUrl);
-      await page.getByTestId('ws-url-input').fill(sim.wsUrl);
-      await page.getByTestId('add-account-submit').click();
-      const addedOk = page.getByTestId('account-added-ok');
-      await expect(page.getByTestId('monitor').or(addedOk)).toBeVisible({ timeout: 30_000 });
-      if (await addedOk.isVisible()) await addedOk.click();
+      await submitAddAccount(page, { ...sim, label: 'Sim trader' });
 
       const account = page.getByTestId('account-item').filter({ hasText: 'Sim trader' });
       await expect(account).toBeVisible();
