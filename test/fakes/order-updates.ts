@@ -137,6 +137,7 @@ export function sampleOrderView(
     otoPeerOrderId: null,
     otoLeg: last.contingencyPosition,
     placedByStrategy: false,
+    statusUnknown: null,
     ...view,
   };
 }

@@ -65,7 +65,7 @@ export class AccountMonitorRuntime implements Disposable {
   ) {
     this.tracker = new ConnectionTracker(accountId);
     this.tracker.begin(sessionId, clock.now());
-    this.projection = new OrderProjection(accountId);
+    this.projection = new OrderProjection(accountId, (orderId) => session.statusUnknownOf(orderId));
     this.coalescer = this.store.add(
       new UpdateCoalescer(clock, (items) => this.deliver(items), batchIntervalMs),
     );
@@ -89,8 +89,13 @@ export class AccountMonitorRuntime implements Disposable {
         this.coalescer.push(null);
       }),
     );
-    // A reconciliation changes the counts without an update of its own.
-    this.store.add(session.onDidReconcile(() => this.coalescer.push(null)));
+    // A reconciliation changes the counts, and may mark orders, without an update of its own.
+    this.store.add(
+      session.onDidReconcile(({ statusUnknown }) => {
+        this.coalescer.push(null);
+        this.resendOrders(statusUnknown);
+      }),
+    );
     this.store.add(
       journal.onDidFail((failure) => {
         logger.warn('journal write failed', {
@@ -131,6 +136,11 @@ export class AccountMonitorRuntime implements Disposable {
    */
   markStrategyOrders(orderIds: readonly string[]): void {
     for (const id of orderIds) this.projection.markStrategyOrder(id);
+    this.resendOrders(orderIds);
+  }
+
+  /** Sends orders whose view changed without an update (a mark), after what is batched already. */
+  private resendOrders(orderIds: readonly string[]): void {
     const known = orderIds.flatMap((id) => this.projection.order(id) ?? []);
     if (known.length === 0) return;
     this.coalescer.flush();

@@ -237,6 +237,60 @@ describe('the app over the contract', () => {
     expect(snapshot).toMatchObject({ ok: true, value: { stats: { missedByStream: 2 } } });
   });
 
+  it('shows an order the exchange could not place as status unknown, until its next update', async () => {
+    await api.addAccountFromCurl({ curl: 'curl x', label: 'main' });
+    await api.startMonitor({ accountId: 'main' });
+    const batches: OrderUpdatesBatch[] = [];
+    api.onOrderUpdates((b) => batches.push(b));
+    const session = sessions[0]!;
+    session.push(sampleOrderUpdate({ orderId: '42', eventId: 1 }));
+    await until(() => batches.some((b) => b.orders.some((o) => o.last.orderId === '42')));
+    expect(batches.at(-1)!.orders[0]!.statusUnknown).toBeNull();
+
+    session.reconcile(1, ['42'], 1_700_000_000_000);
+    await until(() => batches.at(-1)?.orders[0]?.statusUnknown !== null);
+    expect(batches.at(-1)).toMatchObject({
+      orders: [
+        {
+          last: { orderId: '42', status: 'NEW' },
+          statusUnknown: { code: 'NOT_OPEN_ON_EXCHANGE', sinceMs: 1_700_000_000_000 },
+        },
+      ],
+      stats: { statusUnknown: 1, missedByStream: 1 },
+    });
+    const marked = await api.getMonitorSnapshot({ accountId: 'main' });
+    expect(marked).toMatchObject({
+      ok: true,
+      value: {
+        orders: [{ last: { orderId: '42' }, statusUnknown: { code: 'NOT_OPEN_ON_EXCHANGE' } }],
+        stats: { statusUnknown: 1 },
+      },
+    });
+
+    // The order's next update moves it: the mark is gone, in the batch and in the snapshot.
+    const at = Date.now();
+    session.push(
+      sampleOrderUpdate({
+        orderId: '42',
+        eventId: 2,
+        executionType: 'CANCELED',
+        status: 'CANCELED',
+        eventTimeMs: at,
+        updateTimeMs: at,
+      }),
+    );
+    await until(() => batches.at(-1)?.orders[0]?.last.status === 'CANCELED');
+    expect(batches.at(-1)).toMatchObject({
+      orders: [{ statusUnknown: null }],
+      stats: { statusUnknown: 0 },
+    });
+    const cleared = await api.getMonitorSnapshot({ accountId: 'main' });
+    expect(cleared).toMatchObject({
+      ok: true,
+      value: { orders: [{ statusUnknown: null }], stats: { statusUnknown: 0 } },
+    });
+  });
+
   it('refuses to start an unknown account with a clear code', async () => {
     expect(await api.startMonitor({ accountId: 'nope' })).toMatchObject({
       ok: false,

@@ -90,6 +90,7 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
         monitor.onDidReconcile((e) =>
           listener({ missedByStream: e.missedByStream, statusUnknown: e.statusUnknown }),
         ),
+      statusUnknownOf: (orderId) => monitor.statusUnknownOf(orderId),
       reconcileStats: () => {
         const { missedByStream, statusUnknown } = monitor.stats;
         return { missedByStream, statusUnknown };

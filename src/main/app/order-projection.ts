@@ -7,6 +7,7 @@ import {
 import type { UpdateVerdict } from '../../shared/domain/update-verdict.ts';
 import type {
   FillPoint,
+  OrderStatusUnknown,
   OrderUpdateView,
   OrderView,
   SessionStatsView,
@@ -46,7 +47,14 @@ export class OrderProjection {
   private received = 0;
   private unrecordedDuplicates = 0;
 
-  constructor(private readonly accountId: string) {}
+  /**
+   * `statusUnknownOf` asks the running engine for its mark (the reconciler owns it); a
+   * reopened session has none to ask.
+   */
+  constructor(
+    private readonly accountId: string,
+    private readonly statusUnknownOf: (orderId: string) => OrderStatusUnknown | null = () => null,
+  ) {}
 
   /** Records one update as the engine judged it; returns its view and the fill it counted. */
   apply(
@@ -133,6 +141,7 @@ export class OrderProjection {
       otoPeerOrderId: peer ?? null,
       otoLeg: entry.last.contingencyPosition,
       placedByStrategy: this.strategyOrderIds.has(orderId),
+      statusUnknown: this.statusUnknownOf(orderId),
     };
   }
 

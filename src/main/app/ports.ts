@@ -10,6 +10,7 @@ import type { UpdateVerdict } from '../../shared/domain/update-verdict.ts';
 import type { Event } from '../../shared/event/emitter.ts';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { AccountEnvironment, ExportResult, NoticeView } from '../../shared/ipc/views-app.ts';
+import type { OrderStatusUnknown } from '../../shared/ipc/views-monitor.ts';
 import type { SessionCredentials } from '../core/credentials/session-credentials.ts';
 
 // ---- platform ports ---------------------------------------------------------------------
@@ -57,6 +58,8 @@ export interface MonitorSession extends Disposable {
   readonly onDidReconcile: Event<{ missedByStream: number; statusUnknown: string[] }>;
   /** The engine's reconciliation counts now (the marks clear as soon as an update moves an order). */
   reconcileStats(): ReconcileStats;
+  /** The engine's "status unknown: not open on the exchange" mark of the order, or null. */
+  statusUnknownOf(orderId: string): OrderStatusUnknown | null;
 }
 
 /** What reconciliation adds to the statistics, as the engine counts it. */

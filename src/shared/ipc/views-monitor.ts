@@ -65,6 +65,18 @@ export interface OrderView {
   otoLeg: string | null;
   /** True when the volume strategy placed this order (highlighted in the table). */
   placedByStrategy: boolean;
+  /**
+   * Set while the engine shows the order as "status unknown: not open on the exchange": it
+   * believed it open, and neither the exchange's open orders, its history nor its fills
+   * placed it. Cleared by the next update that moves the order. Null otherwise.
+   */
+  statusUnknown: OrderStatusUnknown | null;
+}
+
+/** Why an order's status is unknown (a code, translated in the renderer), and since when. */
+export interface OrderStatusUnknown {
+  code: 'NOT_OPEN_ON_EXCHANGE';
+  sinceMs: number;
 }
 
 /** One fill, for the "fills and filled volume over time" chart. */

@@ -62,6 +62,11 @@ export class FakeMonitorSession implements MonitorSession {
     }
     this.reconcileEmitter.fire({ missedByStream: missed, statusUnknown: notOpen });
   }
+  statusUnknownOf(orderId: string) {
+    const mark = this.unknown.get(orderId);
+    if (!mark || this.book.get(orderId)?.current !== mark.on) return null;
+    return { code: 'NOT_OPEN_ON_EXCHANGE' as const, sinceMs: mark.sinceMs };
+  }
   private unknownOrderIds() {
     return [...this.unknown]
       .filter(([id, m]) => this.book.get(id)?.current === m.on)

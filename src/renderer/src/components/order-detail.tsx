@@ -2,7 +2,7 @@ import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
 import type { OrderView } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { formatDateTime, formatClockMs } from '../format/time.ts';
-import { StatusBadge } from './ui.tsx';
+import { StatusBadge, StatusUnknownChip } from './ui.tsx';
 
 /** Every field of the order's last update, with its wire key, in the order of the protocol doc. */
 const FIELDS: { key: keyof OrderUpdate; wire: string; kind?: 'time' }[] = [
@@ -70,8 +70,19 @@ export function OrderDetail({
         <span className={`side-${u.side.toLowerCase()} strong`}>{t.sideName[u.side]}</span>
         <span className="strong">{u.symbol}</span>
         <StatusBadge status={u.status} />
+        {order.statusUnknown && (
+          <StatusUnknownChip mark={order.statusUnknown} lastKnown={u.status} />
+        )}
         {placedByStrategy && <span className="tag">{t.placedByStrategy}</span>}
       </div>
+      {order.statusUnknown && (
+        <p className="warn small" data-testid="status-unknown-note">
+          {t.statusUnknownNote(
+            t.statusUnknownReason[order.statusUnknown.code],
+            formatClockMs(order.statusUnknown.sinceMs),
+          )}
+        </p>
+      )}
       <dl className="detail-meta">
         <div>
           <dt>{t.updates}</dt>

@@ -7,7 +7,7 @@ import { formatDecimal, isZeroDecimal } from '../format/decimal.ts';
 import { formatClockMs } from '../format/time.ts';
 import type { OrdersModel } from '../model/orders-model.ts';
 import type { OrderSort, OrderSortKey } from '../model/order-query.ts';
-import { StatusBadge } from './ui.tsx';
+import { StatusBadge, StatusUnknownChip } from './ui.tsx';
 
 export const ROW_HEIGHT_PX = 28;
 /**
@@ -226,7 +226,11 @@ const OrderRow = memo(function OrderRow({
         )}
       </div>
       <div className="c-status" role="cell">
-        <StatusBadge status={u.status} />
+        {order.statusUnknown ? (
+          <StatusUnknownChip mark={order.statusUnknown} lastKnown={u.status} />
+        ) : (
+          <StatusBadge status={u.status} />
+        )}
       </div>
       <div className="c-num" role="cell" title={u.price}>
         {formatDecimal(u.price)}

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from 're
 import type { OrderStatus } from '../../../shared/domain/order-update.ts';
 import type { SessionStateName } from '../../../shared/domain/session-state.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
+import type { OrderStatusUnknown } from '../../../shared/ipc/views-monitor.ts';
 import { assertNever } from '../../../shared/assert-never.ts';
 import { useT } from '../i18n/i18n.tsx';
 
@@ -44,6 +45,30 @@ export function StatusBadge({ status }: { status: OrderStatus }) {
   return (
     <span className={`status-badge st-${statusClass(status)}`} data-status={status}>
       {t.statusName[status]}
+    </span>
+  );
+}
+
+/**
+ * The engine could not place the order on the exchange ("status unknown: not open on the
+ * exchange"): shown instead of, or beside, its last known status, the reason as a tooltip.
+ */
+export function StatusUnknownChip({
+  mark,
+  lastKnown,
+}: {
+  mark: OrderStatusUnknown;
+  lastKnown: OrderStatus;
+}) {
+  const t = useT();
+  return (
+    <span
+      className="tag tag-warn"
+      title={`${t.statusUnknownReason[mark.code]} · ${t.statusUnknownLastKnown(t.statusName[lastKnown])}`}
+      data-testid="status-unknown"
+      data-code={mark.code}
+    >
+      {t.statusUnknownChip}
     </span>
   );
 }

@@ -176,6 +176,11 @@ export const en = {
   missedByStreamTip:
     'Updates the live stream should have delivered that a check over REST found instead (recovered; the stream was replaced each time).',
   statusUnknownOrders: 'Status unknown',
+  statusUnknownChip: 'status unknown',
+  statusUnknownReason: { NOT_OPEN_ON_EXCHANGE: 'not open on the exchange' },
+  statusUnknownLastKnown: (status: string) => `last known: ${status}`,
+  statusUnknownNote: (reason: string, since: string) =>
+    `Status unknown: ${reason} (checked at ${since}). The status shown is the last one received; the next update of this order replaces it.`,
   statusUnknownTip:
     'Not open on the exchange, and neither its history nor its fills say how it ended.',
   statLiveTime: 'Time live',

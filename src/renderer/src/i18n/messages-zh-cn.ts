@@ -162,6 +162,11 @@ export const zhCN: Messages = {
   missedByStreamRecovered: (n: number) => `${n.toLocaleString('en-US')}（已通过 REST 补回）`,
   missedByStreamTip: '实时推送本应送达、却由 REST 核对发现的更新（已补回；每次都会更换推送连接）。',
   statusUnknownOrders: '状态未知',
+  statusUnknownChip: '状态未知',
+  statusUnknownReason: { NOT_OPEN_ON_EXCHANGE: '交易所上不是未完成订单' },
+  statusUnknownLastKnown: (status: string) => `最后已知：${status}`,
+  statusUnknownNote: (reason: string, since: string) =>
+    `状态未知：${reason}（核对于 ${since}）。显示的是最后收到的状态；该订单的下一次更新会替换它。`,
   statusUnknownTip: '交易所上已不是未完成订单，历史记录和成交记录也无法说明其结果。',
   statLiveTime: '在线时长',
   statUpdatesByStatus: '订单状态分布（按更新）',

@@ -90,4 +90,23 @@ describe('AccountSessionModel', () => {
     model.applyBatch({ ...batch([sampleOrderView({ orderId: '9' })], [], 9), accountId: 'other' });
     expect(model.orders.size).toBe(2);
   });
+
+  it('shows an order re-sent with a status-unknown mark as marked, and the counts with it, until it moves', () => {
+    const model = new AccountSessionModel('a1', () => 1000);
+    model.applySnapshot(snapshot([sampleOrderView({ orderId: '42' })], [], 1));
+    const mark = { code: 'NOT_OPEN_ON_EXCHANGE' as const, sinceMs: 900 };
+    model.applyBatch({
+      ...batch([sampleOrderView({ orderId: '42' }, { statusUnknown: mark })], [], 1),
+      stats: sampleSessionStats({ updatesReceived: 1, statusUnknown: 1, missedByStream: 1 }),
+    });
+    expect(model.orders.get('42')?.statusUnknown).toEqual(mark);
+    expect(model.stats).toMatchObject({ statusUnknown: 1, missedByStream: 1 });
+
+    model.applyBatch(batch([sampleOrderView({ orderId: '42', status: 'CANCELED' })], [], 2));
+    expect(model.orders.get('42')).toMatchObject({
+      last: { status: 'CANCELED' },
+      statusUnknown: null,
+    });
+    expect(model.stats?.statusUnknown).toBe(0);
+  });
 });
