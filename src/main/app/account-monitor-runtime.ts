@@ -91,7 +91,10 @@ export class AccountMonitorRuntime implements Disposable {
     );
     // A reconciliation changes the counts, and may mark orders, without an update of its own.
     this.store.add(
-      session.onDidReconcile(({ statusUnknown }) => {
+      session.onDidReconcile(({ missedByStream, statusUnknown }) => {
+        // Journalled too, so a reopened session counts and marks the same.
+        if (missedByStream > 0 || statusUnknown.length > 0)
+          journal.append({ k: 'reconcile', atMs: clock.now(), missedByStream, statusUnknown });
         this.coalescer.push(null);
         this.resendOrders(statusUnknown);
       }),

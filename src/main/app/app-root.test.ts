@@ -235,6 +235,23 @@ describe('the app over the contract', () => {
     await until(() => batches.at(-1)?.stats.missedByStream === 2);
     const snapshot = await api.getMonitorSnapshot({ accountId: 'main' });
     expect(snapshot).toMatchObject({ ok: true, value: { stats: { missedByStream: 2 } } });
+
+    // A later check finds an open order the exchange cannot place; then the session is reopened.
+    sessions[0]!.push(sampleOrderUpdate({ orderId: '10', eventId: 77 }));
+    await until(() => batches.some((b) => b.orders.some((o) => o.last.orderId === '10')));
+    sessions[0]!.reconcile(1, ['10']);
+    await until(() => batches.at(-1)?.stats.statusUnknown === 1);
+    const stopped = await api.stopMonitor({ accountId: 'main' });
+    if (!stopped.ok) throw new Error(stopped.error.message);
+    const replay = await api.openSession({ sessionId: stopped.value.sessionId! });
+    if (!replay.ok) throw new Error(replay.error.message);
+    expect(replay.value.snapshot.stats).toMatchObject({ missedByStream: 3, statusUnknown: 1 });
+    expect(
+      replay.value.snapshot.orders.find((o) => o.last.orderId === '10')?.statusUnknown,
+    ).toMatchObject({ code: 'NOT_OPEN_ON_EXCHANGE' });
+    expect(
+      replay.value.snapshot.orders.find((o) => o.last.orderId === '9')?.statusUnknown,
+    ).toBeNull();
   });
 
   it('shows an order the exchange could not place as status unknown, until its next update', async () => {

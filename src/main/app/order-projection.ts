@@ -48,8 +48,8 @@ export class OrderProjection {
   private unrecordedDuplicates = 0;
 
   /**
-   * `statusUnknownOf` asks the running engine for its mark (the reconciler owns it); a
-   * reopened session has none to ask.
+   * `statusUnknownOf` asks the running engine for its mark (the reconciler owns it), or, for a
+   * reopened session, what the journal's `reconcile` records left standing.
    */
   constructor(
     private readonly accountId: string,
@@ -153,10 +153,7 @@ export class OrderProjection {
     return [...this.fills];
   }
 
-  /**
-   * `reconcile` comes from the running engine; a reopened session has none (the journal keeps
-   * the updates a reconciliation recovered, as `backfill`, not its counts).
-   */
+  /** `reconcile`: the running engine's counts, or those a reopened journal recorded. */
   stats(
     connection: ConnectionStats,
     reconcile: ReconcileStats = { missedByStream: 0, statusUnknown: 0 },

@@ -60,7 +60,14 @@ export class SessionService {
    */
   async open(sessionId: string): Promise<SessionReplay> {
     const info = await this.pathOf(sessionId);
-    const projection = new OrderProjection(info.accountId);
+    // Reconciliation as the journal recorded it: missed updates summed, marks held until the
+    // order's next applied update (as the engine's marks are).
+    const marks = new Map<string, number>();
+    let missedByStream = 0;
+    const projection = new OrderProjection(info.accountId, (orderId) => {
+      const sinceMs = marks.get(orderId);
+      return sinceMs === undefined ? null : { code: 'NOT_OPEN_ON_EXCHANGE', sinceMs };
+    });
     const tracker = new ConnectionTracker(info.accountId);
     tracker.begin(sessionId, info.startedAtMs);
     const { records, report } = readJournal(info.path);
@@ -82,12 +89,20 @@ export class SessionService {
           lastAtMs = record.atMs;
           break;
         }
-        case 'update':
-          projection.apply(record.update, record.source, record.atMs, verdicts.of(record));
+        case 'update': {
+          const verdict = verdicts.of(record);
+          projection.apply(record.update, record.source, record.atMs, verdict);
+          if (verdict.outcome === 'applied') marks.delete(record.update.orderId);
           if (record.source === 'stream') {
             streamUpdateRecords++;
             tracker.noteLatency(record.atMs, record.update.eventTimeMs);
           }
+          lastAtMs = record.atMs;
+          break;
+        }
+        case 'reconcile':
+          missedByStream += record.missedByStream;
+          for (const orderId of record.statusUnknown) marks.set(orderId, record.atMs);
           lastAtMs = record.atMs;
           break;
         case 'state':
@@ -114,7 +129,10 @@ export class SessionService {
         connection,
         orders: projection.orders(),
         fills: projection.allFills(),
-        stats: projection.stats(tracker.counters(lastAtMs)),
+        stats: projection.stats(tracker.counters(lastAtMs), {
+          missedByStream,
+          statusUnknown: [...marks.keys()].filter((id) => projection.order(id) !== null).length,
+        }),
       },
       tornTail: report.tornTail,
       skippedLines: report.skippedLines,

@@ -36,6 +36,12 @@ export type JournalRecord =
       maskedListenKey?: string | null;
     }
   /**
+   * A REST reconciliation finished: how many updates the stream missed (recovered, journalled
+   * before this line as `backfill` updates) and which orders it marked "status unknown: not
+   * open on the exchange" (a mark holds until the order's next applied update).
+   */
+  | { k: 'reconcile'; atMs: number; missedByStream: number; statusUnknown: string[] }
+  /**
    * Written on a clean stop; its absence means the session ended abruptly (or is still live).
    * `updates` / `orders` (accepted updates, distinct orders) let a listing show the size of a
    * session without reading it; older journals lack them.
@@ -75,6 +81,13 @@ export function isJournalRecord(value: unknown): value is JournalRecord {
       );
     case 'state':
       return typeof r.atMs === 'number' && typeof r.state === 'string';
+    case 'reconcile':
+      return (
+        typeof r.atMs === 'number' &&
+        typeof r.missedByStream === 'number' &&
+        Array.isArray(r.statusUnknown) &&
+        r.statusUnknown.every((id) => typeof id === 'string')
+      );
     case 'end':
       return typeof r.atMs === 'number';
     default:
