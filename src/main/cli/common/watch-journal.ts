@@ -58,6 +58,11 @@ export function openWatchJournal(options: {
         maskedListenKey: monitor.maskedListenKey,
       }),
     ),
+    // As the app journals it, so a journal kept by `watch` reopens with the same counts and marks.
+    monitor.onDidReconcile(({ missedByStream, statusUnknown }) => {
+      if (missedByStream > 0 || statusUnknown.length > 0)
+        writer.append({ k: 'reconcile', atMs: clock.now(), missedByStream, statusUnknown });
+    }),
     writer.onDidWrite(({ writtenSeq }) => {
       let n = 0;
       while (n < held.length && held[n]!.seq <= writtenSeq) n++;
