@@ -127,7 +127,11 @@ describe('the real engine behind the contract', () => {
     // The key goes silent (pings answered, nothing pushed); only the clock can notice the fill.
     sim.faults.silenceListenKey();
     sim.orders.fillNow(String(ids.workingOrderId));
-    await waitUntil(() => (stats?.missedByStream ?? 0) > 0, 'the missed updates counted');
+    // The count comes with the reconciliation; the recovered updates follow once journalled.
+    await waitUntil(
+      () => (stats?.missedByStream ?? 0) > 0 && (stats?.updatesBackfilled ?? 0) > 0,
+      'the missed updates counted and the recovered ones shown',
+    );
     const snapshot = await api.getMonitorSnapshot({ accountId: DEMO_ACCOUNT_ID });
     if (!snapshot.ok) throw new Error(snapshot.error.message);
     expect(snapshot.value.stats.missedByStream).toBeGreaterThan(0);

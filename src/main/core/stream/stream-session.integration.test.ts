@@ -94,16 +94,19 @@ describe('a 24-hour run on an accelerated clock', () => {
     const rec = createRecordingWebSocketFactory();
     h = await startMonitorHarness({
       clock,
+      // Deadlines in sim time are short in real time at 8000x (10 sim-minutes = 75 ms): on a
+      // busy machine a pong that late would count as a stall. This test is about renewals and
+      // rotation, so every deadline is hours of sim time (seconds of real time).
       sim: {
         pingIntervalMs: 10 * MIN,
-        pongTimeoutMs: 60 * MIN,
+        pongTimeoutMs: 6 * HOUR,
         priceTickIntervalMs: 10 * MIN,
         demoActivity: { ordersPerMinute: 0.05 },
       },
       monitor: {
-        pingIntervalMs: 10 * MIN,
-        ackTimeoutMs: 60 * MIN,
-        connectTimeoutMs: 60 * MIN,
+        pingIntervalMs: 2 * HOUR,
+        ackTimeoutMs: 6 * HOUR,
+        connectTimeoutMs: 6 * HOUR,
         backoff: { baseMs: MIN, capMs: 5 * MIN },
         // At 8000x one real millisecond is 8 s of sim time: a 60-s reconcile clock would run
         // every 7.5 ms and take every push in flight for a missed one. A few runs in the day
