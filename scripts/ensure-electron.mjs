@@ -88,7 +88,7 @@ function main() {
       '',
       `  Retry:            ${retry}`,
       `  Use a mirror:     ${MIRROR_VAR}=<mirror of Electron's releases> ${retry}`,
-      '  Without Electron: npx alpha-monitor serve --demo   (the same screens in your browser)',
+      '  Without Electron: npm run build && npx alpha-monitor serve --demo   (the same screens in your browser)',
       '',
     ]
       .filter((line) => line !== null)

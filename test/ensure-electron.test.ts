@@ -84,7 +84,9 @@ describe('scripts/ensure-electron.mjs (npm start, npm run dist)', () => {
     expect(result.stderr).toContain('Retry:            npm start');
     expect(result.stderr).toContain('ELECTRON_MIRROR=');
     expect(result.stderr).toContain(`(ELECTRON_MIRROR is set to ${mirrorUrl})`);
-    expect(result.stderr).toContain('npx alpha-monitor serve --demo');
+    expect(result.stderr).toContain(
+      'Without Electron: npm run build && npx alpha-monitor serve --demo',
+    );
 
     // Run by npm run dist, it names that command.
     const dist = await run(['--electron-dir', dir], {
