@@ -183,11 +183,20 @@ describe('reconciliation against the simulator', { timeout: 240_000 }, () => {
     const d = await placeRestingOto(h);
     await h.until(() => h!.monitor.book.size >= 8, 'all legs seen', PATIENCE_MS);
 
-    // A drop; during the gap, a cancel and a fill.
+    // A drop; during the gap, a cancel and a fill. The exchange refuses connections until
+    // both happened, so the gap lasts whatever the machine's load (a 50 ms backoff could
+    // otherwise be live again before the test looks).
+    const beforeDrop = h.states.length;
+    h.sim.faults.refuseConnections(10 * 60_000);
     h.sim.faults.dropAllConnections();
-    await h.until(() => h!.monitor.state.name !== 'live', 'gap', PATIENCE_MS);
+    await h.until(
+      () => h!.states.slice(beforeDrop).some((s) => s.name !== 'live'),
+      'gap',
+      PATIENCE_MS,
+    );
     await cancelWorking(h, b.workingOrderId);
     h.sim.orders.fillNow(c.workingOrderId);
+    h.sim.faults.refuseConnections(0);
     await h.until(() => h!.monitor.state.name === 'live', 'live after the drop', PATIENCE_MS);
 
     // A stall: pongs stop; a fill happens while the stream is stalled.
