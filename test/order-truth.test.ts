@@ -42,6 +42,16 @@ const fill = (o: Partial<OrderUpdate>): OrderUpdate =>
   });
 
 /** Duplicates, a reorder, a gap with backfill, and a late stream copy of a backfilled fill. */
+
+/** What the exchange's history reports for C after the gap (read twice: two reconciliations). */
+const backfilledFillOfC = fill({
+  orderId: 'C',
+  eventId: 5,
+  status: 'FILLED',
+  lastFilledQty: '12.34',
+  cumulativeFilledQty: '12.34',
+  lastQuoteQty: '10.02',
+});
 const SEQUENCE: Array<[OrderUpdate, UpdateSource]> = [
   // A: NEW, then the exchange re-sends it.
   [sampleOrderUpdate({ orderId: 'A', eventId: 1 }), 'stream'],
@@ -72,17 +82,7 @@ const SEQUENCE: Array<[OrderUpdate, UpdateSource]> = [
   ],
   // C: stream NEW; a gap; the backfill says FILLED; then the stream's own FILLED arrives (late).
   [sampleOrderUpdate({ orderId: 'C', eventId: 5 }), 'stream'],
-  [
-    fill({
-      orderId: 'C',
-      eventId: 5,
-      status: 'FILLED',
-      lastFilledQty: '12.34',
-      cumulativeFilledQty: '12.34',
-      lastQuoteQty: '10.02',
-    }),
-    'backfill',
-  ],
+  [backfilledFillOfC, 'backfill'],
   [
     fill({
       orderId: 'C',
@@ -95,17 +95,7 @@ const SEQUENCE: Array<[OrderUpdate, UpdateSource]> = [
     'stream',
   ],
   // The same backfill row once more (a second reconciliation): adds nothing.
-  [
-    fill({
-      orderId: 'C',
-      eventId: 5,
-      status: 'FILLED',
-      lastFilledQty: '12.34',
-      cumulativeFilledQty: '12.34',
-      lastQuoteQty: '10.02',
-    }),
-    'backfill',
-  ],
+  [backfilledFillOfC, 'backfill'],
   // D: NEW then CANCELED, and the CANCELED re-sent.
   [sampleOrderUpdate({ orderId: 'D', eventId: 7 }), 'stream'],
   [

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { OverallState } from '../../src/main/app/overall-state.ts';
+import { OVERALL_STATES } from '../../src/main/app/overall-state.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const CONFIG_FILE = 'electron-builder.yml';
@@ -58,14 +58,6 @@ function pngSize(path: string): { width: number; height: number } {
   expect(bytes.subarray(1, 4).toString('latin1'), `${path} is a PNG`).toBe('PNG');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
-
-/** Every state the tray shows; the type makes this list complete. */
-const TRAY_STATES = Object.keys({
-  live: null,
-  reconnecting: null,
-  failed: null,
-  stopped: null,
-} satisfies Record<OverallState, null>);
 
 /** Package names a main-process source file imports (bare specifiers, not node: builtins). */
 function packagesImportedBy(file: string): string[] {
@@ -156,7 +148,7 @@ describe('electron-builder configuration', () => {
     // turns `to: .` into no `to`, which means the same).
     expect(trayEntry!.to).toBeUndefined();
     expect(trayEntry!.filter).toEqual(['tray-*.png']);
-    for (const state of TRAY_STATES) {
+    for (const state of OVERALL_STATES) {
       for (const name of [`tray-${state}.png`, `tray-${state}@2x.png`]) {
         expect(existsSync(join(REPO_ROOT, trayEntry!.from, name)), name).toBe(true);
       }

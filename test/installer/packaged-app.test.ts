@@ -6,7 +6,7 @@ import { join, posix, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OverallState } from '../../src/main/app/overall-state.ts';
+import { OVERALL_STATES } from '../../src/main/app/overall-state.ts';
 import { writeFuseWireBinary } from '../fakes/fuse-wire-binary.ts';
 
 /**
@@ -25,13 +25,6 @@ const { extractFile, listPackage, statFile } = createRequire(
   listPackage(archive: string, options: { isPack: boolean }): string[];
   statFile(archive: string, filename: string): { unpacked?: boolean };
 };
-
-const TRAY_STATES = Object.keys({
-  live: null,
-  reconnecting: null,
-  failed: null,
-  stopped: null,
-} satisfies Record<OverallState, null>);
 
 const FUSE_DISABLED = 0x30;
 const FUSE_ENABLED = 0x31;
@@ -91,7 +84,7 @@ afterAll(async () => {
 
 describe('the packaged app (electron-builder, unpacked Linux build)', () => {
   it('has every tray icon at the top of its resources, where process.resourcesPath points', async () => {
-    for (const state of TRAY_STATES) {
+    for (const state of OVERALL_STATES) {
       for (const name of [`tray-${state}.png`, `tray-${state}@2x.png`]) {
         const shipped = await readFile(join(unpacked, 'resources', name));
         expect(shipped.equals(await readFile(join(REPO_ROOT, 'resources', name))), name).toBe(true);

@@ -4,6 +4,14 @@ import { assertNever } from '../../shared/assert-never.ts';
 /** The tray icon's state: the worst of every account's. */
 export type OverallState = 'live' | 'reconnecting' | 'failed' | 'stopped';
 
+/** Every overall state, one tray icon each (the type keeps this list complete). */
+export const OVERALL_STATES = Object.keys({
+  live: null,
+  reconnecting: null,
+  failed: null,
+  stopped: null,
+} satisfies Record<OverallState, null>) as OverallState[];
+
 /** Failed beats reconnecting beats live; nothing running is stopped. */
 export function overallState(states: SessionStateName[]): OverallState {
   let result: OverallState = 'stopped';
