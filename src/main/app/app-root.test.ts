@@ -127,6 +127,15 @@ describe('the app over the contract', () => {
 
     await api.stopMonitor({ accountId: 'main' });
     expect(session.stopped).toBe(true);
+    // Stopped, the window keeps what it showed: the same orders and counts, no key refresh due.
+    const afterStop = await api.getMonitorSnapshot({ accountId: 'main' });
+    if (!afterStop.ok) throw new Error(afterStop.error.message);
+    expect(afterStop.value.orders).toHaveLength(500);
+    expect(afterStop.value.stats.updatesAccepted).toBe(1000);
+    expect(afterStop.value.connection).toMatchObject({
+      state: 'stopped',
+      nextListenKeyRefreshAtMs: null,
+    });
     const list = await api.listSessions();
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value).toHaveLength(1);
@@ -336,6 +345,7 @@ describe('shutting down while a request runs', () => {
           restUrl: 'http://127.0.0.1:1',
           wsUrl: 'ws://127.0.0.1:1',
           credentials: { headers: {}, cookies: '' },
+          addAccount: () => ({ headers: {}, cookies: '' }),
           startActivity() {},
           stopActivity() {},
           dispose: async () => void (exchangeDisposed = true),

@@ -9,12 +9,16 @@ import type { ContractHandlers } from '../../shared/ipc/dispatch.ts';
 import type { EventSink } from '../../shared/ipc/transport.ts';
 import { maskingEventSink } from '../../shared/ipc/masking-sink.ts';
 import type { AccountView, HostKind, NoticeView } from '../../shared/ipc/views-app.ts';
+import type { FleetActionResult } from '../../shared/ipc/views-fleet.ts';
 import { SessionJournals } from '../core/journal/session-journals.ts';
+import type { VerificationOutcome } from '../core/accounts/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { appError } from './app-error.ts';
 import { DEMO_ACCOUNT_ID, DemoService } from './demo-service.ts';
 import { ExportService } from './export-service.ts';
+import { FleetService } from './fleet-service.ts';
+import { demoFleetAccountId, demoFleetLabel, isDemoAccountId } from './demo-fleet.ts';
 import { MonitorService } from './monitor-service.ts';
 import { NotificationService } from './notification-service.ts';
 import type {
@@ -24,6 +28,7 @@ import type {
   MonitorFactory,
   Notifier,
 } from './ports.ts';
+import { SessionHealthService, type SessionHealthDeps } from './session-health-service.ts';
 import { SessionService } from './session-service.ts';
 import { SettingsService } from './settings-service.ts';
 import { StrategyService, type StrategyMonitor } from './strategy-service.ts';
@@ -45,6 +50,8 @@ export interface AppRootDeps {
   events: EventSink;
   batchIntervalMs?: number;
   notificationGroupWindowMs?: number;
+  /** Session probes (default: hourly, and after a wake-up). */
+  sessionProbe?: Pick<SessionHealthDeps, 'intervalMs' | 'tickMs'>;
 }
 
 export interface AppRoot extends Disposable {
@@ -113,19 +120,47 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     ),
   );
   const overallEmitter = store.add(new Emitter<OverallState>());
+  const fleet = store.add(new FleetService({ clock, monitors }));
+  const health = store.add(
+    new SessionHealthService({
+      clock,
+      logger,
+      ...deps.sessionProbe,
+      accountIds: async () =>
+        (await accounts.list())
+          .filter((a) => a.id !== DEMO_ACCOUNT_ID && a.environment !== 'demo')
+          .map((a) => a.id),
+      probe: async (accountId) => {
+        try {
+          await accounts.verify(accountId);
+          return 'OK';
+        } catch (error) {
+          return probeOutcomeOf(error);
+        }
+      },
+    }),
+  );
 
   // --- views ---
   const accountViews = async (): Promise<AccountView[]> => {
     const records = await accounts.list();
     for (const r of records) labels.set(r.id, r.label);
+    fleet.setAccounts(
+      records.map((r) => ({
+        id: r.id,
+        label: r.label,
+        environment: isDemoAccountId(r.id) ? 'demo' : r.environment,
+      })),
+    );
     return records.map((r) => {
       const state = monitors.connection(r.id).state;
       return {
         ...r,
-        environment: r.id === DEMO_ACCOUNT_ID ? 'demo' : r.environment,
+        environment: isDemoAccountId(r.id) ? 'demo' : r.environment,
         monitorState: state,
         running: monitors.isRunning(r.id),
         strategyRunning: strategies.isRunning(r.id),
+        sessionHealth: health.view(r.id, r.copyWarnings),
       };
     });
   };
@@ -151,6 +186,13 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       notifications.onSessionFailure(accountId, { code, message }),
     ),
   );
+  store.add(
+    monitors.onDidHitProblem(({ accountId, code }) => {
+      if (code === 'SESSION_EXPIRED' || code === 'VERIFICATION_REQUIRED')
+        health.record(accountId, code);
+    }),
+  );
+  store.add(health.onDidChange(() => void publishAccounts().catch(() => {})));
   store.add(strategies.onDidProgress((progress) => events.emit('strategyProgress', progress)));
   store.add(
     strategies.onDidPlaceOrders(({ accountId, orderIds }) => {
@@ -158,19 +200,48 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     }),
   );
   store.add(settings.onDidChange((value) => events.emit('settingsChanged', value)));
+  store.add(fleet.onDidChange((update) => events.emit('fleetChanged', update)));
 
-  const startMonitor = async (accountId: string) => {
+  const startOne = async (accountId: string) => {
     const connection = await accounts.connection(accountId);
     if (!labels.has(accountId)) await accountViews();
-    const view = monitors.start(connection, labels.get(accountId) ?? accountId);
+    return monitors.start(connection, labels.get(accountId) ?? accountId);
+  };
+  const stopOne = async (accountId: string) => {
+    await strategies.stop(accountId);
+    return monitors.stop(accountId);
+  };
+  const startMonitor = async (accountId: string) => {
+    const view = await startOne(accountId);
     await publishAccounts();
     return view;
   };
   const stopMonitor = async (accountId: string) => {
-    await strategies.stop(accountId);
-    const view = await monitors.stop(accountId);
+    const view = await stopOne(accountId);
     await publishAccounts();
     return view;
+  };
+  /** Several accounts at once (the fleet view): one account list event at the end. */
+  const forEachAccount = async (
+    accountIds: readonly string[],
+    action: (accountId: string) => Promise<unknown>,
+  ): Promise<FleetActionResult> => {
+    const result: FleetActionResult = { done: [], failed: [] };
+    for (const accountId of new Set(accountIds)) {
+      try {
+        await action(accountId);
+        result.done.push(accountId);
+      } catch (error) {
+        const { code, message } = error as { code?: unknown; message?: unknown };
+        result.failed.push({
+          accountId,
+          code: typeof code === 'string' ? code : 'INTERNAL',
+          message: typeof code === 'string' && typeof message === 'string' ? message : '',
+        });
+      }
+    }
+    await publishAccounts();
+    return result;
   };
   const strategyMonitorOf = (accountId: string): StrategyMonitor => ({
     orderUpdates: (listener) =>
@@ -197,6 +268,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     listAccounts: () => accountViews(),
     addAccountFromCurl: async (input) => {
       const result = await accounts.addFromCurl(input);
+      health.record(result.account.id, 'OK');
       const account = (await accountViews()).find((a) => a.id === result.account.id)!;
       await publishAccounts();
       return { account, warnings: result.warnings };
@@ -205,6 +277,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       const verifiedAtMs = clock.now();
       try {
         const { userId } = await accounts.verify(accountId);
+        health.record(accountId, 'OK');
         await publishAccounts();
         return {
           accountId,
@@ -217,6 +290,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       } catch (error) {
         const code = (error as { code?: string }).code ?? 'ERROR';
         if (code === 'ACCOUNT_NOT_FOUND') throw error;
+        health.record(accountId, probeOutcomeOf(error));
         const status =
           code === 'SESSION_EXPIRED'
             ? 'expired'
@@ -239,6 +313,8 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       await stopMonitor(accountId);
       await accounts.remove(accountId);
       labels.delete(accountId);
+      health.forget(accountId);
+      monitors.forget(accountId);
       await publishAccounts();
       return null;
     },
@@ -246,6 +322,12 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     stopMonitor: ({ accountId }) => stopMonitor(accountId),
     getMonitorSnapshot: ({ accountId }) => monitors.snapshot(accountId),
     listConnections: async () => monitors.connections((await accounts.list()).map((a) => a.id)),
+    getFleet: async () => {
+      await accountViews();
+      return fleet.snapshot();
+    },
+    startMonitors: ({ accountIds }) => forEachAccount(accountIds, startOne),
+    stopMonitors: ({ accountIds }) => forEachAccount(accountIds, stopOne),
     startDemo: async (options) => {
       const exchange = await demo.start(options?.activity ?? true);
       await accounts.addDirect({
@@ -259,15 +341,35 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
           wsUrl: exchange.wsUrl,
         },
       });
-      await startMonitor(DEMO_ACCOUNT_ID);
+      for (let n = 2; n <= (options?.accounts ?? 1); n++) {
+        const id = demoFleetAccountId(n);
+        if ((await accounts.list()).some((a) => a.id === id)) continue;
+        await accounts.addDirect({
+          id,
+          label: demoFleetLabel(n),
+          environment: 'demo',
+          connection: {
+            accountId: id,
+            credentials: exchange.addAccount(),
+            restUrl: exchange.restUrl,
+            wsUrl: exchange.wsUrl,
+          },
+        });
+      }
+      await accountViews();
+      await forEachAccount(
+        [...labels.keys()].filter((id) => isDemoAccountId(id)),
+        startOne,
+      );
       events.emit('demoChanged', demo.status());
       return demo.status();
     },
     stopDemo: async () => {
-      if ((await accounts.list()).some((a) => a.id === DEMO_ACCOUNT_ID)) {
-        await stopMonitor(DEMO_ACCOUNT_ID);
-        await accounts.remove(DEMO_ACCOUNT_ID);
-        labels.delete(DEMO_ACCOUNT_ID);
+      for (const { id } of await accounts.list()) {
+        if (!isDemoAccountId(id)) continue;
+        await stopOne(id);
+        await accounts.remove(id);
+        labels.delete(id);
       }
       await demo.stop();
       await publishAccounts();
@@ -316,6 +418,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
   ) as ContractHandlers;
 
   await accountViews();
+  health.start();
   return {
     handlers: trackedHandlers,
     settings,
@@ -330,4 +433,12 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       await store.dispose();
     },
   };
+}
+
+/** A verify's coded error as a probe outcome; anything unexpected says nothing about the session. */
+function probeOutcomeOf(error: unknown): VerificationOutcome {
+  const code = (error as { code?: string }).code;
+  return code === 'SESSION_EXPIRED' || code === 'VERIFICATION_REQUIRED' || code === 'REJECTED'
+    ? code
+    : 'UNREACHABLE';
 }

@@ -61,18 +61,21 @@ export class ConnectionTracker {
       v.reconnectAttempts = 0;
       v.problem = null;
     }
+    // A session that ends refreshes no key any more: no countdown to a refresh that will not come.
+    if (endsSession(change.state)) v.nextListenKeyRefreshAtMs = null;
     this.extendTimeline(change.state === 'live' ? 'live' : 'gap', change.atMs, change.state);
   }
 
   private extendTimeline(kind: TimelineSegment['kind'], atMs: number, state: string): void {
     const timeline = this.view.timeline;
     const current = timeline[timeline.length - 1];
-    const ended = state === 'stopped' || state === 'idle';
+    const ended = state === 'stopping' || state === 'stopped' || state === 'idle';
     if (current && current.toMs === null) {
       if (current.kind === kind && !ended) return;
       current.toMs = atMs;
     }
-    // Before the first live moment there is no gap to show, and after a stop nothing runs.
+    // Before the first live moment there is no gap to show, and a stop ends the timeline: the
+    // moments a clean stop takes to close are not a gap in the stream (a failure still is one).
     if (ended || (kind === 'gap' && timeline.length === 0)) return;
     timeline.push({ kind, fromMs: atMs, toMs: null });
   }
@@ -109,4 +112,9 @@ export class ConnectionTracker {
       startedAtMs: this.view.startedAtMs,
     };
   }
+}
+
+/** States after which the session runs no more: stopping (asked for), stopped, failed for good. */
+function endsSession(state: string): boolean {
+  return state === 'stopping' || state === 'stopped' || state === 'failed';
 }

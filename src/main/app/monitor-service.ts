@@ -19,8 +19,12 @@ import type { AccountConnection, MonitorFactory, MonitorRunOptions } from './por
 /** Runs one monitor per started account (several at once) and reports what they see. */
 export class MonitorService implements Disposable {
   private readonly runtimes = new Map<string, AccountMonitorRuntime>();
-  /** The last view of stopped accounts, so the panel still shows how it ended. */
-  private readonly lastViews = new Map<string, ConnectionView>();
+  /**
+   * What a stopped account's window showed when it stopped (orders, fills, statistics and how
+   * the connection ended), until it starts again: stopping does not empty the view. The same
+   * session stays in its journal (Sessions) after a restart of the app.
+   */
+  private readonly lastSnapshots = new Map<string, MonitorSnapshot>();
   private readonly batchEmitter = new Emitter<OrderUpdatesBatch>();
   private readonly connectionEmitter = new Emitter<ConnectionView>();
   private readonly acceptedEmitter = new Emitter<{ accountId: string; view: OrderUpdateView }>();
@@ -68,6 +72,7 @@ export class MonitorService implements Disposable {
   start(connection: AccountConnection, accountLabel: string): ConnectionView {
     const existing = this.runtimes.get(connection.accountId);
     if (existing) return existing.tracker.snapshot();
+    this.lastSnapshots.delete(connection.accountId);
     // The journal writes as often as the window is fed: showing waits for the write.
     const { sessionId, writer } = this.deps.journals.create(
       { accountId: connection.accountId, accountLabel },
@@ -111,16 +116,26 @@ export class MonitorService implements Disposable {
     if (!runtime) return this.connection(accountId);
     this.runtimes.delete(accountId);
     await runtime.stop();
-    const view = { ...runtime.tracker.snapshot(), state: 'stopped' as const };
-    this.lastViews.set(accountId, view);
+    const last = runtime.snapshot();
+    const view: ConnectionView = {
+      ...last.connection,
+      state: 'stopped',
+      nextListenKeyRefreshAtMs: null,
+    };
+    this.lastSnapshots.set(accountId, { ...last, connection: view });
     this.connectionEmitter.fire(view);
     return view;
+  }
+
+  /** Drops what a removed account's window last showed. */
+  forget(accountId: string): void {
+    this.lastSnapshots.delete(accountId);
   }
 
   connection(accountId: string): ConnectionView {
     return (
       this.runtimes.get(accountId)?.tracker.snapshot() ??
-      this.lastViews.get(accountId) ??
+      this.lastSnapshots.get(accountId)?.connection ??
       new ConnectionTracker(accountId).snapshot()
     );
   }
@@ -131,9 +146,17 @@ export class MonitorService implements Disposable {
 
   snapshot(accountId: string): MonitorSnapshot {
     const runtime = this.runtimes.get(accountId);
-    // Not running: an empty snapshot with the last connection view; past data is in sessions.
+    // Not running: what its last session showed when it stopped; never watched since the app
+    // started: empty (its past sessions are in Sessions).
     if (!runtime)
-      return { connection: this.connection(accountId), orders: [], fills: [], stats: emptyStats() };
+      return (
+        this.lastSnapshots.get(accountId) ?? {
+          connection: this.connection(accountId),
+          orders: [],
+          fills: [],
+          stats: emptyStats(),
+        }
+      );
     return runtime.snapshot();
   }
 

@@ -26,6 +26,7 @@ import type {
   VerifyAccountResult,
 } from './views-app.ts';
 import type { ConnectionView, MonitorSnapshot, OrderUpdatesBatch } from './views-monitor.ts';
+import type { PointsView } from './views-points.ts';
 
 /** A request channel: its payload schema, and (type only) what it returns. */
 export interface RequestDef<S extends z.ZodType, R> {
@@ -64,6 +65,7 @@ export const settingsPatchSchema = z
     theme: z.enum(['light', 'dark', 'system']),
     startMinimizedToTray: z.boolean(),
     reconcileIntervalS: z.number().int().min(10).max(3600),
+    dailyPointsTarget: z.number().int().min(1).max(40),
   })
   .partial()
   .strict();
@@ -153,6 +155,24 @@ export const REQUESTS = {
   /** One CSV row per order in its last state. */
   exportOrdersCsv: request<ExportResult>()(sessionRef),
 
+  // --- points and wear (issue 11) ------------------------------------------------------
+  /**
+   * One account's Alpha points and today's wear (the points card). Read from the exchange's
+   * user-score while its monitor runs (every minute, fills projected in between); `stopped`
+   * with the last figures otherwise. Later changes arrive as `pointsChanged`.
+   */
+  getPoints: request<PointsView>()(accountRef),
+  /** Every account's points view the app holds (running monitors and stopped ones). */
+  listPoints: request<PointsView[]>()(none),
+  /** Reads user-score now; resolves after the read, with the view (`failed` says why). */
+  refreshPoints: request<PointsView>()(accountRef),
+  /**
+   * One CSV row per UTC day of the 15-day window (volume, counted volume, points, wear USDT,
+   * wear bps, cost per point; columns in README.md ("Points and wear")). The account's monitor
+   * must run. Delivered like the session exports.
+   */
+  exportDailySummaryCsv: request<ExportResult>()(accountRef),
+
   // --- settings ------------------------------------------------------------------------
   getSettings: request<Settings>()(none),
   /** Changes some settings; returns them all. Also fires `settingsChanged`. */
@@ -178,6 +198,8 @@ export const EVENTS = {
   demoChanged: event<DemoStatus>(),
   settingsChanged: event<Settings>(),
   strategyProgress: event<StrategyProgressView>(),
+  /** One account's points or wear changed (a read, a fill, a failure, a new target, a stop). */
+  pointsChanged: event<PointsView>(),
   exportProgress: event<ExportProgress>(),
   /**
    * A notice (grouped fills, session failure). The desktop also shows it as an OS

@@ -6,6 +6,7 @@ import type {
   SessionStatsView,
   TimelineSegment,
 } from './views-monitor.ts';
+import { DEFAULT_DAILY_POINTS_TARGET } from './views-points.ts';
 
 /** Which face of the app is running (the renderer may adapt wording, e.g. "download"). */
 export type HostKind = 'electron' | 'browser';
@@ -131,6 +132,8 @@ export interface Settings {
    * `--reconcile-interval`), integer 10..3600. Applies to monitors started after a change.
    */
   reconcileIntervalS: number;
+  /** Daily target of volume points for the points card (1..40; 15 = 32,768 USDT counted). */
+  dailyPointsTarget: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -141,6 +144,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   startMinimizedToTray: false,
   reconcileIntervalS: 60,
+  dailyPointsTarget: DEFAULT_DAILY_POINTS_TARGET,
 };
 
 /** The parameters of issue 6's volume strategy, as the CLI takes them (amounts in USDT). */
