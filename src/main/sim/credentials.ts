@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { SessionCredentials } from '../core/credentials/session-credentials.ts';
 
 /**
@@ -45,7 +45,10 @@ export function generateSessionCredentials(): SessionCredentials {
       'bnc-uuid': bncUuid,
       clienttype: 'web',
       'content-type': 'application/json',
-      csrftoken: hex(16),
+      // As on the real exchange: the lowercase hex MD5 of the cr00 cookie (ALPHA-PROTOCOL.md §9).
+      csrftoken: createHash('md5')
+        .update(cookiePairs.find(([name]) => name === 'cr00')![1])
+        .digest('hex'),
       'device-info': deviceInfo,
       'fvideo-id': hex(20),
       'fvideo-token': randomBytes(48).toString('base64'),

@@ -11,7 +11,11 @@ export type AccountErrorCode =
   /** accounts.json exists but cannot be read as ours; it is left untouched. */
   | 'ACCOUNTS_FILE_CORRUPT'
   /** accounts.json could not be written (full disk, permissions); the old file is intact. */
-  | 'ACCOUNTS_FILE_WRITE_FAILED';
+  | 'ACCOUNTS_FILE_WRITE_FAILED'
+  /** Adding under an id that is taken (re-import with `replace` instead). */
+  | 'ACCOUNT_EXISTS'
+  /** Another process held the account list's lock for too long. */
+  | 'ACCOUNTS_LOCKED';
 
 /** An account-store failure. Messages name ids and paths, never a secret. */
 export class AccountError extends Error {

@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AccountError } from './account-errors.ts';
 import type { AccountRecord } from './account-record.ts';
+import { withFileLock } from './file-lock.ts';
 
 /** The file name inside the app data folder. */
 export const ACCOUNTS_FILE_NAME = 'accounts.json';
@@ -75,7 +76,22 @@ export class AccountMetadataFile {
     return file.accounts;
   }
 
-  /** Replaces the file with these records, atomically. */
+  /**
+   * Read-modify-write under `accounts.json.lock`, shared by every process (the app, `serve`,
+   * two `accounts add` at once): nothing another writer saved in between is lost. `change`
+   * returns the new records (or null to leave the file alone) and a result.
+   */
+  async update<T>(
+    change: (records: AccountRecord[]) => Promise<{ records: AccountRecord[] | null; result: T }>,
+  ): Promise<T> {
+    return withFileLock(`${this.path}.lock`, async () => {
+      const { records, result } = await change(await this.read());
+      if (records !== null) await this.write(records);
+      return result;
+    });
+  }
+
+  /** Replaces the file with these records, atomically. Callers that read first use `update`. */
   async write(records: readonly AccountRecord[]): Promise<void> {
     const body: AccountsFileV1 = { version: 1, accounts: [...records] };
     const text = `${JSON.stringify(body, null, 2)}\n`;

@@ -37,4 +37,13 @@ export interface AccountRecord {
   updatedAtMs: number;
   /** The latest verification, or null when never verified. */
   lastVerification: VerificationRecord | null;
+  /** What the paste check found wrong with the stored copy (absent in older files: none). */
+  copyWarnings?: CopyWarningCode[];
 }
+
+/**
+ * Found when the session was pasted, kept with it:
+ * - SHORT_LIVED_COPY: long-term cookies missing (copied without "stay signed in"; lasts hours);
+ * - CSRF_MISMATCH: `csrftoken` is not md5(cr00), a stale or mixed copy.
+ */
+export type CopyWarningCode = 'SHORT_LIVED_COPY' | 'CSRF_MISMATCH';

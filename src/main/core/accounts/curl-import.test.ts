@@ -108,6 +108,17 @@ describe('parseCurl over real-looking "Copy as cURL" commands', () => {
 });
 
 describe('parseCurl warnings', () => {
+  it('checks csrftoken against md5(cr00): a complete copy passes, a mixed one is flagged', () => {
+    const good = parseCurl(
+      sampleCurl({ browser: 'chrome', shell: 'bash', secrets: fakeSecrets('m') }),
+    );
+    expect(good.warnings).toEqual([]);
+    const mixed = fakeSecrets('m');
+    mixed.cookies.cr00 = 'CR00-from-another-login';
+    const result = parseCurl(sampleCurl({ browser: 'firefox', shell: 'bash', secrets: mixed }));
+    expect(result.warnings).toEqual([{ code: 'CSRF_MISMATCH', names: [] }]);
+  });
+
   it('names the missing long-term session cookies', () => {
     const partial = fakeSecrets('w');
     delete partial.cookies.r30t;

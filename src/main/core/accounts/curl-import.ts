@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import {
   findUnsendableCredential,
   unsendableCharacterMessage,
 } from '../credentials/header-characters.ts';
 import type { SessionCredentials } from '../credentials/session-credentials.ts';
+import type { CopyWarningCode } from './account-record.ts';
 import {
   CurlSyntaxError,
   detectCurlFlavour,
@@ -58,8 +60,11 @@ export class CurlImportError extends Error {
 
 /** Something worth telling the user that does not stop the import. */
 export type CurlImportWarning =
+  /** Long-term cookies are missing: copied without "stay signed in", it may last only hours. */
   | { code: 'MISSING_SESSION_COOKIES'; names: string[] }
-  | { code: 'MISSING_SESSION_HEADERS'; names: string[] };
+  | { code: 'MISSING_SESSION_HEADERS'; names: string[] }
+  /** `csrftoken` is not md5(cr00) (ALPHA-PROTOCOL.md §9): a stale or mixed copy. */
+  | { code: 'CSRF_MISMATCH'; names: [] };
 
 /** A successful import: the session to store plus what was learned along the way. */
 export interface CurlImport {
@@ -206,6 +211,9 @@ export function parseCurl(text: string): CurlImport {
   const missingHeaders = SESSION_HEADERS.filter((name) => !headers[name]);
   if (missingHeaders.length > 0)
     warnings.push({ code: 'MISSING_SESSION_HEADERS', names: missingHeaders });
+  const cr00 = cookies.find(([name]) => name === 'cr00')?.[1];
+  if (cr00 !== undefined && !csrfMatchesCr00(headers.csrftoken, cr00))
+    warnings.push({ code: 'CSRF_MISMATCH', names: [] });
 
   const keptHeaders = [...SESSION_HEADERS, ...CLIENT_HEADERS].filter(
     (name) => headers[name] !== undefined,
@@ -283,4 +291,30 @@ function stripControl(value: string): string {
 function endsWithLineContinuation(input: string): boolean {
   const trimmed = input.trimEnd();
   return trimmed.endsWith('\\') || trimmed.endsWith('^');
+}
+
+/**
+ * The cookies that make a copy last (NAT `playwright_login.py`): without them it was made
+ * without "stay signed in" and dies within hours. (`r30t`, which Alpha calls want, is checked
+ * by the missing-cookies warning but says nothing about the copy's lifetime.)
+ */
+const STAY_SIGNED_IN_COOKIES: readonly string[] = ['cr00', 'p20t', 'r20t', 'f30l', 'd1og'];
+
+/** What a paste's warnings mean for the stored copy's health (kept with the account). */
+export function copyWarningsOf(imported: Pick<CurlImport, 'warnings'>): CopyWarningCode[] {
+  const codes: CopyWarningCode[] = [];
+  for (const warning of imported.warnings) {
+    if (
+      warning.code === 'MISSING_SESSION_COOKIES' &&
+      warning.names.some((name) => STAY_SIGNED_IN_COOKIES.includes(name))
+    )
+      codes.push('SHORT_LIVED_COPY');
+    if (warning.code === 'CSRF_MISMATCH') codes.push('CSRF_MISMATCH');
+  }
+  return codes;
+}
+
+/** The exchange sets `csrftoken` to the lowercase hex MD5 of the `cr00` cookie (§9). */
+export function csrfMatchesCr00(csrftoken: string, cr00: string): boolean {
+  return createHash('md5').update(cr00).digest('hex') === csrftoken.toLowerCase();
 }

@@ -1,6 +1,7 @@
 /** Accounts: import from here. */
 export {
   AccountStore,
+  freeIdFor,
   parseStoredCredentials,
   type AccountStoreOptions,
   type SaveAccountRequest,
@@ -10,11 +11,14 @@ export { ACCOUNTS_FILE_NAME } from './account-metadata-file.ts';
 export {
   VERIFICATION_OUTCOMES,
   type AccountRecord,
+  type CopyWarningCode,
   type VerificationOutcome,
   type VerificationRecord,
 } from './account-record.ts';
 export {
   CLIENT_HEADERS,
+  copyWarningsOf,
+  csrfMatchesCr00,
   CurlImportError,
   LONG_TERM_COOKIES,
   parseCurl,

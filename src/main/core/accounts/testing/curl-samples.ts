@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Realistic "Copy as cURL" commands for tests, built the way Chrome/Edge and Firefox build
  * them (same escaping rules, same header layout) from the header and cookie *names* in the
@@ -28,7 +29,8 @@ export const USER_AGENT_FIREFOX =
 /** A fake session with every cookie name seen in captures. */
 export function fakeSecrets(tag = 'fake'): SampleSecrets {
   return {
-    csrftoken: 'd41d8cd98f00b204e9800998ecf8427e',
+    // md5(cr00), as the exchange makes it (ALPHA-PROTOCOL.md §9).
+    csrftoken: createHash('md5').update(`CR00${tag}`).digest('hex'),
     bncUuid: '0b6f3c2e-1d2a-4c5b-9e8f-7a6b5c4d3e2f',
     deviceInfo: `eyJzY3JlZW5fcmVzb2x1dGlvbiI6IjE5MjAsMTA4MCIsInRhZyI6I${tag}In0=`,
     fvideoId: `33a1b2c3d4e5f6${tag}`,
