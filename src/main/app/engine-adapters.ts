@@ -136,14 +136,23 @@ export function createSimulatorDemoFactory(
 ): DemoExchangeFactory {
   return async () => {
     const sim = await startSimulator({ port: 0, clock: deps.clock });
+    const userIds = [sim.demoAccount.userId];
+    const startActivity = () =>
+      sim.demoActivity.start({
+        userIds,
+        ...(deps.ordersPerMinute ? { ordersPerMinute: deps.ordersPerMinute } : {}),
+      });
     return {
       restUrl: sim.restUrl,
       wsUrl: sim.wsUrl,
       credentials: sim.demoAccount.credentials,
-      startActivity: () =>
-        sim.demoActivity.start(
-          deps.ordersPerMinute ? { ordersPerMinute: deps.ordersPerMinute } : undefined,
-        ),
+      addAccount: () => {
+        const account = sim.createAccount();
+        userIds.push(account.userId);
+        if (sim.demoActivity.running) startActivity();
+        return account.credentials;
+      },
+      startActivity,
       stopActivity: () => sim.demoActivity.stop(),
       dispose: () => sim.dispose(),
     };

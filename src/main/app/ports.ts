@@ -142,6 +142,12 @@ export interface DemoExchange extends Disposable {
   readonly restUrl: string;
   readonly wsUrl: string;
   readonly credentials: SessionCredentials;
+  /**
+   * Another simulated account on the same exchange (a demo fleet): its session. While the
+   * activity runs, a new account trades by itself too.
+   */
+  addAccount(): SessionCredentials;
+  /** Every demo account places and fills orders by itself. */
   startActivity(): void;
   stopActivity(): void;
 }

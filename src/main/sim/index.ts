@@ -10,6 +10,7 @@ import { ListenKeyRegistry } from './listen-keys.ts';
 import { Market } from './market.ts';
 import { MatchingEngine } from './matching-engine.ts';
 import { createRandom } from './random.ts';
+import { FleetActivity } from './fleet-activity.ts';
 import { createRestRoutes } from './rest-routes.ts';
 import type { Simulator, SimulatorOptions } from './simulator-types.ts';
 import { VolumeBook } from './user-volume.ts';
@@ -113,11 +114,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const demoAccount: AccountState = accounts.create({
     userId: 'demo',
     balances: options.demoBalances ?? DEFAULT_DEMO_BALANCES,
+    credentials: options.demoCredentials,
   });
   if (options.demoPointsHistory ?? true)
     scores.seedHistory(demoAccount, createRandom((options.seed ?? 1) + 2));
   const demo = new DemoActivity(clock, random, market, engine, demoAccount);
   store.add(demo);
+  const fleet = store.add(
+    new FleetActivity(clock, (userId, index) => {
+      const account = accounts.get(userId);
+      if (!account) throw new RangeError(`Unknown account ${userId}`);
+      const seed = (options.seed ?? 1) + 100 + index;
+      return new DemoActivity(clock, createRandom(seed), market, engine, account);
+    }),
+  );
 
   // The control API needs the finished Simulator, which needs the bound port: a late binding.
   const ref: { current?: Simulator } = {};
@@ -145,7 +155,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     onError: (error) =>
       process.stderr.write(`alpha-monitor sim: internal error: ${String(error)}\n`),
   });
-  const port = await listen(server, options.port ?? 0);
+  let port: number;
+  try {
+    port = await listen(server, options.port ?? 0);
+  } catch (error) {
+    // A port that is taken must not leave the price walk, demo activity and timers running.
+    await store.dispose();
+    throw error;
+  }
   store.add(toDisposable(() => closeServer(server)));
 
   const base = `http://${SIM_HOST}:${port}`;
@@ -219,11 +236,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       countedToday: (userId) => scores.countedToday(userId ?? demoAccount.userId).toFixed(),
     },
     demoActivity: {
-      start: (demoOptions) =>
-        demo.start(demoOptions?.ordersPerMinute ?? DEFAULT_DEMO_ORDERS_PER_MINUTE),
-      stop: () => demo.stop(),
+      start: (demoOptions) => {
+        demo.stop();
+        fleet.stop();
+        const perMinute = demoOptions?.ordersPerMinute ?? DEFAULT_DEMO_ORDERS_PER_MINUTE;
+        for (const userId of demoOptions?.userIds ?? [demoAccount.userId]) {
+          if (userId === demoAccount.userId) demo.start(perMinute);
+          else fleet.start(userId, perMinute);
+        }
+      },
+      stop: () => {
+        demo.stop();
+        fleet.stop();
+      },
       get running() {
-        return demo.running;
+        return demo.running || fleet.running;
       },
     },
     get connectionCount() {

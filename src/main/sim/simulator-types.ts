@@ -1,3 +1,4 @@
+import type { SessionCredentials } from '../core/credentials/session-credentials.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { CreateAccountOptions, SimAccount } from './accounts.ts';
@@ -7,8 +8,13 @@ import type { UserVolumeRule } from './user-volume.ts';
 import type { HistoryTimeFilter } from './order-rows.ts';
 
 export interface DemoActivityOptions {
-  /** Orders placed per minute of sim-clock time. Default 6. */
+  /** Orders placed per minute of sim-clock time, per account. Default 6. */
   ordersPerMinute?: number;
+  /**
+   * The accounts that trade by themselves (a simulated fleet). Default: the demo account
+   * alone. Each one trades on its own schedule and its own random walk of choices.
+   */
+  userIds?: string[];
 }
 
 /** Options of startSimulator(); every duration is in sim-clock milliseconds. */
@@ -50,6 +56,11 @@ export interface SimulatorOptions {
   historyTimeFilter?: HistoryTimeFilter;
   /** Starting balances of the demo account. Default 100000 USDT + some of each token. */
   demoBalances?: Record<string, string>;
+  /**
+   * The demo account's session (default: a fresh one). `alpha-monitor sim --write-credentials`
+   * passes the file's previous credentials, so a restarted simulator accepts a running client.
+   */
+  demoCredentials?: SessionCredentials;
   /** Listed tokens. Default KOGE (ALPHA_22), ALEO (ALPHA_373), AOP (ALPHA_382). */
   listings?: readonly TokenListing[];
   /**

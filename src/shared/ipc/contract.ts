@@ -19,6 +19,7 @@ import type {
   ExportResult,
   NoticeView,
   OpenOrderRequest,
+  SessionDeleted,
   SessionReplay,
   SessionSummary,
   Settings,
@@ -27,6 +28,7 @@ import type {
 } from './views-app.ts';
 import type { ConnectionView, MonitorSnapshot, OrderUpdatesBatch } from './views-monitor.ts';
 import type { PointsView } from './views-points.ts';
+import type { FleetActionResult, FleetSnapshot, FleetUpdate } from './views-fleet.ts';
 
 /** A request channel: its payload schema, and (type only) what it returns. */
 export interface RequestDef<S extends z.ZodType, R> {
@@ -128,10 +130,32 @@ export const REQUESTS = {
   /** Connection state of every account (cheap; for the accounts list and the tray). */
   listConnections: request<ConnectionView[]>()(none),
 
+  // --- fleet (issue 12) ----------------------------------------------------------------
+  /** Every account's fleet row (state, today's volume/points/wear, open orders, ...). */
+  getFleet: request<FleetSnapshot>()(none),
+  /** Starts the monitors of these accounts (running ones are left alone). */
+  startMonitors: request<FleetActionResult>()(
+    z.object({ accountIds: z.array(id).min(1).max(1000) }).strict(),
+  ),
+  /** Stops these accounts' monitors (and their strategies). */
+  stopMonitors: request<FleetActionResult>()(
+    z.object({ accountIds: z.array(id).min(1).max(1000) }).strict(),
+  ),
+
   // --- demo ----------------------------------------------------------------------------
-  /** Starts the embedded simulator, adds the demo account, starts demo activity and its monitor. */
+  /**
+   * Starts the embedded simulator, adds the demo account (or `accounts` of them), starts demo
+   * activity and their monitors.
+   */
   startDemo: request<DemoStatus>()(
-    z.object({ activity: z.boolean().optional() }).strict().optional(),
+    z
+      .object({
+        activity: z.boolean().optional(),
+        /** Simulated accounts (default 1): the demo account plus `Demo 2` … `Demo N`. */
+        accounts: z.number().int().min(1).max(500).optional(),
+      })
+      .strict()
+      .optional(),
   ),
   /** Stops the demo monitor, the activity and the simulator; removes the demo account. */
   stopDemo: request<DemoStatus>()(none),
@@ -144,6 +168,12 @@ export const REQUESTS = {
   ),
   /** Reopens one session read-only by replaying its journal. */
   openSession: request<SessionReplay>()(sessionRef),
+  /**
+   * Deletes a past session: its journal, and its exports where the app keeps them (the
+   * browser host's; files saved through the desktop's save dialog stay where the user put
+   * them). A running session is refused with `SESSION_LIVE`.
+   */
+  deleteSession: request<SessionDeleted>()(sessionRef),
 
   // --- export --------------------------------------------------------------------------
   /**
@@ -195,6 +225,11 @@ export const EVENTS = {
   connectionChanged: event<ConnectionView>(),
   /** The account list or an account's status changed. */
   accountsChanged: event<AccountView[]>(),
+  /**
+   * The fleet rows that changed (one event for every account, at most every
+   * `FLEET_THROTTLE_MS`), and accounts that are gone.
+   */
+  fleetChanged: event<FleetUpdate>(),
   demoChanged: event<DemoStatus>(),
   settingsChanged: event<Settings>(),
   strategyProgress: event<StrategyProgressView>(),

@@ -62,6 +62,7 @@ export async function startEngineApp(
       restUrl: sim.restUrl,
       wsUrl: sim.wsUrl,
       credentials: sim.demoAccount.credentials,
+      addAccount: () => sim.createAccount().credentials,
       startActivity: () => sim.demoActivity.start(),
       stopActivity: () => sim.demoActivity.stop(),
       dispose: () => {},

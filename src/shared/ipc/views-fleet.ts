@@ -1,0 +1,103 @@
+import type { AccountEnvironment } from './views-app.ts';
+
+/**
+ * What the fleet view (every account on one screen) and `alpha-monitor fleet` show. One row
+ * per account; main sends only the rows that changed, at most every `FLEET_THROTTLE_MS`, in
+ * one event for the whole fleet (never one stream per account).
+ */
+
+/** The fleet's states: the session states folded into what a farmer acts on. */
+export const FLEET_STATES = [
+  'live',
+  'connecting',
+  'reconnecting',
+  'stopped',
+  'session-expired',
+  'verification-needed',
+  'failed',
+] as const;
+export type FleetState = (typeof FLEET_STATES)[number];
+
+/** The last fill of the account (this UTC day or earlier in the session). Decimal strings. */
+export interface FleetLastFill {
+  symbol: string;
+  side: 'BUY' | 'SELL';
+  qty: string;
+  price: string;
+  quoteQty: string;
+  atMs: number;
+}
+
+/**
+ * Today's (UTC) counted volume, volume points and wear. `source` says where the figure comes
+ * from: `stream` = the fills this app saw today (Σ BUY quote × mulPoint, mulPoint 1 when it is
+ * not known), `exchange` = the exchange's user-score plus fills since.
+ */
+export interface FleetPoints {
+  countedVolumeUsdt: string;
+  volumePoints: number;
+  /** Positive = money lost (see core/points/wear.ts); null before any fill today. */
+  wearUsdt: string | null;
+  wearBps: string | null;
+  source: 'stream' | 'exchange';
+}
+
+/**
+ * How healthy the account's session looks, before a call fails (the same statuses and reason
+ * codes as the account's own session health).
+ */
+export type FleetSessionHealthStatus =
+  'ok' | 'at-risk' | 'expired' | 'verification-required' | 'unreachable' | 'unchecked';
+export interface FleetSessionHealth {
+  status: FleetSessionHealthStatus;
+  /** Why, as stable codes (translated at the edges), e.g. `SESSION_EXPIRED`. */
+  reasons: string[];
+  /** When this was last known (last probe, or the session was last live); null if never. */
+  checkedAtMs: number | null;
+}
+
+export interface FleetRowView {
+  accountId: string;
+  label: string;
+  environment: AccountEnvironment;
+  state: FleetState;
+  /** The stable code of the failure or reconnect reason, else null. */
+  problemCode: string | null;
+  /** Its monitor runs (started and not stopped). */
+  running: boolean;
+  points: FleetPoints;
+  /** Orders NEW or PARTIALLY_FILLED now. */
+  openOrders: number;
+  lastFill: FleetLastFill | null;
+  /** Updates the stream missed that reconciliation recovered over REST (this session). */
+  missedByStream: number;
+  sessionHealth: FleetSessionHealth;
+  /** Order updates accepted this session. */
+  updates: number;
+  /** Receive time of the last frame of any kind; null if none. */
+  lastEventAtMs: number | null;
+}
+
+/** Every account's row, for the first draw. */
+export interface FleetSnapshot {
+  atMs: number;
+  rows: FleetRowView[];
+}
+
+/** The rows that changed since the last event, and accounts that are gone. */
+export interface FleetUpdate {
+  atMs: number;
+  rows: FleetRowView[];
+  removedAccountIds: string[];
+}
+
+/** The outcome of starting or stopping several accounts at once. */
+export interface FleetActionResult {
+  /** Accounts the action was done for. */
+  done: string[];
+  /** Accounts it failed for, with a stable code. */
+  failed: Array<{ accountId: string; code: string; message: string }>;
+}
+
+/** Main never sends fleet events more often than this. */
+export const FLEET_THROTTLE_MS = 500;
