@@ -21,7 +21,9 @@ import { FleetService } from './fleet-service.ts';
 import { demoFleetAccountId, demoFleetLabel, isDemoAccountId } from './demo-fleet.ts';
 import { MonitorService } from './monitor-service.ts';
 import { NotificationService } from './notification-service.ts';
+import { PointsAppService } from './points-app-service.ts';
 import type {
+  AccountConnection,
   AccountsPort,
   DemoExchangeFactory,
   ExportTarget,
@@ -98,8 +100,18 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       }
     },
   );
-  const exports = new ExportService(sessions, deps.exportTarget, (progress) =>
-    events.emit('exportProgress', progress),
+  const points = store.add(
+    new PointsAppService({
+      clock,
+      logger,
+      targetPoints: () => settings.get().dailyPointsTarget,
+    }),
+  );
+  const exports = new ExportService(
+    sessions,
+    deps.exportTarget,
+    (progress) => events.emit('exportProgress', progress),
+    (accountId) => points.mulPoints(accountId),
   );
   const showNotice = (notice: NoticeView) => {
     events.emit('notice', notice);
@@ -200,16 +212,34 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     }),
   );
   store.add(settings.onDidChange((value) => events.emit('settingsChanged', value)));
+  store.add(points.onDidChange((view) => events.emit('pointsChanged', view)));
+  store.add(
+    monitors.onDidAcceptUpdate(({ accountId, view }) =>
+      points.onOrderUpdate(accountId, view.update),
+    ),
+  );
+  store.add(settings.onDidChange(() => points.retarget()));
+  /** A monitor and the account's points service start and stop together. */
+  const startWatching = (connection: AccountConnection) => {
+    const { accountId } = connection;
+    const view = monitors.start(connection, labels.get(accountId) ?? accountId);
+    points.start(connection);
+    return view;
+  };
+  const stopWatching = (accountId: string) => {
+    points.stop(accountId);
+    return monitors.stop(accountId);
+  };
   store.add(fleet.onDidChange((update) => events.emit('fleetChanged', update)));
 
   const startOne = async (accountId: string) => {
     const connection = await accounts.connection(accountId);
     if (!labels.has(accountId)) await accountViews();
-    return monitors.start(connection, labels.get(accountId) ?? accountId);
+    return startWatching(connection);
   };
   const stopOne = async (accountId: string) => {
     await strategies.stop(accountId);
-    return monitors.stop(accountId);
+    return stopWatching(accountId);
   };
   const startMonitor = async (accountId: string) => {
     const view = await startOne(accountId);
@@ -313,6 +343,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       await stopMonitor(accountId);
       await accounts.remove(accountId);
       labels.delete(accountId);
+      points.forget(accountId);
       health.forget(accountId);
       monitors.forget(accountId);
       await publishAccounts();
@@ -396,6 +427,14 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       return view;
     },
     getStrategyProgress: ({ accountId }) => strategies.progress(accountId),
+    getPoints: ({ accountId }) => points.view(accountId),
+    listPoints: () => points.views(),
+    refreshPoints: ({ accountId }) => points.refresh(accountId),
+    exportDailySummaryCsv: async ({ accountId }) =>
+      exports.dailySummary(
+        labels.get(accountId) ?? accountId,
+        await points.dailySummary(accountId),
+      ),
   };
 
   // Requests still running at shutdown (a demo starting, an account being added) finish

@@ -1,9 +1,9 @@
 import Big from 'big.js';
 import type { PointsSnapshot } from '../../core/points/index.ts';
+import { costPerPointText, wearBpsText, wearUsdtText } from '../../../shared/points/wear-format.ts';
 import { defineMessages, type Lang } from './lang.ts';
 
 const usdt = (v: string, dp = 2) => new Big(v).toFixed(dp);
-const bps = (v: string | null) => (v === null ? '–' : new Big(v).toFixed(1));
 
 /** Hours and minutes (the time left until 00:00 UTC). */
 export function hoursMinutes(ms: number): { h: number; min: number } {
@@ -16,7 +16,7 @@ export function hoursMinutes(ms: number): { h: number; min: number } {
  * Positive wear is money lost.
  */
 export function wearPhrase(lang: Lang, wearUsdt: string, wearBps: string | null): string {
-  return pointsMessages(lang).wear(usdt(wearUsdt, 4), bps(wearBps));
+  return pointsMessages(lang).wear(wearUsdtText(wearUsdt), wearBpsText(wearBps));
 }
 
 /** The points command's text, in English and Simplified Chinese. */
@@ -122,7 +122,7 @@ export function pointsReport(lang: Lang, s: PointsSnapshot): string[] {
   lines.push(
     m.wearToday(
       wearPhrase(lang, s.wearToday.wearUsdt, s.wearToday.wearBps),
-      s.wearToday.costPerPoint === null ? null : usdt(s.wearToday.costPerPoint, 4),
+      costPerPointText(s.wearToday.costPerPoint),
     ),
   );
   lines.push(m.window(s.window.earnedPoints, s.window.spentPoints, s.window.sumPoints));

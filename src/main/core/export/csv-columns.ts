@@ -1,4 +1,6 @@
 import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
+import type { DailySummaryRow } from '../points/daily-summary.ts';
+import type { OrderPointsColumns } from './order-wear.ts';
 
 /** One column: its header and how to read it from an update row. */
 interface Column<Row> {
@@ -49,6 +51,8 @@ export interface OrderRow {
   updateCount: number;
   firstReceivedAtMs: number;
   lastReceivedAtMs: number;
+  /** Counted volume and the wear of its trade (filled in once every update is read). */
+  points?: OrderPointsColumns;
 }
 
 /** Columns of the orders summary CSV (one row per order, current state). */
@@ -71,6 +75,25 @@ export const ORDER_COLUMNS: ReadonlyArray<Column<OrderRow>> = [
   { header: 'first_receive_time_ms', value: (r) => r.firstReceivedAtMs },
   { header: 'last_receive_time_ms', value: (r) => r.lastReceivedAtMs },
   { header: 'updates', value: (r) => r.updateCount },
+  { header: 'mul_point', value: (r) => r.points?.mulPoint ?? null },
+  { header: 'counted_volume_usdt', value: (r) => r.points?.countedVolumeUsdt ?? null },
+  { header: 'trade_wear_usdt', value: (r) => r.points?.tradeWearUsdt ?? null },
+  { header: 'trade_wear_bps', value: (r) => r.points?.tradeWearBps ?? null },
+];
+
+/** Columns of the per-day points and wear summary (one row per UTC day). */
+export const DAILY_SUMMARY_COLUMNS: ReadonlyArray<Column<DailySummaryRow>> = [
+  { header: 'date_utc', value: (r) => r.date },
+  { header: 'volume_usdt', value: (r) => r.volumeUsdt },
+  { header: 'counted_volume_usdt', value: (r) => r.countedVolumeUsdt },
+  { header: 'counted_source', value: (r) => r.countedSource },
+  { header: 'volume_points', value: (r) => r.volumePoints },
+  { header: 'balance_points', value: (r) => r.balancePoints },
+  { header: 'total_points', value: (r) => r.totalPoints },
+  { header: 'wear_usdt', value: (r) => r.wearUsdt },
+  { header: 'wear_bps', value: (r) => r.wearBps },
+  { header: 'cost_per_point_usdt', value: (r) => r.costPerPoint },
+  { header: 'fills', value: (r) => r.fills },
 ];
 
 export function headerLine<Row>(columns: ReadonlyArray<Column<Row>>): string[] {

@@ -5,7 +5,10 @@ import { finished } from 'node:stream/promises';
 import { readJournal } from '../journal/journal-reader.ts';
 import { JournalVerdicts } from '../journal/journal-verdicts.ts';
 import { csvLine } from './csv-format.ts';
+import type { DailySummaryRow } from '../points/daily-summary.ts';
+import { OrderWear } from './order-wear.ts';
 import {
+  DAILY_SUMMARY_COLUMNS,
   ORDER_COLUMNS,
   UPDATE_COLUMNS,
   headerLine,
@@ -21,6 +24,14 @@ export interface ExportOptions {
   /** Called every `progressEveryRows` rows and at the end. */
   onProgress?: (rows: number) => void;
   progressEveryRows?: number;
+}
+
+export interface OrdersExportOptions extends ExportOptions {
+  /**
+   * alphaId → the token's mulPoint, for the counted-volume columns (the live value at export);
+   * without it those columns stay empty and wear has no bps.
+   */
+  mulPoints?: Readonly<Record<string, number>> | null;
 }
 
 /** An export failure with a stable code (`EXPORT_FAILED`, or Node's, e.g. `ENOSPC`). */
@@ -68,14 +79,16 @@ export async function exportUpdatesCsv(options: ExportOptions): Promise<number> 
  * One row per order in the state the engine's verdicts gave it (the window's state). Memory
  * grows with the number of orders (one small object each), not with the number of updates.
  */
-export async function exportOrdersCsv(options: ExportOptions): Promise<number> {
+export async function exportOrdersCsv(options: OrdersExportOptions): Promise<number> {
   const orders = new Map<string, OrderRow>();
+  const wear = new OrderWear(options.mulPoints ?? null);
   const verdicts = new JournalVerdicts();
   const { records } = readJournal(options.journalPath);
   for await (const record of records) {
     if (record.k !== 'update') continue;
     const outcome = verdicts.of(record).outcome;
     if (outcome === 'duplicate') continue;
+    wear.add(record.update);
     const existing = orders.get(record.update.orderId);
     if (existing) {
       // A late update is counted but never moves the order's state backwards.
@@ -97,6 +110,8 @@ export async function exportOrdersCsv(options: ExportOptions): Promise<number> {
     const sorted = [...orders.values()].sort(
       (a, b) => a.last.orderCreationTimeMs - b.last.orderCreationTimeMs,
     );
+    const columns = wear.columns(sorted.map((r) => r.last));
+    for (const row of sorted) row.points = columns.get(row.last.orderId);
     for (const row of sorted) {
       await write(csvLine(rowFields(ORDER_COLUMNS, row)));
       rows++;
@@ -106,8 +121,19 @@ export async function exportOrdersCsv(options: ExportOptions): Promise<number> {
   });
 }
 
+/** The per-day points and wear summary (rows from the points service), one row per UTC day. */
+export async function exportDailySummaryCsv(
+  options: Pick<ExportOptions, 'outPath' | 'onProgress'> & { rows: readonly DailySummaryRow[] },
+): Promise<number> {
+  return writeCsv(options, async (write) => {
+    await write(csvLine(headerLine(DAILY_SUMMARY_COLUMNS)));
+    for (const row of options.rows) await write(csvLine(rowFields(DAILY_SUMMARY_COLUMNS, row)));
+    return options.rows.length;
+  });
+}
+
 async function writeCsv(
-  options: ExportOptions,
+  options: Pick<ExportOptions, 'outPath' | 'onProgress'>,
   body: (write: (text: string) => Promise<void>) => Promise<number>,
 ): Promise<number> {
   const partialPath = `${options.outPath}.partial`;

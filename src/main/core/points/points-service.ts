@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock.ts';
 import { nullLogger, type Logger } from '../ports/logger.ts';
 import type { AggTicker24Item, AlphaRestClient, UserScore, UserTrade } from '../rest/index.ts';
 import { msUntilUtcMidnight, utcDate, utcDayStartMs, volumePoints } from './points-rules.ts';
+import { dailySummary, type DailySummaryRow } from './daily-summary.ts';
 import { buildSnapshot, type PointsSnapshot } from './points-snapshot.ts';
 import type { WearFill } from './wear.ts';
 
@@ -59,6 +60,8 @@ export class PointsService implements Disposable {
   private tickers: AggTicker24Item[] = [];
   /** Today's fills as the exchange listed them at the last read. */
   private readFills: WearFill[] = [];
+  /** The window's fills as the exchange listed them at the last read (the per-day summary). */
+  private windowFills: WearFill[] = [];
   /** Fills seen on the stream after the last read. */
   private liveFills: WearFill[] = [];
   private last: PointsSnapshot | null = null;
@@ -78,9 +81,10 @@ export class PointsService implements Disposable {
     this.score = score;
     this.tickers = tickers;
     this.readMs = nowMs;
-    this.readFills = trades
-      .filter((t) => t.time >= dayStartMs && t.time <= nowMs)
+    this.windowFills = trades
+      .filter((t) => t.time >= score.startDatetimeMs && t.time <= nowMs)
       .map((t) => wearFillOfTrade(t, this.mulPointOf(t.baseAsset)));
+    this.readFills = this.windowFills.filter((f) => f.timeMs >= dayStartMs);
     this.liveFills = this.liveFills.filter((f) => f.timeMs > nowMs);
     return this.publish();
   }
@@ -98,6 +102,22 @@ export class PointsService implements Disposable {
   /** The latest snapshot, recomputed for the current time; null before the first read. */
   snapshot(): PointsSnapshot | null {
     return this.score ? this.compute() : null;
+  }
+
+  /** The live mulPoint of each token (alphaId → mulPoint) at the last read. */
+  mulPoints(): Record<string, number> {
+    return Object.fromEntries(
+      this.tickers.map((t) => [t.alphaId, t.mulPoint > 0 ? t.mulPoint : 1]),
+    );
+  }
+
+  /** Per UTC day of the window: counted volume, points and the wear of the listed fills. */
+  dailySummary(): DailySummaryRow[] {
+    const snapshot = this.snapshot();
+    if (!snapshot) return [];
+    const marks: Record<string, string> = {};
+    for (const t of this.tickers) marks[`${t.alphaId}USDT`] = String(t.price);
+    return dailySummary(snapshot, [...this.windowFills, ...this.liveFills], marks);
   }
 
   dispose(): void {

@@ -2,76 +2,10 @@ import Big from 'big.js';
 import type { Logger } from '../ports/logger.ts';
 import type { AggTicker24Item, UserScore, UserScoreDay } from '../rest/index.ts';
 import { utcDate, volumeThreshold } from './points-rules.ts';
-import { computeWear, costPerPoint, type Wear, type WearFill } from './wear.ts';
+import type { PointsSnapshot } from '../../../shared/ipc/views-points.ts';
+import { computeWear, costPerPoint, type WearFill } from './wear.ts';
 
-/** One day of the 15-day window, as the exchange gave it. */
-export interface PointsDay {
-  date: string;
-  volumePoints: number;
-  balancePoints: number;
-  totalPoints: number;
-  countedVolumeUsdt: string;
-  balanceUsdt: string;
-}
-
-/** Where the next volume point is, and what buying there takes. */
-export interface NextPoint {
-  /** The point it would be (today's volume points + 1). */
-  points: number;
-  /** Counted volume at which it starts (2^points), USDT. */
-  thresholdUsdt: string;
-  /** Counted volume still missing, USDT. */
-  countedNeededUsdt: string;
-  /** USDT of BUYs on `token` that add it (counted needed ÷ mulPoint, rounded up). */
-  buyUsdt: string;
-  token: string;
-  alphaId: string;
-  mulPoint: number;
-}
-
-/** One account's points picture at one moment. Money is decimal strings; points integers. */
-export interface PointsSnapshot {
-  accountId: string;
-  asOfMs: number;
-  /** When user-score was last read. */
-  readAtMs: number;
-  /** Today, UTC. */
-  date: string;
-  msUntilDayEnd: number;
-  today: {
-    /** The figure used: the exchange's at the last read plus fills since (or projected). */
-    countedVolumeUsdt: string;
-    /** Today's row of the last read; null when the exchange listed none for today. */
-    exchangeCountedVolumeUsdt: string | null;
-    /** Today's fills × live mulPoint. */
-    projectedCountedVolumeUsdt: string;
-    /** exchange − projection (counted USDT) at the read; null when there is nothing to compare. */
-    differenceUsdt: string | null;
-    volumePoints: number;
-    balancePoints: number;
-    /** Balance the points came from (today's row, else the newest row); null when unknown. */
-    balanceUsdt: string | null;
-    totalPoints: number;
-  };
-  window: {
-    startMs: number;
-    endMs: number;
-    /** Newest first, today's row as the exchange gave it. */
-    days: PointsDay[];
-    /** Σ totalScore over the window (exchange). */
-    earnedPoints: number;
-    /** Σ spends in the window (airdrop claims). */
-    spentPoints: number;
-    /** The exchange's sumScore. */
-    sumPoints: number;
-    /** sumScore with today's row replaced by today's figure. */
-    projectedSumPoints: number;
-    spends: Array<{ timeMs: number; points: number; bizType: string }>;
-  };
-  nextPoint: NextPoint | null;
-  /** Today's wear from today's fills; costPerPoint over today's volume points. */
-  wearToday: Wear & { costPerPoint: string | null };
-}
+export type { NextPoint, PointsDay, PointsSnapshot } from '../../../shared/ipc/views-points.ts';
 
 export interface SnapshotInput {
   accountId: string;

@@ -1,5 +1,8 @@
 import Big from 'big.js';
+import type { Wear } from '../../../shared/ipc/views-points.ts';
 import { utcDate } from './points-rules.ts';
+
+export type { Wear } from '../../../shared/ipc/views-points.ts';
 
 /**
  * Wear (磨损): what volume trading costs, computed from fills (ALPHA-PROTOCOL.md §9), never
@@ -25,20 +28,6 @@ export interface WearFill {
   timeMs: number;
   /** The token's mulPoint when the fill happened (1 when unknown). */
   mulPoint: number;
-}
-
-/** Wear over a set of fills. Decimal strings; `wearBps` null without counted volume. */
-export interface Wear {
-  wearUsdt: string;
-  wearBps: string | null;
-  /** Σ BUY quote × mulPoint, USDT. */
-  countedVolumeUsdt: string;
-  buyQuoteUsdt: string;
-  sellQuoteUsdt: string;
-  feesUsdt: string;
-  /** Tokens bought and not sold, valued at the mark (subtracted from the wear). */
-  heldValueUsdt: string;
-  fills: number;
 }
 
 function big(value: string | undefined): Big {

@@ -1,0 +1,224 @@
+import type { OrderUpdate } from '../../shared/domain/order-update.ts';
+import { Emitter, type Event } from '../../shared/event/emitter.ts';
+import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { PointsView } from '../../shared/ipc/views-points.ts';
+import {
+  PointsService,
+  pointsTarget,
+  type DailySummaryRow,
+  type PointsRestPort,
+  type PointsSnapshot,
+} from '../core/points/index.ts';
+import type { Clock } from '../core/ports/clock.ts';
+import type { Logger } from '../core/ports/logger.ts';
+import { AlphaRestClient } from '../core/rest/index.ts';
+import { appError } from './app-error.ts';
+import type { AccountConnection } from './ports.ts';
+
+/** How often user-score is read again while an account's monitor runs (fills are projected between). */
+export const POINTS_REFRESH_INTERVAL_MS = 60_000;
+
+interface AccountPoints {
+  service: PointsService;
+  timer: Disposable;
+  subscription: Disposable;
+  view: PointsView;
+  reading: Promise<void> | null;
+}
+
+export interface PointsAppServiceDeps {
+  clock: Clock;
+  logger: Logger;
+  /** The daily volume-points target (the `dailyPointsTarget` setting). */
+  targetPoints: () => number;
+  refreshIntervalMs?: number;
+  /** Default: an AlphaRestClient on the account's connection. */
+  createRest?: (connection: AccountConnection) => PointsRestPort;
+}
+
+/**
+ * The points card's data for every account whose monitor runs: one engine PointsService each,
+ * read at start and every minute, fed the account's fills in between (projected with the live
+ * mulPoint), published as `PointsView`s. A stopped account keeps its last view, marked stopped.
+ */
+export class PointsAppService implements Disposable {
+  private readonly accounts = new Map<string, AccountPoints>();
+  private readonly stoppedViews = new Map<string, PointsView>();
+  private readonly changed = new Emitter<PointsView>();
+  /** One account's points changed (a read, a fill, a failure, a new target, a stop). */
+  readonly onDidChange: Event<PointsView> = this.changed.event;
+
+  constructor(private readonly deps: PointsAppServiceDeps) {}
+
+  /** Starts reading the account's points (a running one is left as it is). */
+  start(connection: AccountConnection): PointsView {
+    const { accountId } = connection;
+    const existing = this.accounts.get(accountId);
+    if (existing) return existing.view;
+    const rest =
+      this.deps.createRest?.(connection) ??
+      new AlphaRestClient({ baseUrl: connection.restUrl, credentials: connection.credentials });
+    const service = new PointsService({
+      accountId,
+      rest,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+    });
+    const previous = this.stoppedViews.get(accountId);
+    this.stoppedViews.delete(accountId);
+    const entry: AccountPoints = {
+      service,
+      view: {
+        accountId,
+        state: 'loading',
+        problem: null,
+        snapshot: previous?.snapshot ?? null,
+        target: previous?.target ?? null,
+      },
+      subscription: service.onDidChange((snapshot) => this.publish(entry, snapshot, null)),
+      timer: this.deps.clock.setInterval(
+        () => void this.read(entry),
+        this.deps.refreshIntervalMs ?? POINTS_REFRESH_INTERVAL_MS,
+      ),
+      reading: null,
+    };
+    this.accounts.set(accountId, entry);
+    this.changed.fire(entry.view);
+    void this.read(entry);
+    return entry.view;
+  }
+
+  /** Reads user-score now; resolves with the view after the read (failed or not). */
+  async refresh(accountId: string): Promise<PointsView> {
+    const entry = this.accounts.get(accountId);
+    if (!entry) return this.view(accountId);
+    await this.read(entry);
+    return entry.view;
+  }
+
+  /** Feeds an accepted order update: a TRADE adds its fill to today's projection. */
+  onOrderUpdate(accountId: string, update: OrderUpdate): void {
+    const entry = this.accounts.get(accountId);
+    if (!entry || update.executionType !== 'TRADE' || !(Number(update.lastFilledQty) > 0)) return;
+    entry.service.recordFill({
+      symbol: update.symbol,
+      side: update.side,
+      qty: update.lastFilledQty,
+      quote: update.lastQuoteQty,
+      price: update.lastFilledPrice,
+      commission: update.commission ?? '0',
+      commissionAsset: update.commissionAsset ?? '',
+      baseAsset: update.baseAsset,
+      quoteAsset: update.quoteAsset,
+      timeMs: update.transactionTimeMs,
+    });
+  }
+
+  /** The target setting changed: every view gets its new progress. */
+  retarget(): void {
+    for (const entry of this.accounts.values()) {
+      const snapshot = entry.service.snapshot();
+      if (snapshot) this.publish(entry, snapshot, entry.view.problem);
+    }
+  }
+
+  /** Stops reading; the last view stays, marked `stopped`. */
+  stop(accountId: string): void {
+    const entry = this.accounts.get(accountId);
+    if (!entry) return;
+    this.accounts.delete(accountId);
+    entry.timer.dispose();
+    entry.subscription.dispose();
+    entry.service.dispose();
+    const view: PointsView = { ...entry.view, state: 'stopped' };
+    this.stoppedViews.set(accountId, view);
+    this.changed.fire(view);
+  }
+
+  /** Forgets a removed account. */
+  forget(accountId: string): void {
+    this.stop(accountId);
+    this.stoppedViews.delete(accountId);
+  }
+
+  view(accountId: string): PointsView {
+    const entry = this.accounts.get(accountId);
+    if (entry) return this.current(entry);
+    return (
+      this.stoppedViews.get(accountId) ?? {
+        accountId,
+        state: 'stopped',
+        problem: null,
+        snapshot: null,
+        target: null,
+      }
+    );
+  }
+
+  views(): PointsView[] {
+    const ids = new Set([...this.accounts.keys(), ...this.stoppedViews.keys()]);
+    return [...ids].map((id) => this.view(id));
+  }
+
+  /** The live mulPoint per token (alphaId → mulPoint) as last read for the account; empty before. */
+  mulPoints(accountId: string): Record<string, number> {
+    return this.accounts.get(accountId)?.service.mulPoints() ?? {};
+  }
+
+  /** The per-day summary of a running account (read first, so it is current). */
+  async dailySummary(accountId: string): Promise<DailySummaryRow[]> {
+    const entry = this.accounts.get(accountId);
+    if (!entry)
+      throw appError(
+        'POINTS_NOT_RUNNING',
+        'Start the account’s monitor first: the summary is read from the exchange.',
+      );
+    await this.read(entry);
+    if (entry.view.state === 'failed' && entry.view.problem)
+      throw appError(entry.view.problem.code, entry.view.problem.message);
+    return entry.service.dailySummary();
+  }
+
+  dispose(): void {
+    for (const id of [...this.accounts.keys()]) this.stop(id);
+    this.changed.dispose();
+  }
+
+  /** The view recomputed for now (time left, a new UTC day). */
+  private current(entry: AccountPoints): PointsView {
+    const snapshot = entry.service.snapshot();
+    if (!snapshot) return entry.view;
+    return { ...entry.view, snapshot, target: pointsTarget(snapshot, this.deps.targetPoints()) };
+  }
+
+  /** One read at a time per account; a second caller waits for the running one. */
+  private read(entry: AccountPoints): Promise<void> {
+    entry.reading ??= entry.service
+      .refresh()
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          const code = (error as { code?: string }).code ?? 'POINTS_READ_FAILED';
+          const message = (error as Error).message;
+          this.deps.logger.warn('points read failed', { accountId: entry.view.accountId, code });
+          entry.view = { ...entry.view, state: 'failed', problem: { code, message } };
+          if (this.accounts.get(entry.view.accountId) === entry) this.changed.fire(entry.view);
+        },
+      )
+      .finally(() => {
+        entry.reading = null;
+      });
+    return entry.reading;
+  }
+
+  private publish(entry: AccountPoints, snapshot: PointsSnapshot, problem: PointsView['problem']) {
+    entry.view = {
+      accountId: entry.view.accountId,
+      state: 'ready',
+      problem,
+      snapshot,
+      target: pointsTarget(snapshot, this.deps.targetPoints()),
+    };
+    if (this.accounts.get(entry.view.accountId) === entry) this.changed.fire(entry.view);
+  }
+}
