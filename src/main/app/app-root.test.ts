@@ -166,6 +166,14 @@ describe('the app over the contract', () => {
     const journal = await readFile(join(dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8');
     expect(journal).not.toContain(LISTEN_KEY);
     expect(journal).toContain('ff950c2e0d...');
+
+    // Deleted through the contract: gone from the list (a saved export is the user's file and stays).
+    expect(await api.deleteSession({ sessionId })).toEqual({
+      ok: true,
+      value: { sessionId, exportsDeleted: 0 },
+    });
+    expect(await api.listSessions()).toEqual({ ok: true, value: [] });
+    await readFile(exported.value.path, 'utf8');
   });
 
   it('groups a burst of fills into one notice and tells when a session fails', async () => {

@@ -99,6 +99,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
         if (runtime?.sessionId === sessionId) await runtime.flushJournal();
       }
     },
+    (sessionId) => deps.exportTarget.discardSession?.(sessionId) ?? Promise.resolve(0),
   );
   const points = store.add(
     new PointsAppService({
@@ -410,6 +411,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     getDemoStatus: () => demo.status(),
     listSessions: (filter) => sessions.list(filter?.accountId),
     openSession: ({ sessionId }) => sessions.open(sessionId),
+    deleteSession: ({ sessionId }) => sessions.delete(sessionId),
     exportUpdatesCsv: ({ sessionId }) => exports.updates(sessionId),
     exportOrdersCsv: ({ sessionId }) => exports.orders(sessionId),
     getSettings: () => settings.get(),

@@ -59,6 +59,7 @@ export class ExportService {
     const stamp = new Date(info.startedAtMs).toISOString().slice(0, 19).replace(/[:T]/g, '-');
     const destination = await this.target.choose(
       `alpha-monitor-${safeLabel(info.accountLabel)}-${stamp}-${kind}.csv`,
+      sessionId,
     );
     if (!destination) return { kind: 'cancelled' };
     const exportId = randomUUID();

@@ -23,7 +23,14 @@ export interface ExportTarget {
    */
   choose(
     suggestedName: string,
+    /** The session exported, so that a target that keeps the files can delete them with it. */
+    sessionId?: string,
   ): Promise<{ path: string; finish(rows: number): ExportResult } | null>;
+  /**
+   * Deletes the files exported from a deleted session and says how many; absent where the
+   * files are the user's own (a save dialog put them where the user chose).
+   */
+  discardSession?(sessionId: string): Promise<number>;
 }
 
 /** Shows a notice to the user outside the renderer (OS notification); the host has none. */

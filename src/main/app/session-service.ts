@@ -1,4 +1,4 @@
-import type { SessionReplay, SessionSummary } from '../../shared/ipc/views-app.ts';
+import type { SessionDeleted, SessionReplay, SessionSummary } from '../../shared/ipc/views-app.ts';
 import { countJournalUpdates, readJournal } from '../core/journal/journal-reader.ts';
 import { JournalVerdicts } from '../core/journal/journal-verdicts.ts';
 import { parseFrame } from '../core/parser/index.ts';
@@ -7,13 +7,35 @@ import { appError } from './app-error.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
 import { OrderProjection } from './order-projection.ts';
 
-/** Lists past session journals and reopens one read-only by replaying it. */
+/** Lists past session journals, reopens one read-only by replaying it, and deletes one. */
 export class SessionService {
   constructor(
     private readonly journals: SessionJournals,
     private readonly isLive: (sessionId: string) => boolean,
     private readonly flushLive: (sessionId: string) => Promise<void>,
+    /** Deletes the files exported from a session where the app keeps them; how many. */
+    private readonly discardExports: (sessionId: string) => Promise<number> = async () => 0,
   ) {}
+
+  /**
+   * Deletes a past session: its journal and the exports the app keeps of it. A running
+   * session is refused (`SESSION_LIVE`: stop the account first); an unknown one is
+   * `SESSION_NOT_FOUND`.
+   */
+  async delete(sessionId: string): Promise<SessionDeleted> {
+    if (this.isLive(sessionId))
+      throw appError(
+        'SESSION_LIVE',
+        'This session is still running. Stop the account first, then delete the session.',
+      );
+    if (!(await this.journals.remove(sessionId)))
+      throw appError(
+        'SESSION_NOT_FOUND',
+        `No session "${sessionId.slice(0, 60)}" in ${this.journals.dir}.`,
+      );
+    const exportsDeleted = await this.discardExports(sessionId);
+    return { sessionId, exportsDeleted };
+  }
 
   async list(accountId?: string): Promise<SessionSummary[]> {
     const infos = await this.journals.list();
@@ -33,7 +55,7 @@ export class SessionService {
       accountId: info.accountId,
       accountLabel: info.accountLabel,
       startedAtMs: info.startedAtMs,
-      endedAtMs: info.lastRecordAtMs,
+      endedAtMs: live ? null : info.lastRecordAtMs,
       live,
       status: live ? 'live' : info.ended ? 'ended' : 'interrupted',
       updateCount,

@@ -78,7 +78,7 @@ export interface SessionSummary {
   accountId: string;
   accountLabel: string;
   startedAtMs: number;
-  /** Last record's time; null for an empty journal. */
+  /** When it ended (its last record); null while it still runs, or for an empty journal. */
   endedAtMs: number | null;
   /** True while this session is still being written. */
   live: boolean;
@@ -92,6 +92,12 @@ export interface SessionSummary {
   /** Distinct orders, when the clean end recorded it; null otherwise. */
   orderCount: number | null;
   sizeBytes: number;
+}
+
+/** A session deleted: its id and how many exported files went with it. */
+export interface SessionDeleted {
+  sessionId: string;
+  exportsDeleted: number;
 }
 
 /** A past session reopened read-only (replayed through the engine's parser and book). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../ports/clock.ts';
 import { JOURNAL_FORMAT_VERSION } from './journal-record.ts';
@@ -88,6 +88,18 @@ export class SessionJournals {
       });
     }
     return join(this.dir, `${sessionId}.jsonl`);
+  }
+
+  /** Deletes a session's journal file; false when there was none. */
+  async remove(sessionId: string): Promise<boolean> {
+    const path = this.pathOf(sessionId);
+    try {
+      await stat(path);
+    } catch {
+      return false;
+    }
+    await rm(path, { force: true });
+    return true;
   }
 
   /** Every readable journal, newest first. Unreadable files are skipped, not fatal. */
