@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { PointsSnapshot } from '../../../shared/ipc/views-points.ts';
+import { dailySummary } from './daily-summary.ts';
+import type { WearFill } from './wear.ts';
+
+const fill = (over: Partial<WearFill>): WearFill => ({
+  symbol: 'ALPHA_373USDT',
+  side: 'BUY',
+  qty: '1000',
+  quote: '226.9',
+  price: '0.2269',
+  commission: '0.1',
+  commissionAsset: 'ALPHA_373',
+  baseAsset: 'ALPHA_373',
+  quoteAsset: 'USDT',
+  timeMs: Date.UTC(2025, 6, 15, 10),
+  mulPoint: 4,
+  ...over,
+});
+
+/** Yesterday listed by the exchange (with fills), today projected (no row yet). */
+const snapshot = {
+  date: '2025-07-16',
+  today: {
+    countedVolumeUsdt: '907.6',
+    exchangeCountedVolumeUsdt: null,
+    volumePoints: 9,
+    balancePoints: 2,
+  },
+  window: {
+    days: [
+      {
+        date: '2025-07-15',
+        volumePoints: 9,
+        balancePoints: 2,
+        totalPoints: 11,
+        countedVolumeUsdt: '907.6',
+        balanceUsdt: '4000',
+      },
+      {
+        date: '2025-07-14',
+        volumePoints: 15,
+        balancePoints: 2,
+        totalPoints: 17,
+        countedVolumeUsdt: '40000',
+        balanceUsdt: '4000',
+      },
+    ],
+  },
+} as unknown as PointsSnapshot;
+
+describe('the per-day summary', () => {
+  it('joins the exchange rows with the wear of the listed fills, oldest first; today is the snapshot', () => {
+    const rows = dailySummary(snapshot, [
+      fill({}),
+      fill({
+        side: 'SELL',
+        quote: '224.7',
+        price: '0.2247',
+        commission: '0.02247',
+        commissionAsset: 'USDT',
+        timeMs: Date.UTC(2025, 6, 15, 11),
+      }),
+      fill({ timeMs: Date.UTC(2025, 6, 16, 1) }),
+    ]);
+    expect(rows.map((r) => r.date)).toEqual(['2025-07-14', '2025-07-15', '2025-07-16']);
+    expect(rows[0]).toMatchObject({
+      volumeUsdt: null,
+      countedVolumeUsdt: '40000',
+      countedSource: 'exchange',
+      volumePoints: 15,
+      totalPoints: 17,
+      wearUsdt: null,
+      costPerPoint: null,
+      fills: 0,
+    });
+    expect(rows[1]).toMatchObject({
+      volumeUsdt: '226.9',
+      countedVolumeUsdt: '907.6',
+      volumePoints: 9,
+      wearUsdt: '2.24516',
+      wearBps: '24.74',
+      costPerPoint: '0.24946222',
+      fills: 2,
+    });
+    expect(rows[2]).toMatchObject({
+      countedSource: 'fills',
+      volumePoints: 9,
+      balancePoints: 2,
+      totalPoints: 11,
+      fills: 1,
+    });
+  });
+});
