@@ -43,6 +43,7 @@ export const en = {
   stopMonitor: 'Stop watching',
   removeAccount: 'Remove',
   confirmRemove: (label: string) => `Remove “${label}” and delete its stored session?`,
+  confirmRemoveKeeps: 'Its recorded sessions stay in Sessions until you delete them there.',
   verify: 'Verify',
   verifying: 'Verifying…',
   verifiedAt: (when: string) => `Verified ${when}`,
@@ -80,6 +81,15 @@ export const en = {
   timelineEmpty: 'Not started yet.',
   live: 'live',
   gap: 'gap',
+  gapCount: (n: number) => (n === 1 ? '1 gap' : `${n} gaps`),
+  noRefreshStopped: 'none (not watching)',
+  stoppedBanner: (when: string) =>
+    `Stopped at ${when}. Shown: the session that just ended, as it was when it stopped. It is kept in Sessions.`,
+  stoppedNoSession:
+    'Not watching this account. Press Start to watch it; its earlier sessions are in Sessions.',
+  openInSessions: 'Open in Sessions',
+  showInspector: 'Statistics & detail',
+  hideInspector: 'Hide',
   inTime: (d: string) => `in ${d}`,
   ago: (d: string) => `${d} ago`,
   overdue: 'due now',
@@ -218,6 +228,18 @@ export const en = {
       'The app stopped without closing this session (a crash, a forced quit or a power loss). Everything recorded until then is kept.',
   },
   sessionOpen: 'Open',
+  sessionRunning: 'still running',
+  stFieldName: 'unnamed flag (1 on every frame seen; its meaning is undocumented)',
+  sessionDelete: 'Delete',
+  sessionDeleteTitle: 'Delete this session?',
+  sessionDeleteBody: (account: string, when: string) =>
+    `The session of ${account} started ${when} is deleted from this computer: its journal (every order update, the statistics) and the CSV files exported from it that Alpha Monitor keeps. This cannot be undone.`,
+  sessionDeleteKeeps: 'Copies you saved or downloaded stay where you put them.',
+  sessionDeleted: (n: number) =>
+    n === 0
+      ? 'Session deleted.'
+      : `Session deleted, with ${n === 1 ? '1 exported file' : `${n} exported files`}.`,
+  sessionLiveNoDelete: 'Still running: stop the account first, then delete the session.',
   sessionInfo: 'Session',
   sessionBackToLive: 'Back to live',
   sessionReadOnlyBanner: (when: string) => `Viewing a past session, ${when} — read only`,
@@ -330,6 +352,7 @@ export const en = {
     DISK_FULL:
       'The disk is full. Free some space, then try again; nothing recorded so far was lost.',
     INVALID_REQUEST: 'Check the values you entered.',
+    SESSION_LIVE: 'Stop the account first (Stop in the accounts list), then delete the session.',
     SESSION_NOT_FOUND:
       'The session file is gone (deleted or moved). Go back to the list and pick another session.',
     ACCOUNT_NOT_FOUND: 'The account was removed. Pick another account.',
