@@ -229,7 +229,9 @@ export const en = {
   },
   sessionOpen: 'Open',
   sessionRunning: 'still running',
-  stFieldName: 'unnamed flag (1 on every frame seen; its meaning is undocumented)',
+  stFieldName: 'unnamed flag',
+  stFieldHint:
+    'An unnamed field of the exchange: 1 on every frame seen; its meaning is undocumented.',
   sessionDelete: 'Delete',
   sessionDeleteTitle: 'Delete this session?',
   sessionDeleteBody: (account: string, when: string) =>

@@ -209,7 +209,8 @@ export const zhCN: Messages = {
   },
   sessionOpen: '打开',
   sessionRunning: '仍在运行',
-  stFieldName: '未命名标志（所见每帧均为 1；含义未公开）',
+  stFieldName: '未命名标志',
+  stFieldHint: '交易所的一个未命名字段：所见每帧均为 1；含义未公开。',
   sessionDelete: '删除',
   sessionDeleteTitle: '删除此会话？',
   sessionDeleteBody: (account: string, when: string) =>
