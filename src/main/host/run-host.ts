@@ -23,6 +23,8 @@ export const DEFAULT_RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
 export interface RunHostOptions {
   port?: number;
   demo?: boolean;
+  /** With `demo`: how many simulated accounts (default 1). */
+  demoAccounts?: number;
   /** Default exchange for accounts added here (`--rest-url`, `--ws-url`). */
   restUrl?: string;
   wsUrl?: string;
@@ -81,7 +83,10 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
     });
     host.setHandlers(app.handlers);
     if (options.demo) {
-      const started = await app.handlers.startDemo({ activity: true });
+      const started = await app.handlers.startDemo({
+        activity: true,
+        accounts: options.demoAccounts ?? 1,
+      });
       if (!started.running) throw new Error('The demo exchange did not start.');
     }
     return {

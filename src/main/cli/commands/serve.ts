@@ -11,33 +11,39 @@ import { DEFAULT_RENDERER_DIR, runHost } from '../../host/run-host.ts';
 const messages = defineMessages({
   en: {
     help:
-      'Usage: alpha-monitor serve [--demo] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n\n' +
+      'Usage: alpha-monitor serve [--demo [--accounts N]] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n\n' +
       'Serves the desktop app in a browser, on 127.0.0.1 only. Open the printed URL (it carries\n' +
       'an access token). From another machine: ssh -L 8080:127.0.0.1:<port> host, then open the\n' +
       'URL with 127.0.0.1:8080.\n\n' +
       '  --demo            start the embedded demo exchange and its demo account\n' +
+      '  --accounts N      with --demo: N simulated accounts trading (1-500, default 1)\n' +
       '  --port N          port to listen on (default: a free port)\n' +
       '  --json            print {"url": "..."} instead of the plain URL\n' +
       '  --rest-url URL    exchange REST base for accounts added here (default: Binance)\n' +
       '  --ws-url URL      exchange order-stream URL for accounts added here\n',
     notBuilt: (dir: string) => `The app is not built (${dir} is missing). Run: npm run build`,
     badPort: (value: string) => `--port must be a number from 0 to 65535, got "${value}"`,
+    badAccounts: (value: string) =>
+      `--accounts must be a whole number from 1 to 500 and needs --demo, got "${value}"`,
     portTaken: (port: number) =>
       `Port ${port} on 127.0.0.1 is already in use (another serve, or another program). Choose another with --port, or leave it out for a free one.`,
     stopping: 'Stopping…\n',
   },
   'zh-CN': {
     help:
-      '用法：alpha-monitor serve [--demo] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n\n' +
+      '用法：alpha-monitor serve [--demo [--accounts N]] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n\n' +
       '在浏览器中提供桌面应用，仅监听 127.0.0.1。打开打印出的网址（含访问令牌）。\n' +
       '远程机器：ssh -L 8080:127.0.0.1:<端口> 主机，然后用 127.0.0.1:8080 打开该网址。\n\n' +
       '  --demo            启动内置演示交易所及演示账户\n' +
+      '  --accounts N      与 --demo 一起：N 个自行交易的模拟账户（1-500，默认 1）\n' +
       '  --port N          监听端口（默认：空闲端口）\n' +
       '  --json            输出 {"url": "..."}\n' +
       '  --rest-url URL    在此添加的账户所用的 REST 地址（默认：币安）\n' +
       '  --ws-url URL      在此添加的账户所用的订单推送地址\n',
     notBuilt: (dir: string) => `应用尚未构建（缺少 ${dir}）。请运行：npm run build`,
     badPort: (value: string) => `--port 必须是 0 到 65535 的数字，收到 "${value}"`,
+    badAccounts: (value: string) =>
+      `--accounts 必须是 1 到 500 的整数，且需与 --demo 一起使用，收到 "${value}"`,
     portTaken: (port: number) =>
       `127.0.0.1 的端口 ${port} 已被占用（另一个 serve 或其他程序）。请用 --port 换一个，或省略以使用空闲端口。`,
     stopping: '正在停止…\n',
@@ -58,6 +64,7 @@ export const command: CliCommand = {
         args: argv,
         options: {
           demo: { type: 'boolean' },
+          accounts: { type: 'string' },
           port: { type: 'string' },
           json: { type: 'boolean' },
           'rest-url': { type: 'string' },
@@ -76,6 +83,14 @@ export const command: CliCommand = {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new CliError(m.badPort(String(values.port)), ExitCode.usage);
+    const demoAccounts = values.accounts === undefined ? 1 : Number(values.accounts);
+    if (
+      !Number.isInteger(demoAccounts) ||
+      demoAccounts < 1 ||
+      demoAccounts > 500 ||
+      (values.accounts !== undefined && !values.demo)
+    )
+      throw new CliError(m.badAccounts(String(values.accounts)), ExitCode.usage);
     const rendererDir = ctx.env.ALPHA_MONITOR_RENDERER_DIR || DEFAULT_RENDERER_DIR;
     if (!existsSync(join(rendererDir, 'index.html')))
       throw new CliError(m.notBuilt(rendererDir), ExitCode.failure);
@@ -90,6 +105,7 @@ export const command: CliCommand = {
     const running = await runHost({
       port,
       demo: values.demo ?? false,
+      demoAccounts,
       restUrl: values['rest-url'],
       wsUrl: values['ws-url'],
       rendererDir,

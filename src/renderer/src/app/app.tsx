@@ -11,6 +11,7 @@ import { AddAccountDialog } from '../components/add-account-dialog.tsx';
 import { MonitorView } from '../components/monitor-view.tsx';
 import { PastSessionView } from '../components/past-session-view.tsx';
 import { SessionsView } from '../components/sessions-view.tsx';
+import { FleetView } from '../components/fleet-view.tsx';
 import { Notices } from '../components/notices.tsx';
 import { SettingsDialog } from '../components/settings-dialog.tsx';
 import { WelcomeScreen } from '../components/welcome-screen.tsx';
@@ -86,7 +87,17 @@ export function App() {
 
   const backToLive = () => setScreen({ kind: 'live' });
   let body: React.ReactNode;
-  if (screen.kind === 'sessions') {
+  if (screen.kind === 'fleet') {
+    body = (
+      <FleetView
+        onOpenAccount={(accountId) => {
+          setSelectedId(accountId);
+          setScreen({ kind: 'live' });
+        }}
+        onBack={backToLive}
+      />
+    );
+  } else if (screen.kind === 'sessions') {
     body = (
       <SessionsView
         onOpen={(sessionId) => setScreen({ kind: 'past', sessionId })}
@@ -157,9 +168,17 @@ export function App() {
           hostState={hostState}
           version={appInfo.value?.version ?? null}
           readOnly={screen.kind === 'past'}
-          sessionsOpen={screen.kind !== 'live'}
+          sessionsOpen={screen.kind === 'sessions' || screen.kind === 'past'}
+          fleetOpen={screen.kind === 'fleet'}
           onOpenSessions={() =>
-            setScreen(screen.kind === 'live' ? { kind: 'sessions' } : { kind: 'live' })
+            setScreen(
+              screen.kind === 'sessions' || screen.kind === 'past'
+                ? { kind: 'live' }
+                : { kind: 'sessions' },
+            )
+          }
+          onOpenFleet={() =>
+            setScreen(screen.kind === 'fleet' ? { kind: 'live' } : { kind: 'fleet' })
           }
           onOpenSettings={() => setDialog('settings')}
         />
@@ -189,7 +208,8 @@ export function App() {
 }
 
 /** What the main area shows: the live accounts, the list of past sessions, or one past session. */
-type Screen = { kind: 'live' } | { kind: 'sessions' } | { kind: 'past'; sessionId: string };
+type Screen =
+  { kind: 'live' } | { kind: 'fleet' } | { kind: 'sessions' } | { kind: 'past'; sessionId: string };
 
 /** The loading line (rendered inside the I18nProvider, so it follows the language). */
 function LoadingText() {

@@ -15,7 +15,9 @@ export function TopBar({
   version,
   readOnly,
   sessionsOpen,
+  fleetOpen,
   onOpenSessions,
+  onOpenFleet,
   onOpenSettings,
 }: {
   account: AccountView | null;
@@ -26,7 +28,10 @@ export function TopBar({
   readOnly: boolean;
   /** The sessions list or a past session is shown. */
   sessionsOpen: boolean;
+  /** The fleet view (every account) is shown. */
+  fleetOpen: boolean;
   onOpenSessions: () => void;
+  onOpenFleet: () => void;
   onOpenSettings: () => void;
 }) {
   const t = useT();
@@ -46,7 +51,7 @@ export function TopBar({
           {t.readOnlyBadge}
         </span>
       )}
-      {account && !sessionsOpen && (
+      {account && !sessionsOpen && !fleetOpen && (
         <div className="topbar-account" data-testid="topbar-account">
           <span className="strong">{account.label}</span>
           {account.environment === 'demo' && <span className="tag">{t.demoBadge}</span>}
@@ -64,6 +69,15 @@ export function TopBar({
             {t.hostUnreachableTitle}
           </span>
         )}
+        <button
+          type="button"
+          className={`btn btn-ghost${fleetOpen ? ' on' : ''}`}
+          aria-pressed={fleetOpen}
+          onClick={onOpenFleet}
+          data-testid="open-fleet"
+        >
+          ▦ {t.fleet.open}
+        </button>
         <button
           type="button"
           className={`btn btn-ghost${sessionsOpen ? ' on' : ''}`}

@@ -1,3 +1,5 @@
+import type { FleetSessionHealthStatus, FleetState } from '../../../shared/ipc/views-fleet.ts';
+import type { SessionHealthReason, SessionHealthStatus } from '../../../shared/ipc/views-app.ts';
 /**
  * English UI text. `messages-zh-cn.ts` must have exactly the same keys and signatures (the
  * `Messages` type enforces it), so a missing translation is a compile error.
@@ -17,6 +19,66 @@ export const en = {
   none: '—',
   yes: 'yes',
   no: 'no',
+
+  // Fleet (every account on one screen)
+  fleet: {
+    open: 'Fleet',
+    title: 'Fleet',
+    back: 'Back to the account',
+    totals: (accounts: number, live: number, open: number) =>
+      `${accounts} ${accounts === 1 ? 'account' : 'accounts'}, ${live} live, ${open} open ${open === 1 ? 'order' : 'orders'}`,
+    countedTotal: (usdt: string) => `counted today ${usdt} USDT`,
+    pointsTotal: (points: number) => `${points} volume points`,
+    searchPlaceholder: 'Filter by name',
+    selected: (n: number) => `${n} selected`,
+    selectAllShown: 'Select every account shown',
+    selectAccount: (label: string) => `Select ${label}`,
+    startSelected: 'Start selected',
+    stopSelected: 'Stop selected',
+    startAll: (n: number) => `Start all (${n})`,
+    stopAll: (n: number) => `Stop all (${n})`,
+    allShownHint: 'Every account the filter shows',
+    actionFailed: (n: number, message: string) =>
+      `${n} ${n === 1 ? 'account' : 'accounts'} could not be changed. ${message}`,
+    noAccounts: 'No accounts yet. Add one, or start the demo.',
+    noMatch: 'No account matches the filter.',
+    col: {
+      account: 'Account',
+      state: 'State',
+      volume: 'Counted today (USDT)',
+      points: 'Points',
+      wear: 'Wear today (USDT)',
+      open: 'Open',
+      lastFill: 'Last fill',
+      missed: 'Missed',
+      health: 'Session',
+    },
+    volumeHint:
+      "Today's (UTC) BUY volume × the token's multiplier, from the fills this app saw today.",
+    wearHint:
+      "What today's trading cost: bought − sold + fees − tokens still held (at the fill price). Positive = lost.",
+    missedHint: 'Updates the live stream missed that were recovered over REST (this session).',
+    bps: (bps: string) => `${bps} bps`,
+    side: { BUY: 'Buy', SELL: 'Sell' } as Record<'BUY' | 'SELL', string>,
+    stateName: {
+      live: 'Live',
+      connecting: 'Connecting',
+      reconnecting: 'Reconnecting',
+      stopped: 'Stopped',
+      'session-expired': 'Session expired',
+      'verification-needed': 'Verification needed',
+      failed: 'Failed',
+    } as Record<FleetState, string>,
+    healthName: {
+      ok: 'OK',
+      'at-risk': 'At risk',
+      expired: 'Expired',
+      'verification-required': 'Verify',
+      unreachable: 'Unreachable',
+      unchecked: 'Not checked',
+    } as Record<FleetSessionHealthStatus, string>,
+    problem: (code: string) => FLEET_PROBLEMS_EN[code] ?? code,
+  },
 
   // Host connection
   hostUnreachableTitle: 'Cannot reach Alpha Monitor',
@@ -365,3 +427,15 @@ export const en = {
 
 /** The shape every language table has. */
 export type Messages = typeof en;
+
+/** Fleet tooltips: why an account is not live, by code. */
+const FLEET_PROBLEMS_EN: Record<string, string> = {
+  SESSION_EXPIRED: 'The session expired (100002001). Copy a fresh cURL and re-import it.',
+  VERIFICATION_REQUIRED: 'Binance asks for a verification. Finish it in the Binance app.',
+  RISK_CHALLENGE: 'Binance asks for a 2FA check on orders.',
+  RECONNECTING: 'Reconnecting by itself.',
+  SHORT_LIVED_COPY: 'Copied without “stay signed in”: may last only hours.',
+  CSRF_MISMATCH: 'The csrftoken does not belong to these cookies.',
+  UNREACHABLE: 'The exchange did not answer the last check.',
+  REJECTED: 'The exchange refused the last check.',
+};

@@ -1,3 +1,4 @@
+import type { FleetSessionHealthStatus, FleetState } from '../../../shared/ipc/views-fleet.ts';
 import type { Messages } from './messages-en.ts';
 
 /** 简体中文界面文字。键与 messages-en.ts 完全一致（由 `Messages` 类型检查）。 */
@@ -16,6 +17,63 @@ export const zhCN: Messages = {
   none: '—',
   yes: '是',
   no: '否',
+
+  // 账户总览
+  fleet: {
+    open: '总览',
+    title: '账户总览',
+    back: '返回账户',
+    totals: (accounts: number, live: number, open: number) =>
+      `${accounts} 个账户，${live} 个在线，${open} 个挂单`,
+    countedTotal: (usdt: string) => `今日计入 ${usdt} USDT`,
+    pointsTotal: (points: number) => `交易量积分 ${points}`,
+    searchPlaceholder: '按名称筛选',
+    selected: (n: number) => `已选 ${n} 个`,
+    selectAllShown: '选择显示的全部账户',
+    selectAccount: (label: string) => `选择 ${label}`,
+    startSelected: '启动所选',
+    stopSelected: '停止所选',
+    startAll: (n: number) => `全部启动（${n}）`,
+    stopAll: (n: number) => `全部停止（${n}）`,
+    allShownHint: '筛选后显示的全部账户',
+    actionFailed: (n: number, message: string) => `${n} 个账户未能更改。${message}`,
+    noAccounts: '还没有账户。请添加账户，或启动演示。',
+    noMatch: '没有符合筛选条件的账户。',
+    col: {
+      account: '账户',
+      state: '状态',
+      volume: '今日计入（USDT）',
+      points: '积分',
+      wear: '今日磨损（USDT）',
+      open: '挂单',
+      lastFill: '最近成交',
+      missed: '漏推',
+      health: '会话',
+    },
+    volumeHint: '今日（UTC）买入成交额 × 代币倍数，来自本应用今日看到的成交。',
+    wearHint: '今日交易的成本：买入 − 卖出 + 手续费 − 仍持有的代币（按成交价）。正数为亏损。',
+    missedHint: '实时推送漏掉、经 REST 补回的更新（本次会话）。',
+    bps: (bps: string) => `${bps} 基点`,
+    side: { BUY: '买入', SELL: '卖出' } as Record<'BUY' | 'SELL', string>,
+    stateName: {
+      live: '在线',
+      connecting: '连接中',
+      reconnecting: '重连中',
+      stopped: '已停止',
+      'session-expired': '会话已过期',
+      'verification-needed': '需要验证',
+      failed: '失败',
+    } as Record<FleetState, string>,
+    healthName: {
+      ok: '正常',
+      'at-risk': '有风险',
+      expired: '已过期',
+      'verification-required': '需验证',
+      unreachable: '无法连接',
+      unchecked: '未检查',
+    } as Record<FleetSessionHealthStatus, string>,
+    problem: (code: string) => FLEET_PROBLEMS_ZH[code] ?? code,
+  },
 
   hostUnreachableTitle: '无法连接 Alpha Monitor',
   hostUnreachableBody:
@@ -322,3 +380,49 @@ export const zhCN: Messages = {
   },
   copyCode: (code: string) => `错误代码 ${code}`,
 };
+
+  points: {
+    title: 'Alpha 积分',
+    notRunning: '启动监控后从交易所读取积分。',
+    stopped: '监控已停止：显示最后读取的数字。',
+    today: '今日',
+    todayValue: (volume: number, balance: number, total: number) =>
+      `交易量 ${volume} + 余额 ${balance} = ${total} 分`,
+    target: (points: number) => `目标 ${points}`,
+    targetReached: '已达成',
+    targetToGo: (buy: string, token: string) => `还需在 ${token} 上买入 ${buy} USDT`,
+    countedToGo: (counted: string) => `还需计入 ${counted} USDT`,
+    counted: '计入交易量',
+    sourceExchange: '（交易所）',
+    sourceProjected: '（按今日成交推算）',
+    difference: '差异',
+    differenceValue: (diff: string, projected: string) =>
+      `交易所数字与今日成交推算（${projected} USDT）相差 ${diff} USDT；以交易所数字为准`,
+    nextPoint: (points: number) => `第 ${points} 分`,
+    nextPointValue: (buy: string, token: string, mulPoint: number, threshold: string) =>
+      `在 ${token}（mulPoint ${mulPoint}）上买入 ${buy} USDT · 计入 ${threshold} USDT 时达到`,
+    wearToday: '今日磨损',
+    wear: (usdt: string, bps: string) => `磨损 ${usdt} USDT（${bps} bps）`,
+    costPerPoint: '每分成本（USDT）',
+    window: '15 天',
+    windowValue: (earned: number, spent: number, sum: number) =>
+      `获得 ${earned} − 消耗 ${spent} = ${sum}`,
+    dayEnds: '距 UTC 00:00',
+    exportByDay: '按日导出积分',
+    exportByDayHint: '每个 UTC 日一行：交易量、计入交易量、积分、磨损、每分成本',
+    targetSetting: '每日目标（交易量积分）',
+    targetSettingHint: '15 分交易量积分 = 计入 32,768 USDT（mulPoint 4 时买入 8,192 USDT）。',
+    targetSettingInvalid: (min: number, max: number) => `请输入 ${min} 到 ${max} 的整数。`,
+  },
+};
+
+/** 总览提示：账户为何不在线（按代码）。 */
+const FLEET_PROBLEMS_ZH: Record<string, string> = {
+  SESSION_EXPIRED: '会话已过期（100002001）。请重新复制 cURL 并导入。',
+  VERIFICATION_REQUIRED: '币安要求验证。请在币安 App 中完成。',
+  RISK_CHALLENGE: '币安要求下单时进行双重验证。',
+  RECONNECTING: '正在自动重连。',
+  SHORT_LIVED_COPY: '复制时未勾选“保持登录”：可能只能用几个小时。',
+  CSRF_MISMATCH: 'csrftoken 与这些 Cookie 不匹配。',
+  UNREACHABLE: '上次检查时交易所没有响应。',
+  REJECTED: '上次检查被交易所拒绝。',
