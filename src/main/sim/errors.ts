@@ -9,10 +9,11 @@ export const SimErrorCode = {
   sessionExpired: '100002001',
   /** Malformed body or parameter. `000002` is the generic bapi "illegal parameter" code. */
   illegalParameter: '000002',
+  /** Insufficient balance on order/place (ALPHA-PROTOCOL.md §9, AB); its message is invented. */
+  insufficientBalance: '481020',
   // inferred: the following codes are made up for the simulator.
   unknownSymbol: '345001',
   belowMinNotional: '345002',
-  insufficientBalance: '345003',
   lotSize: '345004',
   tickSize: '345005',
   orderNotFound: '345006',

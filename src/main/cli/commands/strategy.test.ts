@@ -1,91 +1,38 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import Big from 'big.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AlphaRestClient } from '../../core/rest/index.ts';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Simulator, SimulatorOptions } from '../../sim/index.ts';
 import type { CliContext } from '../common/cli-context.ts';
 import { main } from '../main.ts';
+import {
+  StrategyCliHarness,
+  ofType,
+  parseNdjson,
+  summaryOf,
+  words,
+} from '../../../../test/fakes/strategy-cli-harness.ts';
 
 const REPO = join(import.meta.dirname, '../../../..');
 
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-  events: Array<Record<string, unknown> & { type: string }>;
-}
-
+let h: StrategyCliHarness | undefined;
 let sim: Simulator;
-let dir: string;
-let credentialsFile: string;
 
 async function startSim(options: SimulatorOptions = {}): Promise<void> {
-  sim = await startSimulator({ fillDelayMs: 20, ...options });
-  credentialsFile = join(dir, 'demo.json');
-  writeFileSync(credentialsFile, JSON.stringify(sim.demoAccount.credentials), { mode: 0o600 });
+  h = await StrategyCliHarness.start(options);
+  sim = h.sim;
 }
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'strategy-cli-'));
-});
 
 afterEach(async () => {
-  await sim?.dispose();
-  rmSync(dir, { recursive: true, force: true });
+  await h?.dispose();
+  h = undefined;
 });
 
-/** `'--token KOGE --chain BSC'` → argv words. */
-const words = (line: string): string[] => line.split(' ');
-
-function connection(): string[] {
-  return ['--rest-url', sim.restUrl, '--ws-url', sim.wsUrl, '--credentials-file', credentialsFile];
-}
-
-/** Runs `alpha-monitor strategy ...` in-process; `onStdout` sees each chunk as it is written. */
-async function runCli(
-  args: string[],
-  onStdout?: (text: string) => void,
-  typed?: string,
-): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const stdin = new PassThrough();
-  if (typed !== undefined) {
-    // A terminal where the user types `typed` at the confirmation prompt.
-    Object.assign(stdin, { isTTY: true });
-    stdin.write(typed);
-  }
-  const ctx: CliContext = {
-    lang: 'en',
-    env: {},
-    cwd: dir,
-    stdin,
-    stdout: (text) => {
-      stdout += text;
-      onStdout?.(text);
-    },
-    stderr: (text) => void (stderr += text),
-    onInterrupt: () => () => {},
-  };
-  const code = await main(['strategy', ...args, '--lang', 'en'], ctx);
-  return { code, stdout, stderr, events: parseNdjson(stdout) };
-}
-
-function parseNdjson(text: string): Captured['events'] {
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Captured['events'][number]);
-}
-
-const demoRest = () =>
-  new AlphaRestClient({ baseUrl: sim.restUrl, credentials: sim.demoAccount.credentials });
-const ofType = (c: Captured, type: string) => c.events.filter((e) => e.type === type);
-const summaryOf = (c: Captured) => c.events.at(-1)!;
+const connection = () => h!.connection();
+const runCli = (args: string[], onStdout?: (text: string) => void, typed?: string) =>
+  h!.run(args, onStdout, typed);
+const demoRest = () => h!.rest();
 
 describe('alpha-monitor strategy against the simulator', () => {
   it('KOGE/BSC --volume 20 --amount 10 from zero places the estimated trades, the last sized down, and ends just above 20', async () => {
@@ -275,7 +222,7 @@ describe('alpha-monitor strategy against the simulator', () => {
     expect(await demoRest().getOpenOrders()).toEqual([]);
   });
 
-  it('asks a person at a terminal to confirm, showing token, amounts and estimated cost', async () => {
+  it('asks a person at a terminal to confirm, showing token, amounts and expected wear', async () => {
     await startSim();
     const args = [
       ...words('--token KOGE --chain BSC --volume 5 --amount 10 --interval 0'),
@@ -283,7 +230,7 @@ describe('alpha-monitor strategy against the simulator', () => {
     ];
     const declined = await runCli(args, undefined, 'no\n');
     expect(declined.stderr).toMatch(
-      /REAL funds: KOGE \(ALPHA_22USDT\), 10 USDT per trade, about 1 trade\(s\) toward 5 USDT, estimated cost [\d.]+ USDT/,
+      /REAL funds: KOGE \(ALPHA_22USDT\), 10 USDT per trade, about 1 trade\(s\) toward 5 USDT, expected wear [\d.]+ USDT/,
     );
     expect(declined.stdout).toMatch(/Not confirmed: nothing was placed/);
     expect(declined.code).toBe(0);
@@ -291,11 +238,73 @@ describe('alpha-monitor strategy against the simulator', () => {
     const confirmed = await runCli(args, undefined, 'yes\n');
     expect(confirmed.code).toBe(0);
     expect(confirmed.stdout).toMatch(/Target reached/);
-    // Fees carry their unit and every digit; the cost reads as a signed P&L.
+    // Fees carry their unit and every digit; the cost is said as wear, one way everywhere.
     expect(confirmed.stdout).toMatch(
-      /\] trades 1 · fills \d · fees \d+\.\d+ USDT · realised P&L [+-]\d+\.\d+ USDT/,
+      /\] trades 1 · fills \d · fees \d+\.\d+ USDT · wear -?\d+\.\d{4} USDT \(-?\d+\.\d bps\)/,
     );
-    expect(confirmed.stdout).toMatch(/fees \d+\.\d+ USDT, realised P&L [+-]\d+\.\d+ USDT/);
+    expect(confirmed.stdout).not.toMatch(/P&L/);
+  });
+
+  it('starts real trading only on exactly "yes", after showing today\'s volume and points', async () => {
+    await startSim();
+    const args = [
+      ...words('--token KOGE --chain BSC --volume 5 --amount 10 --interval 0'),
+      ...connection(),
+    ];
+    const y = await runCli(args, undefined, 'y\n');
+    expect(y.stderr).toMatch(
+      /Today so far: volume 0 USDT on KOGE, 0 volume points \(counted 0\.00 USDT\)\./,
+    );
+    expect(y.stdout).toMatch(/Not confirmed: nothing was placed/);
+    expect((await demoRest().getOrderHistory()).rows).toEqual([]);
+    await runCli([...args, '--yes']);
+    // The target is met now: it is said, and nothing is asked.
+    const met = await runCli(args, undefined, 'yes\n');
+    expect(met.stderr).not.toMatch(/Type "yes"/);
+    expect(met.stdout).toMatch(
+      /Target already met today: [\d.]+ of 5 USDT\. Nothing to trade, nothing was placed\./,
+    );
+    expect(met.code).toBe(0);
+  });
+
+  it('checks every parameter before connecting: exit 2, the reason, no summary', async () => {
+    await startSim();
+    // Nothing listens there: a command that connected would fail another way.
+    const offline = [
+      ...['--rest-url', 'http://127.0.0.1:9', '--ws-url', 'ws://127.0.0.1:9/w3w/stream'],
+      ...['--credentials-file', h!.credentialsFile],
+    ];
+    const cases: Array<[string, RegExp]> = [
+      ['--volume 0', /--volume must be above 0/],
+      ['--volume=-5', /--volume must not be negative, got -5/],
+      ['--volume -5', /--volume must not be negative, got -5/],
+      ['--volume 20 --amount 0', /--amount must be above 0/],
+      ['--volume 20 --sell-offset 150', /--sell-offset must be in -100 < x < 100/],
+      ['--volume 20 --max-loss=-1', /--max-loss must not be negative/],
+      ['--volume 20 --timeout 0', /--timeout must be above 0/],
+      ['--volume 20 --max-wear-bps=-1', /--max-wear-bps must not be negative/],
+      ['--volume 20 --max-move-pct 0', /--max-move-pct must be above 0/],
+      ['--points 0', /--points must be in 1\.\.40/],
+    ];
+    for (const [bad, message] of cases) {
+      const result = await runCli([...words(`--token KOGE --chain BSC ${bad} --yes`), ...offline]);
+      expect(result.code, bad).toBe(2);
+      expect(result.stderr, bad).toMatch(message);
+      expect(result.stderr, bad).not.toMatch(/ambiguous/i);
+      expect(result.stdout, bad).not.toMatch(/Connecting|Summary/);
+    }
+  });
+
+  it('--dry-run of an absurd target refuses it instead of planning without end', async () => {
+    await startSim();
+    const result = await runCli([
+      ...words('--token KOGE --chain BSC --volume 1e9 --dry-run --json'),
+      ...connection(),
+    ]);
+    expect(result.code).toBe(2);
+    expect(summaryOf(result)).toMatchObject({ outcome: 'failed', reasonCode: 'TOO_MANY_TRADES' });
+    expect(summaryOf(result).reason).toMatch(/more than the 10000 one run may place/);
+    expect(ofType(result, 'order-planned')).toEqual([]);
   });
 
   it('Ctrl+C at the confirmation prompt cancels: nothing placed, exit 0', async () => {
@@ -308,7 +317,7 @@ describe('alpha-monitor strategy against the simulator', () => {
     const ctx: CliContext = {
       lang: 'en',
       env: {},
-      cwd: dir,
+      cwd: h!.dir,
       stdin,
       stdout: (text) => void (stdout += text),
       stderr: (text) => {

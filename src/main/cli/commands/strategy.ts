@@ -9,7 +9,9 @@ import {
   type StrategyParams,
   type StrategySummary,
   type VolumeRule,
+  assertStrategyParams,
   isAuthRejection,
+  StrategyParamError,
 } from '../../core/strategy/index.ts';
 import { createStreamLogger } from '../../core/ports/logger.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
@@ -22,7 +24,6 @@ import {
   messages,
   money,
   percent,
-  pnl,
   wearLine,
 } from '../strategy/strategy-messages.ts';
 import { wearPhrase } from '../i18n/points-messages.ts';
@@ -49,6 +50,7 @@ const STRATEGY_OPTION_SPEC = {
   token: { type: 'string' },
   chain: { type: 'string' },
   volume: { type: 'string' },
+  points: { type: 'string' },
   amount: { type: 'string' },
   interval: { type: 'string' },
   'buy-offset': { type: 'string' },
@@ -57,94 +59,119 @@ const STRATEGY_OPTION_SPEC = {
   'volume-rule': { type: 'string' },
   'max-loss': { type: 'string' },
   'max-failures': { type: 'string' },
+  'max-wear-bps': { type: 'string' },
+  'max-move-pct': { type: 'string' },
+  'sell-leftovers': { type: 'boolean' },
   'cancel-pending': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
 } as const;
 
-function decimalOption(
-  value: string | boolean | undefined,
-  name: string,
-  fallback?: string,
-): string {
-  if (value === undefined) {
-    if (fallback === undefined) throw new CliError(`--${name} is required`, ExitCode.usage);
-    return fallback;
+/** The strategy's options that take a value: a negative one may follow with a space. */
+const VALUE_OPTIONS = new Set(
+  Object.entries(STRATEGY_OPTION_SPEC)
+    .filter(([, spec]) => spec.type === 'string')
+    .map(([name]) => `--${name}`),
+);
+
+/**
+ * `--volume -5` would make node:util's parser take `-5` for an option ("ambiguous"); joined
+ * as `--volume=-5` it reaches the check that says "must not be negative".
+ */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (VALUE_OPTIONS.has(argv[i]!) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else {
+      out.push(argv[i]!);
+    }
   }
-  try {
-    return new Big(value as string).toFixed();
-  } catch {
-    throw new CliError(`--${name} must be a number, got "${String(value)}"`, ExitCode.usage);
-  }
+  return out;
 }
 
-function secondsOption(
-  value: string | boolean | undefined,
-  name: string,
-  fallbackMs: number,
-): number {
+/** A decimal option as written (checked by assertStrategyParams), or its default. */
+function decimalOption(value: string | boolean | undefined, fallback: string): string {
+  return typeof value === 'string' ? value.trim() : fallback;
+}
+
+/** Seconds → ms; a value that is no number stays NaN for the check to name. */
+function secondsOption(value: string | boolean | undefined, fallbackMs: number): number {
   if (value === undefined) return fallbackMs;
-  const seconds = Number(value);
-  if (
-    typeof value !== 'string' ||
-    value.trim() === '' ||
-    !Number.isFinite(seconds) ||
-    seconds < 0
-  ) {
-    throw new CliError(
-      `--${name} must be a number of seconds ≥ 0, got "${String(value)}"`,
-      ExitCode.usage,
-    );
-  }
-  return Math.round(seconds * 1000);
+  const text = typeof value === 'string' ? value.trim() : '';
+  const seconds = text === '' ? Number.NaN : Number(text);
+  return Number.isFinite(seconds) ? Math.round(seconds * 1000) : Number.NaN;
 }
 
-/** Parses `alpha-monitor strategy` arguments (exported for tests). */
+/** Parses `alpha-monitor strategy` arguments and checks them (exported for tests). */
 export function parseStrategyArgs(argv: string[], lang: Lang): StrategyCliOptions | 'help' {
-  const { connection, values } = parseCommandArgs(argv, lang, STRATEGY_OPTION_SPEC);
+  const m = messages(lang);
+  const { connection, values } = parseCommandArgs(
+    joinNegativeValues(argv),
+    lang,
+    STRATEGY_OPTION_SPEC,
+  );
   if (connection.help) return 'help';
   const text = (name: string) =>
     typeof values[name] === 'string' ? (values[name] as string) : undefined;
   const token = text('token');
   const chain = text('chain');
-  if (!token) throw new CliError('--token is required (e.g. --token KOGE)', ExitCode.usage);
-  if (!chain) throw new CliError('--chain is required (e.g. --chain BSC)', ExitCode.usage);
+  if (!token) throw new CliError(m.tokenRequired, ExitCode.usage);
+  if (!chain) throw new CliError(m.chainRequired, ExitCode.usage);
   const rule = (text('volume-rule') ?? DEFAULT_VOLUME_RULE) as VolumeRule;
   if (!VOLUME_RULES.includes(rule)) {
-    throw new CliError(`--volume-rule must be one of ${VOLUME_RULES.join(', ')}`, ExitCode.usage);
+    throw new CliError(m.badRule(VOLUME_RULES.join(', ')), ExitCode.usage);
   }
+  const volume = text('volume');
+  const pointsText = text('points');
+  if (volume === undefined && pointsText === undefined)
+    throw new CliError(m.targetRequired, ExitCode.usage);
+  if (volume !== undefined && pointsText !== undefined)
+    throw new CliError(m.targetTwice, ExitCode.usage);
   const maxFailuresText = text('max-failures');
-  const maxFailures =
-    maxFailuresText === undefined
-      ? DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures
-      : Number(maxFailuresText);
-  if (!Number.isInteger(maxFailures) || maxFailures < 1) {
-    throw new CliError('--max-failures must be a whole number ≥ 1', ExitCode.usage);
+  const number = (t: string) => (/^\s*-?\d+(\.\d+)?\s*$/.test(t) ? Number(t) : Number.NaN);
+  const params: StrategyParams = {
+    token,
+    chain,
+    targetVolumeUsdt: volume?.trim() ?? '0',
+    targetPoints: pointsText === undefined ? null : number(pointsText),
+    amountUsdt: decimalOption(values.amount, '10'),
+    buyOffsetPct: decimalOption(values['buy-offset'], DEFAULT_STRATEGY_PARAMS.buyOffsetPct),
+    sellOffsetPct: decimalOption(values['sell-offset'], DEFAULT_STRATEGY_PARAMS.sellOffsetPct),
+    intervalMs: secondsOption(values.interval, DEFAULT_STRATEGY_PARAMS.intervalMs),
+    legTimeoutMs: secondsOption(values.timeout, DEFAULT_STRATEGY_PARAMS.legTimeoutMs),
+    volumeRule: rule,
+    maxLossUsdt: text('max-loss')?.trim() ?? null,
+    maxWearBps: text('max-wear-bps')?.trim() ?? null,
+    maxMovePct: text('max-move-pct')?.trim() ?? null,
+    sellLeftovers: values['sell-leftovers'] === true,
+    maxConsecutiveFailures:
+      maxFailuresText === undefined
+        ? DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures
+        : number(maxFailuresText),
+    cancelPendingAtEnd: values['cancel-pending'] === true,
+    dryRun: values['dry-run'] === true,
+  };
+  try {
+    assertStrategyParams(params);
+  } catch (error) {
+    if (error instanceof StrategyParamError)
+      throw new CliError(
+        m.invalidParam(error.param, error.problem, text(error.param) ?? error.value, error.range),
+        ExitCode.usage,
+      );
+    throw error;
   }
   return {
     params: {
-      token,
-      chain,
-      targetVolumeUsdt: decimalOption(values.volume, 'volume'),
-      amountUsdt: decimalOption(values.amount, 'amount', '10'),
-      buyOffsetPct: decimalOption(
-        values['buy-offset'],
-        'buy-offset',
-        DEFAULT_STRATEGY_PARAMS.buyOffsetPct,
-      ),
-      sellOffsetPct: decimalOption(
-        values['sell-offset'],
-        'sell-offset',
-        DEFAULT_STRATEGY_PARAMS.sellOffsetPct,
-      ),
-      intervalMs: secondsOption(values.interval, 'interval', DEFAULT_STRATEGY_PARAMS.intervalMs),
-      legTimeoutMs: secondsOption(values.timeout, 'timeout', DEFAULT_STRATEGY_PARAMS.legTimeoutMs),
-      volumeRule: rule,
-      maxLossUsdt:
-        values['max-loss'] === undefined ? null : decimalOption(values['max-loss'], 'max-loss'),
-      maxConsecutiveFailures: maxFailures,
-      cancelPendingAtEnd: values['cancel-pending'] === true,
-      dryRun: values['dry-run'] === true,
+      ...params,
+      targetVolumeUsdt: volume === undefined ? '0' : new Big(volume.trim()).toFixed(),
+      amountUsdt: new Big(params.amountUsdt).toFixed(),
+      buyOffsetPct: new Big(params.buyOffsetPct).toFixed(),
+      sellOffsetPct: new Big(params.sellOffsetPct).toFixed(),
+      maxLossUsdt: params.maxLossUsdt === null ? null : new Big(params.maxLossUsdt).toFixed(),
     },
     yes: values.yes === true,
     json: connection.json,
@@ -189,12 +216,18 @@ function exitCodeFor(summary: StrategySummary): number {
     case 'failed':
       return summary.reasonCode === 'INVALID_PARAMS' ||
         summary.reasonCode === 'TOKEN_NOT_FOUND' ||
-        summary.reasonCode === 'TOKEN_AMBIGUOUS'
+        summary.reasonCode === 'TOKEN_AMBIGUOUS' ||
+        summary.reasonCode === 'TOO_MANY_TRADES'
         ? ExitCode.usage
         : ExitCode.failure;
     case 'max-loss':
+    case 'max-wear':
+    case 'price-moved':
     case 'too-many-failures':
+    case 'insufficient-balance':
       return ExitCode.failure;
+    default:
+      return assertNever(summary.outcome, 'strategy outcome');
   }
 }
 
@@ -285,6 +318,11 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
         say(m.cancelled);
         return ExitCode.ok;
       }
+      if (prep?.targetMet) {
+        // Nothing to confirm: the run would place nothing.
+        say(m.targetMet(prep));
+        return ExitCode.ok;
+      }
       if (prep) {
         if (!(ctx.stdin as { isTTY?: boolean }).isTTY) throw new CliError(m.noTty, ExitCode.usage);
         ctx.stderr(m.confirm(prep, opts.params.amountUsdt));
@@ -294,7 +332,8 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
           say(m.cancelled);
           return ExitCode.ok;
         }
-        if (!['yes', 'y', '是'].includes(answer.toLowerCase())) {
+        // Exactly "yes": a stray "y" must not start real trading.
+        if (answer !== 'yes') {
           say(m.declined);
           return ExitCode.ok;
         }
@@ -364,9 +403,12 @@ function printEvent(
           event.trades,
           event.fills,
           exact(event.feesUsdt),
-          pnl(event.costUsdt),
+          wearPhrase(ctx.lang, event.wearUsdt, event.wearBps),
         ),
       );
+      return;
+    case 'leftovers':
+      out(m.leftovers(event));
       return;
     case 'summary': {
       out(m.outcome(event));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exact, messages, pnl, percent } from './strategy-messages.ts';
+import { wearPhrase } from '../i18n/points-messages.ts';
+import { exact, messages, percent } from './strategy-messages.ts';
 
 describe('strategy progress percentage', () => {
   it('never shows 100% while the target is not reached', () => {
@@ -13,12 +14,7 @@ describe('strategy progress percentage', () => {
 });
 
 describe('strategy money wording', () => {
-  it('shows the realised P&L with its sign: a negative cost is a gain', () => {
-    expect(pnl('-0.0044')).toBe('+0.0044');
-    expect(pnl('0.0123')).toBe('-0.0123');
-    expect(pnl('0')).toBe('0');
-  });
-  it('shows fees exactly, with their unit', () => {
+  it('shows fees exactly, and wear (positive = lost) the one way it is said everywhere', () => {
     expect(exact('0.00200017')).toBe('0.00200017');
     const line = messages('en').progress(
       '10.00',
@@ -27,9 +23,10 @@ describe('strategy money wording', () => {
       1,
       2,
       exact('0.002'),
-      pnl('-0.0044'),
+      wearPhrase('en', '0.0149', '4.9'),
     );
-    expect(line).toContain('fees 0.002 USDT · realised P&L +0.0044 USDT');
+    expect(line).toContain('fees 0.002 USDT · wear 0.0149 USDT (4.9 bps)');
+    expect(line).not.toMatch(/P&L/);
     const zh = messages('zh-CN').progress(
       '10.00',
       '20.00',
@@ -37,9 +34,21 @@ describe('strategy money wording', () => {
       1,
       2,
       exact('0.002'),
-      pnl('0.01'),
+      wearPhrase('zh-CN', '0.0149', '4.9'),
     );
-    expect(zh).toContain('手续费 0.002 USDT · 已实现盈亏 -0.01 USDT');
+    expect(zh).toContain('手续费 0.002 USDT · 磨损 0.0149 USDT（4.9 bps）');
+    expect(zh).not.toMatch(/盈亏/);
+  });
+  it('names [--user <id>] once in the usage, in both languages', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const help = messages(lang).help('mulPoint');
+      expect(help.match(/--user <id>\]/g)).toBeNull();
+      expect(help.match(/\| --user <id> \|/g)).toHaveLength(1);
+      expect(help).toMatch(/--points <n>/);
+      expect(help).toMatch(/--max-wear-bps/);
+      expect(help).toMatch(/--max-move-pct/);
+      expect(help).toMatch(/--sell-leftovers/);
+    }
   });
   it('shows --amount as optional in the synopsis (it defaults to 10)', () => {
     for (const lang of ['en', 'zh-CN'] as const) {

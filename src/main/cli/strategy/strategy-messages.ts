@@ -1,7 +1,11 @@
 import Big from 'big.js';
+import { assertNever } from '../../../shared/assert-never.ts';
 import {
   DEFAULT_STRATEGY_PARAMS,
+  MAX_TARGET_POINTS,
+  type LeftoverSale,
   type StrategyEvent,
+  type StrategyParamProblem,
   type StrategyPreparation,
   type StrategySummary,
 } from '../../core/strategy/index.ts';
@@ -18,14 +22,11 @@ export const money = (v: string, dp = 4) => new Big(v).toFixed(dp);
 /** A decimal as it is, every digit kept (fees are a few millionths of a USDT). */
 export const exact = (v: string) => new Big(v).toFixed();
 
-/**
- * The realised P&L of a realised cost, signed: a cost of 0.0044 is "-0.0044", a negative cost
- * (the trades gained) is "+0.0044". Exact, so a gain or loss of a few millionths still shows.
- */
-export const pnl = (cost: string) => {
-  const value = new Big(cost).times(-1);
-  return value.gt(0) ? `+${value.toFixed()}` : value.toFixed();
-};
+/** Today's account figures at the start (user-score), when known. */
+const todayOf = (p: StrategyPreparation) =>
+  p.todayCountedUsdt === null || p.pointsToday === null
+    ? null
+    : { counted: money(p.todayCountedUsdt, 2), points: p.pointsToday };
 
 /** The strategy command's text, in English and Simplified Chinese. */
 export const messages = defineMessages({
@@ -33,10 +34,10 @@ export const messages = defineMessages({
     summary: 'place OTO orders toward a daily volume target (see --help)',
     help: (
       rule: string,
-    ) => `Usage: alpha-monitor strategy --token <sym> --chain <chain> --volume <usdt> [--amount <usdt>]
-         [--user <id>] [--interval <s>] [--buy-offset <pct>] [--sell-offset <pct>] [--timeout <s>]
-         [--volume-rule mulPoint|raw] [--max-loss <usdt>] [--max-failures <n>] [--cancel-pending]
-         [--dry-run] [--yes] [--json]
+    ) => `Usage: alpha-monitor strategy --token <sym> --chain <chain> (--volume <usdt> | --points <n>) [--amount <usdt>]
+         [--interval <s>] [--buy-offset <pct>] [--sell-offset <pct>] [--timeout <s>]
+         [--volume-rule mulPoint|raw] [--max-loss <usdt>] [--max-wear-bps <bps>] [--max-move-pct <pct>]
+         [--max-failures <n>] [--cancel-pending] [--sell-leftovers] [--dry-run] [--yes] [--json]
          [--demo | --user <id> | --credentials-file <path>] [--rest-url <url> --ws-url <url>]
 
 Each trade is one OTO order: a working BUY at price × (1 + buy offset) and a pending SELL at
@@ -45,6 +46,9 @@ re-reads today's volume before each trade and stops at the target.
 
   --token, --chain     token symbol and chain (name or id), e.g. --token KOGE --chain BSC
   --volume <usdt>      today's volume target, in USDT actually traded
+  --points <n>         instead of --volume: today's volume points to reach (1..${MAX_TARGET_POINTS}, all tokens, as
+                       user-score counts them); the volume needed is 2^n − today's counted volume,
+                       divided by the token's live mulPoint
   --amount <usdt>      USDT per OTO buy (default 10). The buy fills at the price, so a trade adds
                        about amount / (1 + buy offset) of volume. The last trade buys only what the
                        target still needs (plus the symbol's minimum order as headroom for a price
@@ -59,8 +63,13 @@ re-reads today's volume before each trade and stops at the target.
                        (the safe side: if wrong, you trade more, never stop short), "raw" takes it
                        as is. Same result for tokens with mulPoint 1 (KOGE).
   --max-loss <usdt>    stop once the realised loss (spread + fees) reaches this
+  --max-wear-bps <bps> stop when a trade's wear, or the run's average, is above this (bps of
+                       counted volume)
+  --max-move-pct <pct> stop when the price moved more than this during a trade
   --max-failures <n>   stop after n failed trades in a row (default ${DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures})
   --cancel-pending     cancel pending SELLs still open at the end (otherwise they are listed)
+  --sell-leftovers     at the end, sell the token's free balance above the minimum order (a SELL at
+                       price × (1 − sell offset), cancelled after --timeout); dust is left
   --dry-run            print the orders it would place; place none
   --yes                do not ask for confirmation (a run against a real exchange asks)
   --json               NDJSON events on stdout, ending with {"type":"summary",...}
@@ -70,16 +79,33 @@ re-reads today's volume before each trade and stops at the target.
                        as for alpha-monitor watch (credentials: --credentials-file, then
                        $ALPHA_MONITOR_CREDENTIALS_FILE, then the keychain)
 
-Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed or stopped on
---max-loss / --max-failures; 2 usage; 3 session rejected (log in again or verify in the app).
+Verification (补充认证), a risk challenge (2FA) or an insufficient balance (481020) stops the run
+at once, never retried, with what to do.
+
+Exit codes: 0 target reached (or already met), dry run, or stopped with Ctrl+C; 1 the run failed,
+stopped on a limit (--max-loss, --max-wear-bps, --max-move-pct, --max-failures) or on an
+insufficient balance; 2 usage; 3 session rejected or verification needed (act in the Binance app).
 `,
     usage: (text: string) => `${text}\nRun alpha-monitor strategy --help for the options.`,
     connecting: (where: string) => `Connecting to ${where}...`,
     demo: 'demo simulator',
-    prepared: (p: StrategyPreparation, amount: string) =>
-      `Token ${p.token.tokenSymbol} on ${p.token.chainName} = ${p.token.alphaId} (${p.token.symbol}), price ${p.token.price}, mulPoint ${p.token.mulPoint}\n` +
-      `Volume today ${p.doneUsdt} of ${p.targetVolumeUsdt} USDT (user-volume reports ${p.volume.reported}); ` +
-      `about ${p.tradesEstimated} trade(s) of ${amount} USDT, estimated cost ${p.estimatedCostUsdt} USDT`,
+    prepared: (p: StrategyPreparation, amount: string) => {
+      const today = todayOf(p);
+      return (
+        `Token ${p.token.tokenSymbol} on ${p.token.chainName} = ${p.token.alphaId} (${p.token.symbol}), price ${p.token.price}, mulPoint ${p.token.mulPoint}\n` +
+        (today
+          ? `Today: ${today.points} volume points (counted volume ${today.counted} USDT, all tokens)${p.targetPoints === null ? '' : `; target ${p.targetPoints} points`}\n`
+          : '') +
+        `Volume today ${p.doneUsdt} of ${p.targetVolumeUsdt} USDT (user-volume reports ${p.volume.reported}); ` +
+        (p.targetMet
+          ? 'target already met today: nothing to trade'
+          : `about ${p.tradesEstimated} trade(s) of ${amount} USDT, expected wear ${p.estimatedCostUsdt} USDT`)
+      );
+    },
+    targetMet: (p: StrategyPreparation) =>
+      p.targetPoints === null
+        ? `Target already met today: ${p.doneUsdt} of ${p.targetVolumeUsdt} USDT. Nothing to trade, nothing was placed.`
+        : `Target already met today: ${p.pointsToday} of ${p.targetPoints} volume points. Nothing to trade, nothing was placed.`,
     planned: (n: number, e: Extract<StrategyEvent, { type: 'order-planned' }>) =>
       `[dry run] trade ${n}: OTO BUY ${e.plan.quantity} @ ${e.plan.buyPrice} (pays ${e.plan.paymentAmount} USDT), then SELL @ ${e.plan.sellPrice}\n  ${JSON.stringify(e.plan.wireBody)}`,
     placed: (e: Extract<StrategyEvent, { type: 'order-placed' }>) =>
@@ -99,13 +125,22 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
       trades: number,
       fills: number,
       fees: string,
-      pnl: string,
+      wear: string,
     ) =>
-      `[volume ${done}/${target} USDT ${pct}%] trades ${trades} · fills ${fills} · fees ${fees} USDT · realised P&L ${pnl} USDT`,
-    confirm: (p: StrategyPreparation, amount: string) =>
-      `About to trade REAL funds: ${p.token.tokenSymbol} (${p.token.symbol}), ${amount} USDT per trade, ` +
-      `about ${p.tradesEstimated} trade(s) toward ${p.targetVolumeUsdt} USDT, estimated cost ${p.estimatedCostUsdt} USDT.\n` +
-      `Type "yes" to go on: `,
+      `[volume ${done}/${target} USDT ${pct}%] trades ${trades} · fills ${fills} · fees ${fees} USDT · ${wear}`,
+    confirm: (p: StrategyPreparation, amount: string) => {
+      const today = todayOf(p);
+      return (
+        `Today so far: volume ${p.doneUsdt} USDT on ${p.token.tokenSymbol}` +
+        (today ? `, ${today.points} volume points (counted ${today.counted} USDT)` : '') +
+        '.\n' +
+        `About to trade REAL funds: ${p.token.tokenSymbol} (${p.token.symbol}), ${amount} USDT per trade, ` +
+        `about ${p.tradesEstimated} trade(s) toward ${p.targetVolumeUsdt} USDT` +
+        (p.targetPoints === null ? '' : ` (${p.targetPoints} points)`) +
+        `, expected wear ${p.estimatedCostUsdt} USDT.\n` +
+        `Type "yes" to go on: `
+      );
+    },
     declined: 'Not confirmed: nothing was placed.',
     cancelled: 'Cancelled: nothing was placed.',
     noTty:
@@ -125,17 +160,71 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
         case 'stopped':
           return 'Stopped.';
         case 'max-loss':
-          return `Stopped: ${s.reason}.`;
+        case 'max-wear':
+        case 'price-moved':
         case 'too-many-failures':
           return `Stopped: ${s.reason}.`;
         case 'auth-rejected':
-          return `Stopped: the session was rejected (${s.reasonCode}): ${s.reason}. Log in again (or finish the verification in the Binance app), then update the credentials.`;
+          switch (s.reasonCode) {
+            case 'VERIFICATION_REQUIRED':
+              return `Stopped at once, not retried: Binance asks for supplementary verification (补充认证). Finish it in the Binance app (Alpha), then run again.`;
+            case 'RISK_CHALLENGE':
+              return `Stopped at once, not retried: Binance asks for a security check (2FA) on orders. Place one Alpha order by hand on binance.com or in the app to pass it, then run again.`;
+            default:
+              return `Stopped: the session was rejected (${s.reasonCode}): ${s.reason}. Log in again, then update the credentials.`;
+          }
+        case 'insufficient-balance':
+          return `Stopped at once, not retried: the funding wallet cannot pay the next buy (481020 insufficient balance). Add USDT to the funding wallet or lower --amount, then run again.`;
         case 'failed':
           return `Failed (${s.reasonCode}): ${s.reason}`;
+        default:
+          return assertNever(s.outcome, 'strategy outcome');
       }
     },
     summaryLine: (s: StrategySummary) =>
-      `Summary: ${s.trades} trade(s), ${s.fills} fill(s), volume ${money(s.volume, 2)} of ${s.targetVolumeUsdt} USDT, fees ${exact(s.fees)} USDT, realised P&L ${pnl(s.cost)} USDT`,
+      `Summary: ${s.trades} trade(s), ${s.fills} fill(s), volume ${money(s.volume, 2)} of ${money(s.targetVolumeUsdt, 2)} USDT, fees ${exact(s.fees)} USDT`,
+    leftovers: (l: LeftoverSale) => {
+      switch (l.outcome) {
+        case 'sold':
+          return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt} USDT (#${l.orderId}).`;
+        case 'unsold':
+          return `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) did not fill (${l.code}) and was cancelled; the tokens are still in the wallet.`;
+        case 'dust':
+          return `Leftovers: ${l.quantity} left, below the minimum order (dust): not sold.`;
+        case 'none':
+          return 'Leftovers: none.';
+        case 'failed':
+          return `Leftovers: not sold (${l.code}); check the wallet.`;
+        default:
+          return assertNever(l.outcome, 'leftover outcome');
+      }
+    },
+    tokenRequired: '--token is required (e.g. --token KOGE)',
+    chainRequired: '--chain is required (e.g. --chain BSC)',
+    badRule: (rules: string) => `--volume-rule must be one of ${rules}`,
+    targetRequired: '--volume <usdt> or --points <n> is required (e.g. --volume 20)',
+    targetTwice: '--volume and --points are alternatives: give one of them',
+    invalidParam: (
+      name: string,
+      problem: StrategyParamProblem,
+      value: string,
+      range: string | null,
+    ) => {
+      switch (problem) {
+        case 'not-a-number':
+          return `--${name} must be a number, got "${value}"`;
+        case 'negative':
+          return `--${name} must not be negative, got ${value}`;
+        case 'not-positive':
+          return `--${name} must be above 0, got ${value}`;
+        case 'out-of-range':
+          return `--${name} must be in ${range}, got ${value}`;
+        case 'not-whole':
+          return `--${name} must be a whole number, got ${value}`;
+        default:
+          return assertNever(problem, 'param problem');
+      }
+    },
     openPending: (list: string) =>
       `Pending SELL orders still open (cancel them, or rerun with --cancel-pending): ${list}`,
     canceledPending: (list: string) => `Pending SELL orders cancelled: ${list}`,
@@ -151,10 +240,10 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
     summary: '下 OTO 单刷每日交易量目标（见 --help）',
     help: (
       rule: string,
-    ) => `用法：alpha-monitor strategy --token <代币> --chain <链> --volume <USDT> [--amount <USDT>]
-         [--user <id>] [--interval <秒>] [--buy-offset <%>] [--sell-offset <%>] [--timeout <秒>]
-         [--volume-rule mulPoint|raw] [--max-loss <USDT>] [--max-failures <n>] [--cancel-pending]
-         [--dry-run] [--yes] [--json]
+    ) => `用法：alpha-monitor strategy --token <代币> --chain <链> (--volume <USDT> | --points <n>) [--amount <USDT>]
+         [--interval <秒>] [--buy-offset <%>] [--sell-offset <%>] [--timeout <秒>]
+         [--volume-rule mulPoint|raw] [--max-loss <USDT>] [--max-wear-bps <bps>] [--max-move-pct <%>]
+         [--max-failures <n>] [--cancel-pending] [--sell-leftovers] [--dry-run] [--yes] [--json]
          [--demo | --user <id> | --credentials-file <路径>] [--rest-url <url> --ws-url <url>]
 
 每笔交易是一个 OTO 订单：工作单 BUY 价格 = 现价 × (1 + 买入偏移)，挂单 SELL 价格 = 现价 × (1 − 卖出偏移)，
@@ -162,6 +251,8 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
 
   --token, --chain     代币符号和链（名称或 id），如 --token KOGE --chain BSC
   --volume <USDT>      今日交易量目标（实际成交的 USDT）
+  --points <n>         代替 --volume：今日要达到的交易量积分（1..${MAX_TARGET_POINTS}，所有代币，按 user-score 计算）；
+                       所需交易量 = 2^n − 今日计入交易量，再除以代币当前的 mulPoint
   --amount <USDT>      每笔 OTO 买入的 USDT（默认 10）。买单按现价成交，每笔约增加 amount / (1 + 买入偏移)
                        的交易量。最后一笔只买目标还差的部分（另加该交易对的最小下单额，防价格小幅下跌），
                        不少于最小下单额
@@ -173,8 +264,12 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
                        "mulPoint" 除以 mulPoint（保守：若判断错误只会多交易，不会提前停止），"raw" 原样使用。
                        mulPoint 为 1 的代币（如 KOGE）两者相同。
   --max-loss <USDT>    已实现亏损（价差 + 手续费）达到此值即停止
+  --max-wear-bps <bps> 单笔磨损或本次平均磨损超过此值（计入交易量的 bps）即停止
+  --max-move-pct <%>   一笔交易期间价格变动超过此百分比即停止
   --max-failures <n>   连续失败 n 笔后停止（默认 ${DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures}）
   --cancel-pending     结束时撤销仍未成交的挂单 SELL（否则仅列出）
+  --sell-leftovers     结束时卖出该代币高于最小下单额的可用余额（卖价 = 现价 × (1 − 卖出偏移)，
+                       --timeout 后未成交则撤销）；零头保留
   --dry-run            只打印将要下的订单，不下单
   --yes                不询问确认（连接真实交易所时会询问）
   --json               在标准输出逐行输出 NDJSON 事件，最后一行为 {"type":"summary",...}
@@ -184,16 +279,31 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
                        与 alpha-monitor watch 相同（凭证顺序：--credentials-file、
                        $ALPHA_MONITOR_CREDENTIALS_FILE、钥匙串）
 
-退出码：0 达到目标、试运行或按 Ctrl+C 停止；1 运行失败或因 --max-loss / --max-failures 停止；2 用法错误；
-3 会话被拒绝（请重新登录或在币安 App 中完成验证）。
+补充认证、风控验证（2FA）或余额不足（481020）会立即停止，不会重试，并说明该怎么做。
+
+退出码：0 达到目标（或已达到）、试运行或按 Ctrl+C 停止；1 运行失败、因限制（--max-loss、--max-wear-bps、
+--max-move-pct、--max-failures）或余额不足停止；2 用法错误；3 会话被拒绝或需要验证（请在币安 App 中处理）。
 `,
     usage: (text: string) => `${text}\n运行 alpha-monitor strategy --help 查看选项。`,
     connecting: (where: string) => `正在连接 ${where}...`,
     demo: '演示模拟器',
-    prepared: (p: StrategyPreparation, amount: string) =>
-      `代币 ${p.token.tokenSymbol}（${p.token.chainName}）= ${p.token.alphaId}（${p.token.symbol}），价格 ${p.token.price}，mulPoint ${p.token.mulPoint}\n` +
-      `今日交易量 ${p.doneUsdt} / ${p.targetVolumeUsdt} USDT（user-volume 显示 ${p.volume.reported}）；` +
-      `约需 ${p.tradesEstimated} 笔、每笔 ${amount} USDT，预计成本 ${p.estimatedCostUsdt} USDT`,
+    prepared: (p: StrategyPreparation, amount: string) => {
+      const today = todayOf(p);
+      return (
+        `代币 ${p.token.tokenSymbol}（${p.token.chainName}）= ${p.token.alphaId}（${p.token.symbol}），价格 ${p.token.price}，mulPoint ${p.token.mulPoint}\n` +
+        (today
+          ? `今日：交易量积分 ${today.points}（计入交易量 ${today.counted} USDT，所有代币）${p.targetPoints === null ? '' : `；目标 ${p.targetPoints} 分`}\n`
+          : '') +
+        `今日交易量 ${p.doneUsdt} / ${p.targetVolumeUsdt} USDT（user-volume 显示 ${p.volume.reported}）；` +
+        (p.targetMet
+          ? '今日目标已达到：无需交易'
+          : `约需 ${p.tradesEstimated} 笔、每笔 ${amount} USDT，预计磨损 ${p.estimatedCostUsdt} USDT`)
+      );
+    },
+    targetMet: (p: StrategyPreparation) =>
+      p.targetPoints === null
+        ? `今日目标已达到：${p.doneUsdt} / ${p.targetVolumeUsdt} USDT。无需交易，没有下任何订单。`
+        : `今日目标已达到：交易量积分 ${p.pointsToday} / ${p.targetPoints}。无需交易，没有下任何订单。`,
     planned: (n: number, e: Extract<StrategyEvent, { type: 'order-planned' }>) =>
       `[试运行] 第 ${n} 笔：OTO 买入 ${e.plan.quantity} @ ${e.plan.buyPrice}（支付 ${e.plan.paymentAmount} USDT），随后卖出 @ ${e.plan.sellPrice}\n  ${JSON.stringify(e.plan.wireBody)}`,
     placed: (e: Extract<StrategyEvent, { type: 'order-placed' }>) =>
@@ -213,13 +323,22 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
       trades: number,
       fills: number,
       fees: string,
-      pnl: string,
+      wear: string,
     ) =>
-      `[交易量 ${done}/${target} USDT ${pct}%] 交易 ${trades} · 成交 ${fills} · 手续费 ${fees} USDT · 已实现盈亏 ${pnl} USDT`,
-    confirm: (p: StrategyPreparation, amount: string) =>
-      `即将使用真实资金交易：${p.token.tokenSymbol}（${p.token.symbol}），每笔 ${amount} USDT，` +
-      `约 ${p.tradesEstimated} 笔，目标 ${p.targetVolumeUsdt} USDT，预计成本 ${p.estimatedCostUsdt} USDT。\n` +
-      `输入 "yes" 继续：`,
+      `[交易量 ${done}/${target} USDT ${pct}%] 交易 ${trades} · 成交 ${fills} · 手续费 ${fees} USDT · ${wear}`,
+    confirm: (p: StrategyPreparation, amount: string) => {
+      const today = todayOf(p);
+      return (
+        `今日已完成：${p.token.tokenSymbol} 交易量 ${p.doneUsdt} USDT` +
+        (today ? `，交易量积分 ${today.points}（计入 ${today.counted} USDT）` : '') +
+        '。\n' +
+        `即将使用真实资金交易：${p.token.tokenSymbol}（${p.token.symbol}），每笔 ${amount} USDT，` +
+        `约 ${p.tradesEstimated} 笔，目标 ${p.targetVolumeUsdt} USDT` +
+        (p.targetPoints === null ? '' : `（${p.targetPoints} 分）`) +
+        `，预计磨损 ${p.estimatedCostUsdt} USDT。\n` +
+        `输入 "yes" 继续：`
+      );
+    },
     declined: '未确认：没有下任何订单。',
     cancelled: '已取消：没有下任何订单。',
     noTty:
@@ -237,17 +356,71 @@ Exit codes: 0 target reached, dry run, or stopped with Ctrl+C; 1 the run failed 
         case 'stopped':
           return '已停止。';
         case 'max-loss':
-          return `已停止：${s.reason}。`;
+        case 'max-wear':
+        case 'price-moved':
         case 'too-many-failures':
           return `已停止：${s.reason}。`;
         case 'auth-rejected':
-          return `已停止：会话被拒绝（${s.reasonCode}）：${s.reason}。请重新登录（或在币安 App 中完成验证），然后更新凭证。`;
+          switch (s.reasonCode) {
+            case 'VERIFICATION_REQUIRED':
+              return '已立即停止，不会重试：币安要求补充认证。请在币安 App（Alpha）中完成认证，然后重新运行。';
+            case 'RISK_CHALLENGE':
+              return '已立即停止，不会重试：币安要求对下单进行安全验证（2FA）。请先在 binance.com 或 App 中手动下一笔 Alpha 订单通过验证，然后重新运行。';
+            default:
+              return `已停止：会话被拒绝（${s.reasonCode}）：${s.reason}。请重新登录，然后更新凭证。`;
+          }
+        case 'insufficient-balance':
+          return '已立即停止，不会重试：资金账户余额不足以支付下一笔买单（481020 余额不足）。请向资金账户充值 USDT 或调低 --amount，然后重新运行。';
         case 'failed':
           return `失败（${s.reasonCode}）：${s.reason}`;
+        default:
+          return assertNever(s.outcome, 'strategy outcome');
       }
     },
     summaryLine: (s: StrategySummary) =>
-      `汇总：${s.trades} 笔交易，${s.fills} 次成交，交易量 ${money(s.volume, 2)} / ${s.targetVolumeUsdt} USDT，手续费 ${exact(s.fees)} USDT，已实现盈亏 ${pnl(s.cost)} USDT`,
+      `汇总：${s.trades} 笔交易，${s.fills} 次成交，交易量 ${money(s.volume, 2)} / ${money(s.targetVolumeUsdt, 2)} USDT，手续费 ${exact(s.fees)} USDT`,
+    leftovers: (l: LeftoverSale) => {
+      switch (l.outcome) {
+        case 'sold':
+          return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt} USDT（#${l.orderId}）。`;
+        case 'unsold':
+          return `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）未成交（${l.code}），已撤销；代币仍在钱包中。`;
+        case 'dust':
+          return `剩余代币：${l.quantity}，低于最小下单额（零头），未卖出。`;
+        case 'none':
+          return '剩余代币：无。';
+        case 'failed':
+          return `剩余代币：未能卖出（${l.code}），请检查钱包。`;
+        default:
+          return assertNever(l.outcome, 'leftover outcome');
+      }
+    },
+    tokenRequired: '必须指定 --token（如 --token KOGE）',
+    chainRequired: '必须指定 --chain（如 --chain BSC）',
+    badRule: (rules: string) => `--volume-rule 必须是以下之一：${rules}`,
+    targetRequired: '必须指定 --volume <USDT> 或 --points <n>（如 --volume 20）',
+    targetTwice: '--volume 与 --points 只能二选一',
+    invalidParam: (
+      name: string,
+      problem: StrategyParamProblem,
+      value: string,
+      range: string | null,
+    ) => {
+      switch (problem) {
+        case 'not-a-number':
+          return `--${name} 必须是数字，实际为 "${value}"`;
+        case 'negative':
+          return `--${name} 不能为负数，实际为 ${value}`;
+        case 'not-positive':
+          return `--${name} 必须大于 0，实际为 ${value}`;
+        case 'out-of-range':
+          return `--${name} 必须在 ${range} 范围内，实际为 ${value}`;
+        case 'not-whole':
+          return `--${name} 必须是整数，实际为 ${value}`;
+        default:
+          return assertNever(problem, 'param problem');
+      }
+    },
     openPending: (list: string) =>
       `仍未成交的挂单 SELL（请手动撤销，或加 --cancel-pending 重新运行）：${list}`,
     canceledPending: (list: string) => `已撤销的挂单 SELL：${list}`,

@@ -1,7 +1,12 @@
 /** The OTO volume strategy (issue 6): import from here. */
 export { createStrategyRun } from './strategy-run.ts';
 export * from './strategy-types.ts';
-export { StrategyError, isAuthRejection, type StrategyErrorCode } from './strategy-error.ts';
+export {
+  StrategyError,
+  isAuthRejection,
+  isInsufficientBalance,
+  type StrategyErrorCode,
+} from './strategy-error.ts';
 export { resolveToken, QUOTE_ASSET, type ResolvedToken } from './token-resolver.ts';
 export {
   readSymbolFilters,
@@ -9,7 +14,15 @@ export {
   checkPendingPrice,
   type SymbolFilters,
 } from './symbol-filters.ts';
-export { planTrade, assertTradeInputs, type TradePlan, type TradePlanInput } from './trade-plan.ts';
+export { planTrade, type TradePlan, type TradePlanInput } from './trade-plan.ts';
+export {
+  assertStrategyParams,
+  StrategyParamError,
+  MAX_TARGET_POINTS,
+  type StrategyParamName,
+  type StrategyParamProblem,
+} from './params-check.ts';
+export { MAX_TRADES_PER_RUN } from './run-planning.ts';
 export {
   readTokenVolume,
   tradesNeeded,

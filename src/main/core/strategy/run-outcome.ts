@@ -1,13 +1,28 @@
-import { errorCodeOf, errorMessageOf, isAuthRejection } from './strategy-error.ts';
+import {
+  errorCodeOf,
+  errorMessageOf,
+  isAuthRejection,
+  isInsufficientBalance,
+} from './strategy-error.ts';
 import type { StrategyOutcome } from './strategy-types.ts';
 import { AuthStop } from './trade-executor.ts';
 
 /** How a run ended, with the reason when it did not reach its target. */
 export type Finish = { outcome: StrategyOutcome; reasonCode?: string; reason?: string };
 
-/** The end of a run that threw: a rejected session, or a failure with the error's code. */
+/**
+ * The end of a run that threw: a rejected session (expired, verification, risk challenge),
+ * an order the balance cannot pay (481020), or a failure with the error's code.
+ */
 export function finishFor(error: unknown): Finish {
   if (error instanceof AuthStop) error = error.authError;
+  if (isInsufficientBalance(error)) {
+    return {
+      outcome: 'insufficient-balance',
+      reasonCode: 'INSUFFICIENT_BALANCE',
+      reason: errorMessageOf(error),
+    };
+  }
   if (isAuthRejection(error)) {
     return {
       outcome: 'auth-rejected',
@@ -16,6 +31,11 @@ export function finishFor(error: unknown): Finish {
     };
   }
   return { outcome: 'failed', reasonCode: errorCodeOf(error), reason: errorMessageOf(error) };
+}
+
+/** Outcomes after which nothing more may be sent for the account (no retry, no clean-up). */
+export function isAccountStop(outcome: StrategyOutcome): boolean {
+  return outcome === 'auth-rejected' || outcome === 'insufficient-balance';
 }
 
 /** The end of a run stopped by `failures` failed trades in a row, the last one being `last`. */

@@ -1,10 +1,12 @@
 import Big from 'big.js';
+import { volumePoints, volumeThreshold } from '../points/points-rules.ts';
+import { assertStrategyParams } from './params-check.ts';
 import { StrategyError } from './strategy-error.ts';
 import type { StrategyRestPort } from './strategy-ports.ts';
 import type { StrategyParams, StrategyPreparation } from './strategy-types.ts';
 import { readSymbolFilters, type SymbolFilters } from './symbol-filters.ts';
 import { resolveToken, type ResolvedToken } from './token-resolver.ts';
-import { assertTradeInputs, planTrade, type TradePlan } from './trade-plan.ts';
+import { planTrade, type TradePlan } from './trade-plan.ts';
 import {
   expectedTradeVolume,
   readTokenVolume,
@@ -15,30 +17,41 @@ import {
 /** Fee rate per leg seen on every captured fill (0.01 %, ALPHA-PROTOCOL.md §4): estimates only. */
 const ESTIMATED_FEE_RATE = new Big('0.0001');
 
+/**
+ * Most trades one run may place: a larger target is refused up front (a dry run of 1e9 USDT
+ * would otherwise plan 100 million trades). 10,000 trades of 10 USDT is 100,000 USDT.
+ */
+export const MAX_TRADES_PER_RUN = 10_000;
+
 /** What the exchange says before the first order: the token, its rules, today's volume. */
 export interface RunStart {
+  /** Target in traded USDT of this token (derived from the points target when there is one). */
   target: Big;
   token: ResolvedToken;
   filters: SymbolFilters;
   volume: TokenVolume;
+  /** Today's counted volume of the account, all tokens (user-score), or null when unknown. */
+  todayCounted: Big | null;
 }
 
-/** Checks the parameters, then reads the token, its filters and today's volume. */
+/**
+ * Checks the parameters, then reads the token, its filters and today's volume. A points
+ * target becomes a volume: (2^points − today's counted volume) ÷ the token's live mulPoint,
+ * on top of what the token has today.
+ */
 export async function readRunStart(
   rest: StrategyRestPort,
   params: StrategyParams,
+  todayCounted: Big | null,
 ): Promise<RunStart> {
-  assertTradeInputs(params);
-  let target: Big;
-  try {
-    target = new Big(params.targetVolumeUsdt);
-  } catch {
+  assertStrategyParams(params);
+  const points = params.targetPoints ?? null;
+  if (points !== null && todayCounted === null) {
     throw new StrategyError(
-      'INVALID_PARAMS',
-      `volume must be a number, got "${params.targetVolumeUsdt}"`,
+      'POINTS_UNAVAILABLE',
+      "today's points (user-score) could not be read, so a points target cannot be sized",
     );
   }
-  if (target.lte(0)) throw new StrategyError('INVALID_PARAMS', 'volume must be above 0 USDT');
   const [items, info, userVolume] = await Promise.all([
     rest.getAggTicker24(),
     rest.getExchangeInfo(),
@@ -47,7 +60,17 @@ export async function readRunStart(
   const token = resolveToken(items, params);
   const filters = readSymbolFilters(info, token.symbol);
   const volume = readTokenVolume(userVolume, token.tokenSymbol, params.volumeRule, token.mulPoint);
-  return { target, token, filters, volume };
+  let target: Big;
+  if (points !== null) {
+    const missing = volumeThreshold(points).minus(todayCounted!);
+    const traded = missing.gt(0)
+      ? missing.div(token.mulPoint > 0 ? token.mulPoint : 1).round(8, Big.roundUp)
+      : new Big(0);
+    target = new Big(volume.counted).plus(traded);
+  } else {
+    target = new Big(params.targetVolumeUsdt);
+  }
+  return { target, token, filters, volume, todayCounted };
 }
 
 /** The estimate shown before a run: trades needed, the first trade, and the cost. */
@@ -56,11 +79,17 @@ export function estimateRun(params: StrategyParams, start: RunStart): StrategyPr
   const remaining = target.minus(volume.counted);
   const firstTrade = planNextTrade(params, filters, token.price, remaining);
   const tradesEstimated = tradesNeeded(
-    params.targetVolumeUsdt,
+    target.toFixed(),
     volume.counted,
     params.amountUsdt,
     params.buyOffsetPct,
   );
+  if (tradesEstimated > MAX_TRADES_PER_RUN) {
+    throw new StrategyError(
+      'TOO_MANY_TRADES',
+      `the target needs about ${tradesEstimated} trades of ${params.amountUsdt} USDT, more than the ${MAX_TRADES_PER_RUN} one run may place; lower the target or raise the amount`,
+    );
+  }
   // Full trades pay `amount` for each expectedTradeVolume; the last pays only for what
   // remains, so the USDT paid in all is about remaining × amount / expectedTradeVolume.
   const paid = remaining.gt(0)
@@ -83,6 +112,10 @@ export function estimateRun(params: StrategyParams, start: RunStart): StrategyPr
     tradesEstimated,
     firstTrade,
     estimatedCostUsdt: paid.times(costRate).round(4, Big.roundUp).toFixed(),
+    targetMet: remaining.lte(0),
+    targetPoints: params.targetPoints ?? null,
+    todayCountedUsdt: start.todayCounted?.toFixed() ?? null,
+    pointsToday: start.todayCounted === null ? null : volumePoints(start.todayCounted),
   };
 }
 

@@ -3,7 +3,7 @@ import { utcDate, volumePoints } from '../points/points-rules.ts';
 import { computeWear, costPerPoint, type Wear, type WearFill } from '../points/wear.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
-import { errorCodeOf } from './strategy-error.ts';
+import { errorCodeOf, isAuthRejection } from './strategy-error.ts';
 import type { StrategyRestPort } from './strategy-ports.ts';
 import type { StrategyEvent } from './strategy-types.ts';
 
@@ -49,14 +49,25 @@ export class RunWear {
     return fills && fills.length > 0 ? computeWear(fills) : null;
   }
 
+  /** Tokens this run bought and did not sell (Σ BUY qty − Σ SELL qty of its fills). */
+  heldQuantity(): Big {
+    let held = new Big(0);
+    for (const fill of [...this.byTrade.values()].flat())
+      held = fill.side === 'BUY' ? held.plus(fill.qty) : held.minus(fill.qty);
+    return held;
+  }
+
   /** Wear of the whole run. */
   total(): Wear {
     return computeWear([...this.byTrade.values()].flat());
   }
 
-  /** Reads today's counted volume from user-score (start, or end: the exchange wins). */
-  async readToday(at: 'start' | 'end'): Promise<void> {
-    if (!this.rest.getUserScore) return;
+  /**
+   * Reads today's counted volume from user-score (start, or end: the exchange wins); returns
+   * it, or null when it cannot be read. An auth rejection is rethrown: the run must stop.
+   */
+  async readToday(at: 'start' | 'end'): Promise<Big | null> {
+    if (!this.rest.getUserScore) return null;
     try {
       const score = await this.rest.getUserScore();
       const today = utcDate(this.clock.now());
@@ -64,10 +75,13 @@ export class RunWear {
       const counted = new Big(row?.alphaVolume ?? '0');
       if (at === 'start') this.startCounted = counted;
       else this.exchangePoints = volumePoints(counted);
+      return counted;
     } catch (error) {
+      if (at === 'start' && isAuthRejection(error)) throw error;
       this.logger.warn('user-score could not be read; points left out', {
         code: errorCodeOf(error),
       });
+      return null;
     }
   }
 

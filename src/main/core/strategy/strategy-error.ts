@@ -20,7 +20,11 @@ export type StrategyErrorCode =
   /** An exchange reply did not have the shape we rely on. */
   | 'BAD_RESPONSE'
   /** The session was rejected (expired, verification or risk challenge needed). */
-  | 'AUTH_REJECTED';
+  | 'AUTH_REJECTED'
+  /** The target needs more trades than one run may place (MAX_TRADES_PER_RUN). */
+  | 'TOO_MANY_TRADES'
+  /** A points target, but today's points (user-score) could not be read. */
+  | 'POINTS_UNAVAILABLE';
 
 /** An error of the strategy engine, with a stable `code`. */
 export class StrategyError extends Error {
@@ -45,6 +49,18 @@ export function isAuthRejection(error: unknown): error is Error & { code: string
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && (AUTH_CODES.has(code) || code === 'AUTH_REJECTED');
+}
+
+/** Binance's business code for an order the funding wallet cannot pay (ALPHA-PROTOCOL.md §9). */
+export const INSUFFICIENT_BALANCE_API_CODE = '481020';
+
+/**
+ * True for an order refused for lack of balance: retrying cannot help (and peers stop the
+ * account too), so the run stops at once.
+ */
+export function isInsufficientBalance(error: unknown): error is Error & { code: string } {
+  if (typeof error !== 'object' || error === null) return false;
+  return (error as { apiCode?: unknown }).apiCode === INSUFFICIENT_BALANCE_API_CODE;
 }
 
 /** The error's stable code when it has one, else `UNKNOWN`. */

@@ -26,8 +26,9 @@ export type StrategyRestPort = Pick<
   | 'cancelOrder'
   | 'getOpenOrders'
 > &
-  // Optional: with it, summaries carry today's points (user-score).
-  Partial<Pick<AlphaRestClient, 'getUserScore'>>;
+  // Optional: with getUserScore, summaries carry today's points (user-score) and a points
+  // target can be sized; placeOrder and getAlphaWallet sell leftovers at the end.
+  Partial<Pick<AlphaRestClient, 'getUserScore' | 'placeOrder' | 'getAlphaWallet'>>;
 
 /**
  * The OTO place body as it goes on the wire, shaped like the captured requests

@@ -3,9 +3,24 @@ import { Emitter } from '../../../shared/event/emitter.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import { OrderTracker, sleep } from './order-tracker.ts';
 import { PendingLegs } from './pending-legs.ts';
-import { finishAfterSessionLoss, finishFor, tooManyFailures, type Finish } from './run-outcome.ts';
+import {
+  finishAfterSessionLoss,
+  finishFor,
+  isAccountStop,
+  tooManyFailures,
+  type Finish,
+} from './run-outcome.ts';
+import { assertStrategyParams } from './params-check.ts';
+import { sellLeftovers } from './leftover-sale.ts';
+import { moveStop, wearStop } from './run-stops.ts';
 import { dryRunPlans, estimateRun, planNextTrade, readRunStart } from './run-planning.ts';
-import { StrategyError, errorCodeOf, errorMessageOf, isAuthRejection } from './strategy-error.ts';
+import {
+  StrategyError,
+  errorCodeOf,
+  errorMessageOf,
+  isAuthRejection,
+  isInsufficientBalance,
+} from './strategy-error.ts';
 import { executeTrade, type TradeExecutorDeps, type TradeResult } from './trade-executor.ts';
 import { resolveToken } from './token-resolver.ts';
 import type { TradePlan } from './trade-plan.ts';
@@ -15,6 +30,7 @@ import {
   DEFAULT_STRATEGY_PARAMS,
   type StrategyDeps,
   type StrategyEvent,
+  type LeftoverSale,
   type StrategyParams,
   type StrategyPreparation,
   type StrategyProgress,
@@ -56,6 +72,9 @@ class StrategyRunner implements StrategyRun {
   private readonly pending: PendingLegs;
   private readonly wear: RunWear;
   private token: { symbol: string; alphaId: string; mulPoint: number } | null = null;
+  /** The target in traded USDT (derived at the start for a points target). */
+  private target: string;
+  private leftovers: LeftoverSale | null = null;
 
   /** Set when the session was lost for good while running. */
   private sessionFailure: { code: string; reason: string } | null = null;
@@ -68,6 +87,7 @@ class StrategyRunner implements StrategyRun {
     this.tracker = new OrderTracker(deps.orderUpdates, deps.clock);
     this.pending = new PendingLegs(this.tracker);
     this.wear = new RunWear(deps.rest, deps.clock, deps.logger);
+    this.target = params.targetVolumeUsdt;
     this.sessionSubscription = deps.sessionFailures?.((failure) => {
       this.sessionFailure ??= failure;
       this.abort.abort();
@@ -110,12 +130,14 @@ class StrategyRunner implements StrategyRun {
   }
 
   private async doPrepare(): Promise<StrategyPreparation> {
-    const start = await readRunStart(this.deps.rest, this.params);
+    assertStrategyParams(this.params);
+    const today = await this.wear.readToday('start');
+    const start = await readRunStart(this.deps.rest, this.params, today);
     this.startCounted = new Big(start.volume.counted);
     this.done = this.startCounted;
+    this.target = start.target.toFixed();
     const { symbol, alphaId, mulPoint } = start.token;
     this.token = { symbol, alphaId, mulPoint };
-    await this.wear.readToday('start');
     return estimateRun(this.params, start);
   }
 
@@ -149,9 +171,27 @@ class StrategyRunner implements StrategyRun {
     try {
       // Not the run's stop signal: cancelling at the end must go on after a stop.
       const executor = this.executor(new AbortController().signal);
-      await this.pending.settle(executor, this.params.cancelPendingAtEnd);
+      // Selling leftovers takes back the tokens of SELLs still open: they are cancelled first.
+      await this.pending.settle(
+        executor,
+        this.params.cancelPendingAtEnd || this.params.sellLeftovers === true,
+      );
+      if (
+        prep &&
+        this.params.sellLeftovers &&
+        !this.params.dryRun &&
+        !isAccountStop(finish.outcome)
+      ) {
+        this.leftovers = await sellLeftovers(executor, {
+          token: { ...prep.token, chain: this.params.chain },
+          filters: prep.filters,
+          sellOffsetPct: this.params.sellOffsetPct,
+          heldQuantity: this.wear.heldQuantity(),
+        });
+        this.emit({ type: 'leftovers', ...this.leftovers });
+      }
     } catch (error) {
-      if (finish.outcome !== 'auth-rejected') finish = finishFor(error);
+      if (!isAccountStop(finish.outcome)) finish = finishFor(error);
     }
     if (prep && !this.params.dryRun) await this.wear.readToday('end');
     const summary = this.summary(finish, prep);
@@ -185,7 +225,11 @@ class StrategyRunner implements StrategyRun {
           prep.token.mulPoint,
         );
         const known = this.startCounted!.plus(this.ourVolume);
-        this.done = new Big(volume.counted).gt(known) ? new Big(volume.counted) : known;
+        // A points target counts only our own buys: user-volume's reading of mulPoint is
+        // unconfirmed (volume-accounting.ts), and stopping short would miss the point.
+        const pointsTarget = params.targetPoints !== undefined && params.targetPoints !== null;
+        this.done =
+          !pointsTarget && new Big(volume.counted).gt(known) ? new Big(volume.counted) : known;
         this.emitProgress();
         if (this.done.gte(prep.targetVolumeUsdt)) return { outcome: 'target-reached' };
         if (trade > 1 && !(await sleep(deps.clock, params.intervalMs, signal)))
@@ -199,7 +243,12 @@ class StrategyRunner implements StrategyRun {
           new Big(prep.targetVolumeUsdt).minus(this.done),
         );
       } catch (error) {
-        if (error instanceof StrategyError || isAuthRejection(error)) throw error;
+        if (
+          error instanceof StrategyError ||
+          isAuthRejection(error) ||
+          isInsufficientBalance(error)
+        )
+          throw error;
         failures++;
         deps.logger.warn('strategy step failed', { code: errorCodeOf(error) });
         this.emit({
@@ -244,6 +293,32 @@ class StrategyRunner implements StrategyRun {
         };
       }
       if (signal.aborted) return { outcome: 'stopped' };
+      // The stops matter only while more trades would follow.
+      if (this.done.lt(prep.targetVolumeUsdt)) {
+        const stop =
+          wearStop(
+            params.maxWearBps,
+            trade,
+            tradeWear?.wearBps ?? null,
+            this.wear.total().wearBps,
+          ) ?? (await this.priceMoveStop(trade, plan.marketPrice));
+        if (stop) return stop;
+      }
+    }
+  }
+
+  /** `--max-move-pct`: the price now against the one the trade was planned at. */
+  private async priceMoveStop(trade: number, before: string): Promise<Finish | null> {
+    if (this.params.maxMovePct === null || this.params.maxMovePct === undefined) return null;
+    try {
+      const now = resolveToken(await this.deps.rest.getAggTicker24(), this.params);
+      return moveStop(this.params.maxMovePct, trade, before, now.price);
+    } catch (error) {
+      if (isAuthRejection(error)) throw error;
+      this.deps.logger.warn('price could not be re-read for --max-move-pct', {
+        code: errorCodeOf(error),
+      });
+      return null;
     }
   }
 
@@ -267,7 +342,7 @@ class StrategyRunner implements StrategyRun {
   private snapshot(): StrategyProgress {
     const wear = this.wear.total();
     return {
-      targetVolumeUsdt: new Big(this.params.targetVolumeUsdt).toFixed(),
+      targetVolumeUsdt: new Big(this.target).toFixed(),
       doneUsdt: this.done.toFixed(),
       trades: this.trades,
       fills: this.fills,
@@ -318,6 +393,8 @@ class StrategyRunner implements StrategyRun {
       symbol: prep?.token.symbol ?? null,
       openPendingOrders: this.pending.open,
       canceledPendingOrders: this.pending.canceled,
+      leftovers: this.leftovers,
+      targetPoints: this.params.targetPoints ?? null,
       dryRun: this.params.dryRun,
     };
   }

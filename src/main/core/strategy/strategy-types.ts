@@ -14,8 +14,16 @@ export interface StrategyParams {
   token: string;
   /** Chain name or id, e.g. `BSC` or `56`. */
   chain: string;
-  /** Today's volume goal, in traded USDT (see VolumeRule). */
+  /**
+   * Today's volume goal, in traded USDT (see VolumeRule). With `targetPoints` it is ignored:
+   * the run derives it from the points target.
+   */
   targetVolumeUsdt: string;
+  /**
+   * Today's volume points to reach instead of a volume (all tokens, as user-score counts
+   * them): the volume needed is 2^points − today's counted volume, ÷ the token's live mulPoint.
+   */
+  targetPoints?: number | null;
   /** Notional of each OTO working BUY, USDT. */
   amountUsdt: string;
   /** Working BUY at market × (1 + buyOffsetPct/100). */
@@ -29,6 +37,12 @@ export interface StrategyParams {
   volumeRule: VolumeRule;
   /** Stop once realised cost (spread + fees) reaches this; null = no limit. */
   maxLossUsdt: string | null;
+  /** Stop when a trade's wear, or the run's average, exceeds this many bps; null = no limit. */
+  maxWearBps?: string | null;
+  /** Stop when the price moved more than this % between placing a trade and its end. */
+  maxMovePct?: string | null;
+  /** At the end, sell a free balance of the traded token above the symbol's minimum order. */
+  sellLeftovers?: boolean;
   /** Stop after this many failed trades in a row. */
   maxConsecutiveFailures: number;
   /** Cancel pending SELLs still open at the end (otherwise they are only reported). */
@@ -78,8 +92,32 @@ export interface StrategyPreparation {
   tradesEstimated: number;
   /** The first trade as it would be sent now (sized down when it is also the last). */
   firstTrade: TradePlan;
-  /** Estimated total cost: USDT paid for the buys × (buy + sell offsets) + 0.01 % fee per leg. */
+  /** Estimated wear: USDT paid for the buys × (buy + sell offsets) + 0.01 % fee per leg. */
   estimatedCostUsdt: string;
+  /** True when today's counted volume already meets the target: the run places nothing. */
+  targetMet: boolean;
+  /** The points target, when the run aims at points (else null). */
+  targetPoints: number | null;
+  /** Today's counted volume of the account, all tokens (user-score); null when unknown. */
+  todayCountedUsdt: string | null;
+  /** Today's volume points of the account at the start; null when unknown. */
+  pointsToday: number | null;
+}
+
+/** What `--sell-leftovers` did at the end. */
+export interface LeftoverSale {
+  /**
+   * - `sold`: the leftover was sold; `unsold`: its SELL did not fill in time and was cancelled;
+   * - `dust`: a balance below the symbol's minimum order was left; `none`: nothing was left;
+   * - `failed`: the balance could not be read or the SELL not placed (see `code`).
+   */
+  outcome: 'sold' | 'unsold' | 'dust' | 'none' | 'failed';
+  /** Free token balance found, base asset. */
+  quantity: string;
+  /** USDT received (sold), else null. */
+  quoteUsdt: string | null;
+  orderId: string | null;
+  code: string | null;
 }
 
 /** Live figures of a run. */
@@ -117,8 +155,11 @@ export type StrategyOutcome =
   | 'dry-run'
   | 'stopped'
   | 'max-loss'
+  | 'max-wear'
+  | 'price-moved'
   | 'too-many-failures'
   | 'auth-rejected'
+  | 'insufficient-balance'
   | 'failed';
 
 /** A pending SELL left open, or cancelled at the end. */
@@ -146,6 +187,10 @@ export interface StrategySummary extends StrategyProgress {
   openPendingOrders: PendingLegRef[];
   /** Pending SELLs cancelled at the end (`cancelPendingAtEnd`). */
   canceledPendingOrders: PendingLegRef[];
+  /** What `sellLeftovers` did; null when it was not asked for or did not run. */
+  leftovers: LeftoverSale | null;
+  /** The points target of the run, or null for a volume target. */
+  targetPoints: number | null;
   dryRun: boolean;
 }
 
@@ -183,6 +228,7 @@ export type StrategyEvent =
       countedVolumeUsdt: string;
     }
   | ({ type: 'progress' } & StrategyProgress)
+  | ({ type: 'leftovers' } & LeftoverSale)
   | StrategySummary;
 
 /** One run of the strategy. Dispose to stop listening (it does not cancel orders: stop does). */

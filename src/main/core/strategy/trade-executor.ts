@@ -1,7 +1,12 @@
 import Big from 'big.js';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
-import { isAuthRejection, errorCodeOf, errorMessageOf } from './strategy-error.ts';
+import {
+  isAuthRejection,
+  isInsufficientBalance,
+  errorCodeOf,
+  errorMessageOf,
+} from './strategy-error.ts';
 import { OrderTracker, TERMINAL, totalsOf, type TrackedOrder } from './order-tracker.ts';
 import type { StrategyRestPort } from './strategy-ports.ts';
 import type { PendingLegRef, StrategyEvent } from './strategy-types.ts';
@@ -42,7 +47,10 @@ export interface TradeExecutorDeps {
   stopSignal: AbortSignal;
 }
 
-/** Thrown out of a trade when the session is rejected: the run must stop at once. */
+/**
+ * Thrown out of a trade when the session is rejected or the order cannot be paid (481020):
+ * the run must stop at once, and never retry (retries escalate risk control).
+ */
 export class AuthStop extends Error {
   constructor(readonly authError: Error & { code: string }) {
     super(authError.message);
@@ -66,7 +74,7 @@ export async function executeTrade(
   try {
     ids = await deps.rest.placeOtoOrder(plan.request);
   } catch (error) {
-    if (isAuthRejection(error)) throw new AuthStop(error);
+    if (isAuthRejection(error) || isInsufficientBalance(error)) throw new AuthStop(error);
     return {
       kind: 'failed',
       code: errorCodeOf(error),

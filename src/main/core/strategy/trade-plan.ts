@@ -149,29 +149,3 @@ function lastTradeQuantity(
   }
   return quantity.lt(fullQuantity) ? quantity : fullQuantity;
 }
-
-/** Rejects offsets and amounts that cannot make a sensible trade. */
-export function assertTradeInputs(input: {
-  amountUsdt: string;
-  buyOffsetPct: string;
-  sellOffsetPct: string;
-}): void {
-  const num = (v: string, name: string) => {
-    try {
-      return new Big(v);
-    } catch {
-      throw new StrategyError('INVALID_PARAMS', `${name} must be a number, got "${v}"`);
-    }
-  };
-  if (num(input.amountUsdt, 'amount').lte(0)) {
-    throw new StrategyError('INVALID_PARAMS', 'amount must be above 0 USDT');
-  }
-  const buy = num(input.buyOffsetPct, 'buy offset');
-  const sell = num(input.sellOffsetPct, 'sell offset');
-  if (buy.lte(-100) || buy.gte(100)) {
-    throw new StrategyError('INVALID_PARAMS', 'buy offset must be between -100 and 100 (%)');
-  }
-  if (sell.lte(-100) || sell.gte(100)) {
-    throw new StrategyError('INVALID_PARAMS', 'sell offset must be between -100 and 100 (%)');
-  }
-}

@@ -6,7 +6,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { assertNever } from '../../../shared/assert-never.ts';
 import { Button, ErrorBox } from './ui.tsx';
 
-type Kind = 'updates' | 'orders';
+type Kind = 'updates' | 'orders' | 'points-by-day';
 
 /** Starts a browser download of a file the host prepared (browser host only). */
 function download(url: string, fileName: string): void {
@@ -20,11 +20,19 @@ function download(url: string, fileName: string): void {
 }
 
 /**
- * Export buttons for the current session. Desktop: a native save dialog, then the CSV is
- * streamed to disk. Browser host: the host writes it and the page downloads it. Rows written
- * so far are shown while it runs; the outcome (or the error and what to do) after.
+ * Export buttons for the current session, and (live accounts) the per-day points and wear
+ * summary of the account. Desktop: a native save dialog, then the CSV is streamed to disk.
+ * Browser host: the host writes it and the page downloads it. Rows written so far are shown
+ * while it runs; the outcome (or the error and what to do) after.
  */
-export function ExportBar({ sessionId }: { sessionId: string | null }) {
+export function ExportBar({
+  sessionId,
+  pointsAccountId = null,
+}: {
+  sessionId: string | null;
+  /** The account whose per-day summary the third button exports; null hides it. */
+  pointsAccountId?: string | null;
+}) {
   const t = useT();
   const api = useApi();
   const [running, setRunning] = useState<Kind | null>(null);
@@ -34,16 +42,25 @@ export function ExportBar({ sessionId }: { sessionId: string | null }) {
 
   useEffect(() => api.onExportProgress((p) => setProgress(p)), [api]);
 
+  const request = (kind: Kind): Promise<IpcResult<ExportResult>> | null => {
+    if (kind === 'points-by-day')
+      return pointsAccountId === null
+        ? null
+        : api.exportDailySummaryCsv({ accountId: pointsAccountId });
+    if (sessionId === null) return null;
+    return kind === 'updates'
+      ? api.exportUpdatesCsv({ sessionId })
+      : api.exportOrdersCsv({ sessionId });
+  };
+
   const run = async (kind: Kind) => {
-    if (sessionId === null) return;
+    const pending = request(kind);
+    if (pending === null) return;
     setRunning(kind);
     setProgress(null);
     setMessage(null);
     setError(null);
-    const result: IpcResult<ExportResult> =
-      kind === 'updates'
-        ? await api.exportUpdatesCsv({ sessionId })
-        : await api.exportOrdersCsv({ sessionId });
+    const result = await pending;
     setRunning(null);
     if (!result.ok) {
       setError(result.error);
@@ -86,6 +103,17 @@ export function ExportBar({ sessionId }: { sessionId: string | null }) {
       >
         {t.exportOrders}
       </Button>
+      {pointsAccountId !== null && (
+        <Button
+          onClick={() => void run('points-by-day')}
+          busy={running === 'points-by-day'}
+          disabled={running !== null}
+          data-testid="export-points-by-day"
+          title={t.points.exportByDayHint}
+        >
+          {t.points.exportByDay}
+        </Button>
+      )}
       {running !== null && (
         <span className="muted small" role="status">
           {t.exporting((progress?.rows ?? 0).toLocaleString('en-US'))}

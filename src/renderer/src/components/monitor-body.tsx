@@ -111,7 +111,10 @@ export function MonitorBody({
         <section className="panel orders-panel">
           <header className="panel-head">
             <h3>{t.orders}</h3>
-            <ExportBar sessionId={connection?.sessionId ?? null} />
+            <ExportBar
+              sessionId={connection?.sessionId ?? null}
+              pointsAccountId={readOnly ? null : accountId}
+            />
           </header>
           <OrdersToolbar
             filter={filter}

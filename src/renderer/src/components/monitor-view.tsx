@@ -4,6 +4,7 @@ import { useApi } from '../app/api-context.tsx';
 import { useAccountSession } from '../app/use-account-session.ts';
 import { ConnectionPanel } from './connection-panel.tsx';
 import { MonitorBody } from './monitor-body.tsx';
+import { PointsCard } from './points-card.tsx';
 import { StrategyPanel } from './strategy-panel.tsx';
 
 /**
@@ -37,7 +38,10 @@ export function MonitorView({
   return (
     <>
       {renderSidebar(
-        <ConnectionPanel connection={model?.connection ?? null} stats={model?.stats ?? null} />,
+        <>
+          <ConnectionPanel connection={model?.connection ?? null} stats={model?.stats ?? null} />
+          <PointsCard accountId={account.id} />
+        </>,
       )}
       <MonitorBody
         accountId={account.id}

@@ -98,9 +98,25 @@ export function SettingsDialog({
       </fieldset>
       <fieldset>
         <legend>{t.monitoring}</legend>
-        <ReconcileIntervalField
-          valueS={settings.reconcileIntervalS}
+        <IntegerField
+          value={settings.reconcileIntervalS}
+          min={RECONCILE_INTERVAL_MIN_S}
+          max={RECONCILE_INTERVAL_MAX_S}
+          label={t.reconcileInterval}
+          hint={t.reconcileIntervalHint}
+          invalid={t.reconcileIntervalInvalid(RECONCILE_INTERVAL_MIN_S, RECONCILE_INTERVAL_MAX_S)}
+          testId="setting-reconcileIntervalS"
           onCommit={(reconcileIntervalS) => void update({ reconcileIntervalS })}
+        />
+        <IntegerField
+          value={settings.dailyPointsTarget}
+          min={POINTS_TARGET_MIN}
+          max={POINTS_TARGET_MAX}
+          label={t.points.targetSetting}
+          hint={t.points.targetSettingHint}
+          invalid={t.points.targetSettingInvalid(POINTS_TARGET_MIN, POINTS_TARGET_MAX)}
+          testId="setting-dailyPointsTarget"
+          onCommit={(dailyPointsTarget) => void update({ dailyPointsTarget })}
         />
       </fieldset>
       <div className="dialog-actions">
@@ -115,44 +131,57 @@ export function SettingsDialog({
 /** The limits `settingsPatchSchema` enforces; checked here too so a typo is said at once. */
 const RECONCILE_INTERVAL_MIN_S = 10;
 const RECONCILE_INTERVAL_MAX_S = 3600;
+const POINTS_TARGET_MIN = 1;
+const POINTS_TARGET_MAX = 40;
 
-/** A whole number of seconds in range, or null. */
-export function parseReconcileIntervalS(text: string): number | null {
+/** A whole number in `min..max`, or null. */
+export function parseIntegerSetting(text: string, min: number, max: number): number | null {
   if (!/^\d+$/.test(text.trim())) return null;
   const value = Number(text.trim());
-  return value >= RECONCILE_INTERVAL_MIN_S && value <= RECONCILE_INTERVAL_MAX_S ? value : null;
+  return value >= min && value <= max ? value : null;
 }
 
 /**
- * Edited as text and sent when the field is left (or Enter), so typing "120" does not store
- * "1" and "12" on the way. A running monitor keeps the interval it started with.
+ * A whole-number setting, edited as text and sent when the field is left (or Enter), so
+ * typing "120" does not store "1" and "12" on the way.
  */
-function ReconcileIntervalField({
-  valueS,
+function IntegerField({
+  value,
+  min,
+  max,
+  label,
+  hint,
+  invalid,
+  testId,
   onCommit,
 }: {
-  valueS: number;
-  onCommit: (valueS: number) => void;
+  value: number;
+  min: number;
+  max: number;
+  label: string;
+  hint: string;
+  invalid: string;
+  testId: string;
+  onCommit: (value: number) => void;
 }) {
-  const t = useT();
-  const [draft, setDraft] = useState(String(valueS));
+  const [draft, setDraft] = useState(String(value));
   // A change from elsewhere (another window) replaces the draft, adjusted during render.
-  const [shownS, setShownS] = useState(valueS);
-  if (shownS !== valueS) {
-    setShownS(valueS);
-    setDraft(String(valueS));
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(String(value));
   }
-  const parsed = parseReconcileIntervalS(draft);
+  const parsed = parseIntegerSetting(draft, min, max);
   const commit = () => {
-    if (parsed !== null && parsed !== valueS) onCommit(parsed);
+    if (parsed !== null && parsed !== value) onCommit(parsed);
   };
   return (
     <label className="field">
-      <span>{t.reconcileInterval}</span>
+      <span>{label}</span>
       <input
         type="number"
-        min={RECONCILE_INTERVAL_MIN_S}
-        max={RECONCILE_INTERVAL_MAX_S}
+        min={min}
+        max={max}
         step={1}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
@@ -161,12 +190,10 @@ function ReconcileIntervalField({
           if (e.key === 'Enter') commit();
         }}
         aria-invalid={parsed === null}
-        data-testid="setting-reconcileIntervalS"
+        data-testid={testId}
       />
       <span className={parsed === null ? 'warn small' : 'muted small'}>
-        {parsed === null
-          ? t.reconcileIntervalInvalid(RECONCILE_INTERVAL_MIN_S, RECONCILE_INTERVAL_MAX_S)
-          : t.reconcileIntervalHint}
+        {parsed === null ? invalid : hint}
       </span>
     </label>
   );

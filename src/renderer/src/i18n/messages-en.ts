@@ -423,6 +423,41 @@ export const en = {
     default: 'Try again. If it keeps happening, restart Alpha Monitor and check its log.',
   } as Record<string, string>,
   copyCode: (code: string) => `Error code ${code}`,
+
+  // Alpha points and wear (the points card, the per-day export, the target setting)
+  points: {
+    title: 'Alpha points',
+    notRunning: 'Start the monitor to read the points from the exchange.',
+    stopped: 'Monitor stopped: the last figures read.',
+    today: 'Today',
+    todayValue: (volume: number, balance: number, total: number) =>
+      `${volume} volume + ${balance} balance = ${total} points`,
+    target: (points: number) => `Target ${points}`,
+    targetReached: 'reached',
+    targetToGo: (buy: string, token: string) => `${buy} USDT of buys on ${token} to go`,
+    countedToGo: (counted: string) => `${counted} USDT counted to go`,
+    counted: 'Counted volume',
+    sourceExchange: '(exchange)',
+    sourceProjected: '(projected from today’s fills)',
+    difference: 'Difference',
+    differenceValue: (diff: string, projected: string) =>
+      `the exchange’s figure differs from today’s fills (${projected} USDT) by ${diff} USDT; the exchange’s is used`,
+    nextPoint: (points: number) => `Point ${points}`,
+    nextPointValue: (buy: string, token: string, mulPoint: number, threshold: string) =>
+      `${buy} USDT of buys on ${token} (mulPoint ${mulPoint}) · at ${threshold} USDT counted`,
+    wearToday: 'Wear today',
+    wear: (usdt: string, bps: string) => `wear ${usdt} USDT (${bps} bps)`,
+    costPerPoint: 'Cost per point (USDT)',
+    window: '15 days',
+    windowValue: (earned: number, spent: number, sum: number) =>
+      `${earned} earned − ${spent} spent = ${sum}`,
+    dayEnds: 'Until 00:00 UTC',
+    exportByDay: 'Export points by day',
+    exportByDayHint: 'One row per UTC day: volume, counted volume, points, wear, cost per point',
+    targetSetting: 'Daily target (volume points)',
+    targetSettingHint: '15 volume points = 32,768 USDT counted (8,192 USDT of buys at mulPoint 4).',
+    targetSettingInvalid: (min: number, max: number) => `A whole number from ${min} to ${max}.`,
+  },
 };
 
 /** The shape every language table has. */

@@ -1,0 +1,110 @@
+import Big from 'big.js';
+import { TERMINAL, totalsOf } from './order-tracker.ts';
+import { errorCodeOf, isAuthRejection } from './strategy-error.ts';
+import { DEFAULT_STRATEGY_PARAMS, type LeftoverSale } from './strategy-types.ts';
+import { roundDownToStep, type SymbolFilters } from './symbol-filters.ts';
+import { resolveToken } from './token-resolver.ts';
+import type { TradeExecutorDeps } from './trade-executor.ts';
+import { cancelAndConfirm } from './trade-executor.ts';
+
+/** What a leftover sale needs beyond the trade executor's ports. */
+export interface LeftoverSaleInput {
+  token: { tokenSymbol: string; chain: string; alphaId: string };
+  filters: SymbolFilters;
+  sellOffsetPct: string;
+  /** Tokens the run bought and did not sell: never more than this is sold. */
+  heldQuantity: Big;
+}
+
+/** How far below the price a leftover is offered when the sell offset is not positive. */
+const LEFTOVER_FALLBACK_OFFSET_PCT = DEFAULT_STRATEGY_PARAMS.sellOffsetPct;
+
+/**
+ * Sells what the run left of the traded token (`--sell-leftovers`): a timed-out SELL leaves
+ * tokens behind, the most common complaint about peer tools. Only the run's own tokens are
+ * sold (what it bought and did not sell, at most the free balance), never what the account
+ * held before. Below the symbol's minimum order (quantity or notional) it is dust and is left.
+ * The SELL is a LIMIT at price × (1 − sell offset) (1 % below when the offset is not
+ * positive, so that it is marketable), waited for up to the leg timeout, then cancelled.
+ */
+export async function sellLeftovers(
+  deps: TradeExecutorDeps,
+  input: LeftoverSaleInput,
+): Promise<LeftoverSale> {
+  const { rest } = deps;
+  const none = (
+    outcome: LeftoverSale['outcome'],
+    quantity: string,
+    code: string | null = null,
+  ) => ({
+    outcome,
+    quantity,
+    quoteUsdt: null,
+    orderId: null,
+    code,
+  });
+  if (!rest.getAlphaWallet || !rest.placeOrder) return none('failed', '0', 'UNSUPPORTED');
+  let free: Big;
+  let price: Big;
+  try {
+    const wallet = await rest.getAlphaWallet();
+    const row = wallet.list.find((r) => r.tokenId === input.token.alphaId);
+    free = new Big(row?.free ?? '0');
+    const live = resolveToken(await rest.getAggTicker24(), {
+      token: input.token.tokenSymbol,
+      chain: input.token.chain,
+    });
+    price = new Big(live.price);
+  } catch (error) {
+    if (isAuthRejection(error)) throw error;
+    return none('failed', '0', errorCodeOf(error));
+  }
+  const { filters } = input;
+  const mine = input.heldQuantity.lt(free) ? input.heldQuantity : free;
+  if (mine.lte(0)) return none('none', '0');
+  const quantity = roundDownToStep(mine, filters.stepSize ?? '0.00000001');
+  const offset = new Big(input.sellOffsetPct).gt(0)
+    ? input.sellOffsetPct
+    : LEFTOVER_FALLBACK_OFFSET_PCT;
+  const sellRaw = price.times(new Big(100).minus(offset).div(100));
+  const sellPrice = filters.tickSize
+    ? roundDownToStep(sellRaw, filters.tickSize)
+    : sellRaw.round(8, Big.roundDown);
+  const belowMin =
+    quantity.lte(0) ||
+    (filters.minQty !== null && quantity.lt(filters.minQty)) ||
+    (filters.minNotional !== null && quantity.times(sellPrice).lt(filters.minNotional));
+  if (belowMin) return none('dust', mine.toFixed());
+  let orderId: string;
+  try {
+    orderId = await rest.placeOrder({
+      baseAsset: filters.baseAsset,
+      quoteAsset: filters.quoteAsset,
+      side: 'SELL',
+      price: sellPrice.toFixed(),
+      quantity: quantity.toFixed(),
+    });
+  } catch (error) {
+    if (isAuthRejection(error)) throw error;
+    return none('failed', quantity.toFixed(), errorCodeOf(error));
+  }
+  const seen = await deps.tracker.waitForStatus(orderId, TERMINAL, deps.legTimeoutMs);
+  if (seen.kind === 'reached' && seen.order.latest.status === 'FILLED') {
+    const totals = totalsOf(seen.order);
+    return {
+      outcome: 'sold',
+      quantity: totals.quantity.toFixed(),
+      quoteUsdt: totals.quote.toFixed(),
+      orderId,
+      code: null,
+    };
+  }
+  if (seen.kind !== 'reached') await cancelAndConfirm(deps, 0, orderId, filters.symbol);
+  return {
+    outcome: 'unsold',
+    quantity: quantity.toFixed(),
+    quoteUsdt: null,
+    orderId,
+    code: seen.kind === 'reached' ? `SELL_${seen.order.latest.status}` : 'SELL_TIMEOUT',
+  };
+}

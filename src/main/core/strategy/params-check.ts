@@ -1,0 +1,119 @@
+import Big from 'big.js';
+import { StrategyError } from './strategy-error.ts';
+import type { StrategyParams } from './strategy-types.ts';
+
+/** The parameters a check names (the CLI option without `--`, the panel's field). */
+export type StrategyParamName =
+  | 'volume'
+  | 'points'
+  | 'amount'
+  | 'buy-offset'
+  | 'sell-offset'
+  | 'interval'
+  | 'timeout'
+  | 'max-loss'
+  | 'max-wear-bps'
+  | 'max-move-pct'
+  | 'max-failures';
+
+/**
+ * What is wrong with a parameter, as a code the edges translate:
+ * `not-a-number`, `negative` (below 0), `not-positive` (0 where more is needed),
+ * `out-of-range` (see `range`), `not-whole` (a whole number was needed).
+ */
+export type StrategyParamProblem =
+  'not-a-number' | 'negative' | 'not-positive' | 'out-of-range' | 'not-whole';
+
+/** Highest `--points` accepted: 2^40 counted USDT is far beyond any account. */
+export const MAX_TARGET_POINTS = 40;
+
+/** A parameter that cannot make a run; thrown before anything is read or placed. */
+export class StrategyParamError extends StrategyError {
+  constructor(
+    readonly param: StrategyParamName,
+    readonly problem: StrategyParamProblem,
+    readonly value: string,
+    /** For `out-of-range`: the bounds, e.g. `-100 < x < 100`. */
+    readonly range: string | null = null,
+  ) {
+    super('INVALID_PARAMS', `${param} ${problemText(problem, range)}, got "${value}"`);
+    this.name = 'StrategyParamError';
+  }
+}
+
+function problemText(problem: StrategyParamProblem, range: string | null): string {
+  switch (problem) {
+    case 'not-a-number':
+      return 'must be a number';
+    case 'negative':
+      return 'must not be negative';
+    case 'not-positive':
+      return 'must be above 0';
+    case 'out-of-range':
+      return `must be in ${range}`;
+    case 'not-whole':
+      return 'must be a whole number';
+  }
+}
+
+function decimal(name: StrategyParamName, value: string): Big {
+  try {
+    return new Big(value.trim());
+  } catch {
+    throw new StrategyParamError(name, 'not-a-number', value);
+  }
+}
+
+function positive(name: StrategyParamName, value: string): void {
+  const v = decimal(name, value);
+  if (v.lt(0)) throw new StrategyParamError(name, 'negative', value);
+  if (v.eq(0)) throw new StrategyParamError(name, 'not-positive', value);
+}
+
+function offset(name: StrategyParamName, value: string): void {
+  const v = decimal(name, value);
+  if (v.lte(-100) || v.gte(100))
+    throw new StrategyParamError(name, 'out-of-range', value, '-100 < x < 100 (%)');
+}
+
+/**
+ * Checks every parameter of a run without touching the exchange: the CLI calls it before
+ * connecting, the run again before its first read (the app's panel goes through it there).
+ */
+export function assertStrategyParams(params: StrategyParams): void {
+  if (params.targetPoints !== undefined && params.targetPoints !== null) {
+    const p = params.targetPoints;
+    if (!Number.isFinite(p)) throw new StrategyParamError('points', 'not-a-number', String(p));
+    if (p < 0) throw new StrategyParamError('points', 'negative', String(p));
+    if (!Number.isInteger(p)) throw new StrategyParamError('points', 'not-whole', String(p));
+    if (p < 1 || p > MAX_TARGET_POINTS)
+      throw new StrategyParamError('points', 'out-of-range', String(p), `1..${MAX_TARGET_POINTS}`);
+  } else {
+    positive('volume', params.targetVolumeUsdt);
+  }
+  positive('amount', params.amountUsdt);
+  offset('buy-offset', params.buyOffsetPct);
+  offset('sell-offset', params.sellOffsetPct);
+  const seconds = (name: StrategyParamName, ms: number, zeroOk: boolean) => {
+    const shown = String(ms / 1000);
+    if (!Number.isFinite(ms)) throw new StrategyParamError(name, 'not-a-number', shown);
+    if (ms < 0) throw new StrategyParamError(name, 'negative', shown);
+    if (ms === 0 && !zeroOk) throw new StrategyParamError(name, 'not-positive', shown);
+  };
+  seconds('interval', params.intervalMs, true);
+  seconds('timeout', params.legTimeoutMs, false);
+  if (params.maxLossUsdt !== null) positive('max-loss', params.maxLossUsdt);
+  if (params.maxWearBps !== undefined && params.maxWearBps !== null) {
+    if (decimal('max-wear-bps', params.maxWearBps).lt(0))
+      throw new StrategyParamError('max-wear-bps', 'negative', params.maxWearBps);
+  }
+  if (params.maxMovePct !== undefined && params.maxMovePct !== null)
+    positive('max-move-pct', params.maxMovePct);
+  const failures = params.maxConsecutiveFailures;
+  if (Number.isNaN(failures))
+    throw new StrategyParamError('max-failures', 'not-a-number', String(failures));
+  if (!Number.isInteger(failures))
+    throw new StrategyParamError('max-failures', 'not-whole', String(failures));
+  if (failures < 1)
+    throw new StrategyParamError('max-failures', 'out-of-range', String(failures), '≥ 1');
+}

@@ -1,0 +1,57 @@
+import Big from 'big.js';
+import type { Finish } from './run-outcome.ts';
+
+/**
+ * `--max-wear-bps`: the run stops when one trade's wear, or the run's average so far, is
+ * above the limit (bps of counted volume). Null when neither is, or no limit is set.
+ */
+export function wearStop(
+  maxWearBps: string | null | undefined,
+  trade: number,
+  tradeWearBps: string | null,
+  runWearBps: string | null,
+): Finish | null {
+  if (maxWearBps === null || maxWearBps === undefined) return null;
+  if (tradeWearBps !== null && new Big(tradeWearBps).gt(maxWearBps)) {
+    return {
+      outcome: 'max-wear',
+      reasonCode: 'MAX_WEAR_TRADE',
+      reason: `trade ${trade} wore ${tradeWearBps} bps, above the limit of ${maxWearBps} bps`,
+    };
+  }
+  if (runWearBps !== null && new Big(runWearBps).gt(maxWearBps)) {
+    return {
+      outcome: 'max-wear',
+      reasonCode: 'MAX_WEAR_RUN',
+      reason: `the run's average wear ${runWearBps} bps is above the limit of ${maxWearBps} bps`,
+    };
+  }
+  return null;
+}
+
+/** The price move between two prices, in % of the first, 2 dp (always ≥ 0). */
+export function movePct(before: string, after: string): string {
+  const b = new Big(before);
+  if (b.lte(0)) return '0.00';
+  return new Big(after).minus(b).abs().div(b).times(100).round(2, Big.roundHalfUp).toFixed(2);
+}
+
+/**
+ * `--max-move-pct`: the run stops when the price moved more than the limit between placing
+ * a trade and its end (a fast market makes every trade wear more than planned).
+ */
+export function moveStop(
+  maxMovePct: string | null | undefined,
+  trade: number,
+  before: string,
+  after: string,
+): Finish | null {
+  if (maxMovePct === null || maxMovePct === undefined) return null;
+  const moved = movePct(before, after);
+  if (!new Big(moved).gt(maxMovePct)) return null;
+  return {
+    outcome: 'price-moved',
+    reasonCode: 'PRICE_MOVED',
+    reason: `the price moved ${moved} % during trade ${trade} (${before} → ${after}), more than the limit of ${maxMovePct} %`,
+  };
+}
