@@ -24,6 +24,8 @@ export interface RuntimeCallbacks {
   onAcceptedUpdate(view: OrderUpdateView): void;
   /** The journal cannot be written, works again, or closed with records it could not write. */
   onJournalProblem(problem: { code: string; message: string }): void;
+  /** A REST reconciliation found updates the stream never delivered (alerts). */
+  onMissedByStream?(missedByStream: number): void;
 }
 
 /** An update journalled (queued) but not yet on disk: held back from everything that shows it. */
@@ -97,6 +99,7 @@ export class AccountMonitorRuntime implements Disposable {
           journal.append({ k: 'reconcile', atMs: clock.now(), missedByStream, statusUnknown });
         this.coalescer.push(null);
         this.resendOrders(statusUnknown);
+        if (missedByStream > 0) callbacks.onMissedByStream?.(missedByStream);
       }),
     );
     this.store.add(

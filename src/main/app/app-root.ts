@@ -34,6 +34,9 @@ import { SessionHealthService, type SessionHealthDeps } from './session-health-s
 import { SessionService } from './session-service.ts';
 import { SettingsService } from './settings-service.ts';
 import { StrategyService, type StrategyMonitor } from './strategy-service.ts';
+import { AlertsAppService } from './alerts-app-service.ts';
+import { wireAppAlerts } from './alerts-wiring.ts';
+import { createMemorySecretStore, type SecretStore } from '../core/ports/secret-store.ts';
 import { overallState, type OverallState } from './overall-state.ts';
 
 export interface AppRootDeps {
@@ -52,6 +55,13 @@ export interface AppRootDeps {
   events: EventSink;
   batchIntervalMs?: number;
   notificationGroupWindowMs?: number;
+  /**
+   * Where alert secrets (Telegram bot token, webhook signing secret) are kept: the keychain's
+   * alerts service. Without one they are kept in memory for this run only.
+   */
+  alertSecrets?: SecretStore;
+  /** api.telegram.org unless a test points alerts at a loopback fake. */
+  telegramApiUrl?: string;
   /** Session probes (default: hourly, and after a wake-up). */
   sessionProbe?: Pick<SessionHealthDeps, 'intervalMs' | 'tickMs'>;
 }
@@ -133,6 +143,19 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     ),
   );
   const overallEmitter = store.add(new Emitter<OverallState>());
+  const alerts = store.add(
+    new AlertsAppService({
+      dataDir: deps.dataDir,
+      clock,
+      logger,
+      secrets: deps.alertSecrets ?? createMemorySecretStore(),
+      language: () => settings.get().language,
+      accountLabel: (id) => labels.get(id) ?? id,
+      isDemoAccount: (id) => id === DEMO_ACCOUNT_ID,
+      telegramApiUrl: deps.telegramApiUrl,
+    }),
+  );
+  await alerts.load();
   const fleet = store.add(new FleetService({ clock, monitors }));
   const health = store.add(
     new SessionHealthService({
@@ -213,6 +236,8 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     }),
   );
   store.add(settings.onDidChange((value) => events.emit('settingsChanged', value)));
+  store.add(alerts.onDidChange((view) => events.emit('alertSettingsChanged', view)));
+  store.add(wireAppAlerts({ alerts, monitors, strategies, clock }));
   store.add(points.onDidChange((view) => events.emit('pointsChanged', view)));
   store.add(
     monitors.onDidAcceptUpdate(({ accountId, view }) =>
@@ -429,6 +454,10 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       return view;
     },
     getStrategyProgress: ({ accountId }) => strategies.progress(accountId),
+    getAlertSettings: () => alerts.view(),
+    updateAlertSettings: (patch) => alerts.update(patch),
+    setAlertSecret: ({ name, value }) => alerts.setSecret(name, value),
+    sendTestAlert: () => alerts.sendTest(),
     getPoints: ({ accountId }) => points.view(accountId),
     listPoints: () => points.views(),
     refreshPoints: ({ accountId }) => points.refresh(accountId),

@@ -44,6 +44,10 @@ export class MonitorService implements Disposable {
    */
   readonly onDidHitProblem: Event<{ accountId: string; code: string; message: string }> =
     this.problemEmitter.event;
+  private readonly missedEmitter = new Emitter<{ accountId: string; missedByStream: number }>();
+  /** A reconciliation recovered updates the stream never delivered. */
+  readonly onDidMissUpdates: Event<{ accountId: string; missedByStream: number }> =
+    this.missedEmitter.event;
 
   constructor(
     private readonly deps: {
@@ -101,6 +105,8 @@ export class MonitorService implements Disposable {
         },
         onAcceptedUpdate: (view) => this.acceptedEmitter.fire({ accountId, view }),
         onJournalProblem: (problem) => this.problemEmitter.fire({ accountId, ...problem }),
+        onMissedByStream: (missedByStream) =>
+          this.missedEmitter.fire({ accountId, missedByStream }),
       },
       this.deps.batchIntervalMs,
     );
@@ -166,6 +172,7 @@ export class MonitorService implements Disposable {
     this.connectionEmitter.dispose();
     this.acceptedEmitter.dispose();
     this.problemEmitter.dispose();
+    this.missedEmitter.dispose();
   }
 }
 

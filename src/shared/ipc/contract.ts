@@ -10,6 +10,8 @@
  * (masked listen key, status, decimal strings), never a credential.
  */
 import { z } from 'zod';
+import { ALERT_SECRET_NAMES, alertSettingsPatchSchema } from '../alerts/alert-settings.ts';
+import type { AlertSettingsView, AlertTestResultView } from '../alerts/alert-views.ts';
 import type {
   AddAccountResult,
   AccountView,
@@ -215,6 +217,21 @@ export const REQUESTS = {
   stopStrategy: request<StrategyProgressView | null>()(accountRef),
   /** The current or last run of an account, or null. */
   getStrategyProgress: request<StrategyProgressView | null>()(accountRef),
+
+  // --- alerts (issue 12) ---------------------------------------------------------------
+  /** Alerts settings (`<data folder>/alerts.json`) and which secrets are in the keychain. */
+  getAlertSettings: request<AlertSettingsView>()(none),
+  /** Changes some alerts settings (nested objects merge); also fires `alertSettingsChanged`. */
+  updateAlertSettings: request<AlertSettingsView>()(alertSettingsPatchSchema),
+  /**
+   * Stores the Telegram bot token or the webhook signing secret in the keychain (null or empty
+   * removes it). The value goes one way: no channel ever returns it.
+   */
+  setAlertSecret: request<AlertSettingsView>()(
+    z.object({ name: z.enum(ALERT_SECRET_NAMES), value: z.string().max(500).nullable() }).strict(),
+  ),
+  /** Sends a test message through every enabled channel now; says how each went. */
+  sendTestAlert: request<AlertTestResultView[]>()(none),
 } as const;
 
 /** Every event main pushes. `createApi` exposes each as `on<Name>(listener)`. */
@@ -232,6 +249,8 @@ export const EVENTS = {
   fleetChanged: event<FleetUpdate>(),
   demoChanged: event<DemoStatus>(),
   settingsChanged: event<Settings>(),
+  /** Alerts settings or their secrets changed (secrets as set / not set only). */
+  alertSettingsChanged: event<AlertSettingsView>(),
   strategyProgress: event<StrategyProgressView>(),
   /** One account's points or wear changed (a read, a fill, a failure, a new target, a stop). */
   pointsChanged: event<PointsView>(),

@@ -32,7 +32,15 @@ export type AlertEvent =
       doneVolumeUsdt: string;
       targetVolumeUsdt: string;
     })
-  | (AlertBase & { kind: 'wear-limit'; wearUsdt: string; limitUsdt: string })
+  | (AlertBase & {
+      kind: 'wear-limit';
+      /** Which limit stopped the run: `MAX_WEAR_TRADE`, `MAX_WEAR_RUN` or `MAX_LOSS`. */
+      reasonCode: string;
+      /** What the run cost so far (fees + loss), USDT. */
+      costUsdt: string;
+      doneVolumeUsdt: string;
+      targetVolumeUsdt: string;
+    })
   | (AlertBase & { kind: 'session-expired' })
   | (AlertBase & { kind: 'verification-needed' })
   | (AlertBase & {

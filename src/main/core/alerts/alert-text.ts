@@ -25,6 +25,11 @@ interface Lines {
   dropped(n: number): string;
 }
 
+/** `100.00000000` → `100`, `0.20000000` → `0.2`: the exchange pads to 8 places. */
+export function plainDecimal(text: string): string {
+  return /^-?\d+\.\d+$/.test(text) ? text.replace(/\.?0+$/, '') : text;
+}
+
 const minutes = (ms: number) => Math.max(1, Math.round(ms / 60_000));
 
 const EN: Lines = {
@@ -32,7 +37,7 @@ const EN: Lines = {
   test: () => 'Alpha Monitor test alert: this channel works.',
   fills: (n, a) => (n === 1 ? `Fill on ${a}` : `${n} fills on ${a}`),
   fillItem: (e) =>
-    `${e.side} ${e.quantity} ${e.symbol} @ ${e.price}${e.status === 'FILLED' ? '' : ' (partial)'}`,
+    `${e.side} ${plainDecimal(e.quantity)} ${e.symbol} @ ${plainDecimal(e.price)}${e.status === 'FILLED' ? '' : ' (partial)'}`,
   strategyFinished: (n, a) =>
     n === 1 ? `Strategy finished on ${a}` : `${n} strategy runs finished on ${a}`,
   strategyFinishedItem: (e) =>
@@ -42,7 +47,8 @@ const EN: Lines = {
   strategyPausedItem: (e) =>
     `${e.reasonCode}: ${e.doneVolumeUsdt} of ${e.targetVolumeUsdt} USDT done`,
   wearLimit: (n, a) => (n === 1 ? `Wear limit hit on ${a}` : `Wear limit hit ${n} times on ${a}`),
-  wearLimitItem: (e) => `wear ${e.wearUsdt} USDT, limit ${e.limitUsdt} USDT`,
+  wearLimitItem: (e) =>
+    `${e.reasonCode}: strategy stopped at ${e.doneVolumeUsdt} of ${e.targetVolumeUsdt} USDT, cost ${e.costUsdt} USDT`,
   sessionExpired: (a) =>
     `Session expired on ${a}: monitoring stopped. Copy a fresh cURL from the browser and re-import the account.`,
   verificationNeeded: (a) =>
@@ -59,7 +65,7 @@ const ZH: Lines = {
   test: () => 'Alpha Monitor 测试提醒：此通道可用。',
   fills: (n, a) => (n === 1 ? `${a} 有成交` : `${a} 有 ${n} 笔成交`),
   fillItem: (e) =>
-    `${e.side === 'BUY' ? '买入' : e.side === 'SELL' ? '卖出' : e.side} ${e.quantity} ${e.symbol} @ ${e.price}${e.status === 'FILLED' ? '' : '（部分成交）'}`,
+    `${e.side === 'BUY' ? '买入' : e.side === 'SELL' ? '卖出' : e.side} ${plainDecimal(e.quantity)} ${e.symbol} @ ${plainDecimal(e.price)}${e.status === 'FILLED' ? '' : '（部分成交）'}`,
   strategyFinished: (n, a) => (n === 1 ? `${a} 的策略已完成` : `${a} 有 ${n} 次策略运行已完成`),
   strategyFinishedItem: (e) =>
     `${e.outcome}：已完成 ${e.doneVolumeUsdt} / ${e.targetVolumeUsdt} USDT，${e.trades} 笔交易`,
@@ -67,7 +73,8 @@ const ZH: Lines = {
   strategyPausedItem: (e) =>
     `${e.reasonCode}：已完成 ${e.doneVolumeUsdt} / ${e.targetVolumeUsdt} USDT`,
   wearLimit: (n, a) => (n === 1 ? `${a} 达到磨损上限` : `${a} ${n} 次达到磨损上限`),
-  wearLimitItem: (e) => `磨损 ${e.wearUsdt} USDT，上限 ${e.limitUsdt} USDT`,
+  wearLimitItem: (e) =>
+    `${e.reasonCode}：策略已在 ${e.doneVolumeUsdt} / ${e.targetVolumeUsdt} USDT 处停止，成本 ${e.costUsdt} USDT`,
   sessionExpired: (a) =>
     `${a} 的会话已过期：监控已停止。请从浏览器复制新的 cURL 并重新导入该账户。`,
   verificationNeeded: (a) =>

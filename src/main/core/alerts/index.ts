@@ -8,3 +8,11 @@ export { AlertDeliveryError, type AlertDeliveryErrorCode } from './delivery-queu
 export { SIGNATURE_HEADER, signBody } from './channels/webhook-channel.ts';
 export { TELEGRAM_API_URL } from './channels/telegram-channel.ts';
 export type { AlertChannelName } from './channels/alert-channel.ts';
+export { MAX_LISTED_EVENTS, formatAlertText } from './alert-text.ts';
+export { strategyAlertOf, WEAR_LIMIT_CODES } from './strategy-alerts.ts';
+export {
+  alertsFilePath,
+  AlertSettingsFileError,
+  readAlertSettingsFile,
+  writeAlertSettingsFile,
+} from './alert-settings-file.ts';

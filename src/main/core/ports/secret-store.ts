@@ -32,3 +32,17 @@ export class SecretStoreError extends Error {
     this.name = 'SecretStoreError';
   }
 }
+
+/**
+ * A SecretStore in memory, for this process only: what an app root uses for a secret it was
+ * given no keychain for (its values are gone when the process ends).
+ */
+export function createMemorySecretStore(): SecretStore {
+  const entries = new Map<string, string>();
+  return {
+    getPassword: async (account) => entries.get(account) ?? null,
+    setPassword: async (account, secret) => void entries.set(account, secret),
+    deletePassword: async (account) => entries.delete(account),
+    findCredentials: async () => [...entries].map(([account, password]) => ({ account, password })),
+  };
+}

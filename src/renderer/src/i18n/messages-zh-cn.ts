@@ -379,7 +379,6 @@ export const zhCN: Messages = {
     default: '请重试。如果仍然出现，请重启 Alpha Monitor 并查看日志。',
   },
   copyCode: (code: string) => `错误代码 ${code}`,
-};
 
   points: {
     title: 'Alpha 积分',
@@ -426,3 +425,4 @@ const FLEET_PROBLEMS_ZH: Record<string, string> = {
   CSRF_MISMATCH: 'csrftoken 与这些 Cookie 不匹配。',
   UNREACHABLE: '上次检查时交易所没有响应。',
   REJECTED: '上次检查被交易所拒绝。',
+};

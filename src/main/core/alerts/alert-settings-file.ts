@@ -1,0 +1,64 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import {
+  DEFAULT_ALERT_SETTINGS,
+  parseAlertSettings,
+  type AlertSettings,
+} from '../../../shared/alerts/alert-settings.ts';
+
+/** The app's alerts settings inside its data folder (the CLI reads the same file). */
+export const ALERTS_FILE_NAME = 'alerts.json';
+
+export function alertsFilePath(dataDir: string): string {
+  return join(dataDir, ALERTS_FILE_NAME);
+}
+
+/** A settings file that cannot be used; `problem` names the field. Never holds a secret. */
+export class AlertSettingsFileError extends Error {
+  readonly code = 'ALERT_SETTINGS_INVALID';
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${path}: ${problem}`);
+    this.name = 'AlertSettingsFileError';
+  }
+}
+
+/**
+ * Reads an alerts settings file: missing keys take the defaults; a missing file (when
+ * `missingOk`) is the defaults. Throws AlertSettingsFileError for anything else.
+ */
+export async function readAlertSettingsFile(
+  path: string,
+  options: { missingOk: boolean },
+): Promise<AlertSettings> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && options.missingOk) return structuredClone(DEFAULT_ALERT_SETTINGS);
+    throw new AlertSettingsFileError(
+      path,
+      code === 'ENOENT' ? 'no such file' : `cannot read (${code})`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AlertSettingsFileError(path, 'not valid JSON');
+  }
+  const parsed = parseAlertSettings(json);
+  if (!parsed.ok) throw new AlertSettingsFileError(path, parsed.problem);
+  return parsed.value;
+}
+
+/** Writes the file atomically (temp file, then rename), mode 600 in a 700 folder. */
+export async function writeAlertSettingsFile(path: string, settings: AlertSettings): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(settings, null, 2) + '\n', { mode: 0o600 });
+  await rename(temp, path);
+}
