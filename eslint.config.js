@@ -125,6 +125,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // The app asks with its own dialogs (confirm-dialog.tsx), never the page-blocking natives.
+      'no-alert': 'error',
       'no-restricted-imports': [
         'error',
         { patterns: [electronOnly, nodeBuiltins, mainFromRenderer] },
