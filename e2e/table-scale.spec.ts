@@ -96,6 +96,7 @@ function installScaleApi({
     monitorState: 'live',
     running: true,
     strategyRunning: false,
+    sessionHealth: { status: 'ok', reasons: [], checkedAtMs: null, nextCheckAtMs: null },
   };
   const listeners: Record<string, Set<(payload: unknown) => void>> = {};
   const values: Record<string, unknown> = {

@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AccountEnvironment } from '../../shared/ipc/views-app.ts';
 import {
   AccountStore,
+  copyWarningsOf,
   parseCurl,
   verifySession,
   isSessionUnusable,
+  type CurlImport,
 } from '../core/accounts/index.ts';
+import { withFileLock } from '../core/accounts/file-lock.ts';
 import {
   checkExchangeEndpoint,
   InvalidEndpointError,
@@ -17,6 +21,7 @@ import { DEFAULT_WS_URL } from '../core/stream/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { SecretStore } from '../core/ports/secret-store.ts';
+import { assertNever } from '../../shared/assert-never.ts';
 import { appError } from './app-error.ts';
 import type { AccountConnection, AccountRecord, AccountsPort } from './ports.ts';
 
@@ -39,7 +44,8 @@ function checkEndpoint(kind: EndpointKind, url: string): string {
 /** Plain-language messages for verification outcomes (the renderer shows them as they are). */
 const OUTCOME_MESSAGES: Record<string, string> = {
   SESSION_EXPIRED:
-    'This session has expired (logged out). Log in to Binance in your browser, copy a request as cURL again and paste it here.',
+    'This session has expired (code 100002001). Did you place an order in the browser? That rotates the tokens. ' +
+    'Copy a fresh cURL from the logged-in page and paste it here (on an existing account: Re-import, which keeps its history).',
   VERIFICATION_REQUIRED:
     'Binance asks for the Alpha supplementary verification. Finish it in the Binance app, then try again.',
   REJECTED:
@@ -92,6 +98,7 @@ export class AccountsAdapter implements AccountsPort {
       environment: endpoints[a.id]?.environment ?? 'binance',
       addedAtMs: a.addedAtMs,
       lastVerifiedAtMs: a.lastVerification?.outcome === 'OK' ? a.lastVerification.atMs : null,
+      copyWarnings: a.copyWarnings ?? [],
     }));
     return [
       ...[...this.ephemeral.values()].map((e) => e.record),
@@ -106,6 +113,43 @@ export class AccountsAdapter implements AccountsPort {
       input.restUrl ?? this.deps.defaultRestUrl ?? DEFAULT_REST_URL,
     );
     const wsUrl = checkEndpoint('ws', input.wsUrl ?? this.deps.defaultWsUrl ?? DEFAULT_WS_URL);
+    const verification = await this.verifyPaste(parsed, restUrl);
+    // The id is chosen under the account list's lock: two adds with the same label at once
+    // get `main` and `main-2`, each holding its own session.
+    const account = await this.store.createWithFreeId(input.label, {
+      name: input.label?.trim() || undefined,
+      credentials: parsed.credentials,
+      verification,
+      copyWarnings: copyWarningsOf(parsed),
+    });
+    const environment: AccountEnvironment = restUrl === DEFAULT_REST_URL ? 'binance' : 'custom';
+    await this.writeEndpoint(account.id, { restUrl, wsUrl, environment });
+    return this.pasteResult(account.id, parsed);
+  }
+
+  async reimportFromCurl(input: { accountId: string; curl: string }) {
+    if (this.ephemeral.has(input.accountId))
+      throw appError('NOT_REIMPORTABLE', 'The demo account needs no re-import.');
+    const parsed = parseCurl(input.curl);
+    const { restUrl } = await this.endpointOf(input.accountId);
+    const verification = await this.verifyPaste(parsed, restUrl);
+    try {
+      await this.store.replace({
+        id: input.accountId,
+        credentials: parsed.credentials,
+        verification,
+        copyWarnings: copyWarningsOf(parsed),
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ACCOUNT_NOT_FOUND')
+        throw appError('ACCOUNT_NOT_FOUND', `No account "${input.accountId}".`);
+      throw error;
+    }
+    return this.pasteResult(input.accountId, parsed);
+  }
+
+  /** Verifies a pasted session; anything but OK is refused with a plain-language message. */
+  private async verifyPaste(parsed: CurlImport, restUrl: string) {
     const verification = await verifySession(parsed.credentials, {
       restUrl,
       clock: this.deps.clock,
@@ -117,22 +161,16 @@ export class AccountsAdapter implements AccountsPort {
         OUTCOME_MESSAGES[verification.outcome] ?? 'The session could not be verified.',
       );
     }
-    const id = await this.freeId(input.label);
     const { maskedListenKey: _shown, ...record } = verification;
-    const { account } = await this.store.save({
-      id,
-      name: input.label?.trim() || id,
-      credentials: parsed.credentials,
-      verification: record,
-    });
-    const environment: AccountEnvironment = restUrl === DEFAULT_REST_URL ? 'binance' : 'custom';
-    await this.writeEndpoint(id, { restUrl, wsUrl, environment });
-    const warnings = parsed.warnings.map((w) =>
-      w.code === 'MISSING_SESSION_COOKIES'
-        ? `Some session cookies are missing (${w.names.join(', ')}): the session may expire sooner than usual.`
-        : `Some session headers are missing (${w.names.join(', ')}): placing orders may be refused.`,
-    );
-    return { account: (await this.list()).find((a) => a.id === account.id)!, warnings };
+    return record;
+  }
+
+  private async pasteResult(accountId: string, parsed: CurlImport) {
+    return {
+      account: (await this.list()).find((a) => a.id === accountId)!,
+      warnings: parsed.warnings.map(pasteWarningText),
+      found: { headers: parsed.keptHeaders, cookies: parsed.cookieNames },
+    };
   }
 
   async addDirect(input: {
@@ -174,9 +212,7 @@ export class AccountsAdapter implements AccountsPort {
   async remove(accountId: string): Promise<void> {
     if (this.ephemeral.delete(accountId)) return;
     const removed = await this.store.remove(accountId);
-    const endpoints = await this.readEndpoints();
-    delete endpoints[accountId];
-    await this.saveEndpoints(endpoints);
+    await this.writeEndpoint(accountId, null);
     if (!removed) throw appError('ACCOUNT_NOT_FOUND', `No account "${accountId}".`);
   }
 
@@ -185,10 +221,16 @@ export class AccountsAdapter implements AccountsPort {
     if (ephemeral) return ephemeral.connection;
     const account = await this.store.get(accountId);
     if (!account) throw appError('ACCOUNT_NOT_FOUND', `No account "${accountId}".`);
-    const endpoint = (await this.readEndpoints())[accountId];
     return {
       accountId,
       credentials: await this.store.getCredentials(accountId),
+      ...(await this.endpointOf(accountId)),
+    };
+  }
+
+  private async endpointOf(accountId: string): Promise<{ restUrl: string; wsUrl: string }> {
+    const endpoint = (await this.readEndpoints())[accountId];
+    return {
       restUrl: endpoint?.restUrl ?? this.deps.defaultRestUrl ?? DEFAULT_REST_URL,
       wsUrl: endpoint?.wsUrl ?? this.deps.defaultWsUrl ?? DEFAULT_WS_URL,
     };
@@ -199,18 +241,6 @@ export class AccountsAdapter implements AccountsPort {
     return isSessionUnusable(outcome as never);
   }
 
-  private async freeId(label: string | undefined): Promise<string> {
-    const taken = new Set((await this.store.list()).map((a) => a.id));
-    const base =
-      (label ?? '')
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^[-.]+|[-.]+$/g, '')
-        .slice(0, 40) || 'account';
-    if (!taken.has(base)) return base;
-    for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-  }
-
   private async readEndpoints(): Promise<Record<string, Endpoint>> {
     try {
       return JSON.parse(await readFile(this.endpointsPath, 'utf8')) as Record<string, Endpoint>;
@@ -219,17 +249,30 @@ export class AccountsAdapter implements AccountsPort {
     }
   }
 
-  private async writeEndpoint(id: string, endpoint: Endpoint): Promise<void> {
-    const endpoints = await this.readEndpoints();
-    endpoints[id] = endpoint;
-    await this.saveEndpoints(endpoints);
-  }
-
-  private async saveEndpoints(endpoints: Record<string, Endpoint>): Promise<void> {
-    await mkdir(this.deps.dataDir, { recursive: true, mode: 0o700 });
-    await writeFile(`${this.endpointsPath}.tmp`, JSON.stringify(endpoints, null, 2), {
-      mode: 0o600,
+  private async writeEndpoint(id: string, endpoint: Endpoint | null): Promise<void> {
+    // Read-modify-write under a lock shared with other processes, like accounts.json.
+    await withFileLock(`${this.endpointsPath}.lock`, async () => {
+      const endpoints = await this.readEndpoints();
+      if (endpoint) endpoints[id] = endpoint;
+      else delete endpoints[id];
+      await mkdir(this.deps.dataDir, { recursive: true, mode: 0o700 });
+      const temp = `${this.endpointsPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      await writeFile(temp, JSON.stringify(endpoints, null, 2), { mode: 0o600 });
+      await rename(temp, this.endpointsPath);
     });
-    await rename(`${this.endpointsPath}.tmp`, this.endpointsPath);
+  }
+}
+
+/** A paste warning in plain language (names only, never a value). */
+function pasteWarningText(warning: CurlImport['warnings'][number]): string {
+  switch (warning.code) {
+    case 'MISSING_SESSION_COOKIES':
+      return `The long-term cookies ${warning.names.join(', ')} are missing: this copy was made without "stay signed in" and may last only hours. Log in with "stay signed in" ticked and copy again.`;
+    case 'MISSING_SESSION_HEADERS':
+      return `Some session headers are missing (${warning.names.join(', ')}): placing orders may be refused.`;
+    case 'CSRF_MISMATCH':
+      return 'The csrftoken header does not belong to the cr00 cookie of this copy (a stale or mixed copy): copy a fresh cURL from the logged-in page.';
+    default:
+      return assertNever(warning, 'CurlImportWarning');
   }
 }

@@ -327,7 +327,22 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       health.record(result.account.id, 'OK');
       const account = (await accountViews()).find((a) => a.id === result.account.id)!;
       await publishAccounts();
-      return { account, warnings: result.warnings };
+      return { account, warnings: result.warnings, found: result.found };
+    },
+    reimportAccountFromCurl: async (input) => {
+      // A monitor on the old session would keep failing: it is restarted on the new one.
+      const wasRunning =
+        monitors.isRunning(input.accountId) ||
+        monitors.connection(input.accountId).state === 'failed';
+      const result = await accounts.reimportFromCurl(input);
+      health.record(input.accountId, 'OK');
+      if (wasRunning) {
+        await stopMonitor(input.accountId);
+        await startMonitor(input.accountId);
+      }
+      const account = (await accountViews()).find((a) => a.id === input.accountId)!;
+      await publishAccounts();
+      return { account, warnings: result.warnings, found: result.found };
     },
     verifyAccount: async ({ accountId }) => {
       const verifiedAtMs = clock.now();

@@ -9,7 +9,13 @@ import type { SessionStateName } from '../../shared/domain/session-state.ts';
 import type { UpdateVerdict } from '../../shared/domain/update-verdict.ts';
 import type { Event } from '../../shared/event/emitter.ts';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
-import type { AccountEnvironment, ExportResult, NoticeView } from '../../shared/ipc/views-app.ts';
+import type {
+  AccountEnvironment,
+  ExportResult,
+  NoticeView,
+  PasteFindings,
+  SessionHealthReason,
+} from '../../shared/ipc/views-app.ts';
 import type { OrderStatusUnknown } from '../../shared/ipc/views-monitor.ts';
 import type { SessionCredentials } from '../core/credentials/session-credentials.ts';
 
@@ -120,6 +126,8 @@ export interface AccountRecord {
   environment: AccountEnvironment;
   addedAtMs: number;
   lastVerifiedAtMs: number | null;
+  /** What the paste check found wrong with the stored copy (short-lived, csrftoken mismatch). */
+  copyWarnings?: SessionHealthReason[];
 }
 
 /** The accounts module (AccountStore + cURL import + verification), adapted. */
@@ -129,6 +137,16 @@ export interface AccountsPort {
   addFromCurl(input: { curl: string; label?: string; restUrl?: string; wsUrl?: string }): Promise<{
     account: AccountRecord;
     warnings: string[];
+    found: PasteFindings;
+  }>;
+  /**
+   * Re-import in place: a fresh cURL for an existing account (after `100002001`). Verified
+   * against the account's own exchange first; the id, label and history stay.
+   */
+  reimportFromCurl(input: { accountId: string; curl: string }): Promise<{
+    account: AccountRecord;
+    warnings: string[];
+    found: PasteFindings;
   }>;
   /** Adds an account whose credentials are already known (the demo account). */
   addDirect(input: {

@@ -122,6 +122,14 @@ export const REQUESTS = {
   /** Stops its monitor and strategy, then deletes the account and its secrets. */
   removeAccount: request<null>()(accountRef),
 
+  /**
+   * Re-import in place: a fresh cURL for an existing account (after its session expired, e.g.
+   * an order placed in the browser rotated the tokens). Verified first; the id, label and
+   * history stay, and a running monitor restarts on the new session.
+   */
+  reimportAccountFromCurl: request<AddAccountResult>()(
+    z.object({ accountId: id, curl: z.string().min(1).max(200_000) }).strict(),
+  ),
   // --- monitors ------------------------------------------------------------------------
   /** Starts watching the account's orders (opens a new session journal). */
   startMonitor: request<ConnectionView>()(accountRef),

@@ -41,11 +41,62 @@ export interface AccountView {
   running: boolean;
   /** True while a strategy run is active for it. */
   strategyRunning: boolean;
+  /** What is known about the stored session before a call fails (paste check + light probe). */
+  sessionHealth: SessionHealthView;
 }
 
-/** Result of adding an account from a pasted cURL command. */
+/**
+ * How an account's session looks:
+ * - `ok`: the last probe got an answer and the copy looked complete;
+ * - `at-risk`: it works, but the copy is short-lived or inconsistent (see `reasons`);
+ * - `expired`: the exchange answered `100002001` (re-import a fresh cURL);
+ * - `verification-required`: finish the Alpha verification in the Binance app;
+ * - `unreachable`: the last probe got no answer (says nothing about the session);
+ * - `unchecked`: never probed yet (or an account without probing, e.g. the demo).
+ */
+export type SessionHealthStatus =
+  | 'ok'
+  | 'at-risk'
+  | 'expired'
+  | 'verification-required'
+  | 'unreachable'
+  | 'unchecked';
+
+/**
+ * Why, as codes (the renderer and CLI translate them):
+ * - `SHORT_LIVED_COPY`: the long-term cookies are missing (copied without "stay signed in");
+ * - `CSRF_MISMATCH`: `csrftoken` is not md5(cr00): a stale or mixed copy;
+ * - `SESSION_EXPIRED`: `100002001`; likely an order placed in the browser rotated the tokens;
+ * - `VERIFICATION_REQUIRED`, `REJECTED`, `UNREACHABLE`: the last probe's outcome.
+ */
+export type SessionHealthReason =
+  | 'SHORT_LIVED_COPY'
+  | 'CSRF_MISMATCH'
+  | 'SESSION_EXPIRED'
+  | 'VERIFICATION_REQUIRED'
+  | 'REJECTED'
+  | 'UNREACHABLE';
+
+export interface SessionHealthView {
+  status: SessionHealthStatus;
+  reasons: SessionHealthReason[];
+  /** When the session was last probed (epoch ms), or null. */
+  checkedAtMs: number | null;
+  /** When the next probe is due (epoch ms), or null when this account is not probed. */
+  nextCheckAtMs: number | null;
+}
+
+/** What a pasted cURL carried: names only, never a value. */
+export interface PasteFindings {
+  headers: string[];
+  cookies: string[];
+}
+
+/** Result of adding (or re-importing) an account from a pasted cURL command. */
 export interface AddAccountResult {
   account: AccountView;
+  /** The session headers and cookies found in the paste (names). */
+  found: PasteFindings;
   /**
    * Things worth telling but not blocking, in plain language (e.g. "the cookie expires in
    * 2 days", "no csrftoken header: orders cannot be placed").

@@ -107,7 +107,19 @@ export class FakeAccounts implements AccountsPort {
       lastVerifiedAtMs: 1,
     };
     this.records.set(id, { record, connection });
-    return { account: record, warnings: [] };
+    return { account: record, warnings: [], found: { headers: ['csrftoken'], cookies: ['p20t'] } };
+  }
+  async reimportFromCurl(input: { accountId: string; curl: string }) {
+    const entry = this.records.get(input.accountId);
+    if (!entry)
+      throw Object.assign(new Error(`No account "${input.accountId}".`), {
+        code: 'ACCOUNT_NOT_FOUND',
+      });
+    return {
+      account: entry.record,
+      warnings: [],
+      found: { headers: ['csrftoken'], cookies: ['p20t'] },
+    };
   }
   async addDirect(input: {
     id: string;

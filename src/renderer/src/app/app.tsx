@@ -47,6 +47,8 @@ export function App() {
   const [hostState, setHostState] = useState<HostConnectionState>('open');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'add-account' | 'settings' | null>(null);
+  /** The account whose session the paste dialog re-imports, or null for a new account. */
+  const [reimportId, setReimportId] = useState<string | null>(null);
   const [openOrder, setOpenOrder] = useState<{ orderId: string; nonce: number } | null>(null);
   const [screen, setScreen] = useState<Screen>({ kind: 'live' });
 
@@ -149,7 +151,14 @@ export function App() {
               connections={connections}
               selectedId={selected.id}
               onSelect={setSelectedId}
-              onAdd={() => setDialog('add-account')}
+              onAdd={() => {
+                setReimportId(null);
+                setDialog('add-account');
+              }}
+              onReimport={(account) => {
+                setReimportId(account.id);
+                setDialog('add-account');
+              }}
             />
             {connectionPanel}
           </nav>
@@ -188,6 +197,7 @@ export function App() {
           <AddAccountDialog
             onClose={() => setDialog(null)}
             onAdded={(result) => {
+            reimport={accounts.find((a) => a.id === reimportId)}
               setDialog(null);
               setScreen({ kind: 'live' });
               setSelectedId(result.account.id);

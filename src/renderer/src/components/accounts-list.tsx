@@ -18,12 +18,15 @@ export function AccountsList({
   onSelect,
   onAdd,
 }: {
+  onReimport,
   accounts: readonly AccountView[];
   connections: ReadonlyMap<string, ConnectionView>;
   selectedId: string | null;
   onSelect: (accountId: string) => void;
   onAdd: () => void;
 }) {
+  /** Opens the paste dialog to give this account a fresh session (same id and history). */
+  onReimport?: (account: AccountView) => void;
   const t = useT();
   const api = useApi();
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -110,6 +113,7 @@ export function AccountsList({
                 <StatePill state={state} />
                 <Button
                   variant="ghost"
+                <SessionHealthTag account={account} />
                   className="small"
                   busy={busyId === account.id}
                   onClick={(e) => {
@@ -129,6 +133,13 @@ export function AccountsList({
                   {account.environment !== 'demo' && (
                     <button
                       type="button"
+              {account.id === selectedId && account.sessionHealth.reasons.length > 0 && (
+                <ul className="account-health muted small" data-testid="session-health-reasons">
+                  {account.sessionHealth.reasons.map((reason) => (
+                    <li key={reason}>{t.sessionHealthReason[reason]}</li>
+                  ))}
+                </ul>
+              )}
                       className="link-btn small"
                       onClick={(e) => {
                         e.stopPropagation();
@@ -144,6 +155,19 @@ export function AccountsList({
                     className="link-btn small danger"
                     onClick={(e) => {
                       e.stopPropagation();
+                  {account.environment !== 'demo' && onReimport && (
+                    <button
+                      type="button"
+                      className="link-btn small"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onReimport(account);
+                      }}
+                      data-testid="account-reimport"
+                    >
+                      {t.reimport}
+                    </button>
+                  )}
                       void remove(account);
                     }}
                     data-testid="account-remove"
@@ -163,5 +187,23 @@ export function AccountsList({
       )}
       {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
     </div>
+  );
+}
+
+/** A tag when the session needs attention (nothing while it is fine or not checked yet). */
+function SessionHealthTag({ account }: { account: AccountView }) {
+  const t = useT();
+  const { status, checkedAtMs } = account.sessionHealth;
+  if (status === 'ok' || status === 'unchecked') return null;
+  const when = checkedAtMs === null ? '' : ` (${t.sessionCheckedAt(formatClock(checkedAtMs))})`;
+  return (
+    <span
+      className={`tag ${status === 'unreachable' ? '' : 'tag-warn'}`}
+      title={account.sessionHealth.reasons.map((r) => t.sessionHealthReason[r]).join(' ') + when}
+      data-testid="session-health"
+      data-status={status}
+    >
+      {t.sessionHealth[status]}
+    </span>
   );
 }

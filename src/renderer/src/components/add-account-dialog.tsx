@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AddAccountResult } from '../../../shared/ipc/views-app.ts';
+import type { AccountView, AddAccountResult } from '../../../shared/ipc/views-app.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useT } from '../i18n/i18n.tsx';
@@ -8,14 +8,18 @@ import { Button, Dialog, ErrorBox, Spinner } from './ui.tsx';
 /**
  * Add an account by pasting a "Copy as cURL" command. The host parses it, verifies the
  * session with the exchange and stores the secrets; the dialog only ever holds the pasted
- * text, and clears it once the account is stored.
+ * text, and clears it once the account is stored. With `reimport`, the paste becomes a fresh
+ * session for that account (same id, label and history). Afterwards it says which headers
+ * and cookies the paste carried (names only) and what is worth knowing.
  */
 export function AddAccountDialog({
   onClose,
   onAdded,
+  reimport,
 }: {
   onClose: () => void;
   onAdded: (result: AddAccountResult) => void;
+  reimport?: AccountView;
 }) {
   const t = useT();
   const api = useApi();
@@ -35,40 +39,46 @@ export function AddAccountDialog({
     }
     setBusy(true);
     setError(null);
-    const result = await api.addAccountFromCurl({
-      curl,
-      label: label.trim() === '' ? undefined : label.trim(),
-      restUrl: restUrl.trim() === '' ? undefined : restUrl.trim(),
-      wsUrl: wsUrl.trim() === '' ? undefined : wsUrl.trim(),
-    });
+    const result = reimport
+      ? await api.reimportAccountFromCurl({ accountId: reimport.id, curl })
+      : await api.addAccountFromCurl({
+          curl,
+          label: label.trim() === '' ? undefined : label.trim(),
+          restUrl: restUrl.trim() === '' ? undefined : restUrl.trim(),
+          wsUrl: wsUrl.trim() === '' ? undefined : wsUrl.trim(),
+        });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
       return;
     }
     setCurl('');
-    if (result.value.warnings.length > 0) {
-      // Show the warnings before moving on; the account is already stored.
-      setAdded(result.value);
-      return;
-    }
-    onAdded(result.value);
+    // What the paste carried (and any warnings) is shown before moving on; the account is stored.
+    setAdded(result.value);
   };
 
+  const title = reimport ? t.reimportTitle(reimport.label) : t.addAccountTitle;
   if (added) {
     return (
-      <Dialog title={t.addAccountTitle} onClose={() => onAdded(added)} testId="add-account-dialog">
+      <Dialog title={title} onClose={() => onAdded(added)} testId="add-account-dialog">
         <p className="ok-text" data-testid="account-added">
-          {t.accountAdded(added.account.label)}
+          {reimport ? t.reimported(added.account.label) : t.accountAdded(added.account.label)}
         </p>
-        <div className="warning-box" role="note" data-testid="account-warnings">
-          <strong>{t.warnings}</strong>
-          <ul>
-            {added.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
-            ))}
-          </ul>
+        <div className="muted small" data-testid="paste-found">
+          <p>{t.pasteFoundHeaders(added.found.headers.join(', '))}</p>
+          <p>{t.pasteFoundCookies(added.found.cookies.length, added.found.cookies.join(', '))}</p>
+          <p>{t.pasteFoundNote}</p>
         </div>
+        {added.warnings.length > 0 && (
+          <div className="warning-box" role="note" data-testid="account-warnings">
+            <strong>{t.warnings}</strong>
+            <ul>
+              {added.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <div className="dialog-actions">
           <Button variant="primary" onClick={() => onAdded(added)} data-testid="account-added-ok">
             {t.close}
@@ -79,8 +89,8 @@ export function AddAccountDialog({
   }
 
   return (
-    <Dialog title={t.addAccountTitle} onClose={onClose} width={640} testId="add-account-dialog">
-      <p className="steps">{t.addAccountSteps}</p>
+    <Dialog title={title} onClose={onClose} width={640} testId="add-account-dialog">
+      <p className="steps">{reimport ? t.reimportSteps : t.addAccountSteps}</p>
       <label className="field">
         <span>{t.curlLabel}</span>
         <textarea
@@ -98,25 +108,29 @@ export function AddAccountDialog({
           data-testid="curl-input"
         />
       </label>
-      <label className="field">
-        <span>{t.labelLabel}</span>
-        <input
-          value={label}
-          onChange={(e) => setLabel(e.target.value)}
-          placeholder={t.labelPlaceholder}
-          maxLength={80}
-          data-testid="label-input"
-        />
-      </label>
-      <button
-        type="button"
-        className="link-btn"
-        onClick={() => setShowAdvanced((v) => !v)}
-        data-testid="advanced-toggle"
-      >
-        {showAdvanced ? '▾' : '▸'} {t.advanced}
-      </button>
-      {showAdvanced && (
+      {!reimport && (
+        <label className="field">
+          <span>{t.labelLabel}</span>
+          <input
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            placeholder={t.labelPlaceholder}
+            maxLength={80}
+            data-testid="label-input"
+          />
+        </label>
+      )}
+      {!reimport && (
+        <button
+          type="button"
+          className="link-btn"
+          onClick={() => setShowAdvanced((v) => !v)}
+          data-testid="advanced-toggle"
+        >
+          {showAdvanced ? '▾' : '▸'} {t.advanced}
+        </button>
+      )}
+      {!reimport && showAdvanced && (
         <div className="field-row">
           <label className="field">
             <span>{t.restUrlLabel}</span>
@@ -154,7 +168,7 @@ export function AddAccountDialog({
           busy={busy}
           data-testid="add-account-submit"
         >
-          {t.addAndVerify}
+          {reimport ? t.reimportSubmit : t.addAndVerify}
         </Button>
       </div>
     </Dialog>

@@ -127,6 +127,36 @@ export const en = {
   addingAccount: 'Checking the session with the exchange…',
   accountAdded: (label: string) => `“${label}” added and verified.`,
   warnings: 'Worth knowing',
+  pasteFoundHeaders: (names: string) => `Headers found: ${names}`,
+  pasteFoundCookies: (count: number, names: string) => `Cookies found (${count}): ${names}`,
+  pasteFoundNote: 'Only the names are shown; the values stay in the keychain.',
+  reimport: 'Re-import',
+  reimportTitle: (label: string) => `Fresh session for “${label}”`,
+  reimportSteps:
+    'Log in on binance.com (tick “stay signed in”), then copy any www.binance.com/bapi/ request as cURL and paste it here. The account keeps its id, name and history; a running monitor restarts on the new session.',
+  reimportSubmit: 'Re-import and verify',
+  reimported: (label: string) => `“${label}” has a fresh, verified session.`,
+  sessionHealth: {
+    ok: 'session ok',
+    'at-risk': 'session at risk',
+    expired: 'session expired',
+    'verification-required': 'verification needed',
+    unreachable: 'not checked (no answer)',
+    unchecked: 'not checked yet',
+  } as Record<SessionHealthStatus, string>,
+  sessionHealthReason: {
+    SHORT_LIVED_COPY:
+      'This copy was made without “stay signed in” and may last only hours. Log in with it ticked and re-import.',
+    CSRF_MISMATCH:
+      'The csrftoken does not belong to this copy’s cr00 cookie (a stale or mixed copy). Re-import a fresh cURL.',
+    SESSION_EXPIRED:
+      'Binance ended this session (100002001). Did you place an order in the browser? That rotates the tokens; copy a fresh cURL and re-import.',
+    VERIFICATION_REQUIRED:
+      'Binance asks for the Alpha supplementary verification: finish it in the Binance app.',
+    REJECTED: 'Binance refused this session. Log in again and re-import a fresh cURL.',
+    UNREACHABLE: 'The last check got no answer from the exchange; the session itself may be fine.',
+  } as Record<SessionHealthReason, string>,
+  sessionCheckedAt: (time: string) => `checked ${time}`,
   curlEmpty: 'Paste the cURL command first.',
 
   // Connection

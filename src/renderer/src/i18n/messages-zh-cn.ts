@@ -117,6 +117,35 @@ export const zhCN: Messages = {
   addingAccount: '正在向交易所验证会话…',
   accountAdded: (label: string) => `已添加并验证“${label}”。`,
   warnings: '提示',
+  pasteFoundHeaders: (names: string) => `找到的请求头：${names}`,
+  pasteFoundCookies: (count: number, names: string) => `找到的 Cookie（${count} 个）：${names}`,
+  pasteFoundNote: '这里只显示名称；值保存在钥匙串中。',
+  reimport: '重新导入',
+  reimportTitle: (label: string) => `为“${label}”导入新会话`,
+  reimportSteps:
+    '在 binance.com 登录（勾选“保持登录”），然后把任意 www.binance.com/bapi/ 请求复制为 cURL 并粘贴到这里。账户保留其 id、名称和历史；正在运行的监控会用新会话重新启动。',
+  reimportSubmit: '重新导入并验证',
+  reimported: (label: string) => `“${label}”已换上经过验证的新会话。`,
+  sessionHealth: {
+    ok: '会话正常',
+    'at-risk': '会话有风险',
+    expired: '会话已失效',
+    'verification-required': '需要补充认证',
+    unreachable: '未检查（无应答）',
+    unchecked: '尚未检查',
+  },
+  sessionHealthReason: {
+    SHORT_LIVED_COPY:
+      '此副本复制时未勾选“保持登录”，可能只能维持几个小时。请勾选后重新登录并重新导入。',
+    CSRF_MISMATCH:
+      'csrftoken 与此副本的 cr00 Cookie 不匹配（过期或混合的副本）。请重新导入新的 cURL。',
+    SESSION_EXPIRED:
+      '币安已结束此会话（100002001）。您是否在浏览器中下过单？这会轮换令牌；请复制新的 cURL 并重新导入。',
+    VERIFICATION_REQUIRED: '币安要求完成 Alpha 补充认证：请在币安 App 中完成。',
+    REJECTED: '币安拒绝了此会话。请重新登录并重新导入新的 cURL。',
+    UNREACHABLE: '上次检查时交易所没有应答；会话本身可能没问题。',
+  },
+  sessionCheckedAt: (time: string) => `检查于 ${time}`,
   curlEmpty: '请先粘贴 cURL 命令。',
 
   connection: '连接',
