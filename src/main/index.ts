@@ -14,6 +14,7 @@ import { AccountsAdapter } from './app/accounts-adapter.ts';
 import { createAppRoot, type AppRoot } from './app/app-root.ts';
 import { createEngineMonitorFactory, createSimulatorDemoFactory } from './app/engine-adapters.ts';
 import { createKeyringSecretStore, keychainServiceFromEnv } from './core/accounts/index.ts';
+import { alertsKeychainService, telegramApiUrlFromEnv } from './core/alerts/index.ts';
 import { openRotatingLogFile } from './core/logging/rotating-log-file.ts';
 import { resolveAppDataDir } from './core/paths/app-data-dir.ts';
 import { systemClock } from './core/ports/clock.ts';
@@ -168,6 +169,10 @@ async function start(): Promise<void> {
       createDemoExchange: createSimulatorDemoFactory(),
       exportTarget: createDialogExportTarget(() => window, app.getPath('downloads')),
       notifier,
+      alertSecrets: createKeyringSecretStore({
+        service: alertsKeychainService(keychainServiceFromEnv()),
+      }),
+      telegramApiUrl: telegramApiUrlFromEnv(process.env),
       events: createWindowEventSink(() => (window && !window.isDestroyed() ? [window] : [])),
     }),
   );

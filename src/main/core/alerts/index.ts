@@ -6,7 +6,11 @@ export { ALERT_SCHEMA, type AlertMessage } from './alert-message.ts';
 export { MonitorAlerts } from './monitor-alerts.ts';
 export { AlertDeliveryError, type AlertDeliveryErrorCode } from './delivery-queue.ts';
 export { SIGNATURE_HEADER, signBody } from './channels/webhook-channel.ts';
-export { TELEGRAM_API_URL } from './channels/telegram-channel.ts';
+export {
+  TELEGRAM_API_URL,
+  TELEGRAM_API_URL_ENV_VAR,
+  telegramApiUrlFromEnv,
+} from './channels/telegram-channel.ts';
 export type { AlertChannelName } from './channels/alert-channel.ts';
 export { MAX_LISTED_EVENTS, formatAlertText } from './alert-text.ts';
 export { strategyAlertOf, WEAR_LIMIT_CODES } from './strategy-alerts.ts';

@@ -5,6 +5,13 @@ import { DEFAULT_ALERT_TIMEOUT_MS, type AlertChannel } from './alert-channel.ts'
 import { isRetryableStatus, postForAlert } from './http-post.ts';
 
 export const TELEGRAM_API_URL = 'https://api.telegram.org';
+/** Points Telegram alerts elsewhere (a loopback fake in tests); unset means api.telegram.org. */
+export const TELEGRAM_API_URL_ENV_VAR = 'ALPHA_MONITOR_TELEGRAM_API_URL';
+
+export function telegramApiUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env[TELEGRAM_API_URL_ENV_VAR]?.trim();
+  return value ? value : undefined;
+}
 /** Telegram refuses longer texts. */
 export const TELEGRAM_MAX_TEXT = 4096;
 
