@@ -14,6 +14,7 @@ import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 import { createHostExportTarget } from './host-export-target.ts';
 import { createHostToken } from './host-security.ts';
 import { withMemoryFallback } from './fallback-secret-store.ts';
+import { alertsKeychainService, telegramApiUrlFromEnv } from '../core/alerts/index.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
@@ -78,6 +79,13 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
       }),
       createMonitor: createEngineMonitorFactory({ clock: systemClock, logger: options.logger }),
       createDemoExchange: createSimulatorDemoFactory(),
+      // Alert secrets: the keychain's alerts service, or memory like the accounts' when there is none.
+      alertSecrets: withMemoryFallback(
+        createKeyringSecretStore({ service: alertsKeychainService(keychainServiceFromEnv(env)) }),
+        options.logger,
+        () => {},
+      ),
+      telegramApiUrl: telegramApiUrlFromEnv(env),
       exportTarget: createHostExportTarget(join(dataDir, 'exports'), host.downloads),
       events: host.events,
     });
