@@ -117,11 +117,6 @@ export const REQUESTS = {
       })
       .strict(),
   ),
-  /** Checks the stored session against the exchange; never throws for an expired session. */
-  verifyAccount: request<VerifyAccountResult>()(accountRef),
-  /** Stops its monitor and strategy, then deletes the account and its secrets. */
-  removeAccount: request<null>()(accountRef),
-
   /**
    * Re-import in place: a fresh cURL for an existing account (after its session expired, e.g.
    * an order placed in the browser rotated the tokens). Verified first; the id, label and
@@ -130,6 +125,11 @@ export const REQUESTS = {
   reimportAccountFromCurl: request<AddAccountResult>()(
     z.object({ accountId: id, curl: z.string().min(1).max(200_000) }).strict(),
   ),
+  /** Checks the stored session against the exchange; never throws for an expired session. */
+  verifyAccount: request<VerifyAccountResult>()(accountRef),
+  /** Stops its monitor and strategy, then deletes the account and its secrets. */
+  removeAccount: request<null>()(accountRef),
+
   // --- monitors ------------------------------------------------------------------------
   /** Starts watching the account's orders (opens a new session journal). */
   startMonitor: request<ConnectionView>()(accountRef),

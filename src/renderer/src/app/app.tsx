@@ -195,9 +195,9 @@ export function App() {
         <Notices onOpenOrder={showOrder} />
         {dialog === 'add-account' && (
           <AddAccountDialog
+            reimport={accounts.find((a) => a.id === reimportId)}
             onClose={() => setDialog(null)}
             onAdded={(result) => {
-            reimport={accounts.find((a) => a.id === reimportId)}
               setDialog(null);
               setScreen({ kind: 'live' });
               setSelectedId(result.account.id);

@@ -17,16 +17,16 @@ export function AccountsList({
   selectedId,
   onSelect,
   onAdd,
-}: {
   onReimport,
+}: {
   accounts: readonly AccountView[];
   connections: ReadonlyMap<string, ConnectionView>;
   selectedId: string | null;
   onSelect: (accountId: string) => void;
   onAdd: () => void;
-}) {
   /** Opens the paste dialog to give this account a fresh session (same id and history). */
   onReimport?: (account: AccountView) => void;
+}) {
   const t = useT();
   const api = useApi();
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -108,12 +108,12 @@ export function AccountsList({
                 {account.strategyRunning && (
                   <span className="tag tag-accent">{t.strategyRunningBadge}</span>
                 )}
+                <SessionHealthTag account={account} />
               </div>
               <div className="account-sub">
                 <StatePill state={state} />
                 <Button
                   variant="ghost"
-                <SessionHealthTag account={account} />
                   className="small"
                   busy={busyId === account.id}
                   onClick={(e) => {
@@ -128,11 +128,6 @@ export function AccountsList({
               {account.userId && (
                 <div className="account-user muted small">UID {account.userId}</div>
               )}
-              {account.id === selectedId && (
-                <div className="account-actions">
-                  {account.environment !== 'demo' && (
-                    <button
-                      type="button"
               {account.id === selectedId && account.sessionHealth.reasons.length > 0 && (
                 <ul className="account-health muted small" data-testid="session-health-reasons">
                   {account.sessionHealth.reasons.map((reason) => (
@@ -140,6 +135,11 @@ export function AccountsList({
                   ))}
                 </ul>
               )}
+              {account.id === selectedId && (
+                <div className="account-actions">
+                  {account.environment !== 'demo' && (
+                    <button
+                      type="button"
                       className="link-btn small"
                       onClick={(e) => {
                         e.stopPropagation();
@@ -150,11 +150,6 @@ export function AccountsList({
                       {busyId === account.id ? t.verifying : t.verify}
                     </button>
                   )}
-                  <button
-                    type="button"
-                    className="link-btn small danger"
-                    onClick={(e) => {
-                      e.stopPropagation();
                   {account.environment !== 'demo' && onReimport && (
                     <button
                       type="button"
@@ -168,6 +163,11 @@ export function AccountsList({
                       {t.reimport}
                     </button>
                   )}
+                  <button
+                    type="button"
+                    className="link-btn small danger"
+                    onClick={(e) => {
+                      e.stopPropagation();
                       void remove(account);
                     }}
                     data-testid="account-remove"
