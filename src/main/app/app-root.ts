@@ -142,6 +142,11 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       deps.notificationGroupWindowMs,
     ),
   );
+  store.add(
+    strategies.onDidStopAccount(({ accountId, code, advice }) =>
+      notifications.onStrategyStopped(accountId, code, advice),
+    ),
+  );
   const overallEmitter = store.add(new Emitter<OverallState>());
   const alerts = store.add(
     new AlertsAppService({
@@ -469,6 +474,8 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       return view;
     },
     getStrategyProgress: ({ accountId }) => strategies.progress(accountId),
+    estimateStrategy: async (params) =>
+      strategies.estimate(params, await accounts.connection(params.accountId)),
     getAlertSettings: () => alerts.view(),
     updateAlertSettings: (patch) => alerts.update(patch),
     setAlertSecret: ({ name, value }) => alerts.setSecret(name, value),

@@ -90,6 +90,22 @@ export class NotificationService implements Disposable {
     });
   }
 
+  /**
+   * A strategy stopped at once because the account needs the user (verification, risk
+   * challenge, balance): always said, whatever the fill settings, with what to do.
+   */
+  onStrategyStopped(accountId: string, code: string, advice: string): void {
+    this.sink.notify({
+      id: randomUUID(),
+      kind: 'strategy-stopped',
+      title: `${this.accountLabel(accountId)}: strategy stopped (${code})`,
+      body: advice,
+      accountId,
+      orderId: null,
+      atMs: this.clock.now(),
+    });
+  }
+
   dispose(): void {
     for (const group of this.pending.values()) group.timer.dispose();
     this.pending.clear();

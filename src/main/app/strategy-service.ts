@@ -2,15 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { OrderUpdate } from '../../shared/domain/order-update.ts';
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
-import type { StrategyParams, StrategyProgressView } from '../../shared/ipc/views-app.ts';
+import type {
+  StrategyEstimateView,
+  StrategyParams,
+  StrategyProgressView,
+} from '../../shared/ipc/views-app.ts';
 import type { ConnectionView } from '../../shared/ipc/views-monitor.ts';
 import { AlphaRestClient } from '../core/rest/index.ts';
+import { createStrategyRun, type StrategyRun } from '../core/strategy/index.ts';
 import {
-  DEFAULT_STRATEGY_PARAMS,
-  DEFAULT_VOLUME_RULE,
-  createStrategyRun,
-  type StrategyRun,
-} from '../core/strategy/index.ts';
+  ACCOUNT_STOP_CODES,
+  accountStopAdvice,
+  engineParamsOf,
+  finishedMessage,
+  wearOf,
+  type StrategyAccountStop,
+} from './strategy-views.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { appError } from './app-error.ts';
@@ -56,11 +63,60 @@ export class StrategyService implements Disposable {
   readonly onDidProgress: Event<StrategyProgressView> = this.progressEmitter.event;
   readonly onDidPlaceOrders: Event<{ accountId: string; orderIds: string[] }> =
     this.placedEmitter.event;
+  private readonly accountStopEmitter = new Emitter<StrategyAccountStop>();
+  /** A run stopped at once because the account needs the user (verification, balance...). */
+  readonly onDidStopAccount: Event<StrategyAccountStop> = this.accountStopEmitter.event;
 
   constructor(private readonly deps: { clock: Clock; logger: Logger }) {}
 
   isRunning(accountId: string): boolean {
     return this.runs.has(accountId);
+  }
+
+  /**
+   * What a run would do now: reads the token, its rules, today's volume and points; places
+   * nothing and needs no order stream. Rejects with the strategy's error codes.
+   */
+  async estimate(
+    params: StrategyParams,
+    connection: AccountConnection,
+  ): Promise<StrategyEstimateView> {
+    const rest = new AlphaRestClient({
+      baseUrl: connection.restUrl,
+      credentials: connection.credentials,
+      logger: this.deps.logger,
+    });
+    const run = createStrategyRun(
+      {
+        rest,
+        orderUpdates: () => ({ dispose() {} }),
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+      },
+      { ...engineParamsOf(params), dryRun: true },
+    );
+    try {
+      const prep = await run.prepare();
+      return {
+        tokenSymbol: prep.token.tokenSymbol,
+        mulPoint: prep.token.mulPoint,
+        targetVolumeUsdt: prep.targetVolumeUsdt,
+        doneUsdt: prep.doneUsdt,
+        tradesEstimated: prep.tradesEstimated,
+        expectedWearUsdt: prep.estimatedCostUsdt,
+        targetMet: prep.targetMet,
+        targetPoints: prep.targetPoints,
+        pointsToday: prep.pointsToday,
+      };
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw appError(
+        typeof code === 'string' ? code : 'STRATEGY_FAILED',
+        String((error as Error)?.message ?? error),
+      );
+    } finally {
+      run.dispose();
+    }
   }
 
   /**
@@ -99,24 +155,7 @@ export class StrategyService implements Disposable {
         clock: this.deps.clock,
         logger: this.deps.logger,
       },
-      {
-        token: params.token,
-        chain: params.chain,
-        targetVolumeUsdt: params.volumeUsdt,
-        amountUsdt: params.amountUsdt,
-        buyOffsetPct: params.buyOffsetPct ?? DEFAULT_STRATEGY_PARAMS.buyOffsetPct,
-        sellOffsetPct: params.sellOffsetPct ?? DEFAULT_STRATEGY_PARAMS.sellOffsetPct,
-        intervalMs: params.intervalSec * 1000,
-        legTimeoutMs:
-          params.timeoutSec !== undefined
-            ? params.timeoutSec * 1000
-            : DEFAULT_STRATEGY_PARAMS.legTimeoutMs,
-        volumeRule: DEFAULT_VOLUME_RULE,
-        maxLossUsdt: params.maxLossUsdt ?? null,
-        maxConsecutiveFailures: DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures,
-        cancelPendingAtEnd: params.cancelPending,
-        dryRun: params.dryRun,
-      },
+      engineParamsOf(params),
     );
     const view: StrategyProgressView = {
       accountId: params.accountId,
@@ -128,6 +167,11 @@ export class StrategyService implements Disposable {
       fills: 0,
       feesUsdt: '0',
       costUsdt: '0',
+      wearUsdt: '0',
+      wearBps: null,
+      points: null,
+      costPerPoint: null,
+      targetPoints: params.points ?? null,
       placedOrderIds: [],
       message:
         monitor.connection().state === 'live'
@@ -148,6 +192,8 @@ export class StrategyService implements Disposable {
           fills: p.fills,
           feesUsdt: p.feesUsdt,
           costUsdt: p.costUsdt,
+          targetVolumeUsdt: p.targetVolumeUsdt,
+          ...wearOf(p),
         }),
       ),
       run.onDidPlaceOrder((e) => {
@@ -171,21 +217,33 @@ export class StrategyService implements Disposable {
       .then(
         (summary) => {
           const failed = !['target-reached', 'dry-run', 'stopped'].includes(summary.outcome);
+          const code = summary.reasonCode ?? summary.outcome.toUpperCase();
+          const accountStop = failed && ACCOUNT_STOP_CODES.has(code);
           publish({
             state: failed ? 'failed' : 'finished',
             doneVolumeUsdt: summary.doneUsdt,
-            message:
-              summary.reason ??
-              (summary.outcome === 'target-reached'
-                ? 'Target reached.'
-                : `Finished: ${summary.outcome}.`),
+            targetVolumeUsdt: summary.targetVolumeUsdt,
+            trades: summary.trades,
+            fills: summary.fills,
+            feesUsdt: summary.feesUsdt,
+            costUsdt: summary.costUsdt,
+            ...wearOf(summary),
+            message: finishedMessage(summary),
             error: failed
               ? {
-                  code: summary.reasonCode ?? summary.outcome.toUpperCase(),
-                  message: summary.reason ?? summary.outcome,
+                  code,
+                  message: accountStop
+                    ? accountStopAdvice(code)
+                    : (summary.reason ?? summary.outcome),
                 }
               : null,
           });
+          if (accountStop)
+            this.accountStopEmitter.fire({
+              accountId: params.accountId,
+              code,
+              advice: accountStopAdvice(code),
+            });
         },
         (error: unknown) => {
           if (error instanceof StreamNotLiveError && error.code === 'STOPPED') {
@@ -234,6 +292,7 @@ export class StrategyService implements Disposable {
     await Promise.allSettled([...this.runs.keys()].map((id) => this.stop(id)));
     this.progressEmitter.dispose();
     this.placedEmitter.dispose();
+    this.accountStopEmitter.dispose();
   }
 }
 

@@ -209,15 +209,42 @@ export interface StrategyParams {
   accountId: string;
   token: string;
   chain: string;
+  /** Today's volume target in traded USDT (ignored when `points` is set). */
   volumeUsdt: string;
+  /** Today's volume points to reach instead of a volume (CLI `--points`). */
+  points?: number;
   amountUsdt: string;
   intervalSec: number;
   buyOffsetPct?: string;
   sellOffsetPct?: string;
   timeoutSec?: number;
   maxLossUsdt?: string;
+  /** Stop when a trade's wear, or the run's average, is above this (bps). */
+  maxWearBps?: string;
+  /** Stop when the price moved more than this % during a trade. */
+  maxMovePct?: string;
+  /** At the end, sell what the run left of the token (above dust). */
+  sellLeftovers?: boolean;
   cancelPending: boolean;
   dryRun: boolean;
+}
+
+/** What a run would do if started now (shown before Start). */
+export interface StrategyEstimateView {
+  tokenSymbol: string;
+  mulPoint: number;
+  /** Target in traded USDT of the token (derived from `points` when given). */
+  targetVolumeUsdt: string;
+  /** Counted volume of the token today, USDT. */
+  doneUsdt: string;
+  tradesEstimated: number;
+  /** Expected wear of the run: the offsets plus fees on what it buys, USDT. */
+  expectedWearUsdt: string;
+  /** Today's volume already meets the target: Start would place nothing. */
+  targetMet: boolean;
+  targetPoints: number | null;
+  /** Today's volume points of the account (all tokens); null when unknown. */
+  pointsToday: number | null;
 }
 
 export type StrategyRunState = 'starting' | 'running' | 'stopping' | 'finished' | 'failed';
@@ -232,6 +259,16 @@ export interface StrategyProgressView {
   fills: number;
   feesUsdt: string;
   costUsdt: string;
+  /** Wear of the run from its fills, USDT; positive = money lost. */
+  wearUsdt: string;
+  /** Wear in bps of counted volume; null before a BUY filled. */
+  wearBps: string | null;
+  /** Today's volume points of the account; null when unknown. */
+  points: number | null;
+  /** Wear ÷ points gained, USDT; null without a gained point. */
+  costPerPoint: string | null;
+  /** The run's points target, or null for a volume target. */
+  targetPoints: number | null;
   /** Order ids the strategy placed in this run (highlighted in the orders table). */
   placedOrderIds: string[];
   /** Latest line of progress, plain language. */
@@ -243,7 +280,7 @@ export interface StrategyProgressView {
 export interface NoticeView {
   id: string;
   /** `journal`: the session journal cannot be written, works again, or kept updates elsewhere. */
-  kind: 'fills' | 'partial-fills' | 'session-failure' | 'journal';
+  kind: 'fills' | 'partial-fills' | 'session-failure' | 'journal' | 'strategy-stopped';
   title: string;
   body: string;
   accountId: string;
