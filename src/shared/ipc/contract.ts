@@ -25,6 +25,7 @@ import type {
   SessionReplay,
   SessionSummary,
   Settings,
+  StrategyEstimateView,
   StrategyProgressView,
   VerifyAccountResult,
 } from './views-app.ts';
@@ -86,6 +87,10 @@ export const strategyParamsSchema = z
     sellOffsetPct: decimal.optional(),
     timeoutSec: z.number().min(1).max(3600).optional(),
     maxLossUsdt: decimal.optional(),
+    points: z.number().int().min(1).max(40).optional(),
+    maxWearBps: decimal.optional(),
+    maxMovePct: decimal.optional(),
+    sellLeftovers: z.boolean().optional(),
     cancelPending: z.boolean(),
     dryRun: z.boolean(),
   })
@@ -221,6 +226,12 @@ export const REQUESTS = {
   // --- strategy (issue 6) --------------------------------------------------------------
   /** Starts a volume strategy run on an account (its monitor is started if needed). */
   startStrategy: request<StrategyProgressView>()(strategyParamsSchema),
+  /**
+   * What a run with these parameters would do now (token, today's volume and points, trades,
+   * expected wear, target already met); places nothing. Fails with the strategy's codes
+   * (`TOKEN_NOT_FOUND`, `INVALID_PARAMS`, `TOO_MANY_TRADES`, ...).
+   */
+  estimateStrategy: request<StrategyEstimateView>()(strategyParamsSchema),
   /** Asks the run to stop (cancels our open working orders first); resolves once stopped. */
   stopStrategy: request<StrategyProgressView | null>()(accountRef),
   /** The current or last run of an account, or null. */
