@@ -20,6 +20,7 @@ export async function submitAddAccount(
   await beforeSubmit?.();
   await page.getByTestId('add-account-submit').click();
   const addedOk = page.getByTestId('account-added-ok');
-  await expect(page.getByTestId('monitor').or(addedOk)).toBeVisible({ timeout: 30_000 });
+  // Both may show at once (the monitor behind the warnings screen): either means added.
+  await expect(page.getByTestId('monitor').or(addedOk).first()).toBeVisible({ timeout: 30_000 });
   if (await addedOk.isVisible()) await addedOk.click();
 }
