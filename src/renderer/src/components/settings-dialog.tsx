@@ -3,6 +3,7 @@ import type { HostKind, Settings } from '../../../shared/ipc/views-app.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useT } from '../i18n/i18n.tsx';
+import { AlertsSettings } from './alerts-settings.tsx';
 import { Dialog, ErrorBox, Spinner } from './ui.tsx';
 
 /**
@@ -95,6 +96,10 @@ export function SettingsDialog({
           t.startMinimizedToTray,
           host === 'browser' ? t.desktopOnly : undefined,
         )}
+      </fieldset>
+      <fieldset>
+        <legend>{t.alerts.title}</legend>
+        <AlertsSettings />
       </fieldset>
       <fieldset>
         <legend>{t.monitoring}</legend>

@@ -1,0 +1,264 @@
+import { useState } from 'react';
+import {
+  ALERT_KINDS,
+  type AlertSecretName,
+  type AlertSettingsPatch,
+} from '../../../shared/alerts/alert-settings.ts';
+import type { AlertSettingsView, AlertTestResultView } from '../../../shared/alerts/alert-views.ts';
+import type { IpcError } from '../../../shared/ipc/result.ts';
+import { useApi, useLiveValue } from '../app/api-context.tsx';
+import { useT } from '../i18n/i18n.tsx';
+import { Button, ErrorBox, Spinner } from './ui.tsx';
+
+/**
+ * Alerts to a phone: a webhook and a Telegram bot, which events, and "Send test". Secrets are
+ * typed here and go to main once; the page only ever learns whether one is set.
+ */
+export function AlertsSettings() {
+  const t = useT().alerts;
+  const api = useApi();
+  const live = useLiveValue<AlertSettingsView>(
+    () => api.getAlertSettings(),
+    (set) => api.onAlertSettingsChanged(set),
+    [api],
+  );
+  const [error, setError] = useState<IpcError | null>(null);
+  const [testing, setTesting] = useState(false);
+  const [results, setResults] = useState<AlertTestResultView[] | null>(null);
+  const view = live.value;
+  if (!view) return live.error ? <ErrorBox error={live.error} /> : <Spinner />;
+  const { settings, secrets } = view;
+
+  const update = async (patch: AlertSettingsPatch) => {
+    setError(null);
+    const result = await api.updateAlertSettings(patch);
+    if (!result.ok) setError(result.error);
+  };
+  const setSecret = async (name: AlertSecretName, value: string | null) => {
+    setError(null);
+    const result = await api.setAlertSecret({ name, value });
+    if (!result.ok) setError(result.error);
+    return result.ok;
+  };
+  const sendTest = async () => {
+    setTesting(true);
+    setResults(null);
+    setError(null);
+    const result = await api.sendTestAlert();
+    setTesting(false);
+    if (result.ok) setResults(result.value);
+    else setError(result.error);
+  };
+  const anyChannel =
+    (settings.webhook.enabled && settings.webhook.url !== null) ||
+    (settings.telegram.enabled && settings.telegram.chatId !== null);
+
+  return (
+    <div data-testid="alerts-settings">
+      <p className="muted small">{t.intro}</p>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={settings.webhook.enabled}
+          onChange={(e) => void update({ webhook: { enabled: e.target.checked } })}
+          data-testid="alerts-webhook-enabled"
+        />
+        {t.webhook}
+      </label>
+      <TextSetting
+        label={t.webhookUrl}
+        value={settings.webhook.url ?? ''}
+        placeholder="https://example.com/alpha-hook"
+        valid={(text) => text === '' || /^https?:\/\/\S+$/i.test(text)}
+        invalidHint={t.webhookUrlInvalid}
+        onCommit={(text) => void update({ webhook: { url: text === '' ? null : text } })}
+        testId="alerts-webhook-url"
+      />
+      <SecretSetting
+        label={t.webhookSecret}
+        isSet={secrets.webhookSecret}
+        onSave={(value) => setSecret('webhookSecret', value)}
+        testId="alerts-webhook-secret"
+      />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={settings.telegram.enabled}
+          onChange={(e) => void update({ telegram: { enabled: e.target.checked } })}
+          data-testid="alerts-telegram-enabled"
+        />
+        {t.telegram}
+      </label>
+      <SecretSetting
+        label={t.telegramToken}
+        isSet={secrets.telegramBotToken}
+        onSave={(value) => setSecret('telegramBotToken', value)}
+        testId="alerts-telegram-token"
+      />
+      <TextSetting
+        label={t.telegramChat}
+        value={settings.telegram.chatId ?? ''}
+        placeholder="123456789"
+        valid={(text) => text === '' || /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,64})$/.test(text)}
+        invalidHint={t.telegramChatInvalid}
+        onCommit={(text) => void update({ telegram: { chatId: text === '' ? null : text } })}
+        testId="alerts-telegram-chat"
+      />
+      <div className="muted small">{t.events}</div>
+      {ALERT_KINDS.map((kind) => (
+        <label className="check" key={kind}>
+          <input
+            type="checkbox"
+            checked={settings.events[kind]}
+            onChange={(e) => void update({ events: { [kind]: e.target.checked } })}
+            data-testid={`alerts-event-${kind}`}
+          />
+          {t.kind[kind]}
+        </label>
+      ))}
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={settings.demoFills}
+          onChange={(e) => void update({ demoFills: e.target.checked })}
+          data-testid="alerts-demo-fills"
+        />
+        {t.demoFills}
+      </label>
+      <TextSetting
+        label={t.accountDownMinutes}
+        value={String(settings.accountDownMinutes)}
+        valid={(text) => /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 1440}
+        invalidHint={t.accountDownInvalid}
+        onCommit={(text) => void update({ accountDownMinutes: Number(text) })}
+        testId="alerts-account-down-minutes"
+      />
+      <p className="muted small">{t.rateLimit}</p>
+      <div className="dialog-actions">
+        <Button
+          onClick={() => void sendTest()}
+          busy={testing}
+          disabled={!anyChannel}
+          data-testid="alerts-send-test"
+        >
+          {t.sendTest}
+        </Button>
+        {!anyChannel && <span className="muted small">{t.noChannel}</span>}
+      </div>
+      {results && <TestResults results={results} />}
+      {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
+    </div>
+  );
+}
+
+function TestResults({ results }: { results: AlertTestResultView[] }) {
+  const t = useT().alerts;
+  return (
+    <ul className="small" data-testid="alerts-test-results">
+      {results.map((r) => (
+        <li
+          key={r.channel}
+          className={r.ok ? 'ok-text' : 'warn'}
+          data-testid={`alerts-test-${r.channel}`}
+        >
+          {r.ok
+            ? t.testSent(t.channelName[r.channel], r.target ?? '')
+            : t.testFailed(t.channelName[r.channel], t.failure[r.code ?? ''] ?? r.message ?? '')}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A text field sent when left (or Enter), and only when valid and changed. */
+function TextSetting(props: {
+  label: string;
+  value: string;
+  placeholder?: string;
+  valid: (text: string) => boolean;
+  invalidHint: string;
+  onCommit: (text: string) => void;
+  testId: string;
+}) {
+  const [draft, setDraft] = useState(props.value);
+  const [shown, setShown] = useState(props.value);
+  if (shown !== props.value) {
+    setShown(props.value);
+    setDraft(props.value);
+  }
+  const text = draft.trim();
+  const ok = props.valid(text);
+  const commit = () => {
+    if (ok && text !== props.value) props.onCommit(text);
+  };
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <input
+        value={draft}
+        placeholder={props.placeholder}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+        aria-invalid={!ok}
+        data-testid={props.testId}
+      />
+      {!ok && <span className="warn small">{props.invalidHint}</span>}
+    </label>
+  );
+}
+
+/** A write-only secret: typed, saved to the keychain, then shown only as "set". */
+function SecretSetting(props: {
+  label: string;
+  isSet: boolean;
+  onSave: (value: string | null) => Promise<boolean>;
+  testId: string;
+}) {
+  const t = useT().alerts;
+  const [draft, setDraft] = useState('');
+  const [busy, setBusy] = useState(false);
+  const save = async (value: string | null) => {
+    setBusy(true);
+    if (await props.onSave(value)) setDraft('');
+    setBusy(false);
+  };
+  return (
+    <label className="field">
+      <span>
+        {props.label}{' '}
+        <span className="muted small" data-testid={`${props.testId}-status`}>
+          {props.isSet ? t.secretSet : t.secretNotSet}
+        </span>
+      </span>
+      <input
+        type="password"
+        autoComplete="off"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        data-testid={props.testId}
+      />
+      <span>
+        <Button
+          onClick={() => void save(draft)}
+          busy={busy}
+          disabled={draft.trim() === ''}
+          data-testid={`${props.testId}-save`}
+        >
+          {t.saveSecret}
+        </Button>
+        {props.isSet && (
+          <Button
+            variant="ghost"
+            onClick={() => void save(null)}
+            data-testid={`${props.testId}-remove`}
+          >
+            {t.removeSecret}
+          </Button>
+        )}
+      </span>
+    </label>
+  );
+}
