@@ -18,6 +18,8 @@ export interface CreateAccountOptions {
   userId?: string;
   /** Starting balances, e.g. `{ USDT: '100000', ALPHA_373: '1000' }`. Default 100000 USDT. */
   balances?: Record<string, string>;
+  /** The session it accepts (default: a fresh one). */
+  credentials?: SessionCredentials;
 }
 
 /**
@@ -46,7 +48,7 @@ export class AccountRegistry {
     if (this.accounts.has(userId)) throw new RangeError(`Account ${userId} already exists`);
     const state: AccountState = {
       userId,
-      credentials: generateSessionCredentials(),
+      credentials: options.credentials ?? generateSessionCredentials(),
       sessionValid: true,
       orderGate: 'none',
       balances: new Balances(options.balances ?? DEFAULT_BALANCES),

@@ -7,13 +7,14 @@ import { CliError, ExitCode } from '../common/cli-error.ts';
 import {
   parseCommandArgs,
   resolveConnection,
+  STREAM_CHECK_OPTIONS,
   type ResolvedConnection,
 } from '../common/connection-options.ts';
 import { fetchListenKey } from '../common/fetch-listen-key.ts';
 import { checkMessages } from '../i18n/check-messages.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
 import { credentialSourceLabel, describeReason } from '../i18n/session-messages.ts';
-import { authMessages } from '../i18n/watch-messages.ts';
+import { authMessages, sessionExpiredMessage } from '../i18n/watch-messages.ts';
 
 type Step = { step: string; ok: boolean; detail: string };
 
@@ -26,9 +27,11 @@ export const command: CliCommand = {
   },
   async run(argv, context) {
     const m = checkMessages(context.lang);
-    const { connection } = parseCommandArgs(argv, context.lang);
+    const { connection } = parseCommandArgs(argv, context.lang, {}, STREAM_CHECK_OPTIONS);
     if (connection.help) {
-      context.stdout(`${m.checkUsage()}\n${connectionMessages(context.lang).commonOptions()}\n`);
+      context.stdout(
+        `${m.checkUsage()}\n${connectionMessages(context.lang).commonOptions(STREAM_CHECK_OPTIONS)}\n`,
+      );
       return ExitCode.ok;
     }
     const print = (step: Step, lines: string[]) => {
@@ -71,7 +74,7 @@ async function checkSession(
     const auth = authMessages(context.lang);
     const fix =
       key.error.code === 'SESSION_EXPIRED'
-        ? auth.sessionExpired()
+        ? sessionExpiredMessage(context.lang, resolved.restUrl)
         : key.error.code === 'VERIFICATION_REQUIRED'
           ? auth.verificationRequired()
           : key.error.code === 'NETWORK' || key.error.code === 'TIMEOUT'

@@ -32,20 +32,26 @@ afterAll(async () => {
 });
 
 const urls = () => ['--rest-url', sim.restUrl, '--ws-url', sim.wsUrl];
+/** listen-key opens no stream, so it takes no --ws-url. */
+const restUrl = () => ['--rest-url', sim.restUrl];
 
 describe('listen-key', () => {
   it('prints the key masked, never in full', async () => {
     const io = createMemoryCliContext();
-    expect(await listenKey.run(['--credentials-file', goodFile, ...urls()], io.context)).toBe(0);
+    expect(await listenKey.run(['--credentials-file', goodFile, ...restUrl()], io.context)).toBe(0);
     const match = /Listen key: ([0-9a-f]{10})\.\.\./.exec(io.stdout);
     expect(match).not.toBeNull();
     expect(io.stdout).not.toMatch(/[0-9a-f]{32}/);
   });
 
-  it('exits 3 naming the fix when the session is expired', async () => {
+  it('exits 3 naming the fix when the session is expired (for a simulator: its credentials file)', async () => {
     const io = createMemoryCliContext();
-    expect(await listenKey.run(['--credentials-file', staleFile, ...urls()], io.context)).toBe(3);
-    expect(io.stderr).toContain('accounts add');
+    expect(await listenKey.run(['--credentials-file', staleFile, ...restUrl()], io.context)).toBe(
+      3,
+    );
+    expect(io.stderr).toContain(`The simulator at ${sim.restUrl} does not accept this session`);
+    expect(io.stderr).toContain('--write-credentials');
+    expect(io.stderr).not.toContain('binance.com');
   });
 
   it('refuses a credentials file others can read (exit 2)', async () => {
@@ -53,7 +59,7 @@ describe('listen-key', () => {
     await writeFile(open, JSON.stringify(sim.demoAccount.credentials));
     await chmod(open, 0o644);
     await expect(
-      listenKey.run(['--credentials-file', open, ...urls()], createMemoryCliContext().context),
+      listenKey.run(['--credentials-file', open, ...restUrl()], createMemoryCliContext().context),
     ).rejects.toMatchObject({ exitCode: 2 });
   });
 });

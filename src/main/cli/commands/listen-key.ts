@@ -2,12 +2,16 @@ import { maskListenKey } from '../../../shared/secrets/mask.ts';
 import { AlphaRestClient } from '../../core/rest/index.ts';
 import type { CliCommand } from '../common/cli-context.ts';
 import { ExitCode } from '../common/cli-error.ts';
-import { parseCommandArgs, resolveConnection } from '../common/connection-options.ts';
+import {
+  LISTEN_KEY_OPTIONS,
+  parseCommandArgs,
+  resolveConnection,
+} from '../common/connection-options.ts';
 import { fetchListenKey } from '../common/fetch-listen-key.ts';
 import { checkMessages } from '../i18n/check-messages.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
 import { credentialSourceLabel, describeReason } from '../i18n/session-messages.ts';
-import { authMessages } from '../i18n/watch-messages.ts';
+import { authMessages, sessionExpiredMessage } from '../i18n/watch-messages.ts';
 
 /** `alpha-monitor listen-key`: credentials, then a listen key, masked (replaces test_listen_key_quick.py). */
 export const command: CliCommand = {
@@ -15,9 +19,11 @@ export const command: CliCommand = {
   summary: { en: checkMessages('en').keySummary(), 'zh-CN': checkMessages('zh-CN').keySummary() },
   async run(argv, context) {
     const m = checkMessages(context.lang);
-    const { connection } = parseCommandArgs(argv, context.lang);
+    const { connection } = parseCommandArgs(argv, context.lang, {}, LISTEN_KEY_OPTIONS);
     if (connection.help) {
-      context.stdout(`${m.keyUsage()}\n${connectionMessages(context.lang).commonOptions()}\n`);
+      context.stdout(
+        `${m.keyUsage()}\n${connectionMessages(context.lang).commonOptions(LISTEN_KEY_OPTIONS)}\n`,
+      );
       return ExitCode.ok;
     }
     const resolved = await resolveConnection(connection, context);
@@ -62,7 +68,7 @@ export const command: CliCommand = {
         const auth = authMessages(context.lang);
         context.stderr(
           (result.error.code === 'SESSION_EXPIRED'
-            ? auth.sessionExpired()
+            ? sessionExpiredMessage(context.lang, resolved.restUrl)
             : auth.verificationRequired()) + '\n',
         );
       }

@@ -1,9 +1,10 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { defineMessages } from '../i18n/lang.ts';
 import { createAcceleratedClock, systemClock } from '../../core/ports/clock.ts';
+import type { SessionCredentials } from '../../core/credentials/session-credentials.ts';
 import type { SimulatorOptions } from '../../sim/index.ts';
 
 const DEFAULT_DEMO_RATE = 6;
@@ -44,6 +45,18 @@ const messages = defineMessages({
     account: (userId: string) =>
       `Demo account: ${userId}. Its test credentials: use --json or --write-credentials.\n`,
     wrote: (file: string) => `Demo credentials written to ${file}\n`,
+    kept: (file: string) =>
+      `Demo credentials kept from ${file}: clients still running with them stay connected.\n`,
+    cannotWrite: (file: string, reason: string) =>
+      `Cannot write the demo credentials to ${file}: ${reason}. Nothing was started.`,
+    writeReason: (code: string, fallback: string) =>
+      ({
+        ENOENT: 'its folder does not exist',
+        EACCES: 'permission denied',
+        EPERM: 'permission denied',
+        EISDIR: 'it is a folder',
+        EROFS: 'the file system is read-only',
+      })[code] ?? fallback,
     stop: 'Press Ctrl+C to stop.\n',
     stopping: 'Stopping…\n',
   },
@@ -82,6 +95,17 @@ const messages = defineMessages({
     account: (userId: string) =>
       `演示账户：${userId}。其测试凭据：使用 --json 或 --write-credentials。\n`,
     wrote: (file: string) => `演示凭据已写入 ${file}\n`,
+    kept: (file: string) => `沿用 ${file} 中的演示凭据：仍在使用它们的客户端保持连接。\n`,
+    cannotWrite: (file: string, reason: string) =>
+      `无法将演示凭据写入 ${file}：${reason}。未启动任何服务。`,
+    writeReason: (code: string, fallback: string) =>
+      ({
+        ENOENT: '所在文件夹不存在',
+        EACCES: '没有权限',
+        EPERM: '没有权限',
+        EISDIR: '这是一个文件夹',
+        EROFS: '文件系统为只读',
+      })[code] ?? fallback,
     stop: '按 Ctrl+C 停止。\n',
     stopping: '正在停止…\n',
   },
@@ -159,6 +183,55 @@ async function writePrivateFile(path: string, text: string): Promise<void> {
   }
 }
 
+/**
+ * The demo session to start with: the one already in `file` when it holds a complete one (so
+ * a client started against the previous run, e.g. `watch --credentials-file demo.json`, is
+ * still accepted after a restart), otherwise a fresh one. Either way it is written (mode 600)
+ * before anything listens, so a path that cannot be written stops the start with one line.
+ */
+async function prepareCredentialsFile(
+  file: string,
+  m: Messages,
+): Promise<{ credentials: SessionCredentials; kept: boolean }> {
+  const { generateSessionCredentials, SESSION_COOKIE_NAMES, parseCookieHeader } =
+    await import('../../sim/credentials.ts');
+  const previous = await readFile(file, 'utf8').then(
+    (text) => completeSession(text, SESSION_COOKIE_NAMES, parseCookieHeader),
+    () => undefined,
+  );
+  const credentials = previous ?? generateSessionCredentials();
+  try {
+    await writePrivateFile(file, JSON.stringify(credentials, null, 2) + '\n');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new CliError(
+      m.cannotWrite(file, m.writeReason(code, (error as Error).message)),
+      ExitCode.failure,
+    );
+  }
+  return { credentials, kept: previous !== undefined };
+}
+
+/** The session in a credentials file, when it has a csrftoken and every session cookie. */
+function completeSession(
+  text: string,
+  cookieNames: readonly string[],
+  parseCookies: (header: string) => Map<string, string>,
+): SessionCredentials | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<SessionCredentials>;
+    if (typeof value.cookies !== 'string' || typeof value.headers !== 'object') return undefined;
+    const headers = value.headers as Record<string, unknown>;
+    if (!Object.values(headers).every((v) => typeof v === 'string')) return undefined;
+    if (typeof headers.csrftoken !== 'string' || headers.csrftoken === '') return undefined;
+    const cookies = parseCookies(value.cookies);
+    if (!cookieNames.every((name) => (cookies.get(name) ?? '') !== '')) return undefined;
+    return { headers: headers as Record<string, string>, cookies: value.cookies };
+  } catch {
+    return undefined;
+  }
+}
+
 export const command: CliCommand = {
   name: 'sim',
   summary: {
@@ -208,6 +281,10 @@ export const command: CliCommand = {
       ] as const),
     };
 
+    const credentialsFile = values['write-credentials'];
+    const prepared = credentialsFile ? await prepareCredentialsFile(credentialsFile, m) : undefined;
+    options.demoCredentials = prepared?.credentials;
+
     // Everything an interrupt must see is registered before the first await that can take long.
     let interrupted = false;
     let wake: () => void = () => {};
@@ -223,12 +300,6 @@ export const command: CliCommand = {
       });
       try {
         const { credentials, userId } = sim.demoAccount;
-        if (values['write-credentials']) {
-          await writePrivateFile(
-            values['write-credentials'],
-            JSON.stringify(credentials, null, 2) + '\n',
-          );
-        }
         if (values.json) {
           // The demo credentials belong to this simulator only; printing them is the point.
           ctx.stdout(
@@ -246,7 +317,8 @@ export const command: CliCommand = {
               m.urls(sim.restUrl, sim.wsUrl, sim.controlUrl) +
               m.account(userId),
           );
-          if (values['write-credentials']) ctx.stdout(m.wrote(values['write-credentials']));
+          if (credentialsFile && prepared)
+            ctx.stdout(prepared.kept ? m.kept(credentialsFile) : m.wrote(credentialsFile));
           ctx.stdout(m.stop);
         }
         if (!interrupted) await new Promise<void>((resolve) => (wake = resolve));

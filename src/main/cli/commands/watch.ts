@@ -14,13 +14,21 @@ import {
   parseCommandArgs,
   resolveConnection,
 } from '../common/connection-options.ts';
+import { setLongTimeout } from '../common/long-timeout.ts';
 import { openWatchJournal, type WatchJournal } from '../common/watch-journal.ts';
 import { createHumanOutput, createJsonOutput } from '../common/watch-output.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
 import type { CredentialSource } from '../i18n/session-messages.ts';
-import { authMessages, watchJournalMessages, watchMessages } from '../i18n/watch-messages.ts';
+import {
+  authMessages,
+  sessionExpiredMessage,
+  watchJournalMessages,
+  watchMessages,
+} from '../i18n/watch-messages.ts';
 
 const PROGRESS_INTERVAL_MS = 10_000;
+/** The longest `--duration`: a year and a day; longer is surely a typo (use 0: until Ctrl+C). */
+export const MAX_DURATION_S = 366 * 86_400;
 
 /** `alpha-monitor watch`: the full monitor (replaces test_order_ws_final.py). */
 export const command: CliCommand = {
@@ -64,6 +72,7 @@ export const command: CliCommand = {
         accountId: resolved.accountId,
         source: resolved.source,
         wsUrl: resolved.wsUrl,
+        restUrl: resolved.restUrl,
         journalDir,
       });
     } finally {
@@ -89,6 +98,11 @@ function parseDuration(raw: string | boolean | undefined, context: CliContext): 
       ExitCode.usage,
     );
   }
+  if (n > MAX_DURATION_S)
+    throw new CliError(
+      watchMessages(context.lang).durationTooLong(raw, MAX_DURATION_S),
+      ExitCode.usage,
+    );
   return n;
 }
 
@@ -101,6 +115,7 @@ async function watch(
     accountId: string;
     source: CredentialSource;
     wsUrl: string;
+    restUrl: string;
     journalDir: string | null;
   },
 ): Promise<number> {
@@ -147,7 +162,8 @@ async function watch(
     interrupted = true;
     finish();
   });
-  const durationTimer = info.durationS > 0 ? setTimeout(finish, info.durationS * 1000) : undefined;
+  // A month of --duration is beyond Node's 24.8-day timer limit: setLongTimeout waits in chunks.
+  const cancelDuration = info.durationS > 0 ? setLongTimeout(info.durationS * 1000, finish) : null;
   const progressTimer = setInterval(() => {
     output.progress(
       Math.round((Date.now() - startedMs) / 1000),
@@ -163,7 +179,7 @@ async function watch(
     await done;
   } finally {
     removeInterrupt();
-    clearTimeout(durationTimer);
+    cancelDuration?.();
     clearInterval(progressTimer);
   }
   const finalState: SessionState = monitor.state;
@@ -173,18 +189,18 @@ async function watch(
   }
   await journal?.close();
   output.summary(monitor.stats);
-  return exitCodeOf(finalState, { everLive, interrupted }, context);
+  return exitCodeOf(finalState, { everLive, interrupted, restUrl: info.restUrl }, context);
 }
 
 function exitCodeOf(
   state: SessionState,
-  run: { everLive: boolean; interrupted: boolean },
+  run: { everLive: boolean; interrupted: boolean; restUrl: string },
   context: CliContext,
 ): number {
   if (state.name === 'failed') {
     const auth = authMessages(context.lang);
     if (state.code === 'SESSION_EXPIRED') {
-      context.stderr(auth.sessionExpired() + '\n');
+      context.stderr(sessionExpiredMessage(context.lang, run.restUrl) + '\n');
       return ExitCode.credentialsRejected;
     }
     if (state.code === 'VERIFICATION_REQUIRED') {

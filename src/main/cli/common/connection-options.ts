@@ -1,6 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SessionCredentials } from '../../core/credentials/session-credentials.ts';
 import type { AccountMonitorSettings } from '../../core/monitor/index.ts';
+import {
+  checkExchangeEndpoint,
+  InvalidEndpointError,
+  isLoopbackUrl,
+  type EndpointKind,
+} from '../../core/endpoints/exchange-endpoint.ts';
 import { DEFAULT_REST_URL } from '../../core/rest/index.ts';
 import { DEFAULT_WS_URL } from '../../core/stream/index.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
@@ -24,6 +30,24 @@ export const CONNECTION_OPTION_SPEC = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
+/** The name of a connection option (`rest-url` for `--rest-url`). */
+export type ConnectionOptionName = Exclude<keyof typeof CONNECTION_OPTION_SPEC, 'help'>;
+
+/** What a command that only asks for a listen key uses (no stream, no monitor). */
+export const LISTEN_KEY_OPTIONS: readonly ConnectionOptionName[] = [
+  'demo',
+  'user',
+  'credentials-file',
+  'rest-url',
+  'json',
+];
+
+/** What a command that opens the stream once, without a monitor, uses. */
+export const STREAM_CHECK_OPTIONS: readonly ConnectionOptionName[] = [
+  ...LISTEN_KEY_OPTIONS,
+  'ws-url',
+];
+
 /** Parsed connection options, units in the names. */
 export interface ConnectionOptions {
   demo: boolean;
@@ -41,20 +65,30 @@ export interface ConnectionOptions {
 }
 
 /**
- * Parses a command's argv: the connection options plus the command's own `extra` options.
- * Bad usage throws a CliError with exit code 2.
+ * Parses a command's argv: the connection options it uses (`accepted`, default all) plus its
+ * own `extra` options. An option the command would ignore is refused as unknown. Bad usage
+ * throws a CliError with exit code 2.
  */
 export function parseCommandArgs<E extends NonNullable<ParseArgsConfig['options']>>(
   argv: string[],
   lang: Lang,
   extra: E = {} as E,
+  accepted?: readonly ConnectionOptionName[],
 ): { connection: ConnectionOptions; values: Record<string, string | boolean | undefined> } {
   const m = connectionMessages(lang);
+  const spec = Object.fromEntries(
+    Object.entries(CONNECTION_OPTION_SPEC).filter(
+      ([name]) =>
+        name === 'help' ||
+        accepted === undefined ||
+        accepted.includes(name as ConnectionOptionName),
+    ),
+  );
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
       args: argv,
-      options: { ...CONNECTION_OPTION_SPEC, ...extra },
+      options: { ...spec, ...extra },
       strict: true,
       allowPositionals: false,
     }).values as Record<string, string | boolean | undefined>;
@@ -92,7 +126,46 @@ export function parseCommandArgs<E extends NonNullable<ParseArgsConfig['options'
   };
   if (connection.demo && connection.credentialsFile)
     throw new CliError(m.demoAndCredentials(), ExitCode.usage);
+  const usesStream = accepted === undefined || accepted.includes('ws-url');
+  Object.assign(connection, checkedEndpoints(connection, lang, usesStream));
   return { connection, values };
+}
+
+/**
+ * `--rest-url` / `--ws-url`, checked before anything connects: each must be a URL an account
+ * may use (https/wss, or http/ws to this machine). Given only one of them, the other is derived
+ * when it points at this machine (a simulator serves both on one port); for another host the
+ * other is required, so a session is never split between a custom server and the real exchange.
+ */
+function checkedEndpoints(
+  options: Pick<ConnectionOptions, 'restUrl' | 'wsUrl'>,
+  lang: Lang,
+  usesStream: boolean,
+): Pick<ConnectionOptions, 'restUrl' | 'wsUrl'> {
+  const m = connectionMessages(lang);
+  const check = (kind: EndpointKind, url: string | undefined) => {
+    if (url === undefined) return undefined;
+    try {
+      return checkExchangeEndpoint(kind, url);
+    } catch (error) {
+      if (!(error instanceof InvalidEndpointError)) throw error;
+      throw new CliError(m.badEndpoint(kind, url, error.reason), ExitCode.usage);
+    }
+  };
+  const restUrl = check('rest', options.restUrl);
+  const wsUrl = check('ws', options.wsUrl);
+  if (!usesStream || (restUrl === undefined) === (wsUrl === undefined)) return { restUrl, wsUrl };
+  const given = (restUrl ?? wsUrl)!;
+  if (!isLoopbackUrl(given))
+    throw new CliError(m.endpointAlone(restUrl !== undefined, given), ExitCode.usage);
+  const url = new URL(given);
+  const secure = url.protocol === 'https:' || url.protocol === 'wss:';
+  return restUrl !== undefined
+    ? {
+        restUrl,
+        wsUrl: `${secure ? 'wss' : 'ws'}://${url.host}${new URL(DEFAULT_WS_URL).pathname}`,
+      }
+    : { restUrl: `${secure ? 'https' : 'http'}://${url.host}`, wsUrl };
 }
 
 /** Where to connect and as whom; dispose stops the embedded simulator (if --demo). */

@@ -5,9 +5,15 @@ export const checkMessages = defineMessages({
   en: {
     checkSummary: () =>
       'check credentials, listen key and the order-push subscription step by step',
-    checkUsage: () => 'Usage: alpha-monitor check [--user <id> | --demo] [options]\n',
+    checkUsage: () =>
+      'Usage: alpha-monitor check [--user <id> | --demo] [options]\n\n' +
+      'Exit codes: 0 all checks passed, 1 the exchange was not reachable, 2 bad usage,\n' +
+      '3 the exchange rejected the session, 4 could not connect or subscribe to the stream.\n',
     keySummary: () => 'get a listen key (shown masked)',
-    keyUsage: () => 'Usage: alpha-monitor listen-key [--user <id> | --demo] [options]\n',
+    keyUsage: () =>
+      'Usage: alpha-monitor listen-key [--user <id> | --demo] [options]\n\n' +
+      'Exit codes: 0 a listen key was issued, 1 the exchange was not reachable, 2 bad usage,\n' +
+      '3 the exchange rejected the session.\n',
     credentialsOk: (account: string, source: string) =>
       `✅ Credentials: account ${account} (from ${source})`,
     credentialsBad: (reason: string) => `❌ Credentials: ${reason}`,
@@ -32,9 +38,14 @@ export const checkMessages = defineMessages({
   },
   'zh-CN': {
     checkSummary: () => '逐步检查凭据、listenKey 和订单推送订阅',
-    checkUsage: () => '用法：alpha-monitor check [--user <id> | --demo] [选项]\n',
+    checkUsage: () =>
+      '用法：alpha-monitor check [--user <账户> | --demo] [选项]\n\n' +
+      '退出码：0 全部检查通过，1 无法连接交易所，2 用法错误，3 交易所拒绝了会话，\n' +
+      '4 无法连接或订阅推送流。\n',
     keySummary: () => '获取 listenKey（脱敏显示）',
-    keyUsage: () => '用法：alpha-monitor listen-key [--user <id> | --demo] [选项]\n',
+    keyUsage: () =>
+      '用法：alpha-monitor listen-key [--user <账户> | --demo] [选项]\n\n' +
+      '退出码：0 已获得 listenKey，1 无法连接交易所，2 用法错误，3 交易所拒绝了会话。\n',
     credentialsOk: (account: string, source: string) =>
       `✅ 凭据：账户 ${account}（来源 ${source}）`,
     credentialsBad: (reason: string) => `❌ 凭据：${reason}`,

@@ -1,4 +1,6 @@
-import { defineMessages } from './lang.ts';
+import { isLoopbackUrl } from '../../core/endpoints/exchange-endpoint.ts';
+import { defineMessages, type Lang } from './lang.ts';
+import { optionTable } from './option-table.ts';
 
 /** Messages of `alpha-monitor watch` (the old test_order_ws_final.py console, in both languages). */
 export const watchMessages = defineMessages({
@@ -6,9 +8,15 @@ export const watchMessages = defineMessages({
     summary: () => 'watch your orders live from the order-push stream',
     usage: () =>
       'Usage: alpha-monitor watch [--user <id> | --demo] [--duration <s>] [--journal <dir>] [options]\n\n' +
-      '  --duration <s>            stop after s seconds (0 or none: until Ctrl+C)\n' +
-      '  --journal <dir>           keep the session journal in <dir>, as the app does (default: off);\n' +
-      '                            an update is printed only once it is written there\n',
+      optionTable([
+        ['--duration <s>', 'stop after s seconds (0 or none: until Ctrl+C; at most a year)'],
+        [
+          '--journal <dir>',
+          'keep the session journal in <dir>, as the app does (default: off);\nan update is printed only once it is written there',
+        ],
+      ]) +
+      '\n\nExit codes: 0 done (duration over, Ctrl+C), 1 failed after being live (e.g. --max-reconnects\n' +
+      'used up), 2 bad usage, 3 the exchange rejected the session, 4 never got live.\n',
     title: () => '🚀 Alpha Monitor: order push monitor',
     user: (id: string) => `User: ${id}`,
     source: (s: string) => `Credentials: ${s}`,
@@ -66,14 +74,22 @@ export const watchMessages = defineMessages({
     none: () => '(none)',
     neverLive: () =>
       '❌ Never got live within the duration. Run alpha-monitor check for a step-by-step diagnosis.',
+    durationTooLong: (raw: string, maxS: number) =>
+      `--duration ${raw} is longer than a year (at most ${maxS} s); 0 or no --duration runs until Ctrl+C.`,
   },
   'zh-CN': {
     summary: () => '实时监控订单推送',
     usage: () =>
-      '用法：alpha-monitor watch [--user <id> | --demo] [--duration <秒>] [--journal <目录>] [选项]\n\n' +
-      '  --duration <秒>           运行指定秒数后停止（0 或不填：直到 Ctrl+C）\n' +
-      '  --journal <目录>          与桌面应用一样，在 <目录> 中保存会话日志（默认：不保存）；\n' +
-      '                            每条更新写入日志后才会显示\n',
+      '用法：alpha-monitor watch [--user <账户> | --demo] [--duration <秒>] [--journal <目录>] [选项]\n\n' +
+      optionTable([
+        ['--duration <秒>', '运行指定秒数后停止（0 或不填：直到 Ctrl+C；最长一年）'],
+        [
+          '--journal <目录>',
+          '与桌面应用一样，在 <目录> 中保存会话日志（默认：不保存）；\n每条更新写入日志后才会显示',
+        ],
+      ]) +
+      '\n\n退出码：0 完成（时长已到、Ctrl+C），1 连接成功后失败（如 --max-reconnects 用完），\n' +
+      '2 用法错误，3 交易所拒绝了会话，4 始终未能连接成功。\n',
     title: () => '🚀 Alpha Monitor：订单推送监控',
     user: (id: string) => `用户：${id}`,
     source: (s: string) => `凭据来源：${s}`,
@@ -129,6 +145,8 @@ export const watchMessages = defineMessages({
     fees: (asset: string, amount: string) => `手续费 ${asset}：${amount}`,
     none: () => '（无）',
     neverLive: () => '❌ 在运行时长内未能连接成功。运行 alpha-monitor check 逐步诊断。',
+    durationTooLong: (raw: string, maxS: number) =>
+      `--duration ${raw} 超过一年（最多 ${maxS} 秒）；0 或不填 --duration 则运行到按 Ctrl+C 为止。`,
   },
 });
 
@@ -139,13 +157,26 @@ export const authMessages = defineMessages({
       '❌ Binance rejected the session (login expired, 100002001). Log in on binance.com, copy a fresh request as cURL and run: alpha-monitor accounts add --user <id> --from-curl <file>',
     verificationRequired: () =>
       '❌ Binance requires supplementary verification (补充认证). Complete it in the Binance app (Alpha), then try again.',
+    simulatorSessionExpired: (restUrl: string) =>
+      `❌ The simulator at ${restUrl} does not accept this session (100002001): it was restarted with new demo credentials, or the session was invalidated through its control API. Start it with --write-credentials <file> and pass the same file to --credentials-file: a restarted simulator keeps the credentials in that file.`,
   },
   'zh-CN': {
     sessionExpired: () =>
       '❌ 币安拒绝了会话（登录状态已失效，100002001）。请在 binance.com 重新登录，复制新的 cURL 请求后运行：alpha-monitor accounts add --user <id> --from-curl <文件>',
     verificationRequired: () => '❌ 币安要求补充认证。请在币安 App（Alpha）中完成认证后重试。',
+    simulatorSessionExpired: (restUrl: string) =>
+      `❌ ${restUrl} 上的模拟器不接受此会话（100002001）：它已用新的演示凭据重新启动，或会话已通过其控制接口作废。请用 --write-credentials <文件> 启动它，并把同一文件传给 --credentials-file：重新启动的模拟器会沿用该文件中的凭据。`,
   },
 });
+
+/**
+ * What to do about an expired session: log in on binance.com again, or, for a simulator on
+ * this machine, keep its demo credentials across restarts.
+ */
+export function sessionExpiredMessage(lang: Lang, restUrl: string): string {
+  const auth = authMessages(lang);
+  return isLoopbackUrl(restUrl) ? auth.simulatorSessionExpired(restUrl) : auth.sessionExpired();
+}
 
 /** Messages of `watch --journal <dir>` (stderr, so that `--json` output stays clean). */
 export const watchJournalMessages = defineMessages({

@@ -32,6 +32,19 @@ const SCHEMES: Record<EndpointKind, { secure: string; plain: string }> = {
   ws: { secure: 'wss:', plain: 'ws:' },
 };
 
+/** True for a URL whose host is this machine (a simulator, an SSH tunnel). */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
 /** Returns the URL unchanged when an account may use it; throws InvalidEndpointError otherwise. */
 export function checkExchangeEndpoint(kind: EndpointKind, url: string): string {
   let parsed: URL;
@@ -45,7 +58,7 @@ export function checkExchangeEndpoint(kind: EndpointKind, url: string): string {
   const { secure, plain } = SCHEMES[kind];
   if (parsed.protocol === secure) return url;
   if (parsed.protocol !== plain) throw new InvalidEndpointError(kind, url, 'scheme');
-  if (!LOOPBACK_HOSTS.has(parsed.hostname) && !/^127\.\d+\.\d+\.\d+$/.test(parsed.hostname))
+  if (!isLoopbackHost(parsed.hostname))
     throw new InvalidEndpointError(kind, url, 'plain-to-remote');
   return url;
 }
