@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,6 +92,34 @@ describe('alpha-monitor points as a subprocess', () => {
       expect(day.volumePoints).toBe(floorLog2(day.countedVolumeUsdt));
     expect(out.window.sumPoints).toBe(out.window.earnedPoints - out.window.spentPoints);
     expect(out.nextPoint.thresholdUsdt).toBe(new Big(2).pow(out.nextPoint.points).toFixed());
+  }, 60_000);
+
+  it('points --demo --csv: one row per UTC day, each with floor(log2) of its counted volume', async () => {
+    const csvPath = join(dir, 'points-by-day.csv');
+    const run = await runCli(['points', '--demo', '--json', '--csv', csvPath]);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as PointsJson;
+    expect(run.stderr).toContain(`Wrote 15 days to ${csvPath}`);
+    const [header, ...lines] = readFileSync(csvPath, 'utf8').split('\r\n').filter(Boolean);
+    const names = header!.split(',');
+    expect(names).toEqual([
+      'date_utc',
+      'volume_usdt',
+      'counted_volume_usdt',
+      'counted_source',
+      'volume_points',
+      'balance_points',
+      'total_points',
+      'wear_usdt',
+      'wear_bps',
+      'cost_per_point_usdt',
+      'fills',
+    ]);
+    const rows = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v])));
+    expect(rows).toHaveLength(15);
+    for (const row of rows)
+      expect(Number(row.volume_points)).toBe(floorLog2(row.counted_volume_usdt!));
+    expect(rows.at(-1)!.counted_volume_usdt).toBe(new Big(out.today.countedVolumeUsdt).toFixed());
   }, 60_000);
 
   it("points --json against a simulator: today's counted volume is the sim's, points its floor(log2)", async () => {

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { exportDailySummaryCsv } from '../../core/export/csv-export.ts';
 import { PointsService } from '../../core/points/index.ts';
 import { systemClock } from '../../core/ports/clock.ts';
 import { AlphaRestClient, isFatalAuthError } from '../../core/rest/index.ts';
@@ -16,6 +18,7 @@ export const command: CliCommand = {
     const m = pointsMessages(context.lang);
     const { connection, values } = parseCommandArgs(argv, context.lang, {
       token: { type: 'string' },
+      csv: { type: 'string' },
     });
     if (connection.help) {
       context.stdout(`${m.usage()}\n${connectionMessages(context.lang).commonOptions()}\n`);
@@ -30,8 +33,10 @@ export const command: CliCommand = {
         preferredToken: typeof values.token === 'string' ? values.token : undefined,
       });
       let snapshot;
+      let days;
       try {
         snapshot = await service.refresh();
+        days = service.dailySummary();
       } catch (error) {
         const code = (error as { code?: string }).code ?? 'UNKNOWN';
         const reason = describeReason(context.lang, (error as Error).message);
@@ -43,6 +48,19 @@ export const command: CliCommand = {
       }
       if (connection.json) context.stdout(`${JSON.stringify({ type: 'points', ...snapshot })}\n`);
       else context.stdout(`${pointsReport(context.lang, snapshot).join('\n')}\n`);
+      if (typeof values.csv === 'string') {
+        const outPath = resolve(values.csv);
+        try {
+          await exportDailySummaryCsv({ outPath, rows: days });
+        } catch (error) {
+          const code = (error as { code?: string }).code ?? 'EXPORT_FAILED';
+          throw new CliError(m.csvFailed(code, (error as Error).message), ExitCode.failure);
+        }
+        // On stderr with --json, so stdout stays one JSON object.
+        (connection.json ? context.stderr : context.stdout)(
+          `${m.csvWritten(days.length, outPath)}\n`,
+        );
+      }
       return ExitCode.ok;
     } finally {
       await resolved.dispose();

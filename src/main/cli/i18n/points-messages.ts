@@ -32,7 +32,11 @@ the next point needs, the time left until 00:00 UTC (when the day's volume stops
 and today's wear from today's fills.
 
   --token <sym>   price the next point on this token (default: the highest live mulPoint)
+  --csv <file>    also write the per-day summary (one row per UTC day of the window: volume,
+                  counted volume, points, wear USDT and bps, cost per point) to <file>
   --json          one JSON object on stdout ({"type":"points", ...})`,
+    csvWritten: (days: number, path: string) => `Wrote ${days} days to ${path}`,
+    csvFailed: (code: string, reason: string) => `Could not write the CSV (${code}): ${reason}`,
     wear: (amount: string, b: string) => `wear ${amount} USDT (${b} bps)`,
     header: (account: string, date: string, h: number, min: number) =>
       `Points for ${account} · ${date} (UTC) · ${h} h ${min} min left until 00:00 UTC`,
@@ -66,7 +70,11 @@ and today's wear from today's fills.
 以及按今日成交计算的磨损。
 
   --token <代币>  按此代币计算下一分（默认：当前 mulPoint 最高的代币）
+  --csv <文件>    同时把按日汇总（窗口内每个 UTC 日一行：交易量、计入交易量、积分、磨损 USDT
+                  与 bps、每分成本）写入 <文件>
   --json          在标准输出打印一个 JSON 对象（{"type":"points", ...}）`,
+    csvWritten: (days: number, path: string) => `已将 ${days} 天写入 ${path}`,
+    csvFailed: (code: string, reason: string) => `无法写入 CSV（${code}）：${reason}`,
     wear: (amount: string, b: string) => `磨损 ${amount} USDT（${b} bps）`,
     header: (account: string, date: string, h: number, min: number) =>
       `${account} 的积分 · ${date}（UTC）· 距 UTC 00:00 还有 ${h} 小时 ${min} 分`,
