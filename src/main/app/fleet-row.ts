@@ -49,7 +49,6 @@ export class FleetRowState {
   openOrders = 0;
   missedByStream = 0;
   updates = 0;
-  lastEventAtMs: number | null = null;
   lastLiveAtMs: number | null = null;
   lastFill: FleetLastFill | null = null;
   private todayFills: WearFill[] = [];
@@ -60,10 +59,11 @@ export class FleetRowState {
   private countedUpTo = new Map<string, { qty: Big; atMs: number }>();
 
   applyConnection(view: ConnectionView, atMs: number): void {
+    const wasLive = this.state === 'live';
     this.problemCode = view.problem?.code ?? null;
     this.state = fleetStateOf(view.state, this.problemCode);
-    this.lastEventAtMs = view.lastEventAtMs;
-    if (view.state === 'live') this.lastLiveAtMs = atMs;
+    // When it became live (a key refresh while live changes nothing shown).
+    if (this.state === 'live' && !wasLive) this.lastLiveAtMs = atMs;
   }
 
   applyBatch(batch: OrderUpdatesBatch): void {
@@ -131,12 +131,12 @@ export class FleetRowState {
     };
   }
 
-  /** Session health as far as the monitor can tell: a failure, live now, or when last live. */
-  sessionHealth(nowMs: number): FleetSessionHealth {
+  /** Session health as far as the monitor can tell: a failure, or since when it is (was) live. */
+  sessionHealth(): FleetSessionHealth {
     const reasons = this.problemCode ? [this.problemCode] : [];
     switch (this.state) {
       case 'live':
-        return { status: 'ok', reasons: [], checkedAtMs: nowMs };
+        return { status: 'ok', reasons: [], checkedAtMs: this.lastLiveAtMs };
       case 'session-expired':
         return { status: 'expired', reasons, checkedAtMs: this.lastLiveAtMs };
       case 'verification-needed':

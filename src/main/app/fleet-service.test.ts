@@ -121,6 +121,16 @@ describe('FleetService', () => {
     expect(updates).toHaveLength(1);
   });
 
+  it('sends nothing when what a row shows did not change (a key refresh while live)', async () => {
+    const { clock, monitors, updates } = setup(2);
+    monitors.state('a1', 'live');
+    await clock.advance(500);
+    updates.length = 0;
+    monitors.state('a1', 'live');
+    await clock.advance(500);
+    expect(updates).toHaveLength(0);
+  });
+
   it('names why a session stopped: expired, verification needed, or another failure', async () => {
     const { clock, monitors } = setup(3);
     monitors.state('a1', 'live');

@@ -53,6 +53,8 @@ export class FleetService implements Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly dirty = new Set<string>();
   private readonly removed = new Set<string>();
+  /** What was sent of each row last, to send only real changes. */
+  private readonly lastSent = new Map<string, string>();
   private timer: Disposable | undefined;
   private readonly changed = this.store.add(new Emitter<FleetUpdate>());
   readonly onDidChange: Event<FleetUpdate> = this.changed.event;
@@ -124,11 +126,20 @@ export class FleetService implements Disposable {
     this.timer = undefined;
     if (this.dirty.size === 0 && this.removed.size === 0) return;
     const atMs = this.deps.clock.now();
-    const rows = [...this.dirty].flatMap((id) => this.rowView(id, atMs) ?? []);
+    // A row is sent only when it differs from what was sent last (a key refresh changes nothing shown).
+    const rows = [...this.dirty].flatMap((id) => {
+      const view = this.rowView(id, atMs);
+      if (!view) return [];
+      const text = JSON.stringify(view);
+      if (this.lastSent.get(id) === text) return [];
+      this.lastSent.set(id, text);
+      return [view];
+    });
+    for (const id of this.removed) this.lastSent.delete(id);
     const update: FleetUpdate = { atMs, rows, removedAccountIds: [...this.removed] };
     this.dirty.clear();
     this.removed.clear();
-    this.changed.fire(update);
+    if (rows.length > 0 || update.removedAccountIds.length > 0) this.changed.fire(update);
   }
 
   dispose(): void {
@@ -165,9 +176,8 @@ export class FleetService implements Disposable {
       openOrders: row.openOrders,
       lastFill: row.lastFill,
       missedByStream: row.missedByStream,
-      sessionHealth: this.deps.sessionHealth?.of(accountId) ?? row.sessionHealth(nowMs),
+      sessionHealth: this.deps.sessionHealth?.of(accountId) ?? row.sessionHealth(),
       updates: row.updates,
-      lastEventAtMs: row.lastEventAtMs,
     };
   }
 }

@@ -76,6 +76,7 @@ export function createProcessContext(lang: Lang): CliContext {
     env: process.env,
     cwd: process.cwd(),
     stdin: process.stdin,
+    stdoutIsTTY: process.stdout.isTTY === true,
     stdout: (text) => write('stdout', text),
     stderr: (text) => write('stderr', text),
     onInterrupt(handler) {

@@ -10,6 +10,8 @@ import { resolveAppDataDir } from '../core/paths/app-data-dir.ts';
 import { systemClock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { SecretStore } from '../core/ports/secret-store.ts';
+import type { EventSink } from '../../shared/ipc/transport.ts';
+import type { ExportTarget } from '../app/ports.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 import { createHostExportTarget } from './host-export-target.ts';
 import { createHostToken } from './host-security.ts';
@@ -57,37 +59,11 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
     logger: options.logger,
   });
   try {
-    const app = await createAppRoot({
-      host: 'browser',
-      version: packageVersion(),
+    const app = await createHeadlessAppRoot({
+      ...options,
       dataDir,
-      clock: systemClock,
-      logger: options.logger,
-      accounts: new AccountsAdapter({
-        dataDir,
-        secrets:
-          options.secrets ??
-          withMemoryFallback(
-            createKeyringSecretStore({ service: keychainServiceFromEnv(env) }),
-            options.logger,
-            () => options.onNoKeychain?.(),
-          ),
-        clock: systemClock,
-        logger: options.logger,
-        defaultRestUrl: options.restUrl,
-        defaultWsUrl: options.wsUrl,
-      }),
-      createMonitor: createEngineMonitorFactory({ clock: systemClock, logger: options.logger }),
-      createDemoExchange: createSimulatorDemoFactory(),
-      // Alert secrets: the keychain's alerts service, or memory like the accounts' when there is none.
-      alertSecrets: withMemoryFallback(
-        createKeyringSecretStore({ service: alertsKeychainService(keychainServiceFromEnv(env)) }),
-        options.logger,
-        () => {},
-      ),
-      telegramApiUrl: telegramApiUrlFromEnv(env),
-      exportTarget: createHostExportTarget(join(dataDir, 'exports'), host.downloads),
       events: host.events,
+      exportTarget: createHostExportTarget(join(dataDir, 'exports'), host.downloads),
     });
     host.setHandlers(app.handlers);
     if (options.demo) {
@@ -109,6 +85,52 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
     await host.dispose();
     throw error;
   }
+}
+
+/**
+ * The app's services for a process without Electron (the browser host, `alpha-monitor
+ * fleet`): accounts in the OS keychain (memory when there is none), the real engine, the
+ * embedded simulator for the demo, events to `events`.
+ */
+export function createHeadlessAppRoot(
+  options: Pick<
+    RunHostOptions,
+    'restUrl' | 'wsUrl' | 'logger' | 'secrets' | 'onNoKeychain' | 'env'
+  > & { dataDir: string; events: EventSink; exportTarget: ExportTarget },
+): Promise<AppRoot> {
+  const env = options.env ?? process.env;
+  return createAppRoot({
+    host: 'browser',
+    version: packageVersion(),
+    dataDir: options.dataDir,
+    clock: systemClock,
+    logger: options.logger,
+    accounts: new AccountsAdapter({
+      dataDir: options.dataDir,
+      secrets:
+        options.secrets ??
+        withMemoryFallback(
+          createKeyringSecretStore({ service: keychainServiceFromEnv(env) }),
+          options.logger,
+          () => options.onNoKeychain?.(),
+        ),
+      clock: systemClock,
+      logger: options.logger,
+      defaultRestUrl: options.restUrl,
+      defaultWsUrl: options.wsUrl,
+    }),
+    createMonitor: createEngineMonitorFactory({ clock: systemClock, logger: options.logger }),
+    createDemoExchange: createSimulatorDemoFactory(),
+    // Alert secrets: the keychain's alerts service, or memory like the accounts' when there is none.
+    alertSecrets: withMemoryFallback(
+      createKeyringSecretStore({ service: alertsKeychainService(keychainServiceFromEnv(env)) }),
+      options.logger,
+      () => {},
+    ),
+    telegramApiUrl: telegramApiUrlFromEnv(env),
+    exportTarget: options.exportTarget,
+    events: options.events,
+  });
 }
 
 function packageVersion(): string {

@@ -74,8 +74,6 @@ export interface FleetRowView {
   sessionHealth: FleetSessionHealth;
   /** Order updates accepted this session. */
   updates: number;
-  /** Receive time of the last frame of any kind; null if none. */
-  lastEventAtMs: number | null;
 }
 
 /** Every account's row, for the first draw. */
@@ -84,7 +82,7 @@ export interface FleetSnapshot {
   rows: FleetRowView[];
 }
 
-/** The rows that changed since the last event, and accounts that are gone. */
+/** The rows that changed since the last event (each differs from its last one sent), and accounts that are gone. */
 export interface FleetUpdate {
   atMs: number;
   rows: FleetRowView[];
@@ -97,6 +95,17 @@ export interface FleetActionResult {
   done: string[];
   /** Accounts it failed for, with a stable code. */
   failed: Array<{ accountId: string; code: string; message: string }>;
+}
+
+/** Applies one fleet event to rows by account id (changed rows replace, removed go); a copy. */
+export function applyFleetUpdate(
+  rows: ReadonlyMap<string, FleetRowView>,
+  update: { rows: readonly FleetRowView[]; removedAccountIds: readonly string[] },
+): Map<string, FleetRowView> {
+  const next = new Map(rows);
+  for (const id of update.removedAccountIds) next.delete(id);
+  for (const row of update.rows) next.set(row.accountId, row);
+  return next;
 }
 
 /** Main never sends fleet events more often than this. */

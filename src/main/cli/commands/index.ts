@@ -11,3 +11,4 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   sim: async () => (await import('./sim.ts')).command,
   serve: async () => (await import('./serve.ts')).command,
 };
+  fleet: async () => (await import('./fleet.ts')).command,

@@ -6,6 +6,8 @@ export interface CliContext {
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
   readonly stdin: NodeJS.ReadableStream;
+  /** Standard output is a terminal (tables may redraw in place). Absent = not a terminal. */
+  readonly stdoutIsTTY?: boolean;
   /** Writes to standard output (no newline added). */
   stdout(text: string): void;
   /** Writes to standard error (no newline added). */

@@ -22,7 +22,6 @@ function row(n: number, overrides: Partial<FleetRowView> = {}): FleetRowView {
     missedByStream: 0,
     sessionHealth: { status: 'ok', reasons: [], checkedAtMs: 1 },
     updates: 0,
-    lastEventAtMs: null,
     ...overrides,
   };
 }

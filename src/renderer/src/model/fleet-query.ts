@@ -2,6 +2,8 @@ import Big from 'big.js';
 import { assertNever } from '../../../shared/assert-never.ts';
 import type { FleetRowView, FleetState } from '../../../shared/ipc/views-fleet.ts';
 
+export { applyFleetUpdate } from '../../../shared/ipc/views-fleet.ts';
+
 /** Columns the fleet table sorts by. */
 export const FLEET_SORT_KEYS = [
   'label',
@@ -131,15 +133,4 @@ export function fleetTotals(rows: readonly FleetRowView[]): {
     open += r.openOrders;
   }
   return { byState, countedVolumeUsdt: volume.toFixed(), volumePoints: points, openOrders: open };
-}
-
-/** Applies one fleet event to the rows by account id (changed rows replace, removed go). */
-export function applyFleetUpdate(
-  rows: ReadonlyMap<string, FleetRowView>,
-  update: { rows: readonly FleetRowView[]; removedAccountIds: readonly string[] },
-): Map<string, FleetRowView> {
-  const next = new Map(rows);
-  for (const id of update.removedAccountIds) next.delete(id);
-  for (const row of update.rows) next.set(row.accountId, row);
-  return next;
 }

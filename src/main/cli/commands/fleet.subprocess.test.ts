@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FleetRowView } from '../../../shared/ipc/views-fleet.ts';
+
+const BIN = fileURLToPath(new URL('../../../../bin/alpha-monitor.js', import.meta.url));
+const home = mkdtempSync(join(tmpdir(), 'alpha-monitor-fleet-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+function start(args: string[]) {
+  return spawn(process.execPath, [BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ALPHA_MONITOR_HOME: home,
+      ALPHA_MONITOR_KEYCHAIN_SERVICE: 'alpha-monitor-fleet-test',
+      LANG: 'C',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+    },
+  });
+}
+
+function run(args: string[]) {
+  const child = start(args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
+}
+
+describe('alpha-monitor fleet as a subprocess', () => {
+  it('--demo --once: one table of every simulated account, all live, exit 0', async () => {
+    const { code, stdout, stderr } = await run(['fleet', '--demo', '--accounts', '6', '--once']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^6 accounts, 6 live · counted today \d+\.\d\d USDT/);
+    expect(lines[1]).toMatch(/^ACCOUNT\s+STATE\s+COUNTED USDT/);
+    expect(lines.slice(2).map((l) => l.split(/\s{2,}/)[0])).toEqual([
+      'Demo',
+      'Demo 2',
+      'Demo 3',
+      'Demo 4',
+      'Demo 5',
+      'Demo 6',
+    ]);
+    expect(lines.slice(2).every((l) => / live /.test(l))).toBe(true);
+  }, 120_000);
+
+  it('--json: one line per changed account until every one is live; SIGTERM exits 0', async () => {
+    const child = start(['fleet', '--demo', '--accounts', '4', '--json']);
+    const states = new Map<string, string>();
+    const lines = createInterface({ input: child.stdout });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await new Promise<void>((resolve) => {
+      lines.on('line', (line) => {
+        const { row } = JSON.parse(line) as { atMs: number; row: FleetRowView };
+        states.set(row.accountId, row.state);
+        if (states.size === 4 && [...states.values()].every((s) => s === 'live')) resolve();
+      });
+    });
+    expect([...states.keys()].sort()).toEqual(['demo', 'demo-2', 'demo-3', 'demo-4']);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 120_000);
+
+  it('says what to do without accounts (exit 1) and refuses --accounts without --demo (exit 2)', async () => {
+    const none = await run(['fleet']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('No accounts are configured');
+    const bad = await run(['fleet', '--accounts', '3']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '--accounts must be a whole number from 1 to 500 and needs --demo',
+    );
+  }, 120_000);
+});

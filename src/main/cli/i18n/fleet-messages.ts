@@ -1,0 +1,101 @@
+import type { FleetSessionHealthStatus, FleetState } from '../../../shared/ipc/views-fleet.ts';
+import { defineMessages } from './lang.ts';
+
+const STATE_EN: Record<FleetState, string> = {
+  live: 'live',
+  connecting: 'connecting',
+  reconnecting: 'reconnecting',
+  stopped: 'stopped',
+  'session-expired': 'session expired',
+  'verification-needed': 'verification needed',
+  failed: 'failed',
+};
+const STATE_ZH: Record<FleetState, string> = {
+  live: '在线',
+  connecting: '连接中',
+  reconnecting: '重连中',
+  stopped: '已停止',
+  'session-expired': '会话已过期',
+  'verification-needed': '需要验证',
+  failed: '失败',
+};
+const HEALTH_EN: Record<FleetSessionHealthStatus, string> = {
+  ok: 'ok',
+  'at-risk': 'at risk',
+  expired: 'expired',
+  'verification-required': 'verify',
+  unreachable: 'unreachable',
+  unchecked: 'not checked',
+};
+const HEALTH_ZH: Record<FleetSessionHealthStatus, string> = {
+  ok: '正常',
+  'at-risk': '有风险',
+  expired: '已过期',
+  'verification-required': '需验证',
+  unreachable: '无法连接',
+  unchecked: '未检查',
+};
+
+/** `alpha-monitor fleet`: help, the table's words, errors. */
+export const fleetMessages = defineMessages({
+  en: {
+    summary: () => 'every account at once: state, volume and points today, wear, open orders',
+    help: () =>
+      'Usage: alpha-monitor fleet [--json] [--once] [--demo [--accounts N]]\n\n' +
+      'Starts a monitor for every configured account and shows one table of them all:\n' +
+      "state, today's counted volume (UTC, from the fills seen), volume points, wear,\n" +
+      'open orders, last fill, updates missed by the stream, session health. On a terminal\n' +
+      'the table refreshes in place; otherwise a snapshot is appended when something\n' +
+      'changed, at most every 10 s. Ctrl+C stops every monitor and exits.\n\n' +
+      '  --json            one JSON line per changed account ({"atMs", "row"}), first one per account\n' +
+      '  --once            print once every account has connected (or 60 s passed), then exit\n' +
+      '  --demo            the embedded simulator instead of your accounts (nothing touches Binance)\n' +
+      '  --accounts N      with --demo: N simulated accounts trading by themselves (1-500, default 5)\n\n' +
+      'Exit codes: 0 stopped (Ctrl+C / SIGTERM), or --once with every account live;\n' +
+      '1 no accounts configured, or the keychain could not be read; 2 bad options;\n' +
+      '4 --once and some account is not live.\n',
+    badAccounts: (value: string) =>
+      `--accounts must be a whole number from 1 to 500 and needs --demo, got "${value}"`,
+    noAccounts: () =>
+      'No accounts are configured. Add one with: alpha-monitor accounts add  (or try: alpha-monitor fleet --demo)',
+    startFailed: (n: number, first: string) =>
+      `${n} ${n === 1 ? 'account' : 'accounts'} could not be started: ${first}`,
+    header: (n: number, live: number, counted: string, points: number, time: string) =>
+      `${n} ${n === 1 ? 'account' : 'accounts'}, ${live} live · counted today ${counted} USDT · ${points} volume points · ${time} UTC`,
+    columns: () => 'ACCOUNT|STATE|COUNTED USDT|PTS|WEAR USDT|OPEN|LAST FILL (UTC)|MISSED|SESSION',
+    buy: () => 'buy',
+    sell: () => 'sell',
+    state: (state: FleetState) => STATE_EN[state],
+    health: (status: FleetSessionHealthStatus) => HEALTH_EN[status],
+    stopping: () => 'Stopping every monitor…\n',
+  },
+  'zh-CN': {
+    summary: () => '一次查看全部账户：状态、今日交易量与积分、磨损、挂单',
+    help: () =>
+      '用法：alpha-monitor fleet [--json] [--once] [--demo [--accounts N]]\n\n' +
+      '为每个已配置的账户启动监控，并用一张表显示全部账户：状态、今日计入交易量\n' +
+      '（UTC，来自看到的成交）、交易量积分、磨损、挂单、最近成交、实时推送漏掉的更新、\n' +
+      '会话状况。在终端中表格原地刷新；否则有变化时追加一份快照，最多每 10 秒一次。\n' +
+      '按 Ctrl+C 停止全部监控并退出。\n\n' +
+      '  --json            每个有变化的账户一行 JSON（{"atMs", "row"}），开始时每个账户一行\n' +
+      '  --once            所有账户连上后（或 60 秒后）输出一次并退出\n' +
+      '  --demo            使用内置模拟交易所，而不是你的账户（不会访问币安）\n' +
+      '  --accounts N      与 --demo 一起：N 个自行交易的模拟账户（1-500，默认 5）\n\n' +
+      '退出码：0 已停止（Ctrl+C / SIGTERM），或 --once 时全部账户在线；\n' +
+      '1 没有已配置的账户，或无法读取钥匙串；2 选项有误；4 --once 时有账户不在线。\n',
+    badAccounts: (value: string) =>
+      `--accounts 必须是 1 到 500 的整数，且需与 --demo 一起使用，收到 "${value}"`,
+    noAccounts: () =>
+      '没有已配置的账户。请用 alpha-monitor accounts add 添加（或试试：alpha-monitor fleet --demo）',
+    startFailed: (n: number, first: string) => `${n} 个账户未能启动：${first}`,
+    header: (n: number, live: number, counted: string, points: number, time: string) =>
+      `${n} 个账户，${live} 个在线 · 今日计入 ${counted} USDT · 交易量积分 ${points} · ${time} UTC`,
+    columns: () => '账户|状态|计入 USDT|积分|磨损 USDT|挂单|最近成交（UTC）|漏推|会话',
+    buy: () => '买',
+    sell: () => '卖',
+    state: (state: FleetState) => STATE_ZH[state],
+    health: (status: FleetSessionHealthStatus) => HEALTH_ZH[status],
+    stopping: () => '正在停止全部监控…\n',
+  },
+});
+export type FleetMessages = ReturnType<typeof fleetMessages>;
