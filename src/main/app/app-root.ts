@@ -22,6 +22,7 @@ import { demoFleetAccountId, demoFleetLabel, isDemoAccountId } from './demo-flee
 import { MonitorService } from './monitor-service.ts';
 import { NotificationService } from './notification-service.ts';
 import { PointsAppService } from './points-app-service.ts';
+import { pointsFleetSource } from './points-fleet-source.ts';
 import type {
   AccountConnection,
   AccountsPort,
@@ -161,7 +162,9 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     }),
   );
   await alerts.load();
-  const fleet = store.add(new FleetService({ clock, monitors }));
+  const fleet = store.add(
+    new FleetService({ clock, monitors, points: pointsFleetSource(points, clock) }),
+  );
   const health = store.add(
     new SessionHealthService({
       clock,

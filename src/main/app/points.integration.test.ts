@@ -121,6 +121,19 @@ describe('points and wear in the app, against the simulator', () => {
       countedNeededUsdt: new Big(32768).minus(counted).toFixed(),
     });
     expect(new Big(view.snapshot!.wearToday.wearUsdt).gt(0)).toBe(true);
+    // The fleet view shows the same figure (from this service, not its own count).
+    const fleet = await app.api.getFleet();
+    expect(fleet.ok).toBe(true);
+    const row = (
+      fleet as { value: { rows: Array<{ accountId: string; points: unknown }> } }
+    ).value.rows.find((r) => r.accountId === 'demo')!;
+    expect(row.points).toEqual({
+      countedVolumeUsdt: counted,
+      volumePoints: floorLog2(counted),
+      wearUsdt: view.snapshot!.wearToday.wearUsdt,
+      wearBps: view.snapshot!.wearToday.wearBps,
+      source: 'exchange',
+    });
 
     // The CLI against the same exchange and account says the same.
     const credentialsFile = join(app.dataDir, 'demo-credentials.json');
