@@ -1,18 +1,23 @@
 import {
+  AccountError,
+  copyWarningsOf,
   CurlImportError,
   isSessionUnusable,
   LegacyExportError,
   parseCurl,
   parseLegacyExport,
-  verifyAccount,
+  validateAccountId,
   verifySession,
+  type AccountRecord,
   type AccountStore,
   type CurlImport,
   type VerificationResult,
 } from '../../core/accounts/index.ts';
-import { maskSecret } from '../../../shared/secrets/mask.ts';
+import { SecretStoreError } from '../../core/ports/secret-store.ts';
+import { pathExists, writeCredentialsFile } from './credentials-file-writer.ts';
 import type { CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
+import { endpointOption, rememberEndpoint, verifyStoredAccount } from './account-endpoints.ts';
 import { accountsMessages } from './accounts-messages.ts';
 import { formatAccountsTable, toJsonRecord } from './accounts-format.ts';
 import { openVerificationTarget } from './verification-target.ts';
@@ -26,7 +31,10 @@ export interface AccountsOptions {
   'no-verify'?: boolean;
   demo?: boolean;
   'rest-url'?: string;
+  'ws-url'?: string;
   json?: boolean;
+  replace?: boolean;
+  'to-file'?: string;
 }
 
 type ReadInput = (path: string, ctx: CliContext) => Promise<string>;
@@ -56,9 +64,8 @@ function printResult(result: VerificationResult, ctx: CliContext, prefix = ''): 
 
 function printImport(imported: CurlImport, ctx: CliContext): void {
   const m = accountsMessages(ctx.lang);
-  const headers = imported.keptHeaders
-    .map((name) => `${name} ${maskSecret(imported.credentials.headers[name] ?? '')}`)
-    .join(', ');
+  // Names only: a value, even masked, is nothing the user needs to see here.
+  const headers = imported.keptHeaders.join(', ');
   ctx.stdout(`${m.imported(imported.flavour, imported.requestUrl)}\n`);
   ctx.stdout(`${m.keptHeaders(headers)}\n`);
   ctx.stdout(`${m.keptCookies(imported.cookieNames.length, imported.cookieNames.join(', '))}\n`);
@@ -67,7 +74,7 @@ function printImport(imported: CurlImport, ctx: CliContext): void {
   for (const warning of imported.warnings) {
     const names = warning.names.join(', ');
     ctx.stderr(
-      `${warning.code === 'MISSING_SESSION_COOKIES' ? m.missingCookies(names) : m.missingHeaders(names)}\n`,
+      `${warning.code === 'MISSING_SESSION_COOKIES' ? m.missingCookies(names) : warning.code === 'CSRF_MISMATCH' ? m.csrfMismatch : m.missingHeaders(names)}\n`,
     );
   }
 }
@@ -80,8 +87,22 @@ export async function runAdd(
   read: ReadInput,
 ): Promise<number> {
   const m = accountsMessages(ctx.lang);
-  const user = required(options.user, 'user', ctx);
+  const toFile = options['to-file'];
+  if (toFile !== undefined && (options.user !== undefined || options.name !== undefined))
+    throw new CliError(m.toFileWithUser, ExitCode.usage);
+  const user = toFile === undefined ? required(options.user, 'user', ctx) : '';
+  // A bad id or URL is refused before the paste is read or anything is sent.
+  if (toFile === undefined) validateAccountId(user);
+  const endpoint = endpointOption(options, ctx.lang);
   const source = required(options['from-curl'], 'from-curl', ctx);
+  if (toFile !== undefined && !options.replace && (await pathExists(toFile)))
+    throw new CliError(m.toFileExists(toFile), ExitCode.usage);
+  if (toFile === undefined) {
+    // Refused before anything is verified or stored; checked again under the lock below.
+    const existing = await store.get(user);
+    if (existing && !options.replace) throw new CliError(m.exists(user), ExitCode.usage);
+    if (!existing && options.replace) throw new CliError(m.replaceNotFound(user), ExitCode.usage);
+  }
   let imported: CurlImport;
   try {
     imported = parseCurl(await read(source, ctx));
@@ -95,7 +116,7 @@ export async function runAdd(
   let result: VerificationResult | undefined;
   if (!options['no-verify']) {
     const target = await openVerificationTarget(
-      { demo: options.demo, restUrl: options['rest-url'] },
+      { demo: options.demo, restUrl: endpoint?.restUrl },
       ctx,
     );
     try {
@@ -115,13 +136,29 @@ export async function runAdd(
     ctx.stdout(`${m.notVerified}\n`);
   }
   const { maskedListenKey: _shown, ...verification } = result ?? { maskedListenKey: undefined };
-  const { account, replaced } = await store.save({
+  if (toFile !== undefined) {
+    await writeCredentialsFile(toFile, imported.credentials);
+    ctx.stdout(`${m.toFileWritten(toFile)}\n`);
+    return result ? exitCodeOf(result) : ExitCode.ok;
+  }
+  const request = {
     id: user,
     name: options.name,
     credentials: imported.credentials,
     verification: result ? (verification as VerificationResult) : null,
-  });
-  ctx.stdout(`${m.saved(account.id, account.name, replaced)}\n`);
+    copyWarnings: copyWarningsOf(imported),
+  };
+  let account: AccountRecord;
+  try {
+    account = options.replace ? await store.replace(request) : await store.create(request);
+  } catch (error) {
+    // Another `accounts add` stored this id while we verified: its session is kept.
+    if (error instanceof AccountError && error.code === 'ACCOUNT_EXISTS')
+      throw new CliError(m.exists(user), ExitCode.usage);
+    throw error;
+  }
+  ctx.stdout(`${m.saved(account.id, account.name, options.replace === true)}\n`);
+  await rememberEndpoint(ctx.env, ctx.lang, account.id, endpoint, ctx.stdout);
   if (result?.outcome === 'UNREACHABLE') ctx.stderr(`${m.savedUnverified}\n`);
   return result ? exitCodeOf(result) : ExitCode.ok;
 }
@@ -133,6 +170,7 @@ export async function runList(
   ctx: CliContext,
 ): Promise<number> {
   const accounts = await store.list();
+  await reportOrphans(store, ctx);
   if (options.json) {
     ctx.stdout(`${JSON.stringify(accounts.map(toJsonRecord), null, 2)}\n`);
   } else if (accounts.length === 0) {
@@ -158,22 +196,52 @@ export async function runVerify(
   if (options.user !== undefined && !(await store.get(options.user))) {
     throw new CliError(m.notFound(options.user), ExitCode.usage);
   }
-  const target = await openVerificationTarget(
-    { demo: options.demo, restUrl: options['rest-url'] },
-    ctx,
-  );
+  // --demo or --rest-url checks elsewhere than each account's own exchange, without recording.
+  const target =
+    options.demo || options['rest-url'] !== undefined
+      ? await openVerificationTarget({ demo: options.demo, restUrl: options['rest-url'] }, ctx)
+      : undefined;
   let exitCode: number = ExitCode.ok;
+  let shownUrl: string | undefined;
   try {
-    ctx.stdout(`${m.verifying(target.restUrl)}\n`);
     for (const id of ids) {
-      const { account, result } = await verifyAccount(store, id, { restUrl: target.restUrl });
+      const { account, result, restUrl, note } = await verifyStoredAccount(
+        store,
+        ctx.env,
+        ctx.lang,
+        id,
+        target?.restUrl,
+      );
+      if (restUrl !== shownUrl) ctx.stdout(`${m.verifying((shownUrl = restUrl))}\n`);
       printResult(result, ctx, m.verifyLine(account.id, account.name, ''));
+      if (note) ctx.stdout(`${note}\n`);
       exitCode = Math.max(exitCode, exitCodeOf(result));
     }
   } finally {
-    await target.dispose();
+    await target?.dispose();
   }
   return exitCode;
+}
+
+/** Names keychain entries no account lists (on stderr: `--json` output stays a list). */
+async function reportOrphans(store: AccountStore, ctx: CliContext): Promise<void> {
+  let orphans: string[];
+  try {
+    orphans = await store.orphans();
+  } catch (error) {
+    // No keychain here: the list itself needs none, so it is still shown.
+    if (error instanceof SecretStoreError) return;
+    throw error;
+  }
+  if (orphans.length > 0) ctx.stderr(`${accountsMessages(ctx.lang).orphans(orphans.join(', '))}\n`);
+}
+
+/** `accounts prune`: deletes the keychain entries no account lists. */
+export async function runPrune(store: AccountStore, ctx: CliContext): Promise<number> {
+  const m = accountsMessages(ctx.lang);
+  const pruned = await store.pruneOrphans();
+  ctx.stdout(`${pruned.length > 0 ? m.pruned(pruned.join(', ')) : m.nothingToPrune}\n`);
+  return ExitCode.ok;
 }
 
 /** `accounts remove --user`. */

@@ -3,7 +3,10 @@ import type {
   LegacyRowProblemCode,
   VerificationOutcome,
 } from '../../core/accounts/index.ts';
+import type { InvalidEndpointError } from '../../core/endpoints/exchange-endpoint.ts';
 import { defineMessages } from '../i18n/lang.ts';
+
+type EndpointRefusal = InvalidEndpointError['reason'];
 
 /** Every message of `alpha-monitor accounts`, in English and Simplified Chinese. */
 export const accountsMessages = defineMessages({
@@ -12,11 +15,15 @@ export const accountsMessages = defineMessages({
       'store Binance sessions in the OS keychain: add (from "Copy as cURL"), list, verify, remove, import',
     usage:
       'Usage:\n' +
-      '  alpha-monitor accounts add --user <id> [--name <name>] --from-curl <file|-> [--no-verify] [--demo | --rest-url <url>]\n' +
+      '  alpha-monitor accounts add --user <id> [--name <name>] --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url>]\n' +
+      '  alpha-monitor accounts add --to-file <path> --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url>]\n' +
       '  alpha-monitor accounts list [--json]\n' +
       '  alpha-monitor accounts verify [--user <id>] [--demo | --rest-url <url>]   (every account without --user)\n' +
       '  alpha-monitor accounts remove --user <id>\n' +
+      '  alpha-monitor accounts prune   (delete keychain entries that no account lists)\n' +
       '  alpha-monitor accounts import --from <file> [--no-verify] [--demo | --rest-url <url>]\n\n' +
+      '--replace re-imports a fresh session into an existing account (same id, name and history).\n' +
+      '--to-file writes a credentials file (mode 600) for watch/serve --credentials-file instead of the keychain.\n' +
       'In the browser, log in to www.binance.com, open DevTools > Network, right-click any request to\n' +
       'www.binance.com/bapi/... and choose Copy > Copy as cURL (bash or cmd). Save it to a file, or pass - and paste it.\n' +
       'Sessions go to the OS keychain (service "alpha-monitor"); only names and dates go to accounts.json.\n',
@@ -49,12 +56,15 @@ export const accountsMessages = defineMessages({
           '(a chat app or an editor changed the paste). Copy the request as cURL from the browser again.',
       })[code],
     imported: (kind: string, url: string) => `Read a ${kind} cURL command for ${url}`,
-    keptHeaders: (list: string) => `  headers kept: ${list}`,
-    keptCookies: (count: number, names: string) => `  cookies kept (${count}): ${names}`,
+    keptHeaders: (list: string) => `  headers found: ${list} (values not shown)`,
+    keptCookies: (count: number, names: string) => `  cookies found (${count}): ${names}`,
     droppedHeaders: (names: string) => `  headers dropped: ${names}`,
     missingCookies: (names: string) =>
-      `Warning: the long-term session cookies ${names} are missing; the session may be rejected or expire early ` +
-      '(Alpha needs r30t too). Copy a request made while logged in.',
+      `Warning: the long-term session cookies ${names} are missing: this copy was made without "stay signed in" ` +
+      'and may last only hours (Alpha needs r30t too). Log in with "stay signed in" ticked and copy again.',
+    csrfMismatch:
+      "Warning: the csrftoken header is not the one of this copy's cr00 cookie (it should be its MD5): a stale or mixed copy. " +
+      'Copy a fresh cURL from the logged-in page.',
     missingHeaders: (names: string) =>
       `Warning: the headers ${names} are missing; the exchange may reject the session. Copy a www.binance.com/bapi/ request.`,
     verifying: (url: string) => `Verifying the session with ${url} ...`,
@@ -73,7 +83,8 @@ export const accountsMessages = defineMessages({
         OK: '',
         SESSION_EXPIRED:
           'Binance says this login is no longer valid (code 100002001). Log in again at www.binance.com in the browser, ' +
-          'copy a fresh cURL and run accounts add again. Logging in elsewhere or placing an order in the web page can end it too.',
+          'copy a fresh cURL and re-import it: accounts add --user <id> --replace --from-curl <file|->. ' +
+          'Did you place an order in the browser? That rotates the tokens and ends this copy; logging in elsewhere does too.',
         VERIFICATION_REQUIRED:
           'Binance wants the Alpha supplementary verification (补充认证) first. Open the Binance app, finish the ' +
           'verification it asks for, then run accounts verify again.',
@@ -97,6 +108,31 @@ export const accountsMessages = defineMessages({
     never: 'never',
     notChecked: '-',
     removed: (id: string) => `Removed account ${id} (keychain entry and metadata).`,
+    exists: (id: string) =>
+      `An account "${id}" already exists; nothing was changed. To give it a fresh session (keeping its history): ` +
+      `alpha-monitor accounts add --user ${id} --replace --from-curl <file|->`,
+    replaceNotFound: (id: string) =>
+      `No account "${id}" to re-import into. Leave out --replace to add it as a new account.`,
+    orphans: (ids: string) =>
+      `Keychain entries that no account lists (left by an add that did not finish): ${ids}. ` +
+      'Remove them with: alpha-monitor accounts prune',
+    pruned: (ids: string) => `Deleted keychain entries no account listed: ${ids}.`,
+    nothingToPrune: 'No orphaned keychain entries: every entry belongs to a listed account.',
+    toFileWritten: (path: string) =>
+      `Wrote ${path} (mode 600). Use it with: alpha-monitor watch --credentials-file ${path} ` +
+      `(or serve --credentials-file ${path}, or ALPHA_MONITOR_CREDENTIALS_FILE=${path}).`,
+    toFileExists: (path: string) =>
+      `${path} already exists; nothing was written. Add --replace to overwrite it.`,
+    toFileWithUser: '--to-file writes a file instead of the keychain: leave out --user and --name.',
+    badRestUrl: (url: string, reason: EndpointRefusal) =>
+      `--rest-url ${url}: ` +
+      {
+        'not-a-url': 'not a URL.',
+        scheme: 'it must start with https:// (or http:// to this machine, for a simulator).',
+        'plain-to-remote':
+          'plain http:// is allowed only to this machine (127.0.0.1, localhost); use https://.',
+        'credentials-in-url': 'it must not contain a user name or password.',
+      }[reason],
     notFound: (id: string) => `No account "${id}". See alpha-monitor accounts list.`,
     verifyLine: (id: string, name: string, text: string) => `${id} (${name}): ${text}`,
     legacyNotJson: (path: string) =>
@@ -123,11 +159,15 @@ export const accountsMessages = defineMessages({
     summary: '在系统钥匙串中保存币安会话：add（来自“复制为 cURL”）、list、verify、remove、import',
     usage:
       '用法：\n' +
-      '  alpha-monitor accounts add --user <id> [--name <名称>] --from-curl <文件|-> [--no-verify] [--demo | --rest-url <url>]\n' +
+      '  alpha-monitor accounts add --user <id> [--name <名称>] --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <url>]\n' +
+      '  alpha-monitor accounts add --to-file <路径> --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <url>]\n' +
       '  alpha-monitor accounts list [--json]\n' +
       '  alpha-monitor accounts verify [--user <id>] [--demo | --rest-url <url>]   （不带 --user 时验证全部账户）\n' +
       '  alpha-monitor accounts remove --user <id>\n' +
+      '  alpha-monitor accounts prune   （删除没有账户对应的钥匙串条目）\n' +
       '  alpha-monitor accounts import --from <文件> [--no-verify] [--demo | --rest-url <url>]\n\n' +
+      '--replace 为已有账户重新导入新会话（保留 id、名称和历史）。\n' +
+      '--to-file 不写入钥匙串，而是写出凭据文件（权限 600），供 watch/serve --credentials-file 使用。\n' +
       '在浏览器中登录 www.binance.com，打开开发者工具 > 网络，右键任意 www.binance.com/bapi/... 请求，\n' +
       '选择“复制 > 复制为 cURL（bash 或 cmd）”。保存到文件，或传入 - 后直接粘贴。\n' +
       '会话保存在系统钥匙串（服务名 "alpha-monitor"）；accounts.json 只保存名称和时间。\n',
@@ -153,11 +193,13 @@ export const accountsMessages = defineMessages({
         UNSENDABLE_CHARACTER: `${detail === 'cookie' ? 'Cookie 请求头' : `${detail ?? ''} 请求头`}含有浏览器从不发送的字符（粘贴内容被聊天软件或编辑器改动过）。请从浏览器重新“复制为 cURL”。`,
       })[code],
     imported: (kind: string, url: string) => `已读取 ${kind} cURL 命令：${url}`,
-    keptHeaders: (list: string) => `  保留的请求头：${list}`,
-    keptCookies: (count: number, names: string) => `  保留的 Cookie（${count} 个）：${names}`,
+    keptHeaders: (list: string) => `  找到的请求头：${list}（不显示值）`,
+    keptCookies: (count: number, names: string) => `  找到的 Cookie（${count} 个）：${names}`,
     droppedHeaders: (names: string) => `  丢弃的请求头：${names}`,
     missingCookies: (names: string) =>
-      `警告：缺少长期会话 Cookie ${names}；会话可能被拒绝或提前失效（Alpha 还需要 r30t）。请复制登录状态下的请求。`,
+      `警告：缺少长期会话 Cookie ${names}：此副本复制时未勾选“保持登录”，可能只能维持几个小时（Alpha 还需要 r30t）。请勾选“保持登录”后重新登录并复制。`,
+    csrfMismatch:
+      '警告：csrftoken 请求头与此副本的 cr00 Cookie 不符（应为其 MD5）：这是过期或混合的副本。请从登录状态的页面重新复制 cURL。',
     missingHeaders: (names: string) =>
       `警告：缺少请求头 ${names}；交易所可能拒绝该会话。请复制 www.binance.com/bapi/ 请求。`,
     verifying: (url: string) => `正在向 ${url} 验证会话……`,
@@ -175,8 +217,8 @@ export const accountsMessages = defineMessages({
       ({
         OK: '',
         SESSION_EXPIRED:
-          '币安表示此登录已失效（代码 100002001）。请在浏览器中重新登录 www.binance.com，复制新的 cURL，再运行 accounts add。' +
-          '在别处登录或在网页上下单也可能使其失效。',
+          '币安表示此登录已失效（代码 100002001）。请在浏览器中重新登录 www.binance.com，复制新的 cURL 并重新导入：' +
+          'accounts add --user <id> --replace --from-curl <文件|->。您是否在浏览器中下过单？这会轮换令牌并使此副本失效；在别处登录也会。',
         VERIFICATION_REQUIRED:
           '币安要求先完成 Alpha 补充认证。请打开币安 App 完成认证，然后再次运行 accounts verify。',
         REJECTED: '交易所拒绝了该会话（风控或未知错误）。请在浏览器中重新登录并复制新的 cURL。',
@@ -194,6 +236,28 @@ export const accountsMessages = defineMessages({
     never: '从未',
     notChecked: '-',
     removed: (id: string) => `已删除账户 ${id}（钥匙串条目和元数据）。`,
+    exists: (id: string) =>
+      `账户“${id}”已存在，未做任何更改。如要为它换上新会话（保留历史）：` +
+      `alpha-monitor accounts add --user ${id} --replace --from-curl <文件|->`,
+    replaceNotFound: (id: string) =>
+      `没有可重新导入的账户“${id}”。去掉 --replace 即可作为新账户添加。`,
+    orphans: (ids: string) =>
+      `钥匙串中有不属于任何账户的条目（某次添加未完成时遗留）：${ids}。删除：alpha-monitor accounts prune`,
+    pruned: (ids: string) => `已删除不属于任何账户的钥匙串条目：${ids}。`,
+    nothingToPrune: '没有孤立的钥匙串条目：每个条目都属于已列出的账户。',
+    toFileWritten: (path: string) =>
+      `已写入 ${path}（权限 600）。用法：alpha-monitor watch --credentials-file ${path}` +
+      `（或 serve --credentials-file ${path}，或 ALPHA_MONITOR_CREDENTIALS_FILE=${path}）。`,
+    toFileExists: (path: string) => `${path} 已存在，未写入。加上 --replace 可覆盖。`,
+    toFileWithUser: '--to-file 写出文件而不是钥匙串：请去掉 --user 和 --name。',
+    badRestUrl: (url: string, reason: EndpointRefusal) =>
+      `--rest-url ${url}：` +
+      {
+        'not-a-url': '不是网址。',
+        scheme: '必须以 https:// 开头（或 http:// 指向本机，用于模拟器）。',
+        'plain-to-remote': '明文 http:// 只允许指向本机（127.0.0.1、localhost）；请使用 https://。',
+        'credentials-in-url': '不得包含用户名或密码。',
+      }[reason],
     notFound: (id: string) => `没有账户“${id}”。请查看 alpha-monitor accounts list。`,
     verifyLine: (id: string, name: string, text: string) => `${id}（${name}）：${text}`,
     legacyNotJson: (path: string) =>

@@ -7,11 +7,16 @@ import {
   runAdd,
   runImport,
   runList,
+  runPrune,
   runRemove,
   runVerify,
   type AccountsOptions,
 } from '../accounts/accounts-actions.ts';
 import { openAccountStore, toCliError } from '../accounts/open-account-store.ts';
+import {
+  checkExchangeEndpoint,
+  InvalidEndpointError,
+} from '../../core/endpoints/exchange-endpoint.ts';
 
 const OPTIONS = {
   user: { type: 'string' },
@@ -21,7 +26,10 @@ const OPTIONS = {
   'no-verify': { type: 'boolean' },
   demo: { type: 'boolean' },
   'rest-url': { type: 'string' },
+  'ws-url': { type: 'string' },
   json: { type: 'boolean' },
+  replace: { type: 'boolean' },
+  'to-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -51,8 +59,17 @@ export const command: CliCommand = {
       ctx.stdout(m.usage);
       return ExitCode.ok;
     }
-    if (values.demo && values['rest-url']) {
-      throw new CliError('--demo and --rest-url cannot be used together.', ExitCode.usage);
+    if (values.demo && (values['rest-url'] || values['ws-url'])) {
+      throw new CliError('--demo and --rest-url/--ws-url cannot be used together.', ExitCode.usage);
+    }
+    if (values['rest-url'] !== undefined) {
+      // A session goes only to https://, or in the clear to this machine (a simulator).
+      try {
+        checkExchangeEndpoint('rest', values['rest-url']);
+      } catch (error) {
+        if (!(error instanceof InvalidEndpointError)) throw error;
+        throw new CliError(m.badRestUrl(values['rest-url'], error.reason), ExitCode.usage);
+      }
     }
     const store = openAccountStore(ctx.env);
     try {
@@ -65,6 +82,8 @@ export const command: CliCommand = {
           return await runVerify(store, values, ctx);
         case 'remove':
           return await runRemove(store, values, ctx);
+        case 'prune':
+          return await runPrune(store, ctx);
         case 'import':
           return await runImport(store, values, ctx, readInput);
         default:
