@@ -6,6 +6,7 @@ import { App } from './app/app.tsx';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/sessions.css';
+import './styles/narrow.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

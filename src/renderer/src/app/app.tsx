@@ -144,6 +144,8 @@ export function App() {
         account={selected}
         openOrderId={openOrder}
         strategyProgress={strategyProgress}
+        onOpenSession={(sessionId) => setScreen({ kind: 'past', sessionId })}
+        onOpenSessions={() => setScreen({ kind: 'sessions' })}
         renderSidebar={(connectionPanel) => (
           <nav className="sidebar" data-testid="sidebar">
             <AccountsList

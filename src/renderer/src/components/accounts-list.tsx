@@ -5,6 +5,7 @@ import { formatClock } from '../format/time.ts';
 import type { ConnectionView } from '../../../shared/ipc/views-monitor.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useT } from '../i18n/i18n.tsx';
+import { ConfirmDialog } from './confirm-dialog.tsx';
 import { Button, ErrorBox, StatePill } from './ui.tsx';
 
 /**
@@ -32,6 +33,7 @@ export function AccountsList({
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<AccountView | null>(null);
 
   /** Runs one account action with progress on that account and its outcome below the list. */
   const act = async (
@@ -64,8 +66,11 @@ export function AccountsList({
 
   const remove = (account: AccountView) => {
     if (account.environment === 'demo') return act(account.id, () => api.stopDemo());
-    if (!window.confirm(t.confirmRemove(account.label))) return;
-    return act(account.id, () => api.removeAccount({ accountId: account.id }));
+    setRemoving(account);
+  };
+  const confirmRemove = async (account: AccountView) => {
+    await act(account.id, () => api.removeAccount({ accountId: account.id }));
+    setRemoving(null);
   };
 
   const toggle = async (account: AccountView) => {
@@ -186,6 +191,19 @@ export function AccountsList({
         </p>
       )}
       {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
+      {removing && (
+        <ConfirmDialog
+          title={t.removeAccount}
+          confirmLabel={t.removeAccount}
+          busy={busyId === removing.id}
+          onConfirm={() => void confirmRemove(removing)}
+          onCancel={() => setRemoving(null)}
+          testId="confirm-remove-account"
+        >
+          <p>{t.confirmRemove(removing.label)}</p>
+          <p className="muted small">{t.confirmRemoveKeeps}</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

@@ -31,10 +31,16 @@ export function ConnectionPanel({
     );
   }
   const c = connection;
+  // A session that is not running refreshes no key: say so instead of counting down, and
+  // show its key age and timeline as they were when it ended.
+  const watching = c.state !== 'stopped' && c.state !== 'stopping' && c.state !== 'failed';
+  const endedAtMs = c.timeline[c.timeline.length - 1]?.toMs ?? c.lastEventAtMs ?? nowMs;
+  const asOfMs = watching || c.state === 'failed' ? nowMs : endedAtMs;
   const keyAge =
-    c.listenKeyObtainedAtMs !== null ? formatDuration(nowMs - c.listenKeyObtainedAtMs) : t.none;
-  const refreshIn =
-    c.nextListenKeyRefreshAtMs === null
+    c.listenKeyObtainedAtMs !== null ? formatDuration(asOfMs - c.listenKeyObtainedAtMs) : t.none;
+  const refreshIn = !watching
+    ? t.noRefreshStopped
+    : c.nextListenKeyRefreshAtMs === null
       ? t.none
       : c.nextListenKeyRefreshAtMs <= nowMs
         ? t.overdue
@@ -52,7 +58,9 @@ export function ConnectionPanel({
           <code>{c.maskedListenKey ?? t.none}</code>
         </KV>
         <KV label={t.keyAge}>{keyAge}</KV>
-        <KV label={t.nextRefresh}>{refreshIn}</KV>
+        <KV label={t.nextRefresh} testId="conn-next-refresh">
+          {refreshIn}
+        </KV>
         <KV label={t.reconnectAttempts} testId="conn-reconnects">
           <span className={c.reconnectAttempts > 0 ? 'warn' : ''}>{c.reconnectAttempts}</span>
         </KV>
@@ -88,7 +96,7 @@ export function ConnectionPanel({
           {c.startedAtMs !== null ? formatClock(c.startedAtMs) : t.none}
         </KV>
       </dl>
-      <Timeline segments={c.timeline} nowMs={nowMs} />
+      <Timeline segments={c.timeline} nowMs={asOfMs} />
     </Panel>
   );
 }
@@ -120,7 +128,7 @@ export function Timeline({
         {t.timeline}
         <span className="muted">
           {' '}
-          · {gaps.length} {t.gap}
+          · <span data-testid="gap-count">{t.gapCount(gaps.length)}</span>
         </span>
       </div>
       <div className="timeline-bar" role="img" aria-label={t.timeline}>

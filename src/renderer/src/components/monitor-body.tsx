@@ -18,7 +18,7 @@ import { OrdersTable } from './orders-table.tsx';
 import { OrdersToolbar } from './orders-toolbar.tsx';
 import { StatsPanel } from './stats-panel.tsx';
 import { StatusChart } from './status-chart.tsx';
-import { ErrorBox } from './ui.tsx';
+import { Button, ErrorBox } from './ui.tsx';
 
 type SideTab = 'detail' | 'stats' | 'strategy';
 
@@ -58,6 +58,8 @@ export function MonitorBody({
   const [sort, setSort] = useState<OrderSort>(DEFAULT_SORT);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [tab, setTab] = useState<SideTab>('stats');
+  // A narrow window shows the inspector over the table only when asked (CSS decides).
+  const [inspectorOpen, setInspectorOpen] = useState(false);
 
   const orders = model?.orders ?? null;
   const slots = useOrderQuery(orders, filter, sort, orders?.version ?? 0);
@@ -67,6 +69,7 @@ export function MonitorBody({
   const select = useCallback((orderId: string) => {
     setSelectedId(orderId);
     setTab('detail');
+    setInspectorOpen(true);
   }, []);
 
   // A clicked notice asks to show an order: adjust the selection while rendering (React's
@@ -115,6 +118,14 @@ export function MonitorBody({
               sessionId={connection?.sessionId ?? null}
               pointsAccountId={readOnly ? null : accountId}
             />
+            <Button
+              className="inspector-toggle"
+              aria-expanded={inspectorOpen}
+              onClick={() => setInspectorOpen((open) => !open)}
+              data-testid="inspector-toggle"
+            >
+              {t.showInspector}
+            </Button>
           </header>
           <OrdersToolbar
             filter={filter}
@@ -137,7 +148,7 @@ export function MonitorBody({
           )}
         </section>
       </main>
-      <aside className="inspector" data-testid="inspector">
+      <aside className={`inspector${inspectorOpen ? ' open' : ''}`} data-testid="inspector">
         <div className="tabs" role="tablist">
           {tabs.map((k) => (
             <button
@@ -152,6 +163,16 @@ export function MonitorBody({
               {k === 'stats' ? t.tabStats : k === 'strategy' ? t.tabStrategy : t.tabDetail}
             </button>
           ))}
+          <button
+            type="button"
+            className="icon-btn inspector-close"
+            onClick={() => setInspectorOpen(false)}
+            aria-label={t.hideInspector}
+            title={t.hideInspector}
+            data-testid="inspector-close"
+          >
+            ×
+          </button>
         </div>
         <div className="inspector-body">
           {tab === 'stats' && <StatsPanel stats={model?.stats ?? null} />}

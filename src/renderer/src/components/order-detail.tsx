@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
 import type { OrderView } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -47,6 +48,23 @@ function show(value: unknown, kind: 'time' | undefined): string {
   if (kind === 'time' && typeof value === 'number')
     return `${formatDateTime(value)}.${String(value % 1000).padStart(3, '0')} (${value})`;
   return String(value);
+}
+
+/** A number (or a date, a time) never breaks across lines; long ids and names may. */
+const UNBREAKABLE = /^[(]?[-+]?[\d.,:-]*\d[\d.,:]*[)]?$/;
+
+/** The value's words, each number kept on one line. */
+function Unbroken({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(' ').map((word, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' '}
+          <span className={UNBREAKABLE.test(word) ? 'nowrap' : undefined}>{word}</span>
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 /** Row detail: every field, exactly as received, plus where and when it came from. */
@@ -116,10 +134,11 @@ export function OrderDetail({
           {FIELDS.map((f) => (
             <tr key={f.key}>
               <th>
-                <code>{f.wire}</code> {f.key}
+                <code>{f.wire}</code>{' '}
+                {f.key === 'st' ? <span title={t.stFieldHint}>{t.stFieldName}</span> : f.key}
               </th>
               <td className="tabular" data-field={f.key}>
-                {show(u[f.key], f.kind)}
+                <Unbroken text={show(u[f.key], f.kind)} />
               </td>
             </tr>
           ))}

@@ -31,7 +31,7 @@ const COLUMNS: Column[] = [
   { key: 'price', label: (t) => t.colPrice, className: 'c-num' },
   { key: 'quantity', label: (t) => t.colQuantity, className: 'c-num' },
   { key: 'executed', label: (t) => t.colExecuted, className: 'c-num' },
-  { key: null, label: (t) => t.colAvgPrice, className: 'c-num' },
+  { key: null, label: (t) => t.colAvgPrice, className: 'c-num c-avg' },
   { key: 'orderId', label: (t) => t.colOrderId, className: 'c-id' },
 ];
 
@@ -246,13 +246,13 @@ const OrderRow = memo(function OrderRow({
         {formatDecimal(u.cumulativeFilledQty)}
       </div>
       <div
-        className={`c-num ${isZeroDecimal(u.avgPrice) ? 'dim' : ''}`}
+        className={`c-num c-avg ${isZeroDecimal(u.avgPrice) ? 'dim' : ''}`}
         role="cell"
         title={u.avgPrice}
       >
         {isZeroDecimal(u.avgPrice) ? t.none : formatDecimal(u.avgPrice)}
       </div>
-      <div className="c-id" role="cell">
+      <div className="c-id" role="cell" data-testid="order-id-cell">
         {strategy && (
           <span className="strategy-mark" title={t.placedByStrategy}>
             S
