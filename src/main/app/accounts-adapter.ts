@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AccountEnvironment } from '../../shared/ipc/views-app.ts';
 import {
   AccountStore,
@@ -10,7 +7,7 @@ import {
   isSessionUnusable,
   type CurlImport,
 } from '../core/accounts/index.ts';
-import { withFileLock } from '../core/accounts/file-lock.ts';
+import { AccountEndpointsFile } from '../core/endpoints/account-endpoints-file.ts';
 import {
   checkExchangeEndpoint,
   InvalidEndpointError,
@@ -61,7 +58,7 @@ const OUTCOME_MESSAGES: Record<string, string> = {
  */
 export class AccountsAdapter implements AccountsPort {
   private readonly store: AccountStore;
-  private readonly endpointsPath: string;
+  private readonly endpoints: AccountEndpointsFile;
   /**
    * Accounts that live only while the app runs (the demo account: simulator credentials,
    * worthless after the simulator stops, so they never go to the keychain).
@@ -86,7 +83,7 @@ export class AccountsAdapter implements AccountsPort {
       dataDir: deps.dataDir,
       clock: deps.clock,
     });
-    this.endpointsPath = join(deps.dataDir, 'app-endpoints.json');
+    this.endpoints = new AccountEndpointsFile(deps.dataDir);
   }
 
   async list(): Promise<AccountRecord[]> {
@@ -241,25 +238,12 @@ export class AccountsAdapter implements AccountsPort {
     return isSessionUnusable(outcome as never);
   }
 
-  private async readEndpoints(): Promise<Record<string, Endpoint>> {
-    try {
-      return JSON.parse(await readFile(this.endpointsPath, 'utf8')) as Record<string, Endpoint>;
-    } catch {
-      return {};
-    }
+  private readEndpoints(): Promise<Record<string, Endpoint>> {
+    return this.endpoints.read();
   }
 
-  private async writeEndpoint(id: string, endpoint: Endpoint | null): Promise<void> {
-    // Read-modify-write under a lock shared with other processes, like accounts.json.
-    await withFileLock(`${this.endpointsPath}.lock`, async () => {
-      const endpoints = await this.readEndpoints();
-      if (endpoint) endpoints[id] = endpoint;
-      else delete endpoints[id];
-      await mkdir(this.deps.dataDir, { recursive: true, mode: 0o700 });
-      const temp = `${this.endpointsPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      await writeFile(temp, JSON.stringify(endpoints, null, 2), { mode: 0o600 });
-      await rename(temp, this.endpointsPath);
-    });
+  private writeEndpoint(id: string, endpoint: Endpoint | null): Promise<void> {
+    return this.endpoints.set(id, endpoint);
   }
 }
 

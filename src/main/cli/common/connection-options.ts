@@ -7,6 +7,8 @@ import {
   isLoopbackUrl,
   type EndpointKind,
 } from '../../core/endpoints/exchange-endpoint.ts';
+import { AccountEndpointsFile } from '../../core/endpoints/account-endpoints-file.ts';
+import { resolveAppDataDir } from '../../core/paths/app-data-dir.ts';
 import { DEFAULT_REST_URL } from '../../core/rest/index.ts';
 import { DEFAULT_WS_URL } from '../../core/stream/index.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
@@ -137,7 +139,7 @@ export function parseCommandArgs<E extends NonNullable<ParseArgsConfig['options'
  * when it points at this machine (a simulator serves both on one port); for another host the
  * other is required, so a session is never split between a custom server and the real exchange.
  */
-function checkedEndpoints(
+export function checkedEndpoints(
   options: Pick<ConnectionOptions, 'restUrl' | 'wsUrl'>,
   lang: Lang,
   usesStream: boolean,
@@ -209,9 +211,14 @@ export async function resolveConnection(
     env: context.env,
     lang: context.lang,
   });
+  // A keychain account added against another exchange (a simulator) connects there.
+  const own =
+    resolved.source === 'keychain' && options.restUrl === undefined
+      ? await new AccountEndpointsFile(resolveAppDataDir(context.env)).get(resolved.accountId)
+      : undefined;
   return {
-    restUrl: options.restUrl ?? DEFAULT_REST_URL,
-    wsUrl: options.wsUrl ?? DEFAULT_WS_URL,
+    restUrl: options.restUrl ?? own?.restUrl ?? DEFAULT_REST_URL,
+    wsUrl: options.wsUrl ?? own?.wsUrl ?? DEFAULT_WS_URL,
     credentials: resolved.credentials,
     accountId: resolved.accountId,
     source: resolved.source,
