@@ -248,9 +248,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
   store.add(wireAppAlerts({ alerts, monitors, strategies, clock }));
   store.add(points.onDidChange((view) => events.emit('pointsChanged', view)));
   store.add(
-    monitors.onDidAcceptUpdate(({ accountId, view }) =>
-      points.onOrderUpdate(accountId, view.update),
-    ),
+    monitors.onDidAcceptUpdate(({ accountId, view }) => points.onOrderUpdate(accountId, view)),
   );
   store.add(settings.onDidChange(() => points.retarget()));
   /** A monitor and the account's points service start and stop together. */

@@ -1,10 +1,11 @@
-import type { OrderUpdate } from '../../shared/domain/order-update.ts';
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { OrderUpdateView } from '../../shared/ipc/views-monitor.ts';
 import type { PointsView } from '../../shared/ipc/views-points.ts';
 import {
   PointsService,
   pointsTarget,
+  wearFillOfUpdate,
   type DailySummaryRow,
   type PointsRestPort,
   type PointsSnapshot,
@@ -96,22 +97,13 @@ export class PointsAppService implements Disposable {
     return entry.view;
   }
 
-  /** Feeds an accepted order update: a TRADE adds its fill to today's projection. */
-  onOrderUpdate(accountId: string, update: OrderUpdate): void {
+  /** Feeds an accepted order update: the fill it adds (as the book counted it) joins today's projection. */
+  onOrderUpdate(accountId: string, view: Pick<OrderUpdateView, 'update' | 'verdict'>): void {
     const entry = this.accounts.get(accountId);
-    if (!entry || update.executionType !== 'TRADE' || !(Number(update.lastFilledQty) > 0)) return;
-    entry.service.recordFill({
-      symbol: update.symbol,
-      side: update.side,
-      qty: update.lastFilledQty,
-      quote: update.lastQuoteQty,
-      price: update.lastFilledPrice,
-      commission: update.commission ?? '0',
-      commissionAsset: update.commissionAsset ?? '',
-      baseAsset: update.baseAsset,
-      quoteAsset: update.quoteAsset,
-      timeMs: update.transactionTimeMs,
-    });
+    const counted = view.verdict.counted;
+    if (!entry || !counted || !(Number(counted.base) > 0)) return;
+    // Valued with the token's live mulPoint (the service's token list).
+    entry.service.recordFill({ ...wearFillOfUpdate(view.update, counted, 1), mulPoint: undefined });
   }
 
   /** The target setting changed: every view gets its new progress. */

@@ -86,9 +86,10 @@ export async function exportOrdersCsv(options: OrdersExportOptions): Promise<num
   const { records } = readJournal(options.journalPath);
   for await (const record of records) {
     if (record.k !== 'update') continue;
-    const outcome = verdicts.of(record).outcome;
+    const verdict = verdicts.of(record);
+    const outcome = verdict.outcome;
     if (outcome === 'duplicate') continue;
-    wear.add(record.update);
+    wear.add(record.update, verdict.counted);
     const existing = orders.get(record.update.orderId);
     if (existing) {
       // A late update is counted but never moves the order's state backwards.

@@ -36,11 +36,18 @@ const sellFill = sampleOrderUpdate({
   transactionTimeMs: buyFill.transactionTimeMs + 1000,
 });
 
+/** What the book counts of a first-seen TRADE update: its whole fill. */
+const countedOf = (u: typeof buyFill) => ({
+  base: u.lastFilledQty,
+  quote: u.lastQuoteQty,
+  fee: u.commission,
+});
+
 describe('counted volume and trade wear per order', () => {
   it('a filled OTO pair: counted volume on the BUY, the trade wear once, on the SELL leg', () => {
     const wear = new OrderWear({ ALPHA_373: 4 });
-    wear.add(buyFill);
-    wear.add(sellFill);
+    wear.add(buyFill, countedOf(buyFill));
+    wear.add(sellFill, countedOf(sellFill));
     const columns = wear.columns([buyFill, sellFill]);
     expect(columns.get('b1')).toEqual({
       mulPoint: 4,
@@ -57,9 +64,16 @@ describe('counted volume and trade wear per order', () => {
     });
   });
 
+  it('a fill a backfill already counted adds nothing', () => {
+    const wear = new OrderWear({ ALPHA_373: 4 });
+    wear.add(buyFill, countedOf(buyFill));
+    wear.add({ ...buyFill, eventId: 9 }, null);
+    expect(wear.columns([buyFill]).get('b1')!.countedVolumeUsdt).toBe('907.6');
+  });
+
   it('a BUY whose sell never filled costs its fee; without a mulPoint, no counted volume or bps', () => {
     const wear = new OrderWear(null);
-    wear.add(buyFill);
+    wear.add(buyFill, countedOf(buyFill));
     const open = { ...sellFill, executionType: 'NEW' as const, status: 'NEW' as const };
     const columns = wear.columns([buyFill, open]);
     expect(columns.get('s1')).toEqual({

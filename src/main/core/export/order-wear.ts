@@ -1,6 +1,7 @@
 import Big from 'big.js';
 import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
-import { computeWear, type WearFill } from '../points/wear.ts';
+import type { CountedFill } from '../../../shared/domain/update-verdict.ts';
+import { computeWear, wearFillOfUpdate } from '../points/wear.ts';
 
 /** The points and wear columns of one order row (empty strings become empty CSV fields). */
 export interface OrderPointsColumns {
@@ -13,41 +14,24 @@ export interface OrderPointsColumns {
   tradeWearBps: string | null;
 }
 
-/** The fill one TRADE update carries, as wear reads it. */
-function fillOf(update: OrderUpdate, mulPoint: number): WearFill {
-  return {
-    symbol: update.symbol,
-    side: update.side,
-    qty: update.lastFilledQty,
-    quote: update.lastQuoteQty,
-    price: update.lastFilledPrice,
-    commission: update.commission ?? '0',
-    commissionAsset: update.commissionAsset ?? '',
-    baseAsset: update.baseAsset,
-    quoteAsset: update.quoteAsset,
-    timeMs: update.transactionTimeMs,
-    mulPoint,
-  };
-}
-
 /**
- * Collects each order's fills from its TRADE updates, then says per order its counted volume
+ * Collects each order's fills (what the book counted of each update), then says per order its counted volume
  * and the wear of its trade. A trade is an OTO pair (same order-list id) or a lone order; its
  * wear (same rule as everywhere: buy quote − sell quote + fees at the fill price, what is still
  * held valued at its last fill price) is written once, on the order that closes it (the pair's
  * SELL leg), so the column sums to the session's wear.
  */
 export class OrderWear {
-  private readonly fills = new Map<string, OrderUpdate[]>();
+  private readonly fills = new Map<string, Array<{ update: OrderUpdate; counted: CountedFill }>>();
 
   /** `mulPoints`: alphaId → the token's live mulPoint; without it, counted volume stays empty. */
   constructor(private readonly mulPoints: Readonly<Record<string, number>> | null = null) {}
 
-  /** An accepted update (not a duplicate); only TRADE updates with a quantity are fills. */
-  add(update: OrderUpdate): void {
-    if (update.executionType !== 'TRADE' || !(Number(update.lastFilledQty) > 0)) return;
+  /** An accepted update with what its verdict counted (null: it added no fill). */
+  add(update: OrderUpdate, counted: CountedFill | null): void {
+    if (!counted || !(Number(counted.base) > 0)) return;
     const list = this.fills.get(update.orderId) ?? [];
-    list.push(update);
+    list.push({ update, counted });
     this.fills.set(update.orderId, list);
   }
 
@@ -65,15 +49,15 @@ export class OrderWear {
       const mulKnown = legs.every((o) => this.mulPointOf(o.baseAsset) !== null);
       const wear = computeWear(
         legs.flatMap((o) =>
-          (this.fills.get(o.orderId) ?? []).map((u) =>
-            fillOf(u, this.mulPointOf(o.baseAsset) ?? 1),
+          (this.fills.get(o.orderId) ?? []).map((f) =>
+            wearFillOfUpdate(f.update, f.counted, this.mulPointOf(o.baseAsset) ?? 1),
           ),
         ),
       );
       for (const order of legs) {
         const mulPoint = this.mulPointOf(order.baseAsset);
         const filledQuote = (this.fills.get(order.orderId) ?? []).reduce(
-          (s, u) => s.plus(u.lastQuoteQty),
+          (s, f) => s.plus(f.counted.quote),
           new Big(0),
         );
         const isClosing = order === closing;

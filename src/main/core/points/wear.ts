@@ -1,4 +1,6 @@
 import Big from 'big.js';
+import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
+import type { CountedFill } from '../../../shared/domain/update-verdict.ts';
 import type { Wear } from '../../../shared/ipc/views-points.ts';
 import { utcDate } from './points-rules.ts';
 
@@ -28,6 +30,30 @@ export interface WearFill {
   timeMs: number;
   /** The token's mulPoint when the fill happened (1 when unknown). */
   mulPoint: number;
+}
+
+/**
+ * The fill an accepted order update adds, as the order book counted it (`verdict.counted`:
+ * only the part no earlier update or backfill counted), valued with `mulPoint`.
+ */
+export function wearFillOfUpdate(
+  update: OrderUpdate,
+  counted: CountedFill,
+  mulPoint: number,
+): WearFill {
+  return {
+    symbol: update.symbol,
+    side: update.side,
+    qty: counted.base,
+    quote: counted.quote,
+    price: update.lastFilledPrice,
+    commission: counted.fee ?? '0',
+    commissionAsset: update.commissionAsset ?? '',
+    baseAsset: update.baseAsset,
+    quoteAsset: update.quoteAsset,
+    timeMs: update.transactionTimeMs,
+    mulPoint,
+  };
 }
 
 function big(value: string | undefined): Big {
