@@ -16,11 +16,37 @@ test('start a demo strategy from the panel: its orders fill in the table and pro
   await page.getByTestId('tab-strategy').click();
   const panel = page.getByTestId('strategy-panel');
   await expect(panel).toBeVisible();
-  await panel.getByTestId('strategy-token').fill('KOGE');
-  await panel.getByTestId('strategy-chain').fill('BSC');
-  await panel.getByTestId('strategy-volumeUsdt').fill('20');
+  // Every field shows its default (the CLI's), or says what empty means.
+  await expect(panel.getByTestId('strategy-token')).toHaveValue('KOGE');
+  await expect(panel.getByTestId('strategy-chain')).toHaveValue('BSC');
+  await expect(panel.getByTestId('strategy-volumeUsdt')).toHaveValue('100');
+  await expect(panel.getByTestId('strategy-amountUsdt')).toHaveValue('10');
+  await expect(panel.getByTestId('strategy-intervalSec')).toHaveValue('1');
+  await expect(panel.getByTestId('strategy-timeoutSec')).toHaveValue('300');
+  await expect(panel.getByTestId('strategy-buyOffsetPct')).toHaveValue('0.5');
+  await expect(panel.getByTestId('strategy-sellOffsetPct')).toHaveValue('1');
+  for (const limit of ['maxLossUsdt', 'maxWearBps', 'maxMovePct']) {
+    await expect(panel.getByTestId(`strategy-${limit}`)).toHaveAttribute('placeholder', 'no limit');
+  }
+
+  // Careless input is named for what it is, before Start.
+  await panel.getByTestId('strategy-amountUsdt').fill('-5');
+  await expect(panel.getByText('Amount per trade (USDT) must not be negative.')).toBeVisible();
+  await expect(panel.getByTestId('strategy-start')).toBeDisabled();
   await panel.getByTestId('strategy-amountUsdt').fill('10');
-  await panel.getByTestId('strategy-intervalSec').fill('1');
+  // An unknown token: its error once, with a fix that helps.
+  await panel.getByTestId('strategy-token').fill('NOPE');
+  const estimate = panel.getByTestId('strategy-estimate');
+  await expect(estimate).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  await expect(panel.locator('.error-box')).toHaveCount(1);
+  await expect(panel.locator('.error-box')).toContainText('Check the token symbol and chain');
+  await expect(panel.locator('.error-box')).not.toContainText('restart Alpha Monitor');
+  await panel.getByTestId('strategy-token').fill('KOGE');
+
+  // The demo with the defaults trades: the estimate says how much, before Start.
+  await expect(estimate).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+  expect(Number(await estimate.getAttribute('data-trades'))).toBeGreaterThan(0);
+  await expect(estimate).toContainText(/about \d+ trade\(s\), expected wear [\d.]+ USDT/);
   await panel.getByTestId('strategy-start').click();
 
   const progress = panel.getByTestId('strategy-progress');
@@ -34,7 +60,11 @@ test('start a demo strategy from the panel: its orders fill in the table and pro
   await expect(page.getByTestId('order-row').first().locator('.strategy-mark')).toBeVisible();
 
   // The run ends at or above the target, and its orders are filled in the table.
-  await expect(progress).toHaveAttribute('data-state', 'finished', { timeout: 90_000 });
+  await expect(progress).toHaveAttribute('data-state', 'finished', { timeout: 180_000 });
+  // Wear, one word and one sign, as the CLI says it.
+  await expect(panel.getByTestId('strategy-wear')).toHaveText(
+    /^wear -?\d+\.\d{4} USDT \(-?\d+\.\d bps\)$/,
+  );
   const done = Number(await progress.getAttribute('data-done'));
   const target = Number(await progress.getAttribute('data-target'));
   expect(done).toBeGreaterThanOrEqual(target);
@@ -45,5 +75,9 @@ test('start a demo strategy from the panel: its orders fill in the table and pro
   await expect.poll(async () => page.getByTestId('order-row').count()).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('order-row').locator('.strategy-mark').first()).toBeVisible();
   await page.getByTestId('clear-filters').click();
+  // The target is met now: said before Start, and Start would place nothing.
+  await expect(estimate).toHaveAttribute('data-state', 'target-met', { timeout: 15_000 });
+  await expect(estimate).toContainText('Target already met today');
+  await expect(panel.getByTestId('strategy-start')).toBeDisabled();
   await saveScreen(page, testInfo, '11-strategy-finished');
 });

@@ -60,6 +60,8 @@ const accountRef = z.object({ accountId: id }).strict();
 const sessionRef = z.object({ sessionId: id }).strict();
 /** A non-negative decimal as a string, e.g. "20" or "10.5" (never a float). */
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal number like 20 or 10.5');
+/** A percentage that may be negative (an offset below the price). */
+const signedDecimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number like 0.5 or -5');
 
 export const settingsPatchSchema = z
   .object({
@@ -83,8 +85,8 @@ export const strategyParamsSchema = z
     volumeUsdt: decimal,
     amountUsdt: decimal,
     intervalSec: z.number().min(0).max(3600),
-    buyOffsetPct: decimal.optional(),
-    sellOffsetPct: decimal.optional(),
+    buyOffsetPct: signedDecimal.optional(),
+    sellOffsetPct: signedDecimal.optional(),
     timeoutSec: z.number().min(1).max(3600).optional(),
     maxLossUsdt: decimal.optional(),
     points: z.number().int().min(1).max(40).optional(),

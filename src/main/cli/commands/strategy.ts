@@ -137,7 +137,7 @@ export function parseStrategyArgs(argv: string[], lang: Lang): StrategyCliOption
     chain,
     targetVolumeUsdt: volume?.trim() ?? '0',
     targetPoints: pointsText === undefined ? null : number(pointsText),
-    amountUsdt: decimalOption(values.amount, '10'),
+    amountUsdt: decimalOption(values.amount, DEFAULT_STRATEGY_PARAMS.amountUsdt),
     buyOffsetPct: decimalOption(values['buy-offset'], DEFAULT_STRATEGY_PARAMS.buyOffsetPct),
     sellOffsetPct: decimalOption(values['sell-offset'], DEFAULT_STRATEGY_PARAMS.sellOffsetPct),
     intervalMs: secondsOption(values.interval, DEFAULT_STRATEGY_PARAMS.intervalMs),

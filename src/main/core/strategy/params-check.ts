@@ -1,3 +1,4 @@
+import { MAX_TARGET_POINTS } from '../../../shared/strategy/strategy-defaults.ts';
 import Big from 'big.js';
 import { StrategyError } from './strategy-error.ts';
 import type { StrategyParams } from './strategy-types.ts';
@@ -24,8 +25,7 @@ export type StrategyParamName =
 export type StrategyParamProblem =
   'not-a-number' | 'negative' | 'not-positive' | 'out-of-range' | 'not-whole';
 
-/** Highest `--points` accepted: 2^40 counted USDT is far beyond any account. */
-export const MAX_TARGET_POINTS = 40;
+export { MAX_TARGET_POINTS };
 
 /** A parameter that cannot make a run; thrown before anything is read or placed. */
 export class StrategyParamError extends StrategyError {

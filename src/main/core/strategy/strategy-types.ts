@@ -53,15 +53,7 @@ export interface StrategyParams {
   cancelConfirmTimeoutMs?: number;
 }
 
-/** Defaults of the original script (ALPHA-PROTOCOL.md §7): small offsets, 1 s, 300 s. */
-export const DEFAULT_STRATEGY_PARAMS = {
-  buyOffsetPct: '0.5',
-  sellOffsetPct: '1',
-  intervalMs: 1_000,
-  legTimeoutMs: 300_000,
-  maxConsecutiveFailures: 3,
-  cancelConfirmTimeoutMs: 10_000,
-} as const;
+export { DEFAULT_STRATEGY_PARAMS } from '../../../shared/strategy/strategy-defaults.ts';
 
 /** What the run needs from the world. */
 export interface StrategyDeps {

@@ -1,63 +1,29 @@
-import { useState } from 'react';
-import Big from 'big.js';
+import { useMemo, useState } from 'react';
 import type { AccountView, StrategyProgressView } from '../../../shared/ipc/views-app.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
 import { useApi } from '../app/api-context.tsx';
+import { useStrategyEstimate } from '../app/use-strategy-estimate.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { formatDecimal, roundDecimal } from '../format/decimal.ts';
-import { Button, ErrorBox, Panel, Spinner } from './ui.tsx';
-
-const DECIMAL_RE = /^\d+(\.\d+)?$/;
-
-interface Form {
-  token: string;
-  chain: string;
-  volumeUsdt: string;
-  amountUsdt: string;
-  intervalSec: string;
-  buyOffsetPct: string;
-  sellOffsetPct: string;
-  timeoutSec: string;
-  maxLossUsdt: string;
-  cancelPending: boolean;
-  dryRun: boolean;
-}
-
-/** Defaults as the original script was run (`--token KOGE --chain BSC --volume 20 --amount 10 --interval 5`). */
-const DEFAULT_FORM: Form = {
-  token: 'KOGE',
-  chain: 'BSC',
-  volumeUsdt: '20',
-  amountUsdt: '10',
-  intervalSec: '5',
-  buyOffsetPct: '',
-  sellOffsetPct: '',
-  timeoutSec: '',
-  maxLossUsdt: '',
-  cancelPending: false,
-  dryRun: false,
-};
+import {
+  DEFAULT_STRATEGY_FORM,
+  strategyParamsOf,
+  validateStrategyForm,
+  type StrategyForm,
+  type StrategyTextField,
+} from './strategy-form.ts';
+import { StrategyEstimate } from './strategy-estimate.tsx';
+import { StrategyProgress } from './strategy-progress.tsx';
+import { Button, ErrorBox, Panel } from './ui.tsx';
 
 function isActive(p: StrategyProgressView | null): boolean {
   return p !== null && (p.state === 'starting' || p.state === 'running' || p.state === 'stopping');
 }
 
-/** Done of target as a percentage for the bar (display only), capped at 100. */
-function percentDone(p: StrategyProgressView): number {
-  try {
-    const target = new Big(p.targetVolumeUsdt);
-    if (target.lte(0)) return 0;
-    const pct = new Big(p.doneVolumeUsdt).div(target).times(100);
-    return Math.min(100, Number(pct.toFixed(1)));
-  } catch {
-    return 0;
-  }
-}
-
 /**
- * The volume strategy for one account: its parameters, start/stop, and live progress
- * (volume done of target, trades, fills, fees, realised cost). The orders it places are
- * highlighted in the orders table by the caller, from `progress.placedOrderIds`.
+ * The volume strategy for one account: its parameters (every field shows its default), an
+ * estimate before Start (trades, expected wear, or that the target is already met), start/stop,
+ * and live progress. The orders it places are highlighted in the orders table by the caller,
+ * from `progress.placedOrderIds`.
  */
 export function StrategyPanel({
   account,
@@ -68,41 +34,50 @@ export function StrategyPanel({
 }) {
   const t = useT();
   const api = useApi();
-  const [form, setForm] = useState<Form>(DEFAULT_FORM);
+  const [form, setForm] = useState<StrategyForm>(DEFAULT_STRATEGY_FORM);
   const [busy, setBusy] = useState<'start' | 'stop' | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [confirming, setConfirming] = useState(false);
   const active = isActive(progress);
-  const set = <K extends keyof Form>(key: K, value: Form[K]) =>
+  const set = <K extends keyof StrategyForm>(key: K, value: StrategyForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
 
-  const validate = (): IpcError | null => {
-    const required: [string, string][] = [
-      [form.volumeUsdt, t.targetVolume],
-      [form.amountUsdt, t.amountPerTrade],
-      [form.intervalSec, t.intervalSec],
-    ];
-    const optional: [string, string][] = [
-      [form.buyOffsetPct, t.buyOffsetPct],
-      [form.sellOffsetPct, t.sellOffsetPct],
-      [form.timeoutSec, t.timeoutSec],
-      [form.maxLossUsdt, t.maxLoss],
-    ];
-    for (const [value, name] of required) {
-      if (!DECIMAL_RE.test(value.trim()))
-        return { code: 'INVALID_REQUEST', message: t.invalidDecimal(name) };
-    }
-    for (const [value, name] of optional) {
-      if (value.trim() !== '' && !DECIMAL_RE.test(value.trim()))
-        return { code: 'INVALID_REQUEST', message: t.invalidDecimal(name) };
-    }
-    return null;
+  const invalid = validateStrategyForm(form);
+  const labels: Record<StrategyTextField, string> = {
+    token: t.token,
+    chain: t.chain,
+    volumeUsdt: t.targetVolume,
+    points: t.targetPoints,
+    amountUsdt: t.amountPerTrade,
+    intervalSec: t.intervalSec,
+    buyOffsetPct: t.buyOffsetPct,
+    sellOffsetPct: t.sellOffsetPct,
+    timeoutSec: t.timeoutSec,
+    maxLossUsdt: t.maxLoss,
+    maxWearBps: t.maxWearBps,
+    maxMovePct: t.maxMovePct,
   };
+  const formError: IpcError | null = invalid
+    ? {
+        code: 'INVALID_REQUEST',
+        message: t.fieldProblem(labels[invalid.field], invalid.problem, invalid.range ?? ''),
+      }
+    : null;
+  const params = useMemo(
+    () => (invalid || active ? null : strategyParamsOf(form, account.id)),
+    [invalid, active, form, account.id],
+  );
+  // Asked again when a run ends: what it did changes what is left to do.
+  const estimate = useStrategyEstimate(
+    api,
+    params,
+    `${progress?.runId ?? ''}:${progress?.state ?? ''}`,
+  );
+  const targetMet = estimate.kind === 'ready' && estimate.estimate.targetMet;
 
   const start = async (confirmed: boolean) => {
-    const invalid = validate();
-    if (invalid) {
-      setError(invalid);
+    if (formError || !params) {
+      setError(formError);
       return;
     }
     // A run on a real account places real orders: ask once, showing what it will do.
@@ -113,22 +88,7 @@ export function StrategyPanel({
     setConfirming(false);
     setBusy('start');
     setError(null);
-    const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
-    const timeout = opt(form.timeoutSec);
-    const result = await api.startStrategy({
-      accountId: account.id,
-      token: form.token.trim(),
-      chain: form.chain.trim(),
-      volumeUsdt: form.volumeUsdt.trim(),
-      amountUsdt: form.amountUsdt.trim(),
-      intervalSec: Number(form.intervalSec),
-      buyOffsetPct: opt(form.buyOffsetPct),
-      sellOffsetPct: opt(form.sellOffsetPct),
-      timeoutSec: timeout === undefined ? undefined : Number(timeout),
-      maxLossUsdt: opt(form.maxLossUsdt),
-      cancelPending: form.cancelPending,
-      dryRun: form.dryRun,
-    });
+    const result = await api.startStrategy(params);
     setBusy(null);
     if (!result.ok) setError(result.error);
   };
@@ -141,16 +101,30 @@ export function StrategyPanel({
     if (!result.ok) setError(result.error);
   };
 
-  const field = (key: keyof Form, label: string, width: 'narrow' | 'wide' = 'narrow') => (
-    <label className={`field ${width}`}>
-      <span>{label}</span>
+  const field = (key: StrategyTextField, placeholder?: string) => (
+    <label className="field narrow">
+      <span>{labels[key]}</span>
       <input
-        value={form[key] as string}
-        onChange={(e) => set(key, e.target.value as never)}
+        value={form[key]}
+        placeholder={placeholder}
+        onChange={(e) => set(key, e.target.value)}
         disabled={active}
         inputMode={key === 'token' || key === 'chain' ? 'text' : 'decimal'}
+        aria-invalid={invalid?.field === key}
         data-testid={`strategy-${key}`}
       />
+    </label>
+  );
+  const check = (key: 'cancelPending' | 'sellLeftovers' | 'dryRun', label: string) => (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={form[key]}
+        disabled={active}
+        onChange={(e) => set(key, e.target.checked)}
+        data-testid={`strategy-${key}`}
+      />
+      {label}
     </label>
   );
 
@@ -158,39 +132,45 @@ export function StrategyPanel({
     <Panel title={t.strategy} testId="strategy-panel">
       <p className="muted small">{t.strategyLead}</p>
       <div className="strategy-form">
-        {field('token', t.token)}
-        {field('chain', t.chain)}
-        {field('volumeUsdt', t.targetVolume)}
-        {field('amountUsdt', t.amountPerTrade)}
-        {field('intervalSec', t.intervalSec)}
-        {field('timeoutSec', t.timeoutSec)}
-        {field('buyOffsetPct', t.buyOffsetPct)}
-        {field('sellOffsetPct', t.sellOffsetPct)}
-        {field('maxLossUsdt', t.maxLoss)}
+        {field('token')}
+        {field('chain')}
+        <label className="field narrow">
+          <span>{t.targetKind}</span>
+          <select
+            value={form.targetKind}
+            disabled={active}
+            onChange={(e) => set('targetKind', e.target.value as StrategyForm['targetKind'])}
+            data-testid="strategy-targetKind"
+          >
+            <option value="volume">{t.targetKindVolume}</option>
+            <option value="points">{t.targetKindPoints}</option>
+          </select>
+        </label>
+        {form.targetKind === 'volume' ? field('volumeUsdt') : field('points')}
+        {field('amountUsdt')}
+        {field('intervalSec')}
+        {field('timeoutSec')}
+        {field('buyOffsetPct')}
+        {field('sellOffsetPct')}
+        {field('maxLossUsdt', t.noLimit)}
+        {field('maxWearBps', t.noLimit)}
+        {field('maxMovePct', t.noLimit)}
       </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={form.cancelPending}
-          disabled={active}
-          onChange={(e) => set('cancelPending', e.target.checked)}
-        />
-        {t.cancelPending}
-      </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={form.dryRun}
-          disabled={active}
-          onChange={(e) => set('dryRun', e.target.checked)}
-          data-testid="strategy-dry-run"
-        />
-        {t.dryRun}
-      </label>
+      {check('cancelPending', t.cancelPending)}
+      {check('sellLeftovers', t.sellLeftovers)}
+      {check('dryRun', t.dryRun)}
+      {!active && formError && <p className="field-error small">{formError.message}</p>}
+      {!active && <StrategyEstimate state={estimate} />}
       {confirming && (
         <div className="warning-box" role="alertdialog" data-testid="strategy-confirm">
           <strong>{t.liveRunWarning}</strong>
-          <p>{t.confirmLiveRun(form.token, form.volumeUsdt, form.amountUsdt)}</p>
+          <p>
+            {t.confirmLiveRun(
+              form.token,
+              estimate.kind === 'ready' ? estimate.estimate.targetVolumeUsdt : form.volumeUsdt,
+              form.amountUsdt,
+            )}
+          </p>
           <div className="dialog-actions">
             <Button onClick={() => setConfirming(false)}>{t.cancel}</Button>
             <Button
@@ -218,6 +198,7 @@ export function StrategyPanel({
             variant="primary"
             onClick={() => void start(false)}
             busy={busy === 'start'}
+            disabled={targetMet || formError !== null || estimate.kind === 'error'}
             data-testid="strategy-start"
           >
             {t.startStrategy}
@@ -227,67 +208,5 @@ export function StrategyPanel({
       {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
       {progress && <StrategyProgress progress={progress} />}
     </Panel>
-  );
-}
-
-function StrategyProgress({ progress: p }: { progress: StrategyProgressView }) {
-  const t = useT();
-  const pct = percentDone(p);
-  return (
-    <div
-      className={`strategy-progress run-${p.state}`}
-      data-testid="strategy-progress"
-      data-state={p.state}
-      data-done={p.doneVolumeUsdt}
-      data-target={p.targetVolumeUsdt}
-    >
-      <div className="progress-head">
-        <span className="strong">{t.runState[p.state]}</span>
-        {(p.state === 'starting' || p.state === 'running') && <Spinner />}
-        {p.state === 'stopping' && <span className="muted small">{t.stoppingStrategy}</span>}
-      </div>
-      <div className="progress-line">
-        <span>{t.progressVolume}</span>
-        <span className="tabular" data-testid="strategy-volume">
-          {formatDecimal(roundDecimal(p.doneVolumeUsdt, 2))} / {formatDecimal(p.targetVolumeUsdt)}{' '}
-          USDT
-        </span>
-      </div>
-      <div
-        className="progress-bar"
-        role="progressbar"
-        aria-valuenow={pct}
-        aria-valuemin={0}
-        aria-valuemax={100}
-      >
-        <span style={{ width: `${pct}%` }} />
-      </div>
-      <dl className="progress-grid">
-        <div>
-          <dt>{t.progressTrades}</dt>
-          <dd className="tabular" data-testid="strategy-trades">
-            {p.trades}
-          </dd>
-        </div>
-        <div>
-          <dt>{t.progressFills}</dt>
-          <dd className="tabular">{p.fills}</dd>
-        </div>
-        <div>
-          <dt>{t.progressFees}</dt>
-          <dd className="tabular">{formatDecimal(roundDecimal(p.feesUsdt, 4))}</dd>
-        </div>
-        <div>
-          <dt>{t.progressCost}</dt>
-          <dd className="tabular">{formatDecimal(roundDecimal(p.costUsdt, 4))}</dd>
-        </div>
-      </dl>
-      {p.message && (
-        <p className="muted small progress-message" data-testid="strategy-message">
-          {p.message}
-        </p>
-      )}
-      {p.error && <ErrorBox error={p.error} />}
-    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { FleetSessionHealthStatus, FleetState } from '../../../shared/ipc/views-fleet.ts';
 import type { SessionHealthReason, SessionHealthStatus } from '../../../shared/ipc/views-app.ts';
+import type { FieldProblem } from '../components/strategy-form.ts';
 /**
  * English UI text. `messages-zh-cn.ts` must have exactly the same keys and signatures (the
  * `Messages` type enforces it), so a missing translation is a compile error.
@@ -412,16 +413,25 @@ export const en = {
 
   // Strategy
   strategy: 'Volume strategy',
-  strategyLead: 'Places OTO orders (buy, then sell) until today’s Alpha volume reaches the target.',
+  strategyLead:
+    'Places OTO orders (buy, then sell) until today’s Alpha volume, or volume points, reach the target.',
   token: 'Token',
   chain: 'Chain',
   targetVolume: 'Target volume (USDT)',
+  targetKind: 'Target',
+  targetKindVolume: 'Volume (USDT)',
+  targetKindPoints: 'Volume points today',
+  targetPoints: 'Target points today',
   amountPerTrade: 'Amount per trade (USDT)',
   intervalSec: 'Pause between trades (s)',
   buyOffsetPct: 'Buy offset (%)',
   sellOffsetPct: 'Sell offset (%)',
   timeoutSec: 'Fill timeout (s)',
   maxLoss: 'Stop at loss (USDT)',
+  maxWearBps: 'Stop at wear (bps)',
+  maxMovePct: 'Stop at price move (%)',
+  noLimit: 'no limit',
+  sellLeftovers: 'Sell the tokens a run leaves at the end (above dust)',
   cancelPending: 'Cancel a pending sell left open at the end',
   dryRun: 'Dry run (place nothing)',
   startStrategy: 'Start strategy',
@@ -434,7 +444,20 @@ export const en = {
   progressTrades: 'Trades',
   progressFills: 'Fills',
   progressFees: 'Fees',
-  progressCost: 'Realised cost',
+  progressWear: 'Wear',
+  progressPoints: 'Volume points today',
+  progressCostPerPoint: 'Cost per point',
+  wearPhrase: (amount: string, bps: string) => `wear ${amount} USDT (${bps} bps)`,
+  estimateLoading: 'Reading today’s volume…',
+  estimateToday: (done: string, target: string, token: string, points: number | null) =>
+    `Today ${done} of ${target} USDT on ${token}${points === null ? '' : ` · ${points} volume points`}`,
+  estimatePlan: (trades: number, wear: string) =>
+    `about ${trades} trade(s), expected wear ${wear} USDT`,
+  targetMetVolume: (done: string, target: string) =>
+    `Target already met today: ${done} of ${target} USDT.`,
+  targetMetPoints: (points: number, target: number) =>
+    `Target already met today: ${points} of ${target} volume points.`,
+  targetMetFix: 'Start would place nothing. Raise the target to trade.',
   runState: {
     starting: 'Starting',
     running: 'Running',
@@ -442,7 +465,22 @@ export const en = {
     finished: 'Finished',
     failed: 'Stopped with an error',
   },
-  invalidDecimal: (field: string) => `${field} must be a number like 20 or 10.5.`,
+  fieldProblem: (field: string, problem: FieldProblem, range: string) => {
+    switch (problem) {
+      case 'required':
+        return `${field}: enter a value.`;
+      case 'not-a-number':
+        return `${field} must be a number like 20 or 10.5.`;
+      case 'negative':
+        return `${field} must not be negative.`;
+      case 'not-positive':
+        return `${field} must be above 0.`;
+      case 'out-of-range':
+        return `${field} must be in ${range}.`;
+      case 'not-whole':
+        return `${field} must be a whole number.`;
+    }
+  },
   strategyNeedsAccount: 'Select an account to run the strategy on.',
 
   // Errors: what happened is the message; what to do depends on the code.
@@ -499,6 +537,24 @@ export const en = {
     SESSION_NOT_FOUND:
       'The session file is gone (deleted or moved). Go back to the list and pick another session.',
     ACCOUNT_NOT_FOUND: 'The account was removed. Pick another account.',
+    TOKEN_NOT_FOUND:
+      'Check the token symbol and chain as Binance Alpha lists them (e.g. KOGE on BSC, ALEO on BSC), then change the fields.',
+    TOKEN_AMBIGUOUS:
+      'Several tokens share this symbol on this chain: pick the chain by its id (e.g. 56).',
+    TOKEN_OFFLINE: 'The token is offline on Binance Alpha: pick another token.',
+    TOKEN_SELL_SUSPENDED:
+      'Selling this token is suspended, so the pending SELL could not be placed: pick another token.',
+    TOO_MANY_TRADES: 'Lower the target or raise the amount per trade.',
+    FILTER_VIOLATION: 'Change the amount per trade to fit the rule named above.',
+    POINTS_UNAVAILABLE:
+      'Today’s points could not be read: use a volume target, or try again in a minute.',
+    INSUFFICIENT_BALANCE:
+      'Add USDT to the funding wallet or lower the amount per trade, then start again. Nothing was retried.',
+    MAX_WEAR_TRADE: 'Wider offsets or a calmer market wear less; raise the wear limit to go on.',
+    MAX_WEAR_RUN: 'Wider offsets or a calmer market wear less; raise the wear limit to go on.',
+    PRICE_MOVED: 'The market moves fast: wait, or raise the price-move limit, then start again.',
+    MAX_LOSS: 'Raise the loss limit to go on.',
+    TOO_MANY_FAILURES: 'See the reason above; the run stops after 3 failed trades in a row.',
     default: 'Try again. If it keeps happening, restart Alpha Monitor and check its log.',
   } as Record<string, string>,
   copyCode: (code: string) => `Error code ${code}`,

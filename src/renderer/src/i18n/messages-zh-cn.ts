@@ -377,16 +377,24 @@ export const zhCN: Messages = {
   reconcileIntervalInvalid: (min: number, max: number) => `请输入 ${min} 到 ${max} 之间的整数秒。`,
 
   strategy: '刷量策略',
-  strategyLead: '循环下 OTO 订单（先买后卖），直到今日 Alpha 交易量达到目标。',
+  strategyLead: '循环下 OTO 订单（先买后卖），直到今日 Alpha 交易量或交易量积分达到目标。',
   token: '代币',
   chain: '链',
   targetVolume: '目标交易量（USDT）',
+  targetKind: '目标',
+  targetKindVolume: '交易量（USDT）',
+  targetKindPoints: '今日交易量积分',
+  targetPoints: '今日目标积分',
   amountPerTrade: '每笔金额（USDT）',
   intervalSec: '每笔间隔（秒）',
   buyOffsetPct: '买入价偏移（%）',
   sellOffsetPct: '卖出价偏移（%）',
   timeoutSec: '成交超时（秒）',
   maxLoss: '亏损上限（USDT）',
+  maxWearBps: '磨损上限（bps）',
+  maxMovePct: '价格波动上限（%）',
+  noLimit: '不限',
+  sellLeftovers: '结束时卖出本次运行剩余的代币（零头除外）',
   cancelPending: '结束时撤销未成交的卖单',
   dryRun: '模拟运行（不下单）',
   startStrategy: '启动策略',
@@ -399,7 +407,18 @@ export const zhCN: Messages = {
   progressTrades: '交易次数',
   progressFills: '成交笔数',
   progressFees: '手续费',
-  progressCost: '已实现成本',
+  progressWear: '磨损',
+  progressPoints: '今日交易量积分',
+  progressCostPerPoint: '每分成本',
+  wearPhrase: (amount: string, bps: string) => `磨损 ${amount} USDT（${bps} bps）`,
+  estimateLoading: '正在读取今日交易量…',
+  estimateToday: (done: string, target: string, token: string, points: number | null) =>
+    `今日 ${token} ${done} / ${target} USDT${points === null ? '' : ` · 交易量积分 ${points}`}`,
+  estimatePlan: (trades: number, wear: string) => `约 ${trades} 笔，预计磨损 ${wear} USDT`,
+  targetMetVolume: (done: string, target: string) => `今日目标已达到：${done} / ${target} USDT。`,
+  targetMetPoints: (points: number, target: number) =>
+    `今日目标已达到：交易量积分 ${points} / ${target}。`,
+  targetMetFix: '启动也不会下单。请提高目标后再交易。',
   runState: {
     starting: '启动中',
     running: '运行中',
@@ -407,7 +426,22 @@ export const zhCN: Messages = {
     finished: '已完成',
     failed: '因错误停止',
   },
-  invalidDecimal: (field: string) => `${field}必须是数字，例如 20 或 10.5。`,
+  fieldProblem: (field: string, problem, range: string) => {
+    switch (problem) {
+      case 'required':
+        return `${field}：请填写。`;
+      case 'not-a-number':
+        return `${field}必须是数字，例如 20 或 10.5。`;
+      case 'negative':
+        return `${field}不能为负数。`;
+      case 'not-positive':
+        return `${field}必须大于 0。`;
+      case 'out-of-range':
+        return `${field}必须在 ${range} 范围内。`;
+      case 'not-whole':
+        return `${field}必须是整数。`;
+    }
+  },
   strategyNeedsAccount: '请选择要运行策略的账户。',
 
   errorTitle: '出现问题',
@@ -452,6 +486,20 @@ export const zhCN: Messages = {
     SESSION_LIVE: '请先停止该账户（账户列表中的“停止”），再删除会话。',
     SESSION_NOT_FOUND: '会话文件已不存在（被删除或移动）。请返回列表选择其他会话。',
     ACCOUNT_NOT_FOUND: '该账户已被删除，请选择其他账户。',
+    TOKEN_NOT_FOUND:
+      '请按币安 Alpha 的写法检查代币符号和链（如 BSC 上的 KOGE、ALEO），然后修改字段。',
+    TOKEN_AMBIGUOUS: '此链上有多个同名代币：请用链 id 指定（如 56）。',
+    TOKEN_OFFLINE: '该代币已在币安 Alpha 下线：请换一个代币。',
+    TOKEN_SELL_SUSPENDED: '该代币暂停卖出，挂单 SELL 无法下单：请换一个代币。',
+    TOO_MANY_TRADES: '请降低目标或提高每笔金额。',
+    FILTER_VIOLATION: '请调整每笔金额以符合上面提到的规则。',
+    POINTS_UNAVAILABLE: '无法读取今日积分：请改用交易量目标，或一分钟后重试。',
+    INSUFFICIENT_BALANCE: '请向资金账户充值 USDT 或调低每笔金额，然后重新启动。不会自动重试。',
+    MAX_WEAR_TRADE: '更宽的偏移或更平稳的行情磨损更小；提高磨损上限即可继续。',
+    MAX_WEAR_RUN: '更宽的偏移或更平稳的行情磨损更小；提高磨损上限即可继续。',
+    PRICE_MOVED: '行情波动较快：请稍候，或提高价格波动上限后重新启动。',
+    MAX_LOSS: '提高亏损上限即可继续。',
+    TOO_MANY_FAILURES: '原因见上；连续失败 3 笔后策略停止。',
     default: '请重试。如果仍然出现，请重启 Alpha Monitor 并查看日志。',
   },
   copyCode: (code: string) => `错误代码 ${code}`,
