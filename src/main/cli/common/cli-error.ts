@@ -5,6 +5,8 @@ export const ExitCode = {
   usage: 2,
   credentialsRejected: 3,
   neverLive: 4,
+  /** Ctrl+C while nothing was started yet (128 + SIGINT, as a shell reports it). */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
