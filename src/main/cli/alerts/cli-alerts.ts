@@ -116,6 +116,8 @@ export function createCliAlertService(options: {
   lang: Lang;
   logger: Logger;
   keychain?: SecretStore;
+  /** The demo's account: its fills alert only with `demoFills` on. */
+  demoAccountId?: string;
 }): AlertService {
   const secrets = cliAlertSecrets(options.env, options.keychain ?? openAlertsKeychain(options.env));
   return new AlertService({
@@ -127,5 +129,6 @@ export function createCliAlertService(options: {
       secrets,
       telegramApiUrl: telegramApiUrlFromEnv(options.env),
     }),
+    isDemoAccount: (accountId) => accountId === options.demoAccountId,
   });
 }

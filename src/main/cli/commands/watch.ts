@@ -16,6 +16,7 @@ import {
 } from '../common/connection-options.ts';
 import { setLongTimeout } from '../common/long-timeout.ts';
 import { openWatchJournal, type WatchJournal } from '../common/watch-journal.ts';
+import { openWatchAlerts, type WatchAlerts } from '../alerts/watch-alerts.ts';
 import { createHumanOutput, createJsonOutput } from '../common/watch-output.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
 import type { CredentialSource } from '../i18n/session-messages.ts';
@@ -39,6 +40,9 @@ export const command: CliCommand = {
     const { connection, values } = parseCommandArgs(argv, context.lang, {
       duration: { type: 'string' },
       journal: { type: 'string' },
+      webhook: { type: 'string' },
+      'telegram-chat': { type: 'string' },
+      'alerts-config': { type: 'string' },
     });
     if (connection.help) {
       context.stdout(`${m.usage()}\n${connectionMessages(context.lang).commonOptions()}\n`);
@@ -48,6 +52,7 @@ export const command: CliCommand = {
     const journalDir = parseJournalDir(values.journal, context);
     const resolved = await resolveConnection(connection, context, { ordersPerMinute: 20 });
     let monitor: AccountMonitor | undefined;
+    let alerts: WatchAlerts | null = null;
     try {
       const logger = createStreamLogger({
         minLevel: 'warn',
@@ -66,6 +71,17 @@ export const command: CliCommand = {
         logger,
         options: monitorSettingsOf(connection),
       });
+      const text = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+      alerts = await openWatchAlerts(
+        {
+          webhook: text(values.webhook),
+          telegramChat: text(values['telegram-chat']),
+          alertsConfig: text(values['alerts-config']),
+        },
+        monitor,
+        { accountId: resolved.accountId, demo: resolved.source === 'demo' },
+        context,
+      );
       return await watch(monitor, context, {
         json: connection.json,
         durationS,
@@ -76,6 +92,8 @@ export const command: CliCommand = {
         journalDir,
       });
     } finally {
+      // The session-expired alert of a session that just failed still goes out.
+      await alerts?.close();
       await monitor?.dispose();
       await resolved.dispose();
     }

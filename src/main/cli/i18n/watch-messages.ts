@@ -14,6 +14,15 @@ export const watchMessages = defineMessages({
           '--journal <dir>',
           'keep the session journal in <dir>, as the app does (default: off);\nan update is printed only once it is written there',
         ],
+        [
+          '--webhook <url>',
+          'post alerts to this webhook (session expired, fills, ...; README "Alerts")',
+        ],
+        [
+          '--telegram-chat <id>',
+          'send alerts to this Telegram chat (bot token from the keychain or env)',
+        ],
+        ['--alerts-config <path>', "alerts settings file (same format as the app's alerts.json)"],
       ]) +
       '\n\nExit codes: 0 done (duration over, Ctrl+C), 1 failed after being live (e.g. --max-reconnects\n' +
       'used up), 2 bad usage, 3 the exchange rejected the session, 4 never got live.\n',
@@ -87,6 +96,9 @@ export const watchMessages = defineMessages({
           '--journal <目录>',
           '与桌面应用一样，在 <目录> 中保存会话日志（默认：不保存）；\n每条更新写入日志后才会显示',
         ],
+        ['--webhook <地址>', '把提醒发送到此 Webhook（会话过期、成交等；见 README“Alerts”）'],
+        ['--telegram-chat <ID>', '把提醒发送到此 Telegram 聊天（机器人令牌取自钥匙串或环境变量）'],
+        ['--alerts-config <路径>', '提醒设置文件（格式与应用的 alerts.json 相同）'],
       ]) +
       '\n\n退出码：0 完成（时长已到、Ctrl+C），1 连接成功后失败（如 --max-reconnects 用完），\n' +
       '2 用法错误，3 交易所拒绝了会话，4 始终未能连接成功。\n',
