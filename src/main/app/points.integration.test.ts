@@ -1,37 +1,13 @@
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Big from 'big.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCli } from '../../../test/fakes/cli-process.ts';
+import { floorLog2 } from '../../../test/fakes/floor-log2.ts';
 import { waitFor } from '../../../test/fakes/wait-for.ts';
 import type { PointsSnapshot, PointsView } from '../../shared/ipc/views-points.ts';
 import { AlphaRestClient } from '../core/rest/index.ts';
 import { startEngineApp, type EngineApp } from './test-support/engine-app.ts';
-
-const BIN = fileURLToPath(new URL('../../../bin/alpha-monitor.js', import.meta.url));
-
-/** floor(log2(v)) by doubling, 0 below 2: the rule every captured user-score row holds. */
-const floorLog2 = (v: string) => {
-  if (new Big(v).lt(2)) return 0;
-  let k = 0;
-  while (new Big(2).pow(k + 1).lte(v)) k++;
-  return k;
-};
-
-function runCli(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stdout, stderr })),
-  );
-}
 
 const csvRows = (text: string) => {
   const [header, ...rows] = text.split('\r\n').filter(Boolean);
@@ -140,7 +116,7 @@ describe('points and wear in the app, against the simulator', () => {
     await writeFile(credentialsFile, JSON.stringify(app.sim.demoAccount.credentials), {
       mode: 0o600,
     });
-    const run = await runCli([
+    const run = startCli([
       'points',
       '--rest-url',
       app.sim.restUrl,
@@ -148,7 +124,7 @@ describe('points and wear in the app, against the simulator', () => {
       credentialsFile,
       '--json',
     ]);
-    expect(run.code, run.stderr).toBe(0);
+    expect(await run.exited, run.stderr).toBe(0);
     const cli = JSON.parse(run.stdout) as PointsSnapshot;
     expect(cli.today.countedVolumeUsdt).toBe(counted);
     expect(cli.today.volumePoints).toBe(view.snapshot!.today.volumePoints);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Big from 'big.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { floorLog2 } from '../../../../test/fakes/floor-log2.ts';
 import { AlphaRestClient } from '../../core/rest/index.ts';
 import { startSimulator, type SimAccount, type Simulator } from '../../sim/index.ts';
 
@@ -24,14 +25,6 @@ function runCli(args: string[], lang = 'C') {
     child.on('exit', (code) => resolve({ code, stdout, stderr })),
   );
 }
-
-/** floor(log2(v)) by doubling, 0 below 2: the rule every captured row holds. */
-const floorLog2 = (v: string) => {
-  if (new Big(v).lt(2)) return 0;
-  let k = 0;
-  while (new Big(2).pow(k + 1).lte(v)) k++;
-  return k;
-};
 
 interface PointsJson {
   type: string;
