@@ -1,29 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Big from 'big.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCli } from '../../../../test/fakes/cli-process.ts';
 import { floorLog2 } from '../../../../test/fakes/floor-log2.ts';
 import { AlphaRestClient } from '../../core/rest/index.ts';
 import { startSimulator, type SimAccount, type Simulator } from '../../sim/index.ts';
 
-const BIN = fileURLToPath(new URL('../../../../bin/alpha-monitor.js', import.meta.url));
-
 /** Runs the real CLI as a child process and resolves with its exit code and output. */
-function runCli(args: string[], lang = 'C') {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stdout, stderr })),
-  );
+async function runCli(args: string[], lang = 'C') {
+  const run = startCli(args, { LANG: lang });
+  const code = await run.exited;
+  return { code, stdout: run.stdout, stderr: run.stderr };
 }
 
 interface PointsJson {

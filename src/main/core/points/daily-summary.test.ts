@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PointsSnapshot } from '../../../shared/ipc/views-points.ts';
+import { sampleWearFill } from '../../../../test/fakes/wear-fills.ts';
 import { dailySummary } from './daily-summary.ts';
-import type { WearFill } from './wear.ts';
 
-const fill = (over: Partial<WearFill>): WearFill => ({
-  symbol: 'ALPHA_373USDT',
-  side: 'BUY',
-  qty: '1000',
-  quote: '226.9',
-  price: '0.2269',
-  commission: '0.1',
-  commissionAsset: 'ALPHA_373',
-  baseAsset: 'ALPHA_373',
-  quoteAsset: 'USDT',
-  timeMs: Date.UTC(2025, 6, 15, 10),
-  mulPoint: 4,
-  ...over,
-});
+/** A fill on 2025-07-15 (yesterday in the snapshot below). */
+const fill = (over: Parameters<typeof sampleWearFill>[0]) =>
+  sampleWearFill({ timeMs: Date.UTC(2025, 6, 15, 10), ...over });
 
 /** Yesterday listed by the exchange (with fills), today projected (no row yet). */
 const snapshot = {

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeWear, costPerPoint, wearBpsOf, wearByUtcDay, type WearFill } from './wear.ts';
-
-const fill = (over: Partial<WearFill>): WearFill => ({
-  symbol: 'ALPHA_373USDT',
-  side: 'BUY',
-  qty: '1000',
-  quote: '226.9',
-  price: '0.2269',
-  commission: '0.1',
-  commissionAsset: 'ALPHA_373',
-  baseAsset: 'ALPHA_373',
-  quoteAsset: 'USDT',
-  timeMs: Date.UTC(2025, 6, 16, 10),
-  mulPoint: 4,
-  ...over,
-});
+import { sampleWearFill as fill } from '../../../../test/fakes/wear-fills.ts';
+import { computeWear, costPerPoint, wearBpsOf, wearByUtcDay } from './wear.ts';
 
 const sell = fill({
   side: 'SELL',
