@@ -14,10 +14,11 @@ async function control(
   path: string,
   body?: unknown,
 ): Promise<unknown> {
+  // The control API answers only JSON POSTs (a web page cannot send those without a preflight).
   const response = await fetch(`${controlUrl}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
+    body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
   });
   const json = (await response.json()) as {
     ok: boolean;

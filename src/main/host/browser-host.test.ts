@@ -40,10 +40,22 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function connect(query: string, origin?: string): Promise<WebSocket> {
+/** Loads the printed URL as a browser does: the token buys a session cookie. */
+async function pageSession(): Promise<string> {
+  const res = await fetch(host.url, { redirect: 'manual' });
+  expect(res.status).toBe(303);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+function connect(
+  query: string,
+  origin?: string,
+  headers: Record<string, string> = {},
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/ws${query}`, {
       origin: origin ?? `http://127.0.0.1:${host.port}`,
+      headers,
     });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
@@ -77,17 +89,32 @@ function transportOver(ws: WebSocket): ClientTransport {
 }
 
 describe('browser host', () => {
-  it('prints one URL with the token; the page (public build, no data) loads without it, so it can drop the token from the address bar', async () => {
+  it('trades the printed token for an HttpOnly, SameSite=Strict cookie and reloads at the clean URL', async () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${TOKEN}`);
-    expect((await fetch(host.url)).status).toBe(200);
-    expect((await fetch(`http://127.0.0.1:${host.port}/`)).status).toBe(200);
-    const page = await fetch(host.url);
+    const exchange = await fetch(host.url, { redirect: 'manual' });
+    expect(exchange.status).toBe(303);
+    expect(exchange.headers.get('location')).toBe('/');
+    const cookie = exchange.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).not.toContain(TOKEN);
+
+    // The clean URL loads with the cookie (a reload keeps working), and without it says what to do.
+    const session = cookie.split(';')[0]!;
+    const page = await fetch(`http://127.0.0.1:${host.port}/`, { headers: { cookie: session } });
+    expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const bare = await fetch(`http://127.0.0.1:${host.port}/`);
+    expect(bare.status).toBe(401);
+    expect(await bare.text()).toContain('Open the full address that `alpha-monitor serve` printed');
+    const wrong = await fetch(`http://127.0.0.1:${host.port}/?token=nope`, { redirect: 'manual' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
     expect((await fetch(`http://127.0.0.1:${host.port}/../../etc/passwd`)).status).toBe(404);
   });
 
   it('serves the contract over the socket: requests, validation and events', async () => {
-    const ws = await connect(`?token=${TOKEN}`);
+    const ws = await connect('', undefined, { cookie: await pageSession() });
     const api = createApi(transportOver(ws));
     expect(await api.getSettings()).toEqual({ ok: true, value: DEFAULT_SETTINGS });
     expect(
@@ -102,11 +129,24 @@ describe('browser host', () => {
     ws.close();
   });
 
-  it('refuses a missing token, a wrong token and another origin', async () => {
+  it('refuses a socket without the page session, with the token in its URL, or from another origin', async () => {
+    const session = await pageSession();
     await expect(connect('')).rejects.toThrow('refused 401');
-    await expect(connect('?token=nope')).rejects.toThrow('refused 401');
-    await expect(connect(`?token=${TOKEN}`, 'https://evil.example')).rejects.toThrow('refused 403');
-    await expect(connect(`?token=${TOKEN}`, '')).rejects.toThrow();
+    await expect(connect('', undefined, { cookie: 'alpha_monitor_1=forged' })).rejects.toThrow(
+      'refused 401',
+    );
+    // After the exchange the token is no pass in a URL (where it would end up in logs and history).
+    await expect(connect(`?token=${TOKEN}`)).rejects.toThrow('refused 401');
+    await expect(connect('', 'https://evil.example', { cookie: session })).rejects.toThrow(
+      'refused 403',
+    );
+    await expect(connect('', '', { cookie: session })).rejects.toThrow();
+    // A program (not a web page, which cannot set this header on a WebSocket) may send the token.
+    const program = await connect('', undefined, { authorization: `Bearer ${TOKEN}` });
+    program.close();
+    await expect(connect('', undefined, { authorization: 'Bearer nope' })).rejects.toThrow(
+      'refused 401',
+    );
   });
 
   it('refuses a request for another host name (DNS rebinding), even with the token', async () => {
@@ -114,9 +154,10 @@ describe('browser host', () => {
       `GET /?token=${TOKEN} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`;
     expect(await rawRequest(page(`evil.example:${host.port}`))).toMatch(/^HTTP\/1\.1 421 /);
     expect(await rawRequest(page(''))).toMatch(/^HTTP\/1\.1 (400|421) /);
-    expect(await rawRequest(page(`localhost:${host.port}`))).toMatch(/^HTTP\/1\.1 200 /);
+    expect(await rawRequest(page(`localhost:${host.port}`))).toMatch(/^HTTP\/1\.1 303 /);
+    const session = await pageSession();
     const upgrade =
-      `GET /api/ws?token=${TOKEN} HTTP/1.1\r\nHost: evil.example:${host.port}\r\n` +
+      `GET /api/ws HTTP/1.1\r\nHost: evil.example:${host.port}\r\nCookie: ${session}\r\n` +
       `Origin: http://127.0.0.1:${host.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
       'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
     expect(await rawRequest(upgrade)).toMatch(/^HTTP\/1\.1 403 /);
@@ -146,8 +187,7 @@ describe('browser host', () => {
       'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
     expect(await rawRequest(upgrade)).toMatch(/^HTTP\/1\.1 400 /);
 
-    expect((await fetch(host.url)).status).toBe(200);
-    const ws = await connect(`?token=${TOKEN}`);
+    const ws = await connect('', undefined, { cookie: await pageSession() });
     const api = createApi(transportOver(ws));
     expect(await api.getSettings()).toEqual({ ok: true, value: DEFAULT_SETTINGS });
     ws.close();

@@ -16,7 +16,8 @@ import type { Logger } from '../core/ports/logger.ts';
 import { DownloadTickets } from './download-tickets.ts';
 import { DOWNLOAD_TICKET_PARAM, DOWNLOADS_PATH } from './host-export-target.ts';
 import { systemClock } from '../core/ports/clock.ts';
-import { HOST_CSP, hostAllowed, originAllowed, tokenMatches } from './host-security.ts';
+import { HOST_CSP, hostAllowed, originAllowed } from './host-security.ts';
+import { HostSessions } from './host-sessions.ts';
 import { readStaticFile } from './static-files.ts';
 
 export interface BrowserHostOptions {
@@ -48,8 +49,10 @@ const MAX_FRAME_BYTES = 1024 * 1024;
 
 /**
  * The browser host: serves the built renderer and the IPC contract over a WebSocket on
- * 127.0.0.1. The page and the socket need the run's token; the socket also needs a loopback
- * Origin. Static assets (hashed JS/CSS of the public build) are served without the token.
+ * 127.0.0.1. The printed URL's token is exchanged once for a session cookie (host-sessions.ts)
+ * and the page reloads at the clean URL; the page and the socket need that session, the
+ * socket also a loopback Origin. Static assets (hashed JS/CSS of the public build) are served
+ * without it.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   let handlers: ContractHandlers | undefined;
@@ -61,6 +64,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const downloads = new DownloadTickets(systemClock);
+  const sessions = new HostSessions(options.token);
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = parseRequestUrl(req.url);
@@ -88,9 +92,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      // The page is the public build and holds no data: it is served without the token, so
-      // that it can take the token out of the address bar and still reload. The socket, which
-      // carries everything, requires the token.
+      if (url.searchParams.has(HOST_TOKEN_PARAM)) {
+        // The printed URL: trade the token for a session cookie, then reload without it.
+        const cookie = sessions.exchange(url.searchParams.get(HOST_TOKEN_PARAM));
+        if (!cookie) return send(res, 401, NO_SESSION_TEXT);
+        res.writeHead(303, { Location: '/', 'Set-Cookie': cookie, 'Cache-Control': 'no-store' });
+        res.end();
+        return;
+      }
+      if (!sessions.hasSession(req.headers.cookie)) return send(res, 401, NO_SESSION_TEXT);
       const page = await readStaticFile(options.rendererDir, 'index.html');
       if (!page)
         return send(
@@ -142,8 +152,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       });
       return refuse('403 Forbidden');
     }
-    if (!tokenMatches(options.token, url.searchParams.get(HOST_TOKEN_PARAM))) {
-      options.logger.warn('browser host: refused a socket with a missing or wrong token');
+    if (
+      !sessions.hasSession(req.headers.cookie) &&
+      !sessions.hasBearerToken(req.headers.authorization)
+    ) {
+      options.logger.warn('browser host: refused a socket without a page session or the token');
       return refuse('401 Unauthorized');
     }
     wss.handleUpgrade(req, socket, head, (ws) => onClient(ws));
@@ -195,6 +208,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  sessions.listeningOn(port);
 
   return {
     url: `http://127.0.0.1:${port}/?${HOST_TOKEN_PARAM}=${encodeURIComponent(options.token)}`,
@@ -217,6 +231,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
   };
 }
+
+const NO_SESSION_TEXT =
+  'Open the full address that `alpha-monitor serve` printed (it carries the access token; ' +
+  'the page then continues at the plain address). 请打开 `alpha-monitor serve` 打印出的完整网址（含访问令牌）。';
 
 /** The request target as a URL, or null when it is not one (e.g. `//[`). */
 function parseRequestUrl(target: string | undefined): URL | null {

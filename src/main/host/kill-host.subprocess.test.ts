@@ -88,10 +88,11 @@ async function startServe(home: string, rendererDir: string) {
 async function connectClient(pageUrl: string) {
   const page = new URL(pageUrl);
   const token = page.searchParams.get(HOST_TOKEN_PARAM)!;
-  const ws = new WebSocket(
-    `ws://${page.host}/api/ws?${HOST_TOKEN_PARAM}=${encodeURIComponent(token)}`,
-    { origin: page.origin },
-  );
+  // A program, not a page: the token goes in a header (a page gets a session cookie instead).
+  const ws = new WebSocket(`ws://${page.host}/api/ws`, {
+    origin: page.origin,
+    headers: { authorization: `Bearer ${token}` },
+  });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);

@@ -23,6 +23,7 @@ describe('control API', () => {
   ) => {
     const response = await fetch(`${sim.controlUrl}${path}`, {
       method,
+      headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
       body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -162,5 +163,40 @@ describe('control API', () => {
     for (const address of external) {
       await expect(fetch(`http://${address}:${sim.port}/__sim`)).rejects.toThrow();
     }
+  });
+});
+
+describe('control API: web pages are refused (issue 12)', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator();
+  });
+  afterAll(async () => {
+    await sim?.dispose();
+  });
+  const stop = (url: string, headers: Record<string, string>) =>
+    fetch(`${url}/demo/stop`, { method: 'POST', headers, body: '{}' });
+
+  it('refuses a cross-origin POST, a form-type POST and a request without the token; a program gets through', async () => {
+    sim.demoActivity.start();
+    const json = { 'content-type': 'application/json' };
+    // What an ordinary page can send: its Origin, or a "simple" (no-preflight) content type.
+    const fromPage = await stop(sim.controlUrl, { ...json, origin: 'https://evil.example' });
+    expect(fromPage.status).toBe(403);
+    const crossSite = await stop(sim.controlUrl, { ...json, 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    const form = await stop(sim.controlUrl, { 'content-type': 'text/plain' });
+    expect(((await form.json()) as { error: { message: string } }).error.message).toContain(
+      'Content-Type: application/json',
+    );
+    // Without the run's token (the path a page could guess).
+    const base = sim.controlUrl.slice(0, sim.controlUrl.lastIndexOf('/'));
+    expect((await stop(base, json)).status).toBe(403);
+    expect((await fetch(base)).status).toBe(403);
+    expect((await stop(`${base}/wrong-token`, json)).status).toBe(403);
+    expect(sim.demoActivity.running).toBe(true);
+
+    expect((await stop(sim.controlUrl, json)).status).toBe(200);
+    expect(sim.demoActivity.running).toBe(false);
   });
 });

@@ -132,7 +132,10 @@ export function createControlHandler(sim: () => Simulator) {
 
   return (request: IncomingMessage, response: ServerResponse, text: string): void => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const sub = url.pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
+    // `/__sim/<token>/faults/stall` → `/faults/stall` (the token was checked by the server).
+    const afterPrefix = url.pathname.slice(CONTROL_PREFIX.length + 1);
+    const slash = afterPrefix.indexOf('/');
+    const sub = (slash < 0 ? '' : afterPrefix.slice(slash)).replace(/\/$/, '');
     const handler = routes[`${request.method} ${sub}`];
     try {
       if (!handler)

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { AccountRegistry } from './accounts.ts';
 import { SESSION_EXPIRED_MESSAGE, SimBusinessError, SimErrorCode } from './errors.ts';
+import { refuseControlRequest } from './control-guard.ts';
 import type { RestRoute } from './rest-routes.ts';
 
 /** The loopback address; the simulator never listens anywhere else. */
@@ -13,8 +14,10 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export interface HttpServerDeps {
   routes: RestRoute[];
   accounts: AccountRegistry;
-  /** Handles `/__sim/...` (already checked to come from loopback). */
+  /** Handles `/__sim/<token>/...` (already checked: loopback, the token, not a web page). */
   control(request: IncomingMessage, response: ServerResponse, body: string): Promise<void> | void;
+  /** The run's control token, the first path segment after `/__sim`. */
+  controlToken: string;
   onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** The sim clock (for the timestamp of error bodies). */
   now(): number;
@@ -91,6 +94,16 @@ export function createHttpServer(deps: HttpServerDeps): Server {
           ok: false,
           error: { code: 'FORBIDDEN', message: 'loopback only' },
         });
+        return;
+      }
+      const refusal = refuseControlRequest(
+        request,
+        url.pathname.slice(CONTROL_PREFIX.length + 1).split('/')[0] || undefined,
+        deps.controlToken,
+      );
+      if (refusal) {
+        await readBody(request).catch(() => '');
+        sendJson(response, 403, { ok: false, error: refusal });
         return;
       }
       await deps.control(request, response, await readBody(request));

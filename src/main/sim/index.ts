@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { systemClock } from '../core/ports/clock.ts';
 import { DisposableStore, toDisposable } from '../../shared/lifecycle/disposable.ts';
 import { AccountRegistry, type AccountState, type SimAccount } from './accounts.ts';
@@ -131,7 +132,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   // The control API needs the finished Simulator, which needs the bound port: a late binding.
   const ref: { current?: Simulator } = {};
+  const controlToken = randomBytes(18).toString('base64url');
   const server = createHttpServer({
+    controlToken,
     routes: createRestRoutes({
       clock,
       market,
@@ -176,7 +179,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     restUrl: base,
     wsUrl: `ws://${SIM_HOST}:${port}${STREAM_PATH}`,
     marketWsUrl: `ws://${SIM_HOST}:${port}${MARKET_STREAM_PATH}`,
-    controlUrl: `${base}${CONTROL_PREFIX}`,
+    controlUrl: `${base}${CONTROL_PREFIX}/${controlToken}`,
     port,
     clock,
     get demoAccount() {

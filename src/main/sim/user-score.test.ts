@@ -165,7 +165,11 @@ describe('simulated user-score and get-wallet-asset', () => {
 
   it('spends 15 points through the control API as an airdrop claim, and refuses an overdraft', async () => {
     const before = await score(sim.demoAccount);
-    const response = await fetch(`${sim.controlUrl}/points/spend`, { method: 'POST', body: '{}' });
+    const response = await fetch(`${sim.controlUrl}/points/spend`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(response.status).toBe(200);
     const after = await score(sim.demoAccount);
     expect(new Big(after.sumScore).toFixed()).toBe(new Big(before.sumScore).minus(15).toFixed());
@@ -176,6 +180,7 @@ describe('simulated user-score and get-wallet-asset', () => {
     });
     const refused = await fetch(`${sim.controlUrl}/points/spend`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userId: trader.userId, score: '100' }),
     });
     expect(refused.status).toBe(400);

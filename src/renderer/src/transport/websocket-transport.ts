@@ -6,7 +6,7 @@ import { parseServerFrame, type ClientFrame } from '../../../shared/ipc/wire.ts'
 export type HostConnectionState = 'connecting' | 'open' | 'closed';
 
 export interface WebSocketTransportOptions {
-  /** e.g. `ws://127.0.0.1:5173/api/ws?token=...` */
+  /** e.g. `ws://127.0.0.1:5173/api/ws` (the page's session cookie goes with it) */
   url: string;
   /** Injected for tests; defaults to the global WebSocket. */
   createSocket?: (url: string) => WebSocket;
