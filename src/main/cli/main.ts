@@ -99,14 +99,17 @@ function packageVersion(): string {
 function helpText(lang: Lang, names: string[], summaries: Record<string, string>): string {
   const width = Math.max(...names.map((n) => n.length));
   const lines = names.map((n) => `  ${n.padEnd(width)}  ${summaries[n]}`);
-  const usage = lang === 'zh-CN' ? '用法' : 'Usage';
+  const usage =
+    lang === 'zh-CN'
+      ? '用法：alpha-monitor <命令> [选项] [--lang en|zh-CN]'
+      : 'Usage: alpha-monitor <command> [options] [--lang en|zh-CN]';
   const more =
     lang === 'zh-CN'
       ? '每个命令的选项：alpha-monitor <命令> --help'
       : 'Options of a command: alpha-monitor <command> --help';
   const version =
     lang === 'zh-CN' ? '版本：alpha-monitor --version' : 'Version: alpha-monitor --version';
-  return `${SUMMARY[lang]}\n\n${usage}: alpha-monitor <command> [options] [--lang en|zh-CN]\n\n${lines.join('\n')}\n\n${more}\n${version}\n`;
+  return `${SUMMARY[lang]}\n\n${usage}\n\n${lines.join('\n')}\n\n${more}\n${version}\n`;
 }
 
 /** Runs the CLI and returns the exit code. */

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { defineMessages } from '../i18n/lang.ts';
+import { optionTable } from '../i18n/option-table.ts';
 import { createAcceleratedClock, systemClock } from '../../core/ports/clock.ts';
 import type { SessionCredentials } from '../../core/credentials/session-credentials.ts';
 import type { SimulatorOptions } from '../../sim/index.ts';
@@ -17,20 +18,27 @@ const messages = defineMessages({
       "Runs the simulated Binance Alpha exchange on 127.0.0.1 until Ctrl+C: REST at Binance's\n" +
       'paths, the order-push WebSocket, and a loopback control API for fault injection. Its demo\n' +
       'account places orders on its own so a monitor always has something to show.\n\n' +
-      '  --port N                     port to listen on (default: a free port)\n' +
-      '  --seed N                     seed of the price walk and demo activity (default 1)\n' +
-      '  --json                       print one JSON line with the URLs and demo credentials\n' +
-      `  --demo-rate <orders/min>     demo activity rate (default ${DEFAULT_DEMO_RATE})\n` +
-      '  --no-demo                    no demo activity\n' +
-      '  --speed <x>                  run the clock x times faster (e.g. 1440: a day per minute)\n' +
-      '  --write-credentials <file>   write the demo credentials (mode 600) for --credentials-file\n' +
-      '  --listen-key-lifetime-ms N   listen-key lifetime (default 3600000)\n' +
-      '  --listen-key-repost extend|rotate   a POST with a live key (default extend)\n' +
-      '  --send-listen-key-expired    push listenKeyExpired before a key stops\n' +
-      '  --ping-interval-ms N         server ping interval (default 20000)\n' +
-      '  --pong-timeout-ms N          drop clients silent this long after a ping (default 60000)\n' +
-      '  --fill-delay-ms N            delay before a marketable order fills (default 800)\n' +
-      '  --user-volume-rule raw|mulPoint   how BUY fills count toward user-volume (default raw)\n',
+      optionTable([
+        ['--port N', 'port to listen on (default: a free port)'],
+        ['--seed N', 'seed of the price walk and demo activity (default 1)'],
+        ['--json', 'print one JSON line with the URLs and demo credentials'],
+        ['--demo-rate <orders/min>', `demo activity rate (default ${DEFAULT_DEMO_RATE})`],
+        ['--no-demo', 'no demo activity'],
+        ['--speed <x>', 'run the clock x times faster (e.g. 1440: a day per minute)'],
+        [
+          '--write-credentials <file>',
+          'write the demo credentials (mode 600) for --credentials-file; an existing\nfile with a complete session is kept, so a restarted simulator still\naccepts the clients that use it',
+        ],
+        ['--listen-key-lifetime-ms N', 'listen-key lifetime (default 3600000)'],
+        ['--listen-key-repost extend|rotate', 'a POST with a live key (default extend)'],
+        ['--send-listen-key-expired', 'push listenKeyExpired before a key stops'],
+        ['--ping-interval-ms N', 'server ping interval (default 20000)'],
+        ['--pong-timeout-ms N', 'drop clients silent this long after a ping (default 60000)'],
+        ['--fill-delay-ms N', 'delay before a marketable order fills (default 800)'],
+        ['--user-volume-rule raw|mulPoint', 'how BUY fills count toward user-volume (default raw)'],
+      ]) +
+      '\n\nExit codes: 0 stopped with Ctrl+C or SIGTERM, 1 cannot start (port taken, credentials\n' +
+      'file not writable), 2 bad option.\n',
     badNumber: (flag: string, value: string) => `${flag} needs a number, got "${value}"`,
     badChoice: (flag: string, value: string, choices: string) =>
       `${flag} must be one of ${choices}, got "${value}"`,
@@ -62,25 +70,32 @@ const messages = defineMessages({
   },
   'zh-CN': {
     help:
-      '用法：alpha-monitor sim [--port N] [--seed N] [--json] [--demo-rate <每分钟订单数>] [--no-demo]\n' +
-      '                        [--speed <倍数>] [--write-credentials <文件>] [更多选项见下]\n\n' +
+      '用法：alpha-monitor sim [--port <端口>] [--seed <数字>] [--json] [--demo-rate <每分钟订单数>]\n' +
+      '       [--no-demo] [--speed <倍数>] [--write-credentials <文件>] [更多选项见下]\n\n' +
       '在 127.0.0.1 上运行模拟的币安 Alpha 交易所，直到按 Ctrl+C：与币安相同路径的 REST、\n' +
       '订单推送 WebSocket，以及仅限本机的故障注入控制接口。演示账户会自动下单，\n' +
       '让监控始终有内容可看。\n\n' +
-      '  --port N                     监听端口（默认：空闲端口）\n' +
-      '  --seed N                     价格走势和演示活动的随机种子（默认 1）\n' +
-      '  --json                       输出一行 JSON：各地址和演示账户凭据\n' +
-      `  --demo-rate <每分钟订单数>    演示活动频率（默认 ${DEFAULT_DEMO_RATE}）\n` +
-      '  --no-demo                    不产生演示活动\n' +
-      '  --speed <倍数>               时钟加速（如 1440：一分钟一天）\n' +
-      '  --write-credentials <文件>   将演示凭据写入文件（权限 600），供 --credentials-file 使用\n' +
-      '  --listen-key-lifetime-ms N   listenKey 有效期（默认 3600000）\n' +
-      '  --listen-key-repost extend|rotate   有效 key 时再次 POST 的行为（默认 extend）\n' +
-      '  --send-listen-key-expired    key 失效前推送 listenKeyExpired\n' +
-      '  --ping-interval-ms N         服务器 ping 间隔（默认 20000）\n' +
-      '  --pong-timeout-ms N          ping 后无响应多久断开客户端（默认 60000）\n' +
-      '  --fill-delay-ms N            可成交订单的成交延迟（默认 800）\n' +
-      '  --user-volume-rule raw|mulPoint   买单成交如何计入 user-volume（默认 raw）\n',
+      optionTable([
+        ['--port <端口>', '监听端口（默认：空闲端口）'],
+        ['--seed <数字>', '价格走势和演示活动的随机种子（默认 1）'],
+        ['--json', '输出一行 JSON：各地址和演示账户凭据'],
+        ['--demo-rate <每分钟订单数>', `演示活动频率（默认 ${DEFAULT_DEMO_RATE}）`],
+        ['--no-demo', '不产生演示活动'],
+        ['--speed <倍数>', '时钟加速（如 1440：一分钟一天）'],
+        [
+          '--write-credentials <文件>',
+          '将演示凭据写入文件（权限 600），供 --credentials-file 使用；\n已有文件中的完整会话会被沿用，重启后仍在运行的客户端可继续连接',
+        ],
+        ['--listen-key-lifetime-ms <毫秒>', 'listenKey 有效期（默认 3600000）'],
+        ['--listen-key-repost extend|rotate', '有效 key 时再次 POST 的行为（默认 extend）'],
+        ['--send-listen-key-expired', 'key 失效前推送 listenKeyExpired'],
+        ['--ping-interval-ms <毫秒>', '服务器 ping 间隔（默认 20000）'],
+        ['--pong-timeout-ms <毫秒>', 'ping 后无响应多久断开客户端（默认 60000）'],
+        ['--fill-delay-ms <毫秒>', '可成交订单的成交延迟（默认 800）'],
+        ['--user-volume-rule raw|mulPoint', '买单成交如何计入 user-volume（默认 raw）'],
+      ]) +
+      '\n\n退出码：0 按 Ctrl+C 或 SIGTERM 停止，1 无法启动（端口被占用、凭据文件无法写入），\n' +
+      '2 选项错误。\n',
     badNumber: (flag: string, value: string) => `${flag} 需要一个数字，收到 "${value}"`,
     badChoice: (flag: string, value: string, choices: string) =>
       `${flag} 必须是 ${choices} 之一，收到 "${value}"`,

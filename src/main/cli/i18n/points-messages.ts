@@ -63,7 +63,7 @@ and today's wear from today's fills.
   'zh-CN': {
     summary: () => '今日 Alpha 积分、15 天窗口、下一分所需买入与磨损',
     usage:
-      () => `用法：alpha-monitor points [--demo | --user <id> | --credentials-file <路径>] [--token <代币>] [--json]
+      () => `用法：alpha-monitor points [--demo | --user <账户> | --credentials-file <路径>] [--token <代币>] [--json]
 
 读取账户的 Alpha 积分（user-score）：今日计入交易量（买入金额 × 代币 mulPoint）与积分、余额积分、
 15 天合计与已消耗积分、下一分还需买入多少 USDT、距 UTC 00:00（当日交易量截止）的剩余时间，
