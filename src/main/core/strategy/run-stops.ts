@@ -1,5 +1,10 @@
 import Big from 'big.js';
+import type { Logger } from '../ports/logger.ts';
 import type { Finish } from './run-outcome.ts';
+import { errorCodeOf, isAuthRejection } from './strategy-error.ts';
+import type { StrategyRestPort } from './strategy-ports.ts';
+import type { StrategyParams } from './strategy-types.ts';
+import { resolveToken } from './token-resolver.ts';
 
 /**
  * `--max-wear-bps`: the run stops when one trade's wear, or the run's average so far, is
@@ -54,4 +59,27 @@ export function moveStop(
     reasonCode: 'PRICE_MOVED',
     reason: `the price moved ${moved} % during trade ${trade} (${before} → ${after}), more than the limit of ${maxMovePct} %`,
   };
+}
+
+/**
+ * `--max-move-pct` after a trade: the price now against the one it was planned at. A price
+ * that cannot be read is logged and does not stop the run; a rejected session does.
+ */
+export async function priceMoveStop(
+  deps: { rest: StrategyRestPort; logger: Logger },
+  params: StrategyParams,
+  trade: number,
+  before: string,
+): Promise<Finish | null> {
+  if (params.maxMovePct === null || params.maxMovePct === undefined) return null;
+  try {
+    const now = resolveToken(await deps.rest.getAggTicker24(), params);
+    return moveStop(params.maxMovePct, trade, before, now.price);
+  } catch (error) {
+    if (isAuthRejection(error)) throw error;
+    deps.logger.warn('price could not be re-read for --max-move-pct', {
+      code: errorCodeOf(error),
+    });
+    return null;
+  }
 }

@@ -12,7 +12,8 @@ import {
 } from './run-outcome.ts';
 import { assertStrategyParams } from './params-check.ts';
 import { sellLeftovers } from './leftover-sale.ts';
-import { moveStop, wearStop } from './run-stops.ts';
+import { priceMoveStop, wearStop } from './run-stops.ts';
+import { emptyProgress, summaryOf } from './run-summary.ts';
 import { dryRunPlans, estimateRun, planNextTrade, readRunStart } from './run-planning.ts';
 import {
   StrategyError,
@@ -301,24 +302,9 @@ class StrategyRunner implements StrategyRun {
             trade,
             tradeWear?.wearBps ?? null,
             this.wear.total().wearBps,
-          ) ?? (await this.priceMoveStop(trade, plan.marketPrice));
+          ) ?? (await priceMoveStop(deps, params, trade, plan.marketPrice));
         if (stop) return stop;
       }
-    }
-  }
-
-  /** `--max-move-pct`: the price now against the one the trade was planned at. */
-  private async priceMoveStop(trade: number, before: string): Promise<Finish | null> {
-    if (this.params.maxMovePct === null || this.params.maxMovePct === undefined) return null;
-    try {
-      const now = resolveToken(await this.deps.rest.getAggTicker24(), this.params);
-      return moveStop(this.params.maxMovePct, trade, before, now.price);
-    } catch (error) {
-      if (isAuthRejection(error)) throw error;
-      this.deps.logger.warn('price could not be re-read for --max-move-pct', {
-        code: errorCodeOf(error),
-      });
-      return null;
     }
   }
 
@@ -365,37 +351,13 @@ class StrategyRunner implements StrategyRun {
       progress = this.snapshot();
     } catch {
       // An unparsable target (INVALID_PARAMS) still gets a summary.
-      progress = {
-        targetVolumeUsdt: this.params.targetVolumeUsdt,
-        doneUsdt: '0',
-        trades: 0,
-        fills: 0,
-        feesUsdt: '0',
-        costUsdt: '0',
-        countedVolumeUsdt: '0',
-        wearUsdt: '0',
-        wearBps: null,
-        points: null,
-        pointsGained: null,
-        costPerPoint: null,
-      };
+      progress = emptyProgress(this.params.targetVolumeUsdt);
     }
-    return {
-      type: 'summary',
-      outcome: finish.outcome,
-      reasonCode: finish.reasonCode ?? null,
-      reason: finish.reason ?? null,
-      ...progress,
-      volume: progress.doneUsdt,
-      fees: progress.feesUsdt,
-      cost: progress.costUsdt,
-      token: prep?.token.tokenSymbol ?? null,
-      symbol: prep?.token.symbol ?? null,
-      openPendingOrders: this.pending.open,
-      canceledPendingOrders: this.pending.canceled,
+    return summaryOf(finish, progress, {
+      params: this.params,
+      prep,
+      pending: this.pending,
       leftovers: this.leftovers,
-      targetPoints: this.params.targetPoints ?? null,
-      dryRun: this.params.dryRun,
-    };
+    });
   }
 }
