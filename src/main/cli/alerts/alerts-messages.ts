@@ -43,6 +43,8 @@ export const alertsMessages = defineMessages({
     secretStored: (name: string) => `${name} stored in the keychain.`,
     secretRemoved: (name: string, existed: boolean) =>
       existed ? `${name} removed from the keychain.` : `${name} was not in the keychain.`,
+    noKeychain: (variable: string) =>
+      `No keychain is reachable on this machine (no Secret Service on the D-Bus session bus), so the secret cannot be stored. Give it to each command in ${variable} instead.`,
     watchAlerts: (channels: string) => `Alerts: ${channels}`,
     watchUndelivered: 'Some alerts were still being delivered when watch ended; see the log above.',
   },
@@ -87,6 +89,8 @@ export const alertsMessages = defineMessages({
     secretStored: (name: string) => `${name} 已保存到钥匙串。`,
     secretRemoved: (name: string, existed: boolean) =>
       existed ? `${name} 已从钥匙串删除。` : `钥匙串中没有 ${name}。`,
+    noKeychain: (variable: string) =>
+      `本机无法访问钥匙串（D-Bus 会话总线上没有 Secret Service），无法保存该密钥。请改为在每次命令中通过 ${variable} 提供。`,
     watchAlerts: (channels: string) => `提醒：${channels}`,
     watchUndelivered: 'watch 结束时仍有提醒正在发送，详见上方日志。',
   },

@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { ALERT_KINDS, type AlertSecretName } from '../../../shared/alerts/alert-settings.ts';
 import { safeTarget } from '../../core/alerts/channels/http-post.ts';
 import { createStreamLogger } from '../../core/ports/logger.ts';
+import { SecretStoreError, type SecretStore } from '../../core/ports/secret-store.ts';
 import {
+  SECRET_ENV_VARS,
   cliAlertSecrets,
   createCliAlertService,
   openAlertsKeychain,
@@ -140,9 +142,26 @@ async function setSecret(name: string | undefined, remove: boolean, ctx: CliCont
   const secretName = name === undefined ? undefined : SECRET_NAMES[name];
   if (secretName === undefined) throw new CliError(m.badSecretName(name ?? ''), ExitCode.usage);
   const keychain = openAlertsKeychain(ctx.env);
+  try {
+    return await storeSecret(keychain, secretName, name!, remove, ctx);
+  } catch (error) {
+    if (error instanceof SecretStoreError && error.code === 'SECRET_STORE_UNAVAILABLE')
+      throw new CliError(m.noKeychain(SECRET_ENV_VARS[secretName]), ExitCode.failure);
+    throw error;
+  }
+}
+
+async function storeSecret(
+  keychain: SecretStore,
+  secretName: AlertSecretName,
+  name: string,
+  remove: boolean,
+  ctx: CliContext,
+): Promise<number> {
+  const m = alertsMessages(ctx.lang);
   if (remove) {
     const existed = await keychain.deletePassword(secretName);
-    ctx.stdout(m.secretRemoved(name!, existed) + '\n');
+    ctx.stdout(m.secretRemoved(name, existed) + '\n');
     return ExitCode.ok;
   }
   if ((ctx.stdin as { isTTY?: boolean }).isTTY) ctx.stderr(m.secretPrompt);
@@ -152,6 +171,6 @@ async function setSecret(name: string | undefined, remove: boolean, ctx: CliCont
   const value = Buffer.concat(chunks).toString('utf8').trim();
   if (value === '') throw new CliError(m.secretEmpty, ExitCode.usage);
   await keychain.setPassword(secretName, value);
-  ctx.stdout(m.secretStored(name!) + '\n');
+  ctx.stdout(m.secretStored(name) + '\n');
   return ExitCode.ok;
 }
