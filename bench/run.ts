@@ -1,10 +1,13 @@
 /**
  * npm run bench: frames per second through parse + validate + order-book apply, beside the
- * floor (bare JSON.parse of the same frames) measured in the same run. A benchmark, not a test.
+ * floor (bare JSON.parse of the same frames) measured in the same run; then the fleet mode:
+ * one host process monitoring 50 and 200 simulator accounts beside one account (bench/fleet.ts).
+ * A benchmark, not a test. BENCH_FLEET=0 skips the fleet mode.
  */
 import { OrderBook } from '../src/main/core/book/order-book.ts';
 import { parseFrame } from '../src/main/core/parser/parse-frame.ts';
 import { buildReplay } from './replay.ts';
+import { fleetLine, measureFleet } from './fleet.ts';
 
 const LIFE_CYCLES = Number(process.env.BENCH_LIFE_CYCLES ?? 30_000); // × 6 frames
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -57,3 +60,18 @@ const ingestRate = frames.length / (ingestBestMs / 1000);
 console.log(
   `ingest: ${Math.round(ingestRate)} frames/s, floor: ${Math.round(floorRate)} frames/s, ratio: ${(ingestRate / floorRate).toFixed(2)}`,
 );
+
+// --- fleet mode ----------------------------------------------------------------------------
+const FLEET_SIZES = (process.env.BENCH_FLEET_SIZES ?? '50,200').split(',').map(Number);
+const fleetOptions = {
+  ordersPerMinute: Number(process.env.BENCH_FLEET_ORDERS_PER_MINUTE ?? 12),
+  warmupMs: Number(process.env.BENCH_FLEET_WARMUP_MS ?? 5_000),
+  measureMs: Number(process.env.BENCH_FLEET_MEASURE_MS ?? 20_000),
+};
+if (process.env.BENCH_FLEET !== '0') {
+  console.log(
+    `fleet mode: each account trades by itself (${fleetOptions.ordersPerMinute} orders/min), measured for ${fleetOptions.measureMs / 1000} s after all are live`,
+  );
+  const single = await measureFleet(1, fleetOptions);
+  for (const n of FLEET_SIZES) console.log(fleetLine(await measureFleet(n, fleetOptions), single));
+}
