@@ -534,6 +534,7 @@ export const en = {
       'The disk is full. Free some space, then try again; nothing recorded so far was lost.',
     INVALID_REQUEST: 'Check the values you entered.',
     SESSION_LIVE: 'Stop the account first (Stop in the accounts list), then delete the session.',
+    POINTS_NOT_RUNNING: 'Start the account (Start in the accounts list), then export again.',
     SESSION_NOT_FOUND:
       'The session file is gone (deleted or moved). Go back to the list and pick another session.',
     ACCOUNT_NOT_FOUND: 'The account was removed. Pick another account.',

@@ -484,6 +484,7 @@ export const zhCN: Messages = {
     DISK_FULL: '磁盘已满。请释放空间后重试；已记录的内容没有丢失。',
     INVALID_REQUEST: '请检查输入的内容。',
     SESSION_LIVE: '请先停止该账户（账户列表中的“停止”），再删除会话。',
+    POINTS_NOT_RUNNING: '请先启动该账户（账户列表中的“启动”），然后再导出。',
     SESSION_NOT_FOUND: '会话文件已不存在（被删除或移动）。请返回列表选择其他会话。',
     ACCOUNT_NOT_FOUND: '该账户已被删除，请选择其他账户。',
     TOKEN_NOT_FOUND:
