@@ -8,7 +8,12 @@ import { DisposableStore, type Disposable } from '../../shared/lifecycle/disposa
 import type { ContractHandlers } from '../../shared/ipc/dispatch.ts';
 import type { EventSink } from '../../shared/ipc/transport.ts';
 import { maskingEventSink } from '../../shared/ipc/masking-sink.ts';
-import type { AccountView, HostKind, NoticeView } from '../../shared/ipc/views-app.ts';
+import type {
+  AccountStorage,
+  AccountView,
+  HostKind,
+  NoticeView,
+} from '../../shared/ipc/views-app.ts';
 import type { FleetActionResult } from '../../shared/ipc/views-fleet.ts';
 import { SessionJournals } from '../core/journal/session-journals.ts';
 import type { VerificationOutcome } from '../core/accounts/index.ts';
@@ -63,6 +68,10 @@ export interface AppRootDeps {
   alertSecrets?: SecretStore;
   /** api.telegram.org unless a test points alerts at a loopback fake. */
   telegramApiUrl?: string;
+  /** Where added sessions are kept (the browser host without a keychain: memory). */
+  accountStorage?: () => AccountStorage;
+  /** The account run from `serve --credentials-file`, if any. */
+  credentialsFileAccountId?: string;
   /** Session probes (default: hourly, and after a wake-up). */
   sessionProbe?: Pick<SessionHealthDeps, 'intervalMs' | 'tickMs'>;
 }
@@ -326,6 +335,8 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       firstRun: (await accounts.list()).length === 0,
       demoRunning: demo.running,
       platform: process.platform,
+      accountStorage: deps.accountStorage?.() ?? 'keychain',
+      credentialsFileAccountId: deps.credentialsFileAccountId ?? null,
     }),
     listAccounts: () => accountViews(),
     addAccountFromCurl: async (input) => {

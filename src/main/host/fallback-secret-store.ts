@@ -10,7 +10,7 @@ export function withMemoryFallback(
   primary: SecretStore,
   logger: Logger,
   onFallback: () => void,
-): SecretStore {
+): SecretStore & { readonly inMemory: boolean } {
   const memory = new Map<string, string>();
   let useMemory = false;
   const run = async <T>(real: () => Promise<T>, fallback: () => T): Promise<T> => {
@@ -27,6 +27,9 @@ export function withMemoryFallback(
     }
   };
   return {
+    get inMemory() {
+      return useMemory;
+    },
     getPassword: (account) =>
       run(
         () => primary.getPassword(account),

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
@@ -10,6 +12,10 @@ import { resolveAppDataDir } from '../core/paths/app-data-dir.ts';
 import { systemClock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { SecretStore } from '../core/ports/secret-store.ts';
+import type { SessionCredentials } from '../core/credentials/session-credentials.ts';
+import { checkExchangeEndpoint } from '../core/endpoints/exchange-endpoint.ts';
+import { DEFAULT_REST_URL } from '../core/rest/index.ts';
+import { DEFAULT_WS_URL } from '../core/stream/index.ts';
 import type { EventSink } from '../../shared/ipc/transport.ts';
 import type { ExportTarget } from '../app/ports.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
@@ -38,6 +44,11 @@ export interface RunHostOptions {
   secrets?: SecretStore;
   /** Told once when no keychain is reachable and accounts are kept in memory only. */
   onNoKeychain?: () => void;
+  /**
+   * `serve --credentials-file` (or ALPHA_MONITOR_CREDENTIALS_FILE): one account run from that
+   * file, like `watch`, never stored; its monitor starts with the host.
+   */
+  credentialsFile?: { accountId: string; label: string; credentials: SessionCredentials };
 }
 
 export interface RunningHost extends Disposable {
@@ -66,6 +77,8 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
       exportTarget: createHostExportTarget(join(dataDir, 'exports'), host.downloads),
     });
     host.setHandlers(app.handlers);
+    if (options.credentialsFile)
+      await app.handlers.startMonitor({ accountId: options.credentialsFile.accountId });
     if (options.demo) {
       const started = await app.handlers.startDemo({
         activity: true,
@@ -92,33 +105,57 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
  * fleet`): accounts in the OS keychain (memory when there is none), the real engine, the
  * embedded simulator for the demo, events to `events`.
  */
-export function createHeadlessAppRoot(
+export async function createHeadlessAppRoot(
   options: Pick<
     RunHostOptions,
-    'restUrl' | 'wsUrl' | 'logger' | 'secrets' | 'onNoKeychain' | 'env'
+    'restUrl' | 'wsUrl' | 'logger' | 'secrets' | 'onNoKeychain' | 'env' | 'credentialsFile'
   > & { dataDir: string; events: EventSink; exportTarget: ExportTarget },
 ): Promise<AppRoot> {
   const env = options.env ?? process.env;
-  return createAppRoot({
+  const keychain = withMemoryFallback(
+    options.secrets ?? createKeyringSecretStore({ service: keychainServiceFromEnv(env) }),
+    options.logger,
+    () => options.onNoKeychain?.(),
+  );
+  // Asked now, not at the first add: the page must say from the start where sessions go.
+  await keychain.findCredentials().catch(() => []);
+  // Without a keychain the account list lives in a folder of this run only: otherwise the
+  // next start would list accounts whose sessions were forgotten ("no session in the keychain").
+  const accountsDir = keychain.inMemory
+    ? await mkdtemp(join(tmpdir(), 'alpha-monitor-accounts-'))
+    : options.dataDir;
+  const accounts = new AccountsAdapter({
+    dataDir: accountsDir,
+    secrets: keychain,
+    clock: systemClock,
+    logger: options.logger,
+    defaultRestUrl: options.restUrl,
+    defaultWsUrl: options.wsUrl,
+  });
+  const file = options.credentialsFile;
+  if (file) {
+    const restUrl = checkExchangeEndpoint('rest', options.restUrl ?? DEFAULT_REST_URL);
+    await accounts.addDirect({
+      id: file.accountId,
+      label: file.label,
+      environment: restUrl === DEFAULT_REST_URL ? 'binance' : 'custom',
+      connection: {
+        accountId: file.accountId,
+        credentials: file.credentials,
+        restUrl,
+        wsUrl: checkExchangeEndpoint('ws', options.wsUrl ?? DEFAULT_WS_URL),
+      },
+    });
+  }
+  const app = await createAppRoot({
     host: 'browser',
     version: packageVersion(),
     dataDir: options.dataDir,
     clock: systemClock,
     logger: options.logger,
-    accounts: new AccountsAdapter({
-      dataDir: options.dataDir,
-      secrets:
-        options.secrets ??
-        withMemoryFallback(
-          createKeyringSecretStore({ service: keychainServiceFromEnv(env) }),
-          options.logger,
-          () => options.onNoKeychain?.(),
-        ),
-      clock: systemClock,
-      logger: options.logger,
-      defaultRestUrl: options.restUrl,
-      defaultWsUrl: options.wsUrl,
-    }),
+    accounts,
+    accountStorage: () => (keychain.inMemory ? 'memory' : 'keychain'),
+    credentialsFileAccountId: file?.accountId,
     createMonitor: createEngineMonitorFactory({ clock: systemClock, logger: options.logger }),
     createDemoExchange: createSimulatorDemoFactory(),
     // Alert secrets: the keychain's alerts service, or memory like the accounts' when there is none.
@@ -131,6 +168,14 @@ export function createHeadlessAppRoot(
     exportTarget: options.exportTarget,
     events: options.events,
   });
+  if (accountsDir === options.dataDir) return app;
+  return {
+    ...app,
+    async dispose() {
+      await app.dispose();
+      await rm(accountsDir, { recursive: true, force: true });
+    },
+  };
 }
 
 function packageVersion(): string {

@@ -21,7 +21,16 @@ export interface AppInfo {
   demoRunning: boolean;
   /** `process.platform` of the main side, e.g. `linux`. */
   platform: string;
+  /**
+   * Where sessions added here are kept: `keychain` (they stay), or `memory` (no keychain on
+   * this machine: they are forgotten when the host stops; the page says so in a banner).
+   */
+  accountStorage: AccountStorage;
+  /** The account `serve --credentials-file` runs from that file (never stored), or null. */
+  credentialsFileAccountId: string | null;
 }
+
+export type AccountStorage = 'keychain' | 'memory';
 
 /** Where an account's exchange lives. */
 export type AccountEnvironment = 'binance' | 'demo' | 'custom';

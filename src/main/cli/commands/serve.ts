@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
@@ -7,11 +7,16 @@ import { defineMessages } from '../i18n/lang.ts';
 import { createStreamLogger } from '../../core/ports/logger.ts';
 import { setUnexpectedErrorHandler } from '../../../shared/errors/unexpected-error.ts';
 import { DEFAULT_RENDERER_DIR, runHost } from '../../host/run-host.ts';
+import {
+  CREDENTIALS_FILE_ENV_VAR,
+  readPrivateCredentialsFile,
+} from '../common/resolve-credentials.ts';
 
 const messages = defineMessages({
   en: {
     help:
-      'Usage: alpha-monitor serve [--demo [--accounts N]] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n\n' +
+      'Usage: alpha-monitor serve [--demo [--accounts N]] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n' +
+      '                           [--credentials-file PATH]\n\n' +
       'Serves the desktop app in a browser, on 127.0.0.1 only. Open the printed URL (it carries\n' +
       'an access token). From another machine: ssh -L 8080:127.0.0.1:<port> host, then open the\n' +
       'URL with 127.0.0.1:8080.\n\n' +
@@ -20,7 +25,13 @@ const messages = defineMessages({
       '  --port N          port to listen on (default: a free port)\n' +
       '  --json            print {"url": "..."} instead of the plain URL\n' +
       '  --rest-url URL    exchange REST base for accounts added here (default: Binance)\n' +
-      '  --ws-url URL      exchange order-stream URL for accounts added here\n',
+      '  --ws-url URL      exchange order-stream URL for accounts added here\n' +
+      '  --credentials-file PATH  run one account from this file (mode 600), like watch; never stored\n' +
+      '                    (also ALPHA_MONITOR_CREDENTIALS_FILE; make it with accounts add --to-file)\n',
+    fileAccount: (path: string) => `Monitoring the account in ${path} (not stored).\n`,
+    noKeychain:
+      'No keychain on this machine: accounts added in the page are kept only while this serve runs. ' +
+      'To keep one, use --credentials-file (made with alpha-monitor accounts add --to-file), or install and unlock a Secret Service (gnome-keyring).\n',
     notBuilt: (dir: string) => `The app is not built (${dir} is missing). Run: npm run build`,
     badPort: (value: string) => `--port must be a number from 0 to 65535, got "${value}"`,
     badAccounts: (value: string) =>
@@ -31,7 +42,8 @@ const messages = defineMessages({
   },
   'zh-CN': {
     help:
-      '用法：alpha-monitor serve [--demo [--accounts N]] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n\n' +
+      '用法：alpha-monitor serve [--demo [--accounts N]] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n' +
+      '                           [--credentials-file 路径]\n\n' +
       '在浏览器中提供桌面应用，仅监听 127.0.0.1。打开打印出的网址（含访问令牌）。\n' +
       '远程机器：ssh -L 8080:127.0.0.1:<端口> 主机，然后用 127.0.0.1:8080 打开该网址。\n\n' +
       '  --demo            启动内置演示交易所及演示账户\n' +
@@ -39,7 +51,13 @@ const messages = defineMessages({
       '  --port N          监听端口（默认：空闲端口）\n' +
       '  --json            输出 {"url": "..."}\n' +
       '  --rest-url URL    在此添加的账户所用的 REST 地址（默认：币安）\n' +
-      '  --ws-url URL      在此添加的账户所用的订单推送地址\n',
+      '  --ws-url URL      在此添加的账户所用的订单推送地址\n' +
+      '  --credentials-file 路径  像 watch 一样用该文件（权限 600）运行一个账户，不保存\n' +
+      '                    （也可用 ALPHA_MONITOR_CREDENTIALS_FILE；用 accounts add --to-file 生成）\n',
+    fileAccount: (path: string) => `正在监控 ${path} 中的账户（不保存）。\n`,
+    noKeychain:
+      '本机没有钥匙串：在页面中添加的账户只在本次 serve 运行期间保留。' +
+      '如要保留，请使用 --credentials-file（用 alpha-monitor accounts add --to-file 生成），或安装并解锁 Secret Service（gnome-keyring）。\n',
     notBuilt: (dir: string) => `应用尚未构建（缺少 ${dir}）。请运行：npm run build`,
     badPort: (value: string) => `--port 必须是 0 到 65535 的数字，收到 "${value}"`,
     badAccounts: (value: string) =>
@@ -69,6 +87,7 @@ export const command: CliCommand = {
           json: { type: 'boolean' },
           'rest-url': { type: 'string' },
           'ws-url': { type: 'string' },
+          'credentials-file': { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
         strict: true,
@@ -95,6 +114,17 @@ export const command: CliCommand = {
     if (!existsSync(join(rendererDir, 'index.html')))
       throw new CliError(m.notBuilt(rendererDir), ExitCode.failure);
 
+    // Like watch: --credentials-file, else the environment variable.
+    const envFile = ctx.env[CREDENTIALS_FILE_ENV_VAR]?.trim();
+    const credentialsPath = values['credentials-file'] ?? (envFile ? envFile : undefined);
+    const credentialsFile = credentialsPath
+      ? {
+          accountId: 'file',
+          label: basename(credentialsPath),
+          credentials: await readPrivateCredentialsFile(credentialsPath, ctx.lang),
+        }
+      : undefined;
+
     const logger = createStreamLogger({
       minLevel: 'warn',
       write: (line) => ctx.stderr(line + '\n'),
@@ -111,12 +141,15 @@ export const command: CliCommand = {
       rendererDir,
       env: ctx.env,
       logger,
+      credentialsFile,
+      onNoKeychain: () => ctx.stderr(m.noKeychain),
     }).catch((error: unknown) => {
       restoreErrors();
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
         throw new CliError(m.portTaken(port), ExitCode.failure);
       throw error;
     });
+    if (credentialsPath && !values.json) ctx.stderr(m.fileAccount(credentialsPath));
     ctx.stdout(
       values.json ? JSON.stringify({ url: running.host.url }) + '\n' : running.host.url + '\n',
     );

@@ -14,7 +14,7 @@ import { SessionsView } from '../components/sessions-view.tsx';
 import { FleetView } from '../components/fleet-view.tsx';
 import { Notices } from '../components/notices.tsx';
 import { SettingsDialog } from '../components/settings-dialog.tsx';
-import { WelcomeScreen } from '../components/welcome-screen.tsx';
+import { NoKeychainBanner, WelcomeScreen } from '../components/welcome-screen.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { ErrorBox, Spinner } from '../components/ui.tsx';
 import { useApi, useLiveValue } from './api-context.tsx';
@@ -130,6 +130,7 @@ export function App() {
   } else if (!selected) {
     body = (
       <WelcomeScreen
+        accountStorage={appInfo.value?.accountStorage ?? 'keychain'}
         onAddAccount={() => setDialog('add-account')}
         onDemoStarted={(accountId) => {
           if (accountId) setSelectedId(accountId);
@@ -193,6 +194,7 @@ export function App() {
           }
           onOpenSettings={() => setDialog('settings')}
         />
+        {appInfo.value?.accountStorage === 'memory' && <NoKeychainBanner />}
         {body}
         <Notices onOpenOrder={showOrder} />
         {dialog === 'add-account' && (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { IpcError } from '../../../shared/ipc/result.ts';
+import type { AccountStorage } from '../../../shared/ipc/views-app.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { Button, ErrorBox, Spinner } from './ui.tsx';
@@ -11,9 +12,12 @@ import { Button, ErrorBox, Spinner } from './ui.tsx';
 export function WelcomeScreen({
   onAddAccount,
   onDemoStarted,
+  accountStorage = 'keychain',
 }: {
   onAddAccount: () => void;
   onDemoStarted: (accountId: string | null) => void;
+  /** Without a keychain (a headless `serve`), it must not promise the keychain. */
+  accountStorage?: AccountStorage;
 }) {
   const t = useT();
   const api = useApi();
@@ -70,8 +74,30 @@ export function WelcomeScreen({
           </p>
         )}
         {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
-        <p className="muted small privacy">{t.welcomePrivacy}</p>
+        <p className="muted small privacy">
+          {accountStorage === 'memory' ? t.welcomePrivacyNoKeychain : t.welcomePrivacy}
+        </p>
       </div>
     </main>
+  );
+}
+
+/**
+ * The browser host found no keychain (a server without a Secret Service): accounts added now
+ * are forgotten when it stops. Shown on every screen, with the ways to keep one.
+ */
+export function NoKeychainBanner() {
+  const t = useT();
+  return (
+    <div className="warning-box no-keychain-banner" role="alert" data-testid="no-keychain-banner">
+      <strong>{t.noKeychainTitle}</strong>
+      <ul>
+        {t.noKeychainAlternatives.map((line) => (
+          <li key={line}>
+            <code>{line.split(' — ')[0]}</code> — {line.split(' — ')[1]}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
