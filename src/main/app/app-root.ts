@@ -28,6 +28,7 @@ import { MonitorService } from './monitor-service.ts';
 import { NotificationService } from './notification-service.ts';
 import { PointsAppService } from './points-app-service.ts';
 import { pointsFleetSource } from './points-fleet-source.ts';
+import { healthFleetSource } from './health-fleet-source.ts';
 import type {
   AccountConnection,
   AccountsPort,
@@ -171,9 +172,6 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     }),
   );
   await alerts.load();
-  const fleet = store.add(
-    new FleetService({ clock, monitors, points: pointsFleetSource(points, clock) }),
-  );
   const health = store.add(
     new SessionHealthService({
       clock,
@@ -193,11 +191,21 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       },
     }),
   );
+  const fleetHealth = healthFleetSource(health);
+  const fleet = store.add(
+    new FleetService({
+      clock,
+      monitors,
+      points: pointsFleetSource(points, clock),
+      sessionHealth: fleetHealth,
+    }),
+  );
 
   // --- views ---
   const accountViews = async (): Promise<AccountView[]> => {
     const records = await accounts.list();
     for (const r of records) labels.set(r.id, r.label);
+    fleetHealth.noteCopyWarnings(records);
     fleet.setAccounts(
       records.map((r) => ({
         id: r.id,
