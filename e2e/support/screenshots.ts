@@ -11,10 +11,18 @@ export const SCREENSHOT_DIR = resolve(
   'screenshots',
 );
 
+/** The screenshots the README shows (`docs/screenshots/`), rewritten by the spec that takes them. */
+export const DOCS_SCREENSHOT_DIR = resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+
 /** Saves a full-window screenshot of the current screen and attaches it to the test report. */
-export async function saveScreen(page: Page, testInfo: TestInfo, name: string): Promise<string> {
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-  const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+export async function saveScreen(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  dir: string = SCREENSHOT_DIR,
+): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = resolve(dir, `${name}.png`);
   // Let charts and row highlights settle so the picture shows the screen, not a transition.
   await page.waitForTimeout(400);
   await page.screenshot({ path, animations: 'disabled' });
