@@ -1,10 +1,11 @@
 import type { PointsView } from '../../../shared/ipc/views-points.ts';
-import { costPerPointText, wearBpsText, wearUsdtText } from '../../../shared/points/wear-format.ts';
+import { costPerPointText } from '../../../shared/points/wear-format.ts';
 import { useApi, useLiveValue } from '../app/api-context.tsx';
 import { useNow } from '../app/use-now.ts';
 import { formatDecimal, isZeroDecimal, roundDecimal } from '../format/decimal.ts';
 import { formatDuration } from '../format/time.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useWearText } from './strategy-progress.tsx';
 import { ErrorBox, KV, Panel } from './ui.tsx';
 
 const DAY_MS = 86_400_000;
@@ -35,6 +36,7 @@ export function usePoints(accountId: string): { view: PointsView | null } {
 export function PointsCard({ accountId }: { accountId: string }) {
   const t = useT();
   const nowMs = useNow(1000);
+  const wearText = useWearText();
   const { view } = usePoints(accountId);
   const s = view?.snapshot ?? null;
   const state = view?.state ?? 'loading';
@@ -103,7 +105,7 @@ export function PointsCard({ accountId }: { accountId: string }) {
               </KV>
             )}
             <KV label={t.points.wearToday} testId="points-wear">
-              {t.points.wear(wearUsdtText(s.wearToday.wearUsdt), wearBpsText(s.wearToday.wearBps))}
+              {wearText(s.wearToday.wearUsdt, s.wearToday.wearBps)}
             </KV>
             <KV label={t.points.costPerPoint} testId="points-cost-per-point">
               {costPerPointText(s.wearToday.costPerPoint) ?? t.none}

@@ -1,5 +1,6 @@
 import Big from 'big.js';
 import type { StrategyProgressView } from '../../../shared/ipc/views-app.ts';
+import { wearBpsText, wearUsdtText } from '../../../shared/points/wear-format.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { formatDecimal, roundDecimal } from '../format/decimal.ts';
 import { ErrorBox, Spinner } from './ui.tsx';
@@ -19,11 +20,7 @@ function percentDone(p: StrategyProgressView): number {
 /** Wear as everywhere: "wear 0.0149 USDT (4.9 bps)", positive = money lost. */
 export function useWearText(): (wearUsdt: string, wearBps: string | null) => string {
   const t = useT();
-  return (wearUsdt, wearBps) =>
-    t.wearPhrase(
-      new Big(wearUsdt).toFixed(4),
-      wearBps === null ? '–' : new Big(wearBps).toFixed(1),
-    );
+  return (wearUsdt, wearBps) => t.wearPhrase(wearUsdtText(wearUsdt), wearBpsText(wearBps));
 }
 
 /** Live figures of a run: volume of target, trades, fills, fees, wear, points. */

@@ -591,7 +591,6 @@ export const en = {
     nextPointValue: (buy: string, token: string, mulPoint: number, threshold: string) =>
       `${buy} USDT of buys on ${token} (mulPoint ${mulPoint}) · at ${threshold} USDT counted`,
     wearToday: 'Wear today',
-    wear: (usdt: string, bps: string) => `wear ${usdt} USDT (${bps} bps)`,
     costPerPoint: 'Cost per point (USDT)',
     window: '15 days',
     windowValue: (earned: number, spent: number, sum: number) =>

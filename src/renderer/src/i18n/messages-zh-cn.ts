@@ -534,7 +534,6 @@ export const zhCN: Messages = {
     nextPointValue: (buy: string, token: string, mulPoint: number, threshold: string) =>
       `在 ${token}（mulPoint ${mulPoint}）上买入 ${buy} USDT · 计入 ${threshold} USDT 时达到`,
     wearToday: '今日磨损',
-    wear: (usdt: string, bps: string) => `磨损 ${usdt} USDT（${bps} bps）`,
     costPerPoint: '每分成本（USDT）',
     window: '15 天',
     windowValue: (earned: number, spent: number, sum: number) =>
