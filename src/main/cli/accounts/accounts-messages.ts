@@ -15,8 +15,8 @@ export const accountsMessages = defineMessages({
       'store Binance sessions in the OS keychain: add (from "Copy as cURL"), list, verify, remove, import',
     usage:
       'Usage:\n' +
-      '  alpha-monitor accounts add --user <id> [--name <name>] --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url>]\n' +
-      '  alpha-monitor accounts add --to-file <path> --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url>]\n' +
+      '  alpha-monitor accounts add --user <id> [--name <name>] --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url> [--ws-url <url>]]\n' +
+      '  alpha-monitor accounts add --to-file <path> --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url> [--ws-url <url>]]\n' +
       '  alpha-monitor accounts list [--json]\n' +
       '  alpha-monitor accounts verify [--user <id>] [--demo | --rest-url <url>]   (every account without --user)\n' +
       '  alpha-monitor accounts remove --user <id>\n' +
@@ -159,13 +159,13 @@ export const accountsMessages = defineMessages({
     summary: '在系统钥匙串中保存币安会话：add（来自“复制为 cURL”）、list、verify、remove、import',
     usage:
       '用法：\n' +
-      '  alpha-monitor accounts add --user <id> [--name <名称>] --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <url>]\n' +
-      '  alpha-monitor accounts add --to-file <路径> --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <url>]\n' +
+      '  alpha-monitor accounts add --user <账户> [--name <名称>] --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <地址> [--ws-url <地址>]]\n' +
+      '  alpha-monitor accounts add --to-file <路径> --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <地址> [--ws-url <地址>]]\n' +
       '  alpha-monitor accounts list [--json]\n' +
-      '  alpha-monitor accounts verify [--user <id>] [--demo | --rest-url <url>]   （不带 --user 时验证全部账户）\n' +
-      '  alpha-monitor accounts remove --user <id>\n' +
+      '  alpha-monitor accounts verify [--user <账户>] [--demo | --rest-url <地址>]   （不带 --user 时验证全部账户）\n' +
+      '  alpha-monitor accounts remove --user <账户>\n' +
       '  alpha-monitor accounts prune   （删除没有账户对应的钥匙串条目）\n' +
-      '  alpha-monitor accounts import --from <文件> [--no-verify] [--demo | --rest-url <url>]\n\n' +
+      '  alpha-monitor accounts import --from <文件> [--no-verify] [--demo | --rest-url <地址>]\n\n' +
       '--replace 为已有账户重新导入新会话（保留 id、名称和历史）。\n' +
       '--to-file 不写入钥匙串，而是写出凭据文件（权限 600），供 watch/serve --credentials-file 使用。\n' +
       '在浏览器中登录 www.binance.com，打开开发者工具 > 网络，右键任意 www.binance.com/bapi/... 请求，\n' +
@@ -218,7 +218,7 @@ export const accountsMessages = defineMessages({
         OK: '',
         SESSION_EXPIRED:
           '币安表示此登录已失效（代码 100002001）。请在浏览器中重新登录 www.binance.com，复制新的 cURL 并重新导入：' +
-          'accounts add --user <id> --replace --from-curl <文件|->。您是否在浏览器中下过单？这会轮换令牌并使此副本失效；在别处登录也会。',
+          'accounts add --user <账户> --replace --from-curl <文件|->。您是否在浏览器中下过单？这会轮换令牌并使此副本失效；在别处登录也会。',
         VERIFICATION_REQUIRED:
           '币安要求先完成 Alpha 补充认证。请打开币安 App 完成认证，然后再次运行 accounts verify。',
         REJECTED: '交易所拒绝了该会话（风控或未知错误）。请在浏览器中重新登录并复制新的 cURL。',
@@ -230,8 +230,8 @@ export const accountsMessages = defineMessages({
       `${replaced ? '已替换账户' : '已保存账户'} ${id}（${name}）的会话到钥匙串。`,
     notSaved: '会话未保存。如仍要保存，请使用 --no-verify。',
     notVerified: '未验证（--no-verify）。',
-    savedUnverified: '已保存但未验证：稍后运行 alpha-monitor accounts verify --user <id>。',
-    noAccounts: '还没有账户。添加：alpha-monitor accounts add --user <id> --from-curl <文件|->',
+    savedUnverified: '已保存但未验证：稍后运行 alpha-monitor accounts verify --user <账户>。',
+    noAccounts: '还没有账户。添加：alpha-monitor accounts add --user <账户> --from-curl <文件|->',
     header: 'ID|名称|添加时间|上次验证|结果',
     never: '从未',
     notChecked: '-',

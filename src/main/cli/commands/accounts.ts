@@ -13,6 +13,7 @@ import {
   type AccountsOptions,
 } from '../accounts/accounts-actions.ts';
 import { openAccountStore, toCliError } from '../accounts/open-account-store.ts';
+import { PasteInterruptedError, readPaste } from '../accounts/read-paste.ts';
 import {
   checkExchangeEndpoint,
   InvalidEndpointError,
@@ -95,15 +96,20 @@ export const command: CliCommand = {
   },
 };
 
-/** A file, or standard input for `-` (with a prompt when a person is typing). */
+/** A file, or standard input for `-` (read without echo when a person is pasting). */
 async function readInput(path: string, ctx: CliContext): Promise<string> {
   if (path === '-') {
-    if ((ctx.stdin as { isTTY?: boolean }).isTTY)
-      ctx.stderr(accountsMessages(ctx.lang).pastePrompt);
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.stdin)
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-    return Buffer.concat(chunks).toString('utf8');
+    // From a terminal the paste is read without echo: the cookies never reach the scrollback.
+    try {
+      return await readPaste(ctx.stdin, ctx.stderr, ctx.lang);
+    } catch (error) {
+      if (error instanceof PasteInterruptedError)
+        throw new CliError(
+          ctx.lang === 'zh-CN' ? '已中断。' : 'Interrupted.',
+          ExitCode.interrupted,
+        );
+      throw error;
+    }
   }
   try {
     return await readFile(path, 'utf8');
