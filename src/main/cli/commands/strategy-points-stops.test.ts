@@ -1,6 +1,7 @@
 import Big from 'big.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimulatorOptions } from '../../sim/index.ts';
+import { floorLog2 } from '../../../../test/fakes/floor-log2.ts';
 import {
   StrategyCliHarness,
   ofType,
@@ -18,13 +19,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-/** floor(log2(v)), as the exchange counts volume points. */
-function log2Floor(v: string): number {
-  let k = 0;
-  while (new Big(2).pow(k + 1).lte(v)) k++;
-  return k;
-}
-
 describe('strategy --points', () => {
   it('--demo --points 7 on ALEO (mulPoint 4) ends at or above 7 points, with wear and cost per point', async () => {
     const first = await start();
@@ -39,7 +33,7 @@ describe('strategy --points', () => {
     const summary = summaryOf(result);
     expect(summary).toMatchObject({ type: 'summary', outcome: 'target-reached', targetPoints: 7 });
     expect(summary.points as number).toBeGreaterThanOrEqual(7);
-    expect(log2Floor(summary.countedVolumeUsdt as string)).toBeGreaterThanOrEqual(7);
+    expect(floorLog2(summary.countedVolumeUsdt as string)).toBeGreaterThanOrEqual(7);
     expect(summary.wearUsdt).toEqual(expect.stringMatching(/^-?\d/));
     expect(summary.wearBps).toEqual(expect.stringMatching(/^-?\d+\.\d\d$/));
     expect(summary.costPerPoint).toEqual(expect.stringMatching(/^-?\d+\.\d{8}$/));

@@ -12,6 +12,16 @@ const view = (patch: Partial<StrategyProgressView>): StrategyProgressView => ({
   fills: 6,
   feesUsdt: '0.1',
   costUsdt: '0.42',
+  wearUsdt: '0.38',
+  wearBps: '31.5',
+  points: null,
+  costPerPoint: null,
+  targetPoints: null,
+  wearUsdt: '0.42',
+  wearBps: '34.85',
+  points: 6,
+  costPerPoint: '0.07',
+  targetPoints: null,
   placedOrderIds: [],
   message: '',
   error: null,
@@ -44,6 +54,11 @@ describe('strategyAlertOf', () => {
       kind: 'wear-limit',
       reasonCode: 'MAX_WEAR_RUN',
       costUsdt: '0.42',
+      wearUsdt: '0.38',
+      wearBps: '31.5',
+      points: null,
+      costPerPoint: null,
+      targetPoints: null,
     });
     expect(strategyAlertOf('running', failed('MAX_LOSS'), 1)).toMatchObject({ kind: 'wear-limit' });
     expect(strategyAlertOf('running', failed('SESSION_EXPIRED'), 1)).toMatchObject({

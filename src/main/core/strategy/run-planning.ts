@@ -137,14 +137,18 @@ export function planNextTrade(
   });
 }
 
-/** The trades a dry run shows: the estimated number at today's price, the last sized down. */
-export function dryRunPlans(params: StrategyParams, prep: StrategyPreparation): TradePlan[] {
+/**
+ * The trades a dry run shows: the estimated number at today's price, the last sized down.
+ * One at a time, so a long plan can be stopped part-way.
+ */
+export function* dryRunPlans(
+  params: StrategyParams,
+  prep: StrategyPreparation,
+): Generator<TradePlan, void, void> {
   const perTrade = expectedTradeVolume(params.amountUsdt, params.buyOffsetPct);
   let remaining = new Big(prep.targetVolumeUsdt).minus(prep.doneUsdt);
-  const plans: TradePlan[] = [];
   for (let trade = 1; trade <= prep.tradesEstimated; trade++) {
-    plans.push(planNextTrade(params, prep.filters, prep.token.price, remaining));
+    yield planNextTrade(params, prep.filters, prep.token.price, remaining);
     remaining = remaining.minus(perTrade);
   }
-  return plans;
 }

@@ -39,6 +39,9 @@ import {
   type StrategySummary,
 } from './strategy-types.ts';
 
+/** Planned trades a dry run prints between two looks at a stop request. */
+const DRY_RUN_BATCH = 200;
+
 /**
  * Creates one run of the OTO volume strategy. Order updates are recorded from this moment,
  * so create the run before anything can place an order for it.
@@ -164,7 +167,7 @@ class StrategyRunner implements StrategyRun {
     try {
       prep = await this.prepare();
       this.emit({ type: 'prepared', ...prep });
-      finish = this.params.dryRun ? this.dryRun(prep) : await this.loop(prep);
+      finish = this.params.dryRun ? await this.dryRun(prep) : await this.loop(prep);
     } catch (error) {
       finish = finishFor(error);
     }
@@ -202,10 +205,16 @@ class StrategyRunner implements StrategyRun {
     return summary;
   }
 
-  private dryRun(prep: StrategyPreparation): Finish {
-    dryRunPlans(this.params, prep).forEach((plan, index) => {
-      this.emit({ type: 'order-planned', trade: index + 1, plan });
-    });
+  /** Emits the planned trades, yielding now and then so that Ctrl+C / SIGTERM get through. */
+  private async dryRun(prep: StrategyPreparation): Promise<Finish> {
+    let trade = 0;
+    for (const plan of dryRunPlans(this.params, prep)) {
+      if (trade > 0 && trade % DRY_RUN_BATCH === 0) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.abort.signal.aborted) return { outcome: 'stopped' };
+      }
+      this.emit({ type: 'order-planned', trade: ++trade, plan });
+    }
     return { outcome: 'dry-run' };
   }
 
