@@ -43,7 +43,7 @@ export const fleetMessages = defineMessages({
     help: () =>
       'Usage: alpha-monitor fleet [--json] [--once] [--demo [--accounts N]]\n\n' +
       'Starts a monitor for every configured account and shows one table of them all:\n' +
-      "state, today's counted volume (UTC, from the fills seen), volume points, wear,\n" +
+      "state, today's counted volume (UTC: the exchange's, plus fills since), volume points, wear,\n" +
       'open orders, last fill, updates missed by the stream, session health. On a terminal\n' +
       'the table refreshes in place; otherwise a snapshot is appended when something\n' +
       'changed, at most every 10 s. Ctrl+C stops every monitor and exits.\n\n' +
@@ -74,7 +74,7 @@ export const fleetMessages = defineMessages({
     help: () =>
       '用法：alpha-monitor fleet [--json] [--once] [--demo [--accounts N]]\n\n' +
       '为每个已配置的账户启动监控，并用一张表显示全部账户：状态、今日计入交易量\n' +
-      '（UTC，来自看到的成交）、交易量积分、磨损、挂单、最近成交、实时推送漏掉的更新、\n' +
+      '（UTC：交易所的数字加此后的成交）、交易量积分、磨损、挂单、最近成交、实时推送漏掉的更新、\n' +
       '会话状况。在终端中表格原地刷新；否则有变化时追加一份快照，最多每 10 秒一次。\n' +
       '按 Ctrl+C 停止全部监控并退出。\n\n' +
       '  --json            每个有变化的账户一行 JSON（{"atMs", "row"}），开始时每个账户一行\n' +

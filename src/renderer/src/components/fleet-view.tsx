@@ -355,7 +355,12 @@ const FleetRow = memo(function FleetRow({
           {t.fleet.stateName[row.state]}
         </span>
       </td>
-      <td className="num mono" data-testid="fleet-volume">
+      <td
+        className="num mono"
+        data-testid="fleet-volume"
+        data-source={p.source}
+        title={t.fleet.source[p.source]}
+      >
         {formatDecimal(roundDecimal(p.countedVolumeUsdt, 2))}
       </td>
       <td className="num mono" data-testid="fleet-points">

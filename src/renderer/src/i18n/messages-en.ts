@@ -55,7 +55,11 @@ export const en = {
       health: 'Session',
     },
     volumeHint:
-      "Today's (UTC) BUY volume × the token's multiplier, from the fills this app saw today.",
+      "Today's (UTC) counted volume (BUY volume × the token's multiplier): the exchange's figure plus fills since its last read.",
+    source: {
+      exchange: "The exchange's figure (user-score) plus fills since its last read",
+      stream: 'Not read from the exchange yet: the fills this app saw today (multiplier 1)',
+    } as Record<'exchange' | 'stream', string>,
     wearHint:
       "What today's trading cost: bought − sold + fees − tokens still held (at the fill price). Positive = lost.",
     missedHint: 'Updates the live stream missed that were recovered over REST (this session).',

@@ -50,7 +50,11 @@ export const zhCN: Messages = {
       missed: '漏推',
       health: '会话',
     },
-    volumeHint: '今日（UTC）买入成交额 × 代币倍数，来自本应用今日看到的成交。',
+    volumeHint: '今日（UTC）计入交易量（买入成交额 × 代币倍数）：交易所上次读取的数字加上此后的成交。',
+    source: {
+      exchange: '交易所的数字（user-score）加上次读取后的成交',
+      stream: '尚未从交易所读取：本应用今日看到的成交（倍数按 1）',
+    } as Record<'exchange' | 'stream', string>,
     wearHint: '今日交易的成本：买入 − 卖出 + 手续费 − 仍持有的代币（按成交价）。正数为亏损。',
     missedHint: '实时推送漏掉、经 REST 补回的更新（本次会话）。',
     bps: (bps: string) => `${bps} 基点`,
