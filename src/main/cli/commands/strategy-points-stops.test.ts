@@ -68,7 +68,8 @@ describe('strategy --points', () => {
 
 describe('strategy stops', () => {
   it('--max-wear-bps stops after the first trade whose wear is above it, exit 1', async () => {
-    const s = await start();
+    // A frozen price: each trade wears its fees (a walking price can make a trade gain).
+    const s = await start({ priceStepFraction: 0 });
     const result = await s.run([
       ...words('--token KOGE --chain BSC --volume 100 --interval 0 --max-wear-bps 0 --yes --json'),
       ...s.connection(),
