@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { defineMessages } from '../i18n/lang.ts';
+import { optionTable } from '../i18n/option-table.ts';
 import { createStreamLogger } from '../../core/ports/logger.ts';
 import { setUnexpectedErrorHandler } from '../../../shared/errors/unexpected-error.ts';
 import { DEFAULT_RENDERER_DIR, runHost } from '../../host/run-host.ts';
@@ -20,14 +21,19 @@ const messages = defineMessages({
       'Serves the desktop app in a browser, on 127.0.0.1 only. Open the printed URL (it carries\n' +
       'an access token). From another machine: ssh -L 8080:127.0.0.1:<port> host, then open the\n' +
       'URL with 127.0.0.1:8080.\n\n' +
-      '  --demo            start the embedded demo exchange and its demo account\n' +
-      '  --accounts N      with --demo: N simulated accounts trading (1-500, default 1)\n' +
-      '  --port N          port to listen on (default: a free port)\n' +
-      '  --json            print {"url": "..."} instead of the plain URL\n' +
-      '  --rest-url URL    exchange REST base for accounts added here (default: Binance)\n' +
-      '  --ws-url URL      exchange order-stream URL for accounts added here\n' +
-      '  --credentials-file PATH  run one account from this file (mode 600), like watch; never stored\n' +
-      '                    (also ALPHA_MONITOR_CREDENTIALS_FILE; make it with accounts add --to-file)\n',
+      optionTable([
+        ['--demo', 'start the embedded demo exchange and its demo account'],
+        ['--accounts N', 'with --demo: N simulated accounts trading (1-500, default 1)'],
+        ['--port N', 'port to listen on (default: a free port)'],
+        ['--json', 'print {"url": "..."} instead of the plain URL'],
+        ['--rest-url URL', 'exchange REST base for accounts added here (default: Binance)'],
+        ['--ws-url URL', 'exchange order-stream URL for accounts added here'],
+        [
+          '--credentials-file PATH',
+          'run one account from this file (mode 600), like watch; never stored\n(also ALPHA_MONITOR_CREDENTIALS_FILE; make it with accounts add --to-file)',
+        ],
+      ]) +
+      '\n\nExit codes: 0 stopped with Ctrl+C or SIGTERM, 1 cannot start (app not built, port taken),\n2 bad option.\n',
     fileAccount: (path: string) => `Monitoring the account in ${path} (not stored).\n`,
     noKeychain:
       'No keychain on this machine: accounts added in the page are kept only while this serve runs. ' +
@@ -42,18 +48,23 @@ const messages = defineMessages({
   },
   'zh-CN': {
     help:
-      '用法：alpha-monitor serve [--demo [--accounts N]] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n' +
-      '                           [--credentials-file 路径]\n\n' +
+      '用法：alpha-monitor serve [--demo [--accounts <数量>]] [--port <端口>] [--json]\n' +
+      '       [--rest-url <地址>] [--ws-url <地址>] [--credentials-file <路径>]\n\n' +
       '在浏览器中提供桌面应用，仅监听 127.0.0.1。打开打印出的网址（含访问令牌）。\n' +
       '远程机器：ssh -L 8080:127.0.0.1:<端口> 主机，然后用 127.0.0.1:8080 打开该网址。\n\n' +
-      '  --demo            启动内置演示交易所及演示账户\n' +
-      '  --accounts N      与 --demo 一起：N 个自行交易的模拟账户（1-500，默认 1）\n' +
-      '  --port N          监听端口（默认：空闲端口）\n' +
-      '  --json            输出 {"url": "..."}\n' +
-      '  --rest-url URL    在此添加的账户所用的 REST 地址（默认：币安）\n' +
-      '  --ws-url URL      在此添加的账户所用的订单推送地址\n' +
-      '  --credentials-file 路径  像 watch 一样用该文件（权限 600）运行一个账户，不保存\n' +
-      '                    （也可用 ALPHA_MONITOR_CREDENTIALS_FILE；用 accounts add --to-file 生成）\n',
+      optionTable([
+        ['--demo', '启动内置演示交易所及演示账户'],
+        ['--accounts <数量>', '与 --demo 一起：N 个自行交易的模拟账户（1-500，默认 1）'],
+        ['--port <端口>', '监听端口（默认：空闲端口）'],
+        ['--json', '输出 {"url": "..."}'],
+        ['--rest-url <地址>', '在此添加的账户所用的 REST 地址（默认：币安）'],
+        ['--ws-url <地址>', '在此添加的账户所用的订单推送地址'],
+        [
+          '--credentials-file <路径>',
+          '像 watch 一样用该文件（权限 600）运行一个账户，不保存\n（也可用 ALPHA_MONITOR_CREDENTIALS_FILE；用 accounts add --to-file 生成）',
+        ],
+      ]) +
+      '\n\n退出码：0 按 Ctrl+C 或 SIGTERM 停止，1 无法启动（应用未构建、端口被占用），2 选项错误。\n',
     fileAccount: (path: string) => `正在监控 ${path} 中的账户（不保存）。\n`,
     noKeychain:
       '本机没有钥匙串：在页面中添加的账户只在本次 serve 运行期间保留。' +
