@@ -37,7 +37,8 @@ export function createElectronNotifier(showWindow: () => void): Notifier {
       const notification = new Notification({
         title: notice.title,
         body: notice.body,
-        silent: notice.kind !== 'session-failure',
+        // A person must act on these: they make a sound.
+        silent: notice.kind !== 'session-failure' && notice.kind !== 'strategy-stopped',
       });
       onScreen.add(notification);
       const forget = () => onScreen.delete(notification);
