@@ -14,11 +14,9 @@ afterEach(async () => {
   dir = undefined;
 });
 
-async function setup() {
-  dir = await mkdtemp(join(tmpdir(), 'am-alerts-app-'));
-  const secrets = new MemorySecretStore();
+async function open(dataDir: string, secrets: MemorySecretStore) {
   const service = new AlertsAppService({
-    dataDir: dir,
+    dataDir,
     clock: new FakeClock(),
     logger: nullLogger,
     secrets,
@@ -27,7 +25,13 @@ async function setup() {
     isDemoAccount: () => false,
   });
   await service.load();
-  return { service, secrets, dir };
+  return service;
+}
+
+async function setup() {
+  dir = await mkdtemp(join(tmpdir(), 'am-alerts-app-'));
+  const secrets = new MemorySecretStore();
+  return { service: await open(dir, secrets), secrets, dir };
 }
 
 describe('AlertsAppService', () => {
@@ -49,16 +53,7 @@ describe('AlertsAppService', () => {
     expect(JSON.stringify(changes)).not.toContain('token-value');
     expect(changes).toHaveLength(2);
     // A reopened app reads the same settings.
-    const again = new AlertsAppService({
-      dataDir: dir,
-      clock: new FakeClock(),
-      logger: nullLogger,
-      secrets,
-      language: () => 'en',
-      accountLabel: (id) => id,
-      isDemoAccount: () => false,
-    });
-    await again.load();
+    const again = await open(dir, secrets);
     expect((await again.view()).settings.telegram.chatId).toBe('4242');
     expect((await service.setSecret('telegramBotToken', null)).secrets.telegramBotToken).toBe(
       false,

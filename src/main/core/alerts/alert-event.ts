@@ -36,8 +36,10 @@ export type AlertEvent =
       kind: 'wear-limit';
       /** Which limit stopped the run: `MAX_WEAR_TRADE`, `MAX_WEAR_RUN` or `MAX_LOSS`. */
       reasonCode: string;
-      /** What the run cost so far (fees + loss), USDT. */
-      costUsdt: string;
+      /** The run's wear so far (fees + loss against the mid price), USDT. */
+      wearUsdt: string;
+      /** Wear in bps of the counted volume, when known. */
+      wearBps: string | null;
       doneVolumeUsdt: string;
       targetVolumeUsdt: string;
     })

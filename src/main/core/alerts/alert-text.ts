@@ -48,7 +48,7 @@ const EN: Lines = {
     `${e.reasonCode}: ${e.doneVolumeUsdt} of ${e.targetVolumeUsdt} USDT done`,
   wearLimit: (n, a) => (n === 1 ? `Wear limit hit on ${a}` : `Wear limit hit ${n} times on ${a}`),
   wearLimitItem: (e) =>
-    `${e.reasonCode}: strategy stopped at ${e.doneVolumeUsdt} of ${e.targetVolumeUsdt} USDT, cost ${e.costUsdt} USDT`,
+    `${e.reasonCode}: strategy stopped at ${e.doneVolumeUsdt} of ${e.targetVolumeUsdt} USDT, wear ${e.wearUsdt} USDT${e.wearBps === null ? '' : ` (${e.wearBps} bps)`}`,
   sessionExpired: (a) =>
     `Session expired on ${a}: monitoring stopped. Copy a fresh cURL from the browser and re-import the account.`,
   verificationNeeded: (a) =>
@@ -74,7 +74,7 @@ const ZH: Lines = {
     `${e.reasonCode}：已完成 ${e.doneVolumeUsdt} / ${e.targetVolumeUsdt} USDT`,
   wearLimit: (n, a) => (n === 1 ? `${a} 达到磨损上限` : `${a} ${n} 次达到磨损上限`),
   wearLimitItem: (e) =>
-    `${e.reasonCode}：策略已在 ${e.doneVolumeUsdt} / ${e.targetVolumeUsdt} USDT 处停止，成本 ${e.costUsdt} USDT`,
+    `${e.reasonCode}：策略已在 ${e.doneVolumeUsdt} / ${e.targetVolumeUsdt} USDT 处停止，磨损 ${e.wearUsdt} USDT${e.wearBps === null ? '' : `（${e.wearBps} bps）`}`,
   sessionExpired: (a) =>
     `${a} 的会话已过期：监控已停止。请从浏览器复制新的 cURL 并重新导入该账户。`,
   verificationNeeded: (a) =>

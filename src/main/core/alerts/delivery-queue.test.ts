@@ -24,6 +24,22 @@ function setup(options: { maxQueued?: number; fail?: (item: string, attempt: num
   return { clock, queue, attempts, delivered };
 }
 
+/** A queue whose every send runs `send` (counting calls). */
+function queueWith(send: () => Promise<void>) {
+  const clock = new FakeClock();
+  const calls = { n: 0 };
+  const queue = new DeliveryQueue<string>({
+    name: 'test',
+    clock,
+    logger: nullLogger,
+    send: () => {
+      calls.n++;
+      return send();
+    },
+  });
+  return { clock, queue, calls };
+}
+
 describe('DeliveryQueue', () => {
   it('retries a failed send with exponential backoff (1, 2, 4, 8, 8 s, capped) and delivers when it works', async () => {
     const start = new FakeClock().now();
@@ -36,19 +52,9 @@ describe('DeliveryQueue', () => {
   });
 
   it('enqueue returns at once while a send hangs: the caller is never blocked', async () => {
-    const clock = new FakeClock();
-    let calls = 0;
-    const queue = new DeliveryQueue<string>({
-      name: 'test',
-      clock,
-      logger: nullLogger,
-      send: () => {
-        calls++;
-        return new Promise<void>(() => {});
-      },
-    });
+    const { queue, calls } = queueWith(() => new Promise<void>(() => {}));
     for (let i = 0; i < 1_000; i++) queue.enqueue(String(i));
-    expect(calls).toBe(1);
+    expect(calls.n).toBe(1);
     expect(queue.stats.queued).toBeLessThanOrEqual(101);
     queue.dispose();
   });
@@ -63,20 +69,12 @@ describe('DeliveryQueue', () => {
   });
 
   it('gives up at once on a refusal that cannot pass (a wrong token)', async () => {
-    const clock = new FakeClock();
-    let calls = 0;
-    const queue = new DeliveryQueue<string>({
-      name: 'test',
-      clock,
-      logger: nullLogger,
-      send: async () => {
-        calls++;
-        throw new AlertDeliveryError('REFUSED', 'HTTP 401', false);
-      },
+    const { clock, queue, calls } = queueWith(async () => {
+      throw new AlertDeliveryError('REFUSED', 'HTTP 401', false);
     });
     queue.enqueue('a');
     await clock.advance(600_000);
-    expect(calls).toBe(1);
+    expect(calls.n).toBe(1);
     expect(queue.stats.dropped).toBe(1);
   });
 

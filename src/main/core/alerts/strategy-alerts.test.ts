@@ -12,11 +12,6 @@ const view = (patch: Partial<StrategyProgressView>): StrategyProgressView => ({
   fills: 6,
   feesUsdt: '0.1',
   costUsdt: '0.42',
-  wearUsdt: '0.38',
-  wearBps: '31.5',
-  points: null,
-  costPerPoint: null,
-  targetPoints: null,
   wearUsdt: '0.42',
   wearBps: '34.85',
   points: 6,
@@ -53,12 +48,8 @@ describe('strategyAlertOf', () => {
     expect(strategyAlertOf('running', failed('MAX_WEAR_RUN'), 1)).toMatchObject({
       kind: 'wear-limit',
       reasonCode: 'MAX_WEAR_RUN',
-      costUsdt: '0.42',
-      wearUsdt: '0.38',
-      wearBps: '31.5',
-      points: null,
-      costPerPoint: null,
-      targetPoints: null,
+      wearUsdt: '0.42',
+      wearBps: '34.85',
     });
     expect(strategyAlertOf('running', failed('MAX_LOSS'), 1)).toMatchObject({ kind: 'wear-limit' });
     expect(strategyAlertOf('running', failed('SESSION_EXPIRED'), 1)).toMatchObject({

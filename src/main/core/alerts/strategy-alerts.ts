@@ -38,6 +38,12 @@ export function strategyAlertOf(
   if (view.state !== 'failed') return null;
   const code = view.error?.code ?? 'FAILED';
   if (WEAR_LIMIT_CODES.has(code))
-    return { ...base, kind: 'wear-limit', reasonCode: code, costUsdt: view.costUsdt };
+    return {
+      ...base,
+      kind: 'wear-limit',
+      reasonCode: code,
+      wearUsdt: view.wearUsdt,
+      wearBps: view.wearBps,
+    };
   return { ...base, kind: 'strategy-paused', reasonCode: code };
 }

@@ -56,15 +56,12 @@ export function AlertsSettings() {
   return (
     <div data-testid="alerts-settings">
       <p className="muted small">{t.intro}</p>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={settings.webhook.enabled}
-          onChange={(e) => void update({ webhook: { enabled: e.target.checked } })}
-          data-testid="alerts-webhook-enabled"
-        />
-        {t.webhook}
-      </label>
+      <Check
+        label={t.webhook}
+        checked={settings.webhook.enabled}
+        onChange={(enabled) => void update({ webhook: { enabled } })}
+        testId="alerts-webhook-enabled"
+      />
       <TextSetting
         label={t.webhookUrl}
         value={settings.webhook.url ?? ''}
@@ -80,15 +77,12 @@ export function AlertsSettings() {
         onSave={(value) => setSecret('webhookSecret', value)}
         testId="alerts-webhook-secret"
       />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={settings.telegram.enabled}
-          onChange={(e) => void update({ telegram: { enabled: e.target.checked } })}
-          data-testid="alerts-telegram-enabled"
-        />
-        {t.telegram}
-      </label>
+      <Check
+        label={t.telegram}
+        checked={settings.telegram.enabled}
+        onChange={(enabled) => void update({ telegram: { enabled } })}
+        testId="alerts-telegram-enabled"
+      />
       <SecretSetting
         label={t.telegramToken}
         isSet={secrets.telegramBotToken}
@@ -106,25 +100,20 @@ export function AlertsSettings() {
       />
       <div className="muted small">{t.events}</div>
       {ALERT_KINDS.map((kind) => (
-        <label className="check" key={kind}>
-          <input
-            type="checkbox"
-            checked={settings.events[kind]}
-            onChange={(e) => void update({ events: { [kind]: e.target.checked } })}
-            data-testid={`alerts-event-${kind}`}
-          />
-          {t.kind[kind]}
-        </label>
-      ))}
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={settings.demoFills}
-          onChange={(e) => void update({ demoFills: e.target.checked })}
-          data-testid="alerts-demo-fills"
+        <Check
+          key={kind}
+          label={t.kind[kind]}
+          checked={settings.events[kind]}
+          onChange={(on) => void update({ events: { [kind]: on } })}
+          testId={`alerts-event-${kind}`}
         />
-        {t.demoFills}
-      </label>
+      ))}
+      <Check
+        label={t.demoFills}
+        checked={settings.demoFills}
+        onChange={(demoFills) => void update({ demoFills })}
+        testId="alerts-demo-fills"
+      />
       <TextSetting
         label={t.accountDownMinutes}
         value={String(settings.accountDownMinutes)}
@@ -148,6 +137,25 @@ export function AlertsSettings() {
       {results && <TestResults results={results} />}
       {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
     </div>
+  );
+}
+
+function Check(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+}) {
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        data-testid={props.testId}
+      />
+      {props.label}
+    </label>
   );
 }
 
