@@ -32,15 +32,25 @@ test('first run → Try the demo → orders stream in, charts fill, filters work
   // First run: no account, so the welcome screen with both ways in.
   const welcome = page.getByTestId('welcome');
   await expect(welcome).toBeVisible();
-  // The access token is taken out of the address bar (and history); a reload keeps working.
+  // The token was traded for an HttpOnly session cookie and the page reloaded at the clean
+  // address (nothing in the address bar or history); a reload and a new tab keep working.
   expect(page.url()).not.toContain('token=');
+  expect(await page.evaluate(() => document.cookie)).toBe('');
   await page.reload();
   await expect(welcome).toBeVisible();
-  // A new tab on the bare address says what to do instead of spinning.
-  const bare = await page.context().newPage();
-  await bare.goto(page.url());
-  await expect(bare.locator('[data-code="HOST_TOKEN_MISSING"]')).toBeVisible();
-  await bare.close();
+  const tab = await page.context().newPage();
+  await tab.goto(page.url());
+  await expect(tab.getByTestId('welcome')).toBeVisible();
+  await tab.close();
+  // Another browser (no session cookie) on the bare address is told what to open instead.
+  const stranger = await page.context().browser()!.newContext();
+  const bare = await stranger.newPage();
+  const refused = await bare.goto(page.url());
+  expect(refused?.status()).toBe(401);
+  await expect(bare.locator('body')).toContainText(
+    'Open the full address that `alpha-monitor serve` printed',
+  );
+  await stranger.close();
   await expect(page.getByTestId('try-demo')).toBeVisible();
   await expect(page.getByTestId('welcome-add-account')).toBeVisible();
   await saveScreen(page, testInfo, '01-welcome');
