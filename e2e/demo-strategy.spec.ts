@@ -43,6 +43,13 @@ test('start a demo strategy from the panel: its orders fill in the table and pro
   await expect(panel.locator('.error-box')).not.toContainText('restart Alpha Monitor');
   await panel.getByTestId('strategy-token').fill('KOGE');
 
+  // A points target instead of a volume: today's points are read and the volume derived.
+  await panel.getByTestId('strategy-targetKind').selectOption('points');
+  await expect(panel.getByTestId('strategy-points')).toHaveValue('10');
+  await expect(estimate).toHaveAttribute('data-state', /ready|target-met/, { timeout: 15_000 });
+  await expect(estimate).toContainText('volume points');
+  await panel.getByTestId('strategy-targetKind').selectOption('volume');
+
   // The demo with the defaults trades: the estimate says how much, before Start.
   await expect(estimate).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
   expect(Number(await estimate.getAttribute('data-trades'))).toBeGreaterThan(0);
