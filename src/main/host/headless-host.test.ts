@@ -73,7 +73,9 @@ describe('serve --credentials-file', () => {
   it('runs the account in the file like watch: listed, monitored, never stored', async () => {
     const secrets = new MemorySecretStore();
     const account = sim.createAccount();
+    // Only --rest-url to the simulator, as a user would type it: its stream is derived.
     const running = await start(secrets, {
+      wsUrl: undefined,
       credentialsFile: { accountId: 'file', label: 'alpha.json', credentials: account.credentials },
     });
     const info = await running.app.handlers.getAppInfo(undefined);

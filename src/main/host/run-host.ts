@@ -112,6 +112,7 @@ export async function createHeadlessAppRoot(
   > & { dataDir: string; events: EventSink; exportTarget: ExportTarget },
 ): Promise<AppRoot> {
   const env = options.env ?? process.env;
+  const wsUrl = options.wsUrl ?? derivedStreamUrl(options.restUrl);
   const keychain = withMemoryFallback(
     options.secrets ?? createKeyringSecretStore({ service: keychainServiceFromEnv(env) }),
     options.logger,
@@ -130,7 +131,7 @@ export async function createHeadlessAppRoot(
     clock: systemClock,
     logger: options.logger,
     defaultRestUrl: options.restUrl,
-    defaultWsUrl: options.wsUrl,
+    defaultWsUrl: wsUrl,
   });
   const file = options.credentialsFile;
   if (file) {
@@ -143,7 +144,7 @@ export async function createHeadlessAppRoot(
         accountId: file.accountId,
         credentials: file.credentials,
         restUrl,
-        wsUrl: checkExchangeEndpoint('ws', options.wsUrl ?? DEFAULT_WS_URL),
+        wsUrl: checkExchangeEndpoint('ws', wsUrl ?? DEFAULT_WS_URL),
       },
     });
   }
@@ -176,6 +177,22 @@ export async function createHeadlessAppRoot(
       await rm(accountsDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A simulator on this machine serves REST and the stream on one port: with only `--rest-url`
+ * to it, its stream is derived (as `watch` does) instead of sending the session to Binance's.
+ */
+function derivedStreamUrl(restUrl: string | undefined): string | undefined {
+  if (restUrl === undefined) return undefined;
+  try {
+    const url = new URL(restUrl);
+    if (url.protocol !== 'http:' || !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname))
+      return undefined;
+    return `ws://${url.host}${new URL(DEFAULT_WS_URL).pathname}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function packageVersion(): string {
