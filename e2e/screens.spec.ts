@@ -19,7 +19,12 @@ function watchPage(page: Page): { nativeDialogs: string[]; failedRequests: strin
   return seen;
 }
 
+/**
+ * Starts the demo and waits for its orders and a fill. The demo trades every ~10 s, so a spec
+ * using it gets 5 minutes: on two busy cores the wait alone can take most of the default 2.
+ */
 async function startDemo(page: Page, url: string, minOrders: number): Promise<void> {
+  test.setTimeout(300_000);
   await page.goto(url);
   await page.getByTestId('try-demo').click();
   await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute(
