@@ -91,6 +91,26 @@ describe('DeliveryQueue', () => {
     expect(queue.stats.dropped).toBe(2);
   });
 
+  it("waits as long as the receiver asks (Telegram's retry_after) when that is longer than the backoff", async () => {
+    const start = new FakeClock().now();
+    const clock = new FakeClock();
+    const attemptsAtMs: number[] = [];
+    const queue = new DeliveryQueue<string>({
+      name: 'test',
+      clock,
+      logger: nullLogger,
+      backoff: { baseMs: 1_000, capMs: 8_000, maxAttempts: 6 },
+      send: async () => {
+        attemptsAtMs.push(clock.now() - start);
+        if (attemptsAtMs.length === 1)
+          throw new AlertDeliveryError('HTTP_ERROR', 'HTTP 429', true, 30_000);
+      },
+    });
+    queue.enqueue('a');
+    await clock.advance(60_000);
+    expect(attemptsAtMs).toEqual([0, 30_000]);
+  });
+
   it('idle() resolves once everything is delivered', async () => {
     const { clock, queue } = setup({ fail: (_, attempt) => attempt < 2 });
     queue.enqueue('a');

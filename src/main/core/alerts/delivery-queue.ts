@@ -26,6 +26,8 @@ export class AlertDeliveryError extends Error {
     readonly code: AlertDeliveryErrorCode,
     message: string,
     readonly retryable: boolean,
+    /** The receiver said when to try again (Telegram's `retry_after`); waited for at least. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'AlertDeliveryError';
@@ -133,7 +135,8 @@ export class DeliveryQueue<T> implements Disposable {
         this.stats.queued = this.items.length;
         return this.pump(1);
       }
-      const delayMs = backoffDelayMs(attempt, backoff);
+      const retryAfterMs = error instanceof AlertDeliveryError ? (error.retryAfterMs ?? 0) : 0;
+      const delayMs = Math.max(backoffDelayMs(attempt, backoff), retryAfterMs);
       this.stats.retries++;
       this.deps.logger.info('alert delivery failed; retrying', {
         channel: this.deps.name,

@@ -48,7 +48,7 @@ export function createTelegramChannel(options: {
         timeoutMs,
       );
       if (status >= 200 && status < 300) return;
-      const description = describe(answer);
+      const { description, retryAfterS } = describe(answer);
       const reason = redactSecrets(
         `Telegram answered HTTP ${status}${description ? `: ${description}` : ''}`,
         { values: [options.botToken] },
@@ -58,16 +58,26 @@ export function createTelegramChannel(options: {
         isRetryableStatus(status) ? 'HTTP_ERROR' : 'REFUSED',
         reason,
         isRetryableStatus(status),
+        retryAfterS === null ? null : retryAfterS * 1000,
       );
     },
   };
 }
 
-function describe(answer: string): string | null {
+/** Telegram's error answer: `description`, and `parameters.retry_after` (seconds) on a 429. */
+function describe(answer: string): { description: string | null; retryAfterS: number | null } {
   try {
-    const parsed = JSON.parse(answer) as { description?: unknown };
-    return typeof parsed.description === 'string' ? parsed.description.slice(0, 200) : null;
+    const parsed = JSON.parse(answer) as {
+      description?: unknown;
+      parameters?: { retry_after?: unknown };
+    };
+    const retryAfter = parsed.parameters?.retry_after;
+    return {
+      description: typeof parsed.description === 'string' ? parsed.description.slice(0, 200) : null,
+      retryAfterS:
+        typeof retryAfter === 'number' && retryAfter > 0 && retryAfter <= 3600 ? retryAfter : null,
+    };
   } catch {
-    return null;
+    return { description: null, retryAfterS: null };
   }
 }
