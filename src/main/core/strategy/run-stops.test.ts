@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Big from 'big.js';
+import { describe, expect, it } from 'vitest';
+import { Emitter } from '../../../shared/event/emitter.ts';
+import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
+import { createAcceleratedClock } from '../ports/clock.ts';
+import { nullLogger } from '../ports/logger.ts';
+import { sellLeftovers } from './leftover-sale.ts';
+import { OrderTracker } from './order-tracker.ts';
+import { movePct, moveStop, wearStop } from './run-stops.ts';
+import type { AggTickerItem, ExchangeSymbolInfo, StrategyRestPort } from './strategy-ports.ts';
+import { readSymbolFilters } from './symbol-filters.ts';
+import type { TradeExecutorDeps } from './trade-executor.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/protocol/rest');
+const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
+
+describe('the wear and price-move stops', () => {
+  it('stop on a trade above the wear limit, else on the run average, never at or below it', () => {
+    expect(wearStop(null, 1, '99', '99')).toBeNull();
+    expect(wearStop('5', 1, '5.00', '5.00')).toBeNull();
+    expect(wearStop('5', 2, '5.01', '3')).toMatchObject({
+      outcome: 'max-wear',
+      reasonCode: 'MAX_WEAR_TRADE',
+    });
+    expect(wearStop('5', 3, '4', '6')).toMatchObject({ reasonCode: 'MAX_WEAR_RUN' });
+    // A trade that gained (negative wear) never trips it.
+    expect(wearStop('0', 1, '-2', '-2')).toBeNull();
+  });
+
+  it('measure a move either way in % of the planned price', () => {
+    expect(movePct('100', '103')).toBe('3.00');
+    expect(movePct('100', '97.5')).toBe('2.50');
+    expect(moveStop('3', 1, '100', '103')).toBeNull();
+    expect(moveStop('3', 4, '100', '96.9')).toMatchObject({
+      outcome: 'price-moved',
+      reason: expect.stringMatching(/moved 3\.10 % during trade 4/),
+    });
+  });
+});
+
+describe('selling leftovers', () => {
+  const items = fixture<AggTickerItem[]>('agg-ticker24.entries.KOGE-ALEO-AOP.json');
+  const filters = readSymbolFilters(
+    {
+      symbols: fixture<ExchangeSymbolInfo[]>(
+        'exchange-info.symbols.ALPHA_22USDT-ALPHA_373USDT.json',
+      ),
+    },
+    'ALPHA_22USDT',
+  );
+  function deps(free: string, placed: string[]): TradeExecutorDeps {
+    const clock = createAcceleratedClock({ speed: 1000 });
+    const rest = {
+      getAggTicker24: async () => items,
+      getAlphaWallet: async () => ({
+        totalValuation: '0',
+        list: [{ tokenId: 'ALPHA_22', free } as never],
+      }),
+      placeOrder: async (r: { quantity: string }) => {
+        placed.push(r.quantity);
+        return '1';
+      },
+    } as unknown as StrategyRestPort;
+    return {
+      rest,
+      tracker: new OrderTracker(new Emitter<OrderUpdate>().event, clock),
+      clock,
+      logger: nullLogger,
+      emit: () => {},
+      legTimeoutMs: 10,
+      cancelConfirmTimeoutMs: 10,
+      stopSignal: new AbortController().signal,
+    };
+  }
+  const input = (held: string) => ({
+    token: { tokenSymbol: 'KOGE', chain: 'BSC', alphaId: 'ALPHA_22' },
+    filters,
+    sellOffsetPct: '1',
+    heldQuantity: new Big(held),
+  });
+
+  it('leaves dust below the minimum order, and never sells what the account held before', async () => {
+    const placed: string[] = [];
+    expect(await sellLeftovers(deps('5', placed), input('0.0006'))).toMatchObject({
+      outcome: 'dust',
+      quantity: '0.0006',
+    });
+    expect(await sellLeftovers(deps('5', placed), input('0'))).toMatchObject({ outcome: 'none' });
+    expect(placed).toEqual([]);
+  });
+});
