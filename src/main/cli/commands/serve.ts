@@ -4,6 +4,12 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { defineMessages } from '../i18n/lang.ts';
+import {
+  checkExchangeEndpoint,
+  InvalidEndpointError,
+} from '../../core/endpoints/exchange-endpoint.ts';
+
+type EndpointRefusal = InvalidEndpointError['reason'];
 import { optionTable } from '../i18n/option-table.ts';
 import { createStreamLogger } from '../../core/ports/logger.ts';
 import { setUnexpectedErrorHandler } from '../../../shared/errors/unexpected-error.ts';
@@ -35,6 +41,18 @@ const messages = defineMessages({
       ]) +
       '\n\nExit codes: 0 stopped with Ctrl+C or SIGTERM, 1 cannot start (app not built, port taken),\n2 bad option.\n',
     fileAccount: (path: string) => `Monitoring the account in ${path} (not stored).\n`,
+    badEndpoint: (option: string, url: string, reason: EndpointRefusal) =>
+      `${option} ${url}: ` +
+      {
+        'not-a-url': 'not a URL.',
+        scheme:
+          option === '--rest-url'
+            ? 'it must start with https:// (or http:// to this machine, for a simulator).'
+            : 'it must start with wss:// (or ws:// to this machine, for a simulator).',
+        'plain-to-remote':
+          'plain http:// and ws:// are allowed only to this machine (127.0.0.1, localhost); use https:// / wss://.',
+        'credentials-in-url': 'it must not contain a user name or password.',
+      }[reason],
     noKeychain:
       'No keychain on this machine: accounts added in the page are kept only while this serve runs. ' +
       'To keep one, use --credentials-file (made with alpha-monitor accounts add --to-file), or install and unlock a Secret Service (gnome-keyring).\n',
@@ -66,6 +84,18 @@ const messages = defineMessages({
       ]) +
       '\n\n退出码：0 按 Ctrl+C 或 SIGTERM 停止，1 无法启动（应用未构建、端口被占用），2 选项错误。\n',
     fileAccount: (path: string) => `正在监控 ${path} 中的账户（不保存）。\n`,
+    badEndpoint: (option: string, url: string, reason: EndpointRefusal) =>
+      `${option} ${url}：` +
+      {
+        'not-a-url': '不是网址。',
+        scheme:
+          option === '--rest-url'
+            ? '必须以 https:// 开头（或 http:// 指向本机，用于模拟器）。'
+            : '必须以 wss:// 开头（或 ws:// 指向本机，用于模拟器）。',
+        'plain-to-remote':
+          '明文 http:// 和 ws:// 只允许指向本机（127.0.0.1、localhost）；请使用 https:// / wss://。',
+        'credentials-in-url': '不得包含用户名或密码。',
+      }[reason],
     noKeychain:
       '本机没有钥匙串：在页面中添加的账户只在本次 serve 运行期间保留。' +
       '如要保留，请使用 --credentials-file（用 alpha-monitor accounts add --to-file 生成），或安装并解锁 Secret Service（gnome-keyring）。\n',
@@ -125,6 +155,19 @@ export const command: CliCommand = {
     if (!existsSync(join(rendererDir, 'index.html')))
       throw new CliError(m.notBuilt(rendererDir), ExitCode.failure);
 
+    // A session goes only to https/wss, or in the clear to this machine: refused before anything starts.
+    for (const [option, kind, url] of [
+      ['--rest-url', 'rest', values['rest-url']],
+      ['--ws-url', 'ws', values['ws-url']],
+    ] as const) {
+      if (url === undefined) continue;
+      try {
+        checkExchangeEndpoint(kind, url);
+      } catch (error) {
+        if (!(error instanceof InvalidEndpointError)) throw error;
+        throw new CliError(m.badEndpoint(option, url, error.reason), ExitCode.usage);
+      }
+    }
     // Like watch: --credentials-file, else the environment variable.
     const envFile = ctx.env[CREDENTIALS_FILE_ENV_VAR]?.trim();
     const credentialsPath = values['credentials-file'] ?? (envFile ? envFile : undefined);
