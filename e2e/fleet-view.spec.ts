@@ -43,6 +43,9 @@ test('fleet view: 50 simulated accounts, sort, filter, stop and start a selectio
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(host.url);
+  // The page trades the token for a session cookie and reloads at the clean address first.
+  await expect(page).not.toHaveURL(/token=/);
+  await expect(page.getByTestId('app')).toBeVisible();
   await page.getByTestId('open-fleet').click();
   const view = page.getByTestId('fleet-view');
   await expect(view).toBeVisible();
@@ -79,12 +82,24 @@ test('fleet view: 50 simulated accounts, sort, filter, stop and start a selectio
     'descending',
   );
 
-  // Sorted by counted volume, largest first: the column reads in descending order.
+  // Sorted by counted volume, largest first: the column reads in descending order (values keep
+  // changing while the accounts trade, so this is read until one reading is in order).
   await page.getByTestId('fleet-sort-volume').click();
-  const volumes = await page
-    .getByTestId('fleet-volume')
-    .evaluateAll((cells) => cells.map((c) => Number(c.textContent!.replace(/,/g, ''))));
-  expect(volumes).toEqual([...volumes].sort((a, b) => b - a));
+  await expect(page.getByTestId('fleet-sort-volume').locator('..')).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  await expect
+    .poll(
+      async () => {
+        const volumes = await page
+          .getByTestId('fleet-volume')
+          .evaluateAll((cells) => cells.map((c) => Number(c.textContent!.replace(/,/g, ''))));
+        return volumes.every((v, i) => i === 0 || volumes[i - 1]! >= v);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 
   await screenshot(page, testInfo, '14-fleet-1440x900');
 

@@ -8,7 +8,13 @@ import type {
   FleetSessionHealth,
   FleetState,
 } from '../../shared/ipc/views-fleet.ts';
-import { computeWear, utcDayStartMs, volumePoints, type WearFill } from '../core/points/index.ts';
+import {
+  computeWear,
+  utcDayStartMs,
+  volumePoints,
+  wearFillOfUpdate,
+  type WearFill,
+} from '../core/points/index.ts';
 
 /** Session failures that mean "copy a fresh session" rather than "something broke". */
 const EXPIRED_CODES = new Set(['SESSION_EXPIRED']);
@@ -77,20 +83,8 @@ export class FleetRowState {
       const cumulative = new Big(update.cumulativeFilledQty || '0');
       const before = this.countedUpTo.get(update.orderId);
       if (before && cumulative.lte(before.qty)) continue;
-      this.countedUpTo.set(update.orderId, { qty: cumulative, atMs: update.eventTimeMs });
-      const fill: WearFill = {
-        symbol: update.symbol,
-        side: update.side === 'SELL' ? 'SELL' : 'BUY',
-        qty: counted.base,
-        quote: counted.quote,
-        price: update.lastFilledPrice,
-        commission: counted.fee ?? '0',
-        commissionAsset: update.commissionAsset ?? '',
-        baseAsset: update.baseAsset,
-        quoteAsset: update.quoteAsset,
-        timeMs: update.eventTimeMs,
-        mulPoint: 1,
-      };
+      this.countedUpTo.set(update.orderId, { qty: cumulative, atMs: update.transactionTimeMs });
+      const fill = wearFillOfUpdate(update, counted, 1);
       this.todayFills.push(fill);
       if (!this.lastFill || fill.timeMs >= this.lastFill.atMs) {
         this.lastFill = {

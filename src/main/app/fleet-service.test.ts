@@ -33,6 +33,7 @@ class FakeMonitors implements FleetMonitors {
   /** A batch with one filled BUY (and the order counts the stats would have). */
   fill(accountId: string, update: Partial<OrderUpdate>, open = 0, missedByStream = 0) {
     const u = sampleOrderUpdate({
+      transactionTimeMs: update.eventTimeMs,
       executionType: 'TRADE',
       status: 'FILLED',
       lastFilledQty: '10',

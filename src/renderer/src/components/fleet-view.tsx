@@ -148,40 +148,37 @@ export function FleetView({
           <span className="muted small" data-testid="fleet-selected-count">
             {t.fleet.selected(selectedIds.length)}
           </span>
-          <Button
-            busy={busy === 'start-selected'}
-            disabled={selectedIds.length === 0 || busy !== null}
-            onClick={() => void run('start-selected', 'start', selectedIds)}
-            data-testid="fleet-start-selected"
-          >
-            ▶ {t.fleet.startSelected}
-          </Button>
-          <Button
-            busy={busy === 'stop-selected'}
-            disabled={selectedIds.length === 0 || busy !== null}
-            onClick={() => void run('stop-selected', 'stop', selectedIds)}
-            data-testid="fleet-stop-selected"
-          >
-            ■ {t.fleet.stopSelected}
-          </Button>
-          <Button
-            busy={busy === 'start-all'}
-            disabled={shownIds.length === 0 || busy !== null}
-            onClick={() => void run('start-all', 'start', shownIds)}
-            title={t.fleet.allShownHint}
-            data-testid="fleet-start-all"
-          >
-            {t.fleet.startAll(shownIds.length)}
-          </Button>
-          <Button
-            busy={busy === 'stop-all'}
-            disabled={shownIds.length === 0 || busy !== null}
-            onClick={() => void run('stop-all', 'stop', shownIds)}
-            title={t.fleet.allShownHint}
-            data-testid="fleet-stop-all"
-          >
-            {t.fleet.stopAll(shownIds.length)}
-          </Button>
+          {(
+            [
+              ['start-selected', 'start', selectedIds, `▶ ${t.fleet.startSelected}`, undefined],
+              ['stop-selected', 'stop', selectedIds, `■ ${t.fleet.stopSelected}`, undefined],
+              [
+                'start-all',
+                'start',
+                shownIds,
+                t.fleet.startAll(shownIds.length),
+                t.fleet.allShownHint,
+              ],
+              [
+                'stop-all',
+                'stop',
+                shownIds,
+                t.fleet.stopAll(shownIds.length),
+                t.fleet.allShownHint,
+              ],
+            ] as const
+          ).map(([key, action, ids, label, title]) => (
+            <Button
+              key={key}
+              busy={busy === key}
+              disabled={ids.length === 0 || busy !== null}
+              onClick={() => void run(key, action, ids)}
+              title={title}
+              data-testid={`fleet-${key}`}
+            >
+              {label}
+            </Button>
+          ))}
         </div>
       </div>
 
