@@ -10,6 +10,7 @@ import { setUnexpectedErrorHandler } from '../../../shared/errors/unexpected-err
 import { resolveAppDataDir } from '../../core/paths/app-data-dir.ts';
 import { systemClock } from '../../core/ports/clock.ts';
 import { createStreamLogger } from '../../core/ports/logger.ts';
+import { createMemorySecretStore } from '../../core/ports/secret-store.ts';
 import { createHeadlessAppRoot } from '../../host/run-host.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
@@ -132,6 +133,8 @@ export const command: CliCommand = {
       logger,
       events,
       exportTarget: { choose: async () => null },
+      // The demo's sessions come from the embedded simulator: no keychain is asked (or missed).
+      ...(options.demo ? { secrets: createMemorySecretStore() } : {}),
     });
     try {
       if (options.demo) {
