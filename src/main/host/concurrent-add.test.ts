@@ -65,6 +65,51 @@ describe('browser host: adding accounts at the same moment', () => {
   });
 });
 
+describe('browser host: re-import in place', () => {
+  it('gives an account a fresh session with the same id, label and history; an expired paste changes nothing', async () => {
+    const { handlers } = running.app;
+    const old = sim.createAccount();
+    const added = await handlers.addAccountFromCurl({
+      curl: curlOf(old.credentials),
+      label: 'Keep me',
+    });
+    const id = added.account.id;
+    expect(added.found.headers).toContain('csrftoken');
+    expect(added.found.cookies).toContain('cr00');
+
+    // An order placed in the browser rotates the tokens: the stored copy is dead.
+    sim.faults.invalidateSession(old.userId);
+    const expired = await handlers.verifyAccount({ accountId: id });
+    expect(expired.status).toBe('expired');
+    expect(expired.message).toContain('Did you place an order in the browser?');
+    const listed = (await handlers.listAccounts(undefined)).find((a) => a.id === id)!;
+    expect(listed.sessionHealth).toMatchObject({ status: 'expired', reasons: ['SESSION_EXPIRED'] });
+
+    // A stale paste is refused and the account keeps what it had.
+    await expect(
+      handlers.reimportAccountFromCurl({ accountId: id, curl: curlOf(old.credentials) }),
+    ).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+
+    const fresh = sim.createAccount();
+    const result = await handlers.reimportAccountFromCurl({
+      accountId: id,
+      curl: curlOf(fresh.credentials),
+    });
+    expect(result.account).toMatchObject({
+      id,
+      label: 'Keep me',
+      addedAtMs: added.account.addedAtMs,
+    });
+    expect(result.account.sessionHealth.status).toBe('ok');
+    expect(JSON.parse(secrets.entries.get(id)!).cookies).toContain(
+      cookie(fresh.credentials, 'cr00'),
+    );
+    await expect(
+      handlers.reimportAccountFromCurl({ accountId: 'nobody', curl: curlOf(fresh.credentials) }),
+    ).rejects.toMatchObject({ code: 'ACCOUNT_NOT_FOUND' });
+  });
+});
+
 function cookie(session: { cookies: string }, name: string): string {
   const pair = session.cookies.split('; ').find((p) => p.startsWith(`${name}=`));
   return pair!;
