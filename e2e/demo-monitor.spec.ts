@@ -35,7 +35,10 @@ test('first run → Try the demo → orders stream in, charts fill, filters work
   // The token was traded for an HttpOnly session cookie and the page reloaded at the clean
   // address (nothing in the address bar or history); a reload and a new tab keep working.
   expect(page.url()).not.toContain('token=');
-  expect(await page.evaluate(() => document.cookie)).toBe('');
+  // HttpOnly: the page's scripts cannot read the session cookie.
+  const cookies = await page.context().cookies();
+  expect(cookies.length).toBeGreaterThan(0);
+  expect(cookies.every((c) => c.httpOnly && c.sameSite === 'Strict')).toBe(true);
   await page.reload();
   await expect(welcome).toBeVisible();
   const tab = await page.context().newPage();
