@@ -64,12 +64,7 @@ export interface AccountView {
  * - `unchecked`: never probed yet (or an account without probing, e.g. the demo).
  */
 export type SessionHealthStatus =
-  | 'ok'
-  | 'at-risk'
-  | 'expired'
-  | 'verification-required'
-  | 'unreachable'
-  | 'unchecked';
+  'ok' | 'at-risk' | 'expired' | 'verification-required' | 'unreachable' | 'unchecked';
 
 /**
  * Why, as codes (the renderer and CLI translate them):

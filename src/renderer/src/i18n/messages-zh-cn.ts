@@ -50,7 +50,8 @@ export const zhCN: Messages = {
       missed: '漏推',
       health: '会话',
     },
-    volumeHint: '今日（UTC）计入交易量（买入成交额 × 代币倍数）：交易所上次读取的数字加上此后的成交。',
+    volumeHint:
+      '今日（UTC）计入交易量（买入成交额 × 代币倍数）：交易所上次读取的数字加上此后的成交。',
     source: {
       exchange: '交易所的数字（user-score）加上次读取后的成交',
       stream: '尚未从交易所读取：本应用今日看到的成交（倍数按 1）',
