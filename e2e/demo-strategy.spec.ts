@@ -88,3 +88,54 @@ test('start a demo strategy from the panel: its orders fill in the table and pro
   await expect(panel.getByTestId('strategy-start')).toBeDisabled();
   await saveScreen(page, testInfo, '11-strategy-finished');
 });
+
+test('the panel’s stops: a very low wear limit stops the run after its first trade and says why; sell leftovers says what it did', async ({
+  page,
+  host,
+}) => {
+  // A real run on the demo simulator, on a busy machine: room to spare.
+  test.setTimeout(300_000);
+  await page.goto(host.url);
+  await page.getByTestId('try-demo').click();
+  await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute(
+    'data-state',
+    'live',
+    { timeout: 30_000 },
+  );
+  await page.getByTestId('tab-strategy').click();
+  const panel = page.getByTestId('strategy-panel');
+  await expect(panel).toBeVisible();
+
+  // Every trade wears something (offsets and fees): a limit of 0 bps stops after the first.
+  await panel.getByTestId('strategy-maxWearBps').fill('0');
+  await panel.getByTestId('strategy-maxMovePct').fill('50');
+  await panel.getByTestId('strategy-sellLeftovers').check();
+  const estimate = panel.getByTestId('strategy-estimate');
+  await expect(estimate).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  expect(Number(await estimate.getAttribute('data-trades'))).toBeGreaterThan(1);
+  await panel.getByTestId('strategy-start').click();
+
+  const progress = panel.getByTestId('strategy-progress');
+  await expect(progress).toBeVisible({ timeout: 30_000 });
+  await expect(progress).toHaveAttribute('data-state', 'failed', { timeout: 180_000 });
+  // The reason, with the limit the user typed, and what to do.
+  const reason = progress.locator('.error-box');
+  await expect(reason).toHaveAttribute('data-code', /^MAX_WEAR_(TRADE|RUN)$/);
+  await expect(reason).toContainText('above the limit of 0 bps');
+  await expect(reason).toContainText('raise the wear limit to go on');
+  expect(Number(await panel.getByTestId('strategy-trades').textContent())).toBeGreaterThanOrEqual(
+    1,
+  );
+  // The target was not reached: the run stopped at its limit, not at the volume.
+  expect(Number(await progress.getAttribute('data-done'))).toBeLessThan(
+    Number(await progress.getAttribute('data-target')),
+  );
+  // Sell leftovers ran at the end and says what it did with the run's tokens.
+  await expect(panel.getByTestId('strategy-leftovers')).toHaveText(/^Leftovers: /);
+  await expect(panel.getByTestId('strategy-leftovers')).toHaveAttribute(
+    'data-outcome',
+    /^(sold|none|dust|unsold)$/,
+  );
+  // Start is offered again (the limit can be raised and the run started anew).
+  await expect(panel.getByTestId('strategy-start')).toBeVisible();
+});

@@ -229,6 +229,7 @@ export class StrategyService implements Disposable {
             costUsdt: summary.costUsdt,
             ...wearOf(summary),
             message: finishedMessage(summary),
+            leftovers: summary.leftovers,
             error: failed
               ? {
                   code,

@@ -278,6 +278,20 @@ export interface StrategyProgressView {
   /** Latest line of progress, plain language. */
   message: string;
   error: { code: string; message: string } | null;
+  /** What "sell leftovers" did at the end; null (or absent) when not asked for or not run. */
+  leftovers?: StrategyLeftoversView | null;
+}
+
+/** What a run's "sell leftovers" did at the end (the engine's `LeftoverSale`). */
+export interface StrategyLeftoversView {
+  /** `sold`; `unsold` (its SELL did not fill and was cancelled); `dust`; `none`; `failed`. */
+  outcome: 'sold' | 'unsold' | 'dust' | 'none' | 'failed';
+  /** Token quantity found, base asset. */
+  quantity: string;
+  /** USDT received when sold, else null. */
+  quoteUsdt: string | null;
+  orderId: string | null;
+  code: string | null;
 }
 
 /** A notice shown by the desktop (OS notification) or the browser host (in-app toast). */

@@ -100,6 +100,15 @@ export function StrategyProgress({ progress: p }: { progress: StrategyProgressVi
           {p.message}
         </p>
       )}
+      {p.leftovers && (
+        <p
+          className="muted small"
+          data-testid="strategy-leftovers"
+          data-outcome={p.leftovers.outcome}
+        >
+          {t.leftovers(p.leftovers)}
+        </p>
+      )}
       {p.error && <ErrorBox error={p.error} />}
     </div>
   );

@@ -1,5 +1,9 @@
 import type { FleetSessionHealthStatus, FleetState } from '../../../shared/ipc/views-fleet.ts';
-import type { SessionHealthReason, SessionHealthStatus } from '../../../shared/ipc/views-app.ts';
+import type {
+  SessionHealthReason,
+  SessionHealthStatus,
+  StrategyLeftoversView,
+} from '../../../shared/ipc/views-app.ts';
 import type { FieldProblem } from '../components/strategy-form.ts';
 /**
  * English UI text. `messages-zh-cn.ts` must have exactly the same keys and signatures (the
@@ -477,6 +481,20 @@ export const en = {
     stopping: 'Stopping',
     finished: 'Finished',
     failed: 'Stopped with an error',
+  },
+  leftovers: (l: StrategyLeftoversView) => {
+    switch (l.outcome) {
+      case 'sold':
+        return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt ?? '—'} USDT (#${l.orderId ?? '—'}).`;
+      case 'unsold':
+        return `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) did not fill and was cancelled; the tokens are still in the wallet.`;
+      case 'dust':
+        return `Leftovers: ${l.quantity} left, below the minimum order (dust): not sold.`;
+      case 'none':
+        return 'Leftovers: none, the run left no tokens to sell.';
+      case 'failed':
+        return `Leftovers: not sold (${l.code ?? '—'}); check the wallet.`;
+    }
   },
   fieldProblem: (field: string, problem: FieldProblem, range: string) => {
     switch (problem) {

@@ -439,6 +439,20 @@ export const zhCN: Messages = {
     finished: '已完成',
     failed: '因错误停止',
   },
+  leftovers: (l) => {
+    switch (l.outcome) {
+      case 'sold':
+        return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt ?? '—'} USDT（#${l.orderId ?? '—'}）。`;
+      case 'unsold':
+        return `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）未成交，已撤销；代币仍在钱包中。`;
+      case 'dust':
+        return `剩余代币：${l.quantity}，低于最小下单量（零头），未卖出。`;
+      case 'none':
+        return '剩余代币：无，本次运行没有留下需要卖出的代币。';
+      case 'failed':
+        return `剩余代币：未卖出（${l.code ?? '—'}）；请检查钱包。`;
+    }
+  },
   fieldProblem: (field: string, problem, range: string) => {
     switch (problem) {
       case 'required':
