@@ -131,6 +131,27 @@ describe('watch', () => {
     expect(lines.at(-1).type).toBe('summary');
   });
 
+  it.each([
+    ['en', 'does not accept this session', 'Binance'],
+    ['zh-CN', '上的模拟器不接受此会话', '币安'],
+  ] as const)(
+    'for a simulator on this machine, the live status line names the simulator, not Binance (%s)',
+    async (lang, says, notSays) => {
+      const io = createMemoryCliContext(lang);
+      expect(
+        await watch.run(
+          ['--credentials-file', staleFile, ...urls(), '--duration', '20'],
+          io.context,
+        ),
+      ).toBe(3);
+      const failedLine = io.stdout.split('\n').find((l) => l.startsWith('❌'));
+      expect(failedLine).toContain(says);
+      expect(failedLine).toContain(sim.restUrl);
+      expect(failedLine).toContain('100002001');
+      expect(io.stdout + io.stderr).not.toContain(notSays);
+    },
+  );
+
   it('exits 4 when it never gets live within the duration', async () => {
     const io = createMemoryCliContext();
     const code = await watch.run(

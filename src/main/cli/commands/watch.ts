@@ -139,7 +139,7 @@ async function watch(
 ): Promise<number> {
   const output = info.json
     ? createJsonOutput(context.stdout)
-    : createHumanOutput(context.stdout, context.lang);
+    : createHumanOutput(context.stdout, context.lang, info.restUrl);
   const startedMs = Date.now();
   let updateIndex = 0;
   let everLive = false;

@@ -6,12 +6,8 @@ import type {
 } from '../../core/monitor/index.ts';
 import type { SessionState } from '../../core/stream/index.ts';
 import type { Lang } from '../i18n/lang.ts';
-import {
-  credentialSourceLabel,
-  describeReason,
-  type CredentialSource,
-} from '../i18n/session-messages.ts';
-import { watchMessages } from '../i18n/watch-messages.ts';
+import { credentialSourceLabel, type CredentialSource } from '../i18n/session-messages.ts';
+import { describeReasonAt, watchMessages } from '../i18n/watch-messages.ts';
 
 const RULE = '='.repeat(60);
 const THIN = '-'.repeat(60);
@@ -130,8 +126,14 @@ export function createJsonOutput(write: (text: string) => void): WatchOutput {
 }
 
 /** The old script's console: banner, an "order update #k" block per update, progress, statistics. */
-export function createHumanOutput(write: (text: string) => void, lang: Lang): WatchOutput {
+export function createHumanOutput(
+  write: (text: string) => void,
+  lang: Lang,
+  /** The REST endpoint watched: a simulator on this machine is named as such in reasons. */
+  restUrl: string | null = null,
+): WatchOutput {
   const m = watchMessages(lang);
+  const reasonOf = (reason: string) => describeReasonAt(lang, reason, restUrl);
   const out = (text: string) => write(text + '\n');
   const field = (label: string, value: string) => out(`   ${label}: ${value}`);
   // The statistics count volume per symbol; the updates say which assets a symbol trades.
@@ -160,12 +162,12 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
             m.reconnecting(
               state.attempt,
               (state.delayMs / 1000).toFixed(1),
-              describeReason(lang, state.reason),
+              reasonOf(state.reason),
             ),
           );
           return;
         case 'failed':
-          out(m.failed(describeReason(lang, state.reason)));
+          out(m.failed(reasonOf(state.reason)));
           return;
         case 'idle':
         case 'subscribing':
@@ -198,7 +200,7 @@ export function createHumanOutput(write: (text: string) => void, lang: Lang): Wa
     },
     reconciled(event) {
       if (event.error !== undefined) {
-        out(m.reconcileFailed(describeReason(lang, event.error)));
+        out(m.reconcileFailed(reasonOf(event.error)));
         return;
       }
       switch (event.trigger) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionExpiredMessage } from './watch-messages.ts';
+import { describeReasonAt, sessionExpiredMessage } from './watch-messages.ts';
 
 describe('sessionExpiredMessage', () => {
   it('for Binance: log in on binance.com again and re-add the account', () => {
@@ -19,4 +19,38 @@ describe('sessionExpiredMessage', () => {
       }
     },
   );
+});
+
+describe('describeReasonAt (the status line)', () => {
+  const expired =
+    'The Binance session has expired (100002001). Log in again and re-import the session.';
+  const rejected = 'Binance rejected the request (100002001: login expired)';
+
+  it("for Binance: the engine's reason as it is (Chinese for zh-CN)", () => {
+    expect(describeReasonAt('en', rejected, 'https://www.binance.com')).toBe(rejected);
+    expect(describeReasonAt('zh-CN', rejected, 'https://www.binance.com')).toContain(
+      '币安拒绝了请求',
+    );
+    expect(describeReasonAt('en', expired, null)).toBe(expired);
+  });
+
+  it('for a simulator on this machine: names the simulator and its address, never Binance', () => {
+    const url = 'http://127.0.0.1:8787';
+    expect(describeReasonAt('en', expired, url)).toBe(
+      `The simulator at ${url} does not accept this session (100002001).`,
+    );
+    expect(describeReasonAt('en', rejected, url)).toBe(
+      `The simulator at ${url} rejected the request (100002001: login expired)`,
+    );
+    for (const reason of [expired, rejected]) {
+      const zh = describeReasonAt('zh-CN', reason, url);
+      expect(zh).toContain(`${url} 上的模拟器`);
+      expect(zh).toContain('100002001');
+      expect(zh).not.toMatch(/币安|Binance/);
+    }
+  });
+
+  it('other reasons are left to the usual translation', () => {
+    expect(describeReasonAt('zh-CN', 'connect timeout', 'http://127.0.0.1:8787')).toBe('连接超时');
+  });
 });

@@ -1,6 +1,7 @@
 import { isLoopbackUrl } from '../../core/endpoints/exchange-endpoint.ts';
 import { defineMessages, type Lang } from './lang.ts';
 import { optionTable } from './option-table.ts';
+import { describeReason } from './session-messages.ts';
 
 /** Messages of `alpha-monitor watch` (the old test_order_ws_final.py console, in both languages). */
 export const watchMessages = defineMessages({
@@ -171,6 +172,10 @@ export const authMessages = defineMessages({
       '❌ Binance requires supplementary verification (补充认证). Complete it in the Binance app (Alpha), then try again.',
     simulatorSessionExpired: (restUrl: string) =>
       `❌ The simulator at ${restUrl} does not accept this session (100002001): it was restarted with new demo credentials, or the session was invalidated through its control API. Start it with --write-credentials <file> and pass the same file to --credentials-file: a restarted simulator keeps the credentials in that file.`,
+    simulatorSessionRejected: (restUrl: string) =>
+      `The simulator at ${restUrl} does not accept this session (100002001).`,
+    simulatorRejected: (restUrl: string, detail: string) =>
+      `The simulator at ${restUrl} rejected the request (${detail})`,
   },
   'zh-CN': {
     sessionExpired: () =>
@@ -178,6 +183,10 @@ export const authMessages = defineMessages({
     verificationRequired: () => '❌ 币安要求补充认证。请在币安 App（Alpha）中完成认证后重试。',
     simulatorSessionExpired: (restUrl: string) =>
       `❌ ${restUrl} 上的模拟器不接受此会话（100002001）：它已用新的演示凭据重新启动，或会话已通过其控制接口作废。请用 --write-credentials <文件> 启动它，并把同一文件传给 --credentials-file：重新启动的模拟器会沿用该文件中的凭据。`,
+    simulatorSessionRejected: (restUrl: string) =>
+      `${restUrl} 上的模拟器不接受此会话（100002001）。`,
+    simulatorRejected: (restUrl: string, detail: string) =>
+      `${restUrl} 上的模拟器拒绝了请求（${detail}）`,
   },
 });
 
@@ -188,6 +197,22 @@ export const authMessages = defineMessages({
 export function sessionExpiredMessage(lang: Lang, restUrl: string): string {
   const auth = authMessages(lang);
   return isLoopbackUrl(restUrl) ? auth.simulatorSessionExpired(restUrl) : auth.sessionExpired();
+}
+
+/**
+ * A disconnect or failure reason for the status line, in the user's language. The engine says
+ * "Binance" for whatever answered; a simulator on this machine (loopback rest URL) is named
+ * as such, as the final message does (`sessionExpiredMessage`).
+ */
+export function describeReasonAt(lang: Lang, reason: string, restUrl: string | null): string {
+  if (restUrl !== null && isLoopbackUrl(restUrl)) {
+    const auth = authMessages(lang);
+    if (/^The Binance session has expired \(100002001\)/.test(reason))
+      return auth.simulatorSessionRejected(restUrl);
+    const rejected = /^Binance rejected the request \((.*)\)$/s.exec(reason);
+    if (rejected) return auth.simulatorRejected(restUrl, rejected[1] ?? '');
+  }
+  return describeReason(lang, reason);
 }
 
 /** Messages of `watch --journal <dir>` (stderr, so that `--json` output stays clean). */
