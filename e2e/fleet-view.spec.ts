@@ -71,6 +71,13 @@ test('fleet view: 50 simulated accounts, sort, filter, stop and start a selectio
     `${ACCOUNTS} accounts, ${ACCOUNTS} live`,
   );
 
+  // 50 accounts filling do not flood the page: a few notices, the rest merged into a counter.
+  const more = page.getByTestId('notice-more').first();
+  await expect(more).toBeVisible({ timeout: 120_000 });
+  await expect(more).toContainText(/^\d+ more [a-z -]+ on \d+ accounts?/);
+  expect(await page.getByTestId('notice').count()).toBeLessThanOrEqual(3);
+  expect(await page.locator('[data-testid="notices"] .notice').count()).toBeLessThanOrEqual(8);
+
   // Sorted by name the way people count: Demo, Demo 2, …, Demo 10 (not Demo 10 after Demo 1).
   const byName = await shownIds(page);
   expect(byName.slice(0, 3)).toEqual(['demo', 'demo-2', 'demo-3']);

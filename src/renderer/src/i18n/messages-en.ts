@@ -18,6 +18,21 @@ export const en = {
   save: 'Save',
   retry: 'Retry',
   dismiss: 'Dismiss',
+  moreNotices: (
+    kind: 'fills' | 'partial-fills' | 'session-failure' | 'journal' | 'strategy-stopped',
+    count: number,
+    accounts: number,
+  ) => {
+    const what = {
+      fills: count === 1 ? 'fill notice' : 'fill notices',
+      'partial-fills': count === 1 ? 'partial-fill notice' : 'partial-fill notices',
+      'session-failure': count === 1 ? 'session problem' : 'session problems',
+      journal: count === 1 ? 'journal notice' : 'journal notices',
+      'strategy-stopped': count === 1 ? 'strategy stop' : 'strategy stops',
+    }[kind];
+    return `${count} more ${what} on ${accounts} ${accounts === 1 ? 'account' : 'accounts'}`;
+  },
+  moreNoticesHint: 'Fleet and each account’s orders show them all.',
   start: 'Start',
   stop: 'Stop',
   remove: 'Remove',

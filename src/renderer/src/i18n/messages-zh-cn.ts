@@ -11,6 +11,17 @@ export const zhCN: Messages = {
   save: '保存',
   retry: '重试',
   dismiss: '知道了',
+  moreNotices: (kind, count: number, accounts: number) => {
+    const what = {
+      fills: '成交通知',
+      'partial-fills': '部分成交通知',
+      'session-failure': '会话问题',
+      journal: '日志通知',
+      'strategy-stopped': '策略停止',
+    }[kind];
+    return `另有 ${count} 条${what}，涉及 ${accounts} 个账户`;
+  },
+  moreNoticesHint: '总览和各账户的订单中可查看全部。',
   start: '开始',
   stop: '停止',
   remove: '删除',
