@@ -105,6 +105,40 @@ describe('the strategy service against the simulator', () => {
   } as const;
   const isDone = (p: StrategyProgressView) => p.state === 'finished' || p.state === 'failed';
 
+  it('a wear limit of 0 bps stops the run with its reason; sell leftovers reports what it did', async () => {
+    app = await startEngineApp({ speed: 20 });
+    const { api } = app;
+    const progress: StrategyProgressView[] = [];
+    api.onStrategyProgress((p) => progress.push(p));
+    let live = false;
+    api.onConnectionChanged((c) => (live = c.state === 'live'));
+    expect(await api.startDemo({ activity: false })).toMatchObject({ ok: true });
+    await waitUntil(() => live, 'the demo monitor is live');
+
+    const started = await api.startStrategy({
+      accountId: DEMO_ACCOUNT_ID,
+      token: 'KOGE',
+      chain: 'BSC',
+      volumeUsdt: '100',
+      amountUsdt: '10',
+      intervalSec: 1,
+      timeoutSec: 30,
+      maxWearBps: '0',
+      sellLeftovers: true,
+      cancelPending: false,
+      dryRun: false,
+    });
+    expect(started).toMatchObject({ ok: true });
+    const isDone = (p: StrategyProgressView) => p.state === 'finished' || p.state === 'failed';
+    await waitUntil(() => progress.some(isDone), 'the run stops', 30_000);
+    const end = progress.find(isDone)!;
+    expect(end.state).toBe('failed');
+    expect(end.error?.code).toMatch(/^MAX_WEAR_(TRADE|RUN)$/);
+    expect(end.error?.message).toContain('above the limit of 0 bps');
+    expect(new Big(end.doneVolumeUsdt).lt(100)).toBe(true);
+    expect(end.leftovers?.outcome).toMatch(/^(sold|none|dust|unsold)$/);
+  });
+
   it('places nothing before the order stream is live', async () => {
     app = await startEngineApp({ speed: 20, sim: { priceStepFraction: 0 } });
     const { api, sim } = app;
