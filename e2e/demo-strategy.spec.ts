@@ -89,7 +89,7 @@ test('start a demo strategy from the panel: its orders fill in the table and pro
   await saveScreen(page, testInfo, '11-strategy-finished');
 });
 
-test('the panel’s stops: a very low wear limit stops the run after its first trade and says why; sell leftovers says what it did', async ({
+test('the panel’s stops: a very low wear limit stops the run short of its target and says why; sell leftovers says what it did', async ({
   page,
   host,
 }) => {
