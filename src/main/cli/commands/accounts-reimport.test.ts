@@ -1,78 +1,30 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  requireTestKeychain,
-  TEST_KEYCHAIN_SERVICE,
-} from '../../../../test/setup/secret-service.ts';
-import { createKeyringSecretStore } from '../../core/accounts/index.ts';
-import { sampleCurl, secretsFromSession } from '../../core/accounts/testing/curl-samples.ts';
-import { startSimulator, type Simulator } from '../../sim/index.ts';
-import type { CliContext } from '../common/cli-context.ts';
+  curlForSession,
+  useAccountsCliHarness,
+} from '../../../../test/fakes/accounts-cli-harness.ts';
 import { readPrivateCredentialsFile } from '../common/resolve-credentials.ts';
-import { main } from '../main.ts';
 
 // Re-import in place, orphaned keychain entries, --to-file and --rest-url checks: the real
 // keychain (the private gnome-keyring on Linux), verification against the simulator.
-let sim: Simulator;
-let home: string;
-let env: NodeJS.ProcessEnv;
-const service = `${TEST_KEYCHAIN_SERVICE}-${randomUUID().slice(0, 8)}`;
-const keychain = createKeyringSecretStore({ service });
-
-beforeAll(async () => {
-  requireTestKeychain();
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim?.dispose();
-});
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'am-cli-reimport-'));
-  env = { ...process.env, ALPHA_MONITOR_HOME: home, ALPHA_MONITOR_KEYCHAIN_SERVICE: service };
-  delete env.ALPHA_MONITOR_CREDENTIALS_FILE;
-});
-afterEach(async () => {
-  for (const { account } of await keychain.findCredentials())
-    await keychain.deletePassword(account);
-  await rm(home, { recursive: true, force: true });
-});
-
-async function run(argv: string[], stdin = '', lang: 'en' | 'zh-CN' = 'en') {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    lang,
-    env,
-    cwd: home,
-    stdin: Readable.from([stdin]),
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    onInterrupt: () => () => {},
-  };
-  const code = await main(argv, ctx);
-  return { code, out, err };
-}
-
-const curlFor = (session: { headers: Record<string, string>; cookies: string }) =>
-  sampleCurl({ browser: 'chrome', shell: 'bash', secrets: secretsFromSession(session) });
+const cli = useAccountsCliHarness({ homePrefix: 'am-cli-reimport-' });
+const { run, keychain } = cli;
 
 describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
   it('refuses to overwrite an account by accident; --replace re-imports in place and keeps its name and added time', async () => {
-    const first = sim.createAccount();
-    const second = sim.createAccount();
+    const first = cli.sim.createAccount();
+    const second = cli.sim.createAccount();
     const add = ['accounts', 'add', '--user', 'main', '--name', 'Main', '--from-curl', '-'];
-    expect((await run([...add, '--rest-url', sim.restUrl], curlFor(first.credentials))).code).toBe(
-      0,
-    );
+    expect(
+      (await run([...add, '--rest-url', cli.sim.restUrl], curlForSession(first.credentials))).code,
+    ).toBe(0);
     const before = JSON.parse((await run(['accounts', 'list', '--json'])).out)[0];
 
     const again = await run(
       ['accounts', 'add', '--user', 'main', '--from-curl', '-', '--no-verify'],
-      curlFor(second.credentials),
+      curlForSession(second.credentials),
     );
     expect(again.code).toBe(2);
     expect(again.err).toContain('already exists; nothing was changed');
@@ -82,8 +34,15 @@ describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
     );
 
     // The exchange ends the first session (as an order placed in the browser would).
-    sim.faults.invalidateSession(first.userId);
-    const verify = await run(['accounts', 'verify', '--user', 'main', '--rest-url', sim.restUrl]);
+    cli.sim.faults.invalidateSession(first.userId);
+    const verify = await run([
+      'accounts',
+      'verify',
+      '--user',
+      'main',
+      '--rest-url',
+      cli.sim.restUrl,
+    ]);
     expect(verify.err).toContain('Did you place an order in the browser?');
     expect(verify.err).toContain('--replace');
 
@@ -97,9 +56,9 @@ describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
         '--from-curl',
         '-',
         '--rest-url',
-        sim.restUrl,
+        cli.sim.restUrl,
       ],
-      curlFor(second.credentials),
+      curlForSession(second.credentials),
     );
     expect(replaced.code).toBe(0);
     expect(replaced.out).toContain('Replaced the session of account main (Main)');
@@ -116,14 +75,14 @@ describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
 
     const nothing = await run(
       ['accounts', 'add', '--user', 'nope', '--replace', '--from-curl', '-', '--no-verify'],
-      curlFor(second.credentials),
+      curlForSession(second.credentials),
     );
     expect(nothing.code).toBe(2);
     expect(nothing.err).toContain('No account "nope" to re-import into');
   });
 
   it('says which headers and cookies the paste carried, by name only, and warns about a short-lived or mixed copy', async () => {
-    const account = sim.createAccount();
+    const account = cli.sim.createAccount();
     const short = {
       headers: account.credentials.headers,
       cookies: account.credentials.cookies
@@ -133,7 +92,7 @@ describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
     };
     const result = await run(
       ['accounts', 'add', '--user', 'short', '--from-curl', '-', '--no-verify'],
-      curlFor(short),
+      curlForSession(short),
     );
     expect(result.out).toMatch(/headers found: .*csrftoken/);
     expect(result.out).toMatch(/cookies found \(\d+\): .*f30l/);
@@ -150,21 +109,21 @@ describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
     };
     const flagged = await run(
       ['accounts', 'add', '--user', 'mixed', '--from-curl', '-', '--no-verify'],
-      curlFor(mixed),
+      curlForSession(mixed),
     );
     expect(flagged.err).toContain('csrftoken header is not the one of this copy');
     const complete = await run(
       ['accounts', 'add', '--user', 'whole', '--from-curl', '-', '--no-verify'],
-      curlFor(account.credentials),
+      curlForSession(account.credentials),
     );
     expect(complete.err).toBe('');
   });
 
   it('lists keychain entries no account lists, and prune deletes only those', async () => {
-    const account = sim.createAccount();
+    const account = cli.sim.createAccount();
     await run(
       ['accounts', 'add', '--user', 'kept', '--from-curl', '-', '--no-verify'],
-      curlFor(account.credentials),
+      curlForSession(account.credentials),
     );
     await keychain.setPassword('left-behind', JSON.stringify(account.credentials));
     const list = await run(['accounts', 'list']);
@@ -184,11 +143,11 @@ describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
   });
 
   it('--to-file writes a credentials file (mode 600) that watch reads, and never the keychain', async () => {
-    const account = sim.createAccount();
-    const path = join(home, 'server', 'alpha.json');
+    const account = cli.sim.createAccount();
+    const path = join(cli.home, 'server', 'alpha.json');
     const result = await run(
-      ['accounts', 'add', '--to-file', path, '--from-curl', '-', '--rest-url', sim.restUrl],
-      curlFor(account.credentials),
+      ['accounts', 'add', '--to-file', path, '--from-curl', '-', '--rest-url', cli.sim.restUrl],
+      curlForSession(account.credentials),
     );
     expect(result.code).toBe(0);
     expect(result.out).toContain(`Wrote ${path} (mode 600)`);
@@ -202,7 +161,7 @@ describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
 
     const again = await run(
       ['accounts', 'add', '--to-file', path, '--from-curl', '-', '--no-verify'],
-      curlFor(account.credentials),
+      curlForSession(account.credentials),
     );
     expect(again.code).toBe(2);
     expect(again.err).toContain('already exists; nothing was written');
@@ -211,7 +170,7 @@ describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
       (
         await run(
           ['accounts', 'add', '--to-file', path, '--replace', '--from-curl', '-', '--no-verify'],
-          curlFor(account.credentials),
+          curlForSession(account.credentials),
         )
       ).code,
     ).toBe(0);
@@ -226,10 +185,10 @@ describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
     ['http://exchange.example', 'plain http:// is allowed only to this machine'],
     ['ftp://www.binance.com', 'it must start with https://'],
   ])('refuses --rest-url %s before the session is sent anywhere', async (url, message) => {
-    const account = sim.createAccount();
+    const account = cli.sim.createAccount();
     const result = await run(
       ['accounts', 'add', '--user', 'x', '--from-curl', '-', '--rest-url', url],
-      curlFor(account.credentials),
+      curlForSession(account.credentials),
     );
     expect(result.code).toBe(2);
     expect(result.err).toContain(message);

@@ -1,77 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  requireTestKeychain,
-  TEST_KEYCHAIN_SERVICE,
-} from '../../../../test/setup/secret-service.ts';
-import { createKeyringSecretStore } from '../../core/accounts/index.ts';
-import { sampleCurl, secretsFromSession } from '../../core/accounts/testing/curl-samples.ts';
-import { startSimulator, type Simulator } from '../../sim/index.ts';
-import type { CliContext } from '../common/cli-context.ts';
+  curlForSession,
+  useAccountsCliHarness,
+} from '../../../../test/fakes/accounts-cli-harness.ts';
 import { resolveCredentials } from '../common/resolve-credentials.ts';
-import { main } from '../main.ts';
 
 // The accounts command end to end: the real keychain (the private gnome-keyring on Linux),
 // accounts.json in a temp folder, verification against the simulator.
-let sim: Simulator;
-let home: string;
-let env: NodeJS.ProcessEnv;
-const service = `${TEST_KEYCHAIN_SERVICE}-${randomUUID().slice(0, 8)}`;
-const keychain = createKeyringSecretStore({ service });
-
-beforeAll(async () => {
-  requireTestKeychain();
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim?.dispose();
-});
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'am-cli-accounts-'));
-  env = { ...process.env, ALPHA_MONITOR_HOME: home, ALPHA_MONITOR_KEYCHAIN_SERVICE: service };
-  delete env.ALPHA_MONITOR_CREDENTIALS_FILE;
-});
-afterEach(async () => {
-  for (const { account } of await keychain.findCredentials())
-    await keychain.deletePassword(account);
-  await rm(home, { recursive: true, force: true });
-});
-
-async function run(
-  argv: string[],
-  stdin = '',
-  lang: 'en' | 'zh-CN' = 'en',
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    lang,
-    env,
-    cwd: home,
-    stdin: Readable.from([stdin]),
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    onInterrupt: () => () => {},
-  };
-  const code = await main(argv, ctx);
-  return { code, out, err };
-}
-
-const curlFor = (
-  session: { headers: Record<string, string>; cookies: string },
-  browser: 'chrome' | 'firefox' = 'chrome',
-) => sampleCurl({ browser, shell: 'bash', secrets: secretsFromSession(session), body: '{}' });
+const cli = useAccountsCliHarness({ homePrefix: 'am-cli-accounts-' });
+const { run, keychain } = cli;
 
 describe('alpha-monitor accounts (real keychain, simulator)', () => {
   it('adds, lists, verifies and removes two accounts', async () => {
-    const first = sim.createAccount();
-    const second = sim.createAccount();
-    const curlFile = join(home, 'first.curl');
-    await writeFile(curlFile, curlFor(first.credentials));
+    const first = cli.sim.createAccount();
+    const second = cli.sim.createAccount();
+    const curlFile = join(cli.home, 'first.curl');
+    await writeFile(curlFile, curlForSession(first.credentials));
 
     const add1 = await run([
       'accounts',
@@ -83,7 +29,7 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
       '--from-curl',
       curlFile,
       '--rest-url',
-      sim.restUrl,
+      cli.sim.restUrl,
     ]);
     expect(add1.err).toBe('');
     expect(add1.code).toBe(0);
@@ -92,8 +38,8 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
     expect(add1.out).not.toContain(first.credentials.headers.csrftoken!);
 
     const add2 = await run(
-      ['accounts', 'add', '--user', 'alt', '--from-curl', '-', '--rest-url', sim.restUrl],
-      curlFor(second.credentials, 'firefox'),
+      ['accounts', 'add', '--user', 'alt', '--from-curl', '-', '--rest-url', cli.sim.restUrl],
+      curlForSession(second.credentials, 'firefox'),
     );
     expect(add2.code).toBe(0);
 
@@ -114,17 +60,17 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
     ]);
 
     // Other commands read the keychain by default.
-    const resolved = await resolveCredentials({ user: 'alt', env });
+    const resolved = await resolveCredentials({ user: 'alt', env: cli.env });
     expect(resolved).toMatchObject({ source: 'keychain', accountId: 'alt' });
     expect(resolved.credentials.headers.csrftoken).toBe(second.credentials.headers.csrftoken);
 
     // The exchange ends the first session: verify says so in plain words and records it.
-    sim.faults.invalidateSession(first.userId);
-    const verify = await run(['accounts', 'verify', '--user', '1', '--rest-url', sim.restUrl]);
+    cli.sim.faults.invalidateSession(first.userId);
+    const verify = await run(['accounts', 'verify', '--user', '1', '--rest-url', cli.sim.restUrl]);
     expect(verify.code).toBe(3);
     expect(verify.out).toContain('1 (Main): session expired');
     expect(verify.err).toContain('Log in again at www.binance.com');
-    const verifyAll = await run(['accounts', 'verify', '--rest-url', sim.restUrl]);
+    const verifyAll = await run(['accounts', 'verify', '--rest-url', cli.sim.restUrl]);
     expect(verifyAll.out).toContain('alt (alt): OK');
     expect(verifyAll.code).toBe(3);
     expect((await run(['accounts', 'list'])).out).toMatch(/\n1\s+Main\s+.*session expired/);
@@ -135,15 +81,15 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
     expect((await run(['accounts', 'list', '--json'])).out).not.toContain('"1"');
     expect((await run(['accounts', 'remove', '--user', '1'])).code).toBe(2);
     // One account left: commands pick it without --user.
-    expect((await resolveCredentials({ env })).accountId).toBe('alt');
+    expect((await resolveCredentials({ env: cli.env })).accountId).toBe('alt');
   });
 
   it('refuses to store a session the exchange says is expired, unless --no-verify', async () => {
-    const account = sim.createAccount();
-    sim.faults.invalidateSession(account.userId);
-    const text = curlFor(account.credentials);
+    const account = cli.sim.createAccount();
+    cli.sim.faults.invalidateSession(account.userId);
+    const text = curlForSession(account.credentials);
     const refused = await run(
-      ['accounts', 'add', '--user', '9', '--from-curl', '-', '--rest-url', sim.restUrl],
+      ['accounts', 'add', '--user', '9', '--from-curl', '-', '--rest-url', cli.sim.restUrl],
       text,
     );
     expect(refused.code).toBe(3);
@@ -179,9 +125,9 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
   });
 
   it("imports the original project's export, skipping bad rows by name", async () => {
-    const a = sim.createAccount();
-    const b = sim.createAccount();
-    const exportFile = join(home, 'users.json');
+    const a = cli.sim.createAccount();
+    const b = cli.sim.createAccount();
+    const exportFile = join(cli.home, 'users.json');
     await writeFile(
       exportFile,
       JSON.stringify([
@@ -206,7 +152,7 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
       '--from',
       exportFile,
       '--rest-url',
-      sim.restUrl,
+      cli.sim.restUrl,
     ]);
     expect(result.out).toContain('Imported 1 (Alice): OK');
     expect(result.out).toContain('Imported 2 (Bob): OK');
@@ -214,7 +160,7 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
     expect(result.code).toBe(1);
     const stored = JSON.parse((await keychain.getPassword('2'))!);
     expect(stored.cookies).toBe(b.credentials.cookies);
-    const metadata = await readFile(join(home, 'accounts.json'), 'utf8');
+    const metadata = await readFile(join(cli.home, 'accounts.json'), 'utf8');
     expect(metadata).toContain('Alice');
     expect(metadata).not.toContain(a.credentials.headers.csrftoken!);
   });
