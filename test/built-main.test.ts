@@ -242,6 +242,8 @@ describe('the built main process', { timeout: 180_000 }, () => {
           (d.payload as { accountId: string; kind: string }).accountId === accountId &&
           (d.payload as { kind: string }).kind === 'fills',
       );
+      // The OS notification follows the window's notice; its record may arrive a moment later.
+      await main.waitForRecord('Notification.show', (d) => /Sim trader/.test(String(d.body)));
       const ours = main
         .all('Notification.show')
         .filter((r) => /Sim trader/.test(String(r.data.body)));
