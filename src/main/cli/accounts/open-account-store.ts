@@ -14,19 +14,25 @@ const messages = defineMessages({
     noKeychain: (detail: string) =>
       'No keychain is reachable: this machine has no Secret Service (the Linux keychain) on its D-Bus session bus.\n' +
       'Install gnome-keyring (Debian/Ubuntu: sudo apt install gnome-keyring) and log in to a desktop session, ' +
-      'or use a credentials file instead: --credentials-file <path> or ALPHA_MONITOR_CREDENTIALS_FILE=<path>.\n' +
+      'or use a credentials file instead: write one from a pasted cURL with npx alpha-monitor accounts add --to-file <path> --from-curl -, ' +
+      'then pass --credentials-file <path> (or ALPHA_MONITOR_CREDENTIALS_FILE=<path>) to watch, serve, strategy or points.\n' +
       `  (${detail})`,
     keychainFailed: (detail: string) =>
       `The keychain refused the operation (${detail}). If it is locked, unlock it and try again.`,
+    accountNotFound: (id: string) =>
+      `No account "${id}". See the list with: npx alpha-monitor accounts list`,
   },
   'zh-CN': {
     noKeychain: (detail: string) =>
       '无法访问系统钥匙串：本机的 D-Bus 会话总线上没有 Secret Service（Linux 钥匙串）。\n' +
       '请安装 gnome-keyring（Debian/Ubuntu：sudo apt install gnome-keyring）并登录桌面会话，' +
-      '或改用凭据文件：--credentials-file <路径> 或 ALPHA_MONITOR_CREDENTIALS_FILE=<路径>。\n' +
+      '或改用凭据文件：先用 npx alpha-monitor accounts add --to-file <路径> --from-curl - 从粘贴的 cURL 写出，' +
+      '再给 watch、serve、strategy 或 points 传入 --credentials-file <路径>（或 ALPHA_MONITOR_CREDENTIALS_FILE=<路径>）。\n' +
       `  （${detail}）`,
     keychainFailed: (detail: string) =>
       `钥匙串拒绝了此操作（${detail}）。如果它已锁定，请解锁后重试。`,
+    accountNotFound: (id: string) =>
+      `没有账户“${id}”。查看账户列表：npx alpha-monitor accounts list`,
   },
 });
 
@@ -53,6 +59,8 @@ export function toCliError(error: unknown, lang: Lang): unknown {
     );
   }
   if (error instanceof AccountError) {
+    if (error.code === 'ACCOUNT_NOT_FOUND' && error.accountId !== undefined)
+      return new CliError(m.accountNotFound(error.accountId), ExitCode.usage);
     const usage = error.code === 'INVALID_ACCOUNT_ID' || error.code === 'ACCOUNT_NOT_FOUND';
     return new CliError(error.message, usage ? ExitCode.usage : ExitCode.failure);
   }

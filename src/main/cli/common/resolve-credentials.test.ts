@@ -125,6 +125,16 @@ describe('resolveCredentials', () => {
   it('names an unknown account', async () => {
     const error = await failure(resolveCredentials({ user: 'ghost', env: {}, store }));
     expect(error.message).toContain('No account "ghost"');
+    expect(error.message).toContain('npx alpha-monitor accounts list');
+    expect(error.exitCode).toBe(ExitCode.usage);
+  });
+
+  it('names an unknown account in Chinese with lang zh-CN', async () => {
+    const error = await failure(
+      resolveCredentials({ user: 'main', env: {}, store, lang: 'zh-CN' }),
+    );
+    expect(error.message).toBe('没有账户“main”。查看账户列表：npx alpha-monitor accounts list');
+    expect(error.message).not.toMatch(/No account/);
   });
 
   it.runIf(process.platform !== 'win32')(

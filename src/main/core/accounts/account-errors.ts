@@ -17,15 +17,20 @@ export type AccountErrorCode =
   /** Another process held the account list's lock for too long. */
   | 'ACCOUNTS_LOCKED';
 
-/** An account-store failure. Messages name ids and paths, never a secret. */
+/**
+ * An account-store failure. Messages name ids and paths, never a secret; `accountId` is the
+ * id it is about (when there is one), so an edge can say it in the user's language.
+ */
 export class AccountError extends Error {
+  readonly accountId: string | undefined;
   constructor(
     readonly code: AccountErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; accountId?: string },
   ) {
     super(message, options);
     this.name = 'AccountError';
+    this.accountId = options?.accountId;
   }
 }
 

@@ -230,7 +230,8 @@ export function freeIdFor(label: string | undefined, taken: ReadonlySet<string>)
 function notFound(id: string): AccountError {
   return new AccountError(
     'ACCOUNT_NOT_FOUND',
-    `No account "${id}". See the list with: alpha-monitor accounts list`,
+    `No account "${id}". See the list with: npx alpha-monitor accounts list`,
+    { accountId: id },
   );
 }
 
