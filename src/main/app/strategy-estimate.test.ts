@@ -64,6 +64,27 @@ describe('the strategy estimate (shown before Start) and account stops', () => {
     });
   });
 
+  it('the expected wear is what a run then wears on the simulator, not many times more', async () => {
+    // A still market (no price walk): the run's wear is then what every trade surely costs.
+    app = await startEngineApp({ speed: 20, sim: { priceStepFraction: 0 } });
+    const { api } = app;
+    await demoLive(app);
+    const estimate = await api.estimateStrategy(RUN);
+    expect(estimate.ok).toBe(true);
+    const expected = new Big(estimate.ok ? estimate.value.expectedWearUsdt : '0');
+    const progress: StrategyProgressView[] = [];
+    api.onStrategyProgress((p) => progress.push(p));
+    await api.startStrategy(RUN);
+    await waitUntil(() => progress.some(isDone), 'the run finishes', 6000);
+    const end = progress.find(isDone)!;
+    expect(end.state).toBe('finished');
+    const actual = new Big(end.wearUsdt);
+    expect(actual.gt(0)).toBe(true);
+    // Same order of magnitude: within 3x either way.
+    expect(expected.lte(actual.times(3))).toBe(true);
+    expect(actual.lte(expected.times(3))).toBe(true);
+  });
+
   it('an unknown token is one error with its code, before anything starts', async () => {
     app = await startEngineApp({ speed: 20 });
     await demoLive(app);

@@ -97,12 +97,13 @@ export function estimateRun(params: StrategyParams, start: RunStart): StrategyPr
         .times(params.amountUsdt)
         .div(expectedTradeVolume(params.amountUsdt, params.buyOffsetPct))
     : new Big(0);
-  // Offsets that favour us (negative) are not counted as a gain: whether such orders fill
-  // at all depends on the market.
-  const spreadFraction = new Big(params.buyOffsetPct).plus(params.sellOffsetPct).div(100);
-  const costRate = (spreadFraction.gt(0) ? spreadFraction : new Big(0)).plus(
-    ESTIMATED_FEE_RATE.times(2),
-  );
+  // What the estimate assumes: each leg's limit is marketable when placed, so it fills at the
+  // market price, not at its offset (the simulator fills a BUY at the market when limit ≥
+  // market, a SELL when limit ≤ market, as the captured fills did); the offsets are head room,
+  // not a cost. What a trade surely costs is the fee on both legs; the price moves between
+  // the two fills go either way and average out, so they are not counted (one run's wear can
+  // be a few bps above or below this).
+  const costRate = ESTIMATED_FEE_RATE.times(2);
   return {
     token,
     filters,
