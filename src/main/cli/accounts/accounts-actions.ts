@@ -138,7 +138,9 @@ export async function runAdd(
   const { maskedListenKey: _shown, ...verification } = result ?? { maskedListenKey: undefined };
   if (toFile !== undefined) {
     await writeCredentialsFile(toFile, imported.credentials);
-    ctx.stdout(`${m.toFileWritten(toFile)}\n`);
+    // The file holds the session only; the endpoint it was made for goes with each command.
+    const urls = endpoint ? ` --rest-url ${endpoint.restUrl} --ws-url ${endpoint.wsUrl}` : '';
+    ctx.stdout(`${m.toFileWritten(toFile, urls)}\n`);
     return result ? exitCodeOf(result) : ExitCode.ok;
   }
   const request = {

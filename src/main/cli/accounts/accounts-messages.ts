@@ -118,9 +118,10 @@ export const accountsMessages = defineMessages({
       'Remove them with: alpha-monitor accounts prune',
     pruned: (ids: string) => `Deleted keychain entries no account listed: ${ids}.`,
     nothingToPrune: 'No orphaned keychain entries: every entry belongs to a listed account.',
-    toFileWritten: (path: string) =>
-      `Wrote ${path} (mode 600). Use it with: alpha-monitor watch --credentials-file ${path} ` +
-      `(or serve --credentials-file ${path}, or ALPHA_MONITOR_CREDENTIALS_FILE=${path}).`,
+    toFileWritten: (path: string, urls: string) =>
+      `Wrote ${path} (mode 600). Use it with: npx alpha-monitor watch --credentials-file ${path}${urls} ` +
+      `(or serve --credentials-file ${path}${urls}, or ALPHA_MONITOR_CREDENTIALS_FILE=${path}).` +
+      (urls ? ' The file holds the session only: pass the same URLs each time.' : ''),
     toFileExists: (path: string) =>
       `${path} already exists; nothing was written. Add --replace to overwrite it.`,
     toFileWithUser: '--to-file writes a file instead of the keychain: leave out --user and --name.',
@@ -133,7 +134,8 @@ export const accountsMessages = defineMessages({
           'plain http:// is allowed only to this machine (127.0.0.1, localhost); use https://.',
         'credentials-in-url': 'it must not contain a user name or password.',
       }[reason],
-    notFound: (id: string) => `No account "${id}". See alpha-monitor accounts list.`,
+    notFound: (id: string) =>
+      `No account "${id}". See alpha-monitor accounts list.`,
     verifyLine: (id: string, name: string, text: string) => `${id} (${name}): ${text}`,
     legacyNotJson: (path: string) =>
       `${path} is not JSON. Expected an export of rows {id, name, headers, cookies}.`,
@@ -245,9 +247,10 @@ export const accountsMessages = defineMessages({
       `钥匙串中有不属于任何账户的条目（某次添加未完成时遗留）：${ids}。删除：alpha-monitor accounts prune`,
     pruned: (ids: string) => `已删除不属于任何账户的钥匙串条目：${ids}。`,
     nothingToPrune: '没有孤立的钥匙串条目：每个条目都属于已列出的账户。',
-    toFileWritten: (path: string) =>
-      `已写入 ${path}（权限 600）。用法：alpha-monitor watch --credentials-file ${path}` +
-      `（或 serve --credentials-file ${path}，或 ALPHA_MONITOR_CREDENTIALS_FILE=${path}）。`,
+    toFileWritten: (path: string, urls: string) =>
+      `已写入 ${path}（权限 600）。用法：npx alpha-monitor watch --credentials-file ${path}${urls}` +
+      `（或 serve --credentials-file ${path}${urls}，或 ALPHA_MONITOR_CREDENTIALS_FILE=${path}）。` +
+      (urls ? '该文件只保存会话：每次都请传入相同的地址。' : ''),
     toFileExists: (path: string) => `${path} 已存在，未写入。加上 --replace 可覆盖。`,
     toFileWithUser: '--to-file 写出文件而不是钥匙串：请去掉 --user 和 --name。',
     badRestUrl: (url: string, reason: EndpointRefusal) =>

@@ -151,6 +151,13 @@ describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
     );
     expect(result.code).toBe(0);
     expect(result.out).toContain(`Wrote ${path} (mode 600)`);
+    // The hint, followed literally, connects to the exchange the file was made for.
+    const hint = /Use it with: npx alpha-monitor (.+?) \(or /.exec(result.out)?.[1];
+    expect(hint).toBe(
+      `watch --credentials-file ${path} --rest-url ${cli.sim.restUrl} --ws-url ${cli.sim.wsUrl}`,
+    );
+    const watched = await run([...hint!.split(' '), '--duration', '1']);
+    expect(watched.code, watched.err).toBe(0);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     expect(await readPrivateCredentialsFile(path)).toMatchObject({
       headers: { csrftoken: account.credentials.headers.csrftoken },
