@@ -35,6 +35,15 @@ export const alertsMessages = defineMessages({
     testOk: (channel: string, target: string) => `${channel}: test sent to ${target}`,
     testFailed: (channel: string, code: string, message: string) =>
       `${channel}: not sent (${code}): ${message}`,
+    /** A missing setting is worded here by its code; other reasons carry the receiver's answer. */
+    reason: (code: string, message: string) =>
+      ({
+        WEBHOOK_URL_MISSING: 'no webhook URL is set: pass --webhook <url> or set one in the app.',
+        TELEGRAM_CHAT_MISSING: 'no Telegram chat id is set: pass --telegram-chat <id>.',
+        TELEGRAM_TOKEN_MISSING:
+          'no Telegram bot token: set ALPHA_MONITOR_TELEGRAM_BOT_TOKEN for this command, ' +
+          "or store it with: printf '%s' '<token>' | npx alpha-monitor alerts set-secret telegram-token",
+      })[code] ?? message,
     badOption: (option: string, problem: string) => `${option}: ${problem}`,
     badSecretName: (name: string) =>
       `"${name}" is not an alert secret: use telegram-token or webhook-secret.`,
@@ -81,6 +90,14 @@ export const alertsMessages = defineMessages({
     testOk: (channel: string, target: string) => `${channel}：测试消息已发送到 ${target}`,
     testFailed: (channel: string, code: string, message: string) =>
       `${channel}：未发送（${code}）：${message}`,
+    reason: (code: string, message: string) =>
+      ({
+        WEBHOOK_URL_MISSING: '未设置 Webhook 地址：请传入 --webhook <地址>，或在应用中设置。',
+        TELEGRAM_CHAT_MISSING: '未设置 Telegram 聊天 ID：请传入 --telegram-chat <ID>。',
+        TELEGRAM_TOKEN_MISSING:
+          '没有 Telegram 机器人令牌：请为本次命令设置 ALPHA_MONITOR_TELEGRAM_BOT_TOKEN，' +
+          "或保存到钥匙串：printf '%s' '<令牌>' | npx alpha-monitor alerts set-secret telegram-token",
+      })[code] ?? message,
     badOption: (option: string, problem: string) => `${option}：${problem}`,
     badSecretName: (name: string) =>
       `“${name}”不是提醒密钥：请使用 telegram-token 或 webhook-secret。`,

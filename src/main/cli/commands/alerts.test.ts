@@ -63,6 +63,30 @@ describe('alpha-monitor alerts', () => {
     expect(cli.stderr).not.toContain(TOKEN);
   });
 
+  it('says in the chosen language how to give a missing bot token (env variable or set-secret)', async () => {
+    const env = {
+      ALPHA_MONITOR_HOME: home,
+      ALPHA_MONITOR_TELEGRAM_API_URL: server.url,
+      // A service of its own: no token there, whether or not this machine has a keychain.
+      ALPHA_MONITOR_KEYCHAIN_SERVICE: `alpha-monitor-test-${process.pid}-${Date.now()}`,
+    };
+    const zh = createMemoryCliContext('zh-CN', env);
+    expect(await command.run(['test', '--telegram-chat', '1'], zh.context)).toBe(1);
+    expect(zh.stderr).toContain(
+      'telegram：未发送（TELEGRAM_TOKEN_MISSING）：没有 Telegram 机器人令牌',
+    );
+    expect(zh.stderr).toContain('ALPHA_MONITOR_TELEGRAM_BOT_TOKEN');
+    expect(zh.stderr).toContain('alerts set-secret telegram-token');
+    expect(zh.stderr).not.toMatch(/no Telegram bot token/);
+    const en = createMemoryCliContext('en', env);
+    expect(await command.run(['test', '--telegram-chat', '1'], en.context)).toBe(1);
+    expect(en.stderr).toContain(
+      'telegram: not sent (TELEGRAM_TOKEN_MISSING): no Telegram bot token: set ALPHA_MONITOR_TELEGRAM_BOT_TOKEN',
+    );
+    expect(en.stderr).toContain('npx alpha-monitor alerts set-secret telegram-token');
+    expect(server.requests).toEqual([]);
+  });
+
   it('exits 2 when no channel is on, or an option is not valid', async () => {
     const cli = createMemoryCliContext('en', envOf());
     await expect(command.run(['test'], cli.context)).rejects.toMatchObject({

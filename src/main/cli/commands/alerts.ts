@@ -129,7 +129,10 @@ async function test(values: Values, ctx: CliContext): Promise<number> {
     for (const r of results) {
       if (values.json) continue;
       if (r.ok) ctx.stdout(m.testOk(r.channel, r.target ?? '') + '\n');
-      else ctx.stderr(m.testFailed(r.channel, r.code ?? '', r.message ?? '') + '\n');
+      else {
+        const reason = m.reason(r.code ?? '', r.message ?? '');
+        ctx.stderr(m.testFailed(r.channel, r.code ?? '', reason) + '\n');
+      }
     }
     return results.every((r) => r.ok) ? ExitCode.ok : ExitCode.failure;
   } finally {

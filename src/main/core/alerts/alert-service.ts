@@ -184,5 +184,5 @@ export class AlertService implements Disposable {
 const MISSING_MESSAGES: Record<'WEBHOOK_URL' | 'TELEGRAM_CHAT' | 'TELEGRAM_TOKEN', string> = {
   WEBHOOK_URL: 'no webhook URL is set',
   TELEGRAM_CHAT: 'no Telegram chat id is set',
-  TELEGRAM_TOKEN: 'no Telegram bot token is in the keychain',
+  TELEGRAM_TOKEN: 'no Telegram bot token (ALPHA_MONITOR_TELEGRAM_BOT_TOKEN or the keychain)',
 };
