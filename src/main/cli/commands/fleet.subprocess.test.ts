@@ -78,8 +78,9 @@ describe('alpha-monitor fleet as a subprocess', () => {
     expect(none.stderr).toContain('No accounts are configured');
     const bad = await run(['fleet', '--accounts', '3']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain(
-      '--accounts must be a whole number from 1 to 500 and needs --demo',
-    );
+    expect(bad.stderr).toContain('--accounts 3 works only with --demo');
+    const tooMany = await run(['fleet', '--demo', '--accounts', '501']);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toContain('--accounts must be a whole number from 1 to 500, got "501"');
   }, 120_000);
 });

@@ -14,8 +14,10 @@ import { createMemorySecretStore } from '../../core/ports/secret-store.ts';
 import { createHeadlessAppRoot } from '../../host/run-host.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
+import { demoAccountsOption } from '../common/demo-accounts-option.ts';
 import { formatFleetTable } from '../fleet/fleet-table.ts';
 import { fleetMessages, type FleetMessages } from '../i18n/fleet-messages.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /** Without a terminal, a snapshot is appended at most this often. */
 export const PLAIN_SNAPSHOT_INTERVAL_MS = 10_000;
@@ -68,7 +70,7 @@ function createOutput(ctx: CliContext, mode: Mode, m: FleetMessages) {
   };
 }
 
-function parse(argv: string[], m: FleetMessages) {
+function parse(argv: string[], m: FleetMessages, lang: Lang) {
   let values;
   try {
     ({ values } = parseArgs({
@@ -85,14 +87,7 @@ function parse(argv: string[], m: FleetMessages) {
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n\n${m.help()}`, ExitCode.usage);
   }
-  const accounts = values.accounts === undefined ? DEFAULT_DEMO_ACCOUNTS : Number(values.accounts);
-  if (
-    !Number.isInteger(accounts) ||
-    accounts < 1 ||
-    accounts > 500 ||
-    (values.accounts !== undefined && !values.demo)
-  )
-    throw new CliError(m.badAccounts(String(values.accounts)), ExitCode.usage);
+  const accounts = demoAccountsOption(values.accounts, values.demo, DEFAULT_DEMO_ACCOUNTS, lang);
   return { ...values, accounts };
 }
 
@@ -105,7 +100,7 @@ export const command: CliCommand = {
   summary: { en: fleetMessages('en').summary(), 'zh-CN': fleetMessages('zh-CN').summary() },
   async run(argv, ctx) {
     const m = fleetMessages(ctx.lang);
-    const options = parse(argv, m);
+    const options = parse(argv, m, ctx.lang);
     if (options.help) {
       ctx.stdout(m.help());
       return ExitCode.ok;

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
+import { demoAccountsOption } from '../common/demo-accounts-option.ts';
 import { defineMessages } from '../i18n/lang.ts';
 import {
   checkExchangeEndpoint,
@@ -58,8 +59,6 @@ const messages = defineMessages({
       'To keep one, use --credentials-file (made with alpha-monitor accounts add --to-file), or install and unlock a Secret Service (gnome-keyring).\n',
     notBuilt: (dir: string) => `The app is not built (${dir} is missing). Run: npm run build`,
     badPort: (value: string) => `--port must be a number from 0 to 65535, got "${value}"`,
-    badAccounts: (value: string) =>
-      `--accounts must be a whole number from 1 to 500 and needs --demo, got "${value}"`,
     portTaken: (port: number) =>
       `Port ${port} on 127.0.0.1 is already in use (another serve, or another program). Choose another with --port, or leave it out for a free one.`,
     stopping: 'Stopping…\n',
@@ -101,8 +100,6 @@ const messages = defineMessages({
       '如要保留，请使用 --credentials-file（用 alpha-monitor accounts add --to-file 生成），或安装并解锁 Secret Service（gnome-keyring）。\n',
     notBuilt: (dir: string) => `应用尚未构建（缺少 ${dir}）。请运行：npm run build`,
     badPort: (value: string) => `--port 必须是 0 到 65535 的数字，收到 "${value}"`,
-    badAccounts: (value: string) =>
-      `--accounts 必须是 1 到 500 的整数，且需与 --demo 一起使用，收到 "${value}"`,
     portTaken: (port: number) =>
       `127.0.0.1 的端口 ${port} 已被占用（另一个 serve 或其他程序）。请用 --port 换一个，或省略以使用空闲端口。`,
     stopping: '正在停止…\n',
@@ -143,14 +140,7 @@ export const command: CliCommand = {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new CliError(m.badPort(String(values.port)), ExitCode.usage);
-    const demoAccounts = values.accounts === undefined ? 1 : Number(values.accounts);
-    if (
-      !Number.isInteger(demoAccounts) ||
-      demoAccounts < 1 ||
-      demoAccounts > 500 ||
-      (values.accounts !== undefined && !values.demo)
-    )
-      throw new CliError(m.badAccounts(String(values.accounts)), ExitCode.usage);
+    const demoAccounts = demoAccountsOption(values.accounts, values.demo, 1, ctx.lang);
     const rendererDir = ctx.env.ALPHA_MONITOR_RENDERER_DIR || DEFAULT_RENDERER_DIR;
     if (!existsSync(join(rendererDir, 'index.html')))
       throw new CliError(m.notBuilt(rendererDir), ExitCode.failure);

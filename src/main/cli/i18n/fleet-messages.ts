@@ -54,8 +54,6 @@ export const fleetMessages = defineMessages({
       'Exit codes: 0 stopped (Ctrl+C / SIGTERM), or --once with every account live;\n' +
       '1 no accounts configured, or the keychain could not be read; 2 bad options;\n' +
       '4 --once and some account is not live.\n',
-    badAccounts: (value: string) =>
-      `--accounts must be a whole number from 1 to 500 and needs --demo, got "${value}"`,
     noAccounts: () =>
       'No accounts are configured. Add one with: alpha-monitor accounts add  (or try: alpha-monitor fleet --demo)',
     startFailed: (n: number, first: string) =>
@@ -83,8 +81,6 @@ export const fleetMessages = defineMessages({
       '  --accounts N      与 --demo 一起：N 个自行交易的模拟账户（1-500，默认 5）\n\n' +
       '退出码：0 已停止（Ctrl+C / SIGTERM），或 --once 时全部账户在线；\n' +
       '1 没有已配置的账户，或无法读取钥匙串；2 选项有误；4 --once 时有账户不在线。\n',
-    badAccounts: (value: string) =>
-      `--accounts 必须是 1 到 500 的整数，且需与 --demo 一起使用，收到 "${value}"`,
     noAccounts: () =>
       '没有已配置的账户。请用 alpha-monitor accounts add 添加（或试试：alpha-monitor fleet --demo）',
     startFailed: (n: number, first: string) => `${n} 个账户未能启动：${first}`,
