@@ -165,21 +165,26 @@ export async function runAdd(
   return result ? exitCodeOf(result) : ExitCode.ok;
 }
 
-/** `accounts list`: a table, or `--json`. Never touches the keychain. */
+/**
+ * `accounts list`: a table, or `--json`, from accounts.json. With no keychain reachable the
+ * listed accounts are still shown, but it fails (the error explains what to do) instead of
+ * saying "no accounts yet": none could be added or used.
+ */
 export async function runList(
   store: AccountStore,
   options: AccountsOptions,
   ctx: CliContext,
 ): Promise<number> {
   const accounts = await store.list();
-  await reportOrphans(store, ctx);
+  const noKeychain = await reportOrphans(store, ctx);
   if (options.json) {
     ctx.stdout(`${JSON.stringify(accounts.map(toJsonRecord), null, 2)}\n`);
-  } else if (accounts.length === 0) {
-    ctx.stdout(`${accountsMessages(ctx.lang).noAccounts}\n`);
-  } else {
+  } else if (accounts.length > 0) {
     ctx.stdout(formatAccountsTable(accounts, ctx.lang));
+  } else if (noKeychain === null) {
+    ctx.stdout(`${accountsMessages(ctx.lang).noAccounts}\n`);
   }
+  if (noKeychain !== null) throw noKeychain;
   return ExitCode.ok;
 }
 
@@ -226,16 +231,22 @@ export async function runVerify(
 }
 
 /** Names keychain entries no account lists (on stderr: `--json` output stays a list). */
-async function reportOrphans(store: AccountStore, ctx: CliContext): Promise<void> {
+/** Names orphaned keychain entries; returns the error when no keychain is reachable. */
+async function reportOrphans(
+  store: AccountStore,
+  ctx: CliContext,
+): Promise<SecretStoreError | null> {
   let orphans: string[];
   try {
     orphans = await store.orphans();
   } catch (error) {
-    // No keychain here: the list itself needs none, so it is still shown.
-    if (error instanceof SecretStoreError) return;
+    // The list itself needs no keychain, so it is still shown; a locked keychain is no failure.
+    if (error instanceof SecretStoreError)
+      return error.code === 'SECRET_STORE_UNAVAILABLE' ? error : null;
     throw error;
   }
   if (orphans.length > 0) ctx.stderr(`${accountsMessages(ctx.lang).orphans(orphans.join(', '))}\n`);
+  return null;
 }
 
 /** `accounts prune`: deletes the keychain entries no account lists. */
