@@ -4,7 +4,8 @@ import type { Logger } from '../core/ports/logger.ts';
 /**
  * The keychain, or — on a headless machine with no Secret Service — memory, so `serve` still
  * works (demo, or accounts pasted for this run only). The switch is announced once through
- * `onFallback`, because accounts added then are forgotten when the host stops.
+ * `onFallback` (the translated line for the person) and logged at info level (a log file's
+ * record), because accounts added then are forgotten when the host stops.
  */
 export function withMemoryFallback(
   primary: SecretStore,
@@ -21,7 +22,10 @@ export function withMemoryFallback(
       if (!(error instanceof SecretStoreError) || error.code !== 'SECRET_STORE_UNAVAILABLE')
         throw error;
       useMemory = true;
-      logger.warn('no keychain: accounts are kept in memory for this run only');
+      // A record for a log file; the person is told by `onFallback`, in their language.
+      logger.info('no keychain: accounts are kept in memory for this run only', {
+        code: error.code,
+      });
       onFallback();
       return fallback();
     }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../../test/fakes/memory-secret-store.ts';
 import { waitFor } from '../../../test/fakes/wait-for.ts';
 import { sampleCurl, secretsFromSession } from '../core/accounts/testing/curl-samples.ts';
-import { nullLogger } from '../core/ports/logger.ts';
+import { createStreamLogger, nullLogger } from '../core/ports/logger.ts';
 import { startSimulator, type Simulator } from '../sim/index.ts';
 import { runHost } from './run-host.ts';
 
@@ -60,6 +60,19 @@ describe('serve without a keychain', () => {
     const second = await start(noKeychain);
     expect(await second.app.handlers.listAccounts(undefined)).toEqual([]);
     await second.dispose();
+  });
+
+  it('tells the person only through onNoKeychain; the English record is at info level (a log file)', async () => {
+    const noKeychain = new MemorySecretStore();
+    noKeychain.unavailable = true;
+    const lines: string[] = [];
+    const logger = createStreamLogger({ minLevel: 'debug', write: (line) => lines.push(line) });
+    const running = await start(noKeychain, { logger, onNoKeychain: () => {} });
+    await running.dispose();
+    const records = lines.filter((line) => line.includes('no keychain'));
+    expect(records.length).toBeGreaterThan(0);
+    // serve and fleet print warnings and errors on stderr: no English line reaches the person.
+    for (const line of records) expect(line).toContain(' INFO no keychain');
   });
 
   it('with a keychain, says the keychain', async () => {

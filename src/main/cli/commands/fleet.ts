@@ -128,6 +128,7 @@ export const command: CliCommand = {
       logger,
       events,
       exportTarget: { choose: async () => null },
+      onNoKeychain: () => ctx.stderr(m.noKeychain()),
       // The demo's sessions come from the embedded simulator: no keychain is asked (or missed).
       ...(options.demo ? { secrets: createMemorySecretStore() } : {}),
     });

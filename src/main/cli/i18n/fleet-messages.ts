@@ -56,6 +56,9 @@ export const fleetMessages = defineMessages({
       '4 --once and some account is not live.\n',
     noAccounts: () =>
       'No accounts are configured. Add one with: alpha-monitor accounts add  (or try: alpha-monitor fleet --demo)',
+    noKeychain: () =>
+      'No keychain on this machine (no Secret Service): the accounts stored in it cannot be read. ' +
+      'Install and unlock gnome-keyring (Debian/Ubuntu: sudo apt install gnome-keyring), or try: npx alpha-monitor fleet --demo\n',
     startFailed: (n: number, first: string) =>
       `${n} ${n === 1 ? 'account' : 'accounts'} could not be started: ${first}`,
     header: (n: number, live: number, counted: string, points: number, time: string) =>
@@ -83,6 +86,9 @@ export const fleetMessages = defineMessages({
       '1 没有已配置的账户，或无法读取钥匙串；2 选项有误；4 --once 时有账户不在线。\n',
     noAccounts: () =>
       '没有已配置的账户。请用 alpha-monitor accounts add 添加（或试试：alpha-monitor fleet --demo）',
+    noKeychain: () =>
+      '本机没有钥匙串（没有 Secret Service）：无法读取其中保存的账户。' +
+      '请安装并解锁 gnome-keyring（Debian/Ubuntu：sudo apt install gnome-keyring），或试试：npx alpha-monitor fleet --demo\n',
     startFailed: (n: number, first: string) => `${n} 个账户未能启动：${first}`,
     header: (n: number, live: number, counted: string, points: number, time: string) =>
       `${n} 个账户，${live} 个在线 · 今日计入 ${counted} USDT · 交易量积分 ${points} · ${time} UTC`,
