@@ -11,11 +11,12 @@ const BIN = fileURLToPath(new URL('../../../../bin/alpha-monitor.js', import.met
 const home = mkdtempSync(join(tmpdir(), 'alpha-monitor-fleet-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-function start(args: string[]) {
+function start(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
   return spawn(process.execPath, [BIN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      ...extraEnv,
       ALPHA_MONITOR_HOME: home,
       ALPHA_MONITOR_KEYCHAIN_SERVICE: 'alpha-monitor-fleet-test',
       LANG: 'C',
@@ -25,8 +26,8 @@ function start(args: string[]) {
   });
 }
 
-function run(args: string[]) {
-  const child = start(args);
+function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  const child = start(args, extraEnv);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -37,6 +38,19 @@ function run(args: string[]) {
 }
 
 describe('alpha-monitor fleet as a subprocess', () => {
+  it.runIf(process.platform === 'linux')(
+    'without a keychain (no D-Bus bus), says so in Chinese with --lang zh-CN, no English WARN line',
+    async () => {
+      const { code, stderr } = await run(['--lang', 'zh-CN', 'fleet', '--once'], {
+        DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/alpha-monitor-bus',
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain('本机没有钥匙串（没有 Secret Service）');
+      expect(stderr).not.toMatch(/WARN|no keychain/);
+    },
+    120_000,
+  );
+
   it('--demo --once: one table of every simulated account, all live, exit 0', async () => {
     const { code, stdout, stderr } = await run(['fleet', '--demo', '--accounts', '6', '--once']);
     expect(stderr).toBe('');
