@@ -102,7 +102,7 @@ export const accountsMessages = defineMessages({
     savedUnverified:
       'Saved, but not verified: run alpha-monitor accounts verify --user <id> later.',
     noAccounts:
-      'No accounts yet. Add one with: alpha-monitor accounts add --user <id> --from-curl <file|->',
+      'No accounts yet. Add one with: npx alpha-monitor accounts add --user <id> --from-curl <file|->',
     /** Column titles, separated by |. */
     header: 'ID|NAME|ADDED|LAST VERIFIED|RESULT',
     never: 'never',
@@ -115,7 +115,7 @@ export const accountsMessages = defineMessages({
       `No account "${id}" to re-import into. Leave out --replace to add it as a new account.`,
     orphans: (ids: string) =>
       `Keychain entries that no account lists (left by an add that did not finish): ${ids}. ` +
-      'Remove them with: alpha-monitor accounts prune',
+      'Remove them with: npx alpha-monitor accounts prune',
     pruned: (ids: string) => `Deleted keychain entries no account listed: ${ids}.`,
     nothingToPrune: 'No orphaned keychain entries: every entry belongs to a listed account.',
     toFileWritten: (path: string, urls: string) =>
@@ -135,7 +135,7 @@ export const accountsMessages = defineMessages({
         'credentials-in-url': 'it must not contain a user name or password.',
       }[reason],
     notFound: (id: string) =>
-      `No account "${id}". See alpha-monitor accounts list.`,
+      `No account "${id}". See the list with: npx alpha-monitor accounts list`,
     verifyLine: (id: string, name: string, text: string) => `${id} (${name}): ${text}`,
     legacyNotJson: (path: string) =>
       `${path} is not JSON. Expected an export of rows {id, name, headers, cookies}.`,
@@ -233,7 +233,8 @@ export const accountsMessages = defineMessages({
     notSaved: '会话未保存。如仍要保存，请使用 --no-verify。',
     notVerified: '未验证（--no-verify）。',
     savedUnverified: '已保存但未验证：稍后运行 alpha-monitor accounts verify --user <账户>。',
-    noAccounts: '还没有账户。添加：alpha-monitor accounts add --user <账户> --from-curl <文件|->',
+    noAccounts:
+      '还没有账户。添加：npx alpha-monitor accounts add --user <账户> --from-curl <文件|->',
     header: 'ID|名称|添加时间|上次验证|结果',
     never: '从未',
     notChecked: '-',
@@ -244,7 +245,7 @@ export const accountsMessages = defineMessages({
     replaceNotFound: (id: string) =>
       `没有可重新导入的账户“${id}”。去掉 --replace 即可作为新账户添加。`,
     orphans: (ids: string) =>
-      `钥匙串中有不属于任何账户的条目（某次添加未完成时遗留）：${ids}。删除：alpha-monitor accounts prune`,
+      `钥匙串中有不属于任何账户的条目（某次添加未完成时遗留）：${ids}。删除：npx alpha-monitor accounts prune`,
     pruned: (ids: string) => `已删除不属于任何账户的钥匙串条目：${ids}。`,
     nothingToPrune: '没有孤立的钥匙串条目：每个条目都属于已列出的账户。',
     toFileWritten: (path: string, urls: string) =>
@@ -261,7 +262,7 @@ export const accountsMessages = defineMessages({
         'plain-to-remote': '明文 http:// 只允许指向本机（127.0.0.1、localhost）；请使用 https://。',
         'credentials-in-url': '不得包含用户名或密码。',
       }[reason],
-    notFound: (id: string) => `没有账户“${id}”。请查看 alpha-monitor accounts list。`,
+    notFound: (id: string) => `没有账户“${id}”。查看账户列表：npx alpha-monitor accounts list`,
     verifyLine: (id: string, name: string, text: string) => `${id}（${name}）：${text}`,
     legacyNotJson: (path: string) =>
       `${path} 不是 JSON。应为 {id, name, headers, cookies} 行的导出。`,

@@ -130,7 +130,7 @@ describe('alpha-monitor accounts: re-import, orphans, --to-file', () => {
     expect(list.code).toBe(0);
     expect(list.err).toContain('Keychain entries that no account lists');
     expect(list.err).toContain('left-behind');
-    expect(list.err).toContain('alpha-monitor accounts prune');
+    expect(list.err).toContain('Remove them with: npx alpha-monitor accounts prune');
     const json = await run(['accounts', 'list', '--json']);
     expect(JSON.parse(json.out).map((a: { id: string }) => a.id)).toEqual(['kept']);
 
