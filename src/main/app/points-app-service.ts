@@ -171,9 +171,15 @@ export class PointsAppService implements Disposable {
     return entry.service.dailySummary();
   }
 
-  dispose(): void {
+  /**
+   * Stops every account and waits for reads still running, so a demo exchange disposed after
+   * this service does not close under them (a spurious "points read failed" at shutdown).
+   */
+  async dispose(): Promise<void> {
+    const reading = [...this.accounts.values()].map((e) => e.reading);
     for (const id of [...this.accounts.keys()]) this.stop(id);
     this.changed.dispose();
+    await Promise.allSettled(reading);
   }
 
   /** The view recomputed for now (time left, a new UTC day). */
