@@ -106,7 +106,9 @@ test('the panel’s stops: a very low wear limit stops the run short of its targ
   const panel = page.getByTestId('strategy-panel');
   await expect(panel).toBeVisible();
 
-  // Every trade wears something (offsets and fees): a limit of 0 bps stops after the first.
+  // A limit of 0 bps stops the run at the first trade that wears anything. The demo's price
+  // walks at random, so a trade can also gain (its sell above its buy by more than the fees):
+  // then it does not count against the limit. Both endings are checked for what they must show.
   await panel.getByTestId('strategy-maxWearBps').fill('0');
   await panel.getByTestId('strategy-maxMovePct').fill('50');
   await panel.getByTestId('strategy-sellLeftovers').check();
@@ -117,19 +119,28 @@ test('the panel’s stops: a very low wear limit stops the run short of its targ
 
   const progress = panel.getByTestId('strategy-progress');
   await expect(progress).toBeVisible({ timeout: 30_000 });
-  await expect(progress).toHaveAttribute('data-state', 'failed', { timeout: 180_000 });
-  // The reason, with the limit the user typed, and what to do.
-  const reason = progress.locator('.error-box');
-  await expect(reason).toHaveAttribute('data-code', /^MAX_WEAR_(TRADE|RUN)$/);
-  await expect(reason).toContainText('above the limit of 0 bps');
-  await expect(reason).toContainText('raise the wear limit to go on');
+  await expect(progress).toHaveAttribute('data-state', /^(failed|finished)$/, { timeout: 240_000 });
   expect(Number(await panel.getByTestId('strategy-trades').textContent())).toBeGreaterThanOrEqual(
     1,
   );
-  // The target was not reached: the run stopped at its limit, not at the volume.
-  expect(Number(await progress.getAttribute('data-done'))).toBeLessThan(
-    Number(await progress.getAttribute('data-target')),
-  );
+  if ((await progress.getAttribute('data-state')) === 'failed') {
+    // The reason, with the limit the user typed, and what to do.
+    const reason = progress.locator('.error-box');
+    await expect(reason).toHaveAttribute('data-code', /^MAX_WEAR_(TRADE|RUN)$/);
+    await expect(reason).toContainText('above the limit of 0 bps');
+    await expect(reason).toContainText('raise the wear limit to go on');
+    // The target was not reached: the run stopped at its limit, not at the volume.
+    expect(Number(await progress.getAttribute('data-done'))).toBeLessThan(
+      Number(await progress.getAttribute('data-target')),
+    );
+  } else {
+    // Finished under a 0 bps limit: then no trade wore anything, so neither did the run.
+    const bps = /(-?\d+(?:\.\d+)?) bps/.exec(
+      (await panel.getByTestId('strategy-wear').textContent()) ?? '',
+    );
+    expect(bps, 'the wear shown in bps').not.toBeNull();
+    expect(Number(bps![1])).toBeLessThanOrEqual(0);
+  }
   // Sell leftovers ran at the end and says what it did with the run's tokens.
   await expect(panel.getByTestId('strategy-leftovers')).toHaveText(/^Leftovers: /);
   await expect(panel.getByTestId('strategy-leftovers')).toHaveAttribute(

@@ -44,9 +44,11 @@ async function startDemo(page: Page, url: string, minOrders: number): Promise<vo
 
 async function applySettings(page: Page, theme: 'light' | 'dark', language: 'en' | 'zh-CN') {
   await page.getByTestId('open-settings').click();
+  // One setting at a time: each change is saved and comes back before the next is made, so a
+  // slow round trip on a busy machine cannot answer the second change with the first's state.
   await page.getByTestId(`setting-theme-${theme}`).click();
-  await page.getByTestId('setting-language').selectOption(language);
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+  await page.getByTestId('setting-language').selectOption(language);
   await expect(page.locator('html')).toHaveAttribute('lang', language);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('settings-dialog')).toHaveCount(0);
