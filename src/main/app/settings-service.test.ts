@@ -23,4 +23,20 @@ describe('SettingsService', () => {
     await again.load();
     expect(again.get().theme).toBe('light');
   });
+
+  it('keeps both of two changes made at once (theme and language clicked in quick succession)', async () => {
+    root = await mkdtemp(join(tmpdir(), 'am-settings-'));
+    const settings = new SettingsService(root, nullLogger);
+    await settings.load();
+    const [first, second] = await Promise.all([
+      settings.update({ theme: 'light' }),
+      settings.update({ language: 'zh-CN' }),
+    ]);
+    expect(first.theme).toBe('light');
+    expect(second).toMatchObject({ theme: 'light', language: 'zh-CN' });
+    expect(settings.get()).toMatchObject({ theme: 'light', language: 'zh-CN' });
+    const again = new SettingsService(root, nullLogger);
+    await again.load();
+    expect(again.get()).toMatchObject({ theme: 'light', language: 'zh-CN' });
+  });
 });

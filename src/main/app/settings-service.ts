@@ -35,7 +35,19 @@ export class SettingsService {
     return { ...this.current };
   }
 
-  async update(patch: Partial<Settings>): Promise<Settings> {
+  /**
+   * Changes one at a time, each on top of the last: two changes made at once (two clicks in
+   * the settings dialog) both stay, and never share the temporary file.
+   */
+  update(patch: Partial<Settings>): Promise<Settings> {
+    const run = this.queue.then(() => this.apply(patch));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private async apply(patch: Partial<Settings>): Promise<Settings> {
     const next = { ...this.current, ...patch };
     await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
     // Write-then-rename: a crash mid-write never leaves a half file behind.
