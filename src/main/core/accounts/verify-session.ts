@@ -71,6 +71,7 @@ export function outcomeOf(error: AlphaApiError): VerificationOutcome {
     case 'RISK_CHALLENGE':
     case 'BUSINESS_ERROR':
     case 'BAD_RESPONSE':
+    case 'UNEXPECTED_REPLY':
     case 'INVALID_CREDENTIALS': // never sent: unusable until the session is copied again
       return 'REJECTED';
     case 'HTTP_ERROR':

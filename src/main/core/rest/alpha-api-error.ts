@@ -1,4 +1,5 @@
 import { assertNever } from '../../../shared/assert-never.ts';
+import { CodedError } from '../../../shared/errors/coded-error.ts';
 
 /**
  * Stable error codes of the Alpha REST client. Callers switch on `code`, never on messages.
@@ -10,6 +11,8 @@ import { assertNever } from '../../../shared/assert-never.ts';
  * - HTTP_ERROR: a non-2xx status without a recognisable envelope.
  * - TIMEOUT, NETWORK, ABORTED: the request did not complete.
  * - BAD_RESPONSE: the body is not the envelope we know.
+ * - UNEXPECTED_REPLY: the envelope is fine but its `data` does not have the endpoint's shape
+ *   (params `path` and `field`, the first field that failed, e.g. `data[0].price`).
  * - INVALID_CREDENTIALS: a header or cookie of the session has a character no HTTP client can
  *   send (nothing was sent); only a fresh copy of the session fixes it.
  */
@@ -23,6 +26,7 @@ export const ALPHA_API_ERROR_CODES = [
   'NETWORK',
   'ABORTED',
   'BAD_RESPONSE',
+  'UNEXPECTED_REPLY',
   'INVALID_CREDENTIALS',
 ] as const;
 export type AlphaApiErrorCode = (typeof ALPHA_API_ERROR_CODES)[number];
@@ -38,30 +42,53 @@ export interface AlphaApiErrorDetails {
   apiMessage?: string;
   /** `risk_challenge_biz_no` of a RISK_CHALLENGE (needed to run the challenge flow). */
   riskChallengeBizNo?: string;
+  /** The first field of `data` that did not match the endpoint's schema (UNEXPECTED_REPLY). */
+  field?: string;
   cause?: unknown;
 }
 
+/** What an edge may quote when it says an AlphaApiError in the user's language. */
+export interface AlphaApiErrorParams {
+  readonly [key: string]: string | number | undefined;
+  readonly path?: string;
+  readonly httpStatus?: number;
+  readonly apiCode?: string;
+  readonly apiMessage?: string;
+  readonly field?: string;
+}
+
 /** An Alpha REST failure with a stable `code`. Its message never contains a secret. */
-export class AlphaApiError extends Error {
+export class AlphaApiError extends CodedError<AlphaApiErrorCode, AlphaApiErrorParams> {
   readonly path?: string;
   readonly httpStatus?: number;
   readonly apiCode?: string;
   readonly apiMessage?: string;
   readonly riskChallengeBizNo?: string;
+  readonly field?: string;
 
-  constructor(
-    readonly code: AlphaApiErrorCode,
-    message: string,
-    details: AlphaApiErrorDetails = {},
-  ) {
-    super(message, details.cause !== undefined ? { cause: details.cause } : undefined);
+  constructor(code: AlphaApiErrorCode, message: string, details: AlphaApiErrorDetails = {}) {
+    super(code, message, {
+      params: withoutUndefined({
+        path: details.path,
+        httpStatus: details.httpStatus,
+        apiCode: details.apiCode,
+        apiMessage: details.apiMessage,
+        field: details.field,
+      }),
+      cause: details.cause,
+    });
     this.name = 'AlphaApiError';
     this.path = details.path;
     this.httpStatus = details.httpStatus;
     this.apiCode = details.apiCode;
     this.apiMessage = details.apiMessage;
     this.riskChallengeBizNo = details.riskChallengeBizNo;
+    this.field = details.field;
   }
+}
+
+function withoutUndefined(params: AlphaApiErrorParams): AlphaApiErrorParams {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
 }
 
 /**
@@ -93,6 +120,7 @@ export function isTransientApiError(error: unknown): boolean {
     case 'BUSINESS_ERROR':
     case 'ABORTED':
     case 'BAD_RESPONSE':
+    case 'UNEXPECTED_REPLY':
     case 'INVALID_CREDENTIALS':
       return false;
     default:
