@@ -27,6 +27,7 @@ import {
   type ReconcileTrigger,
 } from './reconciler.ts';
 import { RestBudget, withRestBudget } from './rest-budget.ts';
+import { trackListenKeyRequests, type ListenKeyRequests } from './listen-key-requests.ts';
 import type { StatusUnknown } from './status-unknown.ts';
 import { maskKnownListenKeysDeep } from '../../../shared/secrets/listen-key-registry.ts';
 
@@ -154,6 +155,7 @@ class AccountMonitorImpl implements AccountMonitor {
   private readonly store = new DisposableStore();
   private readonly settings: AccountMonitorSettings;
   private readonly reconciler: Reconciler;
+  private readonly keyRequests: ListenKeyRequests;
   private counters = {
     missedByStream: 0,
     malformed: 0,
@@ -198,10 +200,13 @@ class AccountMonitorImpl implements AccountMonitor {
     this.logger = options.logger ?? nullLogger;
     this.settings = options.options ?? {};
     // One budget for every private call of the account: reconciliation never bursts.
-    const rest = withRestBudget(
+    const budgeted = withRestBudget(
       options.rest,
       new RestBudget({ clock: this.clock, minSpacingMs: this.settings.restSpacingMs }),
     );
+    const tracked = trackListenKeyRequests(budgeted);
+    this.keyRequests = tracked;
+    const rest = tracked.api;
     this.keys = new ListenKeyService({
       api: rest,
       clock: this.clock,
@@ -310,6 +315,9 @@ class AccountMonitorImpl implements AccountMonitor {
   async stop(): Promise<void> {
     this.reconciler.stopClock();
     await this.session.stop();
+    // A listen-key POST still running (a monitor stopped while starting) ends here, not later
+    // against an exchange that may be closing.
+    await this.keyRequests.cancelAndWait();
     // A reconciliation in flight may wait on a slow REST call; a stop must stay quick.
     await Promise.race([
       this.reconciler.idle,
