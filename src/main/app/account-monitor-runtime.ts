@@ -1,4 +1,4 @@
-import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import { DisposableStore } from '../../shared/lifecycle/disposable.ts';
 import type { OrderUpdate, UpdateSource } from '../../shared/domain/order-update.ts';
 import type { UpdateVerdict } from '../../shared/domain/update-verdict.ts';
@@ -43,7 +43,7 @@ interface HeldUpdate {
  * so the window, the snapshot, notifications and the strategy) only once its journal record is
  * on disk. Batching stays: the journal writes about as often as the window is fed.
  */
-export class AccountMonitorRuntime implements Disposable {
+export class AccountMonitorRuntime implements AsyncDisposable {
   private readonly store = new DisposableStore();
   readonly tracker: ConnectionTracker;
   readonly projection: OrderProjection;
@@ -241,7 +241,7 @@ export class AccountMonitorRuntime implements Disposable {
     this.journal.append({ k: 'end', atMs: this.clock.now(), updates: updatesAccepted, orders });
     const report = await this.journal.close();
     this.coalescer.flush();
-    await this.store.dispose();
+    this.store.dispose();
     await this.session.dispose();
     this.reportUnwritten(report);
     if (stopError !== null) throw stopError;

@@ -4,7 +4,7 @@
  * Reads like a table of contents; the logic lives in the services.
  */
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
-import { DisposableStore, type Disposable } from '../../shared/lifecycle/disposable.ts';
+import { AsyncDisposableStore, type AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import type { ContractHandlers } from '../../shared/ipc/dispatch.ts';
 import type { EventSink } from '../../shared/ipc/transport.ts';
 import { maskingEventSink } from '../../shared/ipc/masking-sink.ts';
@@ -77,7 +77,7 @@ export interface AppRootDeps {
   sessionProbe?: Pick<SessionHealthDeps, 'intervalMs' | 'tickMs'>;
 }
 
-export interface AppRoot extends Disposable {
+export interface AppRoot extends AsyncDisposable {
   readonly handlers: ContractHandlers;
   readonly settings: SettingsService;
   /** Overall state for the tray: live / reconnecting / failed / stopped. */
@@ -89,7 +89,7 @@ export interface AppRoot extends Disposable {
 }
 
 export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
-  const store = new DisposableStore();
+  const store = new AsyncDisposableStore();
   const { clock, logger, accounts } = deps;
   // Every event goes through one masking step: no payload carries a listen key we obtained.
   const events = maskingEventSink(deps.events);

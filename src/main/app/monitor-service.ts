@@ -1,5 +1,5 @@
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
-import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import type {
   ConnectionView,
   MonitorSnapshot,
@@ -17,7 +17,7 @@ import { DEFAULT_BATCH_INTERVAL_MS } from './update-coalescer.ts';
 import type { AccountConnection, MonitorFactory, MonitorRunOptions } from './ports.ts';
 
 /** Runs one monitor per started account (several at once) and reports what they see. */
-export class MonitorService implements Disposable {
+export class MonitorService implements AsyncDisposable {
   private readonly runtimes = new Map<string, AccountMonitorRuntime>();
   /**
    * What a stopped account's window showed when it stopped (orders, fills, statistics and how

@@ -1,5 +1,5 @@
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
-import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { AsyncDisposable, Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { OrderUpdateView } from '../../shared/ipc/views-monitor.ts';
 import type { PointsView } from '../../shared/ipc/views-points.ts';
 import {
@@ -42,7 +42,7 @@ export interface PointsAppServiceDeps {
  * read at start and every minute, fed the account's fills in between (projected with the live
  * mulPoint), published as `PointsView`s. A stopped account keeps its last view, marked stopped.
  */
-export class PointsAppService implements Disposable {
+export class PointsAppService implements AsyncDisposable {
   private readonly accounts = new Map<string, AccountPoints>();
   private readonly stoppedViews = new Map<string, PointsView>();
   private readonly changed = new Emitter<PointsView>();

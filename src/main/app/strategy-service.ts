@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OrderUpdate } from '../../shared/domain/order-update.ts';
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
-import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { AsyncDisposable, Disposable } from '../../shared/lifecycle/disposable.ts';
 import type {
   StrategyEstimateView,
   StrategyParams,
@@ -55,7 +55,7 @@ class StreamNotLiveError extends Error {
  * One strategy run per account (issue 6's engine), fed by that account's order stream. The
  * orders it places are reported so the table can highlight them.
  */
-export class StrategyService implements Disposable {
+export class StrategyService implements AsyncDisposable {
   private readonly runs = new Map<string, ActiveRun>();
   private readonly last = new Map<string, StrategyProgressView>();
   private readonly progressEmitter = new Emitter<StrategyProgressView>();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import { dispatchRequest, type ContractHandlers } from '../../shared/ipc/dispatch.ts';
 import type { EventSink } from '../../shared/ipc/transport.ts';
 import {
@@ -31,7 +31,7 @@ export interface BrowserHostOptions {
   logger: Logger;
 }
 
-export interface BrowserHost extends Disposable {
+export interface BrowserHost extends AsyncDisposable {
   /** The page URL with its token, e.g. `http://127.0.0.1:5173/?token=...`. */
   readonly url: string;
   readonly port: number;

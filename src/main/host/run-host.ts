@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import { AccountsAdapter } from '../app/accounts-adapter.ts';
 import { createAppRoot, type AppRoot } from '../app/app-root.ts';
 import { createEngineMonitorFactory, createSimulatorDemoFactory } from '../app/engine-adapters.ts';
@@ -51,7 +51,7 @@ export interface RunHostOptions {
   credentialsFile?: { accountId: string; label: string; credentials: SessionCredentials };
 }
 
-export interface RunningHost extends Disposable {
+export interface RunningHost extends AsyncDisposable {
   readonly host: BrowserHost;
   readonly app: AppRoot;
   dispose(): Promise<void>;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { systemClock } from '../core/ports/clock.ts';
-import { DisposableStore, toDisposable } from '../../shared/lifecycle/disposable.ts';
+import { AsyncDisposableStore, toAsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import { AccountRegistry, type AccountState, type SimAccount } from './accounts.ts';
 import { DEFAULT_LISTINGS } from './catalog.ts';
 import { createControlHandler } from './control-api.ts';
@@ -49,7 +49,7 @@ const DEFAULT_DEMO_BALANCES = {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const clock = options.clock ?? systemClock;
   const random = createRandom(options.seed ?? 1);
-  const store = new DisposableStore();
+  const store = new AsyncDisposableStore();
 
   const accounts = new AccountRegistry();
   const market = store.add(
@@ -83,9 +83,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     pongTimeoutMs: options.pongTimeoutMs ?? 60_000,
   };
   const streams = new StreamServer(clock, { path: STREAM_PATH, ...heartbeat });
-  store.add(toDisposable(() => streams.dispose()));
+  store.add(streams);
   const marketStreams = new StreamServer(clock, { path: MARKET_STREAM_PATH, ...heartbeat });
-  store.add(toDisposable(() => marketStreams.dispose()));
+  store.add(marketStreams);
   store.add(
     new MarketStreamPublisher(
       clock,
@@ -166,7 +166,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     await store.dispose();
     throw error;
   }
-  store.add(toDisposable(() => closeServer(server)));
+  store.add(toAsyncDisposable(() => closeServer(server)));
 
   const base = `http://${SIM_HOST}:${port}`;
   const asPublic = (a: AccountState): SimAccount => ({
@@ -258,6 +258,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     get connectionCount() {
       return streams.connectionCount + marketStreams.connectionCount;
+    },
+    pushToAccount(userId, data) {
+      const key = listenKeys.keyOf(userId);
+      if (key === undefined) return false;
+      streams.push(`alpha@${key}`, data);
+      return true;
     },
     dispose: () => store.dispose(),
   };

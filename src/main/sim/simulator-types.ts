@@ -1,6 +1,6 @@
 import type { SessionCredentials } from '../core/credentials/session-credentials.ts';
 import type { Clock } from '../core/ports/clock.ts';
-import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import type { CreateAccountOptions, SimAccount } from './accounts.ts';
 import type { TokenListing } from './catalog.ts';
 import type { ListenKeyRepost } from './listen-keys.ts';
@@ -113,7 +113,7 @@ export interface SimulatorFaults {
 }
 
 /** A running simulator. Dispose it to stop everything it started. */
-export interface Simulator extends Disposable {
+export interface Simulator extends AsyncDisposable {
   readonly restUrl: string;
   readonly wsUrl: string;
   /** Public market data (`ws://127.0.0.1:<port>/w3w/wsa/stream`), captured shapes, fed by the price walk. */
@@ -150,5 +150,11 @@ export interface Simulator extends Disposable {
   };
   /** Number of open WebSocket connections. */
   readonly connectionCount: number;
+  /**
+   * Sends `data` (an event such as an executionReport) to the account's live key, wrapped and
+   * sent exactly as the exchange's own pushes are, without any order behind it: the UI bench
+   * drives the page at fixed rates with it. False when the account has no live key.
+   */
+  pushToAccount(userId: string, data: Record<string, unknown>): boolean;
   dispose(): Promise<void>;
 }

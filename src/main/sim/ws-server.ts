@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Clock } from '../core/ports/clock.ts';
-import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { AsyncDisposable, Disposable } from '../../shared/lifecycle/disposable.ts';
 import { assertNever } from '../../shared/assert-never.ts';
 import { parseClientFrame } from './ws-protocol.ts';
 
@@ -30,7 +30,7 @@ interface Client {
  * The order-push WebSocket: subscriptions, wrapped pushes, server pings, and the transport
  * faults (drop, stall, refuse, raw frames). It knows stream names, not accounts.
  */
-export class StreamServer implements Disposable {
+export class StreamServer implements AsyncDisposable {
   private readonly wss = new WebSocketServer({
     noServer: true,
     autoPong: false,

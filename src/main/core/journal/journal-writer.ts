@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Emitter, type Event } from '../../../shared/event/emitter.ts';
-import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
+import type { AsyncDisposable, Disposable } from '../../../shared/lifecycle/disposable.ts';
 import { maskFrameText } from '../parser/index.ts';
 import type { Clock } from '../ports/clock.ts';
 import { nodeJournalFileSystem, type JournalFile, type JournalFileSystem } from './journal-fs.ts';
@@ -68,7 +68,7 @@ interface Pending {
  * with backoff, and says once when it recovers (`onDidRecover`). Closing with records still
  * unwritten saves them to an emergency file elsewhere and reports how many.
  */
-export class JournalWriter implements Disposable {
+export class JournalWriter implements AsyncDisposable {
   private queue: Pending[] = [];
   private file: JournalFile | undefined;
   /** Bytes of whole records on disk; writes go here. */

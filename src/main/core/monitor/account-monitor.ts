@@ -1,5 +1,5 @@
 import { Emitter, type Event } from '../../../shared/event/emitter.ts';
-import { DisposableStore, type Disposable } from '../../../shared/lifecycle/disposable.ts';
+import { DisposableStore, type AsyncDisposable } from '../../../shared/lifecycle/disposable.ts';
 import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
 import { maskListenKey } from '../../../shared/secrets/mask.ts';
 import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
@@ -109,7 +109,7 @@ export type ReconcileEvent = ReconcileResult;
 export type { ReconcileTrigger, StatusUnknown };
 
 /** One account's live session: listen key + stream + order book. */
-export interface AccountMonitor extends Disposable {
+export interface AccountMonitor extends AsyncDisposable {
   readonly accountId: string;
   readonly state: SessionState;
   readonly book: OrderBook;
@@ -330,7 +330,7 @@ class AccountMonitorImpl implements AccountMonitor {
     this.reconciler.dispose();
     this.session.dispose();
     this.keys.dispose();
-    await this.store.dispose();
+    this.store.dispose();
     for (const e of [
       this.updateEmitter,
       this.frameEmitter,

@@ -1,0 +1,61 @@
+/**
+ * npm run bench:ui: push → screen in the real page. For each run and each table (empty, and
+ * with BENCH_UI_SEED_ORDERS ended orders already in it), the page's idle fps, then each load:
+ * fps as a fraction of idle, push → screen p50/p99 as a multiple of the idle frame time, the
+ * share of updates never shown within 20 s, and after a burst how long until all was on screen.
+ * A benchmark, not a test. BENCH_UI_RUNS (default 3) repeats it; BENCH_UI_QUICK=1 is a
+ * seconds-long smoke of the harness itself.
+ */
+import { cpus, loadavg } from 'node:os';
+import { relativeFigures, type LoadFigures } from './figures.ts';
+import { figuresLine, summaryLine } from './report.ts';
+import { runUiBench, type UiBenchPlan } from './ui-bench.ts';
+
+const quick = process.env.BENCH_UI_QUICK === '1';
+const plan: UiBenchPlan = quick
+  ? {
+      idleMs: 2_000,
+      tables: [0, 200],
+      loads: [
+        { label: '20/s', rate: 20, durationMs: 2_000 },
+        { label: 'burst 200/s', rate: 200, durationMs: 1_000, burst: true },
+      ],
+    }
+  : {
+      idleMs: 10_000,
+      tables: [0, Number(process.env.BENCH_UI_SEED_ORDERS ?? 100_000)],
+      loads: [
+        { label: '20/s', rate: 20, durationMs: 20_000 },
+        { label: '50/s', rate: 50, durationMs: 20_000 },
+        { label: '200/s', rate: 200, durationMs: 20_000 },
+        { label: 'burst 2,000/s', rate: 2_000, durationMs: 10_000, burst: true },
+      ],
+    };
+const runs = Number(process.env.BENCH_UI_RUNS ?? (quick ? 1 : 3));
+
+const load = () => loadavg()[0]!.toFixed(1);
+console.log(
+  `bench:ui: headless Chromium, software rendering, 1440x900, ${cpus().length} cores (load average ${load()}); ` +
+    `each load advances 15 orders at the top of the table; ${runs} run(s)`,
+);
+const all = new Map<string, LoadFigures[]>();
+for (let run = 1; run <= runs; run++) {
+  await runUiBench(plan, {
+    rendererDir: process.env.BENCH_UI_RENDERER_DIR,
+    onTable: (seeded, idle) =>
+      console.log(
+        `run ${run}/${runs}, table with ${seeded.toLocaleString('en')} orders: idle ${idle.toFixed(1)} fps ` +
+          `(frame ${(1000 / idle).toFixed(1)} ms), load average ${load()}`,
+      ),
+    onLoad: (seeded, load, measurement, idle) => {
+      const figures = relativeFigures(measurement, idle);
+      const key = `${seeded.toLocaleString('en')} orders, ${load.label}`;
+      all.set(key, [...(all.get(key) ?? []), figures]);
+      console.log(`  ${figuresLine(load, measurement, figures, idle)}`);
+    },
+  });
+}
+if (runs > 1) {
+  console.log(`over ${runs} runs (min / median / max):`);
+  for (const [key, figures] of all) console.log(`  ${key}: ${summaryLine(figures)}`);
+}
