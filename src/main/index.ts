@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setUnexpectedErrorHandler } from '../shared/errors/unexpected-error.ts';
-import { DisposableStore } from '../shared/lifecycle/disposable.ts';
+import { AsyncDisposableStore } from '../shared/lifecycle/disposable.ts';
 import { AccountsAdapter } from './app/accounts-adapter.ts';
 import { createAppRoot, type AppRoot } from './app/app-root.ts';
 import { createEngineMonitorFactory, createSimulatorDemoFactory } from './app/engine-adapters.ts';
@@ -77,7 +77,7 @@ let window: BrowserWindow | null = null;
 let showWindow: () => void = () => {
   showRequested = true;
 };
-const store = new DisposableStore();
+const store = new AsyncDisposableStore();
 let shutdownPromise: Promise<void> | undefined;
 /** A function, not a comparison: the phase changes under start()'s awaits. */
 const quitting = () => phase === 'quitting';
