@@ -24,6 +24,11 @@ export {
 } from './params-check.ts';
 export { MAX_TRADES_PER_RUN } from './run-planning.ts';
 export {
+  plainStrategyParams,
+  strategyParamsOf,
+  type StrategyParamsInput,
+} from './strategy-params.ts';
+export {
   readTokenVolume,
   tradesNeeded,
   countedVolume,

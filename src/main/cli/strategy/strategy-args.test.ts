@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STRATEGY_PARAMS, DEFAULT_VOLUME_RULE } from '../../core/strategy/index.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
-import { messages } from '../strategy/strategy-messages.ts';
-import { parseStrategyArgs } from './strategy.ts';
+import { messages } from './strategy-messages.ts';
+import { parseStrategyArgs } from './strategy-args.ts';
 
 const REQUIRED = ['--token', 'KOGE', '--chain', 'BSC', '--volume', '20'];
 
