@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import {
   cpSync,
   mkdirSync,
@@ -13,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNodeScript } from './fakes/cli-process.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 const SCRIPT = join(REPO_ROOT, 'scripts', 'ensure-electron.mjs');
@@ -30,16 +30,8 @@ function copyOfElectronPackage(root: string): string {
   return dir;
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { env, cwd: REPO_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: NodeJS.ProcessEnv) =>
+  runNodeScript(SCRIPT, args, { env, cwd: REPO_ROOT });
 
 describe('scripts/ensure-electron.mjs (npm start, npm run dist)', () => {
   let root: string;
@@ -63,7 +55,6 @@ describe('scripts/ensure-electron.mjs (npm start, npm run dist)', () => {
   });
 
   const envWith = (cache: string): NodeJS.ProcessEnv => ({
-    ...process.env,
     ELECTRON_MIRROR: mirrorUrl,
     electron_config_cache: cache,
     force_no_cache: 'true',

@@ -19,6 +19,7 @@ import type {
   SessionStatsView,
 } from '../src/shared/ipc/views-monitor.ts';
 import { sampleOrderUpdate } from './fakes/order-updates.ts';
+import { waitFor } from './fakes/wait-for.ts';
 
 // One sequence, every face: the engine's book, the window's model (what the renderer gets),
 // the CSV export and the reopened journal (with verdicts, and an older one without) must
@@ -110,14 +111,6 @@ const SEQUENCE: Array<[OrderUpdate, UpdateSource]> = [
 
 const EXPECTED_STATES = { A: 'NEW', B: 'FILLED', C: 'FILLED', D: 'CANCELED' };
 
-async function poll(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 2000; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`never happened: ${what}`);
-}
-
 /**
  * What the renderer gets and how its model keeps it (AccountSessionModel): the snapshot, then
  * batches whose orders replace by id and whose stats replace the last.
@@ -203,7 +196,9 @@ describe('one owner of order truth', () => {
       }
       session!.push(u, Date.now(), source);
     }
-    await poll(() => model.stats?.updatesReceived === SEQUENCE.length, 'the window got it all');
+    await waitFor(() => model.stats?.updatesReceived === SEQUENCE.length, {
+      what: 'the window got it all',
+    });
     const sessionId = monitors.snapshot('acc').connection.sessionId!;
     const statesOf = (orders: Iterable<OrderView>) =>
       Object.fromEntries([...orders].map((o) => [o.last.orderId, o.last.status]));

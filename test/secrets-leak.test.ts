@@ -7,21 +7,18 @@
  *
  * The simulator issues its own (random) credentials, so those are the sentinels.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyringSecretStore } from '../src/main/core/accounts/index.ts';
 import { sampleCurl, secretsFromSession } from '../src/main/core/accounts/testing/curl-samples.ts';
 import { AlphaRestClient } from '../src/main/core/rest/index.ts';
 import { startSimulator, type SimAccount, type Simulator } from '../src/main/sim/index.ts';
 import { requireTestKeychain, TEST_KEYCHAIN_SERVICE } from './setup/secret-service.ts';
+import { startCli } from './fakes/cli-process.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'alpha-monitor.js');
 /** Header values that are public constants, not secrets. */
 const PUBLIC_HEADERS = new Set(['accept', 'clienttype', 'content-type', 'lang', 'user-agent']);
 const COMMAND_TIMEOUT_MS = 30_000;
@@ -55,33 +52,19 @@ function sentinelsOf(account: SimAccount): string[] {
   return values;
 }
 
-function cli(argv: string[], stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], {
-      cwd: home,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    // A command that hangs is its owner's bug, not a leak; its output so far is still scanned.
-    const timer = setTimeout(() => {
-      console.warn(
-        `secrets-leak: \`${argv.slice(0, 2).join(' ')}\` did not exit within ${COMMAND_TIMEOUT_MS} ms; killed`,
-      );
-      child.kill('SIGKILL');
-    }, COMMAND_TIMEOUT_MS);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const run = { argv, code, stdout, stderr };
-      runs.push(run);
-      resolve(run);
-    });
-    child.stdin.end(stdin);
-  });
+async function cli(argv: string[], stdin = ''): Promise<Run> {
+  const child = startCli(argv, env, { cwd: home, stdin });
+  // A command that hangs is its owner's bug, not a leak; its output so far is still scanned.
+  const timer = setTimeout(() => {
+    console.warn(
+      `secrets-leak: \`${argv.slice(0, 2).join(' ')}\` did not exit within ${COMMAND_TIMEOUT_MS} ms; killed`,
+    );
+    child.kill('SIGKILL');
+  }, COMMAND_TIMEOUT_MS);
+  const code = await child.exited.finally(() => clearTimeout(timer));
+  const run = { argv, code, stdout: child.stdout, stderr: child.stderr };
+  runs.push(run);
+  return run;
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -109,7 +92,8 @@ beforeAll(async () => {
     ALPHA_MONITOR_KEYCHAIN_SERVICE: service,
     LANG: 'C',
   };
-  delete env.ALPHA_MONITOR_CREDENTIALS_FILE;
+  // Undefined: not passed on to the commands (the runner starts from this process's env).
+  env.ALPHA_MONITOR_CREDENTIALS_FILE = undefined;
   first = sim.createAccount();
   second = sim.createAccount();
   third = sim.createAccount();

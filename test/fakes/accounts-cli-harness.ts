@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { CliContext } from '../../src/main/cli/common/cli-context.ts';
 import type { Lang } from '../../src/main/cli/i18n/lang.ts';
 import { main } from '../../src/main/cli/main.ts';
 import { createKeyringSecretStore } from '../../src/main/core/accounts/index.ts';
@@ -14,6 +13,7 @@ import {
 } from '../../src/main/core/accounts/testing/curl-samples.ts';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/sim/index.ts';
 import { requireTestKeychain, TEST_KEYCHAIN_SERVICE } from '../setup/secret-service.ts';
+import { createMemoryCliContext } from './memory-cli-context.ts';
 
 export interface CliRun {
   readonly code: number;
@@ -54,19 +54,9 @@ export function useAccountsCliHarness(options: { homePrefix: string; sim?: Simul
 
   /** Runs `alpha-monitor <argv>` in this process with `stdin` as its input. */
   async function run(argv: string[], stdin = '', lang: Lang = 'en'): Promise<CliRun> {
-    let out = '';
-    let err = '';
-    const ctx: CliContext = {
-      lang,
-      env,
-      cwd: home,
-      stdin: Readable.from([stdin]),
-      stdout: (t) => void (out += t),
-      stderr: (t) => void (err += t),
-      onInterrupt: () => () => {},
-    };
-    const code = await main(argv, ctx);
-    return { code, out, err };
+    const io = createMemoryCliContext(lang, env, { cwd: home, stdin: Readable.from([stdin]) });
+    const code = await main(argv, io.context);
+    return { code, out: io.stdout, err: io.stderr };
   }
 
   return {

@@ -11,6 +11,7 @@ import type { SessionState } from '../../src/main/core/stream/index.ts';
 import type { Clock } from '../../src/main/core/ports/clock.ts';
 import { createStreamLogger } from '../../src/main/core/ports/logger.ts';
 import type { SessionCredentials } from '../../src/main/core/credentials/session-credentials.ts';
+import { waitFor } from './wait-for.ts';
 
 /**
  * A real simulator on 127.0.0.1 plus a real AccountMonitor for its demo account, with
@@ -28,7 +29,7 @@ export interface MonitorHarness {
   logLines: string[];
   /** Every listen key the monitor obtained (full, secret: for leak checks only). */
   issuedKeys: string[];
-  /** Resolves when `predicate` holds (checked on every event and every 20 ms of real time). */
+  /** Resolves when `predicate` holds (checked every 20 ms; a generous timeout, never a measurement). */
   until(predicate: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -90,17 +91,12 @@ export async function startMonitorHarness(
     listenKeysRequested: () => keyRequests,
     logLines,
     issuedKeys,
-    async until(predicate, what, timeoutMs = 15_000) {
-      const started = Date.now();
-      while (!predicate()) {
-        if (Date.now() - started > timeoutMs) {
-          throw new Error(
-            `timed out waiting for ${what}; states: ${states.map((s) => s.name).join(' → ')}`,
-          );
-        }
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
+    until: (predicate, what, timeoutMs) =>
+      waitFor(predicate, {
+        timeoutMs,
+        intervalMs: 20,
+        what: () => `${what}; states: ${states.map((s) => s.name).join(' → ')}`,
+      }),
     async dispose() {
       await monitor.dispose();
       await sim.dispose();

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { CliContext } from '../../src/main/cli/common/cli-context.ts';
 import { main } from '../../src/main/cli/main.ts';
 import { AlphaRestClient } from '../../src/main/core/rest/index.ts';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/sim/index.ts';
+import { createMemoryCliContext } from './memory-cli-context.ts';
 
 /** What one in-process `alpha-monitor strategy` run printed, with its NDJSON events. */
 export interface StrategyCliResult {
@@ -67,26 +67,14 @@ export class StrategyCliHarness {
     onStdout?: (text: string) => void,
     typed?: string,
   ): Promise<StrategyCliResult> {
-    let stdout = '';
-    let stderr = '';
     const stdin = new PassThrough();
     if (typed !== undefined) {
       Object.assign(stdin, { isTTY: true });
       stdin.write(typed);
     }
-    const ctx: CliContext = {
-      lang: 'en',
-      env: {},
-      cwd: this.dir,
-      stdin,
-      stdout: (text) => {
-        stdout += text;
-        onStdout?.(text);
-      },
-      stderr: (text) => void (stderr += text),
-      onInterrupt: () => () => {},
-    };
-    const code = await main(['strategy', ...args, '--lang', 'en'], ctx);
+    const io = createMemoryCliContext('en', {}, { cwd: this.dir, stdin, onStdout });
+    const code = await main(['strategy', ...args, '--lang', 'en'], io.context);
+    const { stdout, stderr } = io;
     return { code, stdout, stderr, events: parseNdjson(stdout) };
   }
 

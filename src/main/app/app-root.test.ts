@@ -12,6 +12,7 @@ import { SessionJournals } from '../core/journal/session-journals.ts';
 import { createAppRoot, type AppRoot } from './app-root.ts';
 import { FakeAccounts, FakeMonitorSession } from './test-support/fake-engine.ts';
 import { sampleFilledOrder, sampleOrderUpdate } from '../../../test/fakes/order-updates.ts';
+import { waitFor } from '../../../test/fakes/wait-for.ts';
 import type { NoticeView, OrderUpdatesBatch } from '../../shared/ipc/index.ts';
 
 const LISTEN_KEY = 'ff950c2e0d3da25cb0f320669c3f986fabcdef0123456789';
@@ -75,10 +76,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(check()).toBe(true);
-};
+const until = (check: () => boolean) => waitFor(check, { intervalMs: 10 });
 
 describe('the app over the contract', () => {
   it('shows first run, then an account that streams orders in batches, journals them and exports them', async () => {

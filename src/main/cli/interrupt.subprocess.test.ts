@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../../../bin/alpha-monitor.js', import.meta.url));
+import { startCli } from '../../../test/fakes/cli-process.ts';
 
 let silent: Server;
 let silentUrl: string;
@@ -38,23 +35,17 @@ afterAll(async () => {
 
 /** Starts the real CLI, waits for `ready` on its stdout, sends `signal`, and collects the rest. */
 async function interruptWhen(args: string[], ready: string, signal: NodeJS.Signals) {
-  const child = spawn(process.execPath, [BIN, ...args, '--credentials-file', credentialsFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LANG: 'C' },
-  });
-  let stdout = '';
-  let stderr = '';
+  const cli = startCli([...args, '--credentials-file', credentialsFile]);
   let sent = false;
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString('utf8');
-    if (!sent && stdout.includes(ready)) {
+  await cli.waitForOutput(ready).then(
+    () => {
       sent = true;
-      child.kill(signal);
-    }
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  return { code, stdout, stderr, sent };
+      cli.kill(signal);
+    },
+    () => undefined,
+  );
+  const code = await cli.exited;
+  return { code, stdout: cli.stdout, stderr: cli.stderr, sent };
 }
 
 describe('the first Ctrl+C of a command that registered no handler', () => {

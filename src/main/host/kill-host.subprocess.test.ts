@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { buildCurl } from '../../../e2e/support/sim-client.ts';
@@ -13,13 +10,14 @@ import { startSimulator, type Simulator } from '../sim/index.ts';
 import { parseServerFrame, HOST_TOKEN_PARAM } from '../../shared/ipc/wire.ts';
 import type { OrderUpdate } from '../../shared/domain/order-update.ts';
 import type { OrderUpdatesBatch } from '../../shared/ipc/views-monitor.ts';
+import { startCli } from '../../../test/fakes/cli-process.ts';
+import { waitFor } from '../../../test/fakes/wait-for.ts';
 
 // Shown means journalled: `alpha-monitor serve` (the browser host, as shipped) monitors an
 // account on a simulator with fast demo activity; a contract client records every update the
 // page was sent; the host is killed with SIGKILL at a seeded random moment; every update the
 // page was shown must be in the journal on disk.
 
-const BIN = fileURLToPath(new URL('../../../bin/alpha-monitor.js', import.meta.url));
 const KILLS = [
   { seed: 11, killAfterUpdates: 0 },
   { seed: 23, killAfterUpdates: 0 },
@@ -48,40 +46,14 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function poll(check: () => boolean, what: string, stderr: () => string): Promise<void> {
-  for (let i = 0; i < 12_000; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`never happened: ${what}\n${stderr()}`);
-}
-
 async function startServe(home: string, rendererDir: string) {
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--json'], {
-    env: {
-      ...process.env,
-      ALPHA_MONITOR_HOME: home,
-      ALPHA_MONITOR_RENDERER_DIR: rendererDir,
-      ALPHA_MONITOR_KEYCHAIN_SERVICE: `alpha-monitor-kill-test-${process.pid}`,
-      LANG: 'C',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const cli = startCli(['serve', '--json'], {
+    ALPHA_MONITOR_HOME: home,
+    ALPHA_MONITOR_RENDERER_DIR: rendererDir,
+    ALPHA_MONITOR_KEYCHAIN_SERVICE: `alpha-monitor-kill-test-${process.pid}`,
   });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        resolve((JSON.parse(line) as { url: string }).url);
-      } catch {
-        // not the announcement
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}\n${stderr}`)));
-  });
-  child.stdout!.resume();
-  return { child, url, exited, stderr: () => stderr };
+  const { url } = await cli.jsonLine<{ url: string }>((json) => typeof json === 'object');
+  return { cli, url };
 }
 
 /** A Node client of the contract over the host's socket, as the page is. */
@@ -147,9 +119,8 @@ describe('kill -9 of the browser host', () => {
 
       const serve = await startServe(home, rendererDir);
       cleanup.push(async () => {
-        if (serve.child.exitCode === null && serve.child.signalCode === null)
-          serve.child.kill('SIGKILL');
-        await serve.exited;
+        serve.cli.kill('SIGKILL');
+        await serve.cli.exited;
       });
       const client = await connectClient(serve.url);
       cleanup.push(async () => void client.ws.terminate());
@@ -166,13 +137,13 @@ describe('kill -9 of the browser host', () => {
       expect(started.error).toBeUndefined();
       sim.demoActivity.start({ ordersPerMinute: 600 });
 
-      await poll(
-        () => client.shown.length >= killAfterUpdates,
-        `${killAfterUpdates} updates shown`,
-        serve.stderr,
-      );
-      serve.child.kill('SIGKILL');
-      await serve.exited;
+      await waitFor(() => client.shown.length >= killAfterUpdates, {
+        intervalMs: 10,
+        timeoutMs: 110_000,
+        what: () => `${killAfterUpdates} updates shown\n${serve.cli.stderr}`,
+      });
+      serve.cli.kill('SIGKILL');
+      await serve.cli.exited;
       const shownAtKill = [...client.shown];
       sim.demoActivity.stop();
 

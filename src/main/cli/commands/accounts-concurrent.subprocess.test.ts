@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   requireTestKeychain,
@@ -12,10 +10,10 @@ import {
 import { AccountStore, createKeyringSecretStore } from '../../core/accounts/index.ts';
 import { sampleCurl, secretsFromSession } from '../../core/accounts/testing/curl-samples.ts';
 import { startSimulator, type Simulator } from '../../sim/index.ts';
+import { runCli } from '../../../../test/fakes/cli-process.ts';
 
 // Issue 12: two `accounts add` processes at once lost one account from accounts.json (5 of
 // 12 trials), its secret left unlisted in the keychain. The real CLI, as a user runs it.
-const BIN = fileURLToPath(new URL('../../../../bin/alpha-monitor.js', import.meta.url));
 const ROUNDS = 10;
 const service = `${TEST_KEYCHAIN_SERVICE}-${randomUUID().slice(0, 8)}`;
 const keychain = createKeyringSecretStore({ service });
@@ -34,23 +32,12 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-function add(user: string, curlFile: string): Promise<{ code: number | null; err: string }> {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'accounts', 'add', '--user', user, '--from-curl', curlFile, '--rest-url', sim.restUrl],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: {
-        ...process.env,
-        LANG: 'C',
-        ALPHA_MONITOR_HOME: home,
-        ALPHA_MONITOR_KEYCHAIN_SERVICE: service,
-      },
-    },
+async function add(user: string, curlFile: string): Promise<{ code: number | null; err: string }> {
+  const run = await runCli(
+    ['accounts', 'add', '--user', user, '--from-curl', curlFile, '--rest-url', sim.restUrl],
+    { ALPHA_MONITOR_HOME: home, ALPHA_MONITOR_KEYCHAIN_SERVICE: service },
   );
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, err })));
+  return { code: run.code, err: run.stderr };
 }
 
 async function curlFileOf(

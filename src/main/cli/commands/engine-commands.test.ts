@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../sim/index.ts';
 import { createMemoryCliContext } from '../../../../test/fakes/memory-cli-context.ts';
+import { waitFor } from '../../../../test/fakes/wait-for.ts';
 import { command as check } from './check.ts';
 import { command as listenKey } from './listen-key.ts';
 import { command as watch } from './watch.ts';
@@ -174,7 +175,7 @@ describe('watch', () => {
   it('shows each update as an "order update #k" block and the statistics; Ctrl+C ends it with 0', async () => {
     const io = createMemoryCliContext();
     const running = watch.run(['--credentials-file', goodFile, ...urls()], io.context);
-    while (!io.stdout.includes('Connected')) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => io.stdout.includes('Connected'), { what: 'Connected' });
     const price = sim.market.getPrice('ALPHA_22USDT');
     const rest = new (await import('../../core/rest/index.ts')).AlphaRestClient({
       baseUrl: sim.restUrl,
@@ -187,7 +188,7 @@ describe('watch', () => {
       price: (Number(price) / 2).toFixed(8),
       quantity: '0.5',
     });
-    while (!io.stdout.includes('Order update #1')) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => io.stdout.includes('Order update #1'), { what: 'the first update' });
     io.interrupt();
     expect(await running).toBe(0);
     expect(io.stdout).toContain(`Order ID: ${orderId}`);

@@ -1,41 +1,22 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FleetRowView } from '../../../shared/ipc/views-fleet.ts';
+import { runCli, startCli } from '../../../../test/fakes/cli-process.ts';
 
-const BIN = fileURLToPath(new URL('../../../../bin/alpha-monitor.js', import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'alpha-monitor-fleet-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-function start(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
-  return spawn(process.execPath, [BIN, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      ...extraEnv,
-      ALPHA_MONITOR_HOME: home,
-      ALPHA_MONITOR_KEYCHAIN_SERVICE: 'alpha-monitor-fleet-test',
-      LANG: 'C',
-      LC_ALL: '',
-      LC_MESSAGES: '',
-    },
-  });
-}
-
-function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
-  const child = start(args, extraEnv);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stdout, stderr })),
-  );
-}
+const fleetEnv = (extraEnv: NodeJS.ProcessEnv) => ({
+  ...extraEnv,
+  ALPHA_MONITOR_HOME: home,
+  ALPHA_MONITOR_KEYCHAIN_SERVICE: 'alpha-monitor-fleet-test',
+});
+const start = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+  startCli(args, fleetEnv(extraEnv));
+const run = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runCli(args, fleetEnv(extraEnv));
 
 describe('alpha-monitor fleet as a subprocess', () => {
   it.runIf(process.platform === 'linux')(
@@ -70,10 +51,9 @@ describe('alpha-monitor fleet as a subprocess', () => {
   }, 120_000);
 
   it('--json: one line per changed account until every one is live; SIGTERM exits 0', async () => {
-    const child = start(['fleet', '--demo', '--accounts', '4', '--json']);
+    const cli = start(['fleet', '--demo', '--accounts', '4', '--json']);
     const states = new Map<string, string>();
-    const lines = createInterface({ input: child.stdout });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const lines = createInterface({ input: cli.child.stdout! });
     await new Promise<void>((resolve) => {
       lines.on('line', (line) => {
         const { row } = JSON.parse(line) as { atMs: number; row: FleetRowView };
@@ -82,8 +62,8 @@ describe('alpha-monitor fleet as a subprocess', () => {
       });
     });
     expect([...states.keys()].sort()).toEqual(['demo', 'demo-2', 'demo-3', 'demo-4']);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    cli.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
   }, 120_000);
 
   it('says what to do without accounts (exit 1) and refuses --accounts without --demo (exit 2)', async () => {

@@ -3,17 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Big from 'big.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCli } from '../../../../test/fakes/cli-process.ts';
+import { runCli } from '../../../../test/fakes/cli-process.ts';
 import { floorLog2 } from '../../../../test/fakes/floor-log2.ts';
 import { AlphaRestClient } from '../../core/rest/index.ts';
 import { startSimulator, type SimAccount, type Simulator } from '../../sim/index.ts';
 
 /** Runs the real CLI as a child process and resolves with its exit code and output. */
-async function runCli(args: string[], lang = 'C') {
-  const run = startCli(args, { LANG: lang });
-  const code = await run.exited;
-  return { code, stdout: run.stdout, stderr: run.stderr };
-}
+const runIn = (args: string[], lang = 'C') => runCli(args, { LANG: lang });
 
 interface PointsJson {
   type: string;
@@ -64,7 +60,7 @@ describe('alpha-monitor points as a subprocess', () => {
   });
 
   it('points --demo --json: every day and today agree with floor(log2) of the counted volume', async () => {
-    const run = await runCli(['points', '--demo', '--json']);
+    const run = await runIn(['points', '--demo', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as PointsJson;
     expect(out.type).toBe('points');
@@ -78,7 +74,7 @@ describe('alpha-monitor points as a subprocess', () => {
 
   it('points --demo --csv: one row per UTC day, each with floor(log2) of its counted volume', async () => {
     const csvPath = join(dir, 'points-by-day.csv');
-    const run = await runCli(['points', '--demo', '--json', '--csv', csvPath]);
+    const run = await runIn(['points', '--demo', '--json', '--csv', csvPath]);
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as PointsJson;
     expect(run.stderr).toContain(`Wrote 15 days to ${csvPath}`);
@@ -105,7 +101,7 @@ describe('alpha-monitor points as a subprocess', () => {
   }, 60_000);
 
   it("points --json against a simulator: today's counted volume is the sim's, points its floor(log2)", async () => {
-    const run = await runCli([
+    const run = await runIn([
       'points',
       '--rest-url',
       sim.restUrl,
@@ -130,14 +126,14 @@ describe('alpha-monitor points as a subprocess', () => {
 
   it('prints the picture in words, in English and in Chinese', async () => {
     const args = ['points', '--rest-url', sim.restUrl, '--credentials-file', credentialsFile];
-    const en = await runCli(args);
+    const en = await runIn(args);
     expect(en.code, en.stderr).toBe(0);
     expect(en.stdout).toContain(
       'Today: 9 volume points (counted volume 955.65 USDT) + 2 balance points = 11',
     );
     expect(en.stdout).toMatch(/Next point: 17\.09 USDT of buys on ALEO at mulPoint 4/);
     expect(en.stdout).toMatch(/wear \d+\.\d{4} USDT \(\d+\.\d bps\)/);
-    const zh = await runCli(args, 'zh_CN.UTF-8');
+    const zh = await runIn(args, 'zh_CN.UTF-8');
     expect(zh.code, zh.stderr).toBe(0);
     expect(zh.stdout).toContain('今日：交易量积分 9');
     expect(zh.stdout).toMatch(/磨损 \d+\.\d{4} USDT（\d+\.\d bps）/);

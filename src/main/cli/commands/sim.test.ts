@@ -1,16 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { main } from '../main.ts';
-import type { CliContext } from '../common/cli-context.ts';
 import { ExitCode } from '../common/cli-error.ts';
 import { isExecutionReport, openRecordingSocket } from '../../sim/testing/sim-test-client.ts';
-
-const BIN = new URL('../../../../bin/alpha-monitor.js', import.meta.url).pathname;
+import { startCli, type NodeProcess } from '../../../../test/fakes/cli-process.ts';
+import { createMemoryCliContext } from '../../../../test/fakes/memory-cli-context.ts';
+import { waitFor } from '../../../../test/fakes/wait-for.ts';
 
 interface Printed {
   restUrl: string;
@@ -21,51 +19,17 @@ interface Printed {
 
 /** A context that records output and lets the test deliver Ctrl+C. */
 function testContext() {
-  let out = '';
-  let err = '';
-  const handlers = new Set<() => void>();
-  const ctx: CliContext = {
-    lang: 'en',
-    env: {},
-    cwd: process.cwd(),
-    stdin: new PassThrough(),
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    onInterrupt: (h) => (handlers.add(h), () => void handlers.delete(h)),
-  };
-  return {
-    ctx,
-    out: () => out,
-    err: () => err,
-    interrupt: () => [...handlers].forEach((h) => h()),
-  };
-}
-
-async function waitFor(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((r) => setTimeout(r, 20));
+  const io = createMemoryCliContext();
+  return { ctx: io.context, out: () => io.stdout, err: () => io.stderr, interrupt: io.interrupt };
 }
 
 describe('alpha-monitor sim', () => {
-  let child: ChildProcess | undefined;
-  afterEach(() => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
-  });
+  let cli: NodeProcess | undefined;
+  afterEach(() => cli?.kill('SIGKILL'));
 
   it('--json prints one line; its credentials get a listen key; demo activity reaches a plain WS client; SIGTERM stops it cleanly', async () => {
-    child = spawn(process.execPath, [BIN, 'sim', '--json', '--demo-rate', '120', '--speed', '5'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let exitCode: number | null | undefined;
-    child.stdout!.on('data', (d) => (stdout += String(d)));
-    child.stderr!.on('data', (d) => (stderr += String(d)));
-    const exited = new Promise<number | null>((resolve) =>
-      child!.on('exit', (code) => resolve((exitCode = code))),
-    );
-    await waitFor(() => stdout.includes('\n') || exitCode !== undefined);
-    expect(exitCode, `the sim exited early: ${stderr}`).toBeUndefined();
-    const printed = JSON.parse(stdout.split('\n')[0]!) as Printed;
+    cli = startCli(['sim', '--json', '--demo-rate', '120', '--speed', '5']);
+    const printed = await cli.jsonLine<Printed>();
     expect(Object.keys(printed)).toEqual(['restUrl', 'wsUrl', 'controlUrl', 'credentials']);
     expect(new URL(printed.restUrl).hostname).toBe('127.0.0.1');
 
@@ -87,31 +51,22 @@ describe('alpha-monitor sim', () => {
     expect(report.stream).toBe(`alpha@${body.data}`);
     await socket.close();
 
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stdout.trim().split('\n')).toHaveLength(1);
+    cli.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout.trim().split('\n')).toHaveLength(1);
   });
 
   it('on SIGINT with a client still connected (never leaving), closes the client and exits', async () => {
-    child = spawn(process.execPath, [BIN, 'sim', '--json', '--no-demo'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let exitCode: number | null | undefined;
-    child.stdout!.on('data', (d) => (stdout += String(d)));
-    const exited = new Promise<number | null>((resolve) =>
-      child!.on('exit', (code) => resolve((exitCode = code))),
-    );
-    await waitFor(() => stdout.includes('\n') || exitCode !== undefined);
-    const printed = JSON.parse(stdout.split('\n')[0]!) as Printed;
+    cli = startCli(['sim', '--json', '--no-demo']);
+    const printed = await cli.jsonLine<Printed>();
     // A client that stays: it would hold an HTTP server's close() open for as long as it lives.
     const socket = new WebSocket(printed.wsUrl);
     const clientClosed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
     socket.on('error', () => {});
     await new Promise<void>((resolve) => socket.once('open', () => resolve()));
-    child.kill('SIGINT');
+    cli.kill('SIGINT');
     // No time threshold: before the fix this never resolved while the client stayed connected.
-    expect(await exited).toBe(0);
+    expect(await cli.exited).toBe(0);
     await clientClosed;
   }, 60_000);
 
@@ -121,7 +76,7 @@ describe('alpha-monitor sim', () => {
       const file = join(dir, 'demo.json');
       const t = testContext();
       const done = main(['sim', '--no-demo', '--write-credentials', file], t.ctx);
-      await waitFor(() => t.out().includes('Ctrl+C'));
+      await waitFor(() => t.out().includes('Ctrl+C'), { what: 'the sim ready' });
       expect(t.out()).toMatch(/REST: +http:\/\/127\.0\.0\.1:\d+\n/);
       expect(t.out()).toContain('demo activity: off');
       expect(t.out()).not.toContain('csrftoken');
@@ -143,7 +98,7 @@ describe('alpha-monitor sim', () => {
       await chmod(file, 0o644);
       const t = testContext();
       const done = main(['sim', '--no-demo', '--write-credentials', file], t.ctx);
-      await waitFor(() => t.out().includes('Ctrl+C'));
+      await waitFor(() => t.out().includes('Ctrl+C'), { what: 'the sim ready' });
       expect((await stat(file)).mode & 0o777).toBe(0o600);
       const restUrl = /REST: +(\S+)\n/.exec(t.out())![1]!;
       const check = testContext();
@@ -173,7 +128,7 @@ describe('alpha-monitor sim', () => {
   it('says clearly when the port is taken', async () => {
     const first = testContext();
     const running = main(['sim', '--no-demo', '--json'], first.ctx);
-    await waitFor(() => first.out().includes('\n'));
+    await waitFor(() => first.out().includes('\n'), { what: 'the sim announced' });
     const port = new URL((JSON.parse(first.out()) as Printed).restUrl).port;
     const second = testContext();
     expect(await main(['sim', '--no-demo', '--port', port], second.ctx)).toBe(ExitCode.failure);

@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import Big from 'big.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator, SimulatorOptions } from '../../sim/index.ts';
-import type { CliContext } from '../common/cli-context.ts';
 import { main } from '../main.ts';
 import {
   StrategyCliHarness,
@@ -13,6 +11,8 @@ import {
   summaryOf,
   words,
 } from '../../../../test/fakes/strategy-cli-harness.ts';
+import { startCli } from '../../../../test/fakes/cli-process.ts';
+import { createMemoryCliContext } from '../../../../test/fakes/memory-cli-context.ts';
 
 const REPO = join(import.meta.dirname, '../../../..');
 
@@ -312,29 +312,20 @@ describe('alpha-monitor strategy against the simulator', () => {
     await startSim();
     const stdin = new PassThrough();
     Object.assign(stdin, { isTTY: true });
-    const handlers = new Set<() => void>();
-    let stdout = '';
-    let stderr = '';
-    const ctx: CliContext = {
-      lang: 'en',
-      env: {},
-      cwd: h!.dir,
-      stdin,
-      stdout: (text) => void (stdout += text),
-      stderr: (text) => {
-        stderr += text;
-        // The person presses Ctrl+C instead of answering.
-        if (text.includes('Type "yes"')) for (const handler of [...handlers]) handler();
+    // The person presses Ctrl+C instead of answering.
+    const io = createMemoryCliContext(
+      'en',
+      {},
+      {
+        cwd: h!.dir,
+        stdin,
+        onStderr: (text) => void (text.includes('Type "yes"') && io.interrupt()),
       },
-      onInterrupt: (handler) => {
-        handlers.add(handler);
-        return () => void handlers.delete(handler);
-      },
-    };
+    );
     const args = [...words('--token KOGE --chain BSC --volume 5'), ...connection()];
-    const code = await main(['strategy', ...args, '--lang', 'en'], ctx);
-    expect(stderr).toMatch(/REAL funds/);
-    expect(stdout).toMatch(/Cancelled: nothing was placed/);
+    const code = await main(['strategy', ...args, '--lang', 'en'], io.context);
+    expect(io.stderr).toMatch(/REAL funds/);
+    expect(io.stdout).toMatch(/Cancelled: nothing was placed/);
     expect(code).toBe(0);
     expect((await demoRest().getOrderHistory()).rows).toEqual([]);
   });
@@ -354,44 +345,23 @@ describe('alpha-monitor strategy against the simulator', () => {
 
   it('Ctrl+C mid-run cancels our open working order, then prints the summary', async () => {
     await startSim({ priceStepFraction: 0 });
-    const child = spawn(
-      process.execPath,
+    const cli = startCli(
       [
-        join(REPO, 'bin/alpha-monitor.js'),
         'strategy',
-        '--token',
-        'KOGE',
-        '--chain',
-        'BSC',
-        '--volume',
-        '20',
-        '--amount',
-        '10',
-        '--buy-offset=-20',
-        '--timeout',
-        '600',
-        '--yes',
-        '--json',
-        '--lang',
-        'en',
+        ...words('--token KOGE --chain BSC --volume 20 --amount 10 --buy-offset=-20'),
+        ...words('--timeout 600 --yes --json --lang en'),
         ...connection(),
       ],
-      { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+      {},
+      { cwd: REPO },
     );
-    let stdout = '';
-    let stderr = '';
-    let interrupted = false;
-    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (!interrupted && stdout.includes('"type":"order-placed"')) {
-        interrupted = true;
-        child.kill('SIGINT');
-      }
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    expect(interrupted, stderr).toBe(true);
-    const events = parseNdjson(stdout);
+    const interrupted = await cli.waitForOutput('"type":"order-placed"').then(
+      () => (cli.kill('SIGINT'), true),
+      () => false,
+    );
+    const code = await cli.exited;
+    expect(interrupted, cli.stderr).toBe(true);
+    const events = parseNdjson(cli.stdout);
     const placed = events.filter((e) => e.type === 'order-placed');
     expect(placed).toHaveLength(1);
     expect(events.filter((e) => e.type === 'order-canceled').map((e) => e.orderId)).toContain(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryCliContext } from '../../../../test/fakes/memory-cli-context.ts';
+import { waitFor } from '../../../../test/fakes/wait-for.ts';
 import { readJournal } from '../../core/journal/journal-reader.ts';
 import { SessionJournals } from '../../core/journal/session-journals.ts';
 import { createAcceleratedClock, systemClock } from '../../core/ports/clock.ts';
@@ -40,9 +41,9 @@ describe('watch --journal', () => {
         .split('\n')
         .filter((l) => l.startsWith('{"type":"order"'))
         .map((l) => JSON.parse(l) as { orderId: string; eventId: number; source: string });
-    while (!io.stdout.includes('"state":"live"')) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => io.stdout.includes('"state":"live"'), { what: 'live' });
     sim.demoActivity.start({ ordersPerMinute: 600 });
-    while (orderLines().length < 20) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => orderLines().length >= 20, { what: '20 order lines' });
     io.interrupt();
     expect(await running).toBe(0);
     sim.demoActivity.stop();

@@ -1,46 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { startSimulator, type Simulator } from '../../sim/index.ts';
 import { placeRestingOto } from '../../sim/testing/demo-session.ts';
-
-const BIN = fileURLToPath(new URL('../../../../bin/alpha-monitor.js', import.meta.url));
-
-/** Runs the real CLI as a child process (as a user would), collecting its output. */
-function startCli(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LANG: 'C' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    exited,
-    get stdout() {
-      return stdout;
-    },
-    get stderr() {
-      return stderr;
-    },
-  };
-}
-
-async function waitFor(predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!predicate()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { startCli } from '../../../../test/fakes/cli-process.ts';
 
 /** A WebSocket relay in front of the simulator that records what the client sends and how it closes. */
 async function startRecordingRelay(sim: Simulator) {
@@ -118,7 +84,7 @@ describe('alpha-monitor watch as a subprocess', () => {
 
   it('Ctrl+C unsubscribes, prints the statistics and exits 0', async () => {
     const cli = startCli(['watch', '--demo']);
-    await waitFor(() => cli.stdout.includes('Connected'), 'connected');
+    await cli.waitForOutput('Connected');
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
     expect(cli.stdout).toContain('Stopping');
@@ -129,7 +95,7 @@ describe('alpha-monitor watch as a subprocess', () => {
 
   it('a second Ctrl+C exits at once', async () => {
     const cli = startCli(['watch', '--demo']);
-    await waitFor(() => cli.stdout.includes('Connected'), 'connected');
+    await cli.waitForOutput('Connected');
     cli.child.kill('SIGINT');
     cli.child.kill('SIGINT');
     const code = await cli.exited;
@@ -155,8 +121,8 @@ describe('alpha-monitor watch as a subprocess', () => {
         credentialsFile,
       ]);
       // Like `head`: read until the session is live, then close the pipe.
-      await waitFor(() => cli.stdout.includes('"state":"live"'), 'live');
-      cli.child.stdout.destroy();
+      await cli.waitForOutput('"state":"live"');
+      cli.child.stdout!.destroy();
       // The next update is written into the closed pipe.
       await placeRestingOto(sim);
       expect(await cli.exited).toBe(0);
