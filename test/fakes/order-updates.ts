@@ -91,6 +91,49 @@ export function sampleFilledOrder(
 }
 
 /**
+ * The `data` of the executionReport push that parses to `update` (the inverse of the
+ * parser's field map, key names as captured), for in-memory streams.
+ */
+export function executionReportData(update: OrderUpdate): Record<string, unknown> {
+  return {
+    e: 'executionReport',
+    E: update.eventTimeMs,
+    T: update.transactionTimeMs,
+    u: update.updateTimeMs,
+    O: update.orderCreationTimeMs,
+    s: update.symbol,
+    ba: update.baseAsset,
+    qa: update.quoteAsset,
+    c: update.clientOrderId,
+    S: update.side,
+    o: update.orderType,
+    ot: update.originalOrderType,
+    f: update.timeInForce,
+    q: update.quantity,
+    p: update.price,
+    P: update.stopPrice,
+    ap: update.avgPrice,
+    x: update.executionType,
+    X: update.status,
+    i: update.orderId,
+    l: update.lastFilledQty,
+    z: update.cumulativeFilledQty,
+    L: update.lastFilledPrice,
+    ...(update.commission === null ? {} : { n: update.commission, N: update.commissionAsset }),
+    t: update.tradeId,
+    m: update.isMaker,
+    Z: update.cumulativeQuoteQty,
+    Y: update.lastQuoteQty,
+    Q: update.quoteOrderQty,
+    id: update.eventId,
+    il: update.orderListId ?? '-1',
+    ct: update.contingencyType,
+    cp: update.contingencyPosition,
+    st: update.st,
+  };
+}
+
+/**
  * The two legs one OTO call places, as first pushed: a working BUY (NEW) and its pending SELL
  * (PENDING, quantity `"0"` until activated) with the next order id. `overrides` apply to both
  * legs, except that the pending leg's own id, side, status, quantity and position win;

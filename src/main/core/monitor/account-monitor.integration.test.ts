@@ -73,16 +73,17 @@ describe('AccountMonitor against the simulator', () => {
   });
 
   it('backfills over REST what happened while the stream was down', async () => {
-    h = await startMonitorHarness({
-      monitor: { backoff: { baseMs: 1_500, capMs: 1_500 }, random: () => 0.99 },
-    });
+    h = await startMonitorHarness();
     await live(h);
     const ids = await placeRestingOto(h);
     await h.until(() => h!.monitor.book.size === 2, 'both legs');
+    // Connections are refused until the fill happened: the gap lasts whatever the load.
+    h.sim.faults.refuseConnections(10 * 60_000);
     h.sim.faults.dropAllConnections();
     await h.until(() => h!.monitor.state.name === 'reconnecting', 'reconnecting');
     // The fill happens while nobody listens.
     h.sim.orders.fillNow(ids.workingOrderId);
+    h.sim.faults.refuseConnections(0);
     await h.until(
       () => h!.monitor.book.get(ids.workingOrderId)?.current.status === 'FILLED',
       'backfilled fill',
@@ -93,67 +94,14 @@ describe('AccountMonitor against the simulator', () => {
     expect(h.monitor.stats.fills).toBeGreaterThan(0);
   });
 
-  it('recovers over REST a fill pushed while the old key was dead, once a refresh hands out a new key', async () => {
-    // 'rotate': each re-POST answers a new key. The old key dies silently (no listenKeyExpired).
-    h = await startMonitorHarness({
-      sim: { listenKeyRepost: 'rotate' },
-      monitor: { renewIntervalMs: 1_000 },
-    });
-    await live(h);
-    const ids = await placeRestingOto(h);
-    await h.until(() => h!.monitor.book.size === 2, 'both legs');
-    h.sim.faults.expireListenKey();
-    // The fill is pushed to a key nobody can hear any more.
-    h.sim.orders.fillNow(ids.workingOrderId);
-    await h.until(
-      () => h!.monitor.book.get(ids.workingOrderId)?.current.status === 'FILLED',
-      'the missed fill recovered',
-    );
-    expect(h.updates.filter((u) => u.source === 'backfill').map((u) => u.update.orderId)).toContain(
-      ids.workingOrderId,
-    );
-    // The activated sell leg (priced far below the market) filled in the same dark window.
-    await h.until(
-      () => h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'FILLED',
-      'the sell leg recovered',
-    );
-    expect(h.monitor.stats).toMatchObject({
-      reconnects: 0,
-      fills: 2,
-      ordersByStatus: { FILLED: 2 },
-    });
-    expect(h.monitor.state.name).toBe('live');
-  });
-
-  it('replaces a stalled connection when the pong deadline passes', async () => {
-    h = await startMonitorHarness({ monitor: { pingIntervalMs: 150 } });
-    await live(h);
-    h.sim.faults.stall();
-    await h.until(() => h!.states.some((s) => s.name === 'reconnecting'), 'stall detected');
-    const lost = h.states.find((s) => s.name === 'reconnecting');
-    expect(lost).toMatchObject({ reason: expect.stringContaining('pong') });
-    h.sim.faults.resume();
-    await h.until(
-      () => h!.monitor.state.name === 'live' && h!.monitor.stats.reconnects >= 1,
-      'live again',
-    );
-    const ids = await placeRestingOto(h);
-    await h.until(
-      () => h!.monitor.book.get(ids.workingOrderId) !== undefined,
-      'updates on the new connection',
-    );
-  });
-
-  it('fails for good on an invalidated session, without a retry storm', async () => {
+  // That nothing is retried afterwards, however long, is shown on a fake clock (stream-session.test.ts).
+  it('fails for good on an invalidated session', async () => {
     h = await startMonitorHarness();
     await live(h);
     h.sim.faults.invalidateSession();
     h.sim.faults.dropAllConnections();
     await h.until(() => h!.monitor.state.name === 'failed', 'failed');
     expect(h.monitor.state).toMatchObject({ name: 'failed', code: 'SESSION_EXPIRED' });
-    const requests = h.listenKeysRequested();
-    await new Promise((r) => setTimeout(r, 600));
-    expect(h.listenKeysRequested()).toBe(requests);
     expect(h.sim.connectionCount).toBe(0);
   });
 
@@ -217,36 +165,6 @@ describe('AccountMonitor against the simulator', () => {
     // The late fill still counts toward volume: both legs' fills.
     expect(stats.fills).toBe(3);
     expect(h.monitor.state.name).toBe('live');
-  });
-
-  it('keeps reconnecting with backoff while connections are refused, then comes back', async () => {
-    h = await startMonitorHarness({ monitor: { backoff: { baseMs: 20, capMs: 100 } } });
-    await live(h);
-    h.sim.faults.refuseConnections(800);
-    h.sim.faults.dropAllConnections();
-    await h.until(
-      () => h!.states.filter((s) => s.name === 'reconnecting').length >= 3,
-      'several refused attempts',
-    );
-    const attempts = h.states.flatMap((s) => (s.name === 'reconnecting' ? [s.attempt] : []));
-    expect(attempts.slice(0, 3)).toEqual([1, 2, 3]);
-    await h.until(
-      () => h!.monitor.state.name === 'live' && h!.monitor.stats.reconnects === 1,
-      'live again',
-      20_000,
-    );
-  });
-
-  it('gives up with MAX_RECONNECTS when the optional limit is used up', async () => {
-    h = await startMonitorHarness({
-      monitor: { maxReconnectAttempts: 2, backoff: { baseMs: 10, capMs: 20 } },
-    });
-    await live(h);
-    h.sim.faults.refuseConnections(60_000);
-    h.sim.faults.dropAllConnections();
-    await h.until(() => h!.monitor.state.name === 'failed', 'failed');
-    expect(h.monitor.state).toMatchObject({ name: 'failed', code: 'MAX_RECONNECTS' });
-    expect(h.states.filter((s) => s.name === 'reconnecting')).toHaveLength(2);
   });
 
   it('never logs a full listen key, cookie or csrftoken, even for malformed frames and failures', async () => {

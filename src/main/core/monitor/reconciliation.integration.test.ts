@@ -77,20 +77,23 @@ describe('reconciliation against the simulator', { timeout: 240_000 }, () => {
   it('an order placed well before a gap and cancelled during it ends CANCELED, even if history filters by creation time', async () => {
     h = await startMonitorHarness({
       sim: { historyTimeFilter: 'created' },
-      monitor: {
-        reconcileMarginMs: 50,
-        backoff: { baseMs: 1_500, capMs: 1_500 },
-        random: () => 0.99,
-      },
+      monitor: { reconcileMarginMs: 50 },
     });
-    await live(h);
+    // Placed before the monitor starts, so it reaches the book from the start reconciliation
+    // (no frame): the gap then starts when the stream drops, after that reconciliation's two
+    // REST calls, which the account's budget spaces 300 ms apart. The order is older than the
+    // gap's window (gap start minus the 50 ms margin) however fast or slow the machine is.
     const ids = await placeRestingOto(h);
-    await h.until(() => h!.monitor.book.size === 2, 'both legs', PATIENCE_MS);
-    // The order is older than the gap's window (gap start minus the 50 ms margin).
-    await new Promise((r) => setTimeout(r, 300));
+    const events = reconciles(h);
+    await live(h);
+    await h.until(() => events.some((e) => e.trigger === 'start'), 'start reconciled', PATIENCE_MS);
+    expect(h.monitor.book.get(ids.workingOrderId)?.current.status).toBe('NEW');
+    // The exchange refuses connections until the cancel happened: the gap lasts whatever the load.
+    h.sim.faults.refuseConnections(10 * 60_000);
     h.sim.faults.dropAllConnections();
     await h.until(() => h!.monitor.state.name === 'reconnecting', 'reconnecting', PATIENCE_MS);
     await cancelWorking(h, ids.workingOrderId);
+    h.sim.faults.refuseConnections(0);
     await h.until(
       () =>
         h!.monitor.book.get(ids.workingOrderId)?.current.status === 'CANCELED' &&
