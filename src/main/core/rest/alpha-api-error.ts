@@ -44,6 +44,14 @@ export interface AlphaApiErrorDetails {
   riskChallengeBizNo?: string;
   /** The first field of `data` that did not match the endpoint's schema (UNEXPECTED_REPLY). */
   field?: string;
+  /** The request timeout that ran out (TIMEOUT). */
+  timeoutMs?: number;
+  /** The exchange that could not be reached (NETWORK). */
+  baseUrl?: string;
+  /** The operating system's or HTTP stack's own words (NETWORK), e.g. `connect ECONNREFUSED`. */
+  detail?: string;
+  /** Which part of the session cannot be sent (INVALID_CREDENTIALS): `cookie`, a header name. */
+  header?: string;
   cause?: unknown;
 }
 
@@ -55,6 +63,10 @@ export interface AlphaApiErrorParams {
   readonly apiCode?: string;
   readonly apiMessage?: string;
   readonly field?: string;
+  readonly timeoutMs?: number;
+  readonly baseUrl?: string;
+  readonly detail?: string;
+  readonly header?: string;
 }
 
 /** An Alpha REST failure with a stable `code`. Its message never contains a secret. */
@@ -74,6 +86,10 @@ export class AlphaApiError extends CodedError<AlphaApiErrorCode, AlphaApiErrorPa
         apiCode: details.apiCode,
         apiMessage: details.apiMessage,
         field: details.field,
+        timeoutMs: details.timeoutMs,
+        baseUrl: details.baseUrl,
+        detail: details.detail,
+        header: details.header,
       }),
       cause: details.cause,
     });

@@ -304,11 +304,15 @@ describe('AlphaRestClient errors', () => {
   it('maps a hung request to TIMEOUT and a closed port to NETWORK', async () => {
     server.setRoute(ALPHA_PATHS.listenKey, { body: '', hang: true });
     const quick = new AlphaRestClient({ baseUrl: server.url, credentials, timeoutMs: 100 });
-    expect((await failure(quick.getListenKey())).code).toBe('TIMEOUT');
+    const timedOut = await failure(quick.getListenKey());
+    expect([timedOut.code, timedOut.params.timeoutMs]).toEqual(['TIMEOUT', 100]);
     const url = server.url;
     await server.close();
     const gone = new AlphaRestClient({ baseUrl: url, credentials });
-    expect((await failure(gone.getListenKey())).code).toBe('NETWORK');
+    const unreachable = await failure(gone.getListenKey());
+    expect(unreachable.code).toBe('NETWORK');
+    // The edge says it in the user's language from these, quoting the OS's own words.
+    expect(unreachable.params).toMatchObject({ baseUrl: url, detail: expect.any(String) });
     server = await startFixtureHttpServer({});
   });
 
@@ -318,6 +322,7 @@ describe('AlphaRestClient errors', () => {
     const bad = new AlphaRestClient({ baseUrl: server.url, credentials: pasted });
     const e = await failure(bad.getListenKey());
     expect(e.code).toBe('INVALID_CREDENTIALS');
+    expect(e.params.header).toBe('cookie');
     expect(e.message).toMatch(/cookie header has a character browsers never send.*cURL/);
     expect(e.message).not.toContain('secret');
     expect([isTransientApiError(e), isFatalAuthError(e)]).toEqual([false, true]);

@@ -10,6 +10,7 @@ export {
   isFatalAuthError,
   isTransientApiError,
   type AlphaApiErrorCode,
+  type AlphaApiErrorParams,
 } from './alpha-api-error.ts';
 export { ALPHA_PATHS, DEFAULT_REST_URL } from './alpha-paths.ts';
 export {
@@ -19,5 +20,6 @@ export {
   type HttpResponse,
 } from './http-client.ts';
 export { buildRequestHeaders, secretValuesOf } from './request-headers.ts';
+export { RestTransport, type RestTransportOptions } from './transport/rest-transport.ts';
 export * from './alpha-types.ts';
 export type * from './points-types.ts';
