@@ -1,35 +1,32 @@
 import type { StrategyParams } from '../../shared/ipc/views-app.ts';
 import {
-  DEFAULT_STRATEGY_PARAMS,
-  DEFAULT_VOLUME_RULE,
+  strategyParamsOf,
   type StrategyParams as EngineStrategyParams,
   type StrategySummary,
 } from '../core/strategy/index.ts';
 
-/** The engine's parameters for the panel's, with the CLI's defaults for what is left out. */
+/**
+ * The engine's parameters for the panel's: units converted (seconds → ms), everything the
+ * panel leaves out from the engine's defaults (strategyParamsOf, as the CLI's flags).
+ */
 export function engineParamsOf(params: StrategyParams): EngineStrategyParams {
-  return {
+  return strategyParamsOf({
     token: params.token,
     chain: params.chain,
     targetVolumeUsdt: params.volumeUsdt,
     targetPoints: params.points ?? null,
     amountUsdt: params.amountUsdt,
-    buyOffsetPct: params.buyOffsetPct ?? DEFAULT_STRATEGY_PARAMS.buyOffsetPct,
-    sellOffsetPct: params.sellOffsetPct ?? DEFAULT_STRATEGY_PARAMS.sellOffsetPct,
+    buyOffsetPct: params.buyOffsetPct,
+    sellOffsetPct: params.sellOffsetPct,
     intervalMs: params.intervalSec * 1000,
-    legTimeoutMs:
-      params.timeoutSec !== undefined
-        ? params.timeoutSec * 1000
-        : DEFAULT_STRATEGY_PARAMS.legTimeoutMs,
-    volumeRule: DEFAULT_VOLUME_RULE,
-    maxLossUsdt: params.maxLossUsdt ?? null,
-    maxWearBps: params.maxWearBps ?? null,
-    maxMovePct: params.maxMovePct ?? null,
-    sellLeftovers: params.sellLeftovers ?? false,
-    maxConsecutiveFailures: DEFAULT_STRATEGY_PARAMS.maxConsecutiveFailures,
+    legTimeoutMs: params.timeoutSec !== undefined ? params.timeoutSec * 1000 : undefined,
+    maxLossUsdt: params.maxLossUsdt,
+    maxWearBps: params.maxWearBps,
+    maxMovePct: params.maxMovePct,
+    sellLeftovers: params.sellLeftovers,
     cancelPendingAtEnd: params.cancelPending,
     dryRun: params.dryRun,
-  };
+  });
 }
 
 /**

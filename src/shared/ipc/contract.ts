@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { ALERT_SECRET_NAMES, alertSettingsPatchSchema } from '../alerts/alert-settings.ts';
+import { MAX_TARGET_POINTS } from '../strategy/strategy-defaults.ts';
 import type { AlertSettingsView, AlertTestResultView } from '../alerts/alert-views.ts';
 import type {
   AddAccountResult,
@@ -72,7 +73,7 @@ export const settingsPatchSchema = z
     theme: z.enum(['light', 'dark', 'system']),
     startMinimizedToTray: z.boolean(),
     reconcileIntervalS: z.number().int().min(10).max(3600),
-    dailyPointsTarget: z.number().int().min(1).max(40),
+    dailyPointsTarget: z.number().int().min(1).max(MAX_TARGET_POINTS),
   })
   .partial()
   .strict();
@@ -89,7 +90,7 @@ export const strategyParamsSchema = z
     sellOffsetPct: signedDecimal.optional(),
     timeoutSec: z.number().min(1).max(3600).optional(),
     maxLossUsdt: decimal.optional(),
-    points: z.number().int().min(1).max(40).optional(),
+    points: z.number().int().min(1).max(MAX_TARGET_POINTS).optional(),
     maxWearBps: decimal.optional(),
     maxMovePct: decimal.optional(),
     sellLeftovers: z.boolean().optional(),
