@@ -9,16 +9,17 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { FillPoint } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { bucketFills } from '../model/fill-buckets.ts';
+import type { FillSeries } from '../model/fill-buckets.ts';
 import { formatClock, formatDuration } from '../format/time.ts';
 import { formatDecimal, roundDecimal } from '../format/decimal.ts';
 import { Panel } from './ui.tsx';
 
 /**
  * Fills per time bucket (bars, buys and sells stacked) and the quote volume they filled
- * (line). `version` changes whenever fills were appended (the array is appended in place).
+ * (line), from the session's pre-aggregated fills. `version` changes whenever fills were
+ * added (the series grows in place); the caller samples it, so the chart redraws at most
+ * once a second however fast fills arrive.
  */
 export const FillsChart = memo(function FillsChart({
   fills,
@@ -26,15 +27,14 @@ export const FillsChart = memo(function FillsChart({
   sessionStartMs,
   quoteAsset,
 }: {
-  fills: readonly FillPoint[];
+  fills: FillSeries;
   version: number;
   sessionStartMs: number | null;
   quoteAsset: string;
 }) {
   const t = useT();
   const { bucketMs, buckets } = useMemo(
-    () =>
-      bucketFills(fills, { toMs: Date.now(), fromMs: sessionStartMs ?? undefined, maxBuckets: 48 }),
+    () => fills.buckets({ toMs: Date.now(), fromMs: sessionStartMs ?? undefined, maxBuckets: 48 }),
     // `version` stands for the contents of `fills`, which grow in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [fills, version, sessionStartMs],
@@ -53,7 +53,7 @@ export const FillsChart = memo(function FillsChart({
       {buckets.length === 0 ? (
         <div className="chart-empty">{t.noFillsYet}</div>
       ) : (
-        <div className="chart-box" data-fills={fills.length}>
+        <div className="chart-box" data-fills={fills.count}>
           <ResponsiveContainer width="100%" height="100%">
             <ComposedChart data={buckets} margin={{ top: 6, right: 4, bottom: 0, left: -8 }}>
               <CartesianGrid stroke="var(--border)" vertical={false} />

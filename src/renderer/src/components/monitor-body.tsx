@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { IpcError } from '../../../shared/ipc/result.ts';
 import { useNow } from '../app/use-now.ts';
+import { useSampled } from '../app/use-sampled.ts';
 import { useT } from '../i18n/i18n.tsx';
 import type { AccountSessionModel } from '../model/account-session-model.ts';
+import { FillSeries } from '../model/fill-buckets.ts';
 import {
   DEFAULT_SORT,
   EMPTY_FILTER,
-  distinctSymbols,
   type OrderFilter,
   type OrderSort,
 } from '../model/order-query.ts';
@@ -23,6 +24,13 @@ import { Button, ErrorBox } from './ui.tsx';
 type SideTab = 'detail' | 'stats' | 'strategy';
 
 const NO_IDS: ReadonlySet<string> = new Set();
+const NO_FILLS = new FillSeries();
+const NO_SYMBOLS: readonly string[] = [];
+
+/** Charts redraw at most this often (drawing them costs more than a frame at high rates). */
+export const CHART_REDRAW_INTERVAL_MS = 1000;
+/** The statistics (text only) follow a little faster. */
+export const STATS_REDRAW_INTERVAL_MS = 500;
 
 /**
  * The monitor screens of one session: charts, the orders table with its export buttons, and
@@ -63,8 +71,8 @@ export function MonitorBody({
 
   const orders = model?.orders ?? null;
   const slots = useOrderQuery(orders, filter, sort, orders?.version ?? 0);
-  // Recomputed only when a new symbol could have appeared (version), cheap next to a sort.
-  const symbols = useMemo(() => (orders ? distinctSymbols(orders.rows) : []), [orders, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The same array until a new symbol appears, so the toolbar's options are not rebuilt per frame.
+  const symbols = orders?.symbols ?? NO_SYMBOLS;
 
   const select = useCallback((orderId: string) => {
     setSelectedId(orderId);
@@ -81,6 +89,13 @@ export function MonitorBody({
     setTab('detail');
   }
   const nowMs = useNow(1000);
+  // The table follows every frame; charts and statistics are sampled (their memos key on these).
+  const chartVersion = useSampled(version, CHART_REDRAW_INTERVAL_MS);
+  const statsVersion = useSampled(version, STATS_REDRAW_INTERVAL_MS);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const chartStats = useMemo(() => model?.stats ?? null, [model, chartVersion]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const panelStats = useMemo(() => model?.stats ?? null, [model, statsVersion]);
 
   const selected = selectedId !== null ? (orders?.get(selectedId) ?? null) : null;
   const peer = selected?.otoPeerOrderId ? (orders?.get(selected.otoPeerOrderId) ?? null) : null;
@@ -103,10 +118,10 @@ export function MonitorBody({
         {banner}
         {error && <ErrorBox error={error} />}
         <div className="charts-row">
-          <StatusChart stats={model?.stats ?? null} />
+          <StatusChart stats={chartStats} />
           <FillsChart
-            fills={model?.fills ?? []}
-            version={version}
+            fills={model?.fills ?? NO_FILLS}
+            version={chartVersion}
             sessionStartMs={connection?.startedAtMs ?? null}
             quoteAsset={quoteAsset}
           />
@@ -175,7 +190,7 @@ export function MonitorBody({
           </button>
         </div>
         <div className="inspector-body">
-          {tab === 'stats' && <StatsPanel stats={model?.stats ?? null} />}
+          {tab === 'stats' && <StatsPanel stats={panelStats} />}
           {tab === 'strategy' && strategyPanel}
           {tab === 'detail' && (
             <OrderDetail

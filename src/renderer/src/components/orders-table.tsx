@@ -195,6 +195,7 @@ const OrderRow = memo(function OrderRow({
       onClick={() => onSelect(u.orderId)}
       data-order-id={u.orderId}
       data-status={u.status}
+      data-filled-qty={u.cumulativeFilledQty}
       data-testid="order-row"
       aria-selected={selected}
     >

@@ -5,6 +5,8 @@ import type {
   OrderUpdatesBatch,
   SessionStatsView,
 } from '../../../shared/ipc/views-monitor.ts';
+import { FillSeries } from './fill-buckets.ts';
+import { FramePublisher, scheduleAnimationFrame, type ScheduleFrame } from './frame-publisher.ts';
 import { OrdersModel } from './orders-model.ts';
 
 function fillKey(fill: FillPoint): string {
@@ -16,27 +18,31 @@ function fillKey(fill: FillPoint): string {
  * first, then batches. Batches that arrive before the snapshot (we subscribe first so that
  * nothing falls between the two) are held and applied on top of it; orders are replaced by
  * id, so applying one twice is harmless, and fills already in the snapshot are not added again.
+ * Batches are applied as they arrive (O(batch)); the views are told once per animation frame.
  */
 export class AccountSessionModel {
   readonly orders = new OrdersModel();
-  private fillsArray: FillPoint[] = [];
+  private fillSeries = new FillSeries();
   private statsValue: SessionStatsView | null = null;
   private connectionValue: ConnectionView | null = null;
   private pending: OrderUpdatesBatch[] | null = [];
   private lastUpdate: { receivedAtMs: number; latencyMs: number } | null = null;
-  private versionValue = 0;
-  private readonly listeners = new Set<() => void>();
+  private readonly publisher: FramePublisher;
 
   constructor(
     readonly accountId: string,
     private readonly nowMs: () => number = () => Date.now(),
-  ) {}
+    scheduleFrame: ScheduleFrame = scheduleAnimationFrame,
+  ) {
+    this.publisher = new FramePublisher(scheduleFrame);
+  }
 
   get loaded(): boolean {
     return this.pending === null;
   }
-  get fills(): readonly FillPoint[] {
-    return this.fillsArray;
+  /** The session's fills, aggregated for the chart as they arrive (the fills are not kept). */
+  get fills(): FillSeries {
+    return this.fillSeries;
   }
   get stats(): SessionStatsView | null {
     return this.statsValue;
@@ -56,19 +62,21 @@ export class AccountSessionModel {
       lastReceiveLatencyMs: this.lastUpdate.latencyMs,
     };
   }
+  /** Moves once per animation frame that had changes (views key their memos on it). */
   get version(): number {
-    return this.versionValue;
+    return this.publisher.version;
   }
 
   applySnapshot(snapshot: MonitorSnapshot): void {
     this.orders.reset(snapshot.orders);
-    this.fillsArray = [...snapshot.fills];
+    this.fillSeries = new FillSeries();
+    for (const fill of snapshot.fills) this.fillSeries.add(fill);
     this.statsValue = snapshot.stats;
     this.connectionValue = snapshot.connection;
     const held = this.pending ?? [];
     this.pending = null;
     if (held.length > 0) {
-      const known = new Set(this.fillsArray.map(fillKey));
+      const known = new Set(snapshot.fills.map(fillKey));
       for (const batch of held) {
         this.applyBatchNow({ ...batch, fills: batch.fills.filter((f) => !known.has(fillKey(f))) });
       }
@@ -92,17 +100,18 @@ export class AccountSessionModel {
     this.bump();
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  /** For useSyncExternalStore: called at most once per animation frame. */
+  get subscribe(): (listener: () => void) => () => void {
+    return this.publisher.subscribe;
+  }
 
-  getVersion = (): number => this.versionValue;
+  get getVersion(): () => number {
+    return this.publisher.getVersion;
+  }
 
   private applyBatchNow(batch: OrderUpdatesBatch): void {
     this.orders.apply(batch.orders, this.nowMs());
-    // In place: consumers key their memos on `version`, and copying 100k fills per batch would not scale.
-    for (const fill of batch.fills) this.fillsArray.push(fill);
+    for (const fill of batch.fills) this.fillSeries.add(fill);
     this.statsValue = batch.stats;
     for (const u of batch.updates) {
       // Backfilled updates arrive long after `E`; their "latency" says nothing about the stream.
@@ -117,7 +126,6 @@ export class AccountSessionModel {
   }
 
   private bump(): void {
-    this.versionValue += 1;
-    for (const listener of [...this.listeners]) listener();
+    this.publisher.changed();
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FillPoint } from '../../../shared/ipc/views-monitor.ts';
-import { bucketFills, chooseBucketMs } from './fill-buckets.ts';
+import { FillSeries, bucketFills, chooseBucketMs } from './fill-buckets.ts';
 
 const fill = (eventTimeMs: number, quoteQty: string, side: 'BUY' | 'SELL' = 'BUY'): FillPoint => ({
   orderId: String(eventTimeMs),
@@ -42,5 +42,32 @@ describe('bucketFills', () => {
 
   it('has nothing to draw without fills', () => {
     expect(bucketFills([], { toMs: 1 }).buckets).toEqual([]);
+  });
+});
+
+describe('FillSeries', () => {
+  it('keeps counts and exact volume whatever order the fills arrive in', () => {
+    const series = new FillSeries();
+    series.add(fill(3_000, '5'));
+    // A backfill after a gap brings older fills.
+    series.add(fill(500, '0.2', 'SELL'));
+    series.add(fill(0, '0.1'));
+    expect(series.count).toBe(3);
+    const { buckets } = series.buckets({ toMs: 3_000 });
+    expect(buckets.map((b) => b.fills)).toEqual([2, 0, 0, 1]);
+    expect(buckets[0]!.volumeQuote).toBe('0.3');
+  });
+
+  it('a day of fills every second: bounded slices, every fill and every unit of volume still counted', () => {
+    const series = new FillSeries();
+    const daySeconds = 86_400;
+    for (let s = 0; s < daySeconds; s++) series.add(fill(s * 1000, '0.1'));
+    const { bucketMs, buckets } = series.buckets({ toMs: daySeconds * 1000, maxBuckets: 48 });
+    expect(series.sliceCount).toBeLessThanOrEqual(4_096);
+    expect(bucketMs).toBe(1_800_000);
+    expect(buckets.reduce((n, b) => n + b.fills, 0)).toBe(daySeconds);
+    expect(buckets[0]!.volumeQuote).toBe('180');
+    // Bars start on the half hour, as the axis labels them.
+    expect(buckets.every((b) => b.startMs % 1_800_000 === 0)).toBe(true);
   });
 });

@@ -2,13 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ORDER_STATUSES } from '../../../shared/domain/order-update.ts';
 import type { OrderView } from '../../../shared/ipc/views-monitor.ts';
 import { sampleOrderView, sampleOtoPair } from '../../../../test/fakes/order-updates.ts';
-import {
-  DEFAULT_SORT,
-  EMPTY_FILTER,
-  distinctSymbols,
-  queryOrders,
-  type OrderFilter,
-} from './order-query.ts';
+import { queryOrders } from './order-index.ts';
+import { DEFAULT_SORT, EMPTY_FILTER, type OrderFilter } from './order-query.ts';
+import { OrdersModel } from './orders-model.ts';
 
 function ids(rows: readonly OrderView[], slots: Int32Array): string[] {
   return Array.from(slots, (slot) => rows[slot]!.last.orderId);
@@ -79,7 +75,9 @@ describe('queryOrders', () => {
     expect(q({ text: 'FINDME' })).toEqual(['2']);
     expect(q({ strategyOnly: true })).toEqual(['3']);
     expect(q({ side: 'BUY', symbol: 'ALPHA_373USDT' })).toEqual(['3']);
-    expect(distinctSymbols(rows)).toEqual(['ALPHA_22USDT', 'ALPHA_373USDT']);
+    const model = new OrdersModel();
+    model.reset(rows);
+    expect(model.symbols).toEqual(['ALPHA_22USDT', 'ALPHA_373USDT']);
   });
 
   it('sorts prices as numbers, not as text', () => {
