@@ -1,3 +1,5 @@
+import { toJournalProblem } from '../core/journal/journal-problem.ts';
+import type { Problem, Reason } from '../../shared/reasons/reason.ts';
 import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import { DisposableStore } from '../../shared/lifecycle/disposable.ts';
 import type { OrderUpdate, UpdateSource } from '../../shared/domain/order-update.ts';
@@ -23,7 +25,7 @@ export interface RuntimeCallbacks {
   /** Every accepted update once it is journalled, unbatched (notifications, strategy). */
   onAcceptedUpdate(view: OrderUpdateView): void;
   /** The journal cannot be written, works again, or closed with records it could not write. */
-  onJournalProblem(problem: { code: string; message: string }): void;
+  onJournalProblem(problem: Problem): void;
   /** A REST reconciliation found updates the stream never delivered (alerts). */
   onMissedByStream?(missedByStream: number): void;
 }
@@ -108,7 +110,14 @@ export class AccountMonitorRuntime implements AsyncDisposable {
           code: failure.code,
           pendingUpdates: failure.pendingUpdates,
         });
-        callbacks.onJournalProblem({ code: 'JOURNAL_WRITE_FAILED', message: failure.message });
+        const path = journal.path;
+        callbacks.onJournalProblem({
+          code: 'JOURNAL_WRITE_FAILED',
+          reason:
+            failure.code === 'ENOSPC'
+              ? { code: 'JOURNAL_DISK_FULL', path }
+              : { code: 'JOURNAL_WRITE_FAILED', path, errorCode: failure.code },
+        });
       }),
     );
     this.store.add(
@@ -116,7 +125,7 @@ export class AccountMonitorRuntime implements AsyncDisposable {
         logger.info('journal writes again', { writtenUpdates: recovery.writtenUpdates });
         callbacks.onJournalProblem({
           code: 'JOURNAL_WRITE_RECOVERED',
-          message: `The session journal can be written again: ${recovery.writtenUpdates} update(s) that waited are saved and shown.`,
+          reason: { code: 'JOURNAL_WRITE_RECOVERED', updates: recovery.writtenUpdates },
         });
       }),
     );
@@ -183,7 +192,7 @@ export class AccountMonitorRuntime implements AsyncDisposable {
       k: 'state',
       atMs: change.atMs,
       state: change.state,
-      problem: change.problem ?? null,
+      problem: change.problem ? toJournalProblem(change.problem) : null,
       maskedListenKey: change.maskedListenKey ?? null,
     });
     this.tracker.applyState(change);
@@ -250,18 +259,25 @@ export class AccountMonitorRuntime implements AsyncDisposable {
 
   private reportUnwritten(report: JournalCloseReport): void {
     if (report.unwrittenRecords === 0) return;
-    const message =
+    const updates = report.unwrittenUpdates;
+    const path = this.journal.path;
+    const reason: Reason =
       report.savedTo !== null
-        ? `${report.unwrittenUpdates} update(s) could not be written to the session journal (${this.journal.path}); they are saved in ${report.savedTo}.`
-        : `${report.unwrittenUpdates} update(s) could not be written to the session journal (${this.journal.path}) nor to an emergency file (${report.saveError?.code ?? 'unknown error'}: ${report.saveError?.message ?? ''}); they are lost.`;
+        ? { code: 'JOURNAL_UNWRITTEN_SAVED', updates, path, savedTo: report.savedTo }
+        : {
+            code: 'JOURNAL_UNWRITTEN_LOST',
+            updates,
+            path,
+            ...(report.saveError ? { errorCode: report.saveError.code } : {}),
+          };
     this.logger.error('journal closed with unwritten updates', {
       unwrittenUpdates: report.unwrittenUpdates,
       unwrittenRecords: report.unwrittenRecords,
       savedTo: report.savedTo,
     });
     this.callbacks.onJournalProblem({
-      code: report.savedTo !== null ? 'JOURNAL_UNWRITTEN_SAVED' : 'JOURNAL_UNWRITTEN_LOST',
-      message,
+      code: reason.code,
+      reason,
     });
   }
 

@@ -192,10 +192,13 @@ describe('the app over the contract', () => {
     sessions[0]!.stateEmitter.fire({
       state: 'failed',
       atMs: Date.now(),
-      problem: { code: 'SESSION_EXPIRED', message: 'Log in again.' },
+      problem: { code: 'SESSION_EXPIRED', reason: { code: 'SESSION_EXPIRED' } },
     });
     await until(() => notices.length === 2);
-    expect(notices[1]).toMatchObject({ kind: 'session-failure', body: 'Log in again.' });
+    expect(notices[1]).toMatchObject({
+      kind: 'session-failure',
+      body: 'The Binance session has expired (100002001). Log in again and re-import the session.',
+    });
   });
 
   it('lists a session that never ended cleanly as interrupted, with its updates counted', async () => {

@@ -154,8 +154,8 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     ),
   );
   store.add(
-    strategies.onDidStopAccount(({ accountId, code, advice }) =>
-      notifications.onStrategyStopped(accountId, code, advice),
+    strategies.onDidStopAccount(({ accountId, code }) =>
+      notifications.onStrategyStopped(accountId, code),
     ),
   );
   const overallEmitter = store.add(new Emitter<OverallState>());
@@ -243,8 +243,8 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     ),
   );
   store.add(
-    monitors.onDidHitProblem(({ accountId, code, message }) =>
-      notifications.onSessionFailure(accountId, { code, message }),
+    monitors.onDidHitProblem(({ accountId, code, reason }) =>
+      notifications.onSessionFailure(accountId, { code, reason }),
     ),
   );
   store.add(

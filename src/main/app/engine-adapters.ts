@@ -121,10 +121,10 @@ function toChange(state: SessionState, atMs: number): MonitorStateChange {
         state: 'reconnecting',
         atMs,
         reconnectAttempt: state.attempt,
-        problem: { code: 'RECONNECTING', message: state.reason },
+        problem: { code: 'RECONNECTING', reason: state.reason },
       };
     case 'failed':
-      return { state: 'failed', atMs, problem: { code: state.code, message: state.reason } };
+      return { state: 'failed', atMs, problem: { code: state.code, reason: state.reason } };
     default:
       return assertNever(state, 'session state');
   }

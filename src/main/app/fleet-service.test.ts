@@ -27,7 +27,7 @@ class FakeMonitors implements FleetMonitors {
     this.connections.fire({
       ...this.connection(accountId),
       state,
-      problem: problemCode ? { code: problemCode, message: 'why' } : null,
+      problem: problemCode ? { code: problemCode, reason: { code: 'PING_FAILED' } } : null,
     });
   }
   /** A batch with one filled BUY (and the order counts the stats would have). */

@@ -1,3 +1,4 @@
+import type { Problem } from '../../shared/reasons/reason.ts';
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
 import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import type {
@@ -28,11 +29,7 @@ export class MonitorService implements AsyncDisposable {
   private readonly batchEmitter = new Emitter<OrderUpdatesBatch>();
   private readonly connectionEmitter = new Emitter<ConnectionView>();
   private readonly acceptedEmitter = new Emitter<{ accountId: string; view: OrderUpdateView }>();
-  private readonly problemEmitter = new Emitter<{
-    accountId: string;
-    code: string;
-    message: string;
-  }>();
+  private readonly problemEmitter = new Emitter<{ accountId: string } & Problem>();
   readonly onDidBatch: Event<OrderUpdatesBatch> = this.batchEmitter.event;
   readonly onDidChangeConnection: Event<ConnectionView> = this.connectionEmitter.event;
   readonly onDidAcceptUpdate: Event<{ accountId: string; view: OrderUpdateView }> =
@@ -42,8 +39,7 @@ export class MonitorService implements AsyncDisposable {
    * (`JOURNAL_WRITE_FAILED`, once per episode), works again (`JOURNAL_WRITE_RECOVERED`), or
    * closed with updates it could not write (`JOURNAL_UNWRITTEN_SAVED` / `_LOST`, with how many).
    */
-  readonly onDidHitProblem: Event<{ accountId: string; code: string; message: string }> =
-    this.problemEmitter.event;
+  readonly onDidHitProblem: Event<{ accountId: string } & Problem> = this.problemEmitter.event;
   private readonly missedEmitter = new Emitter<{ accountId: string; missedByStream: number }>();
   /** A reconciliation recovered updates the stream never delivered. */
   readonly onDidMissUpdates: Event<{ accountId: string; missedByStream: number }> =

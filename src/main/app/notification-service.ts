@@ -3,6 +3,9 @@ import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { NoticeView, Settings } from '../../shared/ipc/views-app.ts';
 import type { OrderUpdateView } from '../../shared/ipc/views-monitor.ts';
 import type { Clock } from '../core/ports/clock.ts';
+import type { Problem } from '../../shared/reasons/reason.ts';
+import { describeReason } from '../../shared/reasons/reason-text.ts';
+import { notificationTexts } from './notification-messages.ts';
 
 /** A burst of fills within this window becomes one notice ("5 orders filled"). */
 export const DEFAULT_GROUP_WINDOW_MS = 3_000;
@@ -16,7 +19,8 @@ export interface NotificationSink {
  * Turns order updates and session failures into notices: FILLED (and, if enabled,
  * PARTIALLY_FILLED) fills are grouped per account over `groupWindowMs`, so a burst is one
  * notice and at most one fill notice per account and kind goes out per window. Failures
- * (session expired, verification needed) are shown at once, once per failure.
+ * (session expired, verification needed) are shown at once, once per failure. Every notice is
+ * written in the UI language of the moment it goes out (`settings().language`).
  */
 export class NotificationService implements Disposable {
   private readonly pending = new Map<
@@ -60,8 +64,8 @@ export class NotificationService implements Disposable {
     if (!group) return;
     this.pending.delete(key);
     const n = group.orderIds.length;
-    const verb = kind === 'fills' ? 'filled' : 'partially filled';
-    const title = n === 1 ? `Order ${verb}` : `${n} orders ${verb}`;
+    const texts = this.texts();
+    const title = kind === 'fills' ? texts.filled(n) : texts.partiallyFilled(n);
     this.sink.notify({
       id: randomUUID(),
       kind,
@@ -73,17 +77,18 @@ export class NotificationService implements Disposable {
     });
   }
 
-  onSessionFailure(accountId: string, problem: { code: string; message: string }): void {
-    if (!this.settings().notifyOnSessionFailure) return;
+  onSessionFailure(accountId: string, problem: Problem): void {
+    const settings = this.settings();
+    if (!settings.notifyOnSessionFailure) return;
+    const texts = notificationTexts(settings.language);
+    const account = this.accountLabel(accountId);
     // A journal problem is no failure of monitoring: it goes on, and the title must not say otherwise.
     const journal = problem.code.startsWith('JOURNAL_');
     this.sink.notify({
       id: randomUUID(),
       kind: journal ? 'journal' : 'session-failure',
-      title: journal
-        ? `${this.accountLabel(accountId)}: session journal`
-        : `${this.accountLabel(accountId)}: monitoring stopped`,
-      body: problem.message,
+      title: journal ? texts.journal(account) : texts.monitoringStopped(account),
+      body: describeReason(settings.language, problem.reason),
       accountId,
       orderId: null,
       atMs: this.clock.now(),
@@ -92,18 +97,24 @@ export class NotificationService implements Disposable {
 
   /**
    * A strategy stopped at once because the account needs the user (verification, risk
-   * challenge, balance): always said, whatever the fill settings, with what to do.
+   * challenge, balance): always said, whatever the fill settings, with what to do (by code, in
+   * the UI language).
    */
-  onStrategyStopped(accountId: string, code: string, advice: string): void {
+  onStrategyStopped(accountId: string, code: string): void {
+    const texts = this.texts();
     this.sink.notify({
       id: randomUUID(),
       kind: 'strategy-stopped',
-      title: `${this.accountLabel(accountId)}: strategy stopped (${code})`,
-      body: advice,
+      title: texts.strategyStopped(this.accountLabel(accountId), code),
+      body: texts.strategyStopAdvice(code),
       accountId,
       orderId: null,
       atMs: this.clock.now(),
     });
+  }
+
+  private texts() {
+    return notificationTexts(this.settings().language);
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@
  * (src/main/host). Engine modules are reached through narrow ports too, so the services are
  * tested in plain Node against fakes or the simulator.
  */
+import type { Problem } from '../../shared/reasons/reason.ts';
 import type { OrderUpdate, UpdateSource } from '../../shared/domain/order-update.ts';
 import type { SessionStateName } from '../../shared/domain/session-state.ts';
 import type { UpdateVerdict } from '../../shared/domain/update-verdict.ts';
@@ -86,7 +87,7 @@ export interface MonitorStateChange {
   state: SessionStateName;
   atMs: number;
   /** Why it failed / is reconnecting. */
-  problem?: { code: string; message: string } | null;
+  problem?: Problem | null;
   /**
    * The listen key, already masked by the engine. The app never holds the full key: the
    * engine masks it in every frame it hands over (maskFrameText), so the journal needs no

@@ -1,3 +1,4 @@
+import { fromJournalProblem } from '../core/journal/journal-problem.ts';
 import type { SessionDeleted, SessionReplay, SessionSummary } from '../../shared/ipc/views-app.ts';
 import { countJournalUpdates, readJournal } from '../core/journal/journal-reader.ts';
 import { JournalVerdicts } from '../core/journal/journal-verdicts.ts';
@@ -131,7 +132,7 @@ export class SessionService {
           tracker.applyState({
             state: record.state,
             atMs: record.atMs,
-            problem: record.problem ?? null,
+            problem: record.problem ? fromJournalProblem(record.problem) : null,
           });
           lastAtMs = record.atMs;
           break;

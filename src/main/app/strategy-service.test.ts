@@ -1,3 +1,4 @@
+import { describeReason } from '../../shared/reasons/reason-text.ts';
 import Big from 'big.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
@@ -232,7 +233,10 @@ describe('the strategy service against the simulator', () => {
     const end = progress.find(isDone)!;
     expect(end).toMatchObject({
       state: 'failed',
-      error: { code: 'SESSION_EXPIRED', message: connection!.problem!.message },
+      error: {
+        code: 'SESSION_EXPIRED',
+        message: describeReason('en', connection!.problem!.reason),
+      },
     });
   });
 });

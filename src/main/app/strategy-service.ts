@@ -1,3 +1,4 @@
+import { describeReason } from '../../shared/reasons/reason-text.ts';
 import { randomUUID } from 'node:crypto';
 import type { OrderUpdate } from '../../shared/domain/order-update.ts';
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
@@ -144,7 +145,7 @@ export class StrategyService implements AsyncDisposable {
         if (state === 'failed')
           listener({
             code: problem?.code ?? 'STREAM_FAILED',
-            reason: problem?.message ?? 'the order stream failed',
+            reason: problem ? describeReason('en', problem.reason) : 'the order stream failed',
           });
       });
     const run = createStrategyRun(
@@ -310,7 +311,7 @@ function waitForLive(monitor: StrategyMonitor): { live: Promise<void>; cancel():
         settle(
           new StreamNotLiveError(
             problem?.code ?? 'STREAM_FAILED',
-            problem?.message ?? 'it failed.',
+            problem ? describeReason('en', problem.reason) : 'it failed.',
           ),
         );
       else if (state === 'stopped')

@@ -1,3 +1,4 @@
+import { CodedError } from '../errors/coded-error.ts';
 /**
  * What every request returns across the IPC boundary. Errors are data, not exceptions, so
  * that both transports (Electron IPC and the browser host's WebSocket) carry them the same
@@ -42,12 +43,9 @@ export function err(code: string, message: string): IpcResult<never> {
  * An error a service throws to reach the renderer with a stable code. Any error with a
  * string `code` and a `message` is treated the same way (e.g. the engine's AlphaApiError).
  */
-export class IpcServiceError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+export class IpcServiceError extends CodedError {
+  constructor(code: string, message: string) {
+    super(code, message);
     this.name = 'IpcServiceError';
   }
 }

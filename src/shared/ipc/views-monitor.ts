@@ -1,6 +1,7 @@
 import type { OrderStatus, OrderUpdate, UpdateSource } from '../domain/order-update.ts';
 import type { SessionStateName } from '../domain/session-state.ts';
 import type { UpdateVerdict } from '../domain/update-verdict.ts';
+import type { Problem } from '../reasons/reason.ts';
 
 /**
  * What the renderer sees of one account's live session. Everything here is safe to show:
@@ -9,8 +10,8 @@ import type { UpdateVerdict } from '../domain/update-verdict.ts';
 export interface ConnectionView {
   accountId: string;
   state: SessionStateName;
-  /** Why the session is `failed` or `reconnecting` (plain language + stable code), else null. */
-  problem: { code: string; message: string } | null;
+  /** Why the session is `failed` or `reconnecting` (stable code + reason to translate), else null. */
+  problem: Problem | null;
   /** e.g. `ff950c2e0d...`; null before the first key is obtained. */
   maskedListenKey: string | null;
   /** When the current listen key was obtained (key age = now - this). */

@@ -39,6 +39,21 @@ const SAMPLES: { [C in ReasonCode]: ReasonOf<C> } = {
   BAD_RESPONSE: { code: 'BAD_RESPONSE', path: '/bapi/x' },
   UNEXPECTED_REPLY: { code: 'UNEXPECTED_REPLY', path: '/bapi/x', field: 'data[0].price' },
   INVALID_CREDENTIALS: { code: 'INVALID_CREDENTIALS', header: 'csrftoken' },
+  JOURNAL_DISK_FULL: { code: 'JOURNAL_DISK_FULL', path: '/tmp/j.ndjson' },
+  JOURNAL_WRITE_FAILED: { code: 'JOURNAL_WRITE_FAILED', path: '/tmp/j.ndjson', errorCode: 'EIO' },
+  JOURNAL_WRITE_RECOVERED: { code: 'JOURNAL_WRITE_RECOVERED', updates: 3 },
+  JOURNAL_UNWRITTEN_SAVED: {
+    code: 'JOURNAL_UNWRITTEN_SAVED',
+    updates: 2,
+    path: '/tmp/j.ndjson',
+    savedTo: '/tmp/j.unwritten.ndjson',
+  },
+  JOURNAL_UNWRITTEN_LOST: {
+    code: 'JOURNAL_UNWRITTEN_LOST',
+    updates: 2,
+    path: '/tmp/j.ndjson',
+    errorCode: 'EROFS',
+  },
   UNEXPECTED: { code: 'UNEXPECTED', detail: 'x is not a function' },
 };
 
@@ -53,6 +68,8 @@ const BARE: Reason[] = [
   { code: 'BAD_RESPONSE' },
   { code: 'UNEXPECTED_REPLY' },
   { code: 'INVALID_CREDENTIALS' },
+  { code: 'JOURNAL_WRITE_FAILED', path: '/tmp/j.ndjson' },
+  { code: 'JOURNAL_UNWRITTEN_LOST', updates: 1, path: '/tmp/j.ndjson' },
 ];
 
 describe('describeReason', () => {

@@ -48,6 +48,16 @@ const EN: ReasonTexts = {
     `The reply from ${r.path ?? 'the exchange'} does not have the expected shape${r.field === undefined ? '' : ` (${r.field})`}`,
   INVALID_CREDENTIALS: (r) =>
     `${r.header === undefined ? 'A header or cookie of the session' : `The ${r.header} header`} has a character browsers never send (it was probably changed by a chat app or an editor). Copy the request as cURL from the browser again and re-import it.`,
+  JOURNAL_DISK_FULL: (r) =>
+    `The disk is full: the session journal ${r.path} cannot grow. Monitoring goes on; new updates wait in memory and are written (and shown) as soon as there is space again.`,
+  JOURNAL_WRITE_FAILED: (r) =>
+    `Cannot write the session journal ${r.path}${r.errorCode === undefined ? '' : ` (${r.errorCode})`}. Monitoring goes on; new updates wait in memory and are written (and shown) once writing works again.`,
+  JOURNAL_WRITE_RECOVERED: (r) =>
+    `The session journal can be written again: ${r.updates} update(s) that waited are saved and shown.`,
+  JOURNAL_UNWRITTEN_SAVED: (r) =>
+    `${r.updates} update(s) could not be written to the session journal (${r.path}); they are saved in ${r.savedTo}.`,
+  JOURNAL_UNWRITTEN_LOST: (r) =>
+    `${r.updates} update(s) could not be written to the session journal (${r.path}) nor to an emergency file${r.errorCode === undefined ? '' : ` (${r.errorCode})`}; they are lost.`,
   UNEXPECTED: (r) => `unexpected error: ${r.detail}`,
 };
 
@@ -89,6 +99,15 @@ const ZH: ReasonTexts = {
     `${r.path ?? '交易所'} 的响应格式与预期不符${r.field === undefined ? '' : `（字段 ${r.field}）`}`,
   INVALID_CREDENTIALS: (r) =>
     `${r.header === undefined ? '会话的某个请求头或 cookie' : `请求头 ${r.header}`} 含有浏览器从不发送的字符（可能被聊天软件或编辑器改动过）。请从浏览器重新复制 cURL 请求并重新导入。`,
+  JOURNAL_DISK_FULL: (r) =>
+    `磁盘已满：会话日志 ${r.path} 无法继续写入。监控仍在进行；新的更新暂存在内存中，有空间后立即写入并显示。`,
+  JOURNAL_WRITE_FAILED: (r) =>
+    `无法写入会话日志 ${r.path}${r.errorCode === undefined ? '' : `（${r.errorCode}）`}。监控仍在进行；新的更新暂存在内存中，恢复写入后立即写入并显示。`,
+  JOURNAL_WRITE_RECOVERED: (r) => `会话日志恢复写入：等待中的 ${r.updates} 条更新已保存并显示。`,
+  JOURNAL_UNWRITTEN_SAVED: (r) =>
+    `有 ${r.updates} 条更新未能写入会话日志（${r.path}），已另存到 ${r.savedTo}。`,
+  JOURNAL_UNWRITTEN_LOST: (r) =>
+    `有 ${r.updates} 条更新既未能写入会话日志（${r.path}），也未能写入应急文件${r.errorCode === undefined ? '' : `（${r.errorCode}）`}，已丢失。`,
   UNEXPECTED: (r) => `意外错误：${q(r.detail)}`,
 };
 

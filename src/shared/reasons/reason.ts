@@ -36,10 +36,26 @@ export type Reason =
   | { code: 'BAD_RESPONSE'; path?: string }
   | { code: 'UNEXPECTED_REPLY'; path?: string; field?: string }
   | { code: 'INVALID_CREDENTIALS'; header?: string }
+  // The session journal (the app and `watch --journal`); monitoring goes on meanwhile.
+  | { code: 'JOURNAL_DISK_FULL'; path: string }
+  | { code: 'JOURNAL_WRITE_FAILED'; path: string; errorCode?: string }
+  | { code: 'JOURNAL_WRITE_RECOVERED'; updates: number }
+  | { code: 'JOURNAL_UNWRITTEN_SAVED'; updates: number; path: string; savedTo: string }
+  | { code: 'JOURNAL_UNWRITTEN_LOST'; updates: number; path: string; errorCode?: string }
   /** An error without a code of ours (a bug, or a library's own error): its message, quoted. */
   | { code: 'UNEXPECTED'; detail: string };
 
 export type ReasonCode = Reason['code'];
+
+/**
+ * A problem as views carry it: its stable `code` (what callers and `--json` readers switch on:
+ * `RECONNECTING`, `MAX_RECONNECTS`, `SESSION_EXPIRED`, `JOURNAL_WRITE_FAILED`, …) and the
+ * `reason` an edge translates.
+ */
+export interface Problem {
+  code: string;
+  reason: Reason;
+}
 
 /** The reason of one code (for tables keyed by code). */
 export type ReasonOf<C extends ReasonCode> = Extract<Reason, { code: C }>;
@@ -78,6 +94,11 @@ const CODES: Record<ReasonCode, true> = {
   BAD_RESPONSE: true,
   UNEXPECTED_REPLY: true,
   INVALID_CREDENTIALS: true,
+  JOURNAL_DISK_FULL: true,
+  JOURNAL_WRITE_FAILED: true,
+  JOURNAL_WRITE_RECOVERED: true,
+  JOURNAL_UNWRITTEN_SAVED: true,
+  JOURNAL_UNWRITTEN_LOST: true,
   UNEXPECTED: true,
 };
 

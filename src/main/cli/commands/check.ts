@@ -13,7 +13,7 @@ import {
 import { fetchListenKey } from '../common/fetch-listen-key.ts';
 import { checkMessages } from '../i18n/check-messages.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
-import { credentialSourceLabel, describeReason } from '../i18n/session-messages.ts';
+import { credentialSourceLabel, describeError } from '../i18n/session-messages.ts';
 import { authMessages, sessionExpiredMessage } from '../i18n/watch-messages.ts';
 
 type Step = { step: string; ok: boolean; detail: string };
@@ -81,7 +81,7 @@ async function checkSession(
             ? m.keyFixNetwork(resolved.restUrl)
             : m.keyFixOther();
     print({ step: 'listenKey', ok: false, detail: key.error.code }, [
-      m.keyBad(describeReason(context.lang, key.error.message)),
+      m.keyBad(describeError(context.lang, key.error)),
       fix,
     ]);
     return key.exitCode;
@@ -103,7 +103,7 @@ async function checkSession(
       await socket.open();
     } catch (error) {
       print({ step: 'connect', ok: false, detail: (error as Error).message }, [
-        m.connectBad(resolved.wsUrl, describeReason(context.lang, (error as Error).message)),
+        m.connectBad(resolved.wsUrl, describeError(context.lang, error)),
         m.connectFix(),
       ]);
       return ExitCode.neverLive;
@@ -113,7 +113,7 @@ async function checkSession(
       await socket.subscribe(key.key);
     } catch (error) {
       print({ step: 'subscribe', ok: false, detail: (error as Error).message }, [
-        m.subscribeBad(describeReason(context.lang, (error as Error).message)),
+        m.subscribeBad(describeError(context.lang, error)),
         m.subscribeFix(),
       ]);
       return ExitCode.neverLive;
@@ -125,7 +125,7 @@ async function checkSession(
       print({ step: 'unsubscribe', ok: true, detail: 'closed' }, [m.unsubscribeOk(), m.allGood()]);
     } catch (error) {
       print({ step: 'unsubscribe', ok: false, detail: (error as Error).message }, [
-        m.unsubscribeBad(describeReason(context.lang, (error as Error).message)),
+        m.unsubscribeBad(describeError(context.lang, error)),
       ]);
     }
     return ExitCode.ok;

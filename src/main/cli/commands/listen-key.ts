@@ -10,7 +10,7 @@ import {
 import { fetchListenKey } from '../common/fetch-listen-key.ts';
 import { checkMessages } from '../i18n/check-messages.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
-import { credentialSourceLabel, describeReason } from '../i18n/session-messages.ts';
+import { credentialSourceLabel, describeError } from '../i18n/session-messages.ts';
 import { authMessages, sessionExpiredMessage } from '../i18n/watch-messages.ts';
 
 /** `alpha-monitor listen-key`: credentials, then a listen key, masked (replaces test_listen_key_quick.py). */
@@ -60,7 +60,7 @@ export const command: CliCommand = {
         context.stdout(
           (result.ok
             ? m.keyOk(maskListenKey(result.key))
-            : m.keyBad(describeReason(context.lang, result.error.message))) + '\n',
+            : m.keyBad(describeError(context.lang, result.error))) + '\n',
         );
       }
       if (result.ok) return ExitCode.ok;

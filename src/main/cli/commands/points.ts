@@ -8,7 +8,7 @@ import { CliError, ExitCode } from '../common/cli-error.ts';
 import { parseCommandArgs, resolveConnection } from '../common/connection-options.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
 import { pointsMessages, pointsReport } from '../i18n/points-messages.ts';
-import { describeReason } from '../i18n/session-messages.ts';
+import { describeError } from '../i18n/session-messages.ts';
 
 /** `alpha-monitor points`: today's points, the 15-day window, the next point and today's wear. */
 export const command: CliCommand = {
@@ -39,7 +39,7 @@ export const command: CliCommand = {
         days = service.dailySummary();
       } catch (error) {
         const code = (error as { code?: string }).code ?? 'UNKNOWN';
-        const reason = describeReason(context.lang, (error as Error).message);
+        const reason = describeError(context.lang, error);
         if (isFatalAuthError(error))
           throw new CliError(m.authRejected(code, reason), ExitCode.credentialsRejected);
         throw new CliError(m.failed(code, reason), ExitCode.failure);

@@ -17,7 +17,7 @@ import { createStreamLogger } from '../../core/ports/logger.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { describeReason } from '../i18n/session-messages.ts';
+import { describeError } from '../i18n/session-messages.ts';
 import {
   errorCode,
   exact,
@@ -274,12 +274,12 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
     for (const fn of cleanup.reverse()) await fn();
     if (isAuthRejection(error))
       throw new CliError(
-        m.authRejected(errorCode(error), describeReason(ctx.lang, (error as Error).message)),
+        m.authRejected(errorCode(error), describeError(ctx.lang, error)),
         ExitCode.credentialsRejected,
       );
     if (errorCode(error) === 'STREAM_NOT_LIVE')
       throw new CliError(
-        `${m.streamNotLive} (${describeReason(ctx.lang, (error as Error).message)})`,
+        `${m.streamNotLive} (${describeError(ctx.lang, error)})`,
         ExitCode.failure,
       );
     throw error;

@@ -1,3 +1,4 @@
+import { toJournalProblem } from '../../core/journal/journal-problem.ts';
 import { resolve } from 'node:path';
 import type { AccountMonitor, OrderUpdateEvent } from '../../core/monitor/index.ts';
 import { SessionJournals } from '../../core/journal/session-journals.ts';
@@ -51,9 +52,9 @@ export function openWatchJournal(options: {
         state: state.name,
         problem:
           state.name === 'failed'
-            ? { code: state.code, message: state.reason }
+            ? toJournalProblem({ code: state.code, reason: state.reason })
             : state.name === 'reconnecting'
-              ? { code: 'RECONNECTING', message: state.reason }
+              ? toJournalProblem({ code: 'RECONNECTING', reason: state.reason })
               : null,
         maskedListenKey: monitor.maskedListenKey,
       }),

@@ -90,20 +90,29 @@ describe('watch in Chinese', () => {
       durationS: 0,
     });
     output.state(
-      { name: 'reconnecting', attempt: 1, delayMs: 1000, reason: 'socket closed (code 1006)' },
+      {
+        name: 'reconnecting',
+        attempt: 1,
+        delayMs: 1000,
+        reason: { code: 'SOCKET_CLOSED', closeCode: 1006 },
+      },
       { maskedKey: null, reconnects: 0 },
     );
     output.state(
       {
         name: 'failed',
-        reason: 'gave up after 3 reconnect attempts (connect timeout)',
+        reason: {
+          code: 'RECONNECT_GAVE_UP',
+          attempts: 3,
+          cause: { code: 'CONNECT_TIMEOUT', timeoutMs: 30000 },
+        },
         code: 'MAX_RECONNECTS',
       },
       { maskedKey: null, reconnects: 3 },
     );
     expect(text).toContain('凭据来源：演示模拟器');
     expect(text).toContain('⚠️ 连接断开（连接关闭，代码 1006）；1.0 秒后第 1 次重连');
-    expect(text).toContain('❌ 已停止：重连 3 次后放弃（连接超时）');
+    expect(text).toContain('❌ 已停止：重连 3 次后放弃（30000 毫秒内未能建立连接）');
     expect(text).not.toMatch(/socket closed|gave up|: demo/);
   });
 });

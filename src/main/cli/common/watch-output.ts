@@ -1,3 +1,4 @@
+import type { Reason } from '../../../shared/reasons/reason.ts';
 import { assertNever } from '../../../shared/assert-never.ts';
 import type {
   MonitorStatistics,
@@ -133,7 +134,7 @@ export function createHumanOutput(
   restUrl: string | null = null,
 ): WatchOutput {
   const m = watchMessages(lang);
-  const reasonOf = (reason: string) => describeReasonAt(lang, reason, restUrl);
+  const reasonOf = (reason: Reason) => describeReasonAt(lang, reason, restUrl);
   const out = (text: string) => write(text + '\n');
   const field = (label: string, value: string) => out(`   ${label}: ${value}`);
   // The statistics count volume per symbol; the updates say which assets a symbol trades.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Reason } from '../../../shared/reasons/reason.ts';
 import { describeReasonAt, sessionExpiredMessage } from './watch-messages.ts';
 
 describe('sessionExpiredMessage', () => {
@@ -22,16 +23,23 @@ describe('sessionExpiredMessage', () => {
 });
 
 describe('describeReasonAt (the status line)', () => {
-  const expired =
-    'The Binance session has expired (100002001). Log in again and re-import the session.';
-  const rejected = 'Binance rejected the request (100002001: login expired)';
+  const expired: Reason = { code: 'SESSION_EXPIRED' };
+  const rejected: Reason = {
+    code: 'BUSINESS_ERROR',
+    apiCode: '100002001',
+    apiMessage: 'login expired',
+  };
 
-  it("for Binance: the engine's reason as it is (Chinese for zh-CN)", () => {
-    expect(describeReasonAt('en', rejected, 'https://www.binance.com')).toBe(rejected);
-    expect(describeReasonAt('zh-CN', rejected, 'https://www.binance.com')).toContain(
-      '币安拒绝了请求',
+  it("for Binance: the engine's reason in the user's language", () => {
+    expect(describeReasonAt('en', rejected, 'https://www.binance.com')).toBe(
+      'Binance rejected the request (100002001: login expired)',
     );
-    expect(describeReasonAt('en', expired, null)).toBe(expired);
+    expect(describeReasonAt('zh-CN', rejected, 'https://www.binance.com')).toBe(
+      '币安拒绝了请求（100002001：“login expired”）',
+    );
+    expect(describeReasonAt('en', expired, null)).toBe(
+      'The Binance session has expired (100002001). Log in again and re-import the session.',
+    );
   });
 
   it('for a simulator on this machine: names the simulator and its address, never Binance', () => {
@@ -51,6 +59,12 @@ describe('describeReasonAt (the status line)', () => {
   });
 
   it('other reasons are left to the usual translation', () => {
-    expect(describeReasonAt('zh-CN', 'connect timeout', 'http://127.0.0.1:8787')).toBe('连接超时');
+    expect(
+      describeReasonAt(
+        'zh-CN',
+        { code: 'CONNECT_TIMEOUT', timeoutMs: 30000 },
+        'http://127.0.0.1:8787',
+      ),
+    ).toBe('30000 毫秒内未能建立连接');
   });
 });

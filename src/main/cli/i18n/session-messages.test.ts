@@ -1,40 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { credentialSourceLabel, describeReason } from './session-messages.ts';
+import { AlphaApiError } from '../../core/rest/alpha-api-error.ts';
+import { StreamError } from '../../core/stream/order-stream-connection.ts';
+import { credentialSourceLabel, describeError } from './session-messages.ts';
 
-describe('session messages in Chinese', () => {
+describe('session messages', () => {
   it('names the credential source', () => {
     expect(credentialSourceLabel('zh-CN', 'demo')).toBe('演示模拟器');
     expect(credentialSourceLabel('zh-CN', 'keychain')).toBe('系统钥匙串');
     expect(credentialSourceLabel('en', 'file')).toBe('file');
   });
 
-  it('translates the engine’s disconnect reasons, nested ones too', () => {
-    expect(describeReason('zh-CN', 'socket closed (code 1006)')).toBe('连接关闭，代码 1006');
-    expect(describeReason('zh-CN', 'no pong within 20000 ms (stalled connection)')).toBe(
-      '20000 毫秒内未收到 pong（连接停滞）',
+  it('says an engine error by its code and parameters, never its English message', () => {
+    const expired = new AlphaApiError('SESSION_EXPIRED', 'English for the log', {
+      apiCode: '100002001',
+    });
+    expect(describeError('zh-CN', expired)).toBe(
+      '币安会话已失效（100002001）。请重新登录并重新导入会话。',
     );
-    expect(describeReason('zh-CN', 'subscribe: no ack for SUBSCRIBE within 10000 ms')).toBe(
-      '订阅失败：10000 毫秒内未收到 SUBSCRIBE 的确认',
+    const ack = new StreamError('ACK_TIMEOUT', {
+      code: 'ACK_TIMEOUT',
+      method: 'SUBSCRIBE',
+      timeoutMs: 10000,
+    });
+    expect(describeError('zh-CN', ack)).toBe('10000 毫秒内未收到 SUBSCRIBE 的确认');
+    expect(describeError('en', ack)).toBe('no ack for SUBSCRIBE within 10000 ms');
+    const network = new AlphaApiError('NETWORK', 'Cannot reach x', {
+      path: '/p',
+      cause: new TypeError('fetch failed', {
+        cause: new Error('connect ECONNREFUSED 127.0.0.1:9'),
+      }),
+    });
+    expect(describeError('zh-CN', network)).toBe(
+      '无法连接 交易所（“connect ECONNREFUSED 127.0.0.1:9”）',
     );
-    expect(
-      describeReason(
-        'zh-CN',
-        'gave up after 3 reconnect attempts (socket error: connect ECONNREFUSED 127.0.0.1:1)',
-      ),
-    ).toBe('重连 3 次后放弃（连接出错：connect ECONNREFUSED 127.0.0.1:1）');
-    expect(
-      describeReason('zh-CN', 'listen key: Cannot reach http://127.0.0.1:9 (fetch failed)'),
-    ).toBe('获取 listenKey 失败：无法连接 http://127.0.0.1:9（fetch failed）');
-    expect(
-      describeReason(
-        'zh-CN',
-        'The Binance session has expired (100002001). Log in again and re-import the session.',
-      ),
-    ).toBe('币安会话已失效（100002001）。请重新登录并重新导入会话。');
   });
 
-  it('keeps English as it is, and text it does not know', () => {
-    expect(describeReason('en', 'socket closed (code 1006)')).toBe('socket closed (code 1006)');
-    expect(describeReason('zh-CN', 'something new')).toBe('something new');
+  it('quotes the message of an error that has no code of ours', () => {
+    expect(describeError('zh-CN', new Error('boom'))).toBe('意外错误：“boom”');
   });
 });

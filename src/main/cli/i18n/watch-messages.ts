@@ -1,7 +1,8 @@
 import { isLoopbackUrl } from '../../core/endpoints/exchange-endpoint.ts';
 import { defineMessages, type Lang } from './lang.ts';
 import { optionTable } from './option-table.ts';
-import { describeReason } from './session-messages.ts';
+import type { Reason } from '../../../shared/reasons/reason.ts';
+import { describeReason } from '../../../shared/reasons/reason-text.ts';
 
 /** Messages of `alpha-monitor watch` (the old test_order_ws_final.py console, in both languages). */
 export const watchMessages = defineMessages({
@@ -204,13 +205,14 @@ export function sessionExpiredMessage(lang: Lang, restUrl: string): string {
  * "Binance" for whatever answered; a simulator on this machine (loopback rest URL) is named
  * as such, as the final message does (`sessionExpiredMessage`).
  */
-export function describeReasonAt(lang: Lang, reason: string, restUrl: string | null): string {
+export function describeReasonAt(lang: Lang, reason: Reason, restUrl: string | null): string {
   if (restUrl !== null && isLoopbackUrl(restUrl)) {
     const auth = authMessages(lang);
-    if (/^The Binance session has expired \(100002001\)/.test(reason))
-      return auth.simulatorSessionRejected(restUrl);
-    const rejected = /^Binance rejected the request \((.*)\)$/s.exec(reason);
-    if (rejected) return auth.simulatorRejected(restUrl, rejected[1] ?? '');
+    if (reason.code === 'SESSION_EXPIRED') return auth.simulatorSessionRejected(restUrl);
+    if (reason.code === 'BUSINESS_ERROR') {
+      const detail = [reason.apiCode, reason.apiMessage].filter(Boolean).join(': ');
+      return auth.simulatorRejected(restUrl, detail);
+    }
   }
   return describeReason(lang, reason);
 }

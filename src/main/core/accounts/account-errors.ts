@@ -1,3 +1,4 @@
+import { CodedError } from '../../../shared/errors/coded-error.ts';
 /** Stable codes of {@link AccountError}. */
 export type AccountErrorCode =
   /** An id that is empty, too long, or has characters other than letters, digits, `.`, `_`, `-`. */
@@ -21,14 +22,17 @@ export type AccountErrorCode =
  * An account-store failure. Messages name ids and paths, never a secret; `accountId` is the
  * id it is about (when there is one), so an edge can say it in the user's language.
  */
-export class AccountError extends Error {
+export class AccountError extends CodedError<AccountErrorCode, { accountId?: string }> {
   readonly accountId: string | undefined;
   constructor(
-    readonly code: AccountErrorCode,
+    code: AccountErrorCode,
     message: string,
     options?: { cause?: unknown; accountId?: string },
   ) {
-    super(message, options);
+    super(code, message, {
+      params: options?.accountId !== undefined ? { accountId: options.accountId } : {},
+      cause: options?.cause,
+    });
     this.name = 'AccountError';
     this.accountId = options?.accountId;
   }

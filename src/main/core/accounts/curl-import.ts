@@ -11,6 +11,7 @@ import {
   tokenizeCurl,
   type CurlFlavour,
 } from './curl-tokenize.ts';
+import { CodedError } from '../../../shared/errors/coded-error.ts';
 
 /**
  * Headers a replayed web session needs (ALPHA-PROTOCOL.md §1, "minimal set", probed by NAT
@@ -46,14 +47,14 @@ export type CurlImportErrorCode =
   | 'UNSENDABLE_CHARACTER';
 
 /** Why a paste could not be imported. The message never contains a header or cookie value. */
-export class CurlImportError extends Error {
+export class CurlImportError extends CodedError<CurlImportErrorCode, { detail?: string }> {
   constructor(
-    readonly code: CurlImportErrorCode,
+    code: CurlImportErrorCode,
     message: string,
     /** Non-secret detail for the message, e.g. the host of a non-Binance URL. */
     readonly detail?: string,
   ) {
-    super(message);
+    super(code, message, { params: detail !== undefined ? { detail } : {} });
     this.name = 'CurlImportError';
   }
 }

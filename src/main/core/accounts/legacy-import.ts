@@ -1,6 +1,7 @@
 import { findUnsendableCredential } from '../credentials/header-characters.ts';
 import type { SessionCredentials } from '../credentials/session-credentials.ts';
 import { AccountError, validateAccountId } from './account-errors.ts';
+import { CodedError } from '../../../shared/errors/coded-error.ts';
 
 /**
  * Reads the original project's export: its SQLite table `users(id, name, headers, cookies, ...)`
@@ -37,12 +38,9 @@ export interface LegacyRowProblem {
 /** Stable codes of {@link LegacyExportError} (the file as a whole is unusable). */
 export type LegacyExportErrorCode = 'NOT_JSON' | 'NOT_AN_EXPORT';
 
-export class LegacyExportError extends Error {
-  constructor(
-    readonly code: LegacyExportErrorCode,
-    message: string,
-  ) {
-    super(message);
+export class LegacyExportError extends CodedError<LegacyExportErrorCode> {
+  constructor(code: LegacyExportErrorCode, message: string) {
+    super(code, message);
     this.name = 'LegacyExportError';
   }
 }

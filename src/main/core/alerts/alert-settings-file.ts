@@ -5,6 +5,7 @@ import {
   parseAlertSettings,
   type AlertSettings,
 } from '../../../shared/alerts/alert-settings.ts';
+import { CodedError } from '../../../shared/errors/coded-error.ts';
 
 /** The app's alerts settings inside its data folder (the CLI reads the same file). */
 export const ALERTS_FILE_NAME = 'alerts.json';
@@ -14,13 +15,15 @@ export function alertsFilePath(dataDir: string): string {
 }
 
 /** A settings file that cannot be used; `problem` names the field. Never holds a secret. */
-export class AlertSettingsFileError extends Error {
-  readonly code = 'ALERT_SETTINGS_INVALID';
+export class AlertSettingsFileError extends CodedError<
+  'ALERT_SETTINGS_INVALID',
+  { path: string; problem: string }
+> {
   constructor(
     readonly path: string,
     readonly problem: string,
   ) {
-    super(`${path}: ${problem}`);
+    super('ALERT_SETTINGS_INVALID', `${path}: ${problem}`, { params: { path, problem } });
     this.name = 'AlertSettingsFileError';
   }
 }

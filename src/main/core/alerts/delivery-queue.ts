@@ -1,6 +1,7 @@
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
+import { CodedError } from '../../../shared/errors/coded-error.ts';
 
 /** Messages waiting per channel; beyond this the oldest is dropped (and counted in the next one). */
 export const DEFAULT_MAX_QUEUED = 100;
@@ -21,15 +22,15 @@ export type AlertDeliveryErrorCode =
   | 'TELEGRAM_TOKEN_MISSING';
 
 /** Thrown by a channel; `retryable: false` (a refused token, a bad chat id) gives up at once. */
-export class AlertDeliveryError extends Error {
+export class AlertDeliveryError extends CodedError<AlertDeliveryErrorCode> {
   constructor(
-    readonly code: AlertDeliveryErrorCode,
+    code: AlertDeliveryErrorCode,
     message: string,
     readonly retryable: boolean,
     /** The receiver said when to try again (Telegram's `retry_after`); waited for at least. */
     readonly retryAfterMs: number | null = null,
   ) {
-    super(message);
+    super(code, message);
     this.name = 'AlertDeliveryError';
   }
 }

@@ -15,6 +15,7 @@ import {
   rowFields,
   type OrderRow,
 } from './csv-columns.ts';
+import { CodedError } from '../../../shared/errors/coded-error.ts';
 
 export interface ExportOptions {
   /** The session journal to read. */
@@ -35,12 +36,9 @@ export interface OrdersExportOptions extends ExportOptions {
 }
 
 /** An export failure with a stable code (`EXPORT_FAILED`, or Node's, e.g. `ENOSPC`). */
-export class ExportError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+export class ExportError extends CodedError {
+  constructor(code: string, message: string) {
+    super(code, message);
     this.name = 'ExportError';
   }
 }

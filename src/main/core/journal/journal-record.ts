@@ -1,3 +1,4 @@
+import type { JournalProblem } from './journal-problem.ts';
 import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
 import type { SessionStateName } from '../../../shared/domain/session-state.ts';
 import { isUpdateVerdict, type UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
@@ -32,7 +33,7 @@ export type JournalRecord =
       k: 'state';
       atMs: number;
       state: SessionStateName;
-      problem?: { code: string; message: string } | null;
+      problem?: JournalProblem | null;
       maskedListenKey?: string | null;
     }
   /**

@@ -1,3 +1,6 @@
+import type { Reason } from '../../../shared/reasons/reason.ts';
+import { reasonOf } from '../../../shared/reasons/reason-of.ts';
+import { maskReason } from '../stream/mask-reason.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import { TERMINAL_STATUSES, type OrderUpdate } from '../../../shared/domain/order-update.ts';
 import type { ApplyOutcome, OrderBook } from '../book/order-book.ts';
@@ -36,8 +39,8 @@ export interface ReconcileResult {
   missedByStream: number;
   /** Orders newly shown as "status unknown: not open on the exchange". */
   statusUnknown: string[];
-  /** Set when the reconciliation failed (masked message). */
-  error?: string;
+  /** Set when the reconciliation failed: why (outside text masked), for the edges to translate. */
+  error?: Reason;
 }
 
 export interface ReconcilerSettings {
@@ -219,18 +222,18 @@ export class Reconciler implements Disposable {
       }
       this.deps.onResult({ ...base, backfilled, missedByStream, statusUnknown: fates.unknown });
     } catch (error) {
-      const message = maskFrameText((error as Error).message ?? String(error));
+      const reason = maskReason(reasonOf(error));
       this.deps.logger.warn('reconciliation failed', {
         trigger,
         code: (error as { code?: string }).code,
-        reason: message,
+        reason: maskFrameText((error as Error).message ?? String(error)),
       });
       this.deps.onResult({
         ...base,
         backfilled: 0,
         missedByStream: 0,
         statusUnknown: [],
-        error: message,
+        error: reason,
       });
     }
   }

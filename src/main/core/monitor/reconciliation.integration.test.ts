@@ -1,3 +1,5 @@
+import { rootReason } from '../../../shared/reasons/reason.ts';
+import { describeReason } from '../../../shared/reasons/reason-text.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   placeRestingOto,
@@ -157,7 +159,9 @@ describe('reconciliation against the simulator', { timeout: 240_000 }, () => {
     await h.until(
       () =>
         h!.states.some(
-          (s) => s.name === 'reconnecting' && /Cannot reach|ECONNREFUSED/.test(s.reason),
+          (s) =>
+            s.name === 'reconnecting' &&
+            /Cannot reach|ECONNREFUSED/.test(describeReason('en', s.reason)),
         ),
       'REST refused while reconnecting',
       PATIENCE_MS,
@@ -206,7 +210,10 @@ describe('reconciliation against the simulator', { timeout: 240_000 }, () => {
     h.sim.faults.stall();
     h.sim.orders.fillNow(a.workingOrderId);
     await h.until(
-      () => h!.states.some((s) => s.name === 'reconnecting' && /pong/.test(s.reason)),
+      () =>
+        h!.states.some(
+          (s) => s.name === 'reconnecting' && rootReason(s.reason).code === 'PONG_TIMEOUT',
+        ),
       'stall detected',
       PATIENCE_MS,
     );

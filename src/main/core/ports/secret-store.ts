@@ -1,3 +1,4 @@
+import { CodedError } from '../../../shared/errors/coded-error.ts';
 /**
  * The OS keychain, injected. The shape is keytar's (service + account → one secret string),
  * which `@napi-rs/keyring/keytar` implements on macOS Keychain, Windows Credential Manager and
@@ -22,13 +23,9 @@ export type SecretStoreErrorCode =
   | 'SECRET_STORE_FAILED';
 
 /** A keychain failure. The message never contains a secret. */
-export class SecretStoreError extends Error {
-  constructor(
-    readonly code: SecretStoreErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+export class SecretStoreError extends CodedError<SecretStoreErrorCode> {
+  constructor(code: SecretStoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, { cause: options?.cause });
     this.name = 'SecretStoreError';
   }
 }

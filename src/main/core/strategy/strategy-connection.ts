@@ -1,3 +1,4 @@
+import { describeReason } from '../../../shared/reasons/reason-text.ts';
 import type { Event } from '../../../shared/event/emitter.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
@@ -88,7 +89,8 @@ export async function openStrategyConnection(
     orderUpdates: orderUpdatesOf(monitor),
     sessionFailures: (listener) =>
       monitor.onDidChangeState(({ state }) => {
-        if (state.name === 'failed') listener({ code: state.code, reason: state.reason });
+        if (state.name === 'failed')
+          listener({ code: state.code, reason: describeReason('en', state.reason) });
       }),
     clock,
     monitor,
@@ -109,7 +111,7 @@ function waitLive(monitor: AccountMonitor, clock: Clock, timeoutMs: number): Pro
       const state = monitor.state;
       if (state.name === 'live') finish();
       else if (state.name === 'failed')
-        finish(new StrategyConnectionError(state.code, state.reason));
+        finish(new StrategyConnectionError(state.code, describeReason('en', state.reason)));
       else if (state.name === 'stopped')
         finish(new StrategyConnectionError('STREAM_NOT_LIVE', 'the order stream stopped'));
     };

@@ -1,3 +1,4 @@
+import { CodedError } from '../../../shared/errors/coded-error.ts';
 /**
  * Why a strategy could not go on. Stable codes: the CLI maps them to exit codes and
  * messages, the desktop app to its panel, tests assert them.
@@ -27,12 +28,9 @@ export type StrategyErrorCode =
   | 'POINTS_UNAVAILABLE';
 
 /** An error of the strategy engine, with a stable `code`. */
-export class StrategyError extends Error {
-  constructor(
-    readonly code: StrategyErrorCode,
-    message: string,
-  ) {
-    super(message);
+export class StrategyError extends CodedError<StrategyErrorCode> {
+  constructor(code: StrategyErrorCode, message: string) {
+    super(code, message);
     this.name = 'StrategyError';
   }
 }

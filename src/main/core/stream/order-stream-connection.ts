@@ -1,5 +1,8 @@
 import WebSocket from 'ws';
+import { CodedError } from '../../../shared/errors/coded-error.ts';
 import { Emitter, type Event } from '../../../shared/event/emitter.ts';
+import { describeReason } from '../../../shared/reasons/reason-text.ts';
+import type { Reason } from '../../../shared/reasons/reason.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../ports/clock.ts';
 import { redactSecrets } from '../../../shared/secrets/mask.ts';
@@ -14,14 +17,19 @@ export interface ReceivedFrame {
   receivedAtMs: number;
 }
 
-/** Why a connection attempt or request failed. Stable codes for the session's log and state. */
-export class StreamError extends Error {
+export type StreamErrorCode =
+  'CONNECT_FAILED' | 'CONNECT_TIMEOUT' | 'ACK_TIMEOUT' | 'REQUEST_REJECTED' | 'CLOSED';
+
+/**
+ * Why a connection attempt or request failed: a stable `code` for the session's log and state,
+ * and the `reason` (code + parameters) the edges translate. The message is English, for logs.
+ */
+export class StreamError extends CodedError<StreamErrorCode> {
   constructor(
-    readonly code:
-      'CONNECT_FAILED' | 'CONNECT_TIMEOUT' | 'ACK_TIMEOUT' | 'REQUEST_REJECTED' | 'CLOSED',
-    message: string,
+    code: StreamErrorCode,
+    readonly reason: Reason,
   ) {
-    super(message);
+    super(code, describeReason('en', reason));
     this.name = 'StreamError';
   }
 }
@@ -57,11 +65,11 @@ export class OrderStreamConnection implements Disposable {
   private closed = false;
 
   private readonly frameEmitter = new Emitter<ReceivedFrame>();
-  private readonly closeEmitter = new Emitter<{ reason: string }>();
+  private readonly closeEmitter = new Emitter<{ reason: Reason }>();
   /** Pushes and anything else that is not an ack of ours (malformed frames included). */
   readonly onDidReceiveFrame: Event<ReceivedFrame> = this.frameEmitter.event;
   /** Fired once, however the socket ended (never after `dispose`). */
-  readonly onDidClose: Event<{ reason: string }> = this.closeEmitter.event;
+  readonly onDidClose: Event<{ reason: Reason }> = this.closeEmitter.event;
 
   constructor(private readonly options: ConnectionOptions) {}
 
@@ -74,13 +82,12 @@ export class OrderStreamConnection implements Disposable {
       const timer = this.options.clock.setTimeout(() => {
         if (settled) return;
         settled = true;
-        this.end('connect timeout');
-        reject(
-          new StreamError(
-            'CONNECT_TIMEOUT',
-            `no connection within ${this.options.connectTimeoutMs} ms`,
-          ),
-        );
+        const reason: Reason = {
+          code: 'CONNECT_TIMEOUT',
+          timeoutMs: this.options.connectTimeoutMs,
+        };
+        this.end(reason);
+        reject(new StreamError('CONNECT_TIMEOUT', reason));
       }, this.options.connectTimeoutMs);
       socket.on('open', () => {
         if (settled) return;
@@ -102,19 +109,25 @@ export class OrderStreamConnection implements Disposable {
         if (!settled) {
           settled = true;
           timer.dispose();
-          reject(new StreamError('CONNECT_FAILED', error.message));
+          reject(
+            new StreamError('CONNECT_FAILED', { code: 'SOCKET_ERROR', detail: error.message }),
+          );
         }
-        this.end(`socket error: ${error.message}`);
+        this.end({ code: 'SOCKET_ERROR', detail: error.message });
       });
       socket.on('close', (code: number, reason: Buffer) => {
         if (!settled) {
           settled = true;
           timer.dispose();
-          reject(new StreamError('CONNECT_FAILED', `closed before open (code ${code})`));
+          reject(
+            new StreamError('CONNECT_FAILED', { code: 'CLOSED_BEFORE_OPEN', closeCode: code }),
+          );
         }
-        this.end(
-          `socket closed (code ${code}${reason.length > 0 ? `, ${reason.toString('utf8')}` : ''})`,
-        );
+        this.end({
+          code: 'SOCKET_CLOSED',
+          closeCode: code,
+          ...(reason.length > 0 ? { detail: reason.toString('utf8') } : {}),
+        });
       });
     });
   }
@@ -139,16 +152,22 @@ export class OrderStreamConnection implements Disposable {
     params: string[],
     ackTimeoutMs = this.options.ackTimeoutMs,
   ): Promise<void> {
-    if (!this.isOpen) return Promise.reject(new StreamError('CLOSED', 'socket is not open'));
+    if (!this.isOpen) return Promise.reject(new StreamError('CLOSED', { code: 'SOCKET_NOT_OPEN' }));
     const id = this.nextRequestId++;
     return new Promise<void>((resolve, reject) => {
       const timer = this.options.clock.setTimeout(() => {
         this.pending.delete(id);
-        reject(new StreamError('ACK_TIMEOUT', `no ack for ${method} within ${ackTimeoutMs} ms`));
+        reject(
+          new StreamError('ACK_TIMEOUT', { code: 'ACK_TIMEOUT', method, timeoutMs: ackTimeoutMs }),
+        );
       }, ackTimeoutMs);
       this.pending.set(id, { resolve, reject, timer, params });
       this.socket!.send(JSON.stringify({ method, params, id }), (error) => {
-        if (error) this.settle(id, new StreamError('CLOSED', `send failed: ${error.message}`));
+        if (error)
+          this.settle(
+            id,
+            new StreamError('CLOSED', { code: 'SEND_FAILED', detail: error.message }),
+          );
       });
     });
   }
@@ -178,14 +197,14 @@ export class OrderStreamConnection implements Disposable {
   }
 
   /** Kills the socket now (no close handshake) and reports `reason`. */
-  terminate(reason: string): void {
+  terminate(reason: Reason): void {
     this.end(reason);
   }
 
   /** Ends the socket silently (no onDidClose). */
   dispose(): void {
     this.closeEmitter.dispose();
-    this.end('disposed');
+    this.end({ code: 'DISPOSED' });
     this.frameEmitter.dispose();
   }
 
@@ -201,10 +220,10 @@ export class OrderStreamConnection implements Disposable {
         parsed.requestId,
         parsed.kind === 'ack'
           ? null
-          : new StreamError(
-              'REQUEST_REJECTED',
-              `server rejected the request: ${this.scrub(parsed.requestId, parsed.errorMessage)}`,
-            ),
+          : new StreamError('REQUEST_REJECTED', {
+              code: 'REQUEST_REJECTED',
+              detail: this.scrub(parsed.requestId, parsed.errorMessage),
+            }),
       );
       return;
     }
@@ -229,19 +248,19 @@ export class OrderStreamConnection implements Disposable {
   private startHeartbeat(): void {
     this.heartbeat = this.options.clock.setInterval(() => {
       if (this.awaitingPong) {
-        this.end(`no pong within ${this.options.pingIntervalMs} ms (stalled connection)`);
+        this.end({ code: 'PONG_TIMEOUT', timeoutMs: this.options.pingIntervalMs });
         return;
       }
       this.awaitingPong = true;
       try {
         this.socket?.ping();
       } catch {
-        this.end('ping failed');
+        this.end({ code: 'PING_FAILED' });
       }
     }, this.options.pingIntervalMs);
   }
 
-  private end(reason: string): void {
+  private end(reason: Reason): void {
     if (this.closed) return;
     this.closed = true;
     this.heartbeat?.dispose();

@@ -23,7 +23,7 @@ function run(
 
 const lost = (delayMs = 5): SessionEvent => ({
   type: 'connection-lost',
-  reason: 'socket closed',
+  reason: { code: 'SOCKET_CLOSED', closeCode: 1006 },
   delayMs,
 });
 
@@ -53,7 +53,7 @@ describe('session state machine', () => {
       name: 'reconnecting',
       attempt: 1,
       delayMs: 100,
-      reason: 'socket closed',
+      reason: { code: 'SOCKET_CLOSED', closeCode: 1006 },
     });
     expect(states[4]).toEqual({ name: 'connecting', attempt: 1 });
     expect(states[5]).toMatchObject({ name: 'reconnecting', attempt: 2 });
@@ -68,7 +68,15 @@ describe('session state machine', () => {
       { maxReconnectAttempts: 2 },
     );
     expect(states.at(-2)).toMatchObject({ name: 'connecting', attempt: 2 });
-    expect(states.at(-1)).toMatchObject({ name: 'failed', code: MAX_RECONNECTS_CODE });
+    expect(states.at(-1)).toEqual({
+      name: 'failed',
+      code: MAX_RECONNECTS_CODE,
+      reason: {
+        code: 'RECONNECT_GAVE_UP',
+        attempts: 2,
+        cause: { code: 'SOCKET_CLOSED', closeCode: 1006 },
+      },
+    });
   });
 
   it('never gives up without a limit', () => {
@@ -85,13 +93,13 @@ describe('session state machine', () => {
     ] as SessionEvent[][]) {
       const states = run([
         ...prefix,
-        { type: 'fatal', reason: 'session expired', code: 'SESSION_EXPIRED' },
+        { type: 'fatal', reason: { code: 'SESSION_EXPIRED' }, code: 'SESSION_EXPIRED' },
         lost(),
         { type: 'retry-due' },
       ]);
       expect(states.at(-3)).toEqual({
         name: 'failed',
-        reason: 'session expired',
+        reason: { code: 'SESSION_EXPIRED' },
         code: 'SESSION_EXPIRED',
       });
       expect(states.at(-1)!.name).toBe('failed');
@@ -130,7 +138,9 @@ describe('session state machine', () => {
       name: 'connecting',
       attempt: 0,
     });
-    expect(transition({ name: 'failed', reason: 'x', code: 'y' }, { type: 'start' })).toEqual({
+    expect(
+      transition({ name: 'failed', reason: { code: 'DISPOSED' }, code: 'y' }, { type: 'start' }),
+    ).toEqual({
       name: 'connecting',
       attempt: 0,
     });

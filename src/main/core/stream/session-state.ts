@@ -1,5 +1,6 @@
 import { assertNever } from '../../../shared/assert-never.ts';
 import type { SessionStateName } from '../../../shared/domain/session-state.ts';
+import type { Reason } from '../../../shared/reasons/reason.ts';
 
 /**
  * The order-push session as an explicit state machine. `attempt` counts reconnect attempts
@@ -10,10 +11,11 @@ export type SessionState =
   | { name: 'connecting'; attempt: number }
   | { name: 'subscribing'; attempt: number }
   | { name: 'live'; sinceMs: number }
-  | { name: 'reconnecting'; attempt: number; delayMs: number; reason: string }
+  | { name: 'reconnecting'; attempt: number; delayMs: number; reason: Reason }
   | { name: 'stopping' }
   | { name: 'stopped' }
-  | { name: 'failed'; reason: string; code: string };
+  /** `code`: the failure's stable code (`MAX_RECONNECTS`, `SESSION_EXPIRED`, …); `reason`: why, to translate. */
+  | { name: 'failed'; reason: Reason; code: string };
 
 /** Everything that can happen to a session. */
 export type SessionEvent =
@@ -27,10 +29,10 @@ export type SessionEvent =
    * error, close, connect/ack timeout, pong deadline, a transient listen-key failure.
    * `delayMs` is the backoff the caller drew for the next attempt.
    */
-  | { type: 'connection-lost'; reason: string; delayMs: number }
+  | { type: 'connection-lost'; reason: Reason; delayMs: number }
   | { type: 'retry-due' }
   /** Retrying cannot help (session expired, verification required). */
-  | { type: 'fatal'; reason: string; code: string }
+  | { type: 'fatal'; reason: Reason; code: string }
   | { type: 'stop' }
   /** The socket is closed after a stop. */
   | { type: 'closed' };
@@ -104,7 +106,7 @@ function common(
     if (max !== undefined && attempt > max) {
       return {
         name: 'failed',
-        reason: `gave up after ${max} reconnect attempts (${event.reason})`,
+        reason: { code: 'RECONNECT_GAVE_UP', attempts: max, cause: event.reason },
         code: MAX_RECONNECTS_CODE,
       };
     }

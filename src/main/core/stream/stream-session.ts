@@ -1,9 +1,12 @@
 import { Emitter, type Event } from '../../../shared/event/emitter.ts';
+import { reasonOf } from '../../../shared/reasons/reason-of.ts';
+import type { Reason } from '../../../shared/reasons/reason.ts';
 import { DisposableStore, type Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../ports/clock.ts';
 import { nullLogger, type Logger } from '../ports/logger.ts';
 import type { ListenKeyService } from '../listen-key/listen-key-service.ts';
 import { maskFrameText } from '../parser/mask-frame.ts';
+import { maskReason } from './mask-reason.ts';
 import { isFatalAuthError } from '../rest/alpha-api-error.ts';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { OrderStreamConnection, type ReceivedFrame } from './order-stream-connection.ts';
@@ -199,14 +202,14 @@ export class StreamSession implements Disposable {
 
   private async connect(runId: number): Promise<void> {
     // Every (re)connect POSTs for a fresh key: a stale key is what made the old scripts go silent.
-    const key = await this.acquireKey(runId, 'listen key');
+    const key = await this.acquireKey(runId, 'LISTEN_KEY_FAILED');
     if (key === null || this.isStale(runId)) return;
     const connection = this.newConnection();
     try {
       await connection.open();
     } catch (error) {
       this.dropConnection(connection);
-      if (!this.isStale(runId)) this.lost((error as Error).message);
+      if (!this.isStale(runId)) this.lost(reasonOf(error));
       return;
     }
     if (this.isStale(runId)) {
@@ -218,7 +221,7 @@ export class StreamSession implements Disposable {
     try {
       await connection.subscribe(key);
     } catch (error) {
-      if (!this.isStale(runId)) this.lost(`subscribe: ${(error as Error).message}`);
+      if (!this.isStale(runId)) this.lost({ code: 'SUBSCRIBE_FAILED', cause: reasonOf(error) });
       return;
     }
     if (this.isStale(runId)) return;
@@ -268,22 +271,25 @@ export class StreamSession implements Disposable {
   }
 
   private async renewAfterExpiry(runId: number): Promise<void> {
-    const key = await this.acquireKey(runId, 'listen key after expiry');
+    const key = await this.acquireKey(runId, 'LISTEN_KEY_AFTER_EXPIRY_FAILED');
     if (key !== null) await this.swapTo(key, 'expired', runId);
   }
 
   /**
    * POSTs for a fresh key. On failure the session fails for good (expired or unusable session)
-   * or counts a loss and retries (`what` names the step in the reason); null then, and also
-   * when the run was abandoned meanwhile.
+   * or counts a loss and retries (`step` is the reason's code, the cause inside it); null then,
+   * and also when the run was abandoned meanwhile.
    */
-  private async acquireKey(runId: number, what: string): Promise<string | null> {
+  private async acquireKey(
+    runId: number,
+    step: 'LISTEN_KEY_FAILED' | 'LISTEN_KEY_AFTER_EXPIRY_FAILED',
+  ): Promise<string | null> {
     try {
       return await this.opts.listenKeys.acquire();
     } catch (error) {
       if (this.isStale(runId)) return null;
       if (isFatalAuthError(error)) this.fail(error);
-      else this.lost(`${what}: ${(error as Error).message}`);
+      else this.lost({ code: step, cause: reasonOf(error) });
       return null;
     }
   }
@@ -297,7 +303,7 @@ export class StreamSession implements Disposable {
       await connection.subscribe(key);
     } catch (error) {
       if (!this.isStale(runId) && connection === this.connection)
-        this.lost(`resubscribe: ${(error as Error).message}`);
+        this.lost({ code: 'RESUBSCRIBE_FAILED', cause: reasonOf(error) });
       return;
     }
     if (this.isStale(runId) || connection !== this.connection) return;
@@ -356,10 +362,10 @@ export class StreamSession implements Disposable {
     }
   }
 
-  private lost(rawReason: string): void {
+  private lost(rawReason: Reason): void {
     if (this.currentState.name === 'stopping' || isTerminal(this.currentState)) return;
     // Reasons reach logs, the journal and the renderer; an error message may echo a key.
-    const reason = maskFrameText(rawReason);
+    const reason = maskReason(rawReason);
     this.runId++;
     this.cancelTimers();
     for (const connection of [...this.connectionStores.keys()]) this.dropConnection(connection);
@@ -388,8 +394,7 @@ export class StreamSession implements Disposable {
     this.subscribedKey = null;
     this.opts.listenKeys.stop();
     const code = (error as { code?: string }).code ?? 'FATAL';
-    const reason = maskFrameText((error as Error).message ?? String(error));
-    this.dispatch({ type: 'fatal', reason, code });
+    this.dispatch({ type: 'fatal', reason: maskReason(reasonOf(error)), code });
   }
 
   private cancelTimers(): void {

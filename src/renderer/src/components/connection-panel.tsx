@@ -48,7 +48,10 @@ export function ConnectionPanel({
   return (
     <Panel title={t.connection} testId="connection-panel" className={`conn tone-${c.state}`}>
       {c.problem && (
-        <ErrorBox error={c.problem} tone={c.state === 'failed' ? 'error' : 'warning'} />
+        <ErrorBox
+          error={{ code: c.problem.code, message: t.reason(c.problem.reason) }}
+          tone={c.state === 'failed' ? 'error' : 'warning'}
+        />
       )}
       <dl className="kv-list">
         <KV label={t.state} testId="conn-state">

@@ -1,3 +1,5 @@
+import type { Reason } from '../../../shared/reasons/reason.ts';
+import { describeReason } from '../../../shared/reasons/reason-text.ts';
 import type { FleetSessionHealthStatus, FleetState } from '../../../shared/ipc/views-fleet.ts';
 import type {
   SessionHealthReason,
@@ -11,6 +13,8 @@ import type { FieldProblem } from '../components/strategy-form.ts';
  */
 export const en = {
   appName: 'Alpha Monitor',
+  /** An engine reason (code + parameters, src/shared/reasons) as a sentence. */
+  reason: (reason: Reason) => describeReason('en', reason),
   loading: 'Loading…',
   working: 'Working…',
   close: 'Close',

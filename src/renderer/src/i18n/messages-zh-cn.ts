@@ -1,9 +1,10 @@
-import type { FleetSessionHealthStatus, FleetState } from '../../../shared/ipc/views-fleet.ts';
+import { describeReason } from '../../../shared/reasons/reason-text.ts';
 import type { Messages } from './messages-en.ts';
 
 /** 简体中文界面文字。键与 messages-en.ts 完全一致（由 `Messages` 类型检查）。 */
 export const zhCN: Messages = {
   appName: 'Alpha Monitor',
+  reason: (reason) => describeReason('zh-CN', reason),
   loading: '加载中…',
   working: '处理中…',
   close: '关闭',
@@ -66,11 +67,11 @@ export const zhCN: Messages = {
     source: {
       exchange: '交易所的数字（user-score）加上次读取后的成交',
       stream: '尚未从交易所读取：本应用今日看到的成交（倍数按 1）',
-    } as Record<'exchange' | 'stream', string>,
+    },
     wearHint: '今日交易的成本：买入 − 卖出 + 手续费 − 仍持有的代币（按成交价）。正数为亏损。',
     missedHint: '实时推送漏掉、经 REST 补回的更新（本次会话）。',
     bps: (bps: string) => `${bps} 基点`,
-    side: { BUY: '买入', SELL: '卖出' } as Record<'BUY' | 'SELL', string>,
+    side: { BUY: '买入', SELL: '卖出' },
     stateName: {
       live: '在线',
       connecting: '连接中',
@@ -79,7 +80,7 @@ export const zhCN: Messages = {
       'session-expired': '会话已过期',
       'verification-needed': '需要验证',
       failed: '失败',
-    } as Record<FleetState, string>,
+    },
     healthName: {
       ok: '正常',
       'at-risk': '有风险',
@@ -87,7 +88,7 @@ export const zhCN: Messages = {
       'verification-required': '需验证',
       unreachable: '无法连接',
       unchecked: '未检查',
-    } as Record<FleetSessionHealthStatus, string>,
+    },
     problem: (code: string) => FLEET_PROBLEMS_ZH[code] ?? code,
   },
 
@@ -392,7 +393,7 @@ export const zhCN: Messages = {
       WEBHOOK_URL_MISSING: '未设置 Webhook 地址。',
       TELEGRAM_CHAT_MISSING: '未设置聊天 ID。',
       TELEGRAM_TOKEN_MISSING: '钥匙串中没有机器人令牌。',
-    } as Record<string, string>,
+    },
   },
   monitoring: '监控',
   reconcileInterval: '通过 REST 核对订单的间隔（秒）',
