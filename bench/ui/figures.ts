@@ -24,6 +24,11 @@ export interface LoadMeasurement {
   neverShown: number;
   /** Last send → the last update of every order on screen, ms; null if that never happened. */
   settleMs: number | null;
+  /** What the page's WebSockets received from the load's start until all was shown (or the limit). */
+  pageMessages?: number;
+  pageChars?: number;
+  /** The page had not shown this load's new orders 2 minutes after they were sent. */
+  startedBehind?: boolean;
 }
 
 /** A load's figures relative to the same run's idle page. */

@@ -14,6 +14,7 @@ export const LIVE_ORDERS = 15;
 /** An update not on screen this long after its send counts as never shown. */
 export const SHOWN_LIMIT_MS = 20_000;
 const TICK_MS = 5;
+const CATCH_UP_TIMEOUT_MS = 120_000;
 let nextLiveOrderId = 6_000_000_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -22,6 +23,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class ProbeRecords {
   readonly fps: Array<[number, number]> = [];
   readonly shown = new Map<string, Array<[number, number]>>();
+  socketMessages = 0;
+  socketChars = 0;
 
   constructor(private readonly page: Page) {}
 
@@ -30,6 +33,8 @@ export class ProbeRecords {
       (globalThis as unknown as ProbeWindow).__benchProbe!.drain(),
     );
     this.fps.push(...drained.fps);
+    this.socketMessages += drained.socketMessages;
+    this.socketChars += drained.socketChars;
     for (const [id, qty, ms] of drained.shown) {
       let list = this.shown.get(id);
       if (!list) this.shown.set(id, (list = []));
@@ -86,28 +91,39 @@ export async function runLoad(
   durationMs: number,
 ): Promise<LoadMeasurement> {
   const total = Math.round((rate * durationMs) / 1000);
-  const perOrder = Math.ceil(total / LIVE_ORDERS);
   const createdMs = Date.now();
-  const orders = Array.from({ length: LIVE_ORDERS }, () =>
-    benchOrder(String(nextLiveOrderId++), perOrder, createdMs),
+  // Each order's quantity is the number of updates it gets, so every one ends FILLED.
+  const orders = Array.from({ length: LIVE_ORDERS }, (_, i) =>
+    benchOrder(
+      String(nextLiveOrderId++),
+      Math.floor(total / LIVE_ORDERS) + (i < total % LIVE_ORDERS ? 1 : 0),
+      createdMs,
+    ),
   );
   for (const order of orders) rig.push(newFrame(order, Date.now()));
-  // Start from a page that shows the new orders and has caught up with them.
-  await rig.page.waitForFunction(
-    (ids) => {
-      const shown = new Set(
-        [
-          ...(globalThis as unknown as ProbeWindow).document.querySelectorAll(
-            '[data-testid="order-row"]',
-          ),
-        ].map((row) => row.getAttribute('data-order-id')),
-      );
-      return ids.every((id) => shown.has(id));
-    },
-    orders.map((o) => o.orderId),
-    { timeout: 120_000, polling: 250 },
-  );
+  // Start from a page that shows the new orders and has caught up with them (a page still
+  // behind from the previous load starts behind: said in the figures).
+  const caughtUp = await rig.page
+    .waitForFunction(
+      (ids) => {
+        const shown = new Set(
+          [
+            ...(globalThis as unknown as ProbeWindow).document.querySelectorAll(
+              '[data-testid="order-row"]',
+            ),
+          ].map((row) => row.getAttribute('data-order-id')),
+        );
+        return ids.every((id) => shown.has(id));
+      },
+      orders.map((o) => o.orderId),
+      { timeout: CATCH_UP_TIMEOUT_MS, polling: 250 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   await records.collectWhile(sleep(1000));
+  const [messagesBefore, charsBefore] = [records.socketMessages, records.socketChars];
   const sent = await records.collectWhile(drive(rig, orders, rate, durationMs));
   // Then until every order shows its last update, or the limit has passed for the last send.
   const lastOf = new Map(sent.map((u) => [u.orderId, u.qty]));
@@ -118,11 +134,10 @@ export async function runLoad(
     await sleep(250);
     await records.drain();
   }
-  return measureLoad({
-    rate,
-    sent,
-    shown: records.shown,
-    fps: records.fps,
-    limitMs: SHOWN_LIMIT_MS,
-  });
+  return {
+    ...measureLoad({ rate, sent, shown: records.shown, fps: records.fps, limitMs: SHOWN_LIMIT_MS }),
+    pageMessages: records.socketMessages - messagesBefore,
+    pageChars: records.socketChars - charsBefore,
+    startedBehind: !caughtUp,
+  };
 }

@@ -11,6 +11,9 @@ export interface ProbeDrain {
   fps: Array<[number, number]>;
   /** [order id, filled quantity shown, Date.now ms]: each time a row showed more than before. */
   shown: Array<[string, number, number]>;
+  /** Messages and characters the page's WebSockets received since the last drain. */
+  socketMessages: number;
+  socketChars: number;
 }
 
 /** The little of the DOM the probe uses (the bench compiles without the DOM library). */
@@ -27,6 +30,9 @@ export interface ProbeWindow {
     disconnect(): void;
   };
   requestAnimationFrame(callback: () => void): number;
+  WebSocket: new (...args: never[]) => {
+    addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  };
   __benchProbe?: { drain(): ProbeDrain };
 }
 
@@ -38,6 +44,20 @@ export function installProbe(): void {
   const maxShown = new Map<string, number>();
   let secondStartMs = 0;
   let frames = 0;
+  let socketMessages = 0;
+  let socketChars = 0;
+
+  // What reaches the page from the host, counted as it arrives.
+  const NativeWebSocket = page.WebSocket;
+  page.WebSocket = class extends NativeWebSocket {
+    constructor(...args: never[]) {
+      super(...args);
+      this.addEventListener('message', ({ data }) => {
+        socketMessages++;
+        socketChars += typeof data === 'string' ? data.length : 0;
+      });
+    }
+  };
 
   // The row's raw filled quantity: its data attribute, else the Executed cell's title.
   const filledQty = (row: ProbeElement): number => {
@@ -88,9 +108,10 @@ export function installProbe(): void {
 
   page.__benchProbe = {
     drain() {
-      const out = { fps, shown };
+      const out = { fps, shown, socketMessages, socketChars };
       fps = [];
       shown = [];
+      socketMessages = socketChars = 0;
       return out;
     },
   };

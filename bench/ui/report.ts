@@ -24,8 +24,12 @@ export function figuresLine(
     `${load.label} for ${load.durationMs / 1000} s (${m.sent} sent, ${m.achievedRate.toFixed(1)}/s): ` +
     `fps ${ratio(f.fpsMedian)} × idle (worst second ${ratio(f.fpsWorst)}), ` +
     `push → screen p50 ${frames(f.p50Frames)} / p99 ${frames(f.p99Frames)} frames ` +
-    `(${ms(f.p50Frames)} / ${ms(f.p99Frames)} ms), never shown ${percent(f.neverShownFraction)}`;
-  return load.burst ? `${line}, all on screen ${seconds(f.settleMs)} after the burst` : line;
+    `(${ms(f.p50Frames)} / ${ms(f.p99Frames)} ms), never shown ${percent(f.neverShownFraction)}, ` +
+    `page received ${m.pageMessages ?? 0} messages (${((m.pageChars ?? 0) / 1e6).toFixed(1)} MB)`;
+  const behind = m.startedBehind ? ' (started with the page still behind the previous load)' : '';
+  return load.burst
+    ? `${line}, all on screen ${seconds(f.settleMs)} after the burst${behind}`
+    : `${line}${behind}`;
 }
 
 const spread = (values: number[], format: (v: number) => string) => {

@@ -1,23 +1,21 @@
 /**
- * What the UI bench measures, started in this process as `alpha-monitor serve` runs it: the
- * simulator, the browser host with the app's services monitoring one simulator account (as
- * `serve --credentials-file`), and the built page in Debian's Chromium (headless, software
- * rendering) with the probe installed. Pushes go out through the simulator's socket.
+ * What the UI bench measures: the simulator (in this process, with the sender), the browser
+ * host with the app's services monitoring one simulator account as `serve --credentials-file`
+ * runs them (a child process: bench/ui/ui-host.ts), and the built page in Debian's Chromium
+ * (headless, software rendering) with the probe installed. Pushes go out through the
+ * simulator's socket.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { nullLogger } from '../../src/main/core/ports/logger.ts';
-import { runHost, type RunningHost } from '../../src/main/host/run-host.ts';
 import { startSimulator } from '../../src/main/sim/index.ts';
-import { MemorySecretStore } from '../../test/fakes/memory-secret-store.ts';
+import { forkBenchChild, nextMessage, stopChild } from './child-ipc.ts';
 import { benchOrder, fillFrame } from './frames.ts';
 import { installProbe } from './probe.ts';
+import type { UiHostMessage, UiHostRequest, UiHostTask } from './ui-host.ts';
 
+const HOST = fileURLToPath(new URL('./ui-host.ts', import.meta.url));
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const ACCOUNT_ID = 'bench-ui';
 /** Seeded orders are numbered from here; the bench's live orders from LIVE_ORDER_ID_BASE. */
 const SEED_ORDER_ID_BASE = 4_000_000_000;
 
@@ -55,34 +53,22 @@ export async function startRig(options: UiRigOptions): Promise<UiRig> {
     const sim = await startSimulator({ port: 0, demoPointsHistory: false });
     cleanups.push(() => sim.dispose());
     const account = sim.createAccount();
-    const home = await mkdtemp(join(tmpdir(), 'alpha-monitor-bench-ui-'));
-    cleanups.push(() => rm(home, { recursive: true, force: true }));
-    // The bench's orders exist only in its pushes: the clock reconciliation (every 60 s by
-    // default) would find them unknown to the exchange. The longest interval a user can set.
-    await writeFile(join(home, 'settings.json'), JSON.stringify({ reconcileIntervalS: 3600 }));
-    const running: RunningHost = await runHost({
-      port: 0,
+    const child = forkBenchChild(HOST);
+    cleanups.push(() => stopChild(child));
+    const live = nextMessage<UiHostMessage, 'live'>(child, 'live');
+    const task: UiHostTask = {
       restUrl: sim.restUrl,
       wsUrl: sim.wsUrl,
+      credentials: account.credentials,
       rendererDir: options.rendererDir,
-      env: {
-        ...process.env,
-        ALPHA_MONITOR_HOME: home,
-        ALPHA_MONITOR_KEYCHAIN_SERVICE: 'alpha-monitor-bench-ui',
-      },
-      logger: nullLogger,
-      secrets: new MemorySecretStore(),
-      credentialsFile: { accountId: ACCOUNT_ID, label: 'Bench', credentials: account.credentials },
-    });
-    cleanups.push(() => running.dispose());
-    const { handlers } = running.app;
-    const accepted = async () =>
-      (await handlers.getMonitorSnapshot({ accountId: ACCOUNT_ID })).stats.updatesAccepted;
-    await waitUntil('the monitor to be live', options.readyTimeoutMs, async () =>
-      (await handlers.listConnections(undefined)).some(
-        (c) => c.accountId === ACCOUNT_ID && c.state === 'live',
-      ),
-    );
+    };
+    child.send({ kind: 'task', task } satisfies UiHostRequest);
+    const { url } = await live;
+    const accepted = async () => {
+      const answer = nextMessage<UiHostMessage, 'accepted'>(child, 'accepted');
+      child.send({ kind: 'accepted' } satisfies UiHostRequest);
+      return (await answer).updates;
+    };
     const push = (data: Record<string, unknown>) => {
       if (!sim.pushToAccount(account.userId, data))
         throw new Error('bench:ui: the account has no live listen key');
@@ -114,7 +100,8 @@ export async function startRig(options: UiRigOptions): Promise<UiRig> {
     // As source text: tsx (esbuild) names functions through a `__name` helper the page lacks.
     await context.addInitScript({ content: `var __name = (f) => f; (${String(installProbe)})();` });
     const page = await context.newPage();
-    await page.goto(running.host.url);
+    page.on('pageerror', (error) => console.error(`bench:ui: page error: ${error.message}`));
+    await page.goto(url);
     await page.getByTestId('monitor').waitFor({ timeout: options.readyTimeoutMs });
     await waitUntil('the seeded orders on the page', options.readyTimeoutMs, async () => {
       const total = await page.getByTestId('orders-count').getAttribute('data-total');
