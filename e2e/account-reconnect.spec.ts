@@ -130,7 +130,7 @@ test('add an account from a pasted cURL, survive a dropped stream, and miss no u
     const before = await simOrderStates(sim.restUrl, sim.credentials, t0);
     const download = page.waitForEvent('download');
     await page.getByTestId('export-orders').click();
-    const rows = parseCsv(await readFile((await (await download).path())!, 'utf8'));
+    const rows = parseCsv(await readFile(await (await download).path(), 'utf8'));
     const after = await simOrderStates(sim.restUrl, sim.credentials, t0);
     const idKey = Object.keys(rows[0]!).find(
       (k) => /order.?id/i.test(k) && !/client|list/i.test(k),

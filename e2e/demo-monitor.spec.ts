@@ -137,7 +137,7 @@ test('first run → Try the demo → orders stream in, charts fill, filters work
   await page.getByTestId('export-orders').click();
   const download = await downloadPromise;
   await expect(page.getByTestId('export-message')).toBeVisible();
-  const csv = parseCsv(await readFile((await download.path())!, 'utf8'));
+  const csv = parseCsv(await readFile(await download.path(), 'utf8'));
   expect(csv.length).toBeGreaterThanOrEqual(totalBefore);
   const idKey = Object.keys(csv[0]!).find((k) => /order.?id/i.test(k) && !/client|list/i.test(k))!;
   const statusKey = Object.keys(csv[0]!).find((k) => /^status$|order.?status/i.test(k))!;
@@ -158,7 +158,7 @@ test('first run → Try the demo → orders stream in, charts fill, filters work
   // The updates CSV too: one row per update, the last one of each finished order matching.
   const updatesDownload = page.waitForEvent('download');
   await page.getByTestId('export-updates').click();
-  const updatesCsv = parseCsv(await readFile((await (await updatesDownload).path())!, 'utf8'));
+  const updatesCsv = parseCsv(await readFile(await (await updatesDownload).path(), 'utf8'));
   expect(updatesCsv.length).toBeGreaterThan(csv.length);
 
   // Statistics and connection, as the CLI prints them.

@@ -55,7 +55,7 @@ test('a stopped demo session is listed, reopens read-only with its orders, and e
   // Its orders CSV holds every order the table shows, in the state shown (nothing moves any more).
   const download = page.waitForEvent('download');
   await page.getByTestId('export-orders').click();
-  const csv = parseCsv(await readFile((await (await download).path())!, 'utf8'));
+  const csv = parseCsv(await readFile(await (await download).path(), 'utf8'));
   expect(csv).toHaveLength(total);
   const idKey = Object.keys(csv[0]!).find((k) => /order.?id/i.test(k) && !/client|list/i.test(k))!;
   const statusKey = Object.keys(csv[0]!).find((k) => /^status$|order.?status/i.test(k))!;

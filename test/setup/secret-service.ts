@@ -116,7 +116,7 @@ async function startPrivateSecretService(): Promise<() => Promise<void>> {
     const keyringErrors = collect(keyring);
     // --unlock reads the login keyring's password from stdin; a new keyring is created with it
     // and becomes the default collection, unlocked.
-    keyring.stdin!.end('alpha-monitor-test-keyring');
+    keyring.stdin.end('alpha-monitor-test-keyring');
 
     process.env.DBUS_SESSION_BUS_ADDRESS = address;
     const deadline = Date.now() + STARTUP_TIMEOUT_MS;

@@ -357,7 +357,9 @@ describe('shutting down while a request runs', () => {
           addAccount: () => ({ headers: {}, cookies: '' }),
           startActivity() {},
           stopActivity() {},
-          dispose: async () => void (exchangeDisposed = true),
+          dispose: async () => {
+            exchangeDisposed = true;
+          },
         };
       },
       exportTarget: { choose: async () => null },

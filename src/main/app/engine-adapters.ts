@@ -96,7 +96,7 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
         return { missedByStream, statusUnknown };
       },
       async dispose() {
-        for (const s of subscriptions) void s.dispose();
+        for (const s of subscriptions) s.dispose();
         stateEmitter.dispose();
         await monitor.dispose();
       },

@@ -51,7 +51,7 @@ describe('PointsAppService', () => {
       snapshot: { today: { volumePoints: 9 } },
     });
     expect(service.views().map((v) => v.state)).toEqual(['stopped']);
-    service.dispose();
+    await service.dispose();
   });
 
   it('a failed read says why (code and message) and keeps the account running', async () => {
@@ -78,6 +78,6 @@ describe('PointsAppService', () => {
     await expect(service.dailySummary('other')).rejects.toMatchObject({
       code: 'POINTS_NOT_RUNNING',
     });
-    service.dispose();
+    await service.dispose();
   });
 });

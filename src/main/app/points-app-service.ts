@@ -176,7 +176,7 @@ export class PointsAppService implements AsyncDisposable {
    * this service does not close under them (a spurious "points read failed" at shutdown).
    */
   async dispose(): Promise<void> {
-    const reading = [...this.accounts.values()].map((e) => e.reading);
+    const reading = [...this.accounts.values()].flatMap((e) => (e.reading ? [e.reading] : []));
     for (const id of [...this.accounts.keys()]) this.stop(id);
     this.changed.dispose();
     await Promise.allSettled(reading);

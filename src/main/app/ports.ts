@@ -9,7 +9,7 @@ import type { OrderUpdate, UpdateSource } from '../../shared/domain/order-update
 import type { SessionStateName } from '../../shared/domain/session-state.ts';
 import type { UpdateVerdict } from '../../shared/domain/update-verdict.ts';
 import type { Event } from '../../shared/event/emitter.ts';
-import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import type {
   AccountEnvironment,
   ExportResult,
@@ -48,7 +48,7 @@ export interface Notifier {
 // ---- engine ports -----------------------------------------------------------------------
 
 /** One account's live session as the app sees it (the engine's AccountMonitor, adapted). */
-export interface MonitorSession extends Disposable {
+export interface MonitorSession extends AsyncDisposable {
   start(): void;
   stop(): Promise<void>;
   readonly onDidChangeState: Event<MonitorStateChange>;
@@ -164,7 +164,7 @@ export interface AccountsPort {
 }
 
 /** The embedded demo exchange (the simulator) while it runs. */
-export interface DemoExchange extends Disposable {
+export interface DemoExchange extends AsyncDisposable {
   readonly restUrl: string;
   readonly wsUrl: string;
   readonly credentials: SessionCredentials;

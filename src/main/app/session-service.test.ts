@@ -27,7 +27,7 @@ afterEach(async () => {
 /** A session journal as a monitor leaves it: header, then a clean end. */
 async function endedSession(accountId: string): Promise<string> {
   const { sessionId, writer } = journals.create({ accountId, accountLabel: accountId });
-  clock.advance(60_000);
+  await clock.advance(60_000);
   writer.append({ k: 'end', atMs: clock.now(), updates: 0, orders: 0 });
   await writer.close();
   return sessionId;

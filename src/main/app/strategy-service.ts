@@ -268,8 +268,8 @@ export class StrategyService implements AsyncDisposable {
         wait.cancel();
         this.last.set(params.accountId, { ...view });
         this.runs.delete(params.accountId);
-        for (const s of subscriptions) void s.dispose();
-        void run.dispose();
+        for (const s of subscriptions) s.dispose();
+        run.dispose();
       });
     this.runs.set(params.accountId, { run, view, done, subscriptions, cancelWait: wait.cancel });
     return { ...view };

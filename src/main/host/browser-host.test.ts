@@ -29,7 +29,7 @@ beforeEach(async () => {
     logger: nullLogger,
   });
   host.setHandlers(
-    new Proxy({ getSettings: () => DEFAULT_SETTINGS } as Partial<ContractHandlers>, {
+    new Proxy<Partial<ContractHandlers>>({ getSettings: () => DEFAULT_SETTINGS }, {
       get: (target, key: string) =>
         target[key as keyof ContractHandlers] ?? (() => Promise.reject(new Error('unexpected'))),
     }) as ContractHandlers,

@@ -37,7 +37,7 @@ describe('IPC contract over an in-memory transport', () => {
       handlersWith({
         updateSettings: (patch) => {
           seen = patch;
-          return { ...DEFAULT_SETTINGS, ...patch } as Settings;
+          return { ...DEFAULT_SETTINGS, ...patch };
         },
       }),
     );

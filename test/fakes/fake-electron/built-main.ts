@@ -92,7 +92,7 @@ export function launchBuiltMain(options: {
   const command = <T>(name: string, args?: Record<string, unknown>) =>
     new Promise<T>((resolvePromise, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve: resolvePromise as (v: unknown) => void, reject });
+      pending.set(id, { resolve: resolvePromise, reject });
       child.send({ type: 'command', id, name, args });
     });
 

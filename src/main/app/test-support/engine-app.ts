@@ -65,7 +65,8 @@ export async function startEngineApp(
       addAccount: () => sim.createAccount().credentials,
       startActivity: () => sim.demoActivity.start(),
       stopActivity: () => sim.demoActivity.stop(),
-      dispose: () => {},
+      // The simulator itself is disposed by this harness, after the app.
+      dispose: async () => {},
     }),
     exportTarget: {
       async choose(name) {

@@ -46,7 +46,7 @@ export class FakeMonitorSession implements MonitorSession {
   async stop() {
     this.stopped = true;
   }
-  dispose() {}
+  async dispose() {}
   reconcileStats() {
     return { missedByStream: this.missedByStream, statusUnknown: this.unknownOrderIds().length };
   }

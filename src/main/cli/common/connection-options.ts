@@ -93,7 +93,7 @@ export function parseCommandArgs<E extends NonNullable<ParseArgsConfig['options'
       options: { ...spec, ...extra },
       strict: true,
       allowPositionals: false,
-    }).values as Record<string, string | boolean | undefined>;
+    }).values;
   } catch (error) {
     throw new CliError(m.badArgs((error as Error).message), ExitCode.usage);
   }

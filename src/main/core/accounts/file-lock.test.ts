@@ -17,7 +17,7 @@ afterEach(async () => {
 
 /** A pid that surely belongs to no running process: a child that has exited. */
 function deadPid(): number {
-  return spawnSync(process.execPath, ['-e', '']).pid!;
+  return spawnSync(process.execPath, ['-e', '']).pid;
 }
 
 describe('withFileLock', () => {

@@ -57,13 +57,13 @@ describe('CSV export', () => {
       price: '0.00001000',
       quantity: '1000.00000000',
     });
-    writer.append({ k: 'update', atMs: 111, source: 'stream', update: created! });
-    writer.append({ k: 'update', atMs: 112, source: 'stream', update: created! }); // duplicate
+    writer.append({ k: 'update', atMs: 111, source: 'stream', update: created });
+    writer.append({ k: 'update', atMs: 112, source: 'stream', update: created }); // duplicate
     writer.append({
       k: 'update',
       atMs: 113,
       source: 'backfill',
-      update: { ...filled!, clientOrderId: 'odd,"id"' },
+      update: { ...filled, clientOrderId: 'odd,"id"' },
     });
     await writer.dispose();
 

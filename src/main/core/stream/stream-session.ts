@@ -173,7 +173,7 @@ export class StreamSession implements Disposable {
     this.cancelTimers();
     for (const connection of [...this.connectionStores.keys()]) this.dropConnection(connection);
     this.connection = null;
-    void this.subscriptions.dispose();
+    this.subscriptions.dispose();
     this.stateEmitter.dispose();
     this.frameEmitter.dispose();
     this.swapEmitter.dispose();
