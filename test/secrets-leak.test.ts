@@ -111,7 +111,8 @@ afterAll(async () => {
 describe('secrets never leak from a command', () => {
   it(
     'runs every command, then finds no secret in any output or file',
-    { timeout: 180_000 },
+    // About twenty CLI processes one after another: minutes on two busy cores.
+    { timeout: 600_000 },
     async () => {
       const rest = ['--rest-url', sim.restUrl];
       expect(
