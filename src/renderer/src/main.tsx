@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getApi } from './transport/get-api.ts';
+import { getApi, onTransportReconnect } from './transport/get-api.ts';
 import { ApiProvider } from './app/api-context.tsx';
 import { App } from './app/app.tsx';
 import './styles/theme.css';
@@ -10,7 +10,7 @@ import './styles/narrow.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ApiProvider api={getApi()}>
+    <ApiProvider api={getApi()} reconnects={onTransportReconnect}>
       <App />
     </ApiProvider>
   </StrictMode>,

@@ -17,7 +17,8 @@ import { SettingsDialog } from '../components/settings-dialog.tsx';
 import { NoKeychainBanner, WelcomeScreen } from '../components/welcome-screen.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { ErrorBox, Spinner } from '../components/ui.tsx';
-import { useApi, useLiveValue } from './api-context.tsx';
+import { useApi } from './api-context.tsx';
+import { useLiveValue } from './use-live-feed.ts';
 import { useApplyTheme } from './theme.ts';
 import { useConnections } from './use-connections.ts';
 import { useStrategyProgress } from './use-strategy-progress.ts';
@@ -61,13 +62,8 @@ export function App() {
     document.documentElement.lang = settings.language;
   }, [settings.language]);
 
+  // The banner only: after the host comes back every live value loads again by itself.
   useEffect(() => onHostConnectionChange(setHostState), []);
-  // After the host comes back, everything may have changed while we were away.
-  const reloadAccounts = accountsLive.reload;
-  useEffect(() => {
-    if (hostState === 'open') reloadAccounts();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hostState]);
 
   const accounts: readonly AccountView[] = useMemo(
     () => accountsLive.value ?? [],

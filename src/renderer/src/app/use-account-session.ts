@@ -1,12 +1,16 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { ContractApi } from '../../../shared/ipc/create-api.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
+import { accountSessionFeed, accountSessionSink } from '../model/account-session-feed.ts';
 import { AccountSessionModel } from '../model/account-session-model.ts';
+import { useLiveFeed } from './use-live-feed.ts';
 
 /**
- * Keeps an AccountSessionModel in step with main for the selected account: listens to order
- * batches and connection changes first, then loads the snapshot. `reloadKey` forces a fresh
- * snapshot (e.g. after the monitor was restarted, which opens a new session).
+ * Keeps an AccountSessionModel in step with main for the selected account through one live
+ * feed (useLiveFeed): order batches and connection changes are listened to first, then the
+ * snapshot is loaded, and loaded again after the transport reconnects (batches sent while the
+ * link was down are gone). `reloadKey` forces a fresh model (e.g. after the monitor was
+ * restarted, which opens a new session).
  */
 export function useAccountSession(
   api: ContractApi,
@@ -23,24 +27,11 @@ export function useAccountSession(
   const [failure, setFailure] = useState<{ model: AccountSessionModel; error: IpcError } | null>(
     null,
   );
-  useEffect(() => {
-    if (model === null) return;
-    let alive = true;
-    const offBatch = api.onOrderUpdates((batch) => model.applyBatch(batch));
-    const offConnection = api.onConnectionChanged((connection) =>
-      model.applyConnection(connection),
-    );
-    void api.getMonitorSnapshot({ accountId: model.accountId }).then((result) => {
-      if (!alive) return;
-      if (result.ok) model.applySnapshot(result.value);
-      else setFailure({ model, error: result.error });
-    });
-    return () => {
-      alive = false;
-      offBatch();
-      offConnection();
-    };
-  }, [api, model]);
+  useLiveFeed(
+    model && accountSessionFeed(api, model.accountId),
+    model && accountSessionSink(model, (error) => setFailure(error && { model, error })),
+    [api, model],
+  );
   const version = useSyncExternalStore(
     model ? model.subscribe : noopSubscribe,
     model ? model.getVersion : zero,

@@ -1,30 +1,28 @@
-import { useEffect, useState } from 'react';
 import type { ContractApi } from '../../../shared/ipc/create-api.ts';
 import type { ConnectionView } from '../../../shared/ipc/views-monitor.ts';
+import { useLiveState, type LiveReducer } from './use-live-feed.ts';
+
+type Connections = ReadonlyMap<string, ConnectionView>;
+
+/** The list loads every account; an event (newer than the list) replaces one. */
+const CONNECTIONS: LiveReducer<Connections, ConnectionView[], ConnectionView> = {
+  loaded: (list, held) => {
+    const next = new Map(list.map((c) => [c.accountId, c]));
+    for (const c of held) next.set(c.accountId, c);
+    return next;
+  },
+  event: (current, c) => new Map(current ?? []).set(c.accountId, c),
+};
+
+const NONE: Connections = new Map();
 
 /** Connection state of every account (for the accounts list), kept current by events. */
-export function useConnections(api: ContractApi): ReadonlyMap<string, ConnectionView> {
-  const [connections, setConnections] = useState<ReadonlyMap<string, ConnectionView>>(new Map());
-  useEffect(() => {
-    let alive = true;
-    const seenFromEvents = new Set<string>();
-    const off = api.onConnectionChanged((c) => {
-      seenFromEvents.add(c.accountId);
-      setConnections((prev) => new Map(prev).set(c.accountId, c));
-    });
-    void api.listConnections().then((result) => {
-      if (!alive || !result.ok) return;
-      setConnections((prev) => {
-        const next = new Map(prev);
-        for (const c of result.value)
-          if (!seenFromEvents.has(c.accountId)) next.set(c.accountId, c);
-        return next;
-      });
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [api]);
-  return connections;
+export function useConnections(api: ContractApi): Connections {
+  const { value } = useLiveState(
+    () => api.listConnections(),
+    (listener: (c: ConnectionView) => void) => api.onConnectionChanged(listener),
+    CONNECTIONS,
+    [api],
+  );
+  return value ?? NONE;
 }

@@ -1,48 +1,36 @@
-import { useEffect, useState } from 'react';
 import type { ContractApi } from '../../../shared/ipc/create-api.ts';
-import type { FleetRowView, FleetUpdate } from '../../../shared/ipc/views-fleet.ts';
+import type { FleetRowView, FleetSnapshot, FleetUpdate } from '../../../shared/ipc/views-fleet.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
 import { applyFleetUpdate } from '../model/fleet-query.ts';
+import { useLiveState, type LiveReducer } from './use-live-feed.ts';
+
+type FleetRows = ReadonlyMap<string, FleetRowView>;
+
+/** Updates that raced the snapshot apply on top of it unless the snapshot is newer. */
+const FLEET: LiveReducer<FleetRows, FleetSnapshot, FleetUpdate> = {
+  loaded: (snapshot, held) => {
+    let next: FleetRows = new Map(snapshot.rows.map((r) => [r.accountId, r]));
+    for (const update of held)
+      if (update.atMs >= snapshot.atMs) next = applyFleetUpdate(next, update);
+    return next;
+  },
+  event: (current, update) => applyFleetUpdate(current ?? new Map(), update),
+};
 
 /**
- * Every account's fleet row, kept current by the one aggregated `fleetChanged` event. The
- * listener is attached before the snapshot is asked for; events that raced the snapshot are
- * applied on top of it, so no change falls between the two. `reload` asks again (e.g. after
- * the host connection came back).
+ * Every account's fleet row, kept current by the one aggregated `fleetChanged` event (see
+ * useLiveFeed: loaded again after the host connection came back). `reload` asks again.
  */
 export function useFleet(api: ContractApi): {
-  rows: ReadonlyMap<string, FleetRowView> | null;
+  rows: FleetRows | null;
   error: IpcError | null;
   reload: () => void;
 } {
-  const [rows, setRows] = useState<ReadonlyMap<string, FleetRowView> | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let alive = true;
-    let early: FleetUpdate[] | null = [];
-    const off = api.onFleetChanged((update) => {
-      if (!alive) return;
-      if (early) early.push(update);
-      else setRows((prev) => applyFleetUpdate(prev ?? new Map(), update));
-    });
-    void api.getFleet().then((result) => {
-      if (!alive) return;
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      let next = new Map(result.value.rows.map((r) => [r.accountId, r]));
-      for (const update of early ?? [])
-        if (update.atMs >= result.value.atMs) next = applyFleetUpdate(next, update);
-      early = null;
-      setError(null);
-      setRows(next);
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [api, generation]);
-  return { rows, error, reload: () => setGeneration((g) => g + 1) };
+  const { value, error, reload } = useLiveState(
+    () => api.getFleet(),
+    (listener: (update: FleetUpdate) => void) => api.onFleetChanged(listener),
+    FLEET,
+    [api],
+  );
+  return { rows: value, error, reload };
 }

@@ -1,6 +1,7 @@
 import type { PointsView } from '../../../shared/ipc/views-points.ts';
 import { costPerPointText } from '../../../shared/points/wear-format.ts';
-import { useApi, useLiveValue } from '../app/api-context.tsx';
+import { useApi } from '../app/api-context.tsx';
+import { useLiveValue } from '../app/use-live-feed.ts';
 import { useNow } from '../app/use-now.ts';
 import { formatDecimal, isZeroDecimal, roundDecimal } from '../format/decimal.ts';
 import { formatDuration } from '../format/time.ts';

@@ -9,6 +9,9 @@ import { FillSeries } from './fill-buckets.ts';
 import { FramePublisher, scheduleAnimationFrame, type ScheduleFrame } from './frame-publisher.ts';
 import { OrdersModel } from './orders-model.ts';
 
+/** What main pushes about one account's session, as a live feed's event. */
+export type AccountSessionEvent = { batch: OrderUpdatesBatch } | { connection: ConnectionView };
+
 function fillKey(fill: FillPoint): string {
   return `${fill.orderId}|${fill.eventTimeMs}|${fill.qty}|${fill.price}`;
 }
@@ -67,21 +70,40 @@ export class AccountSessionModel {
     return this.publisher.version;
   }
 
-  applySnapshot(snapshot: MonitorSnapshot): void {
+  /**
+   * Replaces everything with `snapshot` (the first load, or a reload after the link to main
+   * came back), then applies on top the events that arrived while it was being loaded.
+   */
+  applySnapshot(snapshot: MonitorSnapshot, heldEvents: readonly AccountSessionEvent[] = []): void {
     this.orders.reset(snapshot.orders);
     this.fillSeries = new FillSeries();
     for (const fill of snapshot.fills) this.fillSeries.add(fill);
     this.statsValue = snapshot.stats;
     this.connectionValue = snapshot.connection;
-    const held = this.pending ?? [];
+    const held = [...(this.pending ?? [])];
     this.pending = null;
+    for (const event of heldEvents) {
+      if ('batch' in event) {
+        if (event.batch.accountId === this.accountId) held.push(event.batch);
+      } else if (event.connection.accountId === this.accountId) {
+        this.connectionValue = event.connection;
+      }
+    }
     if (held.length > 0) {
+      // Batches that raced the snapshot may be in it already: orders are replaced by id
+      // (harmless twice), fills would count twice.
       const known = new Set(snapshot.fills.map(fillKey));
       for (const batch of held) {
         this.applyBatchNow({ ...batch, fills: batch.fills.filter((f) => !known.has(fillKey(f))) });
       }
     }
     this.bump();
+  }
+
+  /** One event of the live feed. */
+  applyEvent(event: AccountSessionEvent): void {
+    if ('batch' in event) this.applyBatch(event.batch);
+    else this.applyConnection(event.connection);
   }
 
   applyBatch(batch: OrderUpdatesBatch): void {

@@ -4,6 +4,7 @@ import { createWebSocketTransport, type HostConnectionState } from './websocket-
 
 let cached: ContractApi | undefined;
 const hostStateListeners = new Set<(state: HostConnectionState) => void>();
+const reconnectListeners = new Set<() => void>();
 
 /**
  * The one way the renderer reaches main: `window.api` under Electron (from the preload),
@@ -22,6 +23,9 @@ export function getApi(): ContractApi {
       for (const listener of [...hostStateListeners]) listener(state);
     },
   });
+  transport.onDidReconnect(() => {
+    for (const listener of [...reconnectListeners]) listener();
+  });
   return (cached = createApi(transport));
 }
 
@@ -32,3 +36,12 @@ export function onHostConnectionChange(listener: (state: HostConnectionState) =>
 }
 
 export type { ContractApi as Api, HostConnectionState };
+
+/**
+ * The page's link to main came back after a drop (browser host only; Electron's IPC never
+ * drops): everything loaded before may be stale. Live values reload on it (useLiveFeed).
+ */
+export function onTransportReconnect(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => void reconnectListeners.delete(listener);
+}

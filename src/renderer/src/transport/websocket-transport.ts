@@ -21,6 +21,11 @@ export interface WebSocketTransportOptions {
  * `DISCONNECTED` (never hang). Reconnects by itself so an SSH tunnel hiccup heals.
  */
 export function createWebSocketTransport(options: WebSocketTransportOptions): ClientTransport & {
+  /**
+   * The socket came back after a drop: events sent while it was down were lost, so whatever
+   * the page loaded must be loaded again. Not fired for the first connection.
+   */
+  onDidReconnect(listener: () => void): () => void;
   close(): void;
 } {
   const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
@@ -28,8 +33,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Cl
   const pending = new Map<number, (result: IpcResult<unknown>) => void>();
   const queue: string[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const reconnectListeners = new Set<() => void>();
   let nextId = 1;
   let closed = false;
+  let everOpened = false;
   let socket: WebSocket;
 
   const connect = () => {
@@ -38,6 +45,9 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Cl
     socket.onopen = () => {
       options.onStateChange?.('open');
       for (const text of queue.splice(0)) socket.send(text);
+      const reconnected = everOpened;
+      everOpened = true;
+      if (reconnected) for (const listener of [...reconnectListeners]) listener();
     };
     socket.onmessage = (message: MessageEvent) => {
       const frame = typeof message.data === 'string' ? parseServerFrame(message.data) : null;
@@ -82,6 +92,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Cl
       if (!set) listeners.set(event, (set = new Set()));
       set.add(listener);
       return () => void set.delete(listener);
+    },
+    onDidReconnect(listener) {
+      reconnectListeners.add(listener);
+      return () => void reconnectListeners.delete(listener);
     },
     close() {
       closed = true;
