@@ -37,11 +37,5 @@ export {
   type VolumeRule,
   type TokenVolume,
 } from './volume-accounting.ts';
-export type { StrategyRestPort, OrderUpdateEvent, OtoOrderWireBody } from './strategy-ports.ts';
+export type { StrategyRestPort, OrderUpdateFeed, OtoOrderWireBody } from './strategy-ports.ts';
 export { orderUpdatesOf } from './order-updates-of.ts';
-export {
-  openStrategyConnection,
-  StrategyConnectionError,
-  type StrategyConnection,
-  type StrategyConnectionOptions,
-} from './strategy-connection.ts';
