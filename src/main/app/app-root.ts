@@ -14,23 +14,20 @@ import type {
   HostKind,
   NoticeView,
 } from '../../shared/ipc/views-app.ts';
-import type { FleetActionResult } from '../../shared/ipc/views-fleet.ts';
 import { SessionJournals } from '../core/journal/session-journals.ts';
-import type { VerificationOutcome } from '../core/accounts/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
-import { appError } from './app-error.ts';
+import { AccountService, probeOutcomeOf } from './account-service.ts';
 import { DEMO_ACCOUNT_ID, DemoService } from './demo-service.ts';
 import { ExportService } from './export-service.ts';
 import { FleetService } from './fleet-service.ts';
-import { demoFleetAccountId, demoFleetLabel, isDemoAccountId } from './demo-fleet.ts';
+import { DemoAccounts } from './demo-accounts.ts';
 import { MonitorService } from './monitor-service.ts';
 import { NotificationService } from './notification-service.ts';
 import { PointsAppService } from './points-app-service.ts';
 import { pointsFleetSource } from './points-fleet-source.ts';
 import { healthFleetSource } from './health-fleet-source.ts';
 import type {
-  AccountConnection,
   AccountsPort,
   DemoExchangeFactory,
   ExportTarget,
@@ -40,7 +37,8 @@ import type {
 import { SessionHealthService, type SessionHealthDeps } from './session-health-service.ts';
 import { SessionService } from './session-service.ts';
 import { SettingsService } from './settings-service.ts';
-import { StrategyService, type StrategyMonitor } from './strategy-service.ts';
+import { StrategyService } from './strategy-service.ts';
+import { trackRequests } from './request-tracker.ts';
 import { AlertsAppService } from './alerts-app-service.ts';
 import { wireAppAlerts } from './alerts-wiring.ts';
 import { createMemorySecretStore, type SecretStore } from '../core/ports/secret-store.ts';
@@ -201,31 +199,20 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     }),
   );
 
-  // --- views ---
-  const accountViews = async (): Promise<AccountView[]> => {
-    const records = await accounts.list();
-    for (const r of records) labels.set(r.id, r.label);
-    fleetHealth.noteCopyWarnings(records);
-    fleet.setAccounts(
-      records.map((r) => ({
-        id: r.id,
-        label: r.label,
-        environment: isDemoAccountId(r.id) ? 'demo' : r.environment,
-      })),
-    );
-    return records.map((r) => {
-      const state = monitors.connection(r.id).state;
-      return {
-        ...r,
-        environment: isDemoAccountId(r.id) ? 'demo' : r.environment,
-        monitorState: state,
-        running: monitors.isRunning(r.id),
-        strategyRunning: strategies.isRunning(r.id),
-        sessionHealth: health.view(r.id, r.copyWarnings),
-      };
-    });
-  };
-  const publishAccounts = async () => events.emit('accountsChanged', await accountViews());
+  const accountService = new AccountService({
+    accounts,
+    clock,
+    labels,
+    monitors,
+    points,
+    strategies,
+    health,
+    fleet,
+    fleetHealth,
+    events,
+  });
+  const demoAccounts = new DemoAccounts({ demo, accounts, accountService, labels, events });
+  const publishAccounts = () => accountService.publish();
   const currentOverall = () =>
     overallState([...labels.keys()].map((id) => monitors.connection(id).state));
 
@@ -268,74 +255,10 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     monitors.onDidAcceptUpdate(({ accountId, view }) => points.onOrderUpdate(accountId, view)),
   );
   store.add(settings.onDidChange(() => points.retarget()));
-  /** A monitor and the account's points service start and stop together. */
-  const startWatching = (connection: AccountConnection) => {
-    const { accountId } = connection;
-    const view = monitors.start(connection, labels.get(accountId) ?? accountId);
-    points.start(connection);
-    return view;
-  };
-  const stopWatching = (accountId: string) => {
-    points.stop(accountId);
-    return monitors.stop(accountId);
-  };
   store.add(fleet.onDidChange((update) => events.emit('fleetChanged', update)));
 
-  const startOne = async (accountId: string) => {
-    const connection = await accounts.connection(accountId);
-    if (!labels.has(accountId)) await accountViews();
-    return startWatching(connection);
-  };
-  const stopOne = async (accountId: string) => {
-    await strategies.stop(accountId);
-    return stopWatching(accountId);
-  };
-  const startMonitor = async (accountId: string) => {
-    const view = await startOne(accountId);
-    await publishAccounts();
-    return view;
-  };
-  const stopMonitor = async (accountId: string) => {
-    const view = await stopOne(accountId);
-    await publishAccounts();
-    return view;
-  };
-  /** Several accounts at once (the fleet view): one account list event at the end. */
-  const forEachAccount = async (
-    accountIds: readonly string[],
-    action: (accountId: string) => Promise<unknown>,
-  ): Promise<FleetActionResult> => {
-    const result: FleetActionResult = { done: [], failed: [] };
-    for (const accountId of new Set(accountIds)) {
-      try {
-        await action(accountId);
-        result.done.push(accountId);
-      } catch (error) {
-        const { code, message } = error as { code?: unknown; message?: unknown };
-        result.failed.push({
-          accountId,
-          code: typeof code === 'string' ? code : 'INTERNAL',
-          message: typeof code === 'string' && typeof message === 'string' ? message : '',
-        });
-      }
-    }
-    await publishAccounts();
-    return result;
-  };
-  const strategyMonitorOf = (accountId: string): StrategyMonitor => ({
-    orderUpdates: (listener) =>
-      monitors.onDidAcceptUpdate((e) => {
-        if (e.accountId === accountId) listener(e.view.update);
-      }),
-    connection: () => monitors.connection(accountId),
-    onDidChangeConnection: (listener) =>
-      monitors.onDidChangeConnection((view) => {
-        if (view.accountId === accountId) listener(view);
-      }),
-  });
-
   // --- the contract ---
-  const handlers: ContractHandlers = {
+  const requests = trackRequests({
     getAppInfo: async () => ({
       name: 'Alpha Monitor',
       version: deps.version,
@@ -346,133 +269,25 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       accountStorage: deps.accountStorage?.() ?? 'keychain',
       credentialsFileAccountId: deps.credentialsFileAccountId ?? null,
     }),
-    listAccounts: () => accountViews(),
-    addAccountFromCurl: async (input) => {
-      const result = await accounts.addFromCurl(input);
-      health.record(result.account.id, 'OK');
-      const account = (await accountViews()).find((a) => a.id === result.account.id)!;
-      await publishAccounts();
-      return { account, warnings: result.warnings, found: result.found };
-    },
-    reimportAccountFromCurl: async (input) => {
-      // A monitor on the old session would keep failing: it is restarted on the new one.
-      const wasRunning =
-        monitors.isRunning(input.accountId) ||
-        monitors.connection(input.accountId).state === 'failed';
-      const result = await accounts.reimportFromCurl(input);
-      health.record(input.accountId, 'OK');
-      if (wasRunning) {
-        await stopMonitor(input.accountId);
-        await startMonitor(input.accountId);
-      }
-      const account = (await accountViews()).find((a) => a.id === input.accountId)!;
-      await publishAccounts();
-      return { account, warnings: result.warnings, found: result.found };
-    },
-    verifyAccount: async ({ accountId }) => {
-      const verifiedAtMs = clock.now();
-      try {
-        const { userId } = await accounts.verify(accountId);
-        health.record(accountId, 'OK');
-        await publishAccounts();
-        return {
-          accountId,
-          status: 'valid',
-          code: null,
-          message: 'The session works.',
-          userId,
-          verifiedAtMs,
-        };
-      } catch (error) {
-        const code = (error as { code?: string }).code ?? 'ERROR';
-        if (code === 'ACCOUNT_NOT_FOUND') throw error;
-        health.record(accountId, probeOutcomeOf(error));
-        const status =
-          code === 'SESSION_EXPIRED'
-            ? 'expired'
-            : code === 'VERIFICATION_REQUIRED'
-              ? 'verification-required'
-              : code === 'UNREACHABLE'
-                ? 'unreachable'
-                : 'error';
-        return {
-          accountId,
-          status,
-          code,
-          message: (error as Error).message,
-          userId: null,
-          verifiedAtMs,
-        };
-      }
-    },
-    removeAccount: async ({ accountId }) => {
-      await stopMonitor(accountId);
-      await accounts.remove(accountId);
-      labels.delete(accountId);
-      points.forget(accountId);
-      health.forget(accountId);
-      monitors.forget(accountId);
-      await publishAccounts();
-      return null;
-    },
-    startMonitor: ({ accountId }) => startMonitor(accountId),
-    stopMonitor: ({ accountId }) => stopMonitor(accountId),
+    listAccounts: () => accountService.views(),
+    addAccountFromCurl: (input) => accountService.addFromCurl(input),
+    reimportAccountFromCurl: (input) => accountService.reimportFromCurl(input),
+    verifyAccount: ({ accountId }) => accountService.verify(accountId),
+    removeAccount: ({ accountId }) => accountService.remove(accountId),
+    startMonitor: ({ accountId }) => accountService.start(accountId),
+    stopMonitor: ({ accountId }) => accountService.stop(accountId),
     getMonitorSnapshot: ({ accountId }) => monitors.snapshot(accountId),
     listConnections: async () => monitors.connections((await accounts.list()).map((a) => a.id)),
     getFleet: async () => {
-      await accountViews();
+      await accountService.views();
       return fleet.snapshot();
     },
-    startMonitors: ({ accountIds }) => forEachAccount(accountIds, startOne),
-    stopMonitors: ({ accountIds }) => forEachAccount(accountIds, stopOne),
-    startDemo: async (options) => {
-      const exchange = await demo.start(options?.activity ?? true);
-      await accounts.addDirect({
-        id: DEMO_ACCOUNT_ID,
-        label: 'Demo',
-        environment: 'demo',
-        connection: {
-          accountId: DEMO_ACCOUNT_ID,
-          credentials: exchange.credentials,
-          restUrl: exchange.restUrl,
-          wsUrl: exchange.wsUrl,
-        },
-      });
-      for (let n = 2; n <= (options?.accounts ?? 1); n++) {
-        const id = demoFleetAccountId(n);
-        if ((await accounts.list()).some((a) => a.id === id)) continue;
-        await accounts.addDirect({
-          id,
-          label: demoFleetLabel(n),
-          environment: 'demo',
-          connection: {
-            accountId: id,
-            credentials: exchange.addAccount(),
-            restUrl: exchange.restUrl,
-            wsUrl: exchange.wsUrl,
-          },
-        });
-      }
-      await accountViews();
-      await forEachAccount(
-        [...labels.keys()].filter((id) => isDemoAccountId(id)),
-        startOne,
-      );
-      events.emit('demoChanged', demo.status());
-      return demo.status();
-    },
-    stopDemo: async () => {
-      for (const { id } of await accounts.list()) {
-        if (!isDemoAccountId(id)) continue;
-        await stopOne(id);
-        await accounts.remove(id);
-        labels.delete(id);
-      }
-      await demo.stop();
-      await publishAccounts();
-      events.emit('demoChanged', demo.status());
-      return demo.status();
-    },
+    startMonitors: ({ accountIds }) =>
+      accountService.forEach(accountIds, (id) => accountService.startOne(id)),
+    stopMonitors: ({ accountIds }) =>
+      accountService.forEach(accountIds, (id) => accountService.stopOne(id)),
+    startDemo: (options) => demoAccounts.start(options),
+    stopDemo: () => demoAccounts.stop(),
     getDemoStatus: () => demo.status(),
     listSessions: (filter) => sessions.list(filter?.accountId),
     openSession: ({ sessionId }) => sessions.open(sessionId),
@@ -482,9 +297,13 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
     startStrategy: async (params) => {
-      if (!monitors.isRunning(params.accountId)) await startMonitor(params.accountId);
+      if (!monitors.isRunning(params.accountId)) await accountService.start(params.accountId);
       const connection = await accounts.connection(params.accountId);
-      const view = strategies.start(params, connection, strategyMonitorOf(params.accountId));
+      const view = strategies.start(
+        params,
+        connection,
+        accountService.strategyMonitorOf(params.accountId),
+      );
       await publishAccounts();
       return view;
     },
@@ -508,49 +327,21 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
         labels.get(accountId) ?? accountId,
         await points.dailySummary(accountId),
       ),
-  };
+  });
 
-  // Requests still running at shutdown (a demo starting, an account being added) finish
-  // before the services are disposed, and later ones are refused: otherwise what they create
-  // after disposal (a simulator, a monitor) would outlive the app and keep its process alive.
-  const inFlight = new Set<Promise<unknown>>();
-  let shuttingDown = false;
-  const trackedHandlers = Object.fromEntries(
-    Object.entries(handlers).map(([channel, handler]) => [
-      channel,
-      (payload: unknown) => {
-        if (shuttingDown) throw appError('SHUTTING_DOWN', 'Alpha Monitor is quitting.');
-        const result = Promise.resolve().then(() => (handler as (p: unknown) => unknown)(payload));
-        const forget = () => void inFlight.delete(result);
-        inFlight.add(result);
-        result.then(forget, forget);
-        return result;
-      },
-    ]),
-  ) as ContractHandlers;
-
-  await accountViews();
+  await accountService.views();
   health.start();
   return {
-    handlers: trackedHandlers,
+    handlers: requests.handlers,
     settings,
     onDidChangeOverallState: overallEmitter.event,
     overallState: currentOverall,
-    listAccounts: accountViews,
+    listAccounts: () => accountService.views(),
     async dispose() {
-      shuttingDown = true;
-      await Promise.allSettled([...inFlight]);
+      await requests.close();
       await strategies.dispose();
       await monitors.dispose();
       await store.dispose();
     },
   };
-}
-
-/** A verify's coded error as a probe outcome; anything unexpected says nothing about the session. */
-function probeOutcomeOf(error: unknown): VerificationOutcome {
-  const code = (error as { code?: string }).code;
-  return code === 'SESSION_EXPIRED' || code === 'VERIFICATION_REQUIRED' || code === 'REJECTED'
-    ? code
-    : 'UNREACHABLE';
 }

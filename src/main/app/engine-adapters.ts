@@ -5,9 +5,8 @@
 import { Emitter } from '../../shared/event/emitter.ts';
 import { assertNever } from '../../shared/assert-never.ts';
 import { DEFAULT_RENEW_INTERVAL_MS } from '../core/listen-key/index.ts';
-import { createAccountMonitor } from '../core/monitor/index.ts';
 import type { SessionState } from '../core/stream/index.ts';
-import { AlphaRestClient } from '../core/rest/index.ts';
+import { createEngineSession } from '../core/session/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { startSimulator } from '../sim/index.ts';
@@ -20,22 +19,17 @@ import type {
 
 export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger }): MonitorFactory {
   return (connection, options) => {
-    const rest = new AlphaRestClient({
-      baseUrl: connection.restUrl,
-      credentials: connection.credentials,
-      logger: deps.logger,
-    });
-    const monitor = createAccountMonitor({
-      accountId: connection.accountId,
-      rest,
-      wsUrl: connection.wsUrl,
+    // The one factory of an engine session: this app's monitors are built as watch's are.
+    const engine = createEngineSession({
+      ...connection,
       clock: deps.clock,
       logger: deps.logger,
-      options: {
+      monitor: {
         renewIntervalMs: DEFAULT_RENEW_INTERVAL_MS,
         reconcileIntervalMs: options.reconcileIntervalMs,
       },
     });
+    const { monitor } = engine;
     const stateEmitter = new Emitter<MonitorStateChange>();
     let key: {
       maskedListenKey: string;
@@ -98,7 +92,7 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
       async dispose() {
         for (const s of subscriptions) s.dispose();
         stateEmitter.dispose();
-        await monitor.dispose();
+        await engine.dispose();
       },
     };
     return session;
