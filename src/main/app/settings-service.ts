@@ -1,8 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/ipc/views-app.ts';
 import { settingsPatchSchema } from '../../shared/ipc/contract.ts';
+import { writeJsonFileAtomic } from '../core/files/atomic-json-file.ts';
 import type { Logger } from '../core/ports/logger.ts';
 
 /** Settings in `<data folder>/settings.json`. A damaged file falls back to defaults (and says so in the log). */
@@ -49,10 +50,8 @@ export class SettingsService {
 
   private async apply(patch: Partial<Settings>): Promise<Settings> {
     const next = { ...this.current, ...patch };
-    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-    // Write-then-rename: a crash mid-write never leaves a half file behind.
-    await writeFile(`${this.path}.tmp`, JSON.stringify(next, null, 2), { mode: 0o600 });
-    await rename(`${this.path}.tmp`, this.path);
+    // A failed save (full disk: DISK_FULL) keeps the old file and the settings in force.
+    await writeJsonFileAtomic(this.path, next);
     this.current = next;
     this.changed.fire(this.get());
     return this.get();

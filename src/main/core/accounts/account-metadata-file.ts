@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AtomicFileSystem } from '../files/atomic-file-system.ts';
+import { writeJsonFileAtomic } from '../files/atomic-json-file.ts';
 import { AccountError } from './account-errors.ts';
 import type { AccountRecord } from './account-record.ts';
 import { withFileLock } from './file-lock.ts';
@@ -20,12 +21,12 @@ interface AccountsFileV1 {
  */
 export class AccountMetadataFile {
   readonly path: string;
-  private readonly rename: typeof rename;
+  private readonly fs: AtomicFileSystem | undefined;
 
-  /** `io.rename` lets tests fail the last step the way a full disk or a crash would. */
-  constructor(dataDir: string, io: { rename?: typeof rename } = {}) {
+  /** `io.fs` lets tests fill the disk or fail the rename, as a bad day would. */
+  constructor(dataDir: string, io: { fs?: AtomicFileSystem } = {}) {
     this.path = join(dataDir, ACCOUNTS_FILE_NAME);
-    this.rename = io.rename ?? rename;
+    this.fs = io.fs;
   }
 
   /** Every record; an absent file is an empty list. */
@@ -94,26 +95,13 @@ export class AccountMetadataFile {
   /** Replaces the file with these records, atomically. Callers that read first use `update`. */
   async write(records: readonly AccountRecord[]): Promise<void> {
     const body: AccountsFileV1 = { version: 1, accounts: [...records] };
-    const text = `${JSON.stringify(body, null, 2)}\n`;
-    const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-      const handle = await open(temp, 'w', 0o600);
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await this.rename(temp, this.path);
+      await writeJsonFileAtomic(this.path, body, { fs: this.fs });
     } catch (error) {
-      await rm(temp, { force: true }).catch(() => {});
-      throw new AccountError(
-        'ACCOUNTS_FILE_WRITE_FAILED',
-        `Could not save ${this.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ` +
-          'the previous list is unchanged.',
-        { cause: error },
-      );
+      // The FileWriteError (cause) says DISK_FULL or which OS error; the list is the old one.
+      throw new AccountError('ACCOUNTS_FILE_WRITE_FAILED', (error as Error).message, {
+        cause: error,
+      });
     }
   }
 }

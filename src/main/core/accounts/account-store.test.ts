@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../../test/fakes/fake-clock.ts';
+import { FullDiskFileSystem } from '../../../../test/fakes/full-disk-file-system.ts';
 import { MemorySecretStore } from '../../../../test/fakes/memory-secret-store.ts';
 import { AccountError } from './account-errors.ts';
 import { AccountMetadataFile } from './account-metadata-file.ts';
@@ -146,13 +147,16 @@ describe('AccountStore', () => {
 
   it('keeps the previous list when accounts.json cannot be written (full disk, crash)', async () => {
     await store.save({ id: '1', credentials: session('a') });
-    const failing = new AccountMetadataFile(dataDir, {
-      rename: async () => {
-        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-      },
-    });
+    const fs = new FullDiskFileSystem();
+    const failing = new AccountMetadataFile(dataDir, { fs });
     const broken = new AccountStore({ secrets, dataDir, clock, metadataFile: failing });
-    expect(await codeOf(broken.save({ id: '2', credentials: session('b') }))).toBe(
+    fs.fill(10);
+    const full = broken.save({ id: '2', credentials: session('b') });
+    expect(await codeOf(full)).toBe('ACCOUNTS_FILE_WRITE_FAILED');
+    expect(await full.catch((e: Error) => e.message)).toMatch(/disk is full.*accounts\.json/);
+    fs.free();
+    fs.failRename('EIO');
+    expect(await codeOf(broken.save({ id: '3', credentials: session('c') }))).toBe(
       'ACCOUNTS_FILE_WRITE_FAILED',
     );
     expect((await store.list()).map((a) => a.id)).toEqual(['1']);

@@ -1,11 +1,12 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   DEFAULT_ALERT_SETTINGS,
   parseAlertSettings,
   type AlertSettings,
 } from '../../../shared/alerts/alert-settings.ts';
 import { CodedError } from '../../../shared/errors/coded-error.ts';
+import { writeJsonFileAtomic } from '../files/atomic-json-file.ts';
 
 /** The app's alerts settings inside its data folder (the CLI reads the same file). */
 export const ALERTS_FILE_NAME = 'alerts.json';
@@ -58,10 +59,10 @@ export async function readAlertSettingsFile(
   return parsed.value;
 }
 
-/** Writes the file atomically (temp file, then rename), mode 600 in a 700 folder. */
+/**
+ * Writes the file atomically, mode 600 in a 700 folder (it may hold a Telegram bot token, so
+ * an old file's wider mode is not kept). Throws FileWriteError (DISK_FULL, FILE_WRITE_FAILED).
+ */
 export async function writeAlertSettingsFile(path: string, settings: AlertSettings): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(settings, null, 2) + '\n', { mode: 0o600 });
-  await rename(temp, path);
+  await writeJsonFileAtomic(path, settings, { preserveMode: false });
 }

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withFileLock } from '../accounts/file-lock.ts';
+import { writeJsonFileAtomic } from '../files/atomic-json-file.ts';
 
 /** Where one account connects; absent for an account on the real exchange's defaults. */
 export interface AccountEndpoint {
@@ -18,7 +18,7 @@ export interface AccountEndpoint {
 export class AccountEndpointsFile {
   readonly path: string;
 
-  constructor(private readonly dataDir: string) {
+  constructor(dataDir: string) {
     this.path = join(dataDir, 'app-endpoints.json');
   }
 
@@ -42,10 +42,7 @@ export class AccountEndpointsFile {
       const endpoints = await this.read();
       if (endpoint) endpoints[accountId] = endpoint;
       else delete endpoints[accountId];
-      await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
-      const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      await writeFile(temp, JSON.stringify(endpoints, null, 2), { mode: 0o600 });
-      await rename(temp, this.path);
+      await writeJsonFileAtomic(this.path, endpoints);
     });
   }
 }
