@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSimulator } from '../../src/main/sim/index.ts';
 import { forkBenchChild, nextMessage, stopChild } from './child-ipc.ts';
 import { benchOrder, fillFrame } from './frames.ts';
-import { installProbe } from './probe.ts';
+import { installProbe, type ProbeWindow } from './probe.ts';
 import type { UiHostMessage, UiHostRequest, UiHostTask } from './ui-host.ts';
 
 const HOST = fileURLToPath(new URL('./ui-host.ts', import.meta.url));
@@ -104,8 +104,12 @@ export async function startRig(options: UiRigOptions): Promise<UiRig> {
     await page.goto(url);
     await page.getByTestId('monitor').waitFor({ timeout: options.readyTimeoutMs });
     await waitUntil('the seeded orders on the page', options.readyTimeoutMs, async () => {
-      const total = await page.getByTestId('orders-count').getAttribute('data-total');
-      return Number(total) >= options.seedOrders;
+      const total = await page.evaluate(() =>
+        (globalThis as unknown as ProbeWindow).document
+          .querySelector('[data-testid="orders-count"]')
+          ?.getAttribute('data-total'),
+      );
+      return Number(total ?? -1) >= options.seedOrders;
     });
     return { page, push, dispose };
   } catch (error) {
