@@ -125,6 +125,7 @@ export const accountsMessages = defineMessages({
     toFileExists: (path: string) =>
       `${path} already exists; nothing was written. Add --replace to overwrite it.`,
     toFileWithUser: '--to-file writes a file instead of the keychain: leave out --user and --name.',
+    demoWithUrls: '--demo and --rest-url/--ws-url cannot be used together.',
     badRestUrl: (url: string, reason: EndpointRefusal) =>
       `--rest-url ${url}: ` +
       {
@@ -254,6 +255,7 @@ export const accountsMessages = defineMessages({
       (urls ? '该文件只保存会话：每次都请传入相同的地址。' : ''),
     toFileExists: (path: string) => `${path} 已存在，未写入。加上 --replace 可覆盖。`,
     toFileWithUser: '--to-file 写出文件而不是钥匙串：请去掉 --user 和 --name。',
+    demoWithUrls: '--demo 与 --rest-url/--ws-url 不能同时使用。',
     badRestUrl: (url: string, reason: EndpointRefusal) =>
       `--rest-url ${url}：` +
       {

@@ -1,5 +1,5 @@
+import { parseCliArgs } from '../i18n/args-messages.ts';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { accountsMessages } from '../accounts/accounts-messages.ts';
@@ -47,7 +47,7 @@ export const command: CliCommand = {
     }
     let values: AccountsOptions & { help?: boolean };
     try {
-      values = parseArgs({
+      values = parseCliArgs(ctx.lang, {
         args: rest,
         options: OPTIONS,
         strict: true,
@@ -61,7 +61,7 @@ export const command: CliCommand = {
       return ExitCode.ok;
     }
     if (values.demo && (values['rest-url'] || values['ws-url'])) {
-      throw new CliError('--demo and --rest-url/--ws-url cannot be used together.', ExitCode.usage);
+      throw new CliError(m.demoWithUrls, ExitCode.usage);
     }
     if (values['rest-url'] !== undefined) {
       // A session goes only to https://, or in the clear to this machine (a simulator).

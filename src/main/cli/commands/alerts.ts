@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from '../i18n/args-messages.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { ALERT_KINDS, type AlertSecretName } from '../../../shared/alerts/alert-settings.ts';
 import { safeTarget } from '../../core/alerts/channels/http-post.ts';
 import { createStreamLogger } from '../../core/ports/logger.ts';
@@ -40,7 +41,7 @@ export const command: CliCommand = {
     const rest = sub === 'show' && argv[0] !== 'show' ? argv : argv.slice(1);
     let parsed: ReturnType<typeof parse>;
     try {
-      parsed = parse(rest);
+      parsed = parse(rest, ctx.lang);
     } catch (error) {
       throw new CliError(`${(error as Error).message}\n\n${m.usage}`, ExitCode.usage);
     }
@@ -66,8 +67,8 @@ export const command: CliCommand = {
   },
 };
 
-function parse(args: string[]) {
-  return parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
+function parse(args: string[], lang: Lang) {
+  return parseCliArgs(lang, { args, options: OPTIONS, strict: true, allowPositionals: true });
 }
 type Values = ReturnType<typeof parse>['values'];
 

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from '../i18n/args-messages.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { EventSink } from '../../../shared/ipc/transport.ts';
 import {
@@ -73,7 +73,7 @@ function createOutput(ctx: CliContext, mode: Mode, m: FleetMessages) {
 function parse(argv: string[], m: FleetMessages, lang: Lang) {
   let values;
   try {
-    ({ values } = parseArgs({
+    ({ values } = parseCliArgs(lang, {
       args: argv,
       options: {
         json: { type: 'boolean' },

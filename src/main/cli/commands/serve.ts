@@ -1,6 +1,6 @@
+import { parseCliArgs } from '../i18n/args-messages.ts';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CliCommand } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { demoAccountsOption } from '../common/demo-accounts-option.ts';
@@ -116,7 +116,7 @@ export const command: CliCommand = {
     const m = messages(ctx.lang);
     let values;
     try {
-      ({ values } = parseArgs({
+      ({ values } = parseCliArgs(ctx.lang, {
         args: argv,
         options: {
           demo: { type: 'boolean' },

@@ -1,8 +1,8 @@
+import { parseCliArgs } from '../i18n/args-messages.ts';
 import { open, readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
-import { defineMessages } from '../i18n/lang.ts';
+import { defineMessages, type Lang } from '../i18n/lang.ts';
 import { optionTable } from '../i18n/option-table.ts';
 import { createAcceleratedClock, systemClock } from '../../core/ports/clock.ts';
 import type { SessionCredentials } from '../../core/credentials/session-credentials.ts';
@@ -128,9 +128,9 @@ const messages = defineMessages({
 
 type Messages = ReturnType<typeof messages>;
 
-function parseOptions(argv: string[], m: Messages) {
+function parseOptions(argv: string[], m: Messages, lang: Lang) {
   try {
-    return parseArgs({
+    return parseCliArgs(lang, {
       args: argv,
       options: {
         port: { type: 'string' },
@@ -255,7 +255,7 @@ export const command: CliCommand = {
   },
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const m = messages(ctx.lang);
-    const values = parseOptions(argv, m);
+    const values = parseOptions(argv, m, ctx.lang);
     if (values.help) {
       ctx.stdout(m.help);
       return ExitCode.ok;

@@ -1,4 +1,5 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseCliArgs } from '../i18n/args-messages.ts';
+import type { ParseArgsConfig } from 'node:util';
 import type { SessionCredentials } from '../../core/credentials/session-credentials.ts';
 import type { AccountMonitorSettings } from '../../core/monitor/index.ts';
 import {
@@ -88,7 +89,7 @@ export function parseCommandArgs<E extends NonNullable<ParseArgsConfig['options'
   );
   let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseArgs({
+    values = parseCliArgs(lang, {
       args: argv,
       options: { ...spec, ...extra },
       strict: true,

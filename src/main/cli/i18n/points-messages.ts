@@ -56,8 +56,7 @@ and today's wear from today's fills.
       `  ${date}  ${total} (${vol} volume + ${bal} balance)  counted ${counted} USDT`,
     spend: (date: string, points: number, bizType: string) =>
       `  spent ${points} on ${date} (${bizType})`,
-    authRejected: (code: string, reason: string) =>
-      `The session was rejected (${code}): ${reason}. Log in again, then update the credentials.`,
+    authRejected: (code: string, reason: string) => `The session was rejected (${code}): ${reason}`,
     failed: (code: string, reason: string) => `Could not read the points (${code}): ${reason}`,
   },
   'zh-CN': {
@@ -93,8 +92,7 @@ and today's wear from today's fills.
       `  ${date}  ${total}（交易量 ${vol} + 余额 ${bal}）  计入 ${counted} USDT`,
     spend: (date: string, points: number, bizType: string) =>
       `  ${date} 消耗 ${points} 分（${bizType}）`,
-    authRejected: (code: string, reason: string) =>
-      `会话被拒绝（${code}）：${reason}。请重新登录，然后更新凭证。`,
+    authRejected: (code: string, reason: string) => `会话被拒绝（${code}）：${reason}`,
     failed: (code: string, reason: string) => `无法读取积分（${code}）：${reason}`,
   },
 });
