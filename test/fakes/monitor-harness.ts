@@ -5,7 +5,7 @@ import {
   createAccountMonitor,
   type AccountMonitor,
   type AccountMonitorSettings,
-  type OrderUpdateEvent,
+  type MonitorOrderUpdate,
 } from '../../src/main/core/monitor/index.ts';
 import type { SessionState } from '../../src/main/core/stream/index.ts';
 import type { Clock } from '../../src/main/core/ports/clock.ts';
@@ -22,7 +22,7 @@ export interface MonitorHarness {
   rest: AlphaRestClient;
   monitor: AccountMonitor;
   states: SessionState[];
-  updates: OrderUpdateEvent[];
+  updates: MonitorOrderUpdate[];
   frames: string[];
   listenKeysRequested: () => number;
   /** Every line the monitor logged (for secret checks). */
@@ -76,7 +76,7 @@ export async function startMonitorHarness(
     options: { backoff: { baseMs: 50, capMs: 200 }, ...options.monitor },
   });
   const states: SessionState[] = [];
-  const updates: OrderUpdateEvent[] = [];
+  const updates: MonitorOrderUpdate[] = [];
   const frames: string[] = [];
   monitor.onDidChangeState(({ state }) => states.push(state));
   monitor.onDidReceiveOrderUpdate((e) => updates.push(e));

@@ -20,7 +20,7 @@ import type { Logger } from '../core/ports/logger.ts';
 import type { SecretStore } from '../core/ports/secret-store.ts';
 import { assertNever } from '../../shared/assert-never.ts';
 import { appError } from './app-error.ts';
-import type { AccountConnection, AccountRecord, AccountsPort } from './ports.ts';
+import type { AccountConnection, AccountSummary, AccountsPort } from './ports.ts';
 
 interface Endpoint {
   restUrl: string;
@@ -65,7 +65,7 @@ export class AccountsAdapter implements AccountsPort {
    */
   private readonly ephemeral = new Map<
     string,
-    { record: AccountRecord; connection: AccountConnection }
+    { record: AccountSummary; connection: AccountConnection }
   >();
 
   constructor(
@@ -86,9 +86,9 @@ export class AccountsAdapter implements AccountsPort {
     this.endpoints = new AccountEndpointsFile(deps.dataDir);
   }
 
-  async list(): Promise<AccountRecord[]> {
+  async list(): Promise<AccountSummary[]> {
     const [accounts, endpoints] = await Promise.all([this.store.list(), this.readEndpoints()]);
-    const stored: AccountRecord[] = accounts.map((a) => ({
+    const stored: AccountSummary[] = accounts.map((a) => ({
       id: a.id,
       label: a.name,
       userId: null,
@@ -176,7 +176,7 @@ export class AccountsAdapter implements AccountsPort {
     environment: AccountEnvironment;
     connection: AccountConnection;
   }) {
-    const record: AccountRecord = {
+    const record: AccountSummary = {
       id: input.id,
       label: input.label,
       userId: null,

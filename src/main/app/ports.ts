@@ -119,8 +119,11 @@ export type MonitorFactory = (
   options: MonitorRunOptions,
 ) => MonitorSession;
 
-/** A stored account, without its secrets. */
-export interface AccountRecord {
+/**
+ * A stored account as the app lists it, without its secrets (the engine's accounts.json
+ * entry is core's AccountRecord); with its monitor's state it becomes an AccountView.
+ */
+export interface AccountSummary {
   id: string;
   label: string;
   userId: string | null;
@@ -133,10 +136,10 @@ export interface AccountRecord {
 
 /** The accounts module (AccountStore + cURL import + verification), adapted. */
 export interface AccountsPort {
-  list(): Promise<AccountRecord[]>;
+  list(): Promise<AccountSummary[]>;
   /** Parses, verifies and stores; throws coded errors with plain-language messages. */
   addFromCurl(input: { curl: string; label?: string; restUrl?: string; wsUrl?: string }): Promise<{
-    account: AccountRecord;
+    account: AccountSummary;
     warnings: string[];
     found: PasteFindings;
   }>;
@@ -145,7 +148,7 @@ export interface AccountsPort {
    * against the account's own exchange first; the id, label and history stay.
    */
   reimportFromCurl(input: { accountId: string; curl: string }): Promise<{
-    account: AccountRecord;
+    account: AccountSummary;
     warnings: string[];
     found: PasteFindings;
   }>;
@@ -155,7 +158,7 @@ export interface AccountsPort {
     label: string;
     environment: AccountEnvironment;
     connection: AccountConnection;
-  }): Promise<AccountRecord>;
+  }): Promise<AccountSummary>;
   /** Throws a coded error (`SESSION_EXPIRED`, ...) when the session is not valid. */
   verify(accountId: string): Promise<{ userId: string | null }>;
   remove(accountId: string): Promise<void>;

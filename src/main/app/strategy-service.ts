@@ -5,7 +5,7 @@ import { Emitter, type Event } from '../../shared/event/emitter.ts';
 import type { AsyncDisposable, Disposable } from '../../shared/lifecycle/disposable.ts';
 import type {
   StrategyEstimateView,
-  StrategyParams,
+  StrategyRequest,
   StrategyProgressView,
 } from '../../shared/ipc/views-app.ts';
 import type { ConnectionView } from '../../shared/ipc/views-monitor.ts';
@@ -79,7 +79,7 @@ export class StrategyService implements AsyncDisposable {
    * nothing and needs no order stream. Rejects with the strategy's error codes.
    */
   async estimate(
-    params: StrategyParams,
+    params: StrategyRequest,
     connection: AccountConnection,
   ): Promise<StrategyEstimateView> {
     const rest = new AlphaRestClient({
@@ -125,7 +125,7 @@ export class StrategyService implements AsyncDisposable {
    * the monitor is live (fills arrive on its stream), and stops when the monitor fails.
    */
   start(
-    params: StrategyParams,
+    params: StrategyRequest,
     connection: AccountConnection,
     monitor: StrategyMonitor,
   ): StrategyProgressView {

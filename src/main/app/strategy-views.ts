@@ -1,7 +1,7 @@
-import type { StrategyParams } from '../../shared/ipc/views-app.ts';
+import type { StrategyRequest } from '../../shared/ipc/views-app.ts';
 import {
   strategyParamsOf,
-  type StrategyParams as EngineStrategyParams,
+  type StrategyParams,
   type StrategySummary,
 } from '../core/strategy/index.ts';
 
@@ -9,7 +9,7 @@ import {
  * The engine's parameters for the panel's: units converted (seconds → ms), everything the
  * panel leaves out from the engine's defaults (strategyParamsOf, as the CLI's flags).
  */
-export function engineParamsOf(params: StrategyParams): EngineStrategyParams {
+export function engineParamsOf(params: StrategyRequest): StrategyParams {
   return strategyParamsOf({
     token: params.token,
     chain: params.chain,

@@ -208,8 +208,11 @@ export const DEFAULT_SETTINGS: Settings = {
   dailyPointsTarget: DEFAULT_DAILY_POINTS_TARGET,
 };
 
-/** The parameters of issue 6's volume strategy, as the CLI takes them (amounts in USDT). */
-export interface StrategyParams {
+/**
+ * A volume strategy run as the panel asks for it over IPC (amounts in USDT, times in seconds);
+ * the app maps it to the engine's StrategyParams (engineParamsOf).
+ */
+export interface StrategyRequest {
   accountId: string;
   token: string;
   chain: string;

@@ -4,7 +4,7 @@ import { Emitter } from '../../../shared/event/emitter.ts';
 import { OrderBook } from '../../core/book/index.ts';
 import type {
   AccountConnection,
-  AccountRecord,
+  AccountSummary,
   AccountsPort,
   MonitorRunOptions,
   MonitorSession,
@@ -86,7 +86,7 @@ export class FakeMonitorSession implements MonitorSession {
 
 /** An in-memory AccountsPort. */
 export class FakeAccounts implements AccountsPort {
-  readonly records = new Map<string, { record: AccountRecord; connection: AccountConnection }>();
+  readonly records = new Map<string, { record: AccountSummary; connection: AccountConnection }>();
   async list() {
     return [...this.records.values()].map((r) => r.record);
   }
@@ -98,7 +98,7 @@ export class FakeAccounts implements AccountsPort {
       restUrl: 'http://127.0.0.1:1',
       wsUrl: 'ws://127.0.0.1:1',
     };
-    const record: AccountRecord = {
+    const record: AccountSummary = {
       id,
       label: id,
       userId: null,
@@ -124,10 +124,10 @@ export class FakeAccounts implements AccountsPort {
   async addDirect(input: {
     id: string;
     label: string;
-    environment: AccountRecord['environment'];
+    environment: AccountSummary['environment'];
     connection: AccountConnection;
   }) {
-    const record: AccountRecord = {
+    const record: AccountSummary = {
       id: input.id,
       label: input.label,
       userId: null,

@@ -1,7 +1,7 @@
 import {
   createAccountMonitor,
   type AccountMonitor,
-  type OrderUpdateEvent,
+  type MonitorOrderUpdate,
 } from '../../core/monitor/index.ts';
 import { systemClock } from '../../core/ports/clock.ts';
 import { createStreamLogger } from '../../core/ports/logger.ts';
@@ -17,7 +17,7 @@ import {
 import { setLongTimeout } from '../common/long-timeout.ts';
 import { openWatchJournal, type WatchJournal } from '../common/watch-journal.ts';
 import { openWatchAlerts, type WatchAlerts } from '../alerts/watch-alerts.ts';
-import { createHumanOutput, createJsonOutput } from '../common/watch-output.ts';
+import { createHumanOutput, createJsonOutput } from './watch-output.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
 import type { CredentialSource } from '../i18n/session-messages.ts';
 import {
@@ -151,7 +151,7 @@ async function watch(
       reconnects: monitor.stats.reconnects,
     });
   });
-  const show = (event: OrderUpdateEvent) => {
+  const show = (event: MonitorOrderUpdate) => {
     if (event.accepted) updateIndex++;
     output.update(event, updateIndex);
   };

@@ -1,6 +1,6 @@
 import { toJournalProblem } from '../../core/journal/journal-problem.ts';
 import { resolve } from 'node:path';
-import type { AccountMonitor, OrderUpdateEvent } from '../../core/monitor/index.ts';
+import type { AccountMonitor, MonitorOrderUpdate } from '../../core/monitor/index.ts';
 import { SessionJournals } from '../../core/journal/session-journals.ts';
 import type { JournalCloseReport } from '../../core/journal/journal-writer.ts';
 import type { Clock } from '../../core/ports/clock.ts';
@@ -11,7 +11,7 @@ import { watchJournalMessages } from '../i18n/watch-messages.ts';
 export interface WatchJournal {
   readonly path: string;
   /** Journals the update, and hands it to `show` once its record is on disk. */
-  gate(event: OrderUpdateEvent): void;
+  gate(event: MonitorOrderUpdate): void;
   /** Writes the end record and closes; says on stderr how many updates could not be written. */
   close(): Promise<JournalCloseReport>;
 }
@@ -29,7 +29,7 @@ export function openWatchJournal(options: {
   clock: Clock;
   lang: Lang;
   stderr: (text: string) => void;
-  show: (event: OrderUpdateEvent) => void;
+  show: (event: MonitorOrderUpdate) => void;
 }): WatchJournal {
   const { monitor, clock, show } = options;
   const m = watchJournalMessages(options.lang);
@@ -40,7 +40,7 @@ export function openWatchJournal(options: {
     { flushIntervalMs: 16 },
   );
   const path = journals.pathOf(sessionId);
-  const held: Array<{ seq: number; event: OrderUpdateEvent }> = [];
+  const held: Array<{ seq: number; event: MonitorOrderUpdate }> = [];
   const subscriptions = [
     monitor.onDidReceiveFrame(({ text, receivedAtMs }) =>
       writer.append({ k: 'frame', atMs: receivedAtMs, text }),

@@ -8,7 +8,7 @@ import type { SessionState } from '../stream/session-state.ts';
 import {
   createAccountMonitor,
   type AccountMonitorSettings,
-  type OrderUpdateEvent,
+  type MonitorOrderUpdate,
   type ReconcileEvent,
 } from './account-monitor.ts';
 
@@ -43,7 +43,7 @@ function setup(settings: AccountMonitorSettings = {}) {
     },
   });
   const states: SessionState[] = [];
-  const updates: OrderUpdateEvent[] = [];
+  const updates: MonitorOrderUpdate[] = [];
   const reconciles: ReconcileEvent[] = [];
   monitor.onDidChangeState(({ state }) => states.push(state));
   monitor.onDidReceiveOrderUpdate((e) => updates.push(e));

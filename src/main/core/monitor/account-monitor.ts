@@ -71,7 +71,7 @@ export interface AccountMonitorOptions {
 }
 
 /** One order update as the monitor hands it on. */
-export interface OrderUpdateEvent {
+export interface MonitorOrderUpdate {
   update: OrderUpdate;
   source: UpdateSource;
   receivedAtMs: number;
@@ -120,7 +120,7 @@ export interface AccountMonitor extends AsyncDisposable {
   /** Unsubscribe, close, state `stopped`. */
   stop(): Promise<void>;
   readonly onDidChangeState: Event<{ state: SessionState; previous: SessionState }>;
-  readonly onDidReceiveOrderUpdate: Event<OrderUpdateEvent>;
+  readonly onDidReceiveOrderUpdate: Event<MonitorOrderUpdate>;
   /** Raw frame text with the listen key masked, before it is applied (journal: append before apply). */
   readonly onDidReceiveFrame: Event<{ text: string; receivedAtMs: number }>;
   readonly onDidReceiveOtherEvent: Event<{ event: OtherEvent; receivedAtMs: number }>;
@@ -172,7 +172,7 @@ class AccountMonitorImpl implements AccountMonitor {
   /** A scheduled listen-key refresh failed since the subscription last moved. */
   private refreshFailedSinceSwap = false;
 
-  private readonly updateEmitter = new Emitter<OrderUpdateEvent>();
+  private readonly updateEmitter = new Emitter<MonitorOrderUpdate>();
   private readonly frameEmitter = new Emitter<{ text: string; receivedAtMs: number }>();
   private readonly otherEmitter = new Emitter<{ event: OtherEvent; receivedAtMs: number }>();
   private readonly malformedEmitter = new Emitter<{

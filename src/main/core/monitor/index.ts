@@ -5,7 +5,7 @@ export {
   type AccountMonitorOptions,
   type AccountMonitorSettings,
   type MonitorStatistics,
-  type OrderUpdateEvent,
+  type MonitorOrderUpdate,
   type ReconcileEvent,
   type ReconcileTrigger,
   type StatusUnknown,

@@ -2,7 +2,7 @@ import Big from 'big.js';
 import { TERMINAL_STATUSES, type OrderUpdate } from '../../../shared/domain/order-update.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { OrderUpdateEvent } from './strategy-ports.ts';
+import type { OrderUpdateFeed } from './strategy-ports.ts';
 
 /** What the stream has told us about one order so far. */
 export interface TrackedOrder {
@@ -33,7 +33,7 @@ export class OrderTracker implements Disposable {
   private readonly subscription: Disposable;
 
   constructor(
-    updates: OrderUpdateEvent,
+    updates: OrderUpdateFeed,
     private readonly clock: Clock,
   ) {
     this.subscription = updates((update) => this.record(update));

@@ -1,6 +1,6 @@
 import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
 import type { Event } from '../../../shared/event/emitter.ts';
-import type { OrderUpdateEvent } from './strategy-ports.ts';
+import type { OrderUpdateFeed } from './strategy-ports.ts';
 
 /**
  * The strategy's order stream from an AccountMonitor: its `onDidReceiveOrderUpdate` carries
@@ -10,6 +10,6 @@ import type { OrderUpdateEvent } from './strategy-ports.ts';
  */
 export function orderUpdatesOf(monitor: {
   onDidReceiveOrderUpdate: Event<{ update: OrderUpdate }>;
-}): OrderUpdateEvent {
+}): OrderUpdateFeed {
   return (listener) => monitor.onDidReceiveOrderUpdate((e) => listener(e.update));
 }

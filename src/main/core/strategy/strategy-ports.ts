@@ -47,4 +47,4 @@ export interface OtoOrderWireBody {
 }
 
 /** The order stream the strategy waits on (AccountMonitor.onDidReceiveOrderUpdate, mapped). */
-export type OrderUpdateEvent = Event<OrderUpdate>;
+export type OrderUpdateFeed = Event<OrderUpdate>;

@@ -2,7 +2,7 @@ import type { Event } from '../../../shared/event/emitter.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
-import type { OrderUpdateEvent, StrategyRestPort } from './strategy-ports.ts';
+import type { OrderUpdateFeed, StrategyRestPort } from './strategy-ports.ts';
 import type { SymbolFilters } from './symbol-filters.ts';
 import type { ResolvedToken } from './token-resolver.ts';
 import type { TradePlan } from './trade-plan.ts';
@@ -59,7 +59,7 @@ export { DEFAULT_STRATEGY_PARAMS } from '../../../shared/strategy/strategy-defau
 export interface StrategyDeps {
   rest: StrategyRestPort;
   /** The account's order updates (e.g. mapped from AccountMonitor.onDidReceiveOrderUpdate). */
-  orderUpdates: OrderUpdateEvent;
+  orderUpdates: OrderUpdateFeed;
   clock: Clock;
   logger: Logger;
   /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ContractApi } from '../../../shared/ipc/create-api.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
-import type { StrategyEstimateView, StrategyParams } from '../../../shared/ipc/views-app.ts';
+import type { StrategyEstimateView, StrategyRequest } from '../../../shared/ipc/views-app.ts';
 
 /** Waits this long after the last keystroke before asking (each ask reads the exchange). */
 const ESTIMATE_DEBOUNCE_MS = 400;
@@ -19,7 +19,7 @@ export type StrategyEstimateState =
  */
 export function useStrategyEstimate(
   api: ContractApi,
-  params: StrategyParams | null,
+  params: StrategyRequest | null,
   refreshKey: string,
 ): StrategyEstimateState {
   const key = params === null ? null : `${refreshKey}\u0000${JSON.stringify(params)}`;

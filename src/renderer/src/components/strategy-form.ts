@@ -1,4 +1,4 @@
-import type { StrategyParams } from '../../../shared/ipc/views-app.ts';
+import type { StrategyRequest } from '../../../shared/ipc/views-app.ts';
 import {
   DEFAULT_STRATEGY_PARAMS,
   MAX_TARGET_POINTS,
@@ -128,7 +128,7 @@ export function validateStrategyForm(form: StrategyForm): FieldError | null {
 }
 
 /** The request for a valid form (see validateStrategyForm). */
-export function strategyParamsOf(form: StrategyForm, accountId: string): StrategyParams {
+export function strategyRequestOf(form: StrategyForm, accountId: string): StrategyRequest {
   const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
   const points = form.targetKind === 'points';
   return {

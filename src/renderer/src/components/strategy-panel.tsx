@@ -6,7 +6,7 @@ import { useStrategyEstimate } from '../app/use-strategy-estimate.ts';
 import { useT } from '../i18n/i18n.tsx';
 import {
   DEFAULT_STRATEGY_FORM,
-  strategyParamsOf,
+  strategyRequestOf,
   validateStrategyForm,
   type StrategyForm,
   type StrategyTextField,
@@ -64,7 +64,7 @@ export function StrategyPanel({
       }
     : null;
   const params = useMemo(
-    () => (invalid || active ? null : strategyParamsOf(form, account.id)),
+    () => (invalid || active ? null : strategyRequestOf(form, account.id)),
     [invalid, active, form, account.id],
   );
   // Asked again when a run ends: what it did changes what is left to do.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
-import type { MonitorStatistics, OrderUpdateEvent } from '../../core/monitor/index.ts';
+import type { MonitorStatistics, MonitorOrderUpdate } from '../../core/monitor/index.ts';
 import { createHumanOutput, createJsonOutput, orderLine } from './watch-output.ts';
 
 const fill = {
@@ -54,7 +54,7 @@ function statistics(lang: 'en' | 'zh-CN', seenUpdate: boolean): string {
         verdict: { outcome: 'applied', reason: 'first-seen', counted: null },
         accepted: true,
         outcome: 'applied',
-      } satisfies OrderUpdateEvent,
+      } satisfies MonitorOrderUpdate,
       1,
     );
   text = '';
@@ -118,7 +118,7 @@ describe('watch in Chinese', () => {
 });
 
 describe('watch --json order lines', () => {
-  const event = (outcome: OrderUpdateEvent['outcome']): OrderUpdateEvent =>
+  const event = (outcome: MonitorOrderUpdate['outcome']): MonitorOrderUpdate =>
     ({
       update: {
         ...fill,
@@ -135,7 +135,7 @@ describe('watch --json order lines', () => {
       receivedAtMs: 0,
       accepted: outcome !== 'duplicate',
       outcome,
-    }) as unknown as OrderUpdateEvent;
+    }) as unknown as MonitorOrderUpdate;
 
   it("carry the order's fields and the source", () => {
     let text = '';

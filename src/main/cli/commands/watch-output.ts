@@ -2,7 +2,7 @@ import type { Reason } from '../../../shared/reasons/reason.ts';
 import { assertNever } from '../../../shared/assert-never.ts';
 import type {
   MonitorStatistics,
-  OrderUpdateEvent,
+  MonitorOrderUpdate,
   ReconcileEvent,
 } from '../../core/monitor/index.ts';
 import type { SessionState } from '../../core/stream/index.ts';
@@ -22,7 +22,7 @@ export interface WatchOutput {
     durationS: number;
   }): void;
   state(state: SessionState, info: { maskedKey: string | null; reconnects: number }): void;
-  update(event: OrderUpdateEvent, index: number): void;
+  update(event: MonitorOrderUpdate, index: number): void;
   listenKey(maskedKey: string, changed: boolean): void;
   reconciled(event: ReconcileEvent): void;
   progress(elapsedS: number, durationS: number, updates: number): void;
@@ -57,7 +57,7 @@ export function summaryLine(stats: MonitorStatistics): Record<string, unknown> {
  * (older than the order's state, e.g. a NEW printed after FILLED) says so, and so does a
  * `duplicate` (they are not printed: accepted updates only, as before).
  */
-export function orderLine(event: OrderUpdateEvent): Record<string, unknown> {
+export function orderLine(event: MonitorOrderUpdate): Record<string, unknown> {
   const { update, source, outcome } = event;
   return {
     type: 'order',
