@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { ALERT_SECRET_NAMES, alertSettingsPatchSchema } from '../alerts/alert-settings.ts';
+import { isDecimalString } from '../domain/decimal-string.ts';
 import { MAX_TARGET_POINTS } from '../strategy/strategy-defaults.ts';
 import type { AlertSettingsView, AlertTestResultView } from '../alerts/alert-views.ts';
 import type {
@@ -60,9 +61,11 @@ const id = z.string().min(1).max(200);
 const accountRef = z.object({ accountId: id }).strict();
 const sessionRef = z.object({ sessionId: id }).strict();
 /** A non-negative decimal as a string, e.g. "20" or "10.5" (never a float). */
-const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal number like 20 or 10.5');
+const decimal = z.string().refine((v) => isDecimalString(v), 'a decimal number like 20 or 10.5');
 /** A percentage that may be negative (an offset below the price). */
-const signedDecimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number like 0.5 or -5');
+const signedDecimal = z
+  .string()
+  .refine((v) => isDecimalString(v, { signed: true }), 'a decimal number like 0.5 or -5');
 
 export const settingsPatchSchema = z
   .object({

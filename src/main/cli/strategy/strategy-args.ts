@@ -8,6 +8,7 @@ import {
   type StrategyParams,
   type VolumeRule,
 } from '../../core/strategy/index.ts';
+import { isDecimalString } from '../../../shared/domain/decimal-string.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { parseCommandArgs, type ConnectionOptions } from '../common/connection-options.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -104,7 +105,8 @@ export function parseStrategyArgs(argv: string[], lang: Lang): StrategyCliOption
   if (volume !== undefined && pointsText !== undefined)
     throw new CliError(m.targetTwice, ExitCode.usage);
   const maxFailuresText = text('max-failures');
-  const number = (t: string) => (/^\s*-?\d+(\.\d+)?\s*$/.test(t) ? Number(t) : Number.NaN);
+  const number = (t: string) =>
+    isDecimalString(t.trim(), { signed: true }) ? Number(t) : Number.NaN;
   const params = strategyParamsOf({
     token,
     chain,
