@@ -4,7 +4,7 @@ import { createApi } from './create-api.ts';
 import type { ContractHandlers } from './dispatch.ts';
 import { createInMemoryTransportPair } from './in-memory.ts';
 import { IpcServiceError } from './result.ts';
-import { DEFAULT_SETTINGS, type Settings } from './views-app.ts';
+import { DEFAULT_SETTINGS } from './views-app.ts';
 
 function handlersWith(overrides: Partial<ContractHandlers>): ContractHandlers {
   return new Proxy(overrides, {
