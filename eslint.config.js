@@ -34,6 +34,33 @@ const simOnEngineOnly = {
   message: 'src/main/sim may not import the app, the CLI or the browser host.',
 };
 
+const noOnly = ['it', 'describe', 'test'].map((name) => ({
+  selector: `CallExpression[callee.object.name='${name}'][callee.property.name='only']`,
+  message: 'No .only in tests.',
+}));
+const rawIpcMessage =
+  'Raw IPC only in src/main/ipc and src/preload: declare the channel in src/shared/ipc/contract.ts, ' +
+  'then serve it with handleContract() / push it through the EventSink of src/main/ipc/electron-ipc.ts ' +
+  '(main) or call window.api (renderer).';
+const ipcObjects = '/^(ipcMain|ipcRenderer|contextBridge)$/';
+const sendLike = '/^(send|sendToFrame|postMessage)$/';
+const noRawIpc = [
+  `ImportSpecifier[imported.name=${ipcObjects}]`,
+  `MemberExpression[property.name=${ipcObjects}]`,
+  `CallExpression[callee.property.name=${sendLike}][callee.object.property.name='webContents']`,
+  `CallExpression[callee.property.name=${sendLike}][callee.object.name='webContents']`,
+].map((selector) => ({ selector, message: rawIpcMessage }));
+
+// The TypeScript files the two tsconfigs cover; the rest (plain JS config and scripts) is linted
+// without type information.
+const typed = [
+  'src/**/*.{ts,tsx}',
+  'test/**/*.{ts,tsx}',
+  'e2e/**/*.ts',
+  'bench/**/*.ts',
+  '*.config.ts',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -48,28 +75,37 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Type-aware rules: every TypeScript file belongs to tsconfig.node.json or tsconfig.web.json.
+    files: typed,
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+    },
+  },
+  {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.object.name='it'][callee.property.name='only']",
-          message: 'No .only in tests.',
-        },
-        {
-          selector: "CallExpression[callee.object.name='describe'][callee.property.name='only']",
-          message: 'No .only in tests.',
-        },
-        {
-          selector: "CallExpression[callee.object.name='test'][callee.property.name='only']",
-          message: 'No .only in tests.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...noOnly],
     },
+  },
+  {
+    // One typed contract: raw Electron IPC lives only behind it.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main/ipc/**', 'src/preload/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noOnly, ...noRawIpc] },
   },
   {
     files: ['src/shared/**/*.{ts,tsx}'],
