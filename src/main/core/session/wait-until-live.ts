@@ -115,7 +115,7 @@ export function waitUntilLive(
       }
     };
     const subscription = source.onDidChange(check);
-    cleanups.push(() => void subscription.dispose());
+    cleanups.push(() => subscription.dispose());
     if (options.timeoutMs !== undefined) {
       const timeoutMs = options.timeoutMs;
       const timer = options.clock.setTimeout(
@@ -130,7 +130,7 @@ export function waitUntilLive(
           ),
         timeoutMs,
       );
-      cleanups.push(() => void timer.dispose());
+      cleanups.push(() => timer.dispose());
     }
     const signal = options.signal;
     if (signal) {
