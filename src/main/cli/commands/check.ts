@@ -1,6 +1,6 @@
 import { maskListenKey } from '../../../shared/secrets/mask.ts';
 import { systemClock } from '../../core/ports/clock.ts';
-import { AlphaRestClient } from '../../core/rest/index.ts';
+import { createAccountRest } from '../../core/session/index.ts';
 import { defaultWebSocketFactory, OrderStreamConnection } from '../../core/stream/index.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
@@ -65,10 +65,9 @@ async function checkSession(
   print: (step: Step, lines: string[]) => void,
 ): Promise<number> {
   const m = checkMessages(context.lang);
-  const rest = new AlphaRestClient({
-    baseUrl: resolved.restUrl,
-    credentials: resolved.credentials,
-  });
+  // The account's REST client as every session builds it; the stream steps below are the
+  // monitor's, taken one at a time so each can be shown with its own ✅ / ❌.
+  const { rest } = createAccountRest(resolved);
   const key = await fetchListenKey(rest);
   if (!key.ok) {
     const auth = authMessages(context.lang);

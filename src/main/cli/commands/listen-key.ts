@@ -1,5 +1,5 @@
 import { maskListenKey } from '../../../shared/secrets/mask.ts';
-import { AlphaRestClient } from '../../core/rest/index.ts';
+import { createAccountRest } from '../../core/session/index.ts';
 import type { CliCommand } from '../common/cli-context.ts';
 import { ExitCode } from '../common/cli-error.ts';
 import {
@@ -28,10 +28,7 @@ export const command: CliCommand = {
     }
     const resolved = await resolveConnection(connection, context);
     try {
-      const rest = new AlphaRestClient({
-        baseUrl: resolved.restUrl,
-        credentials: resolved.credentials,
-      });
+      const { rest } = createAccountRest(resolved);
       const result = await fetchListenKey(rest);
       if (connection.json) {
         context.stdout(
