@@ -1,6 +1,7 @@
 import type { ContractApi } from '../../../shared/ipc/create-api.ts';
 import type { ConnectionView } from '../../../shared/ipc/views-monitor.ts';
-import { useLiveState, type LiveReducer } from './use-live-feed.ts';
+import type { LiveReducer } from '../model/live-state.ts';
+import { useLiveState } from './use-live-feed.ts';
 
 type Connections = ReadonlyMap<string, ConnectionView>;
 

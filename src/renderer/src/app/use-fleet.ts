@@ -2,7 +2,8 @@ import type { ContractApi } from '../../../shared/ipc/create-api.ts';
 import type { FleetRowView, FleetSnapshot, FleetUpdate } from '../../../shared/ipc/views-fleet.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
 import { applyFleetUpdate } from '../model/fleet-query.ts';
-import { useLiveState, type LiveReducer } from './use-live-feed.ts';
+import type { LiveReducer } from '../model/live-state.ts';
+import { useLiveState } from './use-live-feed.ts';
 
 type FleetRows = ReadonlyMap<string, FleetRowView>;
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { IpcError, IpcResult } from '../../../shared/ipc/result.ts';
 import {
   startLiveFeed,
@@ -6,6 +6,7 @@ import {
   type LiveSink,
   type RunningFeed,
 } from '../model/live-feed.ts';
+import { LiveStateStore, type LiveReducer } from '../model/live-state.ts';
 import { useReconnects } from './api-context.tsx';
 
 /**
@@ -35,33 +36,21 @@ export function useLiveFeed<L, E>(
   return useCallback(() => runningRef.current?.reload(), []);
 }
 
-/** How a live state is made from a load (and the events that raced it) and moved by events. */
-export interface LiveReducer<T, L, E> {
-  loaded(value: L, held: readonly E[]): T;
-  event(current: T | null, event: E): T | null;
-}
-
-/** A live value kept as React state (see useLiveFeed). */
+/**
+ * A live value as React state (see useLiveFeed and LiveStateStore): starts empty whenever
+ * `deps` change, renders at most once per animation frame however many events arrive.
+ */
 export function useLiveState<T, L, E>(
   load: () => Promise<IpcResult<L>>,
   subscribe: (listener: (event: E) => void) => () => void,
   reducer: LiveReducer<T, L, E>,
   deps: readonly unknown[],
 ): { value: T | null; error: IpcError | null; reload: () => void } {
-  const [value, setValue] = useState<T | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
-  const reload = useLiveFeed<L, E>(
-    { subscribe, load },
-    {
-      loaded: (loaded, held) => {
-        setError(null);
-        setValue(reducer.loaded(loaded, held));
-      },
-      event: (event) => setValue((current) => reducer.event(current, event)),
-      failed: setError,
-    },
-    deps,
-  );
+  // One store per deps, like the feed itself; the reducer is part of what the caller passes.
+  // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo
+  const store = useMemo(() => new LiveStateStore(reducer), deps);
+  const reload = useLiveFeed<L, E>({ subscribe, load }, store, [store]);
+  const { value, error } = useSyncExternalStore(store.subscribe, store.getSnapshot);
   return { value, error, reload };
 }
 

@@ -1,13 +1,34 @@
 /** Runs `callback` before the next paint (an animation frame). */
 export type ScheduleFrame = (callback: () => void) => void;
 
+let queued: (() => void)[] = [];
+
+function runQueued(): void {
+  const callbacks = queued;
+  queued = [];
+  for (const callback of callbacks) {
+    try {
+      callback();
+    } catch (error) {
+      // One failing store must not keep the others from publishing: report it on its own.
+      setTimeout(() => {
+        throw error;
+      });
+    }
+  }
+}
+
 /**
  * Before the next paint in a page; every 16 ms where there is no page (tests, a worker).
- * A hidden window paints nothing, so it publishes nothing until it is shown again.
+ * Everything scheduled for one frame runs in one callback, so every store that changed tells
+ * its views in the same task and React renders them together, once. A hidden window paints
+ * nothing, so it publishes nothing until it is shown again.
  */
 export const scheduleAnimationFrame: ScheduleFrame = (callback) => {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => callback());
-  else setTimeout(callback, 16);
+  queued.push(callback);
+  if (queued.length > 1) return;
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(runQueued);
+  else setTimeout(runQueued, 16);
 };
 
 /**
