@@ -19,13 +19,13 @@ export async function getListenKey(
   transport: RestTransport,
   options?: CallOptions,
 ): Promise<string> {
-  const { data } = await transport.request({
+  const key = await transport.data({
     method: 'POST',
     path: ALPHA_PATHS.listenKey,
     schema: listenKeyReply,
     body: '{}',
     ...options,
   });
-  rememberListenKey(data);
-  return data;
+  rememberListenKey(key);
+  return key;
 }

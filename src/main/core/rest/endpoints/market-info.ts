@@ -64,14 +64,13 @@ export async function getAggTicker24(
   transport: RestTransport,
   options?: CallOptions,
 ): Promise<AggTicker24Item[]> {
-  const { data } = await transport.request({
+  return transport.data({
     method: 'GET',
     path: ALPHA_PATHS.aggTicker24,
     schema: aggTicker24Reply,
     query: { dataType: 'aggregate' },
     ...options,
   });
-  return data;
 }
 
 /** Public symbols with their filters (tick size, lot step, min notional). */
@@ -79,11 +78,10 @@ export async function getExchangeInfo(
   transport: RestTransport,
   options?: CallOptions,
 ): Promise<ExchangeInfo> {
-  const { data } = await transport.request({
+  return transport.data({
     method: 'GET',
     path: ALPHA_PATHS.exchangeInfo,
     schema: exchangeInfoReply,
     ...options,
   });
-  return data;
 }

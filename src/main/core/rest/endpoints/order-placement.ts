@@ -54,14 +54,13 @@ export async function placeOrder(
     ],
     orderType: 'LIMIT',
   };
-  const { data } = await transport.request({
+  return transport.data({
     method: 'POST',
     path: ALPHA_PATHS.placeOrder,
     schema: placeOrderReply,
     body: stringifyWithNumberLiterals(body),
     ...options,
   });
-  return data;
 }
 
 /** Places an OTO pair (working + pending leg); returns both order ids as strings. */
@@ -84,14 +83,14 @@ export async function placeOtoOrder(
     pendingPrice: wireDecimal(request.pendingPrice, encoding),
   };
   if (request.pendingType !== null) body.pendingType = request.pendingType ?? 'LIMIT';
-  const { data } = await transport.request({
+  const ids = await transport.data({
     method: 'POST',
     path: ALPHA_PATHS.placeOtoOrder,
     schema: placeOtoOrderReply,
     body: stringifyWithNumberLiterals(body),
     ...options,
   });
-  return { workingOrderId: data.workingOrderId, pendingOrderId: data.pendingOrderId };
+  return { workingOrderId: ids.workingOrderId, pendingOrderId: ids.pendingOrderId };
 }
 
 /** Cancels an order (cancelling an OTO working leg also ends its pending leg). */
@@ -100,7 +99,7 @@ export async function cancelOrder(
   request: CancelOrderRequest,
   options?: CallOptions,
 ): Promise<void> {
-  await transport.request({
+  await transport.data({
     method: 'POST',
     path: ALPHA_PATHS.cancelOrder,
     schema: cancelOrderReply,

@@ -76,14 +76,13 @@ export async function getOpenOrders(
   query: { side?: Side },
   options?: CallOptions,
 ): Promise<OrderHistoryRow[]> {
-  const { data } = await transport.request({
+  return transport.data({
     method: 'GET',
     path: ALPHA_PATHS.openOrders,
     schema: orderRowsReply,
     query: { side: query.side ?? '' },
     ...options,
   });
-  return data;
 }
 
 /** One page of order history (default page 1, 50 rows, every final status). */
@@ -117,12 +116,11 @@ export async function getUserTrades(
   query: { orderId?: string; symbol?: string },
   options?: CallOptions,
 ): Promise<UserTrade[]> {
-  const { data } = await transport.request({
+  return transport.data({
     method: 'GET',
     path: ALPHA_PATHS.userTrades,
     schema: userTradesReply,
     query: { orderId: query.orderId ?? '', symbol: query.symbol ?? '' },
     ...options,
   });
-  return data;
 }

@@ -95,13 +95,12 @@ export async function getUserScore(
   transport: RestTransport,
   options?: CallOptions,
 ): Promise<UserScore> {
-  const { data } = await transport.request({
+  return transport.data({
     method: 'GET',
     path: ALPHA_PATHS.userScore,
     schema: userScoreReply,
     ...options,
   });
-  return data;
 }
 
 /** Today's Alpha volume; the float fields are kept as the server's exact decimal text. */
@@ -109,12 +108,11 @@ export async function getUserVolume(
   transport: RestTransport,
   options?: CallOptions,
 ): Promise<UserVolume> {
-  const { data } = await transport.request({
+  return transport.data({
     method: 'GET',
     path: ALPHA_PATHS.userVolume,
     schema: userVolumeReply,
     numericFieldsAsText: ['totalVolume', 'volume'],
     ...options,
   });
-  return data;
 }

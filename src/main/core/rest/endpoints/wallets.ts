@@ -81,14 +81,13 @@ export async function getAlphaWallet(
   query: { includeCex?: boolean },
   options?: CallOptions,
 ): Promise<AlphaWallet> {
-  const { data } = await transport.request({
+  return transport.data({
     method: 'GET',
     path: ALPHA_PATHS.alphaWallet,
     schema: alphaWalletReply,
     query: { includeCex: query.includeCex === false ? '0' : '1' },
     ...options,
   });
-  return data;
 }
 
 /** Wallet buckets per asset (`get-wallet-asset`, the body the web client sends). */
@@ -96,12 +95,11 @@ export async function getWalletAssets(
   transport: RestTransport,
   options?: CallOptions,
 ): Promise<WalletAssetRow[]> {
-  const { data } = await transport.request({
+  return transport.data({
     method: 'POST',
     path: ALPHA_PATHS.walletAsset,
     schema: walletAssetsReply,
     body: JSON.stringify({ includeWallets: ['CARD', 'MAIN', 'SAVING'], includeEq: true }),
     ...options,
   });
-  return data;
 }

@@ -73,6 +73,11 @@ export class RestTransport {
     this.unsendable = findUnsendableHeader(this.headers);
   }
 
+  /** The validated `data` of one request (most endpoints need nothing else). */
+  async data<S extends z.ZodType>(request: RestRequest<S>): Promise<z.output<S>> {
+    return (await this.request(request)).data;
+  }
+
   async request<S extends z.ZodType>(request: RestRequest<S>): Promise<RestReply<z.output<S>>> {
     const { method, path } = request;
     if (this.unsendable !== null) {
