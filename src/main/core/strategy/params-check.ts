@@ -1,6 +1,5 @@
-import Big from 'big.js';
-import { isDecimalString } from '../../../shared/domain/decimal-string.ts';
 import { MAX_TARGET_POINTS } from '../../../shared/strategy/strategy-defaults.ts';
+import Big from 'big.js';
 import { StrategyError } from './strategy-error.ts';
 import type { StrategyParams } from './strategy-types.ts';
 
@@ -57,12 +56,12 @@ function problemText(problem: StrategyParamProblem, range: string | null): strin
   }
 }
 
-/** Plain decimal text (`20`, `-0.5`), as the panel and the IPC contract take it: no `1e3`, no `.5`. */
 function decimal(name: StrategyParamName, value: string): Big {
-  const text = value.trim();
-  if (!isDecimalString(text, { signed: true }))
+  try {
+    return new Big(value.trim());
+  } catch {
     throw new StrategyParamError(name, 'not-a-number', value);
-  return new Big(text);
+  }
 }
 
 function positive(name: StrategyParamName, value: string): void {
