@@ -10,14 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setUnexpectedErrorHandler } from '../shared/errors/unexpected-error.ts';
 import { AsyncDisposableStore } from '../shared/lifecycle/disposable.ts';
-import { AccountsAdapter } from './app/accounts-adapter.ts';
 import { createAppRoot, type AppRoot } from './app/app-root.ts';
-import { createEngineMonitorFactory, createSimulatorDemoFactory } from './app/engine-adapters.ts';
-import { createKeyringSecretStore, keychainServiceFromEnv } from './core/accounts/index.ts';
-import { alertsKeychainService, telegramApiUrlFromEnv } from './core/alerts/index.ts';
+import { engineAppDeps, keychainStores } from './app/engine-wiring.ts';
 import { openRotatingLogFile } from './core/logging/rotating-log-file.ts';
 import { resolveAppDataDir } from './core/paths/app-data-dir.ts';
-import { systemClock } from './core/ports/clock.ts';
 import { createStreamLogger } from './core/ports/logger.ts';
 import { createWindowEventSink, handleContract } from './ipc/electron-ipc.ts';
 import { installAppMenu } from './platform/app-menu.ts';
@@ -152,27 +148,20 @@ async function start(): Promise<void> {
     );
   };
 
+  const keychain = keychainStores();
   const root: AppRoot = store.add(
     await createAppRoot({
       host: 'electron',
       version: app.getVersion(),
       dataDir,
-      clock: systemClock,
-      logger,
-      accounts: new AccountsAdapter({
-        dataDir,
-        secrets: createKeyringSecretStore({ service: keychainServiceFromEnv() }),
-        clock: systemClock,
+      ...engineAppDeps({
         logger,
+        accountsDir: dataDir,
+        accountSecrets: keychain.accounts,
+        alertSecrets: keychain.alerts,
       }),
-      createMonitor: createEngineMonitorFactory({ clock: systemClock, logger }),
-      createDemoExchange: createSimulatorDemoFactory(),
       exportTarget: createDialogExportTarget(() => window, app.getPath('downloads')),
       notifier,
-      alertSecrets: createKeyringSecretStore({
-        service: alertsKeychainService(keychainServiceFromEnv()),
-      }),
-      telegramApiUrl: telegramApiUrlFromEnv(process.env),
       events: createWindowEventSink(() => (window && !window.isDestroyed() ? [window] : [])),
     }),
   );

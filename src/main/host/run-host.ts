@@ -4,12 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
-import { AccountsAdapter } from '../app/accounts-adapter.ts';
 import { createAppRoot, type AppRoot } from '../app/app-root.ts';
-import { createEngineMonitorFactory, createSimulatorDemoFactory } from '../app/engine-adapters.ts';
-import { createKeyringSecretStore, keychainServiceFromEnv } from '../core/accounts/index.ts';
+import { engineAppDeps, keychainStores } from '../app/engine-wiring.ts';
 import { resolveAppDataDir } from '../core/paths/app-data-dir.ts';
-import { systemClock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { SecretStore } from '../core/ports/secret-store.ts';
 import type { SessionCredentials } from '../core/credentials/session-credentials.ts';
@@ -22,7 +19,6 @@ import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 import { createHostExportTarget } from './host-export-target.ts';
 import { createHostToken } from './host-security.ts';
 import { withMemoryFallback } from './fallback-secret-store.ts';
-import { alertsKeychainService, telegramApiUrlFromEnv } from '../core/alerts/index.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
@@ -113,10 +109,9 @@ export async function createHeadlessAppRoot(
 ): Promise<AppRoot> {
   const env = options.env ?? process.env;
   const wsUrl = options.wsUrl ?? derivedStreamUrl(options.restUrl);
-  const keychain = withMemoryFallback(
-    options.secrets ?? createKeyringSecretStore({ service: keychainServiceFromEnv(env) }),
-    options.logger,
-    () => options.onNoKeychain?.(),
+  const stores = keychainStores(env);
+  const keychain = withMemoryFallback(options.secrets ?? stores.accounts, options.logger, () =>
+    options.onNoKeychain?.(),
   );
   // Asked now, not at the first add: the page must say from the start where sessions go.
   await keychain.findCredentials().catch(() => []);
@@ -125,14 +120,17 @@ export async function createHeadlessAppRoot(
   const accountsDir = keychain.inMemory
     ? await mkdtemp(join(tmpdir(), 'alpha-monitor-accounts-'))
     : options.dataDir;
-  const accounts = new AccountsAdapter({
-    dataDir: accountsDir,
-    secrets: keychain,
-    clock: systemClock,
+  const engine = engineAppDeps({
     logger: options.logger,
+    env,
+    accountsDir,
+    accountSecrets: keychain,
+    // Alert secrets: the keychain's alerts service, or memory like the accounts' when there is none.
+    alertSecrets: withMemoryFallback(stores.alerts, options.logger, () => {}),
     defaultRestUrl: options.restUrl,
     defaultWsUrl: wsUrl,
   });
+  const { accounts } = engine;
   const file = options.credentialsFile;
   if (file) {
     const restUrl = checkExchangeEndpoint('rest', options.restUrl ?? DEFAULT_REST_URL);
@@ -152,20 +150,9 @@ export async function createHeadlessAppRoot(
     host: 'browser',
     version: packageVersion(),
     dataDir: options.dataDir,
-    clock: systemClock,
-    logger: options.logger,
-    accounts,
+    ...engine,
     accountStorage: () => (keychain.inMemory ? 'memory' : 'keychain'),
     credentialsFileAccountId: file?.accountId,
-    createMonitor: createEngineMonitorFactory({ clock: systemClock, logger: options.logger }),
-    createDemoExchange: createSimulatorDemoFactory(),
-    // Alert secrets: the keychain's alerts service, or memory like the accounts' when there is none.
-    alertSecrets: withMemoryFallback(
-      createKeyringSecretStore({ service: alertsKeychainService(keychainServiceFromEnv(env)) }),
-      options.logger,
-      () => {},
-    ),
-    telegramApiUrl: telegramApiUrlFromEnv(env),
     exportTarget: options.exportTarget,
     events: options.events,
   });
