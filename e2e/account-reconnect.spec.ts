@@ -64,7 +64,7 @@ test('add an account from a pasted cURL, survive a dropped stream, and miss no u
     }
   }
   const state = page.getByTestId('topbar-account').getByTestId('state-pill');
-  await expect(state).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await expect(state).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
 
   // Activity, then a drop while it goes on: pushes during the gap are lost on the wire.
   await simControl.startDemoActivity(sim.controlUrl, 240);
@@ -78,7 +78,7 @@ test('add an account from a pasted cURL, survive a dropped stream, and miss no u
   await simControl.refuseConnections(sim.controlUrl, 600_000);
   await simControl.dropAllConnections(sim.controlUrl);
   await expect(state).toHaveAttribute('data-state', /reconnecting|connecting|subscribing/, {
-    timeout: 30_000,
+    timeout: 60_000,
   });
   await expect
     .poll(async () => Number(await page.getByTestId('conn-reconnects').textContent()), {
@@ -147,7 +147,7 @@ test('add an account from a pasted cURL, survive a dropped stream, and miss no u
       stable || mismatches.length === 0,
       'the exchange changed while exporting: export again',
     ).toBe(true);
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 60_000 });
   expect(mismatches, 'orders whose exported state differs from the exchange').toEqual([]);
 });
 

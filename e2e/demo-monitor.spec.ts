@@ -63,7 +63,7 @@ test('first run → Try the demo → orders stream in, charts fill, filters work
   await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute(
     'data-state',
     'live',
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
 
   // Orders appear, and fills among them (the demo exchange trades by itself).
@@ -90,7 +90,7 @@ test('first run → Try the demo → orders stream in, charts fill, filters work
     page.getByTestId('status-chart').locator('.recharts-bar-rectangle').first(),
   ).toBeVisible();
   await expect(page.getByTestId('fills-chart').locator('.recharts-surface')).toBeVisible({
-    timeout: 30_000,
+    timeout: 60_000,
   });
   await saveScreen(page, testInfo, '02-monitor-demo');
 

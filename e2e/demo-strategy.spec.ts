@@ -10,7 +10,7 @@ test('start a demo strategy from the panel: its orders fill in the table and pro
   await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute(
     'data-state',
     'live',
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
 
   await page.getByTestId('tab-strategy').click();
@@ -37,7 +37,7 @@ test('start a demo strategy from the panel: its orders fill in the table and pro
   // An unknown token: its error once, with a fix that helps.
   await panel.getByTestId('strategy-token').fill('NOPE');
   const estimate = panel.getByTestId('strategy-estimate');
-  await expect(estimate).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  await expect(estimate).toHaveAttribute('data-state', 'error');
   await expect(panel.locator('.error-box')).toHaveCount(1);
   await expect(panel.locator('.error-box')).toContainText('Check the token symbol and chain');
   await expect(panel.locator('.error-box')).not.toContainText('restart Alpha Monitor');
@@ -46,18 +46,18 @@ test('start a demo strategy from the panel: its orders fill in the table and pro
   // A points target instead of a volume: today's points are read and the volume derived.
   await panel.getByTestId('strategy-targetKind').selectOption('points');
   await expect(panel.getByTestId('strategy-points')).toHaveValue('10');
-  await expect(estimate).toHaveAttribute('data-state', /ready|target-met/, { timeout: 15_000 });
+  await expect(estimate).toHaveAttribute('data-state', /ready|target-met/);
   await expect(estimate).toContainText('volume points');
   await panel.getByTestId('strategy-targetKind').selectOption('volume');
 
   // The demo with the defaults trades: the estimate says how much, before Start.
-  await expect(estimate).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+  await expect(estimate).toHaveAttribute('data-state', 'ready');
   expect(Number(await estimate.getAttribute('data-trades'))).toBeGreaterThan(0);
   await expect(estimate).toContainText(/about \d+ trade\(s\), expected wear [\d.]+ USDT/);
   await panel.getByTestId('strategy-start').click();
 
   const progress = panel.getByTestId('strategy-progress');
-  await expect(progress).toBeVisible({ timeout: 15_000 });
+  await expect(progress).toBeVisible();
   await expect(progress).toHaveAttribute('data-state', /starting|running/);
   await saveScreen(page, testInfo, '10-strategy-running');
 
@@ -83,7 +83,7 @@ test('start a demo strategy from the panel: its orders fill in the table and pro
   await expect(page.getByTestId('order-row').locator('.strategy-mark').first()).toBeVisible();
   await page.getByTestId('clear-filters').click();
   // The target is met now: said before Start, and Start would place nothing.
-  await expect(estimate).toHaveAttribute('data-state', 'target-met', { timeout: 15_000 });
+  await expect(estimate).toHaveAttribute('data-state', 'target-met');
   await expect(estimate).toContainText('Target already met today');
   await expect(panel.getByTestId('strategy-start')).toBeDisabled();
   await saveScreen(page, testInfo, '11-strategy-finished');
@@ -100,7 +100,7 @@ test('the panel’s stops: a very low wear limit stops the run short of its targ
   await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute(
     'data-state',
     'live',
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
   await page.getByTestId('tab-strategy').click();
   const panel = page.getByTestId('strategy-panel');
@@ -113,12 +113,12 @@ test('the panel’s stops: a very low wear limit stops the run short of its targ
   await panel.getByTestId('strategy-maxMovePct').fill('50');
   await panel.getByTestId('strategy-sellLeftovers').check();
   const estimate = panel.getByTestId('strategy-estimate');
-  await expect(estimate).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(estimate).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   expect(Number(await estimate.getAttribute('data-trades'))).toBeGreaterThan(1);
   await panel.getByTestId('strategy-start').click();
 
   const progress = panel.getByTestId('strategy-progress');
-  await expect(progress).toBeVisible({ timeout: 30_000 });
+  await expect(progress).toBeVisible({ timeout: 60_000 });
   await expect(progress).toHaveAttribute('data-state', /^(failed|finished)$/, { timeout: 240_000 });
   expect(Number(await panel.getByTestId('strategy-trades').textContent())).toBeGreaterThanOrEqual(
     1,

@@ -51,13 +51,13 @@ test.describe('Electron app', () => {
     try {
       const page = await app.firstWindow();
       await expect(page.getByTestId('welcome').or(page.getByTestId('monitor'))).toBeVisible({
-        timeout: 30_000,
+        timeout: 60_000,
       });
       if (await page.getByTestId('welcome').isVisible()) await page.getByTestId('try-demo').click();
       await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute(
         'data-state',
         'live',
-        { timeout: 30_000 },
+        { timeout: 60_000 },
       );
       await expect
         .poll(
@@ -84,7 +84,7 @@ test.describe('Electron app', () => {
     try {
       const page = await app.firstWindow();
       await expect(page.getByTestId('welcome').or(page.getByTestId('monitor'))).toBeVisible({
-        timeout: 30_000,
+        timeout: 60_000,
       });
       // First run opens the demo; a real account is added next to it from the accounts list.
       const addButton = page
@@ -99,7 +99,7 @@ test.describe('Electron app', () => {
       await account.click();
       if (!/connecting|subscribing|live/.test((await account.getAttribute('data-state')) ?? ''))
         await account.getByTestId('account-toggle').click();
-      await expect(account).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+      await expect(account).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
 
       await simControl.startDemoActivity(sim.controlUrl, 240);
       await expect

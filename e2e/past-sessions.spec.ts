@@ -10,7 +10,7 @@ test('a stopped demo session is listed, reopens read-only with its orders, and e
   await page.goto(host.url);
   await page.getByTestId('try-demo').click();
   const pill = page.getByTestId('topbar-account').getByTestId('state-pill');
-  await expect(pill).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await expect(pill).toHaveAttribute('data-state', 'live', { timeout: 60_000 });
   // Let the demo exchange trade a little, then stop watching.
   await expect
     .poll(async () => Number(await page.getByTestId('orders-count').getAttribute('data-total')), {
@@ -18,7 +18,7 @@ test('a stopped demo session is listed, reopens read-only with its orders, and e
     })
     .toBeGreaterThanOrEqual(4);
   await page.getByTestId('account-toggle').click();
-  await expect(pill).toHaveAttribute('data-state', 'stopped', { timeout: 15_000 });
+  await expect(pill).toHaveAttribute('data-state', 'stopped');
 
   // The sessions list shows it: the demo account, stopped cleanly, with its updates counted.
   await page.getByTestId('open-sessions').click();

@@ -7,14 +7,7 @@ import { parseCsv } from './support/csv.ts';
 import { submitAddAccount } from './support/add-account.ts';
 import { simControl } from './support/sim-client.ts';
 import { saveScreen } from './support/screenshots.ts';
-
-/** floor(log2(v)) by doubling, 0 below 2: the rule every captured user-score row holds. */
-function floorLog2(value: string): number {
-  const v = Number(value);
-  let k = 0;
-  while (2 ** (k + 1) <= v) k++;
-  return v < 2 ? 0 : k;
-}
+import { floorLog2 } from '../test/fakes/floor-log2.ts';
 
 async function countedToday(controlUrl: string): Promise<string> {
   const response = await fetch(`${controlUrl}/points/counted-today`);
@@ -43,10 +36,10 @@ test("the points card shows floor(log2) of the exchange's counted volume, as 'po
   await expect(page.getByTestId('topbar-account').getByTestId('state-pill')).toHaveAttribute(
     'data-state',
     'live',
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
   const card = page.getByTestId('points-card');
-  await expect(card.getByTestId('points-figures')).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByTestId('points-figures')).toBeVisible({ timeout: 60_000 });
 
   // The exchange trades for a while, then stops: today's counted volume is fixed from then on.
   await simControl.startDemoActivity(sim.controlUrl, 240);

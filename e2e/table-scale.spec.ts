@@ -155,7 +155,7 @@ test('100,000 orders: the table renders a window of rows, scrolls to any row, so
   await page.addInitScript(installScaleApi, scaleSetup(ORDER_COUNT));
   await page.goto(host.url);
   const count = page.getByTestId('orders-count');
-  await expect(count).toHaveAttribute('data-total', String(ORDER_COUNT), { timeout: 30_000 });
+  await expect(count).toHaveAttribute('data-total', String(ORDER_COUNT), { timeout: 60_000 });
   await expect(count).toHaveAttribute('data-shown', String(ORDER_COUNT));
   const rows = page.getByTestId('order-row');
   // Newest first: the last pair placed is on top, working leg above its pending leg.

@@ -21,6 +21,6 @@ export async function submitAddAccount(
   await page.getByTestId('add-account-submit').click();
   const addedOk = page.getByTestId('account-added-ok');
   // Both may show at once (the monitor behind the warnings screen): either means added.
-  await expect(page.getByTestId('monitor').or(addedOk).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('monitor').or(addedOk).first()).toBeVisible({ timeout: 60_000 });
   if (await addedOk.isVisible()) await addedOk.click();
 }

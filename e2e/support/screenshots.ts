@@ -23,8 +23,18 @@ export async function saveScreen(
 ): Promise<string> {
   await mkdir(dir, { recursive: true });
   const path = resolve(dir, `${name}.png`);
-  // Let charts and row highlights settle so the picture shows the screen, not a transition.
-  await page.waitForTimeout(400);
+  // The picture shows a painted screen: fonts loaded and two frames drawn since the last
+  // change (CSS animations are frozen by the screenshot itself). No fixed wait.
+  await page.evaluate(async () => {
+    const g = globalThis as unknown as {
+      document: { fonts: { ready: Promise<unknown> } };
+      requestAnimationFrame: (callback: () => void) => void;
+    };
+    await g.document.fonts.ready;
+    await new Promise<void>((resolve) =>
+      g.requestAnimationFrame(() => g.requestAnimationFrame(resolve)),
+    );
+  });
   await page.screenshot({ path, animations: 'disabled' });
   await testInfo.attach(name, { path, contentType: 'image/png' });
   return path;
