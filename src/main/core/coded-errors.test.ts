@@ -6,6 +6,7 @@ import { CurlImportError } from './accounts/curl-import.ts';
 import { LegacyExportError } from './accounts/legacy-import.ts';
 import { AlertSettingsFileError } from './alerts/alert-settings-file.ts';
 import { AlertDeliveryError } from './alerts/delivery-queue.ts';
+import { InvalidEndpointError } from './endpoints/exchange-endpoint.ts';
 import { ExportError } from './export/csv-export.ts';
 import { SecretStoreError } from './ports/secret-store.ts';
 import { AlphaApiError } from './rest/alpha-api-error.ts';
@@ -36,6 +37,11 @@ describe('every layer raises errors on the one coded base', () => {
     ],
     [new AlertDeliveryError('TELEGRAM_TOKEN_MISSING', 'x', false), 'TELEGRAM_TOKEN_MISSING', {}],
     [new ExportError('ENOSPC', 'x'), 'ENOSPC', {}],
+    [
+      new InvalidEndpointError('rest', 'http://user:pw@example.com', 'credentials-in-url'),
+      'INVALID_ENDPOINT',
+      { kind: 'rest', reason: 'credentials-in-url' },
+    ],
     [new SecretStoreError('SECRET_STORE_FAILED', 'x'), 'SECRET_STORE_FAILED', {}],
     [new StrategyError('TOKEN_NOT_FOUND', 'x'), 'TOKEN_NOT_FOUND', {}],
     [new IpcServiceError('DISK_FULL', 'x'), 'DISK_FULL', {}],

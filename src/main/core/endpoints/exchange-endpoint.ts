@@ -1,3 +1,5 @@
+import { CodedError } from '../../../shared/errors/coded-error.ts';
+
 /**
  * Where an account may connect. A session is a replayed Binance login: sending it anywhere
  * but the exchange, or in the clear over a network, gives it away. So an endpoint is either
@@ -6,14 +8,24 @@
  */
 export type EndpointKind = 'rest' | 'ws';
 
-export class InvalidEndpointError extends Error {
-  readonly code = 'INVALID_ENDPOINT';
+export type InvalidEndpointReason =
+  'not-a-url' | 'scheme' | 'plain-to-remote' | 'credentials-in-url';
+
+/**
+ * An address an account may not use. `params` hold the kind and why, never the URL (it may
+ * carry a user name and password).
+ */
+export class InvalidEndpointError extends CodedError<
+  'INVALID_ENDPOINT',
+  { kind: EndpointKind; reason: InvalidEndpointReason }
+> {
   constructor(
     readonly kind: EndpointKind,
     readonly url: string,
-    readonly reason: 'not-a-url' | 'scheme' | 'plain-to-remote' | 'credentials-in-url',
+    readonly reason: InvalidEndpointReason,
   ) {
     super(
+      'INVALID_ENDPOINT',
       reason === 'not-a-url'
         ? `The ${kind === 'rest' ? 'REST' : 'stream'} address is not a URL.`
         : reason === 'credentials-in-url'
@@ -21,6 +33,7 @@ export class InvalidEndpointError extends Error {
           : reason === 'scheme'
             ? `The ${kind === 'rest' ? 'REST address must start with https://' : 'stream address must start with wss://'} (or http:// / ws:// to this machine).`
             : `Plain ${kind === 'rest' ? 'http://' : 'ws://'} is allowed only to this machine (127.0.0.1, localhost); use ${kind === 'rest' ? 'https://' : 'wss://'}.`,
+      { params: { kind, reason } },
     );
     this.name = 'InvalidEndpointError';
   }
