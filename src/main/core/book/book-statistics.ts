@@ -63,11 +63,22 @@ export class StatisticsAccumulator {
   >();
   private readonly quoteByAsset = new Map<string, DecimalSum>();
   private readonly fees = new Map<string, DecimalSum>();
-  /** Current status per order, moved by applied verdicts only. */
+  /** Distinct orders counted. */
+  private orders = 0;
+  /** Current status per order, moved by applied verdicts only (when the caller keeps none). */
   private readonly statusOf = new Map<string, OrderStatus>();
 
-  /** Counts one update as its verdict says. */
-  record(update: OrderUpdate, source: UpdateSource, verdict: UpdateVerdict): void {
+  /**
+   * Counts one update as its verdict says. `from` is the order's status before it (null for a
+   * new order) when the caller keeps orders itself (the book); without it, the accumulator
+   * keeps each order's status to tell.
+   */
+  record(
+    update: OrderUpdate,
+    source: UpdateSource,
+    verdict: UpdateVerdict,
+    from?: OrderStatus | null,
+  ): void {
     if (verdict.outcome === 'duplicate') {
       this.duplicates++;
       return;
@@ -81,10 +92,14 @@ export class StatisticsAccumulator {
       this.late++;
       return;
     }
-    const from = this.statusOf.get(update.orderId) ?? null;
-    this.statusOf.set(update.orderId, update.status);
-    if (from === update.status) return;
-    if (from !== null) this.ordersByStatus[from]--;
+    let previous: OrderStatus | null;
+    if (from === undefined) {
+      previous = this.statusOf.get(update.orderId) ?? null;
+      this.statusOf.set(update.orderId, update.status);
+    } else previous = from;
+    if (previous === null) this.orders++;
+    if (previous === update.status) return;
+    if (previous !== null) this.ordersByStatus[previous]--;
     this.ordersByStatus[update.status]++;
   }
 
@@ -110,7 +125,7 @@ export class StatisticsAccumulator {
   }
 
   snapshot(): BookStatistics {
-    const orders = this.statusOf.size;
+    const orders = this.orders;
     const volumeBySymbol: Record<string, SymbolVolume> = {};
     for (const [symbol, v] of this.volume)
       volumeBySymbol[symbol] = { fills: v.fills, base: v.base.toFixed(), quote: v.quote.toFixed() };

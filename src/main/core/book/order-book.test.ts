@@ -76,7 +76,7 @@ describe('OrderBook', () => {
     expect(book.apply(buyNew).outcome).toBe('late');
     const record = book.get('51481849')!;
     expect(record.current.status).toBe('FILLED');
-    expect(record.history.map((u) => u.status)).toEqual(['FILLED', 'NEW']);
+    expect(record.statuses).toEqual(['FILLED', 'NEW']);
     expect(book.statistics()).toMatchObject({ updates: 2, late: 1, ordersByStatus: { FILLED: 1 } });
   });
 
@@ -231,5 +231,43 @@ describe('ConnectionCounter', () => {
     ] as const)
       counter.onState(state);
     expect(counter.counts()).toEqual({ reconnects: 1, gaps: 1 });
+  });
+});
+
+describe('OrderBook keeps ended orders compactly', () => {
+  it('gives an ended order back exactly as its last update, with its history of statuses', () => {
+    const book = new OrderBook();
+    for (const u of updates) book.apply(u, 'stream', u.eventTimeMs + 5);
+    const sell = book.get('51481850')!;
+    expect(sell.current).toEqual(sellFilled);
+    expect(sell.statuses).toEqual(['PENDING', 'NEW', 'PARTIALLY_FILLED', 'FILLED']);
+    expect(sell.commissions).toEqual([sellPartial.commission, sellFilled.commission]);
+    expect(sell).toMatchObject({
+      orderListId: '89863105',
+      countedFilledQty: '869.47000000',
+      lastSource: 'stream',
+      firstSeenAtMs: sellPending.eventTimeMs + 5,
+      lastReceivedAtMs: sellFilled.eventTimeMs + 5,
+    });
+    expect(book.openOrders()).toEqual([]);
+    expect(book.list().map((r) => r.current)).toEqual([buyFilled, sellFilled]);
+  });
+
+  it('still tells a repeat from a late frame of an ended order', () => {
+    const book = new OrderBook();
+    book.apply(sellNew);
+    book.apply(sellFilled);
+    expect(book.apply(sellFilled).outcome).toBe('duplicate');
+    expect(book.apply(sellPartial).outcome).toBe('late');
+    expect(book.apply(sellPartial).outcome).toBe('duplicate');
+    expect(book.get('51481850')!.current).toEqual(sellFilled);
+    expect(book.openOrders()).toEqual([]);
+  });
+
+  it('keeps text with a separator character whole', () => {
+    const book = new OrderBook();
+    const odd = { ...buyFilled, clientOrderId: 'web_\u001f_odd' };
+    book.apply(odd);
+    expect(book.get(odd.orderId)!.current).toEqual(odd);
   });
 });

@@ -143,16 +143,11 @@ describe('AccountMonitor against the simulator', () => {
     h.sim.faults.reorderNextPushes(2);
     h.sim.orders.fillNow(ids.pendingOrderId, ['40', (Number(activated) - 40).toFixed(2)]);
     await h.until(
-      () => h!.monitor.book.get(ids.pendingOrderId)?.history.length === 4,
+      () => h!.monitor.book.get(ids.pendingOrderId)?.statuses.length === 4,
       'both reordered fills',
     );
     const pending = h.monitor.book.get(ids.pendingOrderId)!;
-    expect(pending.history.map((u) => u.status)).toEqual([
-      'PENDING',
-      'NEW',
-      'FILLED',
-      'PARTIALLY_FILLED',
-    ]);
+    expect(pending.statuses).toEqual(['PENDING', 'NEW', 'FILLED', 'PARTIALLY_FILLED']);
     expect(pending.current.status).toBe('FILLED');
     const stats = h.monitor.stats;
     expect(stats).toMatchObject({

@@ -159,9 +159,8 @@ export async function queryOrderFate(
     contingencyType: known.contingencyType,
     contingencyOrderPosition: known.contingencyPosition,
   };
-  const seenFees = (book.get(orderId)?.history ?? []).reduce(
-    (sum, u) =>
-      u.executionType === 'TRADE' && u.commission !== null ? sum.plus(u.commission) : sum,
+  const seenFees = (book.get(orderId)?.commissions ?? []).reduce(
+    (sum, fee) => sum.plus(fee),
     new Big(0),
   );
   const fees = own.reduce((sum, t) => sum.plus(t.commission || '0'), new Big(0)).minus(seenFees);
@@ -203,9 +202,8 @@ async function feeGrowth(
   }
   if (trades.length === 0) return null;
   const total = trades.reduce((sum, t) => sum.plus(t.commission || '0'), new Big(0));
-  const seen = (book.get(row.orderId)?.history ?? []).reduce(
-    (sum, u) =>
-      u.executionType === 'TRADE' && u.commission !== null ? sum.plus(u.commission) : sum,
+  const seen = (book.get(row.orderId)?.commissions ?? []).reduce(
+    (sum, fee) => sum.plus(fee),
     new Big(0),
   );
   const growth = total.minus(seen);

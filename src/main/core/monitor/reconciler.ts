@@ -167,8 +167,7 @@ export class Reconciler implements Disposable {
   /** Ids of orders the book holds as open (not final, not already marked unknown). */
   private believedOpen(): string[] {
     const out: string[] = [];
-    for (const record of this.deps.book.list()) {
-      if (TERMINAL_STATUSES.has(record.current.status)) continue;
+    for (const record of this.deps.book.openOrders()) {
       if (this.unknown.get(this.deps.book, record.orderId)) continue;
       out.push(record.orderId);
     }
