@@ -9,7 +9,12 @@ import type {
   StrategyProgressView,
 } from '../../shared/ipc/views-app.ts';
 import type { ConnectionView } from '../../shared/ipc/views-monitor.ts';
-import { AlphaRestClient } from '../core/rest/index.ts';
+import {
+  createAccountRest,
+  SessionNotLiveError,
+  waitUntilLive,
+  type LiveProbe,
+} from '../core/session/index.ts';
 import { createStrategyRun, type StrategyRun } from '../core/strategy/index.ts';
 import {
   ACCOUNT_STOP_CODES,
@@ -42,16 +47,6 @@ export interface StrategyMonitor {
   onDidChangeConnection: Event<Pick<ConnectionView, 'state' | 'problem'>>;
 }
 
-/** Why a run ended without placing anything: the monitor failed or stopped first. */
-class StreamNotLiveError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * One strategy run per account (issue 6's engine), fed by that account's order stream. The
  * orders it places are reported so the table can highlight them.
@@ -82,9 +77,9 @@ export class StrategyService implements AsyncDisposable {
     params: StrategyRequest,
     connection: AccountConnection,
   ): Promise<StrategyEstimateView> {
-    const rest = new AlphaRestClient({
-      baseUrl: connection.restUrl,
-      credentials: connection.credentials,
+    const { rest } = createAccountRest({
+      ...connection,
+      clock: this.deps.clock,
       logger: this.deps.logger,
     });
     const run = createStrategyRun(
@@ -135,9 +130,9 @@ export class StrategyService implements AsyncDisposable {
         'A strategy is already running on this account. Stop it first.',
       );
     }
-    const rest = new AlphaRestClient({
-      baseUrl: connection.restUrl,
-      credentials: connection.credentials,
+    const { rest } = createAccountRest({
+      ...connection,
+      clock: this.deps.clock,
       logger: this.deps.logger,
     });
     const sessionFailures: Event<{ code: string; reason: string }> = (listener) =>
@@ -212,7 +207,7 @@ export class StrategyService implements AsyncDisposable {
           publish({ message: `Trade ${e.trade}: the ${e.leg} leg did not fill in time.` });
       }),
     ];
-    const wait = waitForLive(monitor);
+    const wait = waitForLive(monitor, this.deps.clock);
     const done = wait.live
       .then(() => run.start())
       .then(
@@ -248,10 +243,11 @@ export class StrategyService implements AsyncDisposable {
             });
         },
         (error: unknown) => {
-          if (error instanceof StreamNotLiveError && error.code === 'STOPPED') {
+          if (error instanceof SessionNotLiveError && error.ending === 'cancelled') {
             publish({ state: 'finished', message: 'Stopped before the first order.' });
-          } else if (error instanceof StreamNotLiveError) {
-            const message = `The order stream failed before the first order: ${error.message}`;
+          } else if (error instanceof SessionNotLiveError) {
+            const why = error.reason ? describeReason('en', error.reason) : error.message;
+            const message = `The order stream failed before the first order: ${why}`;
             publish({ state: 'failed', message, error: { code: error.code, message } });
           } else {
             publish({
@@ -299,32 +295,30 @@ export class StrategyService implements AsyncDisposable {
 }
 
 /**
- * Resolves once the monitor is live; rejects if it fails or stops first, or on `cancel()`.
- * A run must not place an order before: its fills would arrive on a stream not yet there.
+ * The one wait-until-live over the monitor's connection view: resolves once live; rejects with
+ * a SessionNotLiveError if it fails or stops first, or on `cancel()` (ending `cancelled`). A run
+ * must not place an order before: its fills would arrive on a stream not yet there.
  */
-function waitForLive(monitor: StrategyMonitor): { live: Promise<void>; cancel(): void } {
-  let settle: (error?: StreamNotLiveError) => void = () => {};
-  const live = new Promise<void>((resolve, reject) => {
-    const check = ({ state, problem }: Pick<ConnectionView, 'state' | 'problem'>) => {
-      if (state === 'live') settle();
-      else if (state === 'failed')
-        settle(
-          new StreamNotLiveError(
-            problem?.code ?? 'STREAM_FAILED',
-            problem ? describeReason('en', problem.reason) : 'it failed.',
-          ),
-        );
-      else if (state === 'stopped')
-        settle(new StreamNotLiveError('STREAM_NOT_LIVE', 'the monitor was stopped.'));
-    };
-    const subscription = monitor.onDidChangeConnection(check);
-    settle = (error) => {
-      settle = () => {};
-      subscription.dispose();
-      if (error) reject(error);
-      else resolve();
-    };
-    check(monitor.connection());
-  });
-  return { live, cancel: () => settle(new StreamNotLiveError('STOPPED', 'stopped')) };
+function waitForLive(
+  monitor: StrategyMonitor,
+  clock: Clock,
+): { live: Promise<void>; cancel(): void } {
+  const cancelled = new AbortController();
+  const probe = ({ state, problem }: Pick<ConnectionView, 'state' | 'problem'>): LiveProbe => {
+    if (state === 'live') return { state: 'live' };
+    if (state === 'stopped') return { state: 'stopped' };
+    if (state !== 'failed') return { state: 'pending' };
+    return problem
+      ? { state: 'failed', code: problem.code, reason: problem.reason }
+      : {
+          state: 'failed',
+          code: 'STREAM_FAILED',
+          reason: { code: 'UNEXPECTED', detail: 'it failed.' },
+        };
+  };
+  const live = waitUntilLive(
+    { current: () => probe(monitor.connection()), onDidChange: monitor.onDidChangeConnection },
+    { clock, signal: cancelled.signal },
+  );
+  return { live, cancel: () => cancelled.abort() };
 }
