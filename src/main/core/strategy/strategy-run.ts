@@ -27,6 +27,7 @@ import { resolveToken } from './token-resolver.ts';
 import type { TradePlan } from './trade-plan.ts';
 import { readTokenVolume } from './volume-accounting.ts';
 import { RunWear } from './run-wear.ts';
+import { RunTally } from './run-tally.ts';
 import {
   DEFAULT_STRATEGY_PARAMS,
   type StrategyDeps,
@@ -65,19 +66,10 @@ class StrategyRunner implements StrategyRun {
   private preparation: Promise<StrategyPreparation> | undefined;
   private running: Promise<StrategySummary> | undefined;
 
-  private trades = 0;
-  private fills = 0;
-  private fees = new Big(0);
-  private cost = new Big(0);
-  /** Quote of our filled buys: volume we know we added, whatever user-volume says yet. */
-  private ourVolume = new Big(0);
-  private startCounted: Big | null = null;
-  private done = new Big(0);
+  private readonly tally: RunTally;
   private readonly pending: PendingLegs;
   private readonly wear: RunWear;
   private token: { symbol: string; alphaId: string; mulPoint: number } | null = null;
-  /** The target in traded USDT (derived at the start for a points target). */
-  private target: string;
   private leftovers: LeftoverSale | null = null;
 
   /** Set when the session was lost for good while running. */
@@ -91,7 +83,7 @@ class StrategyRunner implements StrategyRun {
     this.tracker = new OrderTracker(deps.orderUpdates, deps.clock);
     this.pending = new PendingLegs(this.tracker);
     this.wear = new RunWear(deps.rest, deps.clock, deps.logger);
-    this.target = params.targetVolumeUsdt;
+    this.tally = new RunTally(params.targetVolumeUsdt);
     this.sessionSubscription = deps.sessionFailures?.((failure) => {
       this.sessionFailure ??= failure;
       this.abort.abort();
@@ -125,7 +117,7 @@ class StrategyRunner implements StrategyRun {
 
   private emit(event: StrategyEvent): void {
     if (event.type === 'leg-filled') {
-      this.fills++;
+      this.tally.fills++;
       if (this.token) this.wear.record(event, this.token);
     }
     this.events.fire(event);
@@ -137,9 +129,7 @@ class StrategyRunner implements StrategyRun {
     assertStrategyParams(this.params);
     const today = await this.wear.readToday('start');
     const start = await readRunStart(this.deps.rest, this.params, today);
-    this.startCounted = new Big(start.volume.counted);
-    this.done = this.startCounted;
-    this.target = start.target.toFixed();
+    this.tally.begin(start.volume.counted, start.target.toFixed());
     const { symbol, alphaId, mulPoint } = start.token;
     this.token = { symbol, alphaId, mulPoint };
     return estimateRun(this.params, start);
@@ -234,14 +224,10 @@ class StrategyRunner implements StrategyRun {
           params.volumeRule,
           prep.token.mulPoint,
         );
-        const known = this.startCounted!.plus(this.ourVolume);
-        // A points target counts only our own buys: user-volume's reading of mulPoint is
-        // unconfirmed (volume-accounting.ts), and stopping short would miss the point.
         const pointsTarget = params.targetPoints !== undefined && params.targetPoints !== null;
-        this.done =
-          !pointsTarget && new Big(volume.counted).gt(known) ? new Big(volume.counted) : known;
+        this.tally.observe(volume.counted, pointsTarget);
         this.emitProgress();
-        if (this.done.gte(prep.targetVolumeUsdt)) return { outcome: 'target-reached' };
+        if (this.tally.done.gte(prep.targetVolumeUsdt)) return { outcome: 'target-reached' };
         if (trade > 1 && !(await sleep(deps.clock, params.intervalMs, signal)))
           return { outcome: 'stopped' };
         // A fresh price for every trade; the token is re-checked (it may go offline or offsell).
@@ -250,7 +236,7 @@ class StrategyRunner implements StrategyRun {
           params,
           prep.filters,
           token.price,
-          new Big(prep.targetVolumeUsdt).minus(this.done),
+          new Big(prep.targetVolumeUsdt).minus(this.tally.done),
         );
       } catch (error) {
         if (
@@ -273,8 +259,8 @@ class StrategyRunner implements StrategyRun {
         continue;
       }
       if (signal.aborted) return { outcome: 'stopped' };
-      this.trades++;
-      const result = await executeTrade(executor, trade, plan, this.done.toFixed());
+      this.tally.trades++;
+      const result = await executeTrade(executor, trade, plan, this.tally.done.toFixed());
       this.account(result);
       const tradeWear = this.wear.ofTrade(trade);
       if (tradeWear) {
@@ -295,16 +281,16 @@ class StrategyRunner implements StrategyRun {
       } else {
         failures = 0;
       }
-      if (params.maxLossUsdt !== null && this.cost.gte(params.maxLossUsdt)) {
+      if (params.maxLossUsdt !== null && this.tally.costUsdt.gte(params.maxLossUsdt)) {
         return {
           outcome: 'max-loss',
           reasonCode: 'MAX_LOSS',
-          reason: `realised cost ${this.cost.toFixed(4)} USDT reached the limit of ${params.maxLossUsdt} USDT`,
+          reason: `realised cost ${this.tally.costUsdt.toFixed(4)} USDT reached the limit of ${params.maxLossUsdt} USDT`,
         };
       }
       if (signal.aborted) return { outcome: 'stopped' };
       // The stops matter only while more trades would follow.
-      if (this.done.lt(prep.targetVolumeUsdt)) {
+      if (this.tally.done.lt(prep.targetVolumeUsdt)) {
         const stop =
           wearStop(
             params.maxWearBps,
@@ -318,15 +304,8 @@ class StrategyRunner implements StrategyRun {
   }
 
   private account(result: TradeResult): void {
-    this.ourVolume = this.ourVolume.plus(result.buyQuote);
-    const known = this.startCounted!.plus(this.ourVolume);
-    if (known.gt(this.done)) this.done = known;
-    this.fees = this.fees.plus(result.feeQuote);
-    if (result.kind === 'completed') {
-      // Realised cost of a round trip: USDT paid for the buy − USDT received for the sell
-      // net of its fee. The buy's fee is inside it (fewer tokens to sell).
-      this.cost = this.cost.plus(result.buyQuote.minus(result.sellQuote).plus(result.sellFeeQuote));
-    } else if (
+    this.tally.account(result);
+    if (
       result.kind === 'pending-open' ||
       ((result.kind === 'failed' || result.kind === 'stopped') && result.pending)
     ) {
@@ -335,19 +314,7 @@ class StrategyRunner implements StrategyRun {
   }
 
   private snapshot(): StrategyProgress {
-    const wear = this.wear.total();
-    return {
-      targetVolumeUsdt: new Big(this.target).toFixed(),
-      doneUsdt: this.done.toFixed(),
-      trades: this.trades,
-      fills: this.fills,
-      feesUsdt: this.fees.toFixed(),
-      costUsdt: this.cost.toFixed(),
-      countedVolumeUsdt: wear.countedVolumeUsdt,
-      wearUsdt: wear.wearUsdt,
-      wearBps: wear.wearBps,
-      ...this.wear.points(wear),
-    };
+    return this.tally.snapshot(this.wear);
   }
 
   private emitProgress(): void {
