@@ -1,0 +1,141 @@
+/**
+ * Memory mode of npm run bench: one host process (a child, run with --expose-gc, so its heap is
+ * its own) monitoring N simulator accounts through the app's full path, fed OTO life cycles as
+ * fast as it takes them, every order of which ends. Measured after a full GC: MB per account
+ * (live, no orders yet), then the heap every 100,000 updates; the growth is what the app keeps
+ * per ended update (the journal on disk is the record; the goal is ≤ 100 bytes).
+ */
+import { fileURLToPath } from 'node:url';
+import { startSimulator } from '../src/main/sim/index.ts';
+import { FRAMES_PER_LIFE_CYCLE, LifeCycleFrames } from './memory-frames.ts';
+import type {
+  HeapSample,
+  MemoryHostMessage,
+  MemoryHostTask,
+  SampleRequest,
+} from './memory-host.ts';
+import { forkBenchChild, nextMessage, stopChild } from './ui/child-ipc.ts';
+
+const HOST = fileURLToPath(new URL('./memory-host.ts', import.meta.url));
+
+/** BENCH_MEMORY_ACCOUNTS (default 20), BENCH_MEMORY_UPDATES (default 200,000), sampled 4 times. */
+export function memoryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): MemoryBenchOptions {
+  const updates = Number(env.BENCH_MEMORY_UPDATES ?? 200_000);
+  // Whole life cycles between samples.
+  const sampleEvery = Math.max(
+    FRAMES_PER_LIFE_CYCLE,
+    Math.round(updates / 4 / FRAMES_PER_LIFE_CYCLE) * FRAMES_PER_LIFE_CYCLE,
+  );
+  return { accounts: Number(env.BENCH_MEMORY_ACCOUNTS ?? 20), updates, sampleEvery };
+}
+
+/** `memory mode: ...`: what the run does, printed before it. */
+export function memoryHeading(o: MemoryBenchOptions): string {
+  return (
+    `memory mode: ${o.accounts} accounts through the app's full path (browser host, monitors, journals), ` +
+    `${o.updates.toLocaleString('en')} updates of OTO life cycles that all end, heap after a full GC every ${o.sampleEvery.toLocaleString('en')}`
+  );
+}
+
+export interface MemoryBenchOptions {
+  accounts: number;
+  /** Updates sent in all (spread over the accounts), measured every `sampleEvery`. */
+  updates: number;
+  sampleEvery: number;
+}
+
+export interface MemoryFigures {
+  accounts: number;
+  base: HeapSample;
+  live: HeapSample;
+  samples: HeapSample[];
+}
+
+export async function measureMemory(options: MemoryBenchOptions): Promise<MemoryFigures> {
+  const sim = await startSimulator({ port: 0, demoPointsHistory: false });
+  const child = forkBenchChild(HOST);
+  let applied = 0;
+  child.on('message', (m: MemoryHostMessage) => {
+    if (m.kind === 'progress') applied = m.updates;
+  });
+  try {
+    const users = Array.from({ length: options.accounts }, () => sim.createAccount());
+    const task: MemoryHostTask = {
+      restUrl: sim.restUrl,
+      wsUrl: sim.wsUrl,
+      accounts: users.map((u, i) => ({ id: `bench-${i + 1}`, credentials: u.credentials })),
+    };
+    const base = nextMessage<MemoryHostMessage, 'base'>(child, 'base');
+    const live = nextMessage<MemoryHostMessage, 'live'>(child, 'live');
+    child.send({ kind: 'task', task });
+    const figures: MemoryFigures = {
+      accounts: options.accounts,
+      base: (await base).sample,
+      live: (await live).sample,
+      samples: [],
+    };
+    const frames = users.map(() => new LifeCycleFrames());
+    let sent = 0;
+    while (sent < options.updates) {
+      const stopAt = Math.min(options.updates, (figures.samples.length + 1) * options.sampleEvery);
+      // Whole life cycles, round the accounts, never far ahead of what the host has applied.
+      while (sent < stopAt && sent - applied < 3_000) {
+        const account = (sent / FRAMES_PER_LIFE_CYCLE) % users.length;
+        for (const data of frames[account]!.next(Date.now()))
+          sim.pushToAccount(users[account]!.userId, data);
+        sent += FRAMES_PER_LIFE_CYCLE;
+      }
+      if (sent < stopAt) {
+        await nextMessage<MemoryHostMessage, 'progress'>(child, 'progress');
+        continue;
+      }
+      const sample = nextMessage<MemoryHostMessage, 'sample'>(child, 'sample');
+      child.send({ kind: 'sample', afterUpdates: sent } satisfies SampleRequest);
+      figures.samples.push((await sample).sample);
+    }
+    return figures;
+  } finally {
+    await stopChild(child);
+    await sim.dispose();
+  }
+}
+
+const mb = (value: number) => value.toFixed(1);
+
+/** The memory mode's printed lines. */
+export function memoryLines(f: MemoryFigures): string[] {
+  const perAccountMb = (f.live.heapMb - f.base.heapMb) / f.accounts;
+  const perAccountRssMb = (f.live.rssMb - f.base.rssMb) / f.accounts;
+  const lines = [
+    `memory: ${f.accounts} accounts live, ${mb(f.live.heapMb)} MB heap after GC ` +
+      `(${perAccountMb.toFixed(2)} MB/account heap, ${perAccountRssMb.toFixed(2)} MB/account RSS)`,
+  ];
+  let previous = f.live;
+  for (const s of f.samples) {
+    const growthMb = s.heapMb - previous.heapMb;
+    const per100k = (growthMb * 100_000) / Math.max(1, s.updates - previous.updates);
+    lines.push(
+      `  after ${s.updates.toLocaleString('en')} updates: ${mb(s.heapMb)} MB heap, ${mb(s.rssMb)} MB RSS, ` +
+        `+${mb(per100k)} MB heap per 100,000 updates`,
+    );
+    previous = s;
+  }
+  // Growth from the first sample on (the first 100,000 include one-off warm-up: JIT, caches).
+  const first = f.samples[0];
+  const last = f.samples.at(-1);
+  if (first && last && last.updates > first.updates) {
+    const bytesPerUpdate =
+      ((last.heapMb - first.heapMb) * 2 ** 20) / (last.updates - first.updates);
+    lines.push(
+      `  retained per ended update: ${Math.round(bytesPerUpdate)} bytes ` +
+        `(heap growth from ${first.updates.toLocaleString('en')} to ${last.updates.toLocaleString('en')} updates; goal ≤ 100)`,
+    );
+  }
+  return lines;
+}
+
+/** Runs the memory mode and prints its heading and lines (npm run bench, bench/memory-main.ts). */
+export async function printMemoryMode(options = memoryOptionsFromEnv()): Promise<void> {
+  console.log(memoryHeading(options));
+  for (const line of memoryLines(await measureMemory(options))) console.log(line);
+}
