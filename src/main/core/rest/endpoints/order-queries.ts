@@ -8,6 +8,7 @@ import type {
   UserTrade,
 } from '../alpha-types.ts';
 import { ALL_HISTORY_STATUSES } from '../alpha-types.ts';
+import type { DecimalString } from '../../../../shared/domain/decimal-string.ts';
 import { decimalText, idText, listOf, side } from '../schemas/reply-schema.ts';
 import type { CallOptions, RestTransport } from '../transport/rest-transport.ts';
 
@@ -15,6 +16,17 @@ import type { CallOptions, RestTransport } from '../transport/rest-transport.ts'
 function optional<S extends z.ZodType>(schema: S) {
   return schema.nullish().transform((v) => v ?? undefined);
 }
+
+/**
+ * A running figure an order row may leave out. Inferred: `get-open-order` was only ever captured
+ * empty (ALPHA-PROTOCOL.md: "rows probably look like history rows"), so an open row might send
+ * `avgPrice` / `cumQuote` as absent, `null` or `""` before anything filled; each of those reads
+ * as `"0"`, which is what the order has done so far. A present value must still be a decimal.
+ */
+const runningDecimal = z
+  .union([decimalText, z.literal('')])
+  .nullish()
+  .transform((v): DecimalString => (v === '' || v == null ? ('0' as DecimalString) : v));
 
 /**
  * A `get-order-history-merge` / `get-open-order` row (captured). Ids are strings on the wire
@@ -26,10 +38,10 @@ export const orderHistoryRow = z.looseObject({
   symbol: z.string(),
   status: z.string(),
   price: decimalText,
-  avgPrice: decimalText,
+  avgPrice: runningDecimal,
   origQty: decimalText,
   executedQty: decimalText,
-  cumQuote: decimalText,
+  cumQuote: runningDecimal,
   type: z.string(),
   side,
   stopPrice: optional(decimalText),

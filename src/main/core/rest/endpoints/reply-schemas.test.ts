@@ -269,6 +269,26 @@ describe('a reply of the wrong shape is UNEXPECTED_REPLY naming the endpoint and
     expect(`${e.message} ${JSON.stringify(e)}`).not.toContain('ff950c2e');
   });
 
+  it('reads an open order that has not filled yet whether it sends its running figures as absent, null or ""', async () => {
+    const open = { ...orderRow(), status: 'NEW', executedQty: '0' };
+    delete open.avgPrice;
+    const rows = [
+      open,
+      { ...open, orderId: '2', cumQuote: null },
+      { ...open, orderId: '3', avgPrice: '' },
+    ];
+    const read = await clientAnswering(envelope(JSON.stringify(rows))).getOpenOrders();
+    expect(read.map((r) => [r.orderId, r.avgPrice, r.cumQuote])).toEqual([
+      ['2418529', '0', '9.9865158'],
+      ['2', '0', '0'],
+      ['3', '0', '9.9865158'],
+    ]);
+    const e = await rejection(
+      clientAnswering(envelope(JSON.stringify([{ ...open, cumQuote: 'ten' }]))).getOpenOrders(),
+    );
+    expect(e.params).toMatchObject({ field: 'data[0].cumQuote' });
+  });
+
   it('still reads an empty list sent as null, and small volumes JSON writes with an exponent', async () => {
     expect(await clientAnswering(envelope('null')).getUserTrades({})).toEqual([]);
     const volume = await clientAnswering(
