@@ -25,18 +25,24 @@ function slowKeyApi() {
   return { api, pending };
 }
 
+/** A monitor started on a fake clock, its first listen-key request under way. */
+async function startingMonitor() {
+  const clock = new FakeClock();
+  const { api, pending } = slowKeyApi();
+  const monitor = createAccountMonitor({
+    accountId: 'a',
+    rest: api,
+    wsUrl: 'ws://127.0.0.1:9/w3w/stream',
+    clock,
+  });
+  monitor.start();
+  await clock.advance(0);
+  return { clock, monitor, pending };
+}
+
 describe('AccountMonitor.stop while its listen key is being requested', () => {
   it('ends the request before it returns, so nothing is left running against the exchange', async () => {
-    const clock = new FakeClock();
-    const { api, pending } = slowKeyApi();
-    const monitor = createAccountMonitor({
-      accountId: 'a',
-      rest: api,
-      wsUrl: 'ws://127.0.0.1:9/w3w/stream',
-      clock,
-    });
-    monitor.start();
-    await clock.advance(0);
+    const { monitor, pending } = await startingMonitor();
     expect(pending).toHaveLength(1);
     expect(monitor.state.name).toBe('connecting');
 
@@ -48,16 +54,7 @@ describe('AccountMonitor.stop while its listen key is being requested', () => {
   });
 
   it('can start again after such a stop and asks for a fresh key', async () => {
-    const clock = new FakeClock();
-    const { api, pending } = slowKeyApi();
-    const monitor = createAccountMonitor({
-      accountId: 'a',
-      rest: api,
-      wsUrl: 'ws://127.0.0.1:9/w3w/stream',
-      clock,
-    });
-    monitor.start();
-    await clock.advance(0);
+    const { clock, monitor, pending } = await startingMonitor();
     await monitor.stop();
     monitor.start();
     await clock.advance(0);
