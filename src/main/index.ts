@@ -8,11 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { setUnexpectedErrorHandler } from '../shared/errors/unexpected-error.ts';
 import { AsyncDisposableStore } from '../shared/lifecycle/disposable.ts';
 import { createAppRoot, type AppRoot } from './app/app-root.ts';
 import { engineAppDeps, keychainStores } from './app/engine-wiring.ts';
 import { openRotatingLogFile } from './core/logging/rotating-log-file.ts';
+import { logUnexpectedErrors } from './core/logging/unexpected-error-log.ts';
 import { resolveAppDataDir } from './core/paths/app-data-dir.ts';
 import { createStreamLogger } from './core/ports/logger.ts';
 import { createWindowEventSink, handleContract } from './ipc/electron-ipc.ts';
@@ -58,9 +58,7 @@ const logger = createStreamLogger({
   },
 });
 // Listener errors and other failures nobody awaited go to the log, never nowhere.
-setUnexpectedErrorHandler((error, origin) =>
-  logger.error('unexpected error', { origin, error: messageOf(error) }),
-);
+logUnexpectedErrors(logger.child({ component: 'main' }));
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -6,6 +6,8 @@ import type { CliContext } from './common/cli-context.ts';
 import { CliError, ExitCode } from './common/cli-error.ts';
 import { detectLang, type Lang } from './i18n/lang.ts';
 import { maskKnownListenKeys } from '../../shared/secrets/listen-key-registry.ts';
+import { logUnexpectedErrors } from '../core/logging/unexpected-error-log.ts';
+import { createStreamLogger } from '../core/ports/logger.ts';
 
 const SUMMARY: Record<Lang, string> = {
   en: 'alpha-monitor: live monitor for Binance Alpha orders',
@@ -101,8 +103,8 @@ function helpText(lang: Lang, names: string[], summaries: Record<string, string>
   const lines = names.map((n) => `  ${n.padEnd(width)}  ${summaries[n]}`);
   const usage =
     lang === 'zh-CN'
-      ? '用法：alpha-monitor <命令> [选项] [--lang en|zh-CN]'
-      : 'Usage: alpha-monitor <command> [options] [--lang en|zh-CN]';
+      ? '用法：alpha-monitor <命令> [选项] [--lang en|zh|zh-CN]'
+      : 'Usage: alpha-monitor <command> [options] [--lang en|zh|zh-CN]';
   const more =
     lang === 'zh-CN'
       ? '每个命令的选项：alpha-monitor <命令> --help'
@@ -144,6 +146,14 @@ export async function main(argv: string[], context?: CliContext): Promise<number
     );
     return ExitCode.usage;
   }
+  // Listener errors and promises nobody awaited: one ERROR line on stderr (a bug, never hidden).
+  const restoreErrors = logUnexpectedErrors(
+    createStreamLogger({
+      minLevel: 'error',
+      write: (line) => ctx.stderr(line + '\n'),
+      bindings: { component: name },
+    }),
+  );
   try {
     return await (await load()).run(commandArgs, ctx);
   } catch (error) {
@@ -153,5 +163,7 @@ export async function main(argv: string[], context?: CliContext): Promise<number
     }
     ctx.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return ExitCode.failure;
+  } finally {
+    restoreErrors();
   }
 }

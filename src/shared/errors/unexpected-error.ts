@@ -4,17 +4,34 @@
  * main, the CLI, the browser host) points it at its logger; until then it writes to the
  * console, so a failure is never silent.
  */
-export type UnexpectedErrorHandler = (error: unknown, origin: string) => void;
+export interface UnexpectedErrorContext {
+  /** The part that was running (an emitter's name, e.g. `stream-session.state`). */
+  component?: string;
+  account?: string;
+}
 
-const toConsole: UnexpectedErrorHandler = (error, origin) =>
-  console.error(`Unexpected error (${origin}):`, error);
+export type UnexpectedErrorHandler = (
+  error: unknown,
+  origin: string,
+  context: UnexpectedErrorContext,
+) => void;
+
+const toConsole: UnexpectedErrorHandler = (error, origin, context) =>
+  console.error(
+    `Unexpected error (${origin}${context.component ? `, ${context.component}` : ''}):`,
+    error,
+  );
 
 let handler: UnexpectedErrorHandler = toConsole;
 
-/** Reports an error that escaped its caller. `origin` names where (e.g. `emitter`). */
-export function onUnexpectedError(error: unknown, origin = 'unknown'): void {
+/** Reports an error that escaped its caller. `origin` names where (e.g. `event listener`). */
+export function onUnexpectedError(
+  error: unknown,
+  origin = 'unknown',
+  context: UnexpectedErrorContext = {},
+): void {
   try {
-    handler(error, origin);
+    handler(error, origin, context);
   } catch {
     // A failing handler must not turn one lost error into a crash.
   }

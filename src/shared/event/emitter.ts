@@ -12,11 +12,12 @@ export type Event<T> = (listener: (value: T) => void) => Disposable;
  */
 export class Emitter<T> {
   private listeners = new Set<(value: T) => void>();
+  private readonly name: string | undefined;
 
-  constructor(
-    private readonly onListenerError: (error: unknown) => void = (error) =>
-      onUnexpectedError(error, 'event listener'),
-  ) {}
+  /** `name` says whose event this is when a listener's error is reported (e.g. `stream-session.state`). */
+  constructor(options: { name?: string } = {}) {
+    this.name = options.name;
+  }
 
   readonly event: Event<T> = (listener) => {
     this.listeners.add(listener);
@@ -32,7 +33,11 @@ export class Emitter<T> {
       try {
         listener(value);
       } catch (error) {
-        this.onListenerError(error);
+        onUnexpectedError(
+          error,
+          'event listener',
+          this.name !== undefined ? { component: this.name } : {},
+        );
       }
     }
   }

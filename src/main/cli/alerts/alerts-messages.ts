@@ -6,10 +6,11 @@ export const alertsMessages = defineMessages({
     usage:
       'Usage:\n' +
       '  alpha-monitor alerts [show] [--alerts-config <path>] [--json]\n' +
-      '  alpha-monitor alerts test [--webhook <url>] [--telegram-chat <id>] [--alerts-config <path>]\n' +
+      '  alpha-monitor alerts test [--webhook <url>] [--telegram-chat <id>] [--alerts-config <path>] [--verbose]\n' +
       '  alpha-monitor alerts set-secret telegram-token|webhook-secret [--remove]   (the value on standard input)\n\n' +
       "Settings come from --alerts-config <path>, else the app's alerts.json in the data folder.\n" +
       "--webhook / --telegram-chat turn that channel on for this command (a group's negative id: --telegram-chat=-100123).\n" +
+      '--verbose also prints the raw log lines (WARN …, with codes) on stderr.\n' +
       'Secrets: ALPHA_MONITOR_TELEGRAM_BOT_TOKEN / ALPHA_MONITOR_WEBHOOK_SECRET, else the keychain.\n' +
       'Exit codes: 0 every channel took the test; 1 a channel failed; 2 usage (no channel on, a bad option or file).\n',
     unknownSub: (sub: string) => `Unknown alerts command "${sub}".`,
@@ -62,10 +63,11 @@ export const alertsMessages = defineMessages({
     usage:
       '用法：\n' +
       '  alpha-monitor alerts [show] [--alerts-config <路径>] [--json]\n' +
-      '  alpha-monitor alerts test [--webhook <地址>] [--telegram-chat <ID>] [--alerts-config <路径>]\n' +
+      '  alpha-monitor alerts test [--webhook <地址>] [--telegram-chat <ID>] [--alerts-config <路径>] [--verbose]\n' +
       '  alpha-monitor alerts set-secret telegram-token|webhook-secret [--remove]   （值从标准输入读取）\n\n' +
       '设置来自 --alerts-config <路径>，否则为数据文件夹中应用的 alerts.json。\n' +
       '--webhook / --telegram-chat 为本次命令开启该通道（群组的负数 ID：--telegram-chat=-100123）。\n' +
+      '--verbose 同时在标准错误输出原始日志行（WARN …，含代码）。\n' +
       '密钥：ALPHA_MONITOR_TELEGRAM_BOT_TOKEN / ALPHA_MONITOR_WEBHOOK_SECRET，否则取自钥匙串。\n' +
       '退出码：0 所有通道都收到测试；1 有通道失败；2 用法错误（没有开启的通道、选项或文件有误）。\n',
     unknownSub: (sub: string) => `未知的 alerts 子命令“${sub}”。`,

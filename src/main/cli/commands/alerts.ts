@@ -2,7 +2,7 @@ import { parseCliArgs } from '../i18n/args-messages.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { ALERT_KINDS, type AlertSecretName } from '../../../shared/alerts/alert-settings.ts';
 import { safeTarget } from '../../core/alerts/channels/http-post.ts';
-import { createStreamLogger } from '../../core/ports/logger.ts';
+import { createCliLogger } from '../common/cli-logger.ts';
 import { SecretStoreError, type SecretStore } from '../../core/ports/secret-store.ts';
 import {
   SECRET_ENV_VARS,
@@ -23,6 +23,7 @@ const OPTIONS = {
   'telegram-chat': { type: 'string' },
   remove: { type: 'boolean' },
   json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -121,7 +122,7 @@ async function test(values: Values, ctx: CliContext): Promise<number> {
     ctx.env,
     ctx.lang,
   );
-  const logger = createStreamLogger({ minLevel: 'warn', write: (line) => ctx.stderr(line + '\n') });
+  const logger = createCliLogger(ctx, values.verbose === true, 'alerts');
   const service = createCliAlertService({ settings, env: ctx.env, lang: ctx.lang, logger });
   try {
     const results = await service.sendTest();

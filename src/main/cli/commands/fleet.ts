@@ -6,10 +6,9 @@ import {
   type FleetRowView,
   type FleetUpdate,
 } from '../../../shared/ipc/views-fleet.ts';
-import { setUnexpectedErrorHandler } from '../../../shared/errors/unexpected-error.ts';
 import { resolveAppDataDir } from '../../core/paths/app-data-dir.ts';
 import { systemClock } from '../../core/ports/clock.ts';
-import { createStreamLogger } from '../../core/ports/logger.ts';
+import { createCliLogger } from '../common/cli-logger.ts';
 import { createMemorySecretStore } from '../../core/ports/secret-store.ts';
 import { createHeadlessAppRoot } from '../../host/run-host.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
@@ -77,6 +76,7 @@ function parse(argv: string[], m: FleetMessages, lang: Lang) {
       args: argv,
       options: {
         json: { type: 'boolean' },
+        verbose: { type: 'boolean' },
         once: { type: 'boolean' },
         demo: { type: 'boolean' },
         accounts: { type: 'string' },
@@ -106,10 +106,7 @@ export const command: CliCommand = {
       return ExitCode.ok;
     }
     const mode: Mode = options.json ? 'json' : ctx.stdoutIsTTY ? 'tty' : 'plain';
-    const logger = createStreamLogger({ minLevel: 'warn', write: (l) => ctx.stderr(l + '\n') });
-    const restoreErrors = setUnexpectedErrorHandler((error, origin) =>
-      logger.error('unexpected error', { origin, error: String(error) }),
-    );
+    const logger = createCliLogger(ctx, options.verbose === true, 'fleet');
     const output = createOutput(ctx, mode, m);
     let rows: ReadonlyMap<string, FleetRowView> = new Map();
     let started = false;
@@ -179,7 +176,6 @@ export const command: CliCommand = {
     } finally {
       output.dispose();
       await app.dispose();
-      restoreErrors();
     }
   },
 };

@@ -1,3 +1,4 @@
+import { createCliLogger } from '../common/cli-logger.ts';
 import { resolve } from 'node:path';
 import { exportDailySummaryCsv } from '../../core/export/csv-export.ts';
 import { PointsService } from '../../core/points/index.ts';
@@ -28,7 +29,13 @@ export const command: CliCommand = {
     try {
       const service = new PointsService({
         accountId: resolved.accountId,
-        rest: new AlphaRestClient({ baseUrl: resolved.restUrl, credentials: resolved.credentials }),
+        rest: new AlphaRestClient({
+          baseUrl: resolved.restUrl,
+          credentials: resolved.credentials,
+          logger: createCliLogger(context, connection.verbose, 'points').child({
+            account: resolved.accountId,
+          }),
+        }),
         clock: systemClock,
         preferredToken: typeof values.token === 'string' ? values.token : undefined,
       });

@@ -12,8 +12,7 @@ import {
 
 type EndpointRefusal = InvalidEndpointError['reason'];
 import { optionTable } from '../i18n/option-table.ts';
-import { createStreamLogger } from '../../core/ports/logger.ts';
-import { setUnexpectedErrorHandler } from '../../../shared/errors/unexpected-error.ts';
+import { createCliLogger } from '../common/cli-logger.ts';
 import { DEFAULT_RENDERER_DIR, runHost } from '../../host/run-host.ts';
 import {
   CREDENTIALS_FILE_ENV_VAR,
@@ -33,6 +32,7 @@ const messages = defineMessages({
         ['--accounts N', 'with --demo: N simulated accounts trading (1-500, default 1)'],
         ['--port N', 'port to listen on (default: a free port)'],
         ['--json', 'print {"url": "..."} instead of the plain URL'],
+        ['--verbose', 'also print the raw log lines (WARN …, with codes) on stderr'],
         ['--rest-url URL', 'exchange REST base for accounts added here (default: Binance)'],
         ['--ws-url URL', 'exchange order-stream URL for accounts added here'],
         [
@@ -74,6 +74,7 @@ const messages = defineMessages({
         ['--accounts <数量>', '与 --demo 一起：N 个自行交易的模拟账户（1-500，默认 1）'],
         ['--port <端口>', '监听端口（默认：空闲端口）'],
         ['--json', '输出 {"url": "..."}'],
+        ['--verbose', '同时在标准错误输出原始日志行（WARN …，含代码）'],
         ['--rest-url <地址>', '在此添加的账户所用的 REST 地址（默认：币安）'],
         ['--ws-url <地址>', '在此添加的账户所用的订单推送地址'],
         [
@@ -123,6 +124,7 @@ export const command: CliCommand = {
           accounts: { type: 'string' },
           port: { type: 'string' },
           json: { type: 'boolean' },
+          verbose: { type: 'boolean' },
           'rest-url': { type: 'string' },
           'ws-url': { type: 'string' },
           'credentials-file': { type: 'string' },
@@ -169,13 +171,7 @@ export const command: CliCommand = {
         }
       : undefined;
 
-    const logger = createStreamLogger({
-      minLevel: 'warn',
-      write: (line) => ctx.stderr(line + '\n'),
-    });
-    const restoreErrors = setUnexpectedErrorHandler((error, origin) =>
-      logger.error('unexpected error', { origin, error: String(error) }),
-    );
+    const logger = createCliLogger(ctx, values.verbose === true, 'serve');
     const running = await runHost({
       port,
       demo: values.demo ?? false,
@@ -188,7 +184,6 @@ export const command: CliCommand = {
       credentialsFile,
       onNoKeychain: () => ctx.stderr(m.noKeychain),
     }).catch((error: unknown) => {
-      restoreErrors();
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
         throw new CliError(m.portTaken(port), ExitCode.failure);
       throw error;
@@ -205,7 +200,6 @@ export const command: CliCommand = {
     });
     if (!values.json) ctx.stderr(m.stopping);
     await running.dispose();
-    restoreErrors();
     return ExitCode.ok;
   },
 };

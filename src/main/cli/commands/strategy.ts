@@ -3,7 +3,7 @@ import {
   DEFAULT_VOLUME_RULE,
   isAuthRejection,
 } from '../../core/strategy/index.ts';
-import { createStreamLogger } from '../../core/ports/logger.ts';
+import { createCliLogger } from '../common/cli-logger.ts';
 import {
   createAccountRest,
   openEngineSession,
@@ -35,7 +35,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
   const opts = options;
   const say = (line: string) => (opts.json ? ctx.stderr(`${line}\n`) : ctx.stdout(`${line}\n`));
-  const logger = createStreamLogger({ minLevel: 'warn', write: (line) => ctx.stderr(`${line}\n`) });
+  const logger = createCliLogger(ctx, opts.connection.verbose, 'strategy');
 
   say(
     m.connecting(

@@ -1,7 +1,11 @@
-import type { AccountMonitor, MonitorOrderUpdate } from '../../core/monitor/index.ts';
+import {
+  createAccountMonitor,
+  type AccountMonitor,
+  type MonitorOrderUpdate,
+} from '../../core/monitor/index.ts';
 import { systemClock } from '../../core/ports/clock.ts';
 import { createCliLogger } from '../common/cli-logger.ts';
-import { createEngineSession, type EngineSession } from '../../core/session/index.ts';
+import { AlphaRestClient } from '../../core/rest/index.ts';
 import type { SessionState } from '../../core/stream/index.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
@@ -47,22 +51,25 @@ export const command: CliCommand = {
     const durationS = parseDuration(values.duration, context);
     const journalDir = parseJournalDir(values.journal, context);
     const resolved = await resolveConnection(connection, context, { ordersPerMinute: 20 });
-    let session: EngineSession | undefined;
+    let monitor: AccountMonitor | undefined;
     let alerts: WatchAlerts | null = null;
     try {
       const logger = createCliLogger(context, connection.verbose, 'watch').child({
         account: resolved.accountId,
       });
-      session = createEngineSession({
-        accountId: resolved.accountId,
-        restUrl: resolved.restUrl,
-        wsUrl: resolved.wsUrl,
+      const rest = new AlphaRestClient({
+        baseUrl: resolved.restUrl,
         credentials: resolved.credentials,
+        logger,
+      });
+      monitor = createAccountMonitor({
+        accountId: resolved.accountId,
+        rest,
+        wsUrl: resolved.wsUrl,
         clock: systemClock,
         logger,
-        monitor: monitorSettingsOf(connection),
+        options: monitorSettingsOf(connection),
       });
-      const monitor = session.monitor;
       const text = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
       alerts = await openWatchAlerts(
         {
@@ -86,7 +93,7 @@ export const command: CliCommand = {
     } finally {
       // The session-expired alert of a session that just failed still goes out.
       await alerts?.close();
-      await session?.dispose();
+      await monitor?.dispose();
       await resolved.dispose();
     }
   },

@@ -30,11 +30,12 @@ export const CONNECTION_OPTION_SPEC = {
   'reconcile-interval': { type: 'string' },
   'max-reconnects': { type: 'string' },
   json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** The name of a connection option (`rest-url` for `--rest-url`). */
-export type ConnectionOptionName = Exclude<keyof typeof CONNECTION_OPTION_SPEC, 'help'>;
+export type ConnectionOptionName = Exclude<keyof typeof CONNECTION_OPTION_SPEC, 'help' | 'verbose'>;
 
 /** What a command that only asks for a listen key uses (no stream, no monitor). */
 export const LISTEN_KEY_OPTIONS: readonly ConnectionOptionName[] = [
@@ -64,6 +65,8 @@ export interface ConnectionOptions {
   reconcileIntervalMs?: number;
   maxReconnects?: number;
   json: boolean;
+  /** `--verbose`: the raw log lines on stderr (see cli-logger.ts). */
+  verbose: boolean;
   help: boolean;
 }
 
@@ -125,6 +128,7 @@ export function parseCommandArgs<E extends NonNullable<ParseArgsConfig['options'
     reconcileIntervalMs: seconds('reconcile-interval'),
     maxReconnects,
     json: values.json === true,
+    verbose: values.verbose === true,
     help: values.help === true,
   };
   if (connection.demo && connection.credentialsFile)

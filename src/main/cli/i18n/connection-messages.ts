@@ -27,7 +27,11 @@ const EN_ROWS: Rows = {
   ],
   'max-reconnects': ['--max-reconnects <n>', 'give up after n reconnect attempts (default: never)'],
   json: ['--json', 'machine-readable NDJSON on stdout'],
-  lang: ['--lang en|zh-CN', 'language (default from the locale)'],
+  verbose: [
+    '--verbose',
+    'also print the raw log lines (WARN …, with codes) on stderr;\nwithout it only the friendly lines are shown',
+  ],
+  lang: ['--lang en|zh|zh-CN', 'language (default from the locale)'],
   help: ['--help', 'this help'],
 };
 
@@ -51,11 +55,18 @@ const ZH_ROWS: Rows = {
   ],
   'max-reconnects': ['--max-reconnects <次数>', '重连达到该次数后放弃（默认：永不放弃）'],
   json: ['--json', '在标准输出打印机器可读的 NDJSON'],
-  lang: ['--lang en|zh-CN', '语言（默认取自系统区域设置）'],
+  verbose: [
+    '--verbose',
+    '同时在标准错误输出原始日志行（WARN …，含代码）；\n不加时只显示易读的提示',
+  ],
+  lang: ['--lang en|zh|zh-CN', '语言（默认取自系统区域设置）'],
   help: ['--help', '显示帮助'],
 };
 
-/** The rows of `only` (default: all), `--lang` and `--help` always included. */
+/**
+ * The rows of `only` (default: all, `--verbose` included: only the commands that take every
+ * option log), `--lang` and `--help` always included.
+ */
 function connectionHelp(title: string, rows: Rows, only?: readonly string[]): string {
   const names = only ? [...only, 'lang', 'help'] : Object.keys(rows);
   return `${title}\n${optionTable(

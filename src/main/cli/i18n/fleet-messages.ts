@@ -41,7 +41,7 @@ export const fleetMessages = defineMessages({
   en: {
     summary: () => 'every account at once: state, volume and points today, wear, open orders',
     help: () =>
-      'Usage: alpha-monitor fleet [--json] [--once] [--demo [--accounts N]]\n\n' +
+      'Usage: alpha-monitor fleet [--json] [--once] [--demo [--accounts N]] [--verbose]\n\n' +
       'Starts a monitor for every configured account and shows one table of them all:\n' +
       "state, today's counted volume (UTC: the exchange's, plus fills since), volume points, wear,\n" +
       'open orders, last fill, updates missed by the stream, session health. On a terminal\n' +
@@ -50,7 +50,8 @@ export const fleetMessages = defineMessages({
       '  --json            one JSON line per changed account ({"atMs", "row"}), first one per account\n' +
       '  --once            print once every account has connected (or 60 s passed), then exit\n' +
       '  --demo            the embedded simulator instead of your accounts (nothing touches Binance)\n' +
-      '  --accounts N      with --demo: N simulated accounts trading by themselves (1-500, default 5)\n\n' +
+      '  --accounts N      with --demo: N simulated accounts trading by themselves (1-500, default 5)\n' +
+      '  --verbose         also print the raw log lines (WARN …, with codes) on stderr\n\n' +
       'Exit codes: 0 stopped (Ctrl+C / SIGTERM), or --once with every account live;\n' +
       '1 no accounts configured, or the keychain could not be read; 2 bad options;\n' +
       '4 --once and some account is not live.\n',
@@ -73,7 +74,7 @@ export const fleetMessages = defineMessages({
   'zh-CN': {
     summary: () => '一次查看全部账户：状态、今日交易量与积分、磨损、挂单',
     help: () =>
-      '用法：alpha-monitor fleet [--json] [--once] [--demo [--accounts N]]\n\n' +
+      '用法：alpha-monitor fleet [--json] [--once] [--demo [--accounts N]] [--verbose]\n\n' +
       '为每个已配置的账户启动监控，并用一张表显示全部账户：状态、今日计入交易量\n' +
       '（UTC：交易所的数字加此后的成交）、交易量积分、磨损、挂单、最近成交、实时推送漏掉的更新、\n' +
       '会话状况。在终端中表格原地刷新；否则有变化时追加一份快照，最多每 10 秒一次。\n' +
@@ -81,7 +82,8 @@ export const fleetMessages = defineMessages({
       '  --json            每个有变化的账户一行 JSON（{"atMs", "row"}），开始时每个账户一行\n' +
       '  --once            所有账户连上后（或 60 秒后）输出一次并退出\n' +
       '  --demo            使用内置模拟交易所，而不是你的账户（不会访问币安）\n' +
-      '  --accounts N      与 --demo 一起：N 个自行交易的模拟账户（1-500，默认 5）\n\n' +
+      '  --accounts N      与 --demo 一起：N 个自行交易的模拟账户（1-500，默认 5）\n' +
+      '  --verbose         同时在标准错误输出原始日志行（WARN …，含代码）\n\n' +
       '退出码：0 已停止（Ctrl+C / SIGTERM），或 --once 时全部账户在线；\n' +
       '1 没有已配置的账户，或无法读取钥匙串；2 选项有误；4 --once 时有账户不在线。\n',
     noAccounts: () =>
