@@ -41,7 +41,7 @@ test('fleet view: 50 simulated accounts, sort, filter, stop and start a selectio
   host,
 }, testInfo) => {
   // Fifty accounts connecting and trading: minutes when both cores are busy.
-  test.setTimeout(480_000);
+  test.setTimeout(720_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(host.url);
   // The page trades the token for a session cookie and reloads at the clean address first.
@@ -51,11 +51,12 @@ test('fleet view: 50 simulated accounts, sort, filter, stop and start a selectio
   const view = page.getByTestId('fleet-view');
   await expect(view).toBeVisible();
 
-  // Every account is listed, and all of them come live.
+  // Every account is listed, and all of them come live (on saturated cores fifty key requests,
+  // connects and start reconciliations take minutes: slower, not a failure).
   await expect(page.getByTestId('fleet-row')).toHaveCount(ACCOUNTS, { timeout: 60_000 });
   await expect
     .poll(async () => page.locator('[data-testid="fleet-row"][data-state="live"]').count(), {
-      timeout: 120_000,
+      timeout: 360_000,
     })
     .toBe(ACCOUNTS);
   // The accounts trade: counted volume and last fills appear without reloading.
