@@ -122,7 +122,8 @@ describe('the account session as a live feed over the browser transport', () => 
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  async function start() {
+  /** The page's side: the real transport and API, the orders model fed by one live feed. */
+  function connect() {
     const host = new FakeHost();
     const transport = createWebSocketTransport({
       url: 'ws://127.0.0.1:1/api/ws',
@@ -134,16 +135,21 @@ describe('the account session as a live feed over the browser transport', () => 
       () => 0,
       (publish) => publish(),
     );
-    const errors: unknown[] = [];
+    const errors: (string | null)[] = [];
     const running = startLiveFeed(
       accountSessionFeed(createApi(transport), 'a1'),
-      accountSessionSink(model, (error) => errors.push(error)),
+      accountSessionSink(model, (error) => errors.push(error?.code ?? null)),
       (listener) => transport.onDidReconnect(listener),
     );
-    host.orders = [sampleOrderView({ orderId: '1', status: 'NEW' })];
-    host.current.open();
-    await vi.advanceTimersByTimeAsync(0);
     return { host, model, errors, dispose: () => (running.dispose(), transport.close()) };
+  }
+
+  async function start() {
+    const page = connect();
+    page.host.orders = [sampleOrderView({ orderId: '1', status: 'NEW' })];
+    page.host.current.open();
+    await vi.advanceTimersByTimeAsync(0);
+    return page;
   }
 
   it('after the host link drops and comes back, the orders are loaded again (changes made meanwhile show)', async () => {
@@ -194,23 +200,7 @@ describe('the account session as a live feed over the browser transport', () => 
   });
 
   it('a load that fails is reported, and the next reconnect loads again and clears it', async () => {
-    const host = new FakeHost();
-    const transport = createWebSocketTransport({
-      url: 'ws://127.0.0.1:1/api/ws',
-      createSocket: host.createSocket,
-      reconnectDelayMs: 1000,
-    });
-    const model = new AccountSessionModel(
-      'a1',
-      () => 0,
-      (publish) => publish(),
-    );
-    const errors: (string | null)[] = [];
-    startLiveFeed(
-      accountSessionFeed(createApi(transport), 'a1'),
-      accountSessionSink(model, (error) => errors.push(error?.code ?? null)),
-      (listener) => transport.onDidReconnect(listener),
-    );
+    const { host, model, errors, dispose } = connect();
     // The first socket drops before it ever answers: the queued request fails as DISCONNECTED.
     host.current.open();
     host.holdSnapshots = true;
@@ -224,6 +214,6 @@ describe('the account session as a live feed over the browser transport', () => 
     await vi.advanceTimersByTimeAsync(0);
     expect(errors).toEqual(['DISCONNECTED', null]);
     expect(model.loaded).toBe(true);
-    transport.close();
+    dispose();
   });
 });
