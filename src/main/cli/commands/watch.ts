@@ -1,11 +1,7 @@
-import {
-  createAccountMonitor,
-  type AccountMonitor,
-  type MonitorOrderUpdate,
-} from '../../core/monitor/index.ts';
+import type { AccountMonitor, MonitorOrderUpdate } from '../../core/monitor/index.ts';
 import { systemClock } from '../../core/ports/clock.ts';
 import { createCliLogger } from '../common/cli-logger.ts';
-import { AlphaRestClient } from '../../core/rest/index.ts';
+import { createEngineSession, type EngineSession } from '../../core/session/index.ts';
 import type { SessionState } from '../../core/stream/index.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
@@ -51,25 +47,22 @@ export const command: CliCommand = {
     const durationS = parseDuration(values.duration, context);
     const journalDir = parseJournalDir(values.journal, context);
     const resolved = await resolveConnection(connection, context, { ordersPerMinute: 20 });
-    let monitor: AccountMonitor | undefined;
+    let session: EngineSession | undefined;
     let alerts: WatchAlerts | null = null;
     try {
       const logger = createCliLogger(context, connection.verbose, 'watch').child({
         account: resolved.accountId,
       });
-      const rest = new AlphaRestClient({
-        baseUrl: resolved.restUrl,
-        credentials: resolved.credentials,
-        logger,
-      });
-      monitor = createAccountMonitor({
+      session = createEngineSession({
         accountId: resolved.accountId,
-        rest,
+        restUrl: resolved.restUrl,
         wsUrl: resolved.wsUrl,
+        credentials: resolved.credentials,
         clock: systemClock,
         logger,
-        options: monitorSettingsOf(connection),
+        monitor: monitorSettingsOf(connection),
       });
+      const monitor = session.monitor;
       const text = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
       alerts = await openWatchAlerts(
         {
@@ -93,7 +86,7 @@ export const command: CliCommand = {
     } finally {
       // The session-expired alert of a session that just failed still goes out.
       await alerts?.close();
-      await monitor?.dispose();
+      await session?.dispose();
       await resolved.dispose();
     }
   },
