@@ -216,6 +216,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     downloads,
     events: {
       emit(name, payload) {
+        // No page open: nothing to serialise (the app's batches keep coming, nobody reads them).
+        if (clients.size === 0) return;
         const text = JSON.stringify({ t: 'evt', event: name, payload } satisfies ServerFrame);
         for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
       },
