@@ -58,8 +58,8 @@ export class DemoActivity implements Disposable {
   step(): void {
     try {
       const open = this.engine
-        .ordersOf(this.account.userId)
-        .filter((o) => !isFinal(o) && o.status !== 'PENDING');
+        .openOrdersOf(this.account.userId)
+        .filter((o) => o.status !== 'PENDING');
       if (open.length >= MAX_OPEN_ORDERS) {
         this.engine.cancel(this.account.userId, open[open.length - 1]!.orderId);
         return;

@@ -163,6 +163,13 @@ export class MatchingEngine implements Disposable {
     return this.orders.get(orderId);
   }
 
+  /** The account's orders not final yet, newest first, without scanning its history. */
+  openOrdersOf(userId: string): SimOrder[] {
+    return this.openOrders()
+      .filter((o) => o.userId === userId)
+      .reverse();
+  }
+
   /** Every order of the account, newest first. */
   ordersOf(userId: string): SimOrder[] {
     return [...this.orders.values()].filter((o) => o.userId === userId).reverse();
