@@ -12,7 +12,7 @@ import {
 } from '../core/points/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
-import { AlphaRestClient } from '../core/rest/index.ts';
+import { createAccountRest } from '../core/session/index.ts';
 import { appError } from './app-error.ts';
 import type { AccountConnection } from './ports.ts';
 
@@ -58,7 +58,12 @@ export class PointsAppService implements AsyncDisposable {
     if (existing) return existing.view;
     const rest =
       this.deps.createRest?.(connection) ??
-      new AlphaRestClient({ baseUrl: connection.restUrl, credentials: connection.credentials });
+      createAccountRest({
+        accountId,
+        restUrl: connection.restUrl,
+        credentials: connection.credentials,
+        logger: this.deps.logger.child({ account: accountId, component: 'points' }),
+      }).rest;
     const service = new PointsService({
       accountId,
       rest,

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { exportDailySummaryCsv } from '../../core/export/csv-export.ts';
 import { PointsService } from '../../core/points/index.ts';
 import { systemClock } from '../../core/ports/clock.ts';
-import { AlphaRestClient, isFatalAuthError } from '../../core/rest/index.ts';
+import { isFatalAuthError } from '../../core/rest/index.ts';
+import { createAccountRest } from '../../core/session/index.ts';
 import type { CliCommand } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { parseCommandArgs, resolveConnection } from '../common/connection-options.ts';
@@ -29,13 +30,14 @@ export const command: CliCommand = {
     try {
       const service = new PointsService({
         accountId: resolved.accountId,
-        rest: new AlphaRestClient({
-          baseUrl: resolved.restUrl,
+        rest: createAccountRest({
+          accountId: resolved.accountId,
+          restUrl: resolved.restUrl,
           credentials: resolved.credentials,
           logger: createCliLogger(context, connection.verbose, 'points').child({
             account: resolved.accountId,
           }),
-        }),
+        }).rest,
         clock: systemClock,
         preferredToken: typeof values.token === 'string' ? values.token : undefined,
       });
