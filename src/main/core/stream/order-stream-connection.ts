@@ -64,8 +64,10 @@ export class OrderStreamConnection implements Disposable {
   private awaitingPong = false;
   private closed = false;
 
-  private readonly frameEmitter = new Emitter<ReceivedFrame>();
-  private readonly closeEmitter = new Emitter<{ reason: Reason }>();
+  private readonly frameEmitter = new Emitter<ReceivedFrame>({ name: 'stream-connection.frame' });
+  private readonly closeEmitter = new Emitter<{ reason: Reason }>({
+    name: 'stream-connection.close',
+  });
   /** Pushes and anything else that is not an ack of ours (malformed frames included). */
   readonly onDidReceiveFrame: Event<ReceivedFrame> = this.frameEmitter.event;
   /** Fired once, however the socket ended (never after `dispose`). */

@@ -81,9 +81,11 @@ export class StreamSession implements Disposable {
   private readonly random: () => number;
   private readonly factory: WebSocketFactory;
 
-  private readonly stateEmitter = new Emitter<{ state: SessionState; previous: SessionState }>();
-  private readonly frameEmitter = new Emitter<ReceivedFrame>();
-  private readonly swapEmitter = new Emitter<ListenKeySwap>();
+  private readonly stateEmitter = new Emitter<{ state: SessionState; previous: SessionState }>({
+    name: 'stream-session.state',
+  });
+  private readonly frameEmitter = new Emitter<ReceivedFrame>({ name: 'stream-session.frame' });
+  private readonly swapEmitter = new Emitter<ListenKeySwap>({ name: 'stream-session.swap' });
   readonly onDidChangeState: Event<{ state: SessionState; previous: SessionState }> =
     this.stateEmitter.event;
   /** Every frame that is not an ack of ours, raw text included (mask before storing it). */
