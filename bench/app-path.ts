@@ -40,7 +40,7 @@ class ReplaySession implements MonitorSession {
     this.states.fire({ state: 'live', atMs: Date.now() });
   }
   async stop(): Promise<void> {}
-  dispose(): void {}
+  async dispose(): Promise<void> {}
   reconcileStats() {
     return { missedByStream: 0, statusUnknown: 0 };
   }
