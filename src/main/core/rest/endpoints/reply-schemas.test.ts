@@ -270,7 +270,7 @@ describe('a reply of the wrong shape is UNEXPECTED_REPLY naming the endpoint and
   });
 
   it('reads an open order that has not filled yet whether it sends its running figures as absent, null or ""', async () => {
-    const open = { ...orderRow(), status: 'NEW', executedQty: '0' };
+    const open: Record<string, unknown> = { ...orderRow(), status: 'NEW', executedQty: '0' };
     delete open.avgPrice;
     const rows = [
       open,
