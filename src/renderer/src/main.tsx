@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi, onTransportReconnect } from './transport/get-api.ts';
-import { ApiProvider } from './app/api-context.tsx';
-import { App } from './app/app.tsx';
+import { ApiProvider } from './shell/api-context.tsx';
+import { App } from './shell/app.tsx';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/sessions.css';

@@ -3,7 +3,7 @@ import type { AccountView, VerifyAccountResult } from '../../../shared/ipc/views
 import type { IpcError, IpcResult } from '../../../shared/ipc/result.ts';
 import { formatClock } from '../format/time.ts';
 import type { ConnectionView } from '../../../shared/ipc/views-monitor.ts';
-import { useApi } from '../app/api-context.tsx';
+import { useApi } from '../shell/api-context.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { Button, ErrorBox, StatePill } from './ui.tsx';

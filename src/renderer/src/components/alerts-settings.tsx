@@ -6,8 +6,8 @@ import {
 } from '../../../shared/alerts/alert-settings.ts';
 import type { AlertSettingsView, AlertTestResultView } from '../../../shared/alerts/alert-views.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
-import { useApi } from '../app/api-context.tsx';
-import { useLiveValue } from '../app/use-live-feed.ts';
+import { useApi } from '../shell/api-context.tsx';
+import { useLiveValue } from '../hooks/use-live-feed.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { Button, ErrorBox, Spinner } from './ui.tsx';
 

@@ -4,7 +4,7 @@ import type {
   TimelineSegment,
 } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { useNow } from '../app/use-now.ts';
+import { useNow } from '../hooks/use-now.ts';
 import { formatClock, formatClockMs, formatDuration, formatLatency } from '../format/time.ts';
 import { ErrorBox, KV, Panel, StatePill } from './ui.tsx';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ExportProgress, ExportResult } from '../../../shared/ipc/views-app.ts';
 import type { IpcError, IpcResult } from '../../../shared/ipc/result.ts';
-import { useApi } from '../app/api-context.tsx';
+import { useApi } from '../shell/api-context.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { assertNever } from '../../../shared/assert-never.ts';
 import { Button, ErrorBox } from './ui.tsx';

@@ -6,8 +6,8 @@ import {
   type FleetState,
 } from '../../../shared/ipc/views-fleet.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
-import { useApi } from '../app/api-context.tsx';
-import { useFleet } from '../app/use-fleet.ts';
+import { useApi } from '../shell/api-context.tsx';
+import { useFleet } from '../hooks/use-fleet.ts';
 import { formatDecimal, roundDecimal } from '../format/decimal.ts';
 import { formatClock } from '../format/time.ts';
 import { useT } from '../i18n/i18n.tsx';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { IpcError } from '../../../shared/ipc/result.ts';
-import { useNow } from '../app/use-now.ts';
-import { useSampled } from '../app/use-sampled.ts';
+import { useNow } from '../hooks/use-now.ts';
+import { useSampled } from '../hooks/use-sampled.ts';
 import { useT } from '../i18n/i18n.tsx';
 import type { AccountSessionModel } from '../model/account-session-model.ts';
 import { FillSeries } from '../model/fill-buckets.ts';

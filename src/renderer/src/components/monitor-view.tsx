@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { AccountView, StrategyProgressView } from '../../../shared/ipc/views-app.ts';
 import type { ConnectionView } from '../../../shared/ipc/views-monitor.ts';
-import { useApi } from '../app/api-context.tsx';
-import { useAccountSession } from '../app/use-account-session.ts';
+import { useApi } from '../shell/api-context.tsx';
+import { useAccountSession } from '../hooks/use-account-session.ts';
 import { formatClock } from '../format/time.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ConnectionPanel } from './connection-panel.tsx';

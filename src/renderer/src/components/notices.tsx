@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useApi } from '../app/api-context.tsx';
+import { useApi } from '../shell/api-context.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import {
   EMPTY_NOTICE_STACK,

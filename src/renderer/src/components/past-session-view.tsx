@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { SessionReplay } from '../../../shared/ipc/views-app.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
-import { useApi } from '../app/api-context.tsx';
+import { useApi } from '../shell/api-context.tsx';
 import { formatDateTime, formatDuration } from '../format/time.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { AccountSessionModel } from '../model/account-session-model.ts';

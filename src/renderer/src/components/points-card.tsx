@@ -1,8 +1,8 @@
 import type { PointsView } from '../../../shared/ipc/views-points.ts';
 import { costPerPointText } from '../../../shared/points/wear-format.ts';
-import { useApi } from '../app/api-context.tsx';
-import { useLiveValue } from '../app/use-live-feed.ts';
-import { useNow } from '../app/use-now.ts';
+import { useApi } from '../shell/api-context.tsx';
+import { useLiveValue } from '../hooks/use-live-feed.ts';
+import { useNow } from '../hooks/use-now.ts';
 import { formatDecimal, isZeroDecimal, roundDecimal } from '../format/decimal.ts';
 import { formatDuration } from '../format/time.ts';
 import { useT } from '../i18n/i18n.tsx';

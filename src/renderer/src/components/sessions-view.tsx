@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SessionSummary } from '../../../shared/ipc/views-app.ts';
-import { useApi } from '../app/api-context.tsx';
-import { useLiveValue } from '../app/use-live-feed.ts';
+import { useApi } from '../shell/api-context.tsx';
+import { useLiveValue } from '../hooks/use-live-feed.ts';
 import { formatDateTime, formatDuration } from '../format/time.ts';
 import { useT } from '../i18n/i18n.tsx';
 import type { IpcError } from '../../../shared/ipc/result.ts';

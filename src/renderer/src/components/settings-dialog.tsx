@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { HostKind, Settings } from '../../../shared/ipc/views-app.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
-import { useApi } from '../app/api-context.tsx';
+import { useApi } from '../shell/api-context.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { AlertsSettings } from './alerts-settings.tsx';
 import { Dialog, ErrorBox, Spinner } from './ui.tsx';

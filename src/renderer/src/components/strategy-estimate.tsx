@@ -1,5 +1,5 @@
 import { assertNever } from '../../../shared/assert-never.ts';
-import type { StrategyEstimateState } from '../app/use-strategy-estimate.ts';
+import type { StrategyEstimateState } from '../hooks/use-strategy-estimate.ts';
 import { formatDecimal, roundDecimal } from '../format/decimal.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ErrorBox, Spinner } from './ui.tsx';

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { AccountView, StrategyProgressView } from '../../../shared/ipc/views-app.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
-import { useApi } from '../app/api-context.tsx';
-import { useStrategyEstimate } from '../app/use-strategy-estimate.ts';
+import { useApi } from '../shell/api-context.tsx';
+import { useStrategyEstimate } from '../hooks/use-strategy-estimate.ts';
 import { useT } from '../i18n/i18n.tsx';
 import {
   DEFAULT_STRATEGY_FORM,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { IpcError } from '../../../shared/ipc/result.ts';
 import type { AccountStorage } from '../../../shared/ipc/views-app.ts';
-import { useApi } from '../app/api-context.tsx';
+import { useApi } from '../shell/api-context.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { Button, ErrorBox, Spinner } from './ui.tsx';
 

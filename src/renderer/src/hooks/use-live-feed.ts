@@ -7,7 +7,7 @@ import {
   type RunningFeed,
 } from '../model/live-feed.ts';
 import { LiveStateStore, type LiveReducer } from '../model/live-state.ts';
-import { useReconnects } from './api-context.tsx';
+import { useReconnects } from '../shell/api-context.tsx';
 
 /**
  * Follows a value of main's for as long as `deps` stay the same (see startLiveFeed): listens,

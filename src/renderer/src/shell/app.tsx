@@ -18,10 +18,10 @@ import { NoKeychainBanner, WelcomeScreen } from '../components/welcome-screen.ts
 import { TopBar } from '../components/top-bar.tsx';
 import { ErrorBox, Spinner } from '../components/ui.tsx';
 import { useApi } from './api-context.tsx';
-import { useLiveValue } from './use-live-feed.ts';
+import { useLiveValue } from '../hooks/use-live-feed.ts';
 import { useApplyTheme } from './theme.ts';
-import { useConnections } from './use-connections.ts';
-import { useStrategyProgress } from './use-strategy-progress.ts';
+import { useConnections } from '../hooks/use-connections.ts';
+import { useStrategyProgress } from '../hooks/use-strategy-progress.ts';
 
 /**
  * The app shell: loads settings, accounts and connections, shows the welcome screen until
