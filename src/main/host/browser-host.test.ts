@@ -29,10 +29,13 @@ beforeEach(async () => {
     logger: nullLogger,
   });
   host.setHandlers(
-    new Proxy<Partial<ContractHandlers>>({ getSettings: () => DEFAULT_SETTINGS }, {
-      get: (target, key: string) =>
-        target[key as keyof ContractHandlers] ?? (() => Promise.reject(new Error('unexpected'))),
-    }) as ContractHandlers,
+    new Proxy<Partial<ContractHandlers>>(
+      { getSettings: () => DEFAULT_SETTINGS },
+      {
+        get: (target, key: string) =>
+          target[key as keyof ContractHandlers] ?? (() => Promise.reject(new Error('unexpected'))),
+      },
+    ) as ContractHandlers,
   );
 });
 afterEach(async () => {
