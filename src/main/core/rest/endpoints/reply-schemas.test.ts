@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../../../../../test/fakes/fixture-http-server.ts';
+import { FIXTURES_DIR, readFixture } from '../../../../../test/fakes/fixture-http-server.ts';
 import { AlphaApiError } from '../alpha-api-error.ts';
 import { ALPHA_PATHS } from '../alpha-paths.ts';
 import { AlphaRestClient } from '../alpha-rest-client.ts';
@@ -162,7 +162,7 @@ const NOT_READ: Record<string, string> = {
 };
 
 function restFixtures(): string[] {
-  const root = join(import.meta.dirname, '../../../../../../shared/protocol/fixtures');
+  const root = FIXTURES_DIR;
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
