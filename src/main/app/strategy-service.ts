@@ -235,12 +235,7 @@ export class StrategyService implements AsyncDisposable {
                 }
               : null,
           });
-          if (accountStop)
-            this.accountStopEmitter.fire({
-              accountId: params.accountId,
-              code,
-              advice: accountStopAdvice(code),
-            });
+          if (accountStop) this.accountStopEmitter.fire({ accountId: params.accountId, code });
         },
         (error: unknown) => {
           if (error instanceof SessionNotLiveError && error.ending === 'cancelled') {

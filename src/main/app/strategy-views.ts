@@ -54,11 +54,10 @@ export function accountStopAdvice(code: string): string {
   }
 }
 
-/** A run that stopped for one of ACCOUNT_STOP_CODES. */
+/** A run that stopped for one of ACCOUNT_STOP_CODES (the notice translates the code). */
 export interface StrategyAccountStop {
   accountId: string;
   code: string;
-  advice: string;
 }
 
 export function wearOf(p: {
