@@ -2,9 +2,30 @@ import Big from 'big.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPointsHarness, type PointsHarness } from '../../../../test/fakes/points-harness.ts';
 import type { AlphaRestClient } from '../rest/index.ts';
-import { PointsService, type PointsRestPort } from './points-service.ts';
+import { FakeClock } from '../../../../test/fakes/fake-clock.ts';
+import {
+  FILL_PUBLISH_INTERVAL_MS,
+  PointsService,
+  type PointsRestPort,
+} from './points-service.ts';
 
 const START_MS = Date.UTC(2025, 6, 16, 21); // 3 h before 00:00 UTC
+
+/** A stream fill: 100 ALEO bought at 0.22690468 (counted ×4). */
+function aleoBuy(timeMs: number) {
+  return {
+    symbol: 'ALPHA_373USDT',
+    side: 'BUY' as const,
+    qty: '100',
+    quote: '22.690468',
+    price: '0.22690468',
+    commission: '0.01',
+    commissionAsset: 'ALPHA_373',
+    baseAsset: 'ALPHA_373',
+    quoteAsset: 'USDT',
+    timeMs,
+  };
+}
 
 /** The points service against the real simulator: user-score, aggTicker24, get-user-trades. */
 describe('PointsService', () => {
@@ -55,23 +76,30 @@ describe('PointsService', () => {
     const service = new PointsService({ accountId: trader.userId, rest, clock });
     await service.refresh();
     clock.advance(60_000);
-    const projected = service.recordFill({
-      symbol: 'ALPHA_373USDT',
-      side: 'BUY',
-      qty: '100',
-      quote: '22.690468',
-      price: '0.22690468',
-      commission: '0.01',
-      commissionAsset: 'ALPHA_373',
-      baseAsset: 'ALPHA_373',
-      quoteAsset: 'USDT',
-      timeMs: clock.now(),
-    })!;
+    service.recordFill(aleoBuy(clock.now()));
+    const projected = service.snapshot()!;
     const before = new Big('226.90468').times(4).plus('48.02764722');
     expect(projected.today.countedVolumeUsdt).toBe(before.plus('90.761872').toFixed());
     expect(projected.today.volumePoints).toBe(10);
     expect(projected.today.exchangeCountedVolumeUsdt).toBe(before.toFixed());
     expect(projected.window.projectedSumPoints).toBe(12);
+    service.dispose();
+  });
+
+  it('tells the fills recorded meanwhile in one change, at most once per interval', async () => {
+    const fake = new FakeClock(clock.now());
+    const service = new PointsService({ accountId: trader.userId, rest, clock: fake });
+    await service.refresh();
+    const told: string[] = [];
+    service.onDidChange((s) => told.push(s.today.countedVolumeUsdt));
+    await fake.advance(60_000);
+    for (let i = 0; i < 3; i++) service.recordFill(aleoBuy(fake.now()));
+    expect(told).toEqual([]);
+    await fake.advance(FILL_PUBLISH_INTERVAL_MS);
+    const before = new Big('226.90468').times(4).plus('48.02764722');
+    expect(told).toEqual([before.plus(new Big('90.761872').times(3)).toFixed()]);
+    await fake.advance(10 * FILL_PUBLISH_INTERVAL_MS);
+    expect(told).toHaveLength(1);
     service.dispose();
   });
 

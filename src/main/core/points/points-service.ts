@@ -11,6 +11,9 @@ import type { WearFill } from './wear.ts';
 
 export type { PointsSnapshot } from './points-snapshot.ts';
 
+/** Fills seen on the stream reach the points card at most this often (a human figure). */
+export const FILL_PUBLISH_INTERVAL_MS = 1_000;
+
 /** What the service reads: the part of AlphaRestClient it calls. */
 export type PointsRestPort = Pick<
   AlphaRestClient,
@@ -65,6 +68,9 @@ export class PointsService implements Disposable {
   /** Fills seen on the stream after the last read. */
   private liveFills: WearFill[] = [];
   private last: PointsSnapshot | null = null;
+  /** Fills recorded since the last snapshot are published when this fires. */
+  private publishTimer: Disposable | undefined;
+  private lastComputeMs = 0;
 
   constructor(private readonly options: PointsServiceOptions) {}
 
@@ -91,12 +97,29 @@ export class PointsService implements Disposable {
 
   /**
    * Adds a fill seen after the last read (e.g. a TRADE frame), valued with the token's live
-   * mulPoint when the fill does not carry one.
+   * mulPoint when the fill does not carry one. `snapshot()` includes it at once; `onDidChange`
+   * tells within FILL_PUBLISH_INTERVAL_MS, once for all the fills recorded meanwhile.
    */
-  recordFill(fill: Omit<WearFill, 'mulPoint'> & { mulPoint?: number }): PointsSnapshot | null {
-    if (fill.timeMs <= this.readMs) return this.last;
+  recordFill(fill: Omit<WearFill, 'mulPoint'> & { mulPoint?: number }): void {
+    if (fill.timeMs <= this.readMs) return;
     this.liveFills.push({ ...fill, mulPoint: fill.mulPoint ?? this.mulPointOf(fill.baseAsset) });
-    return this.score ? this.publish() : null;
+    if (this.score) this.schedulePublish();
+  }
+
+  /**
+   * A snapshot costs O(today's fills): publishing one per fill made a busy account's fills
+   * quadratic and held up everything behind it on the event loop (the order table's pushes
+   * included). Fills are published together instead, at most one snapshot per
+   * FILL_PUBLISH_INTERVAL_MS, and never more than a tenth of the time goes to computing them.
+   */
+  private schedulePublish(): void {
+    if (this.publishTimer) return;
+    const { clock } = this.options;
+    const delayMs = Math.max(FILL_PUBLISH_INTERVAL_MS, 10 * this.lastComputeMs);
+    this.publishTimer = clock.setTimeout(() => {
+      this.publishTimer = undefined;
+      this.publish();
+    }, delayMs);
   }
 
   /** The latest snapshot, recomputed for the current time; null before the first read. */
@@ -121,11 +144,17 @@ export class PointsService implements Disposable {
   }
 
   dispose(): void {
+    this.publishTimer?.dispose();
+    this.publishTimer = undefined;
     this.changed.dispose();
   }
 
   private publish(): PointsSnapshot {
+    this.publishTimer?.dispose();
+    this.publishTimer = undefined;
+    const startMs = this.options.clock.now();
     this.last = this.compute();
+    this.lastComputeMs = this.options.clock.now() - startMs;
     this.changed.fire(this.last);
     return this.last;
   }
