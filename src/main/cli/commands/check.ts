@@ -11,12 +11,25 @@ import {
   type ResolvedConnection,
 } from '../common/connection-options.ts';
 import { fetchListenKey } from '../common/fetch-listen-key.ts';
+import { jsonFailure, type JsonFailure } from '../common/json-failure.ts';
 import { checkMessages } from '../i18n/check-messages.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
 import { credentialSourceLabel, describeError } from '../i18n/session-messages.ts';
 import { authMessages, sessionExpiredMessage } from '../i18n/watch-messages.ts';
 
-type Step = { step: string; ok: boolean; detail: string };
+/**
+ * One step as `--json` prints it: what it found (`params`: the account, the masked key, the
+ * URL) or, when it failed, the failure's code and parameters; `message` is the step's line in
+ * `--lang` (and `fix` what to do about a ❌).
+ */
+type Step =
+  | { step: string; ok: true; params: Record<string, string> }
+  | ({ step: string; ok: false } & Omit<JsonFailure, 'message'>);
+
+/** Prints a step: its lines for people, or one JSON line (the first line is its `message`). */
+type PrintStep = (step: Step, lines: string[]) => void;
+
+const STATUS_MARK = /^(✅|❌) /;
 
 /** `alpha-monitor check`: each step of a session with ✅ / ❌ and what to do about a ❌. */
 export const command: CliCommand = {
@@ -34,22 +47,31 @@ export const command: CliCommand = {
       );
       return ExitCode.ok;
     }
-    const print = (step: Step, lines: string[]) => {
-      if (connection.json) context.stdout(JSON.stringify({ type: 'step', ...step }) + '\n');
-      else context.stdout(lines.join('\n') + '\n');
+    const print: PrintStep = (step, lines) => {
+      if (!connection.json) {
+        context.stdout(lines.join('\n') + '\n');
+        return;
+      }
+      const [line = '', fix] = lines;
+      const message = line.replace(STATUS_MARK, '');
+      const what =
+        !step.ok && fix !== undefined ? { fix: fix.trim().replace(STATUS_MARK, '') } : {};
+      const json = { type: 'step', ...step, message, ...what };
+      context.stdout(JSON.stringify(json) + '\n');
     };
     let resolved: ResolvedConnection;
     try {
       resolved = await resolveConnection(connection, context);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      print({ step: 'credentials', ok: false, detail: error.message }, [
+      print({ step: 'credentials', ok: false, ...failure(context, error) }, [
         m.credentialsBad(error.message),
       ]);
       return error.exitCode;
     }
     try {
-      print({ step: 'credentials', ok: true, detail: resolved.accountId }, [
+      const params = { account: resolved.accountId, source: resolved.source };
+      print({ step: 'credentials', ok: true, params }, [
         m.credentialsOk(resolved.accountId, credentialSourceLabel(context.lang, resolved.source)),
       ]);
       return await checkSession(resolved, context, print);
@@ -62,7 +84,7 @@ export const command: CliCommand = {
 async function checkSession(
   resolved: ResolvedConnection,
   context: CliContext,
-  print: (step: Step, lines: string[]) => void,
+  print: PrintStep,
 ): Promise<number> {
   const m = checkMessages(context.lang);
   // The account's REST client as every session builds it; the stream steps below are the
@@ -79,13 +101,13 @@ async function checkSession(
           : key.error.code === 'NETWORK' || key.error.code === 'TIMEOUT'
             ? m.keyFixNetwork(resolved.restUrl)
             : m.keyFixOther();
-    print({ step: 'listenKey', ok: false, detail: key.error.code }, [
+    print({ step: 'listenKey', ok: false, ...failure(context, key.error) }, [
       m.keyBad(describeError(context.lang, key.error)),
       fix,
     ]);
     return key.exitCode;
   }
-  print({ step: 'listenKey', ok: true, detail: maskListenKey(key.key) }, [
+  print({ step: 'listenKey', ok: true, params: { listenKey: maskListenKey(key.key) } }, [
     m.keyOk(maskListenKey(key.key)),
   ]);
 
@@ -101,29 +123,30 @@ async function checkSession(
     try {
       await socket.open();
     } catch (error) {
-      print({ step: 'connect', ok: false, detail: (error as Error).message }, [
+      print({ step: 'connect', ok: false, ...failure(context, error) }, [
         m.connectBad(resolved.wsUrl, describeError(context.lang, error)),
         m.connectFix(),
       ]);
       return ExitCode.neverLive;
     }
-    print({ step: 'connect', ok: true, detail: resolved.wsUrl }, [m.connectOk(resolved.wsUrl)]);
+    const connected = { url: resolved.wsUrl };
+    print({ step: 'connect', ok: true, params: connected }, [m.connectOk(resolved.wsUrl)]);
     try {
       await socket.subscribe(key.key);
     } catch (error) {
-      print({ step: 'subscribe', ok: false, detail: (error as Error).message }, [
+      print({ step: 'subscribe', ok: false, ...failure(context, error) }, [
         m.subscribeBad(describeError(context.lang, error)),
         m.subscribeFix(),
       ]);
       return ExitCode.neverLive;
     }
-    print({ step: 'subscribe', ok: true, detail: 'ack' }, [m.subscribeOk()]);
+    print({ step: 'subscribe', ok: true, params: {} }, [m.subscribeOk()]);
     try {
       await socket.unsubscribe(key.key);
       await socket.close();
-      print({ step: 'unsubscribe', ok: true, detail: 'closed' }, [m.unsubscribeOk(), m.allGood()]);
+      print({ step: 'unsubscribe', ok: true, params: {} }, [m.unsubscribeOk(), m.allGood()]);
     } catch (error) {
-      print({ step: 'unsubscribe', ok: false, detail: (error as Error).message }, [
+      print({ step: 'unsubscribe', ok: false, ...failure(context, error) }, [
         m.unsubscribeBad(describeError(context.lang, error)),
       ]);
     }
@@ -131,4 +154,10 @@ async function checkSession(
   } finally {
     socket.dispose();
   }
+}
+
+/** The code and parameters of a failed step (its sentence is the step's printed line). */
+function failure(context: CliContext, error: unknown): Omit<JsonFailure, 'message'> {
+  const { code, params } = jsonFailure(context.lang, error);
+  return { code, params };
 }

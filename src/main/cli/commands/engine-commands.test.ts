@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../sim/index.ts';
 import { createMemoryCliContext } from '../../../../test/fakes/memory-cli-context.ts';
+import { findEnglishSentence } from '../../../../test/fakes/english-sentence.ts';
 import { waitFor } from '../../../../test/fakes/wait-for.ts';
 import { command as check } from './check.ts';
 import { command as listenKey } from './listen-key.ts';
@@ -53,6 +54,15 @@ describe('listen-key', () => {
     expect(io.stderr).toContain(`The simulator at ${sim.restUrl} does not accept this session`);
     expect(io.stderr).toContain('--write-credentials');
     expect(io.stderr).not.toContain('binance.com');
+  });
+
+  it('with --json, a rejection carries its code and a sentence in the chosen language', async () => {
+    const io = createMemoryCliContext('zh-CN');
+    const argv = ['--credentials-file', staleFile, ...restUrl(), '--json'];
+    expect(await listenKey.run(argv, io.context)).toBe(3);
+    const line = JSON.parse(io.stdout.trim()) as Record<string, unknown>;
+    expect(line).toMatchObject({ type: 'error', code: 'SESSION_EXPIRED', params: {} });
+    expect(line.message).toMatch(/^币安会话已失效/);
   });
 
   it('refuses a credentials file others can read (exit 2)', async () => {
@@ -111,7 +121,21 @@ describe('check', () => {
       ['credentials', true],
       ['listenKey', false],
     ]);
-    expect(steps[1].detail).toBe('SESSION_EXPIRED');
+    expect(steps[1]).toMatchObject({ code: 'SESSION_EXPIRED', params: {} });
+    expect(steps[0].params).toEqual({ account: 'file', source: 'file' });
+  });
+
+  it('keeps codes in --json and says each step in the chosen language', async () => {
+    const io = createMemoryCliContext('zh-CN');
+    expect(
+      await check.run(['--credentials-file', staleFile, ...urls(), '--json'], io.context),
+    ).toBe(3);
+    const lines = io.stdout.trim().split('\n');
+    const key = JSON.parse(lines[1] ?? '{}') as { code: string; message: string; fix: string };
+    expect(key.code).toBe('SESSION_EXPIRED');
+    expect(key.message).toMatch(/^listenKey：币安会话已失效（100002001）/);
+    expect(key.fix).toContain('--write-credentials');
+    expect(findEnglishSentence(key.message + key.fix)).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import {
   resolveConnection,
 } from '../common/connection-options.ts';
 import { fetchListenKey } from '../common/fetch-listen-key.ts';
+import { jsonFailure } from '../common/json-failure.ts';
 import { checkMessages } from '../i18n/check-messages.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
 import { credentialSourceLabel, describeError } from '../i18n/session-messages.ts';
@@ -42,8 +43,7 @@ export const command: CliCommand = {
               : {
                   type: 'error',
                   account: resolved.accountId,
-                  code: result.error.code,
-                  message: result.error.message,
+                  ...jsonFailure(context.lang, result.error),
                 },
           ) + '\n',
         );
