@@ -56,7 +56,10 @@ export const alertsMessages = defineMessages({
     noKeychain: (variable: string) =>
       `No keychain is reachable on this machine (no Secret Service on the D-Bus session bus), so the secret cannot be stored. Give it to each command in ${variable} instead.`,
     watchAlerts: (channels: string) => `Alerts: ${channels}`,
-    watchUndelivered: 'Some alerts were still being delivered when watch ended; see the log above.',
+    watchUndelivered:
+      'Some alerts were still being delivered when watch ended; run with --verbose to see why.',
+    watchDropped: (count: number) =>
+      `${count === 1 ? '1 alert was' : `${count} alerts were`} not delivered; run with --verbose to see why.`,
   },
   'zh-CN': {
     summary: '提醒通道（Webhook、Telegram）：查看、发送测试、保存密钥',
@@ -111,6 +114,7 @@ export const alertsMessages = defineMessages({
     noKeychain: (variable: string) =>
       `本机无法访问钥匙串（D-Bus 会话总线上没有 Secret Service），无法保存该密钥。请改为在每次命令中通过 ${variable} 提供。`,
     watchAlerts: (channels: string) => `提醒：${channels}`,
-    watchUndelivered: 'watch 结束时仍有提醒正在发送，详见上方日志。',
+    watchUndelivered: 'watch 结束时仍有提醒正在发送；加上 --verbose 运行可查看原因。',
+    watchDropped: (count: number) => `有 ${count} 条提醒未能送达；加上 --verbose 运行可查看原因。`,
   },
 });

@@ -1,7 +1,7 @@
 import { MonitorAlerts } from '../../core/alerts/index.ts';
 import type { AccountMonitor } from '../../core/monitor/index.ts';
 import { systemClock } from '../../core/ports/clock.ts';
-import { createStreamLogger } from '../../core/ports/logger.ts';
+import type { Logger } from '../../core/ports/logger.ts';
 import type { CliContext } from '../common/cli-context.ts';
 import { alertsMessages } from './alerts-messages.ts';
 import { createCliAlertService, resolveCliAlertSettings } from './cli-alerts.ts';
@@ -24,13 +24,16 @@ export interface WatchAlerts {
 /**
  * `watch --webhook <url>` / `--telegram-chat <id>` / `--alerts-config <path>`: the same
  * alerts as the app (session expired, verification needed, fills, missed updates, down for
- * N minutes) for this one account. Null when none of the options is given.
+ * N minutes) for this one account. Null when none of the options is given. Delivery problems
+ * go to `logger` (watch's CLI logger: stderr only with `--verbose`); at the end, one friendly
+ * line says how many alerts did not go out.
  */
 export async function openWatchAlerts(
   options: WatchAlertOptions,
   monitor: AccountMonitor,
   account: { accountId: string; demo: boolean },
   context: CliContext,
+  logger: Logger,
 ): Promise<WatchAlerts | null> {
   const { accountId } = account;
   if (!options.webhook && !options.telegramChat && !options.alertsConfig) return null;
@@ -44,15 +47,11 @@ export async function openWatchAlerts(
     context.env,
     context.lang,
   );
-  const logger = createStreamLogger({
-    minLevel: 'warn',
-    write: (line) => context.stderr(line + '\n'),
-  });
   const service = createCliAlertService({
     settings,
     env: context.env,
     lang: context.lang,
-    logger,
+    logger: logger.child({ component: 'watch-alerts' }),
     demoAccountId: account.demo ? accountId : undefined,
   });
   const source = new MonitorAlerts({
@@ -79,6 +78,8 @@ export async function openWatchAlerts(
       for (const s of subscriptions) s.dispose();
       source.dispose();
       if (!(await service.flush(WATCH_ALERT_FLUSH_MS))) context.stderr(m.watchUndelivered + '\n');
+      const dropped = Object.values(service.stats()).reduce((n, s) => n + s.dropped, 0);
+      if (dropped > 0) context.stderr(m.watchDropped(dropped) + '\n');
       service.dispose();
     },
   };

@@ -16,7 +16,10 @@ let receiver: Awaited<ReturnType<typeof startFixtureHttpServer>>;
 beforeEach(async () => {
   sim = await startSimulator({ priceStepFraction: 0, fillDelayMs: 3_600_000 });
   dir = await mkdtemp(join(tmpdir(), 'am-watch-alerts-'));
-  receiver = await startFixtureHttpServer({ '/hook': { body: '{}' } });
+  receiver = await startFixtureHttpServer({
+    '/hook': { body: '{}' },
+    '/gone': { status: 404, body: 'no such hook' },
+  });
 });
 afterEach(async () => {
   await receiver.close();
@@ -24,11 +27,44 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+async function credentialsFile(): Promise<string> {
+  const file = join(dir, 'session.json');
+  await writeFile(file, JSON.stringify(sim.demoAccount.credentials));
+  await chmod(file, 0o600);
+  return file;
+}
+
+/** watch with a webhook that refuses every alert, until the session dies (exit 3). */
+async function watchWithRefusingHook(extra: string[]) {
+  const io = createMemoryCliContext('en', { ALPHA_MONITOR_HOME: dir });
+  const argv = ['--credentials-file', await credentialsFile(), '--rest-url', sim.restUrl];
+  const running = watch.run(
+    [...argv, '--ws-url', sim.wsUrl, '--webhook', `${receiver.url}/gone`, ...extra],
+    io.context,
+  );
+  await waitFor(() => io.stdout.includes('Connected'), { what: 'watch is live' });
+  sim.faults.invalidateSession();
+  sim.faults.dropAllConnections();
+  expect(await running).toBe(3);
+  expect(receiver.requests.map((r) => r.path)).toEqual(['/gone']);
+  return io;
+}
+
 describe('watch --webhook', () => {
+  it('a refused alert is one friendly line at the end, no raw WARN line without --verbose', async () => {
+    const io = await watchWithRefusingHook([]);
+    expect(io.stderr).toContain('1 alert was not delivered; run with --verbose to see why.');
+    expect(io.stderr).not.toMatch(/ WARN /);
+  }, 120_000);
+
+  it('--verbose adds the raw line, naming the component and the account', async () => {
+    const io = await watchWithRefusingHook(['--verbose']);
+    expect(io.stderr).toMatch(/ WARN \[watch-alerts file\] alert not delivered; giving up /);
+    expect(io.stderr).toContain('"code":"REFUSED"');
+  }, 120_000);
+
   it('posts a fill and, as the session dies, a session-expired alert before exiting 3', async () => {
-    const file = join(dir, 'session.json');
-    await writeFile(file, JSON.stringify(sim.demoAccount.credentials));
-    await chmod(file, 0o600);
+    const file = await credentialsFile();
     const io = createMemoryCliContext('en', {
       ALPHA_MONITOR_HOME: dir,
       ALPHA_MONITOR_WEBHOOK_SECRET: 'watch-secret-123',

@@ -73,6 +73,7 @@ export const command: CliCommand = {
         monitor,
         { accountId: resolved.accountId, demo: resolved.source === 'demo' },
         context,
+        logger,
       );
       return await watch(monitor, context, {
         json: connection.json,
