@@ -74,7 +74,8 @@ function transportOver(ws: WebSocket): ClientTransport {
   ws.on('message', (data) => {
     const frame = parseServerFrame(data.toString());
     if (frame?.t === 'res') pending.get(frame.id)?.(frame.result as never);
-    if (frame?.t === 'evt') for (const l of listeners.get(frame.event) ?? []) l(frame.payload);
+    const events = frame?.t === 'evts' ? frame.events : frame?.t === 'evt' ? [frame] : [];
+    for (const { event, payload } of events) for (const l of listeners.get(event) ?? []) l(payload);
   });
   return {
     invoke: (channel, payload) =>

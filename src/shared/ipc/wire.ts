@@ -7,7 +7,20 @@ import type { IpcResult } from './result.ts';
 export type ClientFrame = { t: 'req'; id: number; channel: string; payload?: unknown };
 export type ServerFrame =
   | { t: 'res'; id: number; result: IpcResult<unknown> }
-  | { t: 'evt'; event: string; payload: unknown };
+  | { t: 'evt'; event: string; payload: unknown }
+  | EventsFrame;
+
+/**
+ * What the host pushes: everything that changed since its last batch (at most one per
+ * animation frame), coalesced per order and per value (src/main/host/event-merge.ts), in order.
+ * `seq` counts the socket's batches from 1; a skipped number means the host dropped what a
+ * page that did not read would have had to queue: the page then loads its values again.
+ */
+export interface EventsFrame {
+  t: 'evts';
+  seq: number;
+  events: Array<{ event: string; payload: unknown }>;
+}
 
 /** Parses a client frame; null when it is not one (the host then closes the socket). */
 export function parseClientFrame(text: string): ClientFrame | null {
@@ -44,6 +57,13 @@ export function parseServerFrame(text: string): ServerFrame | null {
   }
   if (frame.t === 'evt' && typeof frame.event === 'string') {
     return { t: 'evt', event: frame.event, payload: frame.payload };
+  }
+  if (frame.t === 'evts' && typeof frame.seq === 'number' && Array.isArray(frame.events)) {
+    const events = (frame.events as unknown[]).filter(
+      (e): e is EventsFrame['events'][number] =>
+        typeof e === 'object' && e !== null && typeof (e as { event?: unknown }).event === 'string',
+    );
+    return { t: 'evts', seq: frame.seq, events };
   }
   return null;
 }

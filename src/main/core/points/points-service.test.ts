@@ -3,11 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPointsHarness, type PointsHarness } from '../../../../test/fakes/points-harness.ts';
 import type { AlphaRestClient } from '../rest/index.ts';
 import { FakeClock } from '../../../../test/fakes/fake-clock.ts';
-import {
-  FILL_PUBLISH_INTERVAL_MS,
-  PointsService,
-  type PointsRestPort,
-} from './points-service.ts';
+import { FILL_PUBLISH_INTERVAL_MS, PointsService, type PointsRestPort } from './points-service.ts';
 
 const START_MS = Date.UTC(2025, 6, 16, 21); // 3 h before 00:00 UTC
 

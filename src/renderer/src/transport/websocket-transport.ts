@@ -22,8 +22,9 @@ export interface WebSocketTransportOptions {
  */
 export function createWebSocketTransport(options: WebSocketTransportOptions): ClientTransport & {
   /**
-   * The socket came back after a drop: events sent while it was down were lost, so whatever
-   * the page loaded must be loaded again. Not fired for the first connection.
+   * The socket came back after a drop, or the host skipped a batch of events (the page read
+   * too slowly): events were lost, so whatever the page loaded must be loaded again. Not
+   * fired for the first connection.
    */
   onDidReconnect(listener: () => void): () => void;
   close(): void;
@@ -38,16 +39,25 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Cl
   let closed = false;
   let everOpened = false;
   let socket: WebSocket;
+  /** The last batch of events this socket delivered (the host counts them from 1). */
+  let lastSeq = 0;
+  const reloadAll = () => {
+    for (const listener of [...reconnectListeners]) listener();
+  };
+  const deliver = (event: string, payload: unknown) => {
+    for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
+  };
 
   const connect = () => {
     options.onStateChange?.('connecting');
     socket = createSocket(options.url);
+    lastSeq = 0;
     socket.onopen = () => {
       options.onStateChange?.('open');
       for (const text of queue.splice(0)) socket.send(text);
       const reconnected = everOpened;
       everOpened = true;
-      if (reconnected) for (const listener of [...reconnectListeners]) listener();
+      if (reconnected) reloadAll();
     };
     socket.onmessage = (message: MessageEvent) => {
       const frame = typeof message.data === 'string' ? parseServerFrame(message.data) : null;
@@ -55,8 +65,15 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Cl
       if (frame.t === 'res') {
         pending.get(frame.id)?.(frame.result);
         pending.delete(frame.id);
+      } else if (frame.t === 'evts') {
+        // A skipped batch: the host dropped what this page was too slow to read. What the
+        // page loaded is stale, as after a reconnect: load it again (the events still apply).
+        const gap = frame.seq !== lastSeq + 1;
+        lastSeq = frame.seq;
+        if (gap) reloadAll();
+        for (const { event, payload } of frame.events) deliver(event, payload);
       } else {
-        for (const listener of [...(listeners.get(frame.event) ?? [])]) listener(frame.payload);
+        deliver(frame.event, frame.payload);
       }
     };
     socket.onclose = () => {
@@ -65,6 +82,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Cl
           ok: false,
           error: {
             code: IPC_ERROR_CODES.disconnected,
+            params: {},
             message: 'Lost the connection to the Alpha Monitor host. Retrying…',
           },
         });

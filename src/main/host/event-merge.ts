@@ -1,0 +1,155 @@
+import type { EventName } from '../../shared/ipc/contract.ts';
+import type { FleetUpdate } from '../../shared/ipc/views-fleet.ts';
+import type {
+  FillPoint,
+  OrderUpdatesBatch,
+  OrderUpdateView,
+  OrderView,
+} from '../../shared/ipc/views-monitor.ts';
+
+/** One contract event as it goes to a page. */
+export interface PageEvent {
+  event: EventName;
+  payload: unknown;
+}
+
+/**
+ * Events waiting for the next send to one page, coalesced by what they describe: an order's
+ * latest state, a value's latest state (an account's connection, its points, the settings…),
+ * every fill. Events that describe nothing kept (a notice, an export's progress, a strategy's
+ * progress line) stay one by one, in order. Waiting costs the size of what changed, not the
+ * number of events, so a page that reads slowly gets the state of now, not a growing queue.
+ */
+export class PendingEvents {
+  private readonly byKey = new Map<string, PendingEntry>();
+  private nextUniqueKey = 0;
+  private fillCount = 0;
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** Fills waiting (the one part that grows with the number of updates). */
+  get fills(): number {
+    return this.fillCount;
+  }
+
+  add(event: EventName, payload: unknown): void {
+    const key = keyOf(event, payload) ?? `#${this.nextUniqueKey++}`;
+    const entry = this.byKey.get(key);
+    if (event === 'orderUpdates') {
+      const batch = payload as OrderUpdatesBatch;
+      this.fillCount += batch.fills.length;
+      if (entry?.kind === 'orders') entry.merged.add(batch);
+      else this.byKey.set(key, { kind: 'orders', merged: new MergedOrderUpdates(batch) });
+    } else if (event === 'fleetChanged' && entry?.kind === 'event') {
+      entry.payload = mergeFleetUpdates(entry.payload as FleetUpdate, payload as FleetUpdate);
+    } else if (entry?.kind === 'event') {
+      entry.payload = payload;
+    } else {
+      this.byKey.set(key, { kind: 'event', event, payload });
+    }
+  }
+
+  /**
+   * Forgets the waiting order batches (their fills are what grows): the page has to reload
+   * the monitor's snapshot, which holds them all. Returns whether anything was dropped.
+   */
+  dropOrderUpdates(): boolean {
+    let dropped = false;
+    for (const [key, entry] of this.byKey)
+      if (entry.kind === 'orders') {
+        this.byKey.delete(key);
+        dropped = true;
+      }
+    this.fillCount = 0;
+    return dropped;
+  }
+
+  /** Everything waiting, oldest first (a coalesced value at its first place), and empties. */
+  take(): PageEvent[] {
+    const events = [...this.byKey.values()].map((entry): PageEvent =>
+      entry.kind === 'orders'
+        ? { event: 'orderUpdates', payload: entry.merged.batch() }
+        : { event: entry.event, payload: entry.payload },
+    );
+    this.byKey.clear();
+    this.fillCount = 0;
+    return events;
+  }
+}
+
+type PendingEntry =
+  | { kind: 'orders'; merged: MergedOrderUpdates }
+  | { kind: 'event'; event: EventName; payload: unknown };
+
+/** Events whose payload is a whole current value: only the latest of each key matters. */
+function keyOf(event: EventName, payload: unknown): string | null {
+  switch (event) {
+    case 'orderUpdates':
+    case 'connectionChanged':
+    case 'pointsChanged':
+      return `${event}|${(payload as { accountId: string }).accountId}`;
+    case 'accountsChanged':
+    case 'fleetChanged':
+    case 'demoChanged':
+    case 'settingsChanged':
+    case 'alertSettingsChanged':
+      return event;
+    default:
+      // notice, openOrder, exportProgress, strategyProgress (its lines are read one by one).
+      return null;
+  }
+}
+
+/**
+ * One account's order batches merged into one: each order in its latest state and with its
+ * latest update (in the order the orders first came), every fill in arrival order, the latest
+ * statistics. Applying the merged batch leaves the page exactly where applying each would.
+ */
+class MergedOrderUpdates {
+  private readonly orders = new Map<string, OrderView>();
+  private readonly updates = new Map<string, OrderUpdateView>();
+  private readonly fills: FillPoint[] = [];
+  private last: OrderUpdatesBatch;
+
+  constructor(first: OrderUpdatesBatch) {
+    this.last = first;
+    this.add(first);
+  }
+
+  add(batch: OrderUpdatesBatch): void {
+    this.last = batch;
+    for (const order of batch.orders) this.orders.set(order.last.orderId, order);
+    for (const update of batch.updates) {
+      // Re-inserted so the newest update comes last (the page reads the last one's latency).
+      this.updates.delete(update.update.orderId);
+      this.updates.set(update.update.orderId, update);
+    }
+    for (const fill of batch.fills) this.fills.push(fill);
+  }
+
+  batch(): OrderUpdatesBatch {
+    return {
+      accountId: this.last.accountId,
+      updates: [...this.updates.values()],
+      orders: [...this.orders.values()],
+      fills: this.fills,
+      stats: this.last.stats,
+    };
+  }
+}
+
+/** `a` then `b` as one fleet event: rows replace by account, a later removal wins, as does a later row. */
+export function mergeFleetUpdates(a: FleetUpdate, b: FleetUpdate): FleetUpdate {
+  const rows = new Map(a.rows.map((row) => [row.accountId, row]));
+  for (const id of b.removedAccountIds) rows.delete(id);
+  for (const row of b.rows) rows.set(row.accountId, row);
+  const readded = new Set(b.rows.map((row) => row.accountId));
+  const removed = new Set([...a.removedAccountIds, ...b.removedAccountIds]);
+  return {
+    atMs: b.atMs,
+    rows: [...rows.values()],
+    removedAccountIds: [...removed].filter((id) => !readded.has(id)),
+  };
+}

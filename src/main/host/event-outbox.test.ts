@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import type { FleetRowView } from '../../shared/ipc/views-fleet.ts';
+import type { FillPoint, OrderUpdatesBatch } from '../../shared/ipc/views-monitor.ts';
+import { FakeClock } from '../../../test/fakes/fake-clock.ts';
+import {
+  sampleOrderUpdate,
+  sampleOrderView,
+  sampleSessionStats,
+} from '../../../test/fakes/order-updates.ts';
+import type { PageEvent } from './event-merge.ts';
+import { EventOutbox } from './event-outbox.ts';
+
+/** Order `id` with `filled` units filled (one TRADE update each), and that fill. */
+function trade(id: string, filled: number, accountId = 'a1'): OrderUpdatesBatch {
+  const update = sampleOrderUpdate({ orderId: id, cumulativeFilledQty: String(filled) });
+  const fill: FillPoint = {
+    orderId: id,
+    symbol: update.symbol,
+    side: 'BUY',
+    eventTimeMs: 1_000 + filled,
+    qty: '1',
+    price: '0.5',
+    quoteQty: '0.5',
+    status: 'PARTIALLY_FILLED',
+  };
+  return {
+    accountId,
+    updates: [
+      {
+        update,
+        source: 'stream',
+        receivedAtMs: 1_000 + filled,
+        verdict: { outcome: 'applied', reason: 'APPLIED', counted: null } as never,
+        accepted: true,
+      },
+    ],
+    orders: [
+      sampleOrderView(
+        { orderId: id, cumulativeFilledQty: String(filled) },
+        { accountId, updateCount: filled },
+      ),
+    ],
+    fills: [fill],
+    stats: sampleSessionStats({ updatesAccepted: filled, fills: filled }),
+  };
+}
+
+function outbox(options: { ready?: () => boolean; maxPendingFills?: number } = {}) {
+  const clock = new FakeClock();
+  const sent: Array<{ seq: number; events: PageEvent[] }> = [];
+  const box = new EventOutbox({
+    clock,
+    ready: options.ready ?? (() => true),
+    send: (seq, events) => sent.push({ seq, events }),
+    intervalMs: 16,
+    maxPendingFills: options.maxPendingFills,
+  });
+  return { clock, sent, box };
+}
+
+const filledOf = (events: PageEvent[]) =>
+  events.flatMap((e) =>
+    e.event === 'orderUpdates'
+      ? (e.payload as OrderUpdatesBatch).orders.map((o) => [
+          o.last.orderId,
+          o.last.cumulativeFilledQty,
+        ])
+      : [],
+  );
+
+describe('EventOutbox', () => {
+  it('sends everything that changed within a frame as one batch: each order once, in its latest state, every fill', async () => {
+    const { clock, sent, box } = outbox();
+    box.push('orderUpdates', trade('1', 1));
+    box.push('orderUpdates', trade('2', 1));
+    box.push('pointsChanged', { accountId: 'a1', state: 'loading' });
+    box.push('orderUpdates', trade('1', 2));
+    box.push('pointsChanged', { accountId: 'a1', state: 'ready' });
+    box.push('notice', { id: 'n1' });
+    box.push('notice', { id: 'n2' });
+    expect(sent).toEqual([]);
+    await clock.advance(0);
+    expect(sent).toHaveLength(1);
+    const [{ seq, events }] = sent as [{ seq: number; events: PageEvent[] }];
+    expect(seq).toBe(1);
+    expect(events.map((e) => e.event)).toEqual([
+      'orderUpdates',
+      'pointsChanged',
+      'notice',
+      'notice',
+    ]);
+    expect(filledOf(events)).toEqual([
+      ['1', '2'],
+      ['2', '1'],
+    ]);
+    const batch = events[0]!.payload as OrderUpdatesBatch;
+    expect(batch.fills.map((f) => [f.orderId, f.eventTimeMs])).toEqual([
+      ['1', 1_001],
+      ['2', 1_001],
+      ['1', 1_002],
+    ]);
+    expect(batch.updates.map((u) => u.update.cumulativeFilledQty)).toEqual(['1', '2']);
+    expect(batch.stats.updatesAccepted).toBe(2);
+    expect(events[1]!.payload).toEqual({ accountId: 'a1', state: 'ready' });
+  });
+
+  it('keeps accounts apart, and sends at most one batch per interval', async () => {
+    const { clock, sent, box } = outbox();
+    box.push('orderUpdates', trade('1', 1, 'a1'));
+    await clock.advance(0);
+    box.push('orderUpdates', trade('1', 2, 'a1'));
+    box.push('orderUpdates', trade('9', 1, 'a2'));
+    await clock.advance(15);
+    expect(sent).toHaveLength(1);
+    await clock.advance(1);
+    expect(sent.map((s) => s.seq)).toEqual([1, 2]);
+    expect(sent[1]!.events.map((e) => (e.payload as OrderUpdatesBatch).accountId)).toEqual([
+      'a1',
+      'a2',
+    ]);
+  });
+
+  it('merges fleet changes: later rows replace, a removal wins until the row comes back', async () => {
+    const { clock, sent, box } = outbox();
+    const row = (accountId: string, openOrders: number) =>
+      ({ accountId, openOrders }) as unknown as FleetRowView;
+    box.push('fleetChanged', { atMs: 1, rows: [row('a', 1), row('b', 1)], removedAccountIds: [] });
+    box.push('fleetChanged', { atMs: 2, rows: [row('a', 2)], removedAccountIds: ['b', 'c'] });
+    box.push('fleetChanged', { atMs: 3, rows: [row('c', 5)], removedAccountIds: [] });
+    await clock.advance(0);
+    expect(sent[0]!.events).toEqual([
+      {
+        event: 'fleetChanged',
+        payload: { atMs: 3, rows: [row('a', 2), row('c', 5)], removedAccountIds: ['b'] },
+      },
+    ]);
+  });
+
+  it('holds while the page has not read what was sent, then sends the state of now in one batch', async () => {
+    let reading = true;
+    const { clock, sent, box } = outbox({ ready: () => reading });
+    box.push('orderUpdates', trade('1', 1));
+    await clock.advance(0);
+    reading = false;
+    for (let n = 2; n <= 500; n++) {
+      box.push('orderUpdates', trade('1', n));
+      await clock.advance(4);
+    }
+    expect(sent).toHaveLength(1);
+    reading = true;
+    await clock.advance(16);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.seq).toBe(2);
+    expect(filledOf(sent[1]!.events)).toEqual([['1', '500']]);
+    expect((sent[1]!.events[0]!.payload as OrderUpdatesBatch).fills).toHaveLength(499);
+  });
+
+  it('drops what a page that never reads would pile up, and skips a seq so the page reloads', async () => {
+    let reading = false;
+    const { clock, sent, box } = outbox({ ready: () => reading, maxPendingFills: 100 });
+    for (let n = 1; n <= 150; n++) box.push('orderUpdates', trade('1', n));
+    box.push('connectionChanged', { accountId: 'a1', state: 'live' });
+    await clock.advance(100);
+    expect(sent).toEqual([]);
+    reading = true;
+    await clock.advance(16);
+    // seq 1 was what got dropped: the first batch the page sees is 2.
+    expect(sent.map((s) => s.seq)).toEqual([2]);
+    const fills = sent[0]!.events.flatMap((e) =>
+      e.event === 'orderUpdates' ? (e.payload as OrderUpdatesBatch).fills : [],
+    );
+    expect(fills.length).toBeLessThanOrEqual(100);
+    expect(sent[0]!.events.map((e) => e.event)).toContain('connectionChanged');
+  });
+
+  it('sends nothing after dispose', async () => {
+    const { clock, sent, box } = outbox();
+    box.push('orderUpdates', trade('1', 1));
+    box.dispose();
+    await clock.advance(100);
+    expect(sent).toEqual([]);
+  });
+});

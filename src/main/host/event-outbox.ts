@@ -1,0 +1,93 @@
+import type { Disposable } from '../../shared/lifecycle/disposable.ts';
+import type { EventName } from '../../shared/ipc/contract.ts';
+import type { Clock } from '../core/ports/clock.ts';
+import { PendingEvents, type PageEvent } from './event-merge.ts';
+
+/** One frame at 60 Hz: a page cannot show more often than this. */
+export const OUTBOX_INTERVAL_MS = 16;
+/**
+ * Fills waiting for a page that does not read: past this many, the waiting order batches are
+ * dropped and the page is told to reload (a gap in `seq`) rather than kept in memory.
+ */
+export const OUTBOX_MAX_PENDING_FILLS = 100_000;
+/** Events that cannot be coalesced (notices…) waiting for such a page: past this, the same. */
+export const OUTBOX_MAX_PENDING_EVENTS = 10_000;
+
+export interface EventOutboxOptions {
+  clock: Clock;
+  /**
+   * Sends one batch: every event that changed since the last, coalesced, oldest first.
+   * `seq` counts batches from 1; a skipped number means something was dropped.
+   */
+  send(seq: number, events: PageEvent[]): void;
+  /** False while the receiver has not read what was sent yet (e.g. the socket's buffer is full). */
+  ready(): boolean;
+  intervalMs?: number;
+  maxPendingFills?: number;
+  maxPendingEvents?: number;
+}
+
+/**
+ * What goes to one page: events are coalesced (PendingEvents) and sent together, at the end
+ * of the event loop turn that produced them but at most one batch per `intervalMs`, and only
+ * while the page keeps up (`ready`); meanwhile changes keep coalescing, so a slow page gets
+ * the latest state in one batch, never a backlog. When even that would grow without bound
+ * (fills of a page that never reads), the order batches are dropped and the next `seq` skips
+ * one: the page reloads its snapshots on a gap, so nothing it shows is lost.
+ */
+export class EventOutbox implements Disposable {
+  private readonly pending = new PendingEvents();
+  private timer: Disposable | undefined;
+  private lastSentMs = -Infinity;
+  private seq = 0;
+  private gap = false;
+  private readonly intervalMs: number;
+
+  constructor(private readonly options: EventOutboxOptions) {
+    this.intervalMs = options.intervalMs ?? OUTBOX_INTERVAL_MS;
+  }
+
+  push(event: EventName, payload: unknown): void {
+    this.pending.add(event, payload);
+    if (
+      this.pending.fills > (this.options.maxPendingFills ?? OUTBOX_MAX_PENDING_FILLS) ||
+      this.pending.size > (this.options.maxPendingEvents ?? OUTBOX_MAX_PENDING_EVENTS)
+    ) {
+      this.gap = true;
+      if (this.pending.size > (this.options.maxPendingEvents ?? OUTBOX_MAX_PENDING_EVENTS))
+        this.pending.take();
+      else this.pending.dropOrderUpdates();
+    }
+    this.schedule(Math.max(0, this.lastSentMs + this.intervalMs - this.options.clock.now()));
+  }
+
+  /** Batches sent so far (the last `seq`). */
+  get sent(): number {
+    return this.seq;
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer ??= this.options.clock.setTimeout(() => this.flush(), delayMs);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    if (this.pending.size === 0 && !this.gap) return;
+    if (!this.options.ready()) {
+      // Look again a frame later; changes meanwhile keep coalescing.
+      this.schedule(this.intervalMs);
+      return;
+    }
+    if (this.gap) this.seq += 1;
+    this.gap = false;
+    this.seq += 1;
+    this.lastSentMs = this.options.clock.now();
+    this.options.send(this.seq, this.pending.take());
+  }
+
+  dispose(): void {
+    this.timer?.dispose();
+    this.timer = undefined;
+    this.pending.take();
+  }
+}
