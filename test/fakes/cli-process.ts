@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from './wait-for.ts';
 
@@ -144,13 +147,29 @@ export async function runNodeScript(
   return { code, stdout: running.stdout, stderr: running.stderr };
 }
 
+let scratchHome: string | undefined;
+
+/**
+ * The data folder of a CLI run whose test names none: one temporary folder per test process
+ * (removed at its exit), so the commands' log file never lands in the developer's real one.
+ */
+function withDataFolder(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if ('ALPHA_MONITOR_HOME' in env || process.env.ALPHA_MONITOR_HOME !== undefined) return env;
+  if (scratchHome === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'alpha-cli-home-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    scratchHome = dir;
+  }
+  return { ALPHA_MONITOR_HOME: scratchHome, ...env };
+}
+
 /** Starts the real CLI as a subprocess, as a user runs it (English, unless `env` says otherwise). */
 export function startCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   options: Omit<NodeProcessOptions, 'env'> = {},
 ): NodeProcess {
-  return startNodeScript(CLI_BIN, args, { ...options, env });
+  return startNodeScript(CLI_BIN, args, { ...options, env: withDataFolder(env) });
 }
 
 /** Runs the real CLI to its end. */
@@ -159,5 +178,5 @@ export function runCli(
   env: NodeJS.ProcessEnv = {},
   options: Omit<NodeProcessOptions, 'env'> = {},
 ): Promise<NodeRun> {
-  return runNodeScript(CLI_BIN, args, { ...options, env });
+  return runNodeScript(CLI_BIN, args, { ...options, env: withDataFolder(env) });
 }

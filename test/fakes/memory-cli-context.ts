@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { CliContext } from '../../src/main/cli/common/cli-context.ts';
+import type { CliLogFile } from '../../src/main/cli/common/cli-log-file.ts';
 import type { Lang } from '../../src/main/cli/i18n/lang.ts';
 
 /** What a test may set on a memory context besides the language and environment. */
@@ -11,6 +12,8 @@ export interface MemoryCliContextOptions {
   onStdout?: (text: string) => void;
   /** Sees each chunk written to stderr, as it is written (e.g. to press Ctrl+C at a prompt). */
   onStderr?: (text: string) => void;
+  /** The command's log file (e.g. `openCliLogFile` on a temporary data folder); default none. */
+  logFile?: CliLogFile;
 }
 
 /** A CliContext that records output and lets a test fire Ctrl+C. */
@@ -35,6 +38,7 @@ export function createMemoryCliContext(
       stderr += text;
       options.onStderr?.(text);
     },
+    ...(options.logFile ? { logFile: options.logFile } : {}),
     onInterrupt(handler) {
       handlers.add(handler);
       return () => void handlers.delete(handler);

@@ -7,6 +7,7 @@ import { CliError, ExitCode } from './common/cli-error.ts';
 import { detectLang, type Lang } from './i18n/lang.ts';
 import { maskKnownListenKeys } from '../../shared/secrets/listen-key-registry.ts';
 import { logUnexpectedErrors } from '../core/logging/unexpected-error-log.ts';
+import { openCliLogFile } from './common/cli-log-file.ts';
 import { createStreamLogger } from '../core/ports/logger.ts';
 
 const SUMMARY: Record<Lang, string> = {
@@ -81,6 +82,7 @@ export function createProcessContext(lang: Lang): CliContext {
     stdoutIsTTY: process.stdout.isTTY === true,
     stdout: (text) => write('stdout', text),
     stderr: (text) => write('stderr', text),
+    logFile: openCliLogFile({ env: process.env, lang, warn: (text) => write('stderr', text) }),
     onInterrupt(handler) {
       handlers.add(handler);
       return () => void handlers.delete(handler);
@@ -146,11 +148,15 @@ export async function main(argv: string[], context?: CliContext): Promise<number
     );
     return ExitCode.usage;
   }
-  // Listener errors and promises nobody awaited: one ERROR line on stderr (a bug, never hidden).
+  // Listener errors and promises nobody awaited: one ERROR line on stderr (a bug, never
+  // hidden), and in the log file.
   const restoreErrors = logUnexpectedErrors(
     createStreamLogger({
       minLevel: 'error',
-      write: (line) => ctx.stderr(line + '\n'),
+      write: (line) => {
+        ctx.logFile?.write(line);
+        ctx.stderr(line + '\n');
+      },
       bindings: { component: name },
     }),
   );

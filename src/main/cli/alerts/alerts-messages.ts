@@ -10,7 +10,7 @@ export const alertsMessages = defineMessages({
       '  alpha-monitor alerts set-secret telegram-token|webhook-secret [--remove]   (the value on standard input)\n\n' +
       "Settings come from --alerts-config <path>, else the app's alerts.json in the data folder.\n" +
       "--webhook / --telegram-chat turn that channel on for this command (a group's negative id: --telegram-chat=-100123).\n" +
-      '--verbose also prints the raw log lines (WARN …, with codes) on stderr.\n' +
+      '--verbose also prints the raw log lines (WARN …, with codes) on stderr; they are always in <data folder>/logs/cli.log.\n' +
       'Secrets: ALPHA_MONITOR_TELEGRAM_BOT_TOKEN / ALPHA_MONITOR_WEBHOOK_SECRET, else the keychain.\n' +
       'Exit codes: 0 every channel took the test; 1 a channel failed; 2 usage (no channel on, a bad option or file).\n',
     unknownSub: (sub: string) => `Unknown alerts command "${sub}".`,
@@ -56,10 +56,12 @@ export const alertsMessages = defineMessages({
     noKeychain: (variable: string) =>
       `No keychain is reachable on this machine (no Secret Service on the D-Bus session bus), so the secret cannot be stored. Give it to each command in ${variable} instead.`,
     watchAlerts: (channels: string) => `Alerts: ${channels}`,
-    watchUndelivered:
-      'Some alerts were still being delivered when watch ended; run with --verbose to see why.',
-    watchDropped: (count: number) =>
-      `${count === 1 ? '1 alert was' : `${count} alerts were`} not delivered; run with --verbose to see why.`,
+    watchUndelivered: (why: string) =>
+      `Some alerts were still being delivered when watch ended; ${why}.`,
+    watchDropped: (count: number, why: string) =>
+      `${count === 1 ? '1 alert was' : `${count} alerts were`} not delivered; ${why}.`,
+    whyInLog: (path: string) => `why is in ${path} (or run with --verbose)`,
+    whyVerbose: 'run with --verbose to see why',
   },
   'zh-CN': {
     summary: '提醒通道（Webhook、Telegram）：查看、发送测试、保存密钥',
@@ -70,7 +72,7 @@ export const alertsMessages = defineMessages({
       '  alpha-monitor alerts set-secret telegram-token|webhook-secret [--remove]   （值从标准输入读取）\n\n' +
       '设置来自 --alerts-config <路径>，否则为数据文件夹中应用的 alerts.json。\n' +
       '--webhook / --telegram-chat 为本次命令开启该通道（群组的负数 ID：--telegram-chat=-100123）。\n' +
-      '--verbose 同时在标准错误输出原始日志行（WARN …，含代码）。\n' +
+      '--verbose 同时在标准错误输出原始日志行（WARN …，含代码）；原始日志行总会写入 <数据文件夹>/logs/cli.log。\n' +
       '密钥：ALPHA_MONITOR_TELEGRAM_BOT_TOKEN / ALPHA_MONITOR_WEBHOOK_SECRET，否则取自钥匙串。\n' +
       '退出码：0 所有通道都收到测试；1 有通道失败；2 用法错误（没有开启的通道、选项或文件有误）。\n',
     unknownSub: (sub: string) => `未知的 alerts 子命令“${sub}”。`,
@@ -114,7 +116,9 @@ export const alertsMessages = defineMessages({
     noKeychain: (variable: string) =>
       `本机无法访问钥匙串（D-Bus 会话总线上没有 Secret Service），无法保存该密钥。请改为在每次命令中通过 ${variable} 提供。`,
     watchAlerts: (channels: string) => `提醒：${channels}`,
-    watchUndelivered: 'watch 结束时仍有提醒正在发送；加上 --verbose 运行可查看原因。',
-    watchDropped: (count: number) => `有 ${count} 条提醒未能送达；加上 --verbose 运行可查看原因。`,
+    watchUndelivered: (why: string) => `watch 结束时仍有提醒正在发送；${why}。`,
+    watchDropped: (count: number, why: string) => `有 ${count} 条提醒未能送达；${why}。`,
+    whyInLog: (path: string) => `原因见 ${path}（或加上 --verbose 运行）`,
+    whyVerbose: '加上 --verbose 运行可查看原因',
   },
 });

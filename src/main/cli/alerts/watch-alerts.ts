@@ -77,9 +77,11 @@ export async function openWatchAlerts(
     async close() {
       for (const s of subscriptions) s.dispose();
       source.dispose();
-      if (!(await service.flush(WATCH_ALERT_FLUSH_MS))) context.stderr(m.watchUndelivered + '\n');
+      const why = context.logFile ? m.whyInLog(context.logFile.path) : m.whyVerbose;
+      if (!(await service.flush(WATCH_ALERT_FLUSH_MS)))
+        context.stderr(m.watchUndelivered(why) + '\n');
       const dropped = Object.values(service.stats()).reduce((n, s) => n + s.dropped, 0);
-      if (dropped > 0) context.stderr(m.watchDropped(dropped) + '\n');
+      if (dropped > 0) context.stderr(m.watchDropped(dropped, why) + '\n');
       service.dispose();
     },
   };

@@ -170,6 +170,7 @@ export const command: CliCommand = {
           credentials: await readPrivateCredentialsFile(credentialsPath, ctx.lang),
         }
       : undefined;
+    if (credentialsFile) ctx.logFile?.hideCredentials(credentialsFile.credentials);
 
     const logger = createCliLogger(ctx, values.verbose === true, 'serve');
     const running = await runHost({

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
+import type { CliLogFile } from './cli-log-file.ts';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliContext {
@@ -12,6 +13,8 @@ export interface CliContext {
   stdout(text: string): void;
   /** Writes to standard error (no newline added). */
   stderr(text: string): void;
+  /** Where every raw log line also goes (`<data folder>/logs/cli.log`). Absent = none (tests). */
+  readonly logFile?: CliLogFile;
   /**
    * Registers a handler for Ctrl+C / SIGTERM. The first signal calls every handler; a second
    * one, or a first one while no handler is registered, exits at once. Returns a function that

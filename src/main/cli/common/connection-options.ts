@@ -193,8 +193,18 @@ export interface ResolvedConnection {
  */
 export async function resolveConnection(
   options: ConnectionOptions,
-  context: Pick<CliContext, 'env' | 'lang'>,
+  context: Pick<CliContext, 'env' | 'lang' | 'logFile'>,
   demo: { ordersPerMinute?: number } | false = false,
+): Promise<ResolvedConnection> {
+  const resolved = await resolveEndpointsAndCredentials(options, context, demo);
+  context.logFile?.hideCredentials(resolved.credentials);
+  return resolved;
+}
+
+async function resolveEndpointsAndCredentials(
+  options: ConnectionOptions,
+  context: Pick<CliContext, 'env' | 'lang'>,
+  demo: { ordersPerMinute?: number } | false,
 ): Promise<ResolvedConnection> {
   if (options.demo) {
     const { startSimulator } = await import('../../sim/index.ts');

@@ -29,7 +29,7 @@ const EN_ROWS: Rows = {
   json: ['--json', 'machine-readable NDJSON on stdout'],
   verbose: [
     '--verbose',
-    'also print the raw log lines (WARN …, with codes) on stderr;\nwithout it only the friendly lines are shown',
+    'also print the raw log lines (WARN …, with codes) on stderr;\nwithout it only the friendly lines are shown\n(the raw lines are always in <data folder>/logs/cli.log)',
   ],
   lang: ['--lang en|zh|zh-CN', 'language (default from the locale)'],
   help: ['--help', 'this help'],
@@ -57,7 +57,7 @@ const ZH_ROWS: Rows = {
   json: ['--json', '在标准输出打印机器可读的 NDJSON'],
   verbose: [
     '--verbose',
-    '同时在标准错误输出原始日志行（WARN …，含代码）；\n不加时只显示易读的提示',
+    '同时在标准错误输出原始日志行（WARN …，含代码）；\n不加时只显示易读的提示\n（原始日志行总会写入 <数据文件夹>/logs/cli.log）',
   ],
   lang: ['--lang en|zh|zh-CN', '语言（默认取自系统区域设置）'],
   help: ['--help', '显示帮助'],

@@ -51,7 +51,8 @@ export const fleetMessages = defineMessages({
       '  --once            print once every account has connected (or 60 s passed), then exit\n' +
       '  --demo            the embedded simulator instead of your accounts (nothing touches Binance)\n' +
       '  --accounts N      with --demo: N simulated accounts trading by themselves (1-500, default 5)\n' +
-      '  --verbose         also print the raw log lines (WARN …, with codes) on stderr\n\n' +
+      '  --verbose         also print the raw log lines (WARN …, with codes) on stderr\n' +
+      '                    (they are always in <data folder>/logs/cli.log)\n\n' +
       'Exit codes: 0 stopped (Ctrl+C / SIGTERM), or --once with every account live;\n' +
       '1 no accounts configured, or the keychain could not be read; 2 bad options;\n' +
       '4 --once and some account is not live.\n',
@@ -83,7 +84,8 @@ export const fleetMessages = defineMessages({
       '  --once            所有账户连上后（或 60 秒后）输出一次并退出\n' +
       '  --demo            使用内置模拟交易所，而不是你的账户（不会访问币安）\n' +
       '  --accounts N      与 --demo 一起：N 个自行交易的模拟账户（1-500，默认 5）\n' +
-      '  --verbose         同时在标准错误输出原始日志行（WARN …，含代码）\n\n' +
+      '  --verbose         同时在标准错误输出原始日志行（WARN …，含代码）\n' +
+      '                    （原始日志行总会写入 <数据文件夹>/logs/cli.log）\n\n' +
       '退出码：0 已停止（Ctrl+C / SIGTERM），或 --once 时全部账户在线；\n' +
       '1 没有已配置的账户，或无法读取钥匙串；2 选项有误；4 --once 时有账户不在线。\n',
     noAccounts: () =>

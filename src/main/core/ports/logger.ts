@@ -32,13 +32,19 @@ export const nullLogger: Logger = {
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** True when `level` is `min` or more severe. */
+export function levelAtLeast(level: LogLevel, min: LogLevel): boolean {
+  return LEVEL_ORDER[level] >= LEVEL_ORDER[min];
+}
+
 /**
  * Writes one line per entry to a stream (stderr by default), at or above `minLevel`:
  * `<time> <LEVEL> [<component> <account>] <message> {fields}`.
  */
 export function createStreamLogger(options: {
   minLevel?: LogLevel;
-  write?: (line: string) => void;
+  /** Where a line goes (stderr by default); `level` lets one writer send levels apart. */
+  write?: (line: string, level: LogLevel) => void;
   bindings?: LogBindings;
 }): Logger {
   const minLevel = LEVEL_ORDER[options.minLevel ?? 'info'];
@@ -55,6 +61,7 @@ export function createStreamLogger(options: {
       maskKnownListenKeys(
         `${new Date().toISOString()} ${level.toUpperCase()} ${prefix}${message}${suffix}`,
       ),
+      level,
     );
   };
   return {
