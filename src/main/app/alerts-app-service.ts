@@ -34,7 +34,7 @@ export class AlertsAppService implements Disposable {
   private readonly secrets: AlertSecrets;
   private readonly service: AlertService;
   readonly monitorAlerts: MonitorAlerts;
-  private readonly changed = new Emitter<AlertSettingsView>();
+  private readonly changed = new Emitter<AlertSettingsView>({ name: 'alerts-app-service.change' });
   readonly onDidChange: Event<AlertSettingsView> = this.changed.event;
 
   constructor(

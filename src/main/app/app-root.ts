@@ -156,7 +156,7 @@ export async function createAppRoot(deps: AppRootDeps): Promise<AppRoot> {
       notifications.onStrategyStopped(accountId, code),
     ),
   );
-  const overallEmitter = store.add(new Emitter<OverallState>());
+  const overallEmitter = store.add(new Emitter<OverallState>({ name: 'app-root.overall-state' }));
   const alerts = store.add(
     new AlertsAppService({
       dataDir: deps.dataDir,

@@ -56,7 +56,9 @@ export class FleetService implements Disposable {
   /** What was sent of each row last, to send only real changes. */
   private readonly lastSent = new Map<string, string>();
   private timer: Disposable | undefined;
-  private readonly changed = this.store.add(new Emitter<FleetUpdate>());
+  private readonly changed = this.store.add(
+    new Emitter<FleetUpdate>({ name: 'fleet-service.change' }),
+  );
   readonly onDidChange: Event<FleetUpdate> = this.changed.event;
 
   constructor(

@@ -41,7 +41,7 @@ interface Entry {
  */
 export class SessionHealthService implements Disposable {
   private readonly entries = new Map<string, Entry>();
-  private readonly changed = new Emitter<string>();
+  private readonly changed = new Emitter<string>({ name: 'session-health.change' });
   private readonly intervalMs: number;
   private readonly tickMs: number;
   private lastTickMs: number;

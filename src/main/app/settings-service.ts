@@ -9,7 +9,7 @@ import type { Logger } from '../core/ports/logger.ts';
 /** Settings in `<data folder>/settings.json`. A damaged file falls back to defaults (and says so in the log). */
 export class SettingsService {
   private current: Settings = { ...DEFAULT_SETTINGS };
-  private readonly changed = new Emitter<Settings>();
+  private readonly changed = new Emitter<Settings>({ name: 'settings-service.change' });
   readonly onDidChange: Event<Settings> = this.changed.event;
   private readonly path: string;
 

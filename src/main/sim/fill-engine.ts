@@ -39,7 +39,9 @@ export class FillEngine implements Disposable {
   private readonly scheduled = new Map<string, Disposable>();
   private readonly priceListener: Disposable;
   private readonly feeRate: Big;
-  private readonly onDidFillEmitter = new Emitter<{ order: SimOrder; fill: SimFill }>();
+  private readonly onDidFillEmitter = new Emitter<{ order: SimOrder; fill: SimFill }>({
+    name: 'sim-fill-engine.fill',
+  });
   readonly onDidFill = this.onDidFillEmitter.event;
 
   constructor(

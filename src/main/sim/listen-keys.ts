@@ -32,7 +32,7 @@ export class ListenKeyRegistry implements Disposable {
     key: string;
     userId: string;
     reason: ListenKeyEndReason;
-  }>();
+  }>({ name: 'sim-listen-keys.expire' });
   /** A key stopped receiving pushes. */
   readonly onDidExpire = this.onDidExpireEmitter.event;
 

@@ -27,7 +27,9 @@ export interface MarketToken {
 export class Market implements Disposable {
   private readonly tokens = new Map<string, MarketToken>();
   private readonly ticker: Disposable;
-  private readonly onDidChangePriceEmitter = new Emitter<{ symbol: string; price: string }>();
+  private readonly onDidChangePriceEmitter = new Emitter<{ symbol: string; price: string }>({
+    name: 'sim-market.price',
+  });
   /** A price moved (walk step or setPrice). */
   readonly onDidChangePrice = this.onDidChangePriceEmitter.event;
 

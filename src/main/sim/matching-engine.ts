@@ -31,7 +31,7 @@ export class MatchingEngine implements Disposable {
   private readonly open = new Set<SimOrder>();
   private readonly ids = new IdSequences();
   private readonly fills: FillEngine;
-  private readonly onDidPushEmitter = new Emitter<UserPush>();
+  private readonly onDidPushEmitter = new Emitter<UserPush>({ name: 'sim-matching-engine.push' });
   /** A frame for the user's stream, in the order the exchange emits them. */
   readonly onDidPush = this.onDidPushEmitter.event;
 

@@ -57,8 +57,10 @@ export class ListenKeyService implements Disposable {
   private failedRefreshes = 0;
   private disposed = false;
 
-  private readonly refreshEmitter = new Emitter<ListenKeyRefresh>();
-  private readonly failEmitter = new Emitter<{ error: unknown; fatal: boolean }>();
+  private readonly refreshEmitter = new Emitter<ListenKeyRefresh>({ name: 'listen-key.refresh' });
+  private readonly failEmitter = new Emitter<{ error: unknown; fatal: boolean }>({
+    name: 'listen-key.fail',
+  });
 
   /** A scheduled refresh succeeded. */
   readonly onDidRefresh: Event<ListenKeyRefresh> = this.refreshEmitter.event;

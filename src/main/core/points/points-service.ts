@@ -54,7 +54,7 @@ export function wearFillOfTrade(trade: UserTrade, mulPoint: number): WearFill {
  * projection from today's fills disagree, the exchange wins and the difference is shown.
  */
 export class PointsService implements Disposable {
-  private readonly changed = new Emitter<PointsSnapshot>();
+  private readonly changed = new Emitter<PointsSnapshot>({ name: 'points-service.change' });
   /** A new snapshot (after a read or a fill). */
   readonly onDidChange = this.changed.event;
 
