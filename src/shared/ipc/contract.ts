@@ -81,7 +81,8 @@ export const settingsPatchSchema = z
   .partial()
   .strict();
 
-export const strategyParamsSchema = z
+/** A `StrategyRequest` (views-app.ts) as the renderer sends it to start or estimate a run. */
+export const strategyRequestSchema = z
   .object({
     accountId: id,
     token: z.string().min(1).max(40),
@@ -231,13 +232,13 @@ export const REQUESTS = {
 
   // --- strategy (issue 6) --------------------------------------------------------------
   /** Starts a volume strategy run on an account (its monitor is started if needed). */
-  startStrategy: request<StrategyProgressView>()(strategyParamsSchema),
+  startStrategy: request<StrategyProgressView>()(strategyRequestSchema),
   /**
    * What a run with these parameters would do now (token, today's volume and points, trades,
    * expected wear, target already met); places nothing. Fails with the strategy's codes
    * (`TOKEN_NOT_FOUND`, `INVALID_PARAMS`, `TOO_MANY_TRADES`, ...).
    */
-  estimateStrategy: request<StrategyEstimateView>()(strategyParamsSchema),
+  estimateStrategy: request<StrategyEstimateView>()(strategyRequestSchema),
   /** Asks the run to stop (cancels our open working orders first); resolves once stopped. */
   stopStrategy: request<StrategyProgressView | null>()(accountRef),
   /** The current or last run of an account, or null. */
