@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createApi } from '../shared/ipc/create-api.ts';
-import { IPC_ERROR_CODES, type IpcResult } from '../shared/ipc/result.ts';
+import { IPC_ERROR_CODES, err, type IpcResult } from '../shared/ipc/result.ts';
 import type { ClientTransport } from '../shared/ipc/transport.ts';
 import {
   ELECTRON_EVENT_CHANNEL_PREFIX,
@@ -20,7 +20,7 @@ const ipcTransport: ClientTransport = {
       )) as IpcResult<unknown>;
     } catch (error) {
       // Only reached if main has no handler at all (shutting down); handlers never throw.
-      return { ok: false, error: { code: IPC_ERROR_CODES.disconnected, message: String(error) } };
+      return err(IPC_ERROR_CODES.disconnected, String(error));
     }
   },
   listen(event, listener) {

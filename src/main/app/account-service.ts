@@ -5,6 +5,7 @@ import type { ConnectionView } from '../../shared/ipc/views-monitor.ts';
 import type { VerificationOutcome } from '../core/accounts/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import { isDemoAccountId } from './demo-fleet.ts';
+import { problemOf } from './app-error.ts';
 import type { FleetService } from './fleet-service.ts';
 import type { healthFleetSource } from './health-fleet-source.ts';
 import type { MonitorService } from './monitor-service.ts';
@@ -100,12 +101,7 @@ export class AccountService {
         await action(accountId);
         result.done.push(accountId);
       } catch (error) {
-        const { code, message } = error as { code?: unknown; message?: unknown };
-        result.failed.push({
-          accountId,
-          code: typeof code === 'string' ? code : 'INTERNAL',
-          message: typeof code === 'string' && typeof message === 'string' ? message : '',
-        });
+        result.failed.push({ accountId, ...problemOf(error, 'INTERNAL') });
       }
     }
     await this.publish();
@@ -147,12 +143,13 @@ export class AccountService {
         accountId,
         status: 'valid',
         code: null,
-        message: 'The session works.',
+        error: null,
         userId,
         verifiedAtMs,
       };
     } catch (error) {
-      const code = (error as { code?: string }).code ?? 'ERROR';
+      const problem = problemOf(error, 'INTERNAL');
+      const code = problem.code;
       if (code === 'ACCOUNT_NOT_FOUND') throw error;
       this.deps.health.record(accountId, probeOutcomeOf(error));
       const status =
@@ -167,7 +164,7 @@ export class AccountService {
         accountId,
         status,
         code,
-        message: (error as Error).message,
+        error: problem,
         userId: null,
         verifiedAtMs,
       };

@@ -1,3 +1,4 @@
+import type { IpcError } from '../../shared/ipc/result.ts';
 import type { AccountEnvironment } from '../../shared/ipc/views-app.ts';
 import {
   AccountStore,
@@ -6,6 +7,7 @@ import {
   verifySession,
   isSessionUnusable,
   type CurlImport,
+  type VerificationOutcome,
 } from '../core/accounts/index.ts';
 import { AccountEndpointsFile } from '../core/endpoints/account-endpoints-file.ts';
 import {
@@ -19,7 +21,7 @@ import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { SecretStore } from '../core/ports/secret-store.ts';
 import { assertNever } from '../../shared/assert-never.ts';
-import { appError } from './app-error.ts';
+import { appError, reasonError } from './app-error.ts';
 import type { AccountConnection, AccountSummary, AccountsPort } from './ports.ts';
 
 interface Endpoint {
@@ -33,13 +35,14 @@ function checkEndpoint(kind: EndpointKind, url: string): string {
   try {
     return checkExchangeEndpoint(kind, url);
   } catch (error) {
-    if (error instanceof InvalidEndpointError) throw appError(error.code, error.message);
+    if (error instanceof InvalidEndpointError)
+      throw appError(error.code, error.message, { kind: error.kind, reason: error.reason });
     throw error;
   }
 }
 
-/** Plain-language messages for verification outcomes (the renderer shows them as they are). */
-const OUTCOME_MESSAGES: Record<string, string> = {
+/** English messages of verification outcomes, for the log (the renderer says them by code). */
+const OUTCOME_MESSAGES: Record<Exclude<VerificationOutcome, 'OK'>, string> = {
   SESSION_EXPIRED:
     'This session has expired (code 100002001). Did you place an order in the browser? That rotates the tokens. ' +
     'Copy a fresh cURL from the logged-in page and paste it here (on an existing account: Re-import, which keeps its history).',
@@ -50,6 +53,20 @@ const OUTCOME_MESSAGES: Record<string, string> = {
   UNREACHABLE:
     'The exchange did not answer. Check your connection and try again; the session itself may be fine.',
 };
+
+/** A verification that did not pass, as the error the renderer shows. */
+function refusal(outcome: Exclude<VerificationOutcome, 'OK'>): Error {
+  switch (outcome) {
+    case 'SESSION_EXPIRED':
+    case 'VERIFICATION_REQUIRED':
+      return reasonError({ code: outcome }, OUTCOME_MESSAGES[outcome]);
+    case 'REJECTED':
+    case 'UNREACHABLE':
+      return appError(outcome, OUTCOME_MESSAGES[outcome]);
+    default:
+      return assertNever(outcome, 'VerificationOutcome');
+  }
+}
 
 /**
  * AccountsPort over the accounts module: credentials in the keychain through AccountStore,
@@ -139,7 +156,9 @@ export class AccountsAdapter implements AccountsPort {
       });
     } catch (error) {
       if ((error as { code?: string }).code === 'ACCOUNT_NOT_FOUND')
-        throw appError('ACCOUNT_NOT_FOUND', `No account "${input.accountId}".`);
+        throw appError('ACCOUNT_NOT_FOUND', `No account "${input.accountId}".`, {
+          accountId: input.accountId,
+        });
       throw error;
     }
     return this.pasteResult(input.accountId, parsed);
@@ -152,12 +171,7 @@ export class AccountsAdapter implements AccountsPort {
       clock: this.deps.clock,
       logger: this.deps.logger,
     });
-    if (verification.outcome !== 'OK') {
-      throw appError(
-        verification.outcome,
-        OUTCOME_MESSAGES[verification.outcome] ?? 'The session could not be verified.',
-      );
-    }
+    if (verification.outcome !== 'OK') throw refusal(verification.outcome);
     const { maskedListenKey: _shown, ...record } = verification;
     return record;
   }
@@ -165,7 +179,7 @@ export class AccountsAdapter implements AccountsPort {
   private async pasteResult(accountId: string, parsed: CurlImport) {
     return {
       account: (await this.list()).find((a) => a.id === accountId)!,
-      warnings: parsed.warnings.map(pasteWarningText),
+      warnings: parsed.warnings.map(pasteWarning),
       found: { headers: parsed.keptHeaders, cookies: parsed.cookieNames },
     };
   }
@@ -197,12 +211,7 @@ export class AccountsAdapter implements AccountsPort {
     });
     const { maskedListenKey: _shown, ...record } = result;
     if (!this.ephemeral.has(accountId)) await this.store.recordVerification(accountId, record);
-    if (result.outcome !== 'OK') {
-      throw appError(
-        result.outcome,
-        OUTCOME_MESSAGES[result.outcome] ?? 'The session could not be verified.',
-      );
-    }
+    if (result.outcome !== 'OK') throw refusal(result.outcome);
     return { userId: null };
   }
 
@@ -210,14 +219,14 @@ export class AccountsAdapter implements AccountsPort {
     if (this.ephemeral.delete(accountId)) return;
     const removed = await this.store.remove(accountId);
     await this.writeEndpoint(accountId, null);
-    if (!removed) throw appError('ACCOUNT_NOT_FOUND', `No account "${accountId}".`);
+    if (!removed) throw appError('ACCOUNT_NOT_FOUND', `No account "${accountId}".`, { accountId });
   }
 
   async connection(accountId: string): Promise<AccountConnection> {
     const ephemeral = this.ephemeral.get(accountId);
     if (ephemeral) return ephemeral.connection;
     const account = await this.store.get(accountId);
-    if (!account) throw appError('ACCOUNT_NOT_FOUND', `No account "${accountId}".`);
+    if (!account) throw appError('ACCOUNT_NOT_FOUND', `No account "${accountId}".`, { accountId });
     return {
       accountId,
       credentials: await this.store.getCredentials(accountId),
@@ -247,15 +256,29 @@ export class AccountsAdapter implements AccountsPort {
   }
 }
 
-/** A paste warning in plain language (names only, never a value). */
-function pasteWarningText(warning: CurlImport['warnings'][number]): string {
+/** A paste warning as a code with its params (names only, never a value); English for logs. */
+function pasteWarning(warning: CurlImport['warnings'][number]): IpcError {
+  const names = warning.names.join(', ');
   switch (warning.code) {
     case 'MISSING_SESSION_COOKIES':
-      return `The long-term cookies ${warning.names.join(', ')} are missing: this copy was made without "stay signed in" and may last only hours. Log in with "stay signed in" ticked and copy again.`;
+      return {
+        code: warning.code,
+        params: { names },
+        message: `The long-term cookies ${names} are missing: this copy was made without "stay signed in" and may last only hours. Log in with "stay signed in" ticked and copy again.`,
+      };
     case 'MISSING_SESSION_HEADERS':
-      return `Some session headers are missing (${warning.names.join(', ')}): placing orders may be refused.`;
+      return {
+        code: warning.code,
+        params: { names },
+        message: `Some session headers are missing (${names}): placing orders may be refused.`,
+      };
     case 'CSRF_MISMATCH':
-      return 'The csrftoken header does not belong to the cr00 cookie of this copy (a stale or mixed copy): copy a fresh cURL from the logged-in page.';
+      return {
+        code: warning.code,
+        params: {},
+        message:
+          'The csrftoken header does not belong to the cr00 cookie of this copy (a stale or mixed copy): copy a fresh cURL from the logged-in page.',
+      };
     default:
       return assertNever(warning, 'CurlImportWarning');
   }

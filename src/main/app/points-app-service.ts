@@ -13,7 +13,8 @@ import {
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { createAccountRest } from '../core/session/index.ts';
-import { appError } from './app-error.ts';
+import { appError, problemOf } from './app-error.ts';
+import { IpcServiceError } from '../../shared/ipc/result.ts';
 import type { AccountConnection } from './ports.ts';
 
 /** How often user-score is read again while an account's monitor runs (fills are projected between). */
@@ -45,7 +46,7 @@ export interface PointsAppServiceDeps {
 export class PointsAppService implements AsyncDisposable {
   private readonly accounts = new Map<string, AccountPoints>();
   private readonly stoppedViews = new Map<string, PointsView>();
-  private readonly changed = new Emitter<PointsView>();
+  private readonly changed = new Emitter<PointsView>({ name: 'points-app-service.change' });
   /** One account's points changed (a read, a fill, a failure, a new target, a stop). */
   readonly onDidChange: Event<PointsView> = this.changed.event;
 
@@ -171,8 +172,8 @@ export class PointsAppService implements AsyncDisposable {
         'Start the account’s monitor first: the summary is read from the exchange.',
       );
     await this.read(entry);
-    if (entry.view.state === 'failed' && entry.view.problem)
-      throw appError(entry.view.problem.code, entry.view.problem.message);
+    const problem = entry.view.state === 'failed' ? entry.view.problem : null;
+    if (problem) throw new IpcServiceError(problem.code, problem.message, problem.params);
     return entry.service.dailySummary();
   }
 
@@ -201,10 +202,12 @@ export class PointsAppService implements AsyncDisposable {
       .then(
         () => undefined,
         (error: unknown) => {
-          const code = (error as { code?: string }).code ?? 'POINTS_READ_FAILED';
-          const message = (error as Error).message;
-          this.deps.logger.warn('points read failed', { accountId: entry.view.accountId, code });
-          entry.view = { ...entry.view, state: 'failed', problem: { code, message } };
+          const problem = problemOf(error, 'POINTS_READ_FAILED');
+          this.deps.logger.warn('points read failed', {
+            accountId: entry.view.accountId,
+            code: problem.code,
+          });
+          entry.view = { ...entry.view, state: 'failed', problem };
           if (this.accounts.get(entry.view.accountId) === entry) this.changed.fire(entry.view);
         },
       )

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import { dispatchRequest, type ContractHandlers } from '../../shared/ipc/dispatch.ts';
+import { IPC_ERROR_CODES, err } from '../../shared/ipc/result.ts';
 import type { EventSink } from '../../shared/ipc/transport.ts';
 import {
   HOST_TOKEN_PARAM,
@@ -14,6 +15,7 @@ import {
 } from '../../shared/ipc/wire.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { DownloadTickets } from './download-tickets.ts';
+import { EventOutbox } from './event-outbox.ts';
 import { DOWNLOAD_TICKET_PARAM, DOWNLOADS_PATH } from './host-export-target.ts';
 import { systemClock } from '../core/ports/clock.ts';
 import { HOST_CSP, hostAllowed, originAllowed } from './host-security.ts';
@@ -46,6 +48,8 @@ export interface BrowserHost extends AsyncDisposable {
 
 /** Largest request frame accepted (a pasted cURL is the biggest legitimate one). */
 const MAX_FRAME_BYTES = 1024 * 1024;
+/** A page with this much unsent on its socket is behind: its pushes wait (and coalesce). */
+const PAGE_BUFFER_HIGH_WATER_BYTES = 256 * 1024;
 
 /**
  * The browser host: serves the built renderer and the IPC contract over a WebSocket on
@@ -56,7 +60,8 @@ const MAX_FRAME_BYTES = 1024 * 1024;
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   let handlers: ContractHandlers | undefined;
-  const clients = new Set<WebSocket>();
+  /** Each page's socket and what waits to be pushed to it. */
+  const clients = new Map<WebSocket, EventOutbox>();
   // Any local process can reach this port: nothing a request carries may throw out of a
   // handler, or one bad request line would take down serve (and the monitors it runs).
   const server = createServer((req, res) => {
@@ -163,9 +168,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   function onClient(ws: WebSocket): void {
-    clients.add(ws);
-    ws.on('close', () => clients.delete(ws));
-    ws.on('error', () => clients.delete(ws));
+    clients.set(ws, pageOutbox(ws));
+    const forget = () => {
+      clients.get(ws)?.dispose();
+      clients.delete(ws);
+    };
+    ws.on('close', forget);
+    ws.on('error', forget);
     ws.on('message', (data, isBinary) => {
       const frame = isBinary ? null : parseClientFrame(data.toString());
       if (!frame) {
@@ -176,13 +185,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         reply(ws, {
           t: 'res',
           id: frame.id,
-          result: {
-            ok: false,
-            error: {
-              code: 'STARTING',
-              message: 'Alpha Monitor is still starting. Try again in a moment.',
-            },
-          },
+          result: err(
+            IPC_ERROR_CODES.starting,
+            'Alpha Monitor is still starting. Try again in a moment.',
+          ),
         });
         return;
       }
@@ -203,6 +209,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   }
 
+  /** Pushes to one page: one coalesced batch per frame, held while the page reads slowly. */
+  function pageOutbox(ws: WebSocket): EventOutbox {
+    return new EventOutbox({
+      clock: systemClock,
+      ready: () => ws.bufferedAmount < PAGE_BUFFER_HIGH_WATER_BYTES,
+      send: (seq, events) => reply(ws, { t: 'evts', seq, events }),
+    });
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -216,17 +231,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     downloads,
     events: {
       emit(name, payload) {
-        // No page open: nothing to serialise (the app's batches keep coming, nobody reads them).
-        if (clients.size === 0) return;
-        const text = JSON.stringify({ t: 'evt', event: name, payload } satisfies ServerFrame);
-        for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
+        // No page open: nothing is kept or serialised (the app's batches keep coming).
+        for (const outbox of clients.values()) outbox.push(name, payload);
       },
     },
     setHandlers(value) {
       handlers = value;
     },
     async dispose() {
-      for (const ws of clients) ws.terminate();
+      for (const [ws, outbox] of clients) {
+        outbox.dispose();
+        ws.terminate();
+      }
       clients.clear();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

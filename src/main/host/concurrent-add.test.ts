@@ -81,7 +81,8 @@ describe('browser host: re-import in place', () => {
     sim.faults.invalidateSession(old.userId);
     const expired = await handlers.verifyAccount({ accountId: id });
     expect(expired.status).toBe('expired');
-    expect(expired.message).toContain('Did you place an order in the browser?');
+    expect(expired.error).toMatchObject({ code: 'SESSION_EXPIRED', params: {} });
+    expect(expired.error?.message).toContain('Did you place an order in the browser?');
     const listed = (await handlers.listAccounts(undefined)).find((a) => a.id === id)!;
     expect(listed.sessionHealth).toMatchObject({ status: 'expired', reasons: ['SESSION_EXPIRED'] });
 

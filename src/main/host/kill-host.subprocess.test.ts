@@ -75,9 +75,10 @@ async function connectClient(pageUrl: string) {
   ws.on('message', (data: Buffer) => {
     const frame = parseServerFrame(data.toString());
     if (frame?.t === 'res') pending.get(frame.id)?.(frame.result);
-    if (frame?.t === 'evt' && frame.event === 'orderUpdates')
-      for (const u of (frame.payload as OrderUpdatesBatch).updates)
-        shown.push(keyOf(u.update, u.source));
+    for (const { event, payload } of frame?.t === 'evts' ? frame.events : [])
+      if (event === 'orderUpdates')
+        for (const u of (payload as OrderUpdatesBatch).updates)
+          shown.push(keyOf(u.update, u.source));
   });
   const call = (channel: string, payload: unknown) =>
     new Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>(

@@ -67,11 +67,11 @@ describe('IPC contract over an in-memory transport', () => {
     expect(called).toBe(false);
   });
 
-  it('carries a service error code and message; hides the message of an unexpected error', async () => {
+  it('carries a service error code, params and message; hides the message of an unexpected error', async () => {
     const { client } = createInMemoryTransportPair(
       handlersWith({
         verifyAccount: () => {
-          throw new IpcServiceError('ACCOUNT_NOT_FOUND', 'No account "x".');
+          throw new IpcServiceError('ACCOUNT_NOT_FOUND', 'No account "x".', { accountId: 'x' });
         },
         removeAccount: () => {
           throw new Error('cookie=SECRET leaked in a stack');
@@ -81,10 +81,13 @@ describe('IPC contract over an in-memory transport', () => {
     const api = createApi(client);
     expect(await api.verifyAccount({ accountId: 'x' })).toEqual({
       ok: false,
-      error: { code: 'ACCOUNT_NOT_FOUND', message: 'No account "x".' },
+      error: { code: 'ACCOUNT_NOT_FOUND', params: { accountId: 'x' }, message: 'No account "x".' },
     });
     const hidden = await api.removeAccount({ accountId: 'x' });
-    expect(hidden.ok).toBe(false);
+    expect(hidden).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', params: { channel: 'removeAccount' } },
+    });
     expect(JSON.stringify(hidden)).not.toContain('SECRET');
   });
 

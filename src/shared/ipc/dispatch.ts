@@ -6,7 +6,7 @@ import {
   type RequestPayload,
   type RequestResult,
 } from './contract.ts';
-import { IPC_ERROR_CODES, err, ok, type IpcResult } from './result.ts';
+import { IPC_ERROR_CODES, err, ipcErrorOf, ok, type IpcResult } from './result.ts';
 
 /** One handler per request channel; each receives the parsed payload. */
 export type ContractHandlers = {
@@ -18,7 +18,7 @@ export type ContractHandlers = {
 /**
  * Validates and runs one request. Used by both transports (Electron `handle()` and the
  * browser host), so a payload is parsed by its channel's schema exactly once, in one place,
- * and every thrown error becomes `{ ok: false, error: { code, message } }`.
+ * and every thrown error becomes `{ ok: false, error: { code, params, message } }`.
  *
  * `onUnexpectedError` sees errors without a stable code (bugs); their message is not sent
  * to the renderer, because an unknown error could echo a request that held a secret.
@@ -33,6 +33,7 @@ export async function dispatchRequest(
     return err(
       IPC_ERROR_CODES.unknownChannel,
       `Unknown request channel "${String(channel).slice(0, 60)}".`,
+      { channel: String(channel).slice(0, 60) },
     );
   }
   const schema: z.ZodType = REQUESTS[channel].payload;
@@ -41,6 +42,7 @@ export async function dispatchRequest(
     return err(
       IPC_ERROR_CODES.invalidRequest,
       `Invalid request for ${channel}: ${z.prettifyError(parsed.error)}`,
+      { channel },
     );
   }
   try {
@@ -58,14 +60,14 @@ function toIpcError(
   onUnexpectedError: (channel: string, error: unknown) => void,
 ): IpcResult<never> {
   if (error instanceof Error && typeof (error as { code?: unknown }).code === 'string') {
-    const code = (error as Error & { code: string }).code;
     // Node's system errors (ENOSPC, EACCES, ...) have codes too; they are expected failures
-    // and their messages name paths, never secrets.
-    return err(code, error.message);
+    // and their messages name paths, never secrets. A coded error's params go along.
+    return { ok: false, error: ipcErrorOf(error as Error & { code: string }) };
   }
   onUnexpectedError(channel, error);
   return err(
     IPC_ERROR_CODES.internal,
     `Something went wrong in ${channel}. Details are in the log.`,
+    { channel },
   );
 }

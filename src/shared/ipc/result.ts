@@ -2,11 +2,20 @@ import { CodedError } from '../errors/coded-error.ts';
 /**
  * What every request returns across the IPC boundary. Errors are data, not exceptions, so
  * that both transports (Electron IPC and the browser host's WebSocket) carry them the same
- * way and the renderer can show `message` and branch on `code`.
+ * way. The renderer says an error in its language from `code` and `params`
+ * (`src/renderer/src/i18n/error-text.ts`); `message` is English, for logs and developers.
  */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-/** A failure the renderer can show. `message` is plain language and never holds a secret. */
+/** A value an error's sentence is filled with (an id, a path, a limit); never a secret. */
+export type IpcErrorParamValue = string | number | boolean;
+export type IpcErrorParams = Readonly<Record<string, IpcErrorParamValue>>;
+
+/**
+ * A failure the renderer can show: a stable `code` with its `params`, translated by code at
+ * the edge, and an English `message` for logs (never shown to a user who chose another
+ * language, never holding a secret).
+ */
 export interface IpcError {
   /**
    * Stable code. Contract-level codes are listed in {@link IPC_ERROR_CODES}; service
@@ -14,6 +23,8 @@ export interface IpcError {
    * `CURL_PARSE_ERROR`, `ACCOUNT_NOT_FOUND`, `DISK_FULL`).
    */
   code: string;
+  /** What the translated sentence needs (see `error-codes.ts` for each code's params). */
+  params: IpcErrorParams;
   message: string;
 }
 
@@ -29,14 +40,32 @@ export const IPC_ERROR_CODES = {
   disconnected: 'DISCONNECTED',
   /** A service threw something without a code; the message is generic on purpose. */
   internal: 'INTERNAL',
+  /** The browser host got a request before the app finished starting. */
+  starting: 'STARTING',
 } as const;
 
 export function ok<T>(value: T): IpcResult<T> {
   return { ok: true, value };
 }
 
-export function err(code: string, message: string): IpcResult<never> {
-  return { ok: false, error: { code, message } };
+export function err(code: string, message: string, params: IpcErrorParams = {}): IpcResult<never> {
+  return { ok: false, error: { code, params, message } };
+}
+
+/** An error's params as they cross: plain values only, `undefined` ones left out. */
+export function ipcParamsOf(params: unknown): IpcErrorParams {
+  if (typeof params !== 'object' || params === null) return {};
+  const out: Record<string, IpcErrorParamValue> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out[key] = value;
+  }
+  return out;
+}
+
+/** Any error with a string `code` as it crosses (its params when it is a coded error). */
+export function ipcErrorOf(error: { code: string; message: string; params?: unknown }): IpcError {
+  return { code: error.code, params: ipcParamsOf(error.params), message: error.message };
 }
 
 /**
@@ -44,8 +73,8 @@ export function err(code: string, message: string): IpcResult<never> {
  * string `code` and a `message` is treated the same way (e.g. the engine's AlphaApiError).
  */
 export class IpcServiceError extends CodedError {
-  constructor(code: string, message: string) {
-    super(code, message);
+  constructor(code: string, message: string, params: IpcErrorParams = {}) {
+    super(code, message, { params });
     this.name = 'IpcServiceError';
   }
 }

@@ -7,6 +7,8 @@ import type {
   TimelineSegment,
 } from './views-monitor.ts';
 import { DEFAULT_DAILY_POINTS_TARGET } from './views-points.ts';
+import type { IpcError } from './result.ts';
+import type { StrategyReason } from '../reasons/strategy-reason.ts';
 
 /** Which face of the app is running (the renderer may adapt wording, e.g. "download"). */
 export type HostKind = 'electron' | 'browser';
@@ -102,19 +104,20 @@ export interface AddAccountResult {
   /** The session headers and cookies found in the paste (names). */
   found: PasteFindings;
   /**
-   * Things worth telling but not blocking, in plain language (e.g. "the cookie expires in
-   * 2 days", "no csrftoken header: orders cannot be placed").
+   * Things worth telling but not blocking (e.g. `MISSING_SESSION_COOKIES` with the cookie
+   * names), as codes with params the renderer says; `message` is English, for logs.
    */
-  warnings: string[];
+  warnings: IpcError[];
 }
 
 /** Result of verifying an account's session against the exchange. */
 export interface VerifyAccountResult {
   accountId: string;
-  /** `valid`, or why not (the renderer shows `message`). */
+  /** `valid`, or why not (`error`: its code and params, which the renderer says). */
   status: 'valid' | 'expired' | 'verification-required' | 'unreachable' | 'error';
   code: string | null;
-  message: string;
+  /** Why it is not valid; null when valid. */
+  error: IpcError | null;
   userId: string | null;
   verifiedAtMs: number;
 }
@@ -278,11 +281,37 @@ export interface StrategyProgressView {
   targetPoints: number | null;
   /** Order ids the strategy placed in this run (highlighted in the orders table). */
   placedOrderIds: string[];
-  /** Latest line of progress, plain language. */
-  message: string;
-  error: { code: string; message: string } | null;
+  /** Latest line of progress, as a code the renderer says. */
+  status: StrategyStatus;
+  /** Why a failed run ended: its code, the reason the renderer says, and English for logs. */
+  error: StrategyRunError | null;
   /** What "sell leftovers" did at the end; null (or absent) when not asked for or not run. */
   leftovers?: StrategyLeftoversView | null;
+}
+
+/** The latest line of a run, as a code with its parameters (said by the renderer). */
+export type StrategyStatus =
+  | { code: 'WAITING_FOR_STREAM' }
+  | { code: 'PREPARING' }
+  | { code: 'TRADE_PLACED'; trade: number }
+  | { code: 'TRADE_FAILED'; trade: number; reason: StrategyReason }
+  | { code: 'LEG_TIMEOUT'; trade: number; leg: 'working' | 'pending' }
+  /** `trades` 0: the target was already met, nothing was placed. */
+  | { code: 'TARGET_REACHED'; trades: number }
+  | { code: 'DRY_RUN' }
+  | { code: 'STOPPED' }
+  | { code: 'STOPPED_BEFORE_FIRST_ORDER' }
+  /** The run failed: its `error` says why. */
+  | { code: 'FAILED' };
+
+/**
+ * Why a run failed: the stable `code` (MAX_WEAR_TRADE, VERIFICATION_REQUIRED, STREAM_NOT_LIVE,
+ * …), the `reason` with its parameters, and `message`, the reason in English for logs.
+ */
+export interface StrategyRunError {
+  code: string;
+  reason: StrategyReason;
+  message: string;
 }
 
 /** What a run's "sell leftovers" did at the end (the engine's `LeftoverSale`). */

@@ -1,3 +1,4 @@
+import type { IpcError } from './result.ts';
 import type { AccountEnvironment } from './views-app.ts';
 
 /**
@@ -93,8 +94,8 @@ export interface FleetUpdate {
 export interface FleetActionResult {
   /** Accounts the action was done for. */
   done: string[];
-  /** Accounts it failed for, with a stable code. */
-  failed: Array<{ accountId: string; code: string; message: string }>;
+  /** Accounts it failed for, each with why (code and params; `message` English, for logs). */
+  failed: Array<{ accountId: string } & IpcError>;
 }
 
 /** Applies one fleet event to rows by account id (changed rows replace, removed go); a copy. */

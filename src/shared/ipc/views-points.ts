@@ -7,6 +7,7 @@
  * received on SELLs + fees valued at the fill price − tokens bought and not (yet) sold valued
  * at the mark. In bps of counted volume (Σ BUY quote × the token's mulPoint).
  */
+import type { IpcError } from './result.ts';
 
 /** Wear over a set of fills. `wearBps` is null without counted volume. */
 export interface Wear {
@@ -114,7 +115,8 @@ export type PointsViewState = 'loading' | 'ready' | 'failed' | 'stopped';
 export interface PointsView {
   accountId: string;
   state: PointsViewState;
-  problem: { code: string; message: string } | null;
+  /** Why the last read failed (code and params; `message` English, for logs). */
+  problem: IpcError | null;
   snapshot: PointsSnapshot | null;
   /** Null until the first snapshot. */
   target: PointsTarget | null;

@@ -57,7 +57,7 @@ export function AccountsList({
       (value) => {
         const v = value as VerifyAccountResult;
         if (v.status !== 'valid') {
-          setError({ code: v.code ?? 'SESSION_EXPIRED', message: v.message });
+          setError(v.error ?? { code: 'SESSION_EXPIRED', params: {}, message: '' });
           return null;
         }
         return `${account.label}: ${t.verifiedAt(formatClock(v.verifiedAtMs))}`;

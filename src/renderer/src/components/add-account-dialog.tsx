@@ -34,7 +34,7 @@ export function AddAccountDialog({
 
   const submit = async () => {
     if (curl.trim() === '') {
-      setError({ code: 'CURL_PARSE_ERROR', message: t.curlEmpty });
+      setError({ code: 'CURL_PARSE_ERROR', params: {}, message: 'The paste box is empty.' });
       return;
     }
     setBusy(true);
@@ -74,7 +74,9 @@ export function AddAccountDialog({
             <strong>{t.warnings}</strong>
             <ul>
               {added.warnings.map((w, i) => (
-                <li key={i}>{w}</li>
+                <li key={i} data-code={w.code}>
+                  {t.errorText(w)}
+                </li>
               ))}
             </ul>
           </div>

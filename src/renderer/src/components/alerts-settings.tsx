@@ -161,7 +161,8 @@ function Check(props: {
 }
 
 function TestResults({ results }: { results: AlertTestResultView[] }) {
-  const t = useT().alerts;
+  const all = useT();
+  const t = all.alerts;
   return (
     <ul className="small" data-testid="alerts-test-results">
       {results.map((r) => (
@@ -172,7 +173,10 @@ function TestResults({ results }: { results: AlertTestResultView[] }) {
         >
           {r.ok
             ? t.testSent(t.channelName[r.channel], r.target ?? '')
-            : t.testFailed(t.channelName[r.channel], t.failure[r.code ?? ''] ?? r.message ?? '')}
+            : t.testFailed(
+                t.channelName[r.channel],
+                t.failure[r.code ?? ''] ?? all.errorText({ code: r.code ?? 'INTERNAL' }),
+              )}
         </li>
       ))}
     </ul>

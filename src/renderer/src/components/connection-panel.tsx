@@ -49,7 +49,8 @@ export function ConnectionPanel({
     <Panel title={t.connection} testId="connection-panel" className={`conn tone-${c.state}`}>
       {c.problem && (
         <ErrorBox
-          error={{ code: c.problem.code, message: t.reason(c.problem.reason) }}
+          error={c.problem}
+          text={t.reason(c.problem.reason)}
           tone={c.state === 'failed' ? 'error' : 'warning'}
         />
       )}

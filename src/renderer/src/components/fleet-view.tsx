@@ -44,7 +44,8 @@ export function FleetView({
   const [sort, setSort] = useState<FleetSort>(DEFAULT_FLEET_SORT);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<IpcError | null>(null);
+  /** The request's error, or the first account's when `failed` accounts could not be changed. */
+  const [actionError, setActionError] = useState<{ error: IpcError; failed: number } | null>(null);
 
   const all = useMemo(() => [...(fleet.rows?.values() ?? [])], [fleet.rows]);
   const shown = useMemo(() => queryFleet(all, filter, sort), [all, filter, sort]);
@@ -62,14 +63,9 @@ export function FleetView({
         ? await api.startMonitors({ accountIds })
         : await api.stopMonitors({ accountIds });
     setBusy(null);
-    if (!result.ok) setActionError(result.error);
-    else if (result.value.failed.length > 0) {
-      const first = result.value.failed[0]!;
-      setActionError({
-        code: first.code,
-        message: t.fleet.actionFailed(result.value.failed.length, first.message),
-      });
-    }
+    if (!result.ok) setActionError({ error: result.error, failed: 0 });
+    else if (result.value.failed.length > 0)
+      setActionError({ error: result.value.failed[0]!, failed: result.value.failed.length });
   };
   const toggle = (id: string) =>
     setSelected((prev) => {
@@ -182,7 +178,17 @@ export function FleetView({
         </div>
       </div>
 
-      {actionError && <ErrorBox error={actionError} onDismiss={() => setActionError(null)} />}
+      {actionError && (
+        <ErrorBox
+          error={actionError.error}
+          text={
+            actionError.failed > 0
+              ? t.fleet.actionFailed(actionError.failed, t.errorText(actionError.error))
+              : undefined
+          }
+          onDismiss={() => setActionError(null)}
+        />
+      )}
       {fleet.error && <ErrorBox error={fleet.error} />}
       {fleet.rows === null && !fleet.error && <Spinner label={t.loading} />}
       {fleet.rows !== null && (

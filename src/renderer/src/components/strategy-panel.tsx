@@ -60,6 +60,7 @@ export function StrategyPanel({
   const formError: IpcError | null = invalid
     ? {
         code: 'INVALID_REQUEST',
+        params: {},
         message: t.fieldProblem(labels[invalid.field], invalid.problem, invalid.range ?? ''),
       }
     : null;

@@ -1,9 +1,9 @@
 import { useEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import type { OrderStatus } from '../../../shared/domain/order-update.ts';
 import type { SessionStateName } from '../../../shared/domain/session-state.ts';
-import type { IpcError } from '../../../shared/ipc/result.ts';
 import type { OrderStatusUnknown } from '../../../shared/ipc/views-monitor.ts';
 import { assertNever } from '../../../shared/assert-never.ts';
+import type { CodedError } from '../i18n/error-text.ts';
 import { useT } from '../i18n/i18n.tsx';
 
 /** A button that shows a spinner and blocks double clicks while its action runs. */
@@ -110,13 +110,19 @@ export function StatePill({ state }: { state: SessionStateName }) {
   );
 }
 
-/** An error as a user reads it: what happened (the message), then what to do (by code). */
+/**
+ * An error as a user reads it: what happened, then what to do, both said from its code and
+ * params in the UI's language (its English `message` is for logs and is never shown).
+ */
 export function ErrorBox({
   error,
+  text,
   onDismiss,
   tone = 'error',
 }: {
-  error: IpcError;
+  error: CodedError;
+  /** The sentence when the caller has it already (a connection's translated reason). */
+  text?: string;
   onDismiss?: () => void;
   /** `warning` for trouble the app is already handling by itself (e.g. reconnecting). */
   tone?: 'error' | 'warning';
@@ -130,7 +136,7 @@ export function ErrorBox({
       data-code={error.code}
     >
       <div className="error-main">
-        <strong>{error.message}</strong>
+        <strong>{text ?? t.errorText(error)}</strong>
         <span className="error-hint">
           {t.whatToDo}: {hint}
         </span>

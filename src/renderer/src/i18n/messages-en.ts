@@ -1,5 +1,6 @@
 import type { Reason } from '../../../shared/reasons/reason.ts';
 import { describeReason } from '../../../shared/reasons/reason-text.ts';
+import { describeError, type CodedError } from './error-text.ts';
 import type { FleetSessionHealthStatus, FleetState } from '../../../shared/ipc/views-fleet.ts';
 import type {
   SessionHealthReason,
@@ -7,6 +8,10 @@ import type {
   StrategyLeftoversView,
 } from '../../../shared/ipc/views-app.ts';
 import type { FieldProblem } from '../components/strategy-form.ts';
+import { accountStopAdvice, isAccountStopCode } from '../../../shared/reasons/account-stop.ts';
+import type { StrategyReason } from '../../../shared/reasons/strategy-reason.ts';
+import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
+import type { StrategyRunError, StrategyStatus } from '../../../shared/ipc/views-app.ts';
 /**
  * English UI text. `messages-zh-cn.ts` must have exactly the same keys and signatures (the
  * `Messages` type enforces it), so a missing translation is a compile error.
@@ -15,6 +20,8 @@ export const en = {
   appName: 'Alpha Monitor',
   /** An engine reason (code + parameters, src/shared/reasons) as a sentence. */
   reason: (reason: Reason) => describeReason('en', reason),
+  /** An app error (code + params, src/shared/ipc/error-codes.ts) as a sentence. */
+  errorText: (error: CodedError) => describeError('en', error),
   loading: 'Loading…',
   working: 'Working…',
   close: 'Close',
@@ -194,7 +201,6 @@ export const en = {
     UNREACHABLE: 'The last check got no answer from the exchange; the session itself may be fine.',
   } as Record<SessionHealthReason, string>,
   sessionCheckedAt: (time: string) => `checked ${time}`,
-  curlEmpty: 'Paste the cURL command first.',
 
   // Connection
   connection: 'Connection',
@@ -532,6 +538,39 @@ export const en = {
     }
   },
   strategyNeedsAccount: 'Select an account to run the strategy on.',
+  /** A strategy reason (code + parameters, src/shared/reasons/strategy-reason.ts) as a clause. */
+  strategyReason: (reason: StrategyReason) => describeStrategyReason('en', reason),
+  /** Why a run failed: what to do after an account stop, else its reason. */
+  strategyRunError: (error: StrategyRunError) =>
+    isAccountStopCode(error.code)
+      ? accountStopAdvice('en', error.code)
+      : `Stopped: ${describeStrategyReason('en', error.reason)}.`,
+  strategyStatus: (status: StrategyStatus) => {
+    switch (status.code) {
+      case 'WAITING_FOR_STREAM':
+        return 'Waiting for the order stream to be live…';
+      case 'PREPARING':
+        return 'Resolving the token and reading today’s volume…';
+      case 'TRADE_PLACED':
+        return `Trade ${status.trade} placed.`;
+      case 'TRADE_FAILED':
+        return `Trade ${status.trade} failed: ${describeStrategyReason('en', status.reason)}.`;
+      case 'LEG_TIMEOUT':
+        return `Trade ${status.trade}: the ${status.leg === 'working' ? 'buy' : 'sell'} did not fill in time.`;
+      case 'TARGET_REACHED':
+        return status.trades === 0
+          ? 'Target already met today: nothing was placed.'
+          : 'Target reached.';
+      case 'DRY_RUN':
+        return 'Dry run: no order was placed.';
+      case 'STOPPED':
+        return 'Stopped.';
+      case 'STOPPED_BEFORE_FIRST_ORDER':
+        return 'Stopped before the first order.';
+      case 'FAILED':
+        return 'The run stopped early.';
+    }
+  },
 
   // Errors: what happened is the message; what to do depends on the code.
   errorTitle: 'Something went wrong',

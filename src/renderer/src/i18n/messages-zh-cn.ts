@@ -1,10 +1,14 @@
 import { describeReason } from '../../../shared/reasons/reason-text.ts';
+import { describeError } from './error-text.ts';
 import type { Messages } from './messages-en.ts';
+import { accountStopAdvice, isAccountStopCode } from '../../../shared/reasons/account-stop.ts';
+import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
 
 /** 简体中文界面文字。键与 messages-en.ts 完全一致（由 `Messages` 类型检查）。 */
 export const zhCN: Messages = {
   appName: 'Alpha Monitor',
   reason: (reason) => describeReason('zh-CN', reason),
+  errorText: (error) => describeError('zh-CN', error),
   loading: '加载中…',
   working: '处理中…',
   close: '关闭',
@@ -171,7 +175,6 @@ export const zhCN: Messages = {
     UNREACHABLE: '上次检查时交易所没有应答；会话本身可能没问题。',
   },
   sessionCheckedAt: (time: string) => `检查于 ${time}`,
-  curlEmpty: '请先粘贴 cURL 命令。',
 
   connection: '连接',
   state: '状态',
@@ -482,6 +485,35 @@ export const zhCN: Messages = {
     }
   },
   strategyNeedsAccount: '请选择要运行策略的账户。',
+  strategyReason: (reason) => describeStrategyReason('zh-CN', reason),
+  strategyRunError: (error) =>
+    isAccountStopCode(error.code)
+      ? accountStopAdvice('zh-CN', error.code)
+      : `已停止：${describeStrategyReason('zh-CN', error.reason)}。`,
+  strategyStatus: (status) => {
+    switch (status.code) {
+      case 'WAITING_FOR_STREAM':
+        return '正在等待订单推送连接…';
+      case 'PREPARING':
+        return '正在解析代币并读取今日交易量…';
+      case 'TRADE_PLACED':
+        return `第 ${status.trade} 笔已下单。`;
+      case 'TRADE_FAILED':
+        return `第 ${status.trade} 笔失败：${describeStrategyReason('zh-CN', status.reason)}。`;
+      case 'LEG_TIMEOUT':
+        return `第 ${status.trade} 笔：${status.leg === 'working' ? '买单' : '卖单'}超时未成交。`;
+      case 'TARGET_REACHED':
+        return status.trades === 0 ? '今日目标已达到：没有下任何订单。' : '已达到目标。';
+      case 'DRY_RUN':
+        return '试运行：没有下任何订单。';
+      case 'STOPPED':
+        return '已停止。';
+      case 'STOPPED_BEFORE_FIRST_ORDER':
+        return '在第一笔订单之前已停止。';
+      case 'FAILED':
+        return '运行已提前停止。';
+    }
+  },
 
   errorTitle: '出现问题',
   whatToDo: '怎么办',

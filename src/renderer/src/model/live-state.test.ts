@@ -25,7 +25,7 @@ describe('LiveStateStore', () => {
 
   it('a failed load shows its error until a load succeeds', () => {
     const store = new LiveStateStore(COUNT, (publish) => publish());
-    store.failed({ code: 'DISCONNECTED', message: 'gone' });
+    store.failed({ code: 'DISCONNECTED', params: {}, message: 'gone' });
     expect(store.getSnapshot().error?.code).toBe('DISCONNECTED');
     store.loaded(5, []);
     expect(store.getSnapshot()).toEqual({ value: 5, error: null });
