@@ -11,7 +11,7 @@ import {
   resolveConnection,
 } from '../common/connection-options.ts';
 import { setLongTimeout } from '../common/long-timeout.ts';
-import { openWatchJournal, type WatchJournal } from '../common/watch-journal.ts';
+import { openWatchJournal, type WatchJournal } from './watch-journal.ts';
 import { openWatchAlerts, type WatchAlerts } from '../alerts/watch-alerts.ts';
 import { createHumanOutput, createJsonOutput } from './watch-output.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
