@@ -6,6 +6,7 @@ import type {
   SessionStatsView,
 } from '../../../shared/ipc/views-monitor.ts';
 import { AccountSessionModel } from './account-session-model.ts';
+import { sampleConnectionView } from '../../../../test/fakes/connection-views.ts';
 import { sampleOrderView, sampleSessionStats } from '../../../../test/fakes/order-updates.ts';
 
 const stats = (updatesReceived: number): SessionStatsView =>
@@ -25,20 +26,7 @@ const snapshot = (
   fills: FillPoint[],
   received: number,
 ): MonitorSnapshot => ({
-  connection: {
-    accountId: 'a1',
-    state: 'live',
-    problem: null,
-    maskedListenKey: 'ff950c2e0d...',
-    listenKeyObtainedAtMs: 0,
-    nextListenKeyRefreshAtMs: null,
-    reconnectAttempts: 0,
-    lastEventAtMs: null,
-    lastReceiveLatencyMs: null,
-    timeline: [],
-    sessionId: 's1',
-    startedAtMs: 0,
-  },
+  connection: sampleConnectionView(),
   orders,
   fills,
   stats: stats(received),

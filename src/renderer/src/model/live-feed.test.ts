@@ -7,6 +7,7 @@ import type {
   SessionStatsView,
 } from '../../../shared/ipc/views-monitor.ts';
 import type { ClientFrame, ServerFrame } from '../../../shared/ipc/wire.ts';
+import { sampleConnectionView } from '../../../../test/fakes/connection-views.ts';
 import { sampleOrderView, sampleSessionStats } from '../../../../test/fakes/order-updates.ts';
 import { createWebSocketTransport } from '../transport/websocket-transport.ts';
 import { accountSessionFeed, accountSessionSink } from './account-session-feed.ts';
@@ -36,7 +37,7 @@ class FakeHost {
   request(socket: FakeSocket, frame: ClientFrame): void {
     if (frame.channel !== 'getMonitorSnapshot') throw new Error(`unexpected ${frame.channel}`);
     const snapshot: MonitorSnapshot = {
-      connection: connection(),
+      connection: sampleConnectionView(),
       orders: [...this.orders],
       fills: [...this.fills],
       stats: stats(this.orders.length),
@@ -90,20 +91,6 @@ class FakeSocket {
   }
 }
 
-const connection = (): MonitorSnapshot['connection'] => ({
-  accountId: 'a1',
-  state: 'live',
-  problem: null,
-  maskedListenKey: 'ff950c2e0d...',
-  listenKeyObtainedAtMs: 0,
-  nextListenKeyRefreshAtMs: null,
-  reconnectAttempts: 0,
-  lastEventAtMs: null,
-  lastReceiveLatencyMs: null,
-  timeline: [],
-  sessionId: 's1',
-  startedAtMs: 0,
-});
 const stats = (orders: number): SessionStatsView => sampleSessionStats({ orders });
 const fill = (orderId: string): FillPoint => ({
   orderId,
