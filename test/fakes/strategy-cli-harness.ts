@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/main/cli/main.ts';
+import type { Lang } from '../../src/shared/i18n/lang.ts';
 import { AlphaRestClient } from '../../src/main/core/rest/index.ts';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/sim/index.ts';
 import { createMemoryCliContext } from './memory-cli-context.ts';
@@ -60,20 +61,21 @@ export class StrategyCliHarness {
 
   /**
    * Runs `alpha-monitor strategy ...args`; `onStdout` sees each chunk as it is written; with
-   * `typed`, stdin is a terminal where the person types it at the prompt.
+   * `typed`, stdin is a terminal where the person types it at the prompt; `lang` is `--lang`.
    */
   async run(
     args: string[],
     onStdout?: (text: string) => void,
     typed?: string,
+    lang: Lang = 'en',
   ): Promise<StrategyCliResult> {
     const stdin = new PassThrough();
     if (typed !== undefined) {
       Object.assign(stdin, { isTTY: true });
       stdin.write(typed);
     }
-    const io = createMemoryCliContext('en', {}, { cwd: this.dir, stdin, onStdout });
-    const code = await main(['strategy', ...args, '--lang', 'en'], io.context);
+    const io = createMemoryCliContext(lang, {}, { cwd: this.dir, stdin, onStdout });
+    const code = await main(['strategy', ...args, '--lang', lang], io.context);
     const { stdout, stderr } = io;
     return { code, stdout, stderr, events: parseNdjson(stdout) };
   }

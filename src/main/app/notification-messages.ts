@@ -1,4 +1,5 @@
 import type { Lang } from '../../shared/i18n/lang.ts';
+import { accountStopAdvice } from '../../shared/reasons/account-stop.ts';
 
 /** Codes a strategy stops on at once because the account needs the user. */
 type StopAdvice = (code: string) => string;
@@ -18,18 +19,7 @@ const EN: NotificationTexts = {
   journal: (account) => `${account}: session journal`,
   monitoringStopped: (account) => `${account}: monitoring stopped`,
   strategyStopped: (account, code) => `${account}: strategy stopped (${code})`,
-  strategyStopAdvice: (code) => {
-    switch (code) {
-      case 'VERIFICATION_REQUIRED':
-        return 'Binance asks for supplementary verification. Finish it in the Binance app (Alpha), then start the strategy again. Nothing was retried.';
-      case 'RISK_CHALLENGE':
-        return 'Binance asks for a security check (2FA) on orders. Place one Alpha order by hand on binance.com or in the app to pass it, then start again. Nothing was retried.';
-      case 'INSUFFICIENT_BALANCE':
-        return 'The funding wallet cannot pay the next buy (481020). Add USDT to it or lower the amount per trade, then start again. Nothing was retried.';
-      default:
-        return 'Log in again and re-import the session (Accounts), then start again.';
-    }
-  },
+  strategyStopAdvice: (code) => accountStopAdvice('en', code),
 };
 
 const ZH: NotificationTexts = {
@@ -38,18 +28,7 @@ const ZH: NotificationTexts = {
   journal: (account) => `${account}：会话日志`,
   monitoringStopped: (account) => `${account}：监控已停止`,
   strategyStopped: (account, code) => `${account}：策略已停止（${code}）`,
-  strategyStopAdvice: (code) => {
-    switch (code) {
-      case 'VERIFICATION_REQUIRED':
-        return '币安要求补充认证。请在币安 App（Alpha）中完成认证，然后重新启动策略。未做任何重试。';
-      case 'RISK_CHALLENGE':
-        return '币安要求对下单进行安全验证（双重验证）。请在 binance.com 或 App 中手动下一笔 Alpha 订单以通过验证，然后重新启动。未做任何重试。';
-      case 'INSUFFICIENT_BALANCE':
-        return '资金账户不足以支付下一笔买单（481020）。请充值 USDT 或降低每笔金额，然后重新启动。未做任何重试。';
-      default:
-        return '请重新登录并重新导入会话（账户），然后重新启动。';
-    }
-  },
+  strategyStopAdvice: (code) => accountStopAdvice('zh-CN', code),
 };
 
 const TEXTS: Record<Lang, NotificationTexts> = { en: EN, 'zh-CN': ZH };

@@ -108,7 +108,8 @@ describe('the strategy estimate (shown before Start) and account stops', () => {
     expect(progress.find(isDone)).toMatchObject({
       state: 'failed',
       trades: 1,
-      error: { code: 'VERIFICATION_REQUIRED', message: expect.stringMatching(/Binance app/) },
+      status: { code: 'FAILED' },
+      error: { code: 'VERIFICATION_REQUIRED', reason: { code: 'VERIFICATION_REQUIRED' } },
     });
     await waitUntil(() => notices.some((n) => n.kind === 'strategy-stopped'), 'the notice');
     expect(notices.find((n) => n.kind === 'strategy-stopped')).toMatchObject({

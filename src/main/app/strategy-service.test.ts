@@ -54,7 +54,11 @@ describe('the strategy service against the simulator', () => {
     const isDone = (p: StrategyProgressView) => p.state === 'finished' || p.state === 'failed';
     await waitUntil(() => progress.some(isDone), 'the run finishes', 6000);
     const summary = progress.find(isDone)!;
-    expect(summary).toMatchObject({ state: 'finished', error: null, message: 'Target reached.' });
+    expect(summary).toMatchObject({
+      state: 'finished',
+      error: null,
+      status: { code: 'TARGET_REACHED', trades: summary.trades },
+    });
     expect(new Big(summary.doneVolumeUsdt).gte(20)).toBe(true);
     expect(summary.trades).toBeGreaterThanOrEqual(2);
 
@@ -135,6 +139,8 @@ describe('the strategy service against the simulator', () => {
     const end = progress.find(isDone)!;
     expect(end.state).toBe('failed');
     expect(end.error?.code).toMatch(/^MAX_WEAR_(TRADE|RUN)$/);
+    // The reason as code + parameters (the renderer says it), in English for the log.
+    expect(end.error?.reason).toMatchObject({ code: end.error?.code, maxWearBps: '0' });
     expect(end.error?.message).toContain('above the limit of 0 bps');
     expect(new Big(end.doneVolumeUsdt).lt(100)).toBe(true);
     expect(end.leftovers?.outcome).toMatch(/^(sold|none|dust|unsold)$/);
@@ -175,11 +181,15 @@ describe('the strategy service against the simulator', () => {
     await api.stopMonitor({ accountId: DEMO_ACCOUNT_ID });
     expect(await api.startStrategy(KOGE_RUN)).toMatchObject({
       ok: true,
-      value: { state: 'starting', message: 'Waiting for the order stream to be live…' },
+      value: { state: 'starting', status: { code: 'WAITING_FOR_STREAM' } },
     });
     expect(await api.stopStrategy({ accountId: DEMO_ACCOUNT_ID })).toMatchObject({
       ok: true,
-      value: { state: 'finished', message: 'Stopped before the first order.', placedOrderIds: [] },
+      value: {
+        state: 'finished',
+        status: { code: 'STOPPED_BEFORE_FIRST_ORDER' },
+        placedOrderIds: [],
+      },
     });
   });
 
@@ -201,9 +211,13 @@ describe('the strategy service against the simulator', () => {
     expect(end).toMatchObject({
       state: 'failed',
       placedOrderIds: [],
-      error: { code: 'SESSION_EXPIRED' },
+      status: { code: 'FAILED' },
+      error: {
+        code: 'SESSION_EXPIRED',
+        reason: { code: 'STREAM_FAILED_BEFORE_START', cause: { code: 'SESSION_EXPIRED' } },
+      },
     });
-    expect(end.message).toMatch(/^The order stream failed before the first order: /);
+    expect(end.error?.message).toMatch(/^The order stream failed before the first order: /);
   });
 
   it('stops with the session’s reason when the monitor fails mid-run', async () => {
@@ -235,6 +249,7 @@ describe('the strategy service against the simulator', () => {
       state: 'failed',
       error: {
         code: 'SESSION_EXPIRED',
+        reason: { code: 'SESSION_EXPIRED' },
         message: describeReason('en', connection!.problem!.reason),
       },
     });

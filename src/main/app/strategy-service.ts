@@ -1,5 +1,9 @@
-import { describeReason } from '../../shared/reasons/reason-text.ts';
 import { randomUUID } from 'node:crypto';
+import { isAccountStopCode } from '../../shared/reasons/account-stop.ts';
+import type { Problem, Reason } from '../../shared/reasons/reason.ts';
+import { reasonOf } from '../../shared/reasons/reason-of.ts';
+import type { StrategyReason } from '../../shared/reasons/strategy-reason.ts';
+import { describeStrategyReason } from '../../shared/reasons/strategy-reason-text.ts';
 import type { OrderUpdate } from '../../shared/domain/order-update.ts';
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
 import type { AsyncDisposable, Disposable } from '../../shared/lifecycle/disposable.ts';
@@ -17,17 +21,27 @@ import {
 } from '../core/session/index.ts';
 import { createStrategyRun, type StrategyRun } from '../core/strategy/index.ts';
 import {
-  ACCOUNT_STOP_CODES,
-  accountStopAdvice,
   engineParamsOf,
-  finishedMessage,
+  finishedStatus,
+  runErrorOf,
   wearOf,
   type StrategyAccountStop,
 } from './strategy-views.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
-import { appError } from './app-error.ts';
+import { appError, passAppError } from './app-error.ts';
 import type { AccountConnection } from './ports.ts';
+
+/** A failed connection that did not say why. */
+const STREAM_FAILED: Problem & { reason: Reason } = {
+  code: 'STREAM_FAILED',
+  reason: { code: 'UNEXPECTED', detail: 'STREAM_FAILED' },
+};
+
+/** A run's error: its code, its reason, and that reason in English for logs. */
+function runError(code: string, reason: StrategyReason) {
+  return { code, reason, message: describeStrategyReason('en', reason) };
+}
 
 interface ActiveRun {
   run: StrategyRun;
@@ -54,12 +68,18 @@ export interface StrategyMonitor {
 export class StrategyService implements AsyncDisposable {
   private readonly runs = new Map<string, ActiveRun>();
   private readonly last = new Map<string, StrategyProgressView>();
-  private readonly progressEmitter = new Emitter<StrategyProgressView>();
-  private readonly placedEmitter = new Emitter<{ accountId: string; orderIds: string[] }>();
+  private readonly progressEmitter = new Emitter<StrategyProgressView>({
+    name: 'strategy-service.progress',
+  });
+  private readonly placedEmitter = new Emitter<{ accountId: string; orderIds: string[] }>({
+    name: 'strategy-service.placed',
+  });
   readonly onDidProgress: Event<StrategyProgressView> = this.progressEmitter.event;
   readonly onDidPlaceOrders: Event<{ accountId: string; orderIds: string[] }> =
     this.placedEmitter.event;
-  private readonly accountStopEmitter = new Emitter<StrategyAccountStop>();
+  private readonly accountStopEmitter = new Emitter<StrategyAccountStop>({
+    name: 'strategy-service.account-stop',
+  });
   /** A run stopped at once because the account needs the user (verification, balance...). */
   readonly onDidStopAccount: Event<StrategyAccountStop> = this.accountStopEmitter.event;
 
@@ -105,11 +125,7 @@ export class StrategyService implements AsyncDisposable {
         pointsToday: prep.pointsToday,
       };
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      throw appError(
-        typeof code === 'string' ? code : 'STRATEGY_FAILED',
-        String((error as Error)?.message ?? error),
-      );
+      throw passAppError(error, 'STRATEGY_FAILED');
     } finally {
       run.dispose();
     }
@@ -135,13 +151,9 @@ export class StrategyService implements AsyncDisposable {
       clock: this.deps.clock,
       logger: this.deps.logger,
     });
-    const sessionFailures: Event<{ code: string; reason: string }> = (listener) =>
+    const sessionFailures: Event<Problem> = (listener) =>
       monitor.onDidChangeConnection(({ state, problem }) => {
-        if (state === 'failed')
-          listener({
-            code: problem?.code ?? 'STREAM_FAILED',
-            reason: problem ? describeReason('en', problem.reason) : 'the order stream failed',
-          });
+        if (state === 'failed') listener(problem ?? STREAM_FAILED);
       });
     const run = createStrategyRun(
       {
@@ -169,10 +181,7 @@ export class StrategyService implements AsyncDisposable {
       costPerPoint: null,
       targetPoints: params.points ?? null,
       placedOrderIds: [],
-      message:
-        monitor.connection().state === 'live'
-          ? 'Resolving the token and reading today’s volume…'
-          : 'Waiting for the order stream to be live…',
+      status: { code: monitor.connection().state === 'live' ? 'PREPARING' : 'WAITING_FOR_STREAM' },
       error: null,
     };
     const publish = (patch: Partial<StrategyProgressView>) => {
@@ -198,13 +207,13 @@ export class StrategyService implements AsyncDisposable {
           accountId: params.accountId,
           orderIds: [e.workingOrderId, e.pendingOrderId],
         });
-        publish({ message: `Trade ${e.trade} placed.` });
+        publish({ status: { code: 'TRADE_PLACED', trade: e.trade } });
       }),
       run.onDidEvent((e) => {
         if (e.type === 'trade-failed')
-          publish({ message: `Trade ${e.trade} failed: ${e.message}` });
+          publish({ status: { code: 'TRADE_FAILED', trade: e.trade, reason: e.reason } });
         if (e.type === 'leg-timeout')
-          publish({ message: `Trade ${e.trade}: the ${e.leg} leg did not fill in time.` });
+          publish({ status: { code: 'LEG_TIMEOUT', trade: e.trade, leg: e.leg } });
       }),
     ];
     const wait = waitForLive(monitor, this.deps.clock);
@@ -212,11 +221,9 @@ export class StrategyService implements AsyncDisposable {
       .then(() => run.start())
       .then(
         (summary) => {
-          const failed = !['target-reached', 'dry-run', 'stopped'].includes(summary.outcome);
-          const code = summary.reasonCode ?? summary.outcome.toUpperCase();
-          const accountStop = failed && ACCOUNT_STOP_CODES.has(code);
+          const error = runErrorOf(summary);
           publish({
-            state: failed ? 'failed' : 'finished',
+            state: error ? 'failed' : 'finished',
             doneVolumeUsdt: summary.doneUsdt,
             targetVolumeUsdt: summary.targetVolumeUsdt,
             trades: summary.trades,
@@ -224,33 +231,31 @@ export class StrategyService implements AsyncDisposable {
             feesUsdt: summary.feesUsdt,
             costUsdt: summary.costUsdt,
             ...wearOf(summary),
-            message: finishedMessage(summary),
+            status: finishedStatus(summary),
             leftovers: summary.leftovers,
-            error: failed
-              ? {
-                  code,
-                  message: accountStop
-                    ? accountStopAdvice(code)
-                    : (summary.reason ?? summary.outcome),
-                }
-              : null,
+            error,
           });
-          if (accountStop) this.accountStopEmitter.fire({ accountId: params.accountId, code });
+          if (error && isAccountStopCode(error.code))
+            this.accountStopEmitter.fire({ accountId: params.accountId, code: error.code });
         },
         (error: unknown) => {
           if (error instanceof SessionNotLiveError && error.ending === 'cancelled') {
-            publish({ state: 'finished', message: 'Stopped before the first order.' });
+            publish({ state: 'finished', status: { code: 'STOPPED_BEFORE_FIRST_ORDER' } });
           } else if (error instanceof SessionNotLiveError) {
-            const why = error.reason ? describeReason('en', error.reason) : error.message;
-            const message = `The order stream failed before the first order: ${why}`;
-            publish({ state: 'failed', message, error: { code: error.code, message } });
+            const reason: StrategyReason = {
+              code: 'STREAM_FAILED_BEFORE_START',
+              ...(error.reason ? { cause: error.reason } : {}),
+            };
+            publish({
+              state: 'failed',
+              status: { code: 'FAILED' },
+              error: runError(error.code, reason),
+            });
           } else {
             publish({
               state: 'failed',
-              error: {
-                code: 'STRATEGY_FAILED',
-                message: String((error as Error)?.message ?? error),
-              },
+              status: { code: 'FAILED' },
+              error: runError('STRATEGY_FAILED', reasonOf(error)),
             });
           }
         },
@@ -303,13 +308,8 @@ function waitForLive(
     if (state === 'live') return { state: 'live' };
     if (state === 'stopped') return { state: 'stopped' };
     if (state !== 'failed') return { state: 'pending' };
-    return problem
-      ? { state: 'failed', code: problem.code, reason: problem.reason }
-      : {
-          state: 'failed',
-          code: 'STREAM_FAILED',
-          reason: { code: 'UNEXPECTED', detail: 'it failed.' },
-        };
+    const { code, reason } = problem ?? STREAM_FAILED;
+    return { state: 'failed', code, reason };
   };
   const live = waitUntilLive(
     { current: () => probe(monitor.connection()), onDidChange: monitor.onDidChangeConnection },

@@ -1,4 +1,10 @@
-import type { StrategyRequest } from '../../shared/ipc/views-app.ts';
+import type {
+  StrategyRequest,
+  StrategyRunError,
+  StrategyStatus,
+} from '../../shared/ipc/views-app.ts';
+import type { StrategyReason } from '../../shared/reasons/strategy-reason.ts';
+import { describeStrategyReason } from '../../shared/reasons/strategy-reason-text.ts';
 import {
   strategyParamsOf,
   type StrategyParams,
@@ -29,32 +35,7 @@ export function engineParamsOf(params: StrategyRequest): StrategyParams {
   });
 }
 
-/**
- * Ends after which a person must act before the account can trade again: the run stopped at
- * once and never retried; the app says so in a notice. (An expired session is not here: the
- * monitor's own session-failure notice says it.)
- */
-export const ACCOUNT_STOP_CODES = new Set([
-  'VERIFICATION_REQUIRED',
-  'RISK_CHALLENGE',
-  'INSUFFICIENT_BALANCE',
-]);
-
-/** What to do after an account stop, in plain language (the notice's body). */
-export function accountStopAdvice(code: string): string {
-  switch (code) {
-    case 'VERIFICATION_REQUIRED':
-      return 'Binance asks for supplementary verification (补充认证). Finish it in the Binance app (Alpha), then start the strategy again. Nothing was retried.';
-    case 'RISK_CHALLENGE':
-      return 'Binance asks for a security check (2FA) on orders. Place one Alpha order by hand on binance.com or in the app to pass it, then start again. Nothing was retried.';
-    case 'INSUFFICIENT_BALANCE':
-      return 'The funding wallet cannot pay the next buy (481020). Add USDT to it or lower the amount per trade, then start again. Nothing was retried.';
-    default:
-      return 'Log in again and re-import the session (Accounts), then start again.';
-  }
-}
-
-/** A run that stopped for one of ACCOUNT_STOP_CODES (the notice translates the code). */
+/** A run that stopped the account (`shared/reasons/account-stop.ts`; the notice says what to do). */
 export interface StrategyAccountStop {
   accountId: string;
   code: string;
@@ -75,17 +56,29 @@ export function wearOf(p: {
 }
 
 /** The last line of a finished run; a failed one says its reason in its error instead. */
-export function finishedMessage(summary: StrategySummary): string {
+export function finishedStatus(summary: StrategySummary): StrategyStatus {
   switch (summary.outcome) {
     case 'target-reached':
-      return summary.trades === 0
-        ? 'Target already met today: nothing was placed.'
-        : 'Target reached.';
+      return { code: 'TARGET_REACHED', trades: summary.trades };
     case 'dry-run':
-      return 'Dry run: no order was placed.';
+      return { code: 'DRY_RUN' };
     case 'stopped':
-      return 'Stopped.';
+      return { code: 'STOPPED' };
     default:
-      return '';
+      return { code: 'FAILED' };
   }
+}
+
+/** The error of a run that did not reach its target (null for one that did, or stopped). */
+export function runErrorOf(summary: StrategySummary): StrategyRunError | null {
+  if (['target-reached', 'dry-run', 'stopped'].includes(summary.outcome)) return null;
+  const reason: StrategyReason = summary.reason ?? {
+    code: 'UNEXPECTED',
+    detail: summary.outcome,
+  };
+  return {
+    code: summary.reasonCode ?? summary.outcome.toUpperCase(),
+    reason,
+    message: describeStrategyReason('en', reason),
+  };
 }

@@ -43,8 +43,16 @@ describe('every layer raises errors on the one coded base', () => {
       { kind: 'rest', reason: 'credentials-in-url' },
     ],
     [new SecretStoreError('SECRET_STORE_FAILED', 'x'), 'SECRET_STORE_FAILED', {}],
-    [new StrategyError('TOKEN_NOT_FOUND', 'x'), 'TOKEN_NOT_FOUND', {}],
-    [new IpcServiceError('DISK_FULL', 'x'), 'DISK_FULL', {}],
+    [
+      new StrategyError({ code: 'TOKEN_NOT_FOUND', token: 'KOGE', chain: 'BSC' }),
+      'TOKEN_NOT_FOUND',
+      { token: 'KOGE', chain: 'BSC' },
+    ],
+    [
+      new IpcServiceError('DISK_FULL', 'x', { path: '/d/a.json' }),
+      'DISK_FULL',
+      { path: '/d/a.json' },
+    ],
   ] as const)('%s', (error, code, params) => {
     expect(error).toBeInstanceOf(CodedError);
     expect(isCodedError(error)).toBe(true);

@@ -107,7 +107,13 @@ describe('strategy stops', () => {
     expect(result.code).toBe(1);
     expect(ofType(result, 'order-placed')).toHaveLength(1);
     expect(summaryOf(result)).toMatchObject({ outcome: 'price-moved', reasonCode: 'PRICE_MOVED' });
-    expect(summaryOf(result).reason).toMatch(/moved 5\.00 % during trade 1/);
+    expect(summaryOf(result).reason).toMatchObject({
+      code: 'PRICE_MOVED',
+      trade: 1,
+      movedPct: '5.00',
+      maxMovePct: '2',
+    });
+    expect(summaryOf(result).message).toMatch(/moved 5\.00 % during trade 1/);
   });
 
   it('--timeout cancels a BUY that does not fill and reports it', async () => {

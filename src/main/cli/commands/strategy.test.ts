@@ -329,7 +329,9 @@ describe('alpha-monitor strategy against the simulator', () => {
     ]);
     expect(result.code).toBe(2);
     expect(summaryOf(result)).toMatchObject({ outcome: 'failed', reasonCode: 'TOO_MANY_TRADES' });
-    expect(summaryOf(result).reason).toMatch(/more than the 10000 one run may place/);
+    // The reason as code + parameters for scripts, and in English for people.
+    expect(summaryOf(result).reason).toMatchObject({ code: 'TOO_MANY_TRADES', maxTrades: 10000 });
+    expect(summaryOf(result).message).toMatch(/more than the 10000 one run may place/);
     expect(ofType(result, 'order-planned')).toEqual([]);
   });
 

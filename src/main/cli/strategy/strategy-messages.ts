@@ -9,6 +9,7 @@ import {
   type StrategyPreparation,
   type StrategySummary,
 } from '../../core/strategy/index.ts';
+import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
 import { defineMessages, type Lang } from '../i18n/lang.ts';
 import { wearPhrase } from '../i18n/points-messages.ts';
 
@@ -27,6 +28,10 @@ const todayOf = (p: StrategyPreparation) =>
   p.todayCountedUsdt === null || p.pointsToday === null
     ? null
     : { counted: money(p.todayCountedUsdt, 2), points: p.pointsToday };
+
+/** Why a run ended, in `lang` ('' when the summary has no reason). */
+const why = (lang: Lang, s: StrategySummary) =>
+  s.reason === null ? '' : describeStrategyReason(lang, s.reason);
 
 /** The strategy command's text, in English and Simplified Chinese. */
 export const messages = defineMessages({
@@ -117,7 +122,7 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
     canceled: (e: Extract<StrategyEvent, { type: 'order-canceled' }>) =>
       `trade ${e.trade}: order #${e.orderId} cancelled (confirmed by ${e.confirmedBy === 'stream' ? 'the order stream' : 'open orders'})`,
     failed: (e: Extract<StrategyEvent, { type: 'trade-failed' }>) =>
-      `trade ${e.trade} failed: ${e.message}`,
+      `trade ${e.trade} failed: ${describeStrategyReason('en', e.reason)}`,
     progress: (
       done: string,
       target: string,
@@ -163,7 +168,7 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
         case 'max-wear':
         case 'price-moved':
         case 'too-many-failures':
-          return `Stopped: ${s.reason}.`;
+          return `Stopped: ${why('en', s)}.`;
         case 'auth-rejected':
           switch (s.reasonCode) {
             case 'VERIFICATION_REQUIRED':
@@ -171,12 +176,12 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
             case 'RISK_CHALLENGE':
               return `Stopped at once, not retried: Binance asks for a security check (2FA) on orders. Place one Alpha order by hand on binance.com or in the app to pass it, then run again.`;
             default:
-              return `Stopped: the session was rejected (${s.reasonCode}): ${s.reason}. Log in again, then update the credentials.`;
+              return `Stopped: the session was rejected (${s.reasonCode}): ${why('en', s)}`;
           }
         case 'insufficient-balance':
           return `Stopped at once, not retried: the funding wallet cannot pay the next buy (481020 insufficient balance). Add USDT to the funding wallet or lower --amount, then run again.`;
         case 'failed':
-          return `Failed (${s.reasonCode}): ${s.reason}`;
+          return `Failed (${s.reasonCode}): ${why('en', s)}`;
         default:
           return assertNever(s.outcome, 'strategy outcome');
       }
@@ -315,7 +320,7 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
     canceled: (e: Extract<StrategyEvent, { type: 'order-canceled' }>) =>
       `第 ${e.trade} 笔：订单 #${e.orderId} 已撤销（由${e.confirmedBy === 'stream' ? '订单推送' : '当前委托查询'}确认）`,
     failed: (e: Extract<StrategyEvent, { type: 'trade-failed' }>) =>
-      `第 ${e.trade} 笔失败：${e.message}`,
+      `第 ${e.trade} 笔失败：${describeStrategyReason('zh-CN', e.reason)}`,
     progress: (
       done: string,
       target: string,
@@ -359,7 +364,7 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
         case 'max-wear':
         case 'price-moved':
         case 'too-many-failures':
-          return `已停止：${s.reason}。`;
+          return `已停止：${why('zh-CN', s)}。`;
         case 'auth-rejected':
           switch (s.reasonCode) {
             case 'VERIFICATION_REQUIRED':
@@ -367,12 +372,12 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
             case 'RISK_CHALLENGE':
               return '已立即停止，不会重试：币安要求对下单进行安全验证（2FA）。请先在 binance.com 或 App 中手动下一笔 Alpha 订单通过验证，然后重新运行。';
             default:
-              return `已停止：会话被拒绝（${s.reasonCode}）：${s.reason}。请重新登录，然后更新凭证。`;
+              return `已停止：会话被拒绝（${s.reasonCode}）：${why('zh-CN', s)}`;
           }
         case 'insufficient-balance':
           return '已立即停止，不会重试：资金账户余额不足以支付下一笔买单（481020 余额不足）。请向资金账户充值 USDT 或调低 --amount，然后重新运行。';
         case 'failed':
-          return `失败（${s.reasonCode}）：${s.reason}`;
+          return `失败（${s.reasonCode}）：${why('zh-CN', s)}`;
         default:
           return assertNever(s.outcome, 'strategy outcome');
       }

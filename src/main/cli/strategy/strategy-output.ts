@@ -1,4 +1,5 @@
 import { assertNever } from '../../../shared/assert-never.ts';
+import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
 import type { StrategyEvent, StrategySummary } from '../../core/strategy/index.ts';
 import type { CliContext } from '../common/cli-context.ts';
 import { ExitCode } from '../common/cli-error.ts';
@@ -13,7 +14,7 @@ export function createStrategyOutput(
   ctx: Pick<CliContext, 'stdout' | 'lang'>,
   options: { json: boolean; amountUsdt: string },
 ): (event: StrategyEvent) => void {
-  if (options.json) return (event) => ctx.stdout(`${JSON.stringify(event)}\n`);
+  if (options.json) return (event) => ctx.stdout(`${JSON.stringify(jsonOf(event))}\n`);
   const m = messages(ctx.lang);
   let lastLine = '';
   const out = (line: string) => {
@@ -22,6 +23,21 @@ export function createStrategyOutput(
     ctx.stdout(`${line}\n`);
   };
   return (event) => printEvent(event, options.amountUsdt, ctx.lang, m, out);
+}
+
+/**
+ * An event as its `--json` line: the reason stays code + parameters (for scripts); a failed
+ * trade and the summary also get `message`, the reason in English for humans and logs.
+ */
+export function jsonOf(event: StrategyEvent): StrategyEvent & { message?: string | null } {
+  if (event.type === 'trade-failed')
+    return { ...event, message: describeStrategyReason('en', event.reason) };
+  if (event.type === 'summary')
+    return {
+      ...event,
+      message: event.reason === null ? null : describeStrategyReason('en', event.reason),
+    };
+  return event;
 }
 
 function printEvent(

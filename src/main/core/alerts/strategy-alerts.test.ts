@@ -18,7 +18,7 @@ const view = (patch: Partial<StrategyProgressView>): StrategyProgressView => ({
   costPerPoint: '0.07',
   targetPoints: null,
   placedOrderIds: [],
-  message: '',
+  status: { code: 'PREPARING' },
   error: null,
   ...patch,
 });
@@ -44,7 +44,11 @@ describe('strategyAlertOf', () => {
   });
 
   it('a wear or loss limit is a wear-limit alert; any other early stop is strategy-paused', () => {
-    const failed = (code: string) => view({ state: 'failed', error: { code, message: 'x' } });
+    const failed = (code: string) =>
+      view({
+        state: 'failed',
+        error: { code, reason: { code: 'POINTS_UNAVAILABLE' }, message: 'x' },
+      });
     expect(strategyAlertOf('running', failed('MAX_WEAR_RUN'), 1)).toMatchObject({
       kind: 'wear-limit',
       reasonCode: 'MAX_WEAR_RUN',

@@ -9,7 +9,7 @@ import {
 import { systemClock, type Clock } from '../ports/clock.ts';
 import { nullLogger, type Logger } from '../ports/logger.ts';
 import { AlphaRestClient } from '../rest/index.ts';
-import { describeReason } from '../../../shared/reasons/reason-text.ts';
+import type { Problem } from '../../../shared/reasons/reason.ts';
 import { liveProbeOf, waitUntilLive, type LiveStateSource } from './wait-until-live.ts';
 
 /** Where one account's session goes and with what. */
@@ -41,11 +41,8 @@ export interface EngineSession extends AccountRest {
   readonly monitor: AccountMonitor;
   /** The monitor's order updates (live and recovered over REST), as the strategy reads them. */
   readonly orderUpdates: Event<OrderUpdate>;
-  /**
-   * The stream gave up for good (e.g. SESSION_EXPIRED), as the strategy's port takes it: the
-   * code, and the reason in English for its log and summary (`monitor.state` keeps the Reason).
-   */
-  readonly sessionFailures: Event<{ code: string; reason: string }>;
+  /** The stream gave up for good (e.g. SESSION_EXPIRED): its code and reason, as the strategy's port takes it. */
+  readonly sessionFailures: Event<Problem>;
   /** The monitor's state, for waitUntilLive. */
   readonly liveState: LiveStateSource;
   /** Starts the monitor (listen key, stream); idempotent while running. */
@@ -102,8 +99,7 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
     orderUpdates: (listener) => monitor.onDidReceiveOrderUpdate((e) => listener(e.update)),
     sessionFailures: (listener) =>
       monitor.onDidChangeState(({ state }) => {
-        if (state.name === 'failed')
-          listener({ code: state.code, reason: describeReason('en', state.reason) });
+        if (state.name === 'failed') listener({ code: state.code, reason: state.reason });
       }),
     start: () => monitor.start(),
     waitUntilLive(waitOptions = {}) {

@@ -1,29 +1,13 @@
 import { MAX_TARGET_POINTS } from '../../../shared/strategy/strategy-defaults.ts';
 import Big from 'big.js';
+import type {
+  StrategyParamName,
+  StrategyParamProblem,
+} from '../../../shared/reasons/strategy-reason.ts';
 import { StrategyError } from './strategy-error.ts';
 import type { StrategyParams } from './strategy-types.ts';
 
-/** The parameters a check names (the CLI option without `--`, the panel's field). */
-export type StrategyParamName =
-  | 'volume'
-  | 'points'
-  | 'amount'
-  | 'buy-offset'
-  | 'sell-offset'
-  | 'interval'
-  | 'timeout'
-  | 'max-loss'
-  | 'max-wear-bps'
-  | 'max-move-pct'
-  | 'max-failures';
-
-/**
- * What is wrong with a parameter, as a code the edges translate:
- * `not-a-number`, `negative` (below 0), `not-positive` (0 where more is needed),
- * `out-of-range` (see `range`), `not-whole` (a whole number was needed).
- */
-export type StrategyParamProblem =
-  'not-a-number' | 'negative' | 'not-positive' | 'out-of-range' | 'not-whole';
+export type { StrategyParamName, StrategyParamProblem };
 
 export { MAX_TARGET_POINTS };
 
@@ -36,23 +20,14 @@ export class StrategyParamError extends StrategyError {
     /** For `out-of-range`: the bounds, e.g. `-100 < x < 100`. */
     readonly range: string | null = null,
   ) {
-    super('INVALID_PARAMS', `${param} ${problemText(problem, range)}, got "${value}"`);
+    super({
+      code: 'INVALID_PARAMS',
+      param,
+      problem,
+      value,
+      ...(range === null ? {} : { range }),
+    });
     this.name = 'StrategyParamError';
-  }
-}
-
-function problemText(problem: StrategyParamProblem, range: string | null): string {
-  switch (problem) {
-    case 'not-a-number':
-      return 'must be a number';
-    case 'negative':
-      return 'must not be negative';
-    case 'not-positive':
-      return 'must be above 0';
-    case 'out-of-range':
-      return `must be in ${range}`;
-    case 'not-whole':
-      return 'must be a whole number';
   }
 }
 

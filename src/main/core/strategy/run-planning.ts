@@ -47,10 +47,7 @@ export async function readRunStart(
   assertStrategyParams(params);
   const points = params.targetPoints ?? null;
   if (points !== null && todayCounted === null) {
-    throw new StrategyError(
-      'POINTS_UNAVAILABLE',
-      "today's points (user-score) could not be read, so a points target cannot be sized",
-    );
+    throw new StrategyError({ code: 'POINTS_UNAVAILABLE' });
   }
   const [items, info, userVolume] = await Promise.all([
     rest.getAggTicker24(),
@@ -85,10 +82,12 @@ export function estimateRun(params: StrategyParams, start: RunStart): StrategyPr
     params.buyOffsetPct,
   );
   if (tradesEstimated > MAX_TRADES_PER_RUN) {
-    throw new StrategyError(
-      'TOO_MANY_TRADES',
-      `the target needs about ${tradesEstimated} trades of ${params.amountUsdt} USDT, more than the ${MAX_TRADES_PER_RUN} one run may place; lower the target or raise the amount`,
-    );
+    throw new StrategyError({
+      code: 'TOO_MANY_TRADES',
+      trades: tradesEstimated,
+      amountUsdt: params.amountUsdt,
+      maxTrades: MAX_TRADES_PER_RUN,
+    });
   }
   // Full trades pay `amount` for each expectedTradeVolume; the last pays only for what
   // remains, so the USDT paid in all is about remaining × amount / expectedTradeVolume.

@@ -20,11 +20,15 @@ describe('the wear and price-move stops', () => {
   it('stop on a trade above the wear limit, else on the run average, never at or below it', () => {
     expect(wearStop(null, 1, '99', '99')).toBeNull();
     expect(wearStop('5', 1, '5.00', '5.00')).toBeNull();
-    expect(wearStop('5', 2, '5.01', '3')).toMatchObject({
+    expect(wearStop('5', 2, '5.01', '3')).toEqual({
       outcome: 'max-wear',
       reasonCode: 'MAX_WEAR_TRADE',
+      reason: { code: 'MAX_WEAR_TRADE', trade: 2, wearBps: '5.01', maxWearBps: '5' },
     });
-    expect(wearStop('5', 3, '4', '6')).toMatchObject({ reasonCode: 'MAX_WEAR_RUN' });
+    expect(wearStop('5', 3, '4', '6')).toMatchObject({
+      reasonCode: 'MAX_WEAR_RUN',
+      reason: { code: 'MAX_WEAR_RUN', wearBps: '6', maxWearBps: '5' },
+    });
     // A trade that gained (negative wear) never trips it.
     expect(wearStop('0', 1, '-2', '-2')).toBeNull();
   });
@@ -35,7 +39,14 @@ describe('the wear and price-move stops', () => {
     expect(moveStop('3', 1, '100', '103')).toBeNull();
     expect(moveStop('3', 4, '100', '96.9')).toMatchObject({
       outcome: 'price-moved',
-      reason: expect.stringMatching(/moved 3\.10 % during trade 4/),
+      reason: {
+        code: 'PRICE_MOVED',
+        trade: 4,
+        movedPct: '3.10',
+        before: '100',
+        after: '96.9',
+        maxMovePct: '3',
+      },
     });
   });
 });

@@ -21,14 +21,14 @@ export function wearStop(
     return {
       outcome: 'max-wear',
       reasonCode: 'MAX_WEAR_TRADE',
-      reason: `trade ${trade} wore ${tradeWearBps} bps, above the limit of ${maxWearBps} bps`,
+      reason: { code: 'MAX_WEAR_TRADE', trade, wearBps: tradeWearBps, maxWearBps },
     };
   }
   if (runWearBps !== null && new Big(runWearBps).gt(maxWearBps)) {
     return {
       outcome: 'max-wear',
       reasonCode: 'MAX_WEAR_RUN',
-      reason: `the run's average wear ${runWearBps} bps is above the limit of ${maxWearBps} bps`,
+      reason: { code: 'MAX_WEAR_RUN', wearBps: runWearBps, maxWearBps },
     };
   }
   return null;
@@ -57,7 +57,7 @@ export function moveStop(
   return {
     outcome: 'price-moved',
     reasonCode: 'PRICE_MOVED',
-    reason: `the price moved ${moved} % during trade ${trade} (${before} → ${after}), more than the limit of ${maxMovePct} %`,
+    reason: { code: 'PRICE_MOVED', trade, movedPct: moved, before, after, maxMovePct },
   };
 }
 

@@ -1,4 +1,7 @@
-import { CodedError } from '../../../shared/errors/coded-error.ts';
+import { CodedError, type CodedErrorParams } from '../../../shared/errors/coded-error.ts';
+import type { StrategyReason } from '../../../shared/reasons/strategy-reason.ts';
+import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
+
 /**
  * Why a strategy could not go on. Stable codes: the CLI maps them to exit codes and
  * messages, the desktop app to its panel, tests assert them.
@@ -18,8 +21,8 @@ export type StrategyErrorCode =
   | 'FILTER_VIOLATION'
   /** Parameters out of range (negative amount, offset ≥ 100 %, ...). */
   | 'INVALID_PARAMS'
-  /** An exchange reply did not have the shape we rely on. */
-  | 'BAD_RESPONSE'
+  /** An exchange reply did not have the shape we rely on (as the REST client's code). */
+  | 'UNEXPECTED_REPLY'
   /** The session was rejected (expired, verification or risk challenge needed). */
   | 'AUTH_REJECTED'
   /** The target needs more trades than one run may place (MAX_TRADES_PER_RUN). */
@@ -27,10 +30,30 @@ export type StrategyErrorCode =
   /** A points target, but today's points (user-score) could not be read. */
   | 'POINTS_UNAVAILABLE';
 
-/** An error of the strategy engine, with a stable `code`. */
+/** The reason a StrategyError carries: one per code, with its parameters. */
+export type StrategyErrorReason = Extract<StrategyReason, { code: StrategyErrorCode }>;
+
+/** A reason's plain fields (the CodedError params an edge or IPC carries); lists are left out. */
+function scalarParams(reason: StrategyReason): CodedErrorParams {
+  const params: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(reason)) {
+    if (key === 'code') continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      params[key] = value;
+  }
+  return params;
+}
+
+/**
+ * An error of the strategy engine: a stable `code`, the `reason` the edges translate (its
+ * scalar fields are also the `params`), and the English message for logs.
+ */
 export class StrategyError extends CodedError<StrategyErrorCode> {
-  constructor(code: StrategyErrorCode, message: string) {
-    super(code, message);
+  readonly reason: StrategyErrorReason;
+
+  constructor(reason: StrategyErrorReason) {
+    super(reason.code, describeStrategyReason('en', reason), { params: scalarParams(reason) });
+    this.reason = reason;
     this.name = 'StrategyError';
   }
 }
@@ -68,9 +91,4 @@ export function errorCodeOf(error: unknown): string {
     if (typeof code === 'string') return code;
   }
   return 'UNKNOWN';
-}
-
-/** The error's message, without a stack. */
-export function errorMessageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@ import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import type { OrderStatus, OrderUpdate } from '../../../shared/domain/order-update.ts';
 import { Emitter } from '../../../shared/event/emitter.ts';
+import type { Problem } from '../../../shared/reasons/reason.ts';
 import { sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
 import { createAcceleratedClock } from '../ports/clock.ts';
 import { nullLogger } from '../ports/logger.ts';
@@ -156,11 +157,7 @@ function params(overrides: Partial<StrategyParams> = {}): StrategyParams {
   };
 }
 
-function runAgainst(
-  alpha: FakeAlpha,
-  p: StrategyParams,
-  sessionFailures?: Emitter<{ code: string; reason: string }>,
-) {
+function runAgainst(alpha: FakeAlpha, p: StrategyParams, sessionFailures?: Emitter<Problem>) {
   // 1000× faster than real time: a 60 s leg timeout takes 60 ms.
   const clock = createAcceleratedClock({ speed: 1000 });
   const run = createStrategyRun(
@@ -202,7 +199,10 @@ describe('strategy run (in-memory exchange)', () => {
       params({ maxConsecutiveFailures: 2, cancelConfirmTimeoutMs: 10 }),
     );
     const summary = await run.start();
-    expect(summary.outcome).toBe('too-many-failures');
+    expect(summary).toMatchObject({
+      outcome: 'too-many-failures',
+      reason: { code: 'TOO_MANY_FAILURES', failures: 2, last: { code: 'WORKING_TIMEOUT' } },
+    });
     expect(alpha.placed).toHaveLength(2);
     const workingIds = events.flatMap((e) => (e.type === 'order-placed' ? [e.workingOrderId] : []));
     expect(alpha.canceled).toEqual(expect.arrayContaining(workingIds));
@@ -227,7 +227,7 @@ describe('strategy run (in-memory exchange)', () => {
 
   it('stops at once, cancelling the open buy, when the stream reports the session lost', async () => {
     const alpha = new FakeAlpha('never-fill');
-    const failures = new Emitter<{ code: string; reason: string }>();
+    const failures = new Emitter<Problem>();
     // A leg timeout of 10 virtual hours: only the session loss can end this run in time.
     const { run } = runAgainst(
       alpha,
@@ -237,7 +237,7 @@ describe('strategy run (in-memory exchange)', () => {
     let workingId = '';
     run.onDidPlaceOrder((e) => {
       workingId = e.workingOrderId;
-      failures.fire({ code: 'SESSION_EXPIRED', reason: 'login expired' });
+      failures.fire({ code: 'SESSION_EXPIRED', reason: { code: 'SESSION_EXPIRED' } });
     });
     const summary = await run.start();
     expect(summary).toMatchObject({
@@ -281,7 +281,14 @@ describe('strategy run (in-memory exchange)', () => {
       params({ targetVolumeUsdt: '1000', maxLossUsdt: '0.05', sellOffsetPct: '1' }),
     );
     const summary = await run.start();
-    expect(summary.outcome).toBe('max-loss');
+    expect(summary).toMatchObject({
+      outcome: 'max-loss',
+      reason: {
+        code: 'MAX_LOSS',
+        maxLossUsdt: '0.05',
+        costUsdt: expect.stringMatching(/^\d+\.\d{4}$/),
+      },
+    });
     // One trade loses ~1 % of 10 USDT = 0.1 ≥ 0.05.
     expect(summary.trades).toBe(1);
     expect(new Big(summary.cost).gte('0.05')).toBe(true);
@@ -291,7 +298,12 @@ describe('strategy run (in-memory exchange)', () => {
     const alpha = new FakeAlpha('fill-before-reply');
     const { run } = runAgainst(alpha, params({ chain: 'ETH' }));
     const summary = await run.start();
-    expect(summary).toMatchObject({ outcome: 'failed', reasonCode: 'TOKEN_NOT_FOUND', trades: 0 });
+    expect(summary).toMatchObject({
+      outcome: 'failed',
+      reasonCode: 'TOKEN_NOT_FOUND',
+      reason: { code: 'TOKEN_NOT_FOUND', token: 'KOGE', chain: 'ETH', listedOn: 'BSC' },
+      trades: 0,
+    });
     expect(alpha.placed).toHaveLength(0);
   });
 });

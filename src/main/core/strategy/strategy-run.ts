@@ -15,10 +15,11 @@ import { sellLeftovers } from './leftover-sale.ts';
 import { priceMoveStop, wearStop } from './run-stops.ts';
 import { emptyProgress, summaryOf } from './run-summary.ts';
 import { dryRunPlans, estimateRun, planNextTrade, readRunStart } from './run-planning.ts';
+import type { Problem } from '../../../shared/reasons/reason.ts';
+import { reasonOf } from '../../../shared/reasons/reason-of.ts';
 import {
   StrategyError,
   errorCodeOf,
-  errorMessageOf,
   isAuthRejection,
   isInsufficientBalance,
 } from './strategy-error.ts';
@@ -52,10 +53,12 @@ export function createStrategyRun(deps: StrategyDeps, params: StrategyParams): S
 }
 
 class StrategyRunner implements StrategyRun {
-  private readonly events = new Emitter<StrategyEvent>();
-  private readonly progress = new Emitter<StrategyProgress>();
-  private readonly placed = new Emitter<Extract<StrategyEvent, { type: 'order-placed' }>>();
-  private readonly finished = new Emitter<StrategySummary>();
+  private readonly events = new Emitter<StrategyEvent>({ name: 'strategy-run.event' });
+  private readonly progress = new Emitter<StrategyProgress>({ name: 'strategy-run.progress' });
+  private readonly placed = new Emitter<Extract<StrategyEvent, { type: 'order-placed' }>>({
+    name: 'strategy-run.placed',
+  });
+  private readonly finished = new Emitter<StrategySummary>({ name: 'strategy-run.finished' });
   readonly onDidEvent = this.events.event;
   readonly onDidProgress = this.progress.event;
   readonly onDidPlaceOrder = this.placed.event;
@@ -73,7 +76,7 @@ class StrategyRunner implements StrategyRun {
   private leftovers: LeftoverSale | null = null;
 
   /** Set when the session was lost for good while running. */
-  private sessionFailure: { code: string; reason: string } | null = null;
+  private sessionFailure: Problem | null = null;
   private readonly sessionSubscription: Disposable | undefined;
 
   constructor(
@@ -247,13 +250,9 @@ class StrategyRunner implements StrategyRun {
           throw error;
         failures++;
         deps.logger.warn('strategy step failed', { code: errorCodeOf(error) });
-        this.emit({
-          type: 'trade-failed',
-          trade,
-          code: errorCodeOf(error),
-          message: errorMessageOf(error),
-        });
-        if (failures >= params.maxConsecutiveFailures) return tooManyFailures(failures, error);
+        const reason = reasonOf(error);
+        this.emit({ type: 'trade-failed', trade, code: errorCodeOf(error), reason });
+        if (failures >= params.maxConsecutiveFailures) return tooManyFailures(failures, reason);
         if (!(await sleep(deps.clock, params.intervalMs, signal))) return { outcome: 'stopped' };
         trade--;
         continue;
@@ -276,8 +275,9 @@ class StrategyRunner implements StrategyRun {
       if (result.kind === 'stopped') return { outcome: 'stopped' };
       if (result.kind === 'failed') {
         failures++;
-        this.emit({ type: 'trade-failed', trade, code: result.code, message: result.message });
-        if (failures >= params.maxConsecutiveFailures) return tooManyFailures(failures, result);
+        this.emit({ type: 'trade-failed', trade, code: result.code, reason: result.reason });
+        if (failures >= params.maxConsecutiveFailures)
+          return tooManyFailures(failures, result.reason);
       } else {
         failures = 0;
       }
@@ -285,7 +285,11 @@ class StrategyRunner implements StrategyRun {
         return {
           outcome: 'max-loss',
           reasonCode: 'MAX_LOSS',
-          reason: `realised cost ${this.tally.costUsdt.toFixed(4)} USDT reached the limit of ${params.maxLossUsdt} USDT`,
+          reason: {
+            code: 'MAX_LOSS',
+            costUsdt: this.tally.costUsdt.toFixed(4),
+            maxLossUsdt: params.maxLossUsdt,
+          },
         };
       }
       if (signal.aborted) return { outcome: 'stopped' };

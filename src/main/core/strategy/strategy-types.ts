@@ -1,4 +1,6 @@
 import type { Event } from '../../../shared/event/emitter.ts';
+import type { Problem } from '../../../shared/reasons/reason.ts';
+import type { StrategyReason } from '../../../shared/reasons/strategy-reason.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
@@ -66,7 +68,7 @@ export interface StrategyDeps {
    * Fires when the account's session is lost for good (e.g. the monitor entered `failed` with
    * SESSION_EXPIRED): the run stops at once instead of waiting out a leg timeout.
    */
-  sessionFailures?: Event<{ code: string; reason: string }>;
+  sessionFailures?: Event<Problem>;
 }
 
 /** Everything known before the first order: shown to confirm a live run. */
@@ -165,10 +167,10 @@ export interface PendingLegRef {
 export interface StrategySummary extends StrategyProgress {
   type: 'summary';
   outcome: StrategyOutcome;
-  /** Stable code of the reason when the run did not reach its target. */
+  /** Stable code of the end when the run did not reach its target (what scripts switch on). */
   reasonCode: string | null;
-  /** Plain-language reason (English; the CLI translates by outcome). */
-  reason: string | null;
+  /** Why, as a code with its parameters (the edges say it: `describeStrategyReason`). */
+  reason: StrategyReason | null;
   /** Same as `doneUsdt`, under the name the CLI's JSON promises. */
   volume: string;
   fees: string;
@@ -210,7 +212,7 @@ export type StrategyEvent =
     }
   | { type: 'leg-timeout'; trade: number; leg: 'working' | 'pending'; orderId: string }
   | { type: 'order-canceled'; trade: number; orderId: string; confirmedBy: 'stream' | 'rest' }
-  | { type: 'trade-failed'; trade: number; code: string; message: string }
+  | { type: 'trade-failed'; trade: number; code: string; reason: StrategyReason }
   | {
       type: 'trade-wear';
       trade: number;

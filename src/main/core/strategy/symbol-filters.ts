@@ -1,4 +1,5 @@
 import Big from 'big.js';
+import type { FilterProblem } from '../../../shared/reasons/strategy-reason.ts';
 import { StrategyError } from './strategy-error.ts';
 import type { ExchangeFilter, ExchangeSymbolInfo } from './strategy-ports.ts';
 
@@ -42,10 +43,9 @@ export function readSymbolFilters(
   symbol: string,
 ): SymbolFilters {
   const entry = info.symbols.find((s) => s.symbol === symbol);
-  if (!entry)
-    throw new StrategyError('SYMBOL_NOT_TRADING', `${symbol} is not in the exchange info`);
+  if (!entry) throw new StrategyError({ code: 'SYMBOL_NOT_TRADING', symbol });
   if (entry.status !== 'TRADING') {
-    throw new StrategyError('SYMBOL_NOT_TRADING', `${symbol} is ${entry.status}, not TRADING`);
+    throw new StrategyError({ code: 'SYMBOL_NOT_TRADING', symbol, status: String(entry.status) });
   }
   const filters = entry.filters ?? [];
   const price = pick(filters, 'PRICE_FILTER');
@@ -105,47 +105,60 @@ export function roundUpToStep(value: Big, step: string | null): Big {
 }
 
 /**
- * Every rule a working BUY of `quantity` at `price` would break, as plain sentences (empty
+ * Every rule a working BUY of `quantity` at `price` would break, as coded problems (empty
  * when it may be sent). `referencePrice` is the market price for PERCENT_PRICE.
  */
 export function checkWorkingOrder(
   filters: SymbolFilters,
   order: { price: Big; quantity: Big; referencePrice: Big },
-): string[] {
-  const problems: string[] = [];
+): FilterProblem[] {
+  const problems: FilterProblem[] = [];
   const { price, quantity } = order;
   const notional = price.times(quantity);
-  if (price.lte(0)) problems.push(`buy price ${price.toFixed()} is not above 0`);
+  const shown = price.toFixed();
+  if (price.lte(0))
+    problems.push({ rule: 'PRICE_ZERO', leg: 'buy', price: shown, tickSize: filters.tickSize });
   if (filters.minPrice && price.lt(filters.minPrice)) {
-    problems.push(`buy price ${price.toFixed()} is below the minimum price ${filters.minPrice}`);
+    problems.push({ rule: 'PRICE_BELOW_MIN', leg: 'buy', price: shown, limit: filters.minPrice });
   }
   if (filters.maxPrice && price.gt(filters.maxPrice)) {
-    problems.push(`buy price ${price.toFixed()} is above the maximum price ${filters.maxPrice}`);
+    problems.push({ rule: 'PRICE_ABOVE_MAX', leg: 'buy', price: shown, limit: filters.maxPrice });
   }
-  if (quantity.lte(0))
-    problems.push(`quantity rounds down to 0 at lot step ${filters.stepSize ?? '?'}`);
+  if (quantity.lte(0)) problems.push({ rule: 'QUANTITY_ZERO', stepSize: filters.stepSize });
   else if (filters.minQty && quantity.lt(filters.minQty)) {
-    problems.push(`quantity ${quantity.toFixed()} is below the minimum quantity ${filters.minQty}`);
+    problems.push({
+      rule: 'QUANTITY_BELOW_MIN',
+      quantity: quantity.toFixed(),
+      limit: filters.minQty,
+    });
   }
   if (filters.maxQty && quantity.gt(filters.maxQty)) {
-    problems.push(`quantity ${quantity.toFixed()} is above the maximum quantity ${filters.maxQty}`);
+    problems.push({
+      rule: 'QUANTITY_ABOVE_MAX',
+      quantity: quantity.toFixed(),
+      limit: filters.maxQty,
+    });
   }
   if (filters.minNotional && notional.lt(filters.minNotional)) {
-    problems.push(
-      `order value ${notional.toFixed()} USDT is below the minimum notional ${filters.minNotional}`,
-    );
+    problems.push({
+      rule: 'NOTIONAL_BELOW_MIN',
+      notionalUsdt: notional.toFixed(),
+      limit: filters.minNotional,
+    });
   }
   if (filters.maxNotional && notional.gt(filters.maxNotional)) {
-    problems.push(
-      `order value ${notional.toFixed()} USDT is above the maximum notional ${filters.maxNotional}`,
-    );
+    problems.push({
+      rule: 'NOTIONAL_ABOVE_MAX',
+      notionalUsdt: notional.toFixed(),
+      limit: filters.maxNotional,
+    });
   }
   const ref = order.referencePrice;
   if (ref.gt(0) && filters.bidMultiplierUp && price.gt(ref.times(filters.bidMultiplierUp))) {
-    problems.push(`buy price is more than ${filters.bidMultiplierUp}× the market price`);
+    problems.push({ rule: 'PRICE_ABOVE_MARKET', multiplier: filters.bidMultiplierUp });
   }
   if (ref.gt(0) && filters.bidMultiplierDown && price.lt(ref.times(filters.bidMultiplierDown))) {
-    problems.push(`buy price is less than ${filters.bidMultiplierDown}× the market price`);
+    problems.push({ rule: 'PRICE_BELOW_MARKET', multiplier: filters.bidMultiplierDown });
   }
   return problems;
 }
@@ -156,17 +169,16 @@ export function checkWorkingOrder(
  * PERCENT_PRICE 0.2, and a notional below MIN_NOTIONAL) and was accepted, so those filters
  * evidently do not apply to a pending leg at placement.
  */
-export function checkPendingPrice(filters: SymbolFilters, price: Big): string[] {
-  const problems: string[] = [];
+export function checkPendingPrice(filters: SymbolFilters, price: Big): FilterProblem[] {
+  const problems: FilterProblem[] = [];
+  const shown = price.toFixed();
   if (price.lte(0))
-    problems.push(
-      `sell price ${price.toFixed()} rounds down to 0 at tick ${filters.tickSize ?? '?'}`,
-    );
+    problems.push({ rule: 'PRICE_ZERO', leg: 'sell', price: shown, tickSize: filters.tickSize });
   else if (filters.minPrice && price.lt(filters.minPrice)) {
-    problems.push(`sell price ${price.toFixed()} is below the minimum price ${filters.minPrice}`);
+    problems.push({ rule: 'PRICE_BELOW_MIN', leg: 'sell', price: shown, limit: filters.minPrice });
   }
   if (filters.maxPrice && price.gt(filters.maxPrice)) {
-    problems.push(`sell price ${price.toFixed()} is above the maximum price ${filters.maxPrice}`);
+    problems.push({ rule: 'PRICE_ABOVE_MAX', leg: 'sell', price: shown, limit: filters.maxPrice });
   }
   return problems;
 }

@@ -23,6 +23,10 @@ export interface ResolvedToken {
 /** Quote asset of every Alpha order the strategy places (ALPHA-PROTOCOL.md §6 symbol rules). */
 export const QUOTE_ASSET = 'USDT';
 
+/** aggTicker24 gave the token a field we cannot use (no alphaId, no price above 0). */
+const unusable = (token: string, field: 'alphaId' | 'price') =>
+  new StrategyError({ code: 'UNEXPECTED_REPLY', path: 'aggTicker24', field: `${token}.${field}` });
+
 /**
  * Finds `symbol` on `chain` in aggTicker24 items. The chain is matched by name (`BSC`) or id
  * (`56`), case-insensitively: the original matched the symbol only, so same-symbol tokens on
@@ -40,44 +44,44 @@ export function resolveToken(
   );
   if (matches.length === 0) {
     const chains = [...new Set(bySymbol.map((item) => item.chainName))];
-    throw new StrategyError(
-      'TOKEN_NOT_FOUND',
-      chains.length > 0
-        ? `No ${token} on chain ${query.chain}; it is listed on: ${chains.join(', ')}`
-        : `No Alpha token with symbol ${token} in the token list`,
-    );
+    throw new StrategyError({
+      code: 'TOKEN_NOT_FOUND',
+      token,
+      chain: query.chain,
+      ...(chains.length > 0 ? { listedOn: chains.join(', ') } : {}),
+    });
   }
   if (matches.length > 1) {
     const list = matches.map((m) => `${m.alphaId} (${m.name ?? '?'}, ${m.contractAddress ?? '?'})`);
-    throw new StrategyError(
-      'TOKEN_AMBIGUOUS',
-      `${matches.length} tokens named ${token} on ${query.chain}: ${list.join('; ')}`,
-    );
+    throw new StrategyError({
+      code: 'TOKEN_AMBIGUOUS',
+      token,
+      chain: query.chain,
+      count: matches.length,
+      candidates: list.join('; '),
+    });
   }
   const item = matches[0]!;
   if (item.offline === true) {
-    throw new StrategyError(
-      'TOKEN_OFFLINE',
-      `${token} (${item.alphaId}) is offline on Binance Alpha`,
-    );
+    throw new StrategyError({ code: 'TOKEN_OFFLINE', token, alphaId: String(item.alphaId) });
   }
   if (item.offsell === true) {
-    throw new StrategyError(
-      'TOKEN_SELL_SUSPENDED',
-      `${token} (${item.alphaId}) has selling suspended (offsell): the pending SELL could not run`,
-    );
+    throw new StrategyError({
+      code: 'TOKEN_SELL_SUSPENDED',
+      token,
+      alphaId: String(item.alphaId),
+    });
   }
   if (typeof item.alphaId !== 'string' || !/^ALPHA_\d+$/.test(item.alphaId)) {
-    throw new StrategyError('BAD_RESPONSE', `aggTicker24 gave ${token} no usable alphaId`);
+    throw unusable(token, 'alphaId');
   }
   let price: Big;
   try {
     price = new Big(item.price);
   } catch {
-    throw new StrategyError('BAD_RESPONSE', `aggTicker24 gave ${token} no usable price`);
+    throw unusable(token, 'price');
   }
-  if (price.lte(0))
-    throw new StrategyError('BAD_RESPONSE', `aggTicker24 gave ${token} price ${item.price}`);
+  if (price.lte(0)) throw unusable(token, 'price');
   const mulPoint = Number(item.mulPoint);
   return {
     tokenSymbol: token,

@@ -1,12 +1,9 @@
 import Big from 'big.js';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
-import {
-  isAuthRejection,
-  isInsufficientBalance,
-  errorCodeOf,
-  errorMessageOf,
-} from './strategy-error.ts';
+import { reasonOf } from '../../../shared/reasons/reason-of.ts';
+import type { StrategyReason } from '../../../shared/reasons/strategy-reason.ts';
+import { isAuthRejection, isInsufficientBalance, errorCodeOf } from './strategy-error.ts';
 import { OrderTracker, TERMINAL, totalsOf, type TrackedOrder } from './order-tracker.ts';
 import type { StrategyRestPort } from './strategy-ports.ts';
 import type { PendingLegRef, StrategyEvent } from './strategy-types.ts';
@@ -28,7 +25,7 @@ export type TradeResult =
   | {
       kind: 'failed';
       code: string;
-      message: string;
+      reason: StrategyReason;
       buyQuote: Big;
       feeQuote: Big;
       pending: PendingLegRef | null;
@@ -78,7 +75,7 @@ export async function executeTrade(
     return {
       kind: 'failed',
       code: errorCodeOf(error),
-      message: `placing the order failed: ${errorMessageOf(error)}`,
+      reason: { code: 'PLACE_FAILED', cause: reasonOf(error) },
       buyQuote: zero,
       feeQuote: zero,
       pending: null,
@@ -126,10 +123,10 @@ export async function executeTrade(
       return {
         kind: 'failed',
         code: end === 'UNCONFIRMED' ? 'CANCEL_UNCONFIRMED' : 'WORKING_TIMEOUT',
-        message:
-          end === 'UNCONFIRMED'
-            ? `the buy ${workingId} did not fill and its cancel could not be confirmed`
-            : `the buy ${workingId} did not fill in time and was cancelled`,
+        reason: {
+          code: end === 'UNCONFIRMED' ? 'CANCEL_UNCONFIRMED' : 'WORKING_TIMEOUT',
+          orderId: workingId,
+        },
         buyQuote: totals.quote,
         feeQuote: totals.feeQuote,
         pending: null,
@@ -142,7 +139,7 @@ export async function executeTrade(
     return {
       kind: 'failed',
       code: `WORKING_${status}`,
-      message: `the buy ${workingId} ended ${status}`,
+      reason: { code: 'WORKING_ENDED', orderId: workingId, status },
       buyQuote: totals.quote,
       feeQuote: totals.feeQuote,
       pending: null,
@@ -201,7 +198,7 @@ export async function executeTrade(
     return {
       kind: 'failed',
       code: `PENDING_${status}`,
-      message: `the sell ${pending.orderId} ended ${status}`,
+      reason: { code: 'PENDING_ENDED', orderId: pending.orderId, status },
       buyQuote: buy.quote,
       feeQuote: buy.feeQuote,
       pending: null,

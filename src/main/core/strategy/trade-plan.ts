@@ -84,10 +84,13 @@ export function planTrade(input: TradePlanInput): TradePlan {
     ...checkPendingPrice(filters, sell),
   ];
   if (problems.length > 0) {
-    throw new StrategyError(
-      'FILTER_VIOLATION',
-      `Order not sent (${filters.symbol}, ${input.amountUsdt} USDT at ${buy.toFixed()}): ${problems.join('; ')}`,
-    );
+    throw new StrategyError({
+      code: 'FILTER_VIOLATION',
+      symbol: filters.symbol,
+      amountUsdt: input.amountUsdt,
+      price: buy.toFixed(),
+      problems,
+    });
   }
   const paymentAmount = payment.toFixed(PAYMENT_DECIMALS);
   return {

@@ -31,10 +31,7 @@ function toBig(value: number | string, what: string): Big {
     // The wire has JSON floats; String() keeps exactly the digits JSON.parse produced.
     return new Big(typeof value === 'number' ? String(value) : value);
   } catch {
-    throw new StrategyError(
-      'BAD_RESPONSE',
-      `user-volume gave ${what} "${String(value)}", not a number`,
-    );
+    throw new StrategyError({ code: 'UNEXPECTED_REPLY', path: 'user-volume', field: what });
   }
 }
 

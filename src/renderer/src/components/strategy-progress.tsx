@@ -95,9 +95,13 @@ export function StrategyProgress({ progress: p }: { progress: StrategyProgressVi
         </div>
       </dl>
       {/* A failed run says its reason once, in the error box. */}
-      {p.message && !p.error && (
-        <p className="muted small progress-message" data-testid="strategy-message">
-          {p.message}
+      {!p.error && (
+        <p
+          className="muted small progress-message"
+          data-testid="strategy-message"
+          data-code={p.status.code}
+        >
+          {t.strategyStatus(p.status)}
         </p>
       )}
       {p.leftovers && (
@@ -109,7 +113,7 @@ export function StrategyProgress({ progress: p }: { progress: StrategyProgressVi
           {t.leftovers(p.leftovers)}
         </p>
       )}
-      {p.error && <ErrorBox error={p.error} />}
+      {p.error && <ErrorBox error={{ code: p.error.code }} text={t.strategyRunError(p.error)} />}
     </div>
   );
 }
