@@ -3,6 +3,8 @@
  * rate (each update one more unit filled, the last one FILLED), every push stamped with the
  * time it left the simulator; then the page's records are matched to the sends.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { measureLoad, type LoadMeasurement, type SentUpdate } from './figures.ts';
 import { benchOrder, fillFrame, newFrame } from './frames.ts';
@@ -84,6 +86,32 @@ async function drive(
   return sent;
 }
 
+/**
+ * BENCH_UI_PROFILE_DIR=dir: a Chromium CPU profile of the page while a load is sent
+ * (`<dir>/<table>-<rate>-per-s.cpuprofile`, for DevTools' Performance panel).
+ */
+async function startPageProfile(page: Page, name: string) {
+  const dir = process.env.BENCH_UI_PROFILE_DIR;
+  if (!dir) return null;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop');
+      await mkdir(dir, { recursive: true });
+      const table = await page.evaluate(() =>
+        (globalThis as unknown as ProbeWindow).document
+          .querySelector('[data-testid="orders-count"]')
+          ?.getAttribute('data-total'),
+      );
+      await writeFile(join(dir, `${table ?? 'table'}-${name}.cpuprofile`), JSON.stringify(profile));
+      await cdp.detach();
+    },
+  };
+}
+
 export async function runLoad(
   rig: UiRig,
   records: ProbeRecords,
@@ -124,7 +152,9 @@ export async function runLoad(
     );
   await records.collectWhile(sleep(1000));
   const [messagesBefore, charsBefore] = [records.socketMessages, records.socketChars];
+  const profile = await startPageProfile(rig.page, `${rate}-per-s`);
   const sent = await records.collectWhile(drive(rig, orders, rate, durationMs));
+  await profile?.stop();
   // Then until every order shows its last update, or the limit has passed for the last send.
   const lastOf = new Map(sent.map((u) => [u.orderId, u.qty]));
   const allShown = () =>
