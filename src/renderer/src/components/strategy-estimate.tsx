@@ -1,20 +1,8 @@
 import { assertNever } from '../../../shared/assert-never.ts';
 import type { StrategyEstimateState } from '../hooks/use-strategy-estimate.ts';
 import { formatDecimal, roundDecimal } from '../format/decimal.ts';
-import { isStrategyReason } from '../../../shared/reasons/strategy-reason.ts';
-import type { CodedError } from '../i18n/error-text.ts';
 import { useT } from '../i18n/i18n.tsx';
-import type { Messages } from '../i18n/messages-en.ts';
 import { ErrorBox, Spinner } from './ui.tsx';
-
-/**
- * A strategy error (TOKEN_NOT_FOUND with the token and chain, ...) said from its code and
- * params; undefined for another error, which ErrorBox says by its own tables.
- */
-function strategyErrorText(t: Messages, error: CodedError): string | undefined {
-  const reason: unknown = { ...error.params, code: error.code };
-  return isStrategyReason(reason) ? t.strategyReason(reason) : undefined;
-}
 
 /**
  * What Start would do, said before it is pressed: today's volume and points, the trades and
@@ -35,7 +23,7 @@ export function StrategyEstimate({ state }: { state: StrategyEstimateState }) {
     case 'error':
       return (
         <div data-testid="strategy-estimate" data-state="error">
-          <ErrorBox error={state.error} text={strategyErrorText(t, state.error)} />
+          <ErrorBox error={state.error} />
         </div>
       );
     case 'ready': {

@@ -9,7 +9,6 @@ import type {
 } from '../../../shared/ipc/views-app.ts';
 import type { FieldProblem } from '../components/strategy-form.ts';
 import { accountStopAdvice, isAccountStopCode } from '../../../shared/reasons/account-stop.ts';
-import type { StrategyReason } from '../../../shared/reasons/strategy-reason.ts';
 import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
 import type { StrategyRunError, StrategyStatus } from '../../../shared/ipc/views-app.ts';
 /**
@@ -538,8 +537,6 @@ export const en = {
     }
   },
   strategyNeedsAccount: 'Select an account to run the strategy on.',
-  /** A strategy reason (code + parameters, src/shared/reasons/strategy-reason.ts) as a clause. */
-  strategyReason: (reason: StrategyReason) => describeStrategyReason('en', reason),
   /** Why a run failed: what to do after an account stop, else its reason. */
   strategyRunError: (error: StrategyRunError) =>
     isAccountStopCode(error.code)

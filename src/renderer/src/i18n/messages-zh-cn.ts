@@ -485,7 +485,6 @@ export const zhCN: Messages = {
     }
   },
   strategyNeedsAccount: '请选择要运行策略的账户。',
-  strategyReason: (reason) => describeStrategyReason('zh-CN', reason),
   strategyRunError: (error) =>
     isAccountStopCode(error.code)
       ? accountStopAdvice('zh-CN', error.code)
