@@ -12,7 +12,7 @@ export type ServerFrame =
 
 /**
  * What the host pushes: everything that changed since its last batch (at most one per
- * animation frame), coalesced per order and per value (src/main/host/event-merge.ts), in order.
+ * animation frame), coalesced per order and per value (src/main/app/event-merge.ts), in order.
  * `seq` counts the socket's batches from 1; a skipped number means the host dropped what a
  * page that did not read would have had to queue: the page then loads its values again.
  */

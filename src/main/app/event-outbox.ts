@@ -1,6 +1,7 @@
 import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { EventName } from '../../shared/ipc/contract.ts';
 import type { Clock } from '../core/ports/clock.ts';
+import type { EventSink } from '../../shared/ipc/transport.ts';
 import { PendingEvents, type PageEvent } from './event-merge.ts';
 
 /** One frame at 60 Hz: a page cannot show more often than this. */
@@ -90,4 +91,23 @@ export class EventOutbox implements Disposable {
     this.timer = undefined;
     this.pending.take();
   }
+}
+
+/**
+ * An EventSink that coalesces like a page's outbox and hands each batch's events on to
+ * `sink` one by one: the Electron window, whose IPC has no backpressure to wait for, gets the
+ * same one-batch-per-frame coalescing as the browser host's pages.
+ */
+export function coalescingEventSink(sink: EventSink, clock: Clock): EventSink & Disposable {
+  const outbox = new EventOutbox({
+    clock,
+    ready: () => true,
+    send: (_seq, events) => {
+      for (const { event, payload } of events) sink.emit(event, payload as never);
+    },
+  });
+  return {
+    emit: (name, payload) => outbox.push(name, payload),
+    dispose: () => outbox.dispose(),
+  };
 }

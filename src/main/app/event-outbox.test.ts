@@ -8,7 +8,7 @@ import {
   sampleSessionStats,
 } from '../../../test/fakes/order-updates.ts';
 import type { PageEvent } from './event-merge.ts';
-import { EventOutbox } from './event-outbox.ts';
+import { coalescingEventSink, EventOutbox } from './event-outbox.ts';
 
 /** Order `id` with `filled` units filled (one TRADE update each), and that fill. */
 function trade(id: string, filled: number, accountId = 'a1'): OrderUpdatesBatch {
@@ -179,5 +179,25 @@ describe('EventOutbox', () => {
     box.dispose();
     await clock.advance(100);
     expect(sent).toEqual([]);
+  });
+});
+
+describe('coalescingEventSink', () => {
+  it("hands each frame's coalesced events to the inner sink one by one", async () => {
+    const clock = new FakeClock();
+    const got: Array<[string, unknown]> = [];
+    const sink = coalescingEventSink(
+      { emit: (name, payload) => void got.push([name, payload]) },
+      clock,
+    );
+    sink.emit('settingsChanged', 'old' as never);
+    sink.emit('notice', 'n' as never);
+    sink.emit('settingsChanged', 'new' as never);
+    await clock.advance(0);
+    expect(got).toEqual([
+      ['settingsChanged', 'new'],
+      ['notice', 'n'],
+    ]);
+    sink.dispose();
   });
 });
