@@ -17,4 +17,13 @@ describe('findEnglishSentence', () => {
       ),
     ).toBeNull();
   });
+
+  it('takes a comma-separated list of names for names, not a sentence', () => {
+    expect(
+      findEnglishSentence('找到的请求头：bnc-uuid, user-agent, accept, clienttype, lang'),
+    ).toBeNull();
+    expect(findEnglishSentence('丢弃：origin, the session works, referer')).toContain(
+      'the session works',
+    );
+  });
 });

@@ -16,12 +16,18 @@ const ALLOWED: RegExp[] = [
   /\b(?:Binance|Alpha|Monitor|App|cURL|listenKey|listen key|ping|pong|cookie|csrftoken|Telegram|Bark|Webhook|JSON|NDJSON|CSV|USDT|BNB|HTTP|WebSocket|Chromium|Electron|Node(?:\.js)?|macOS|Linux|Windows|Secret Service|Keychain|Ctrl\+C|UTC|ms|bps)\b/g,
 ];
 
-const SENTENCE = /\b[A-Za-z][A-Za-z']*(?:[ \t,]+[A-Za-z][A-Za-z']*){2,}/;
+const SENTENCE = /\b[A-Za-z][A-Za-z']*(?:[ \t,]+[A-Za-z][A-Za-z']*){2,}/g;
+
+/**
+ * A list of names (`user-agent, accept, clienttype`): every word after the first follows a
+ * comma. Prose has at least one word that follows a plain space.
+ */
+const NAME_LIST = /^[A-Za-z][A-Za-z']*(?:[ \t]*,[ \t,]*[A-Za-z][A-Za-z']*)+$/;
 
 /** The first run of 3+ English words left after removing what is allowed, or null. */
 export function findEnglishSentence(text: string): string | null {
   let rest = text;
   for (const pattern of ALLOWED) rest = rest.replace(pattern, ' ');
-  const match = SENTENCE.exec(rest);
-  return match ? match[0] : null;
+  for (const [run] of rest.matchAll(SENTENCE)) if (!NAME_LIST.test(run)) return run;
+  return null;
 }
