@@ -11,9 +11,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AsyncDisposableStore } from '../shared/lifecycle/disposable.ts';
 import { createAppRoot, type AppRoot } from './app/app-root.ts';
 import { engineAppDeps, keychainStores } from './app/engine-wiring.ts';
+import { coalescingEventSink } from './app/event-outbox.ts';
 import { openRotatingLogFile } from './core/logging/rotating-log-file.ts';
 import { logUnexpectedErrors } from './core/logging/unexpected-error-log.ts';
 import { resolveAppDataDir } from './core/paths/app-data-dir.ts';
+import { systemClock } from './core/ports/clock.ts';
 import { createStreamLogger } from './core/ports/logger.ts';
 import { createWindowEventSink, handleContract } from './ipc/electron-ipc.ts';
 import { installAppMenu } from './platform/app-menu.ts';
@@ -160,7 +162,13 @@ async function start(): Promise<void> {
       }),
       exportTarget: createDialogExportTarget(() => window, app.getPath('downloads')),
       notifier,
-      events: createWindowEventSink(() => (window && !window.isDestroyed() ? [window] : [])),
+      // One coalesced batch of events per frame, as the browser host sends its pages.
+      events: store.add(
+        coalescingEventSink(
+          createWindowEventSink(() => (window && !window.isDestroyed() ? [window] : [])),
+          systemClock,
+        ),
+      ),
     }),
   );
   if (quitting()) return shutdown();
