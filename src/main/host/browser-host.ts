@@ -15,7 +15,7 @@ import {
 } from '../../shared/ipc/wire.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { DownloadTickets } from './download-tickets.ts';
-import { EventOutbox } from './event-outbox.ts';
+import { EventOutbox } from '../app/event-outbox.ts';
 import { DOWNLOAD_TICKET_PARAM, DOWNLOADS_PATH } from './host-export-target.ts';
 import { systemClock } from '../core/ports/clock.ts';
 import { HOST_CSP, hostAllowed, originAllowed } from './host-security.ts';
