@@ -86,10 +86,8 @@ test('first run → Try the demo → orders stream in, charts fill, filters work
         ),
     )
     .toBeGreaterThanOrEqual(2);
-  await expect(
-    page.getByTestId('status-chart').locator('.recharts-bar-rectangle').first(),
-  ).toBeVisible();
-  await expect(page.getByTestId('fills-chart').locator('.recharts-surface')).toBeVisible({
+  await expect(page.getByTestId('status-chart').locator('.chart-bar path').first()).toBeVisible();
+  await expect(page.getByTestId('fills-chart-svg')).toBeVisible({
     timeout: 60_000,
   });
   await saveScreen(page, testInfo, '02-monitor-demo');

@@ -258,7 +258,7 @@ test('the README screenshots: the monitor at 1440×900 and 1024×700, light and 
   host,
 }, testInfo) => {
   await startDemo(page, host.url, 10);
-  await expect(page.getByTestId('fills-chart').locator('.recharts-surface')).toBeVisible({
+  await expect(page.getByTestId('fills-chart-svg')).toBeVisible({
     timeout: 60_000,
   });
   for (const [width, height] of [

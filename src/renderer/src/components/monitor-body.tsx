@@ -92,6 +92,7 @@ export function MonitorBody({
   // The table follows every frame; charts and statistics are sampled (their memos key on these).
   const chartVersion = useSampled(version, CHART_REDRAW_INTERVAL_MS);
   const statsVersion = useSampled(version, STATS_REDRAW_INTERVAL_MS);
+  const chartNowMs = useSampled(nowMs, CHART_REDRAW_INTERVAL_MS);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const chartStats = useMemo(() => model?.stats ?? null, [model, chartVersion]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -122,6 +123,7 @@ export function MonitorBody({
           <FillsChart
             fills={model?.fills ?? NO_FILLS}
             version={chartVersion}
+            nowMs={chartNowMs}
             sessionStartMs={connection?.startedAtMs ?? null}
             quoteAsset={quoteAsset}
           />

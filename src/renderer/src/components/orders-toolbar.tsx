@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-update.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { EMPTY_FILTER, isEmptyFilter, type OrderFilter } from '../model/order-query.ts';
@@ -7,8 +7,12 @@ import { statusClass } from './ui.tsx';
 /** Text typed in the search box is applied after a short pause, not on every key stroke. */
 const TEXT_DEBOUNCE_MS = 150;
 
-/** Filters for the orders table: status chips, side, symbol, free text, strategy orders. */
-export function OrdersToolbar({
+/**
+ * Filters for the orders table: status chips, side, symbol, free text, strategy orders.
+ * Memoized: its props change only when the filter, the symbols or the counts do, not on every
+ * frame that brings order updates.
+ */
+export const OrdersToolbar = memo(function OrdersToolbar({
   filter,
   onChange,
   symbols,
@@ -120,4 +124,4 @@ export function OrdersToolbar({
       </span>
     </div>
   );
-}
+});

@@ -1,22 +1,32 @@
 import { memo, useState } from 'react';
-import {
-  Bar,
-  BarChart,
-  Cell,
-  LabelList,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-update.ts';
 import type { SessionStatsView } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useElementSize } from '../hooks/use-element-size.ts';
+import { barPath, tooltipPlace } from '../model/chart-scale.ts';
 import { Panel, statusClass } from './ui.tsx';
 
 type Mode = 'updates' | 'orders';
 
-/** Status distribution, by updates (every accepted `X`) or by orders (their current `X`). */
+/** Fixed geometry (px): the label column has a fixed width, so no label is measured. */
+const LABEL_PX = 112;
+const VALUE_PX = 48;
+const PAD_PX = 4;
+const BAR_GAP_PX = 3;
+const MIN_BAR_PX = 2;
+const FONT_PX = 11;
+
+interface StatusDatum {
+  status: OrderStatus;
+  name: string;
+  count: number;
+}
+
+/**
+ * Status distribution, by updates (every accepted `X`) or by orders (their current `X`):
+ * a bar per status with its count, and a tooltip. Plain SVG drawn from the counts and the
+ * box's size (a ResizeObserver), so a redraw reads no layout.
+ */
 export const StatusChart = memo(function StatusChart({
   stats,
 }: {
@@ -24,6 +34,7 @@ export const StatusChart = memo(function StatusChart({
 }) {
   const t = useT();
   const [mode, setMode] = useState<Mode>('orders');
+  const [boxRef, size] = useElementSize<HTMLDivElement>();
   const counts: Record<OrderStatus, number> | null = stats
     ? mode === 'updates'
       ? stats.updatesByStatus
@@ -58,51 +69,18 @@ export const StatusChart = memo(function StatusChart({
         </div>
       }
     >
-      {total === 0 ? (
-        <div className="chart-empty">{t.noUpdatesYet}</div>
-      ) : (
-        <div className="chart-box" data-mode={mode} data-total={total}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart
-              data={data}
-              layout="vertical"
-              margin={{ top: 4, right: 48, bottom: 4, left: 4 }}
-              barCategoryGap={3}
-            >
-              <XAxis type="number" hide allowDecimals={false} />
-              <YAxis
-                type="category"
-                dataKey="name"
-                width={112}
-                interval={0}
-                tickLine={false}
-                axisLine={false}
-                tick={{ fill: 'var(--muted)', fontSize: 11 }}
-              />
-              <Tooltip
-                cursor={{ fill: 'var(--row-hover)' }}
-                contentStyle={{
-                  background: 'var(--panel)',
-                  border: '1px solid var(--border)',
-                  fontSize: 12,
-                }}
-                labelStyle={{ color: 'var(--text)' }}
-                itemStyle={{ color: 'var(--text)' }}
-              />
-              <Bar dataKey="count" isAnimationActive={false} radius={[0, 3, 3, 0]} minPointSize={2}>
-                {data.map((d) => (
-                  <Cell key={d.status} fill={`var(--st-${statusClass(d.status)})`} />
-                ))}
-                <LabelList
-                  dataKey="count"
-                  position="right"
-                  style={{ fill: 'var(--text)', fontSize: 11 }}
-                />
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      )}
+      <div className="chart-box" ref={boxRef} data-mode={mode} data-total={total}>
+        {total === 0 ? (
+          <div className="chart-empty">{t.noUpdatesYet}</div>
+        ) : (
+          <StatusBars
+            data={data}
+            width={size.width}
+            height={size.height}
+            valueName={mode === 'orders' ? t.byOrders : t.byUpdates}
+          />
+        )}
+      </div>
       <ul className="sr-only" data-testid="status-counts">
         {data.map((d) => (
           <li key={d.status} data-status={d.status} data-count={d.count}>
@@ -113,3 +91,96 @@ export const StatusChart = memo(function StatusChart({
     </Panel>
   );
 });
+
+function StatusBars({
+  data,
+  width,
+  height,
+  valueName,
+}: {
+  data: readonly StatusDatum[];
+  width: number;
+  height: number;
+  valueName: string;
+}) {
+  const [hover, setHover] = useState<number | null>(null);
+  const max = Math.max(1, ...data.map((d) => d.count));
+  const plotW = Math.max(0, width - LABEL_PX - VALUE_PX - 2 * PAD_PX);
+  const band = data.length > 0 ? Math.max(0, height - 2 * PAD_PX) / data.length : 0;
+  const barH = Math.max(1, band - BAR_GAP_PX);
+  const x0 = PAD_PX + LABEL_PX;
+  const yOf = (i: number) => PAD_PX + i * band;
+  const hovered = hover !== null ? data[hover] : undefined;
+
+  const onPointerMove = (event: React.PointerEvent<SVGSVGElement>) => {
+    // A pointer over the chart, not the data path: one read per mouse move is fine.
+    const y = event.clientY - event.currentTarget.getBoundingClientRect().top - PAD_PX;
+    const i = band > 0 ? Math.floor(y / band) : -1;
+    setHover(i >= 0 && i < data.length ? i : null);
+  };
+
+  return (
+    <>
+      <svg
+        className="chart-svg"
+        width={width}
+        height={height}
+        role="img"
+        data-testid="status-chart-svg"
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setHover(null)}
+      >
+        {hovered && (
+          <rect x={x0} y={yOf(hover!)} width={plotW} height={band} fill="var(--row-hover)" />
+        )}
+        {data.map((d, i) => {
+          const w = Math.max(MIN_BAR_PX, (d.count / max) * plotW);
+          const y = yOf(i) + BAR_GAP_PX / 2;
+          return (
+            <g key={d.status} className="chart-bar" data-status={d.status}>
+              <text
+                x={x0 - 8}
+                y={y + barH / 2}
+                dy="0.32em"
+                textAnchor="end"
+                fontSize={FONT_PX}
+                fill="var(--muted)"
+              >
+                {d.name}
+              </text>
+              <path
+                d={barPath(x0, y, w, barH, 3, 'right')}
+                fill={`var(--st-${statusClass(d.status)})`}
+              />
+              <text
+                x={x0 + w + 5}
+                y={y + barH / 2}
+                dy="0.32em"
+                fontSize={FONT_PX}
+                fill="var(--text)"
+              >
+                {d.count}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      {hovered && (
+        <div
+          className="chart-tooltip"
+          role="tooltip"
+          data-testid="status-chart-tooltip"
+          style={{
+            ...tooltipPlace(x0 + Math.max(MIN_BAR_PX, (hovered.count / max) * plotW), width),
+            top: Math.max(0, Math.min(yOf(hover!) + band, height - 48)),
+          }}
+        >
+          <div className="chart-tooltip-label">{hovered.name}</div>
+          <div>
+            {valueName} : {hovered.count}
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
