@@ -4,7 +4,6 @@ import {
   isOwnStrategyReason,
   type FilterProblem,
   type OwnStrategyReasonCode,
-  type StrategyParamProblem,
   type StrategyReason,
   type StrategyReasonOf,
 } from './strategy-reason.ts';
@@ -23,7 +22,6 @@ type StrategyReasonTexts = {
 interface Language {
   reasons: StrategyReasonTexts;
   filter: (problem: FilterProblem) => string;
-  paramProblem: (problem: StrategyParamProblem, range: string | undefined) => string;
   /** How the filter problems of one order are joined. */
   join: string;
 }
@@ -58,20 +56,6 @@ const EN: Language = {
         return `buy price is less than ${p.multiplier}× the market price`;
     }
   },
-  paramProblem: (problem, range) => {
-    switch (problem) {
-      case 'not-a-number':
-        return 'must be a number';
-      case 'negative':
-        return 'must not be negative';
-      case 'not-positive':
-        return 'must be above 0';
-      case 'out-of-range':
-        return `must be in ${range ?? '?'}`;
-      case 'not-whole':
-        return 'must be a whole number';
-    }
-  },
   reasons: {
     MAX_WEAR_TRADE: (r) =>
       `trade ${r.trade} wore ${r.wearBps} bps, above the limit of ${r.maxWearBps} bps`,
@@ -104,7 +88,20 @@ const EN: Language = {
         : `${r.symbol} is ${r.status}, not TRADING`,
     FILTER_VIOLATION: (r) =>
       `Order not sent (${r.symbol}, ${r.amountUsdt} USDT at ${r.price}): ${r.problems ? r.problems.map(EN.filter).join(EN.join) : 'it breaks a rule of the exchange'}`,
-    INVALID_PARAMS: (r) => `${r.param} ${EN.paramProblem(r.problem, r.range)}, got "${r.value}"`,
+    INVALID_PARAMS: (r) => {
+      switch (r.problem) {
+        case 'not-a-number':
+          return `--${r.param} must be a number, got "${r.value}"`;
+        case 'negative':
+          return `--${r.param} must not be negative, got ${r.value}`;
+        case 'not-positive':
+          return `--${r.param} must be above 0, got ${r.value}`;
+        case 'out-of-range':
+          return `--${r.param} must be in ${r.range ?? '?'}, got ${r.value}`;
+        case 'not-whole':
+          return `--${r.param} must be a whole number, got ${r.value}`;
+      }
+    },
     TOO_MANY_TRADES: (r) =>
       `the target needs about ${r.trades} trades of ${r.amountUsdt} USDT, more than the ${r.maxTrades} one run may place; lower the target or raise the amount`,
     POINTS_UNAVAILABLE: () =>
@@ -144,20 +141,6 @@ const ZH: Language = {
         return `买单价格低于现价的 ${p.multiplier} 倍`;
     }
   },
-  paramProblem: (problem, range) => {
-    switch (problem) {
-      case 'not-a-number':
-        return '必须是数字';
-      case 'negative':
-        return '不能为负数';
-      case 'not-positive':
-        return '必须大于 0';
-      case 'out-of-range':
-        return `必须在 ${range ?? '?'} 范围内`;
-      case 'not-whole':
-        return '必须是整数';
-    }
-  },
   reasons: {
     MAX_WEAR_TRADE: (r) => `第 ${r.trade} 笔磨损 ${r.wearBps} bps，超过上限 ${r.maxWearBps} bps`,
     MAX_WEAR_RUN: (r) => `本次运行平均磨损 ${r.wearBps} bps，超过上限 ${r.maxWearBps} bps`,
@@ -188,8 +171,20 @@ const ZH: Language = {
         : `交易对 ${r.symbol} 的状态为 ${r.status}，不可交易`,
     FILTER_VIOLATION: (r) =>
       `订单未发送（${r.symbol}，${r.amountUsdt} USDT，价格 ${r.price}）：${r.problems ? r.problems.map(ZH.filter).join(ZH.join) : '违反交易所的下单规则'}`,
-    INVALID_PARAMS: (r) =>
-      `--${r.param} ${ZH.paramProblem(r.problem, r.range)}，实际为 ${q(r.value)}`,
+    INVALID_PARAMS: (r) => {
+      switch (r.problem) {
+        case 'not-a-number':
+          return `--${r.param} 必须是数字，实际为 "${r.value}"`;
+        case 'negative':
+          return `--${r.param} 不能为负数，实际为 ${r.value}`;
+        case 'not-positive':
+          return `--${r.param} 必须大于 0，实际为 ${r.value}`;
+        case 'out-of-range':
+          return `--${r.param} 必须在 ${r.range ?? '?'} 范围内，实际为 ${r.value}`;
+        case 'not-whole':
+          return `--${r.param} 必须是整数，实际为 ${r.value}`;
+      }
+    },
     TOO_MANY_TRADES: (r) =>
       `目标约需 ${r.trades} 笔、每笔 ${r.amountUsdt} USDT，超过单次运行最多 ${r.maxTrades} 笔；请降低目标或提高每笔金额`,
     POINTS_UNAVAILABLE: () => '无法读取今日积分（user-score），因此无法按积分目标计算交易量',

@@ -12,6 +12,7 @@ import { isDecimalString } from '../../../shared/domain/decimal-string.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import { parseCommandArgs, type ConnectionOptions } from '../common/connection-options.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
 import { messages } from './strategy-messages.ts';
 
 /** `alpha-monitor strategy`'s arguments, checked. */
@@ -129,9 +130,10 @@ export function parseStrategyArgs(argv: string[], lang: Lang): StrategyCliOption
   try {
     assertStrategyParams(params);
   } catch (error) {
+    // Said with the value as typed (`--volume=-5`), not as the engine read it.
     if (error instanceof StrategyParamError)
       throw new CliError(
-        m.invalidParam(error.param, error.problem, text(error.param) ?? error.value, error.range),
+        describeStrategyReason(lang, { ...error.reason, value: text(error.param) ?? error.value }),
         ExitCode.usage,
       );
     throw error;

@@ -5,7 +5,6 @@ import {
   MAX_TARGET_POINTS,
   type LeftoverSale,
   type StrategyEvent,
-  type StrategyParamProblem,
   type StrategyPreparation,
   type StrategySummary,
 } from '../../core/strategy/index.ts';
@@ -209,27 +208,6 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
     badRule: (rules: string) => `--volume-rule must be one of ${rules}`,
     targetRequired: '--volume <usdt> or --points <n> is required (e.g. --volume 20)',
     targetTwice: '--volume and --points are alternatives: give one of them',
-    invalidParam: (
-      name: string,
-      problem: StrategyParamProblem,
-      value: string,
-      range: string | null,
-    ) => {
-      switch (problem) {
-        case 'not-a-number':
-          return `--${name} must be a number, got "${value}"`;
-        case 'negative':
-          return `--${name} must not be negative, got ${value}`;
-        case 'not-positive':
-          return `--${name} must be above 0, got ${value}`;
-        case 'out-of-range':
-          return `--${name} must be in ${range}, got ${value}`;
-        case 'not-whole':
-          return `--${name} must be a whole number, got ${value}`;
-        default:
-          return assertNever(problem, 'param problem');
-      }
-    },
     openPending: (list: string) =>
       `Pending SELL orders still open (cancel them, or rerun with --cancel-pending): ${list}`,
     canceledPending: (list: string) => `Pending SELL orders cancelled: ${list}`,
@@ -405,27 +383,6 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
     badRule: (rules: string) => `--volume-rule 必须是以下之一：${rules}`,
     targetRequired: '必须指定 --volume <USDT> 或 --points <n>（如 --volume 20）',
     targetTwice: '--volume 与 --points 只能二选一',
-    invalidParam: (
-      name: string,
-      problem: StrategyParamProblem,
-      value: string,
-      range: string | null,
-    ) => {
-      switch (problem) {
-        case 'not-a-number':
-          return `--${name} 必须是数字，实际为 "${value}"`;
-        case 'negative':
-          return `--${name} 不能为负数，实际为 ${value}`;
-        case 'not-positive':
-          return `--${name} 必须大于 0，实际为 ${value}`;
-        case 'out-of-range':
-          return `--${name} 必须在 ${range} 范围内，实际为 ${value}`;
-        case 'not-whole':
-          return `--${name} 必须是整数，实际为 ${value}`;
-        default:
-          return assertNever(problem, 'param problem');
-      }
-    },
     openPending: (list: string) =>
       `仍未成交的挂单 SELL（请手动撤销，或加 --cancel-pending 重新运行）：${list}`,
     canceledPending: (list: string) => `已撤销的挂单 SELL：${list}`,

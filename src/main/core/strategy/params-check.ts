@@ -3,6 +3,7 @@ import Big from 'big.js';
 import type {
   StrategyParamName,
   StrategyParamProblem,
+  StrategyReasonOf,
 } from '../../../shared/reasons/strategy-reason.ts';
 import { StrategyError } from './strategy-error.ts';
 import type { StrategyParams } from './strategy-types.ts';
@@ -13,6 +14,8 @@ export { MAX_TARGET_POINTS };
 
 /** A parameter that cannot make a run; thrown before anything is read or placed. */
 export class StrategyParamError extends StrategyError {
+  declare readonly reason: StrategyReasonOf<'INVALID_PARAMS'>;
+
   constructor(
     readonly param: StrategyParamName,
     readonly problem: StrategyParamProblem,
