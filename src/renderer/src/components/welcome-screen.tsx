@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { IpcError } from '../../../shared/ipc/result.ts';
-import type { AccountStorage } from '../../../shared/ipc/views-app.ts';
+import type { AccountStorage, LanguageSetting } from '../../../shared/ipc/views-app.ts';
 import { useApi } from '../shell/api-context.tsx';
-import { useT } from '../i18n/i18n.tsx';
+import { useLang, useT } from '../i18n/i18n.tsx';
 import { Button, ErrorBox, Spinner } from './ui.tsx';
 
 /**
@@ -20,6 +20,7 @@ export function WelcomeScreen({
   accountStorage?: AccountStorage;
 }) {
   const t = useT();
+  const lang = useLang();
   const api = useApi();
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
@@ -33,9 +34,26 @@ export function WelcomeScreen({
     else setError(result.error);
   };
 
+  // The first screen can be read in either language before anything else is set.
+  const chooseLanguage = async (language: LanguageSetting) => {
+    const result = await api.updateSettings({ language });
+    if (!result.ok) setError(result.error);
+  };
+
   return (
     <main className="welcome" data-testid="welcome">
       <div className="welcome-card">
+        <label className="welcome-language small">
+          {t.language}{' '}
+          <select
+            value={lang}
+            onChange={(e) => void chooseLanguage(e.target.value as LanguageSetting)}
+            data-testid="welcome-language"
+          >
+            <option value="en">English</option>
+            <option value="zh-CN">简体中文</option>
+          </select>
+        </label>
         <div className="brand-mark" aria-hidden>
           <span />
           <span />
