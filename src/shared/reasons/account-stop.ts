@@ -16,34 +16,70 @@ export function isAccountStopCode(code: string): code is AccountStopCode {
   return (ACCOUNT_STOP_CODES as readonly string[]).includes(code);
 }
 
-/** What to do, per code; `default` for another rejected session. */
-type Advice = Record<AccountStopCode | 'default', string>;
+/** Where the advice is read: the app (notice, strategy panel) or the CLI. */
+export type AdviceSurface = 'app' | 'cli';
+
+/** The words that differ by surface: how to start again, what sets the amount. */
+interface Words {
+  again: string;
+  amount: string;
+}
+
+interface Advice {
+  stop: Record<AccountStopCode, (w: Words) => string>;
+  /** Another rejected session (the app's notice only). */
+  other: string;
+  /** Said after the app's advice (the CLI's line starts with it instead). */
+  notRetried: string;
+  words: Record<AdviceSurface, Words>;
+}
 
 const ADVICE: Record<Lang, Advice> = {
   en: {
-    VERIFICATION_REQUIRED:
-      'Binance asks for supplementary verification. Finish it in the Binance app (Alpha), then start the strategy again. Nothing was retried.',
-    RISK_CHALLENGE:
-      'Binance asks for a security check (2FA) on orders. Place one Alpha order by hand on binance.com or in the app to pass it, then start again. Nothing was retried.',
-    INSUFFICIENT_BALANCE:
-      'The funding wallet cannot pay the next buy (481020). Add USDT to it or lower the amount per trade, then start again. Nothing was retried.',
-    default: 'Log in again and re-import the session (Accounts), then start again.',
+    stop: {
+      VERIFICATION_REQUIRED: (w) =>
+        `Binance asks for supplementary verification (补充认证). Finish it in the Binance app (Alpha), then ${w.again}.`,
+      RISK_CHALLENGE: (w) =>
+        `Binance asks for a security check (2FA) on orders. Place one Alpha order by hand on binance.com or in the app to pass it, then ${w.again}.`,
+      INSUFFICIENT_BALANCE: (w) =>
+        `The funding wallet cannot pay the next buy (481020 insufficient balance). Add USDT to the funding wallet or lower ${w.amount}, then ${w.again}.`,
+    },
+    other: 'Log in again and re-import the session (Accounts), then start again.',
+    notRetried: ' Nothing was retried.',
+    words: {
+      app: { again: 'start the strategy again', amount: 'the amount per trade' },
+      cli: { again: 'run again', amount: '--amount' },
+    },
   },
   'zh-CN': {
-    VERIFICATION_REQUIRED:
-      '币安要求补充认证。请在币安 App（Alpha）中完成认证，然后重新启动策略。未做任何重试。',
-    RISK_CHALLENGE:
-      '币安要求对下单进行安全验证（双重验证）。请在 binance.com 或 App 中手动下一笔 Alpha 订单以通过验证，然后重新启动。未做任何重试。',
-    INSUFFICIENT_BALANCE:
-      '资金账户不足以支付下一笔买单（481020）。请充值 USDT 或降低每笔金额，然后重新启动。未做任何重试。',
-    default: '请重新登录并重新导入会话（账户），然后重新启动。',
+    stop: {
+      VERIFICATION_REQUIRED: (w) =>
+        `币安要求补充认证。请在币安 App（Alpha）中完成认证，然后${w.again}。`,
+      RISK_CHALLENGE: (w) =>
+        `币安要求对下单进行安全验证（2FA）。请先在 binance.com 或 App 中手动下一笔 Alpha 订单通过验证，然后${w.again}。`,
+      INSUFFICIENT_BALANCE: (w) =>
+        `资金账户余额不足以支付下一笔买单（481020 余额不足）。请向资金账户充值 USDT 或调低${w.amount}，然后${w.again}。`,
+    },
+    other: '请重新登录并重新导入会话（账户），然后重新启动。',
+    notRetried: '未做任何重试。',
+    words: {
+      app: { again: '重新启动策略', amount: '每笔金额' },
+      cli: { again: '重新运行', amount: ' --amount' },
+    },
   },
 };
 
 /**
- * What to do after a strategy stopped the account (the app's notice and its strategy panel
- * say the same): one table, both languages.
+ * What to do after a strategy stopped the account: one table for the app's notice, its
+ * strategy panel and the CLI's summary line, both languages.
  */
-export function accountStopAdvice(lang: Lang, code: string): string {
-  return ADVICE[lang][isAccountStopCode(code) ? code : 'default'];
+export function accountStopAdvice(
+  lang: Lang,
+  code: string,
+  surface: AdviceSurface = 'app',
+): string {
+  const advice = ADVICE[lang];
+  if (!isAccountStopCode(code)) return advice.other;
+  const text = advice.stop[code](advice.words[surface]);
+  return surface === 'app' ? `${text}${advice.notRetried}` : text;
 }

@@ -8,6 +8,7 @@ import {
   type StrategyPreparation,
   type StrategySummary,
 } from '../../core/strategy/index.ts';
+import { accountStopAdvice, isAccountStopCode } from '../../../shared/reasons/account-stop.ts';
 import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
 import { defineMessages, type Lang } from '../i18n/lang.ts';
 import { wearPhrase } from '../i18n/points-messages.ts';
@@ -169,16 +170,11 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
         case 'too-many-failures':
           return `Stopped: ${why('en', s)}.`;
         case 'auth-rejected':
-          switch (s.reasonCode) {
-            case 'VERIFICATION_REQUIRED':
-              return `Stopped at once, not retried: Binance asks for supplementary verification (补充认证). Finish it in the Binance app (Alpha), then run again.`;
-            case 'RISK_CHALLENGE':
-              return `Stopped at once, not retried: Binance asks for a security check (2FA) on orders. Place one Alpha order by hand on binance.com or in the app to pass it, then run again.`;
-            default:
-              return `Stopped: the session was rejected (${s.reasonCode}): ${why('en', s)}`;
-          }
+          return s.reasonCode !== null && isAccountStopCode(s.reasonCode)
+            ? `Stopped at once, not retried: ${accountStopAdvice('en', s.reasonCode, 'cli')}`
+            : `Stopped: the session was rejected (${s.reasonCode}): ${why('en', s)}`;
         case 'insufficient-balance':
-          return `Stopped at once, not retried: the funding wallet cannot pay the next buy (481020 insufficient balance). Add USDT to the funding wallet or lower --amount, then run again.`;
+          return `Stopped at once, not retried: ${accountStopAdvice('en', 'INSUFFICIENT_BALANCE', 'cli')}`;
         case 'failed':
           return `Failed (${s.reasonCode}): ${why('en', s)}`;
         default:
@@ -344,16 +340,11 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
         case 'too-many-failures':
           return `已停止：${why('zh-CN', s)}。`;
         case 'auth-rejected':
-          switch (s.reasonCode) {
-            case 'VERIFICATION_REQUIRED':
-              return '已立即停止，不会重试：币安要求补充认证。请在币安 App（Alpha）中完成认证，然后重新运行。';
-            case 'RISK_CHALLENGE':
-              return '已立即停止，不会重试：币安要求对下单进行安全验证（2FA）。请先在 binance.com 或 App 中手动下一笔 Alpha 订单通过验证，然后重新运行。';
-            default:
-              return `已停止：会话被拒绝（${s.reasonCode}）：${why('zh-CN', s)}`;
-          }
+          return s.reasonCode !== null && isAccountStopCode(s.reasonCode)
+            ? `已立即停止，不会重试：${accountStopAdvice('zh-CN', s.reasonCode, 'cli')}`
+            : `已停止：会话被拒绝（${s.reasonCode}）：${why('zh-CN', s)}`;
         case 'insufficient-balance':
-          return '已立即停止，不会重试：资金账户余额不足以支付下一笔买单（481020 余额不足）。请向资金账户充值 USDT 或调低 --amount，然后重新运行。';
+          return `已立即停止，不会重试：${accountStopAdvice('zh-CN', 'INSUFFICIENT_BALANCE', 'cli')}`;
         case 'failed':
           return `失败（${s.reasonCode}）：${why('zh-CN', s)}`;
         default:

@@ -105,10 +105,12 @@ describe('the strategy panel in both languages', () => {
       message: 'Binance rejected the request (481020: Insufficient balance)',
     };
     const zh = progressOf('zh-CN', failed(balance));
-    expect(zh).toContain('资金账户不足以支付下一笔买单（481020）');
+    expect(zh).toContain(
+      '资金账户余额不足以支付下一笔买单（481020 余额不足）。请向资金账户充值 USDT 或调低每笔金额，然后重新启动策略。未做任何重试。',
+    );
     expectNoEnglish(zh);
     expect(progressOf('en', failed(balance))).toContain(
-      'The funding wallet cannot pay the next buy (481020).',
+      'Add USDT to the funding wallet or lower the amount per trade, then start the strategy again. Nothing was retried.',
     );
   });
 
