@@ -12,8 +12,8 @@ import { FleetService, type FleetMonitors } from './fleet-service.ts';
 const START_MS = Date.UTC(2026, 11, 1, 10);
 
 class FakeMonitors implements FleetMonitors {
-  readonly batches = new Emitter<OrderUpdatesBatch>();
-  readonly connections = new Emitter<ConnectionView>();
+  readonly batches = new Emitter<OrderUpdatesBatch>({ name: 'test.batches' });
+  readonly connections = new Emitter<ConnectionView>({ name: 'test.connections' });
   readonly onDidBatch = this.batches.event;
   readonly onDidChangeConnection = this.connections.event;
   readonly running = new Set<string>();

@@ -11,7 +11,7 @@ describe('Emitter', () => {
     restore = setUnexpectedErrorHandler((error, origin) =>
       reported.push({ message: (error as Error).message, origin }),
     );
-    const emitter = new Emitter<number>();
+    const emitter = new Emitter<number>({ name: 'test.numbers' });
     const seen: number[] = [];
     emitter.event(() => {
       throw new Error('listener broke');
@@ -25,7 +25,7 @@ describe('Emitter', () => {
   });
 
   it('stops calling a disposed listener', () => {
-    const emitter = new Emitter<string>();
+    const emitter = new Emitter<string>({ name: 'test.strings' });
     const seen: string[] = [];
     const subscription = emitter.event((value) => seen.push(value));
     emitter.fire('a');

@@ -11,7 +11,7 @@ import {
 /** A session whose state the test sets. */
 function fakeSource(initial: LiveProbe = { state: 'pending' }) {
   let probe = initial;
-  const changes = new Emitter<void>();
+  const changes = new Emitter<void>({ name: 'test.changes' });
   return {
     source: { current: () => probe, onDidChange: changes.event },
     set(next: LiveProbe) {

@@ -34,7 +34,7 @@ describe('OrderTracker', () => {
   const clock = createAcceleratedClock({ speed: 1000 });
 
   it('sees a fill that came before the wait was registered', async () => {
-    const updates = new Emitter<OrderUpdate>();
+    const updates = new Emitter<OrderUpdate>({ name: 'test.updates' });
     const tracker = new OrderTracker(updates.event, clock);
     updates.fire(update({ eventId: 1 }));
     updates.fire(fill({ eventId: 2 }));
@@ -45,7 +45,7 @@ describe('OrderTracker', () => {
   });
 
   it('ignores repeated and late frames, and takes a REST backfill that carries the last event id', async () => {
-    const updates = new Emitter<OrderUpdate>();
+    const updates = new Emitter<OrderUpdate>({ name: 'test.updates' });
     const tracker = new OrderTracker(updates.event, clock);
     updates.fire(update({ eventId: 5 }));
     updates.fire(update({ eventId: 5 }));
@@ -60,7 +60,7 @@ describe('OrderTracker', () => {
   });
 
   it('times out on clock time, and an abort ends the wait at once', async () => {
-    const updates = new Emitter<OrderUpdate>();
+    const updates = new Emitter<OrderUpdate>({ name: 'test.updates' });
     const tracker = new OrderTracker(updates.event, clock);
     expect((await tracker.waitForStatus('7', TERMINAL, 50)).kind).toBe('timeout');
     const abort = new AbortController();

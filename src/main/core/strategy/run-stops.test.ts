@@ -76,7 +76,7 @@ describe('selling leftovers', () => {
     } as unknown as StrategyRestPort;
     return {
       rest,
-      tracker: new OrderTracker(new Emitter<OrderUpdate>().event, clock),
+      tracker: new OrderTracker(new Emitter<OrderUpdate>({ name: 'test.updates' }).event, clock),
       clock,
       logger: nullLogger,
       emit: () => {},

@@ -32,7 +32,7 @@ type Behaviour = 'fill-before-reply' | 'fill-after-reply' | 'never-fill' | 'sess
  * loop. Volume counts filled BUY quote, like the simulator's default rule.
  */
 class FakeAlpha {
-  readonly updates = new Emitter<OrderUpdate>();
+  readonly updates = new Emitter<OrderUpdate>({ name: 'test.updates' });
   readonly placed: PlaceOtoOrderRequest[] = [];
   readonly canceled: string[] = [];
   readonly open = new Map<string, { status: OrderStatus }>();
@@ -227,7 +227,7 @@ describe('strategy run (in-memory exchange)', () => {
 
   it('stops at once, cancelling the open buy, when the stream reports the session lost', async () => {
     const alpha = new FakeAlpha('never-fill');
-    const failures = new Emitter<Problem>();
+    const failures = new Emitter<Problem>({ name: 'test.failures' });
     // A leg timeout of 10 virtual hours: only the session loss can end this run in time.
     const { run } = runAgainst(
       alpha,
