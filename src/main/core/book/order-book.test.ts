@@ -32,12 +32,15 @@ describe('OrderBook', () => {
       'applied',
       'applied',
     ]);
-    expect(book.get('51481849')!.current.status).toBe('FILLED');
-    expect(book.get('51481850')!.current).toMatchObject({
+    expect(book.statusOf('51481849')).toBe('FILLED');
+    expect(book.ended('51481850')).toMatchObject({
       status: 'FILLED',
-      cumulativeFilledQty: '869.47000000',
+      countedFilledQty: '869.47000000',
     });
-    expect(book.linkedOrders('51481849').map((o) => o.orderId)).toEqual(['51481850']);
+    expect(book.peerOf('51481849')).toBe('51481850');
+    // Both legs ended: neither is an open record any more.
+    expect(book.get('51481849')).toBeUndefined();
+    expect(book.linkedOrders('51481849')).toEqual([]);
     const stats = book.statistics();
     expect(stats).toMatchObject({
       updates: 6,
@@ -74,17 +77,22 @@ describe('OrderBook', () => {
     const book = new OrderBook();
     book.apply(buyFilled);
     expect(book.apply(buyNew).outcome).toBe('late');
-    const record = book.get('51481849')!;
-    expect(record.current.status).toBe('FILLED');
-    expect(record.statuses).toEqual(['FILLED', 'NEW']);
+    expect(book.ended('51481849')).toMatchObject({ status: 'FILLED', updateCount: 2 });
     expect(book.statistics()).toMatchObject({ updates: 2, late: 1, ordersByStatus: { FILLED: 1 } });
   });
 
   it('never leaves a terminal status even for a higher event id', () => {
     const book = new OrderBook();
     book.apply(sellFilled);
-    expect(book.apply({ ...sellPartial, eventId: sellFilled.eventId + 10 }).outcome).toBe('late');
-    expect(book.get('51481850')!.current.status).toBe('FILLED');
+    expect(book.apply({ ...sellPartial, eventId: sellFilled.eventId + 10 })).toMatchObject({
+      outcome: 'late',
+      reason: 'after-terminal',
+    });
+    expect(book.apply({ ...sellPartial, eventId: sellFilled.eventId - 10 })).toMatchObject({
+      outcome: 'late',
+      reason: 'older-event',
+    });
+    expect(book.statusOf('51481850')).toBe('FILLED');
   });
 
   it('counts a late fill toward volume once', () => {
@@ -125,7 +133,7 @@ describe('OrderBook', () => {
     );
     // ...and then the stream's own frame for that fill arrives after all.
     expect(book.apply(buyFilled).outcome).toBe('late');
-    expect(book.get('51481849')!.current.status).toBe('FILLED');
+    expect(book.statusOf('51481849')).toBe('FILLED');
     const stats = book.statistics();
     expect(stats).toMatchObject({ fills: 1, ordersByStatus: { FILLED: 1 } });
     expect(stats.volumeBySymbol.ALPHA_373USDT).toEqual({
@@ -189,6 +197,7 @@ describe('OrderBook', () => {
     book.apply(buyNew);
     expect(book.linkedOrders('51481850').map((o) => o.orderId)).toEqual(['51481849']);
     expect(book.linkedOrders('nope')).toEqual([]);
+    expect(book.peerOf('nope')).toBeNull();
   });
 
   it('says why: each verdict carries a reason code and what it counted', () => {
@@ -234,40 +243,111 @@ describe('ConnectionCounter', () => {
   });
 });
 
-describe('OrderBook keeps ended orders compactly', () => {
-  it('gives an ended order back exactly as its last update, with its history of statuses', () => {
+describe('OrderBook keeps of an ended order only what judging and the live view need', () => {
+  it('keeps counts, times, source, OTO ids and the counted quantity; the journal keeps the rest', () => {
     const book = new OrderBook();
     for (const u of updates) book.apply(u, 'stream', u.eventTimeMs + 5);
-    const sell = book.get('51481850')!;
-    expect(sell.current).toEqual(sellFilled);
-    expect(sell.statuses).toEqual(['PENDING', 'NEW', 'PARTIALLY_FILLED', 'FILLED']);
-    expect(sell.commissions).toEqual([sellPartial.commission, sellFilled.commission]);
-    expect(sell).toMatchObject({
-      orderListId: '89863105',
-      countedFilledQty: '869.47000000',
-      lastSource: 'stream',
+    expect(book.ended('51481850')).toEqual({
+      orderId: '51481850',
+      status: 'FILLED',
+      updateCount: 4,
       firstSeenAtMs: sellPending.eventTimeMs + 5,
       lastReceivedAtMs: sellFilled.eventTimeMs + 5,
+      lastSource: 'stream',
+      eventId: sellFilled.eventId,
+      eventIds: [sellPending, sellNew, sellPartial, sellFilled].map((u) => u.eventId),
+      countedFilledQty: '869.47000000',
+      orderListId: '89863105',
+      peerOrderId: '51481849',
     });
+    expect(book.ended('51481849')).toMatchObject({ updateCount: 2, peerOrderId: '51481850' });
     expect(book.openOrders()).toEqual([]);
-    expect(book.list().map((r) => r.current)).toEqual([buyFilled, sellFilled]);
+    expect(book.size).toBe(2);
+    expect(book.ended('nope')).toBeUndefined();
+    expect(book.statusOf('nope')).toBeUndefined();
   });
 
-  it('still tells a repeat from a late frame of an ended order', () => {
+  it('an open order is a full record until it ends', () => {
+    const book = new OrderBook();
+    book.apply(sellNew, 'stream', 1_000);
+    book.apply(sellPartial, 'stream', 2_000);
+    expect(book.ended('51481850')).toBeUndefined();
+    expect(book.get('51481850')).toMatchObject({
+      current: sellPartial,
+      statuses: ['NEW', 'PARTIALLY_FILLED'],
+      commissions: [sellPartial.commission],
+      firstSeenAtMs: 1_000,
+      lastReceivedAtMs: 2_000,
+    });
+    expect(book.openOrders().map((r) => r.orderId)).toEqual(['51481850']);
+  });
+
+  it('still tells a repeat from a late frame of an ended order, and counts its late fill once', () => {
     const book = new OrderBook();
     book.apply(sellNew);
     book.apply(sellFilled);
     expect(book.apply(sellFilled).outcome).toBe('duplicate');
+    expect(book.apply(sellNew).outcome).toBe('duplicate');
     expect(book.apply(sellPartial).outcome).toBe('late');
     expect(book.apply(sellPartial).outcome).toBe('duplicate');
-    expect(book.get('51481850')!.current).toEqual(sellFilled);
-    expect(book.openOrders()).toEqual([]);
+    expect(book.apply({ ...sellPartial }, 'backfill').outcome).toBe('duplicate');
+    expect(book.ended('51481850')).toMatchObject({ status: 'FILLED', updateCount: 3 });
+    expect(book.statistics()).toMatchObject({ updates: 3, late: 1, duplicates: 4 });
   });
 
-  it('keeps text with a separator character whole', () => {
+  it('counts a late fill above what was counted when the order ended (exact decimals)', () => {
     const book = new OrderBook();
-    const odd = { ...buyFilled, clientOrderId: 'web_\u001f_odd' };
-    book.apply(odd);
+    book.apply(sellNew);
+    // A FILLED frame whose own fill is only the first 200: 669.47 above it not counted yet.
+    book.apply({
+      ...sellFilled,
+      lastFilledQty: '200',
+      cumulativeFilledQty: '200',
+      lastQuoteQty: '45.380936',
+    });
+    const late = book.apply({
+      ...sellFilled,
+      eventId: sellFilled.eventId + 1,
+      cumulativeFilledQty: '869.47000000',
+    });
+    expect(late).toMatchObject({ outcome: 'late', counted: { base: '669.47000000' } });
+    expect(book.ended('51481850')!.countedFilledQty).toBe('869.47000000');
+    expect(book.statistics().volumeBySymbol.ALPHA_373USDT).toEqual({
+      fills: 2,
+      base: '869.47',
+      quote: '197.28681211',
+    });
+  });
+
+  it('an OTO leg that ended before its peer appeared learns the peer when it does', () => {
+    const book = new OrderBook();
+    book.apply(buyNew);
+    book.apply(buyFilled);
+    expect(book.peerOf('51481849')).toBeNull();
+    book.apply(sellNew);
+    expect(book.peerOf('51481849')).toBe('51481850');
+    expect(book.ended('51481849')!.peerOrderId).toBe('51481850');
+    expect(book.linkedOrders('51481849').map((o) => o.orderId)).toEqual(['51481850']);
+  });
+
+  it('follows a journal read back the same way (replay), ended orders included', () => {
+    const live = new OrderBook();
+    const replayed = new OrderBook();
+    for (const u of [...updates, sellPartial, buyNew]) {
+      const verdict = live.apply(u, 'stream', u.eventTimeMs);
+      replayed.replay(u, 'stream', verdict, u.eventTimeMs);
+    }
+    expect(replayed.statistics()).toEqual(live.statistics());
+    expect(replayed.ended('51481850')).toEqual(live.ended('51481850'));
+    expect(replayed.ended('51481849')).toEqual(live.ended('51481849'));
+  });
+
+  it('keeps an ended order whole when a value would not survive packing', () => {
+    const book = new OrderBook();
+    const odd = { ...buyFilled, orderListId: '8986|3105' };
+    book.apply(odd, 'stream', 1.5);
     expect(book.get(odd.orderId)!.current).toEqual(odd);
+    expect(book.ended(odd.orderId)).toMatchObject({ status: 'FILLED', orderListId: '8986|3105' });
+    expect(book.apply(odd).outcome).toBe('duplicate');
   });
 });

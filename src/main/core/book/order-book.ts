@@ -10,7 +10,7 @@ import type {
   VerdictReason,
 } from '../../../shared/domain/update-verdict.ts';
 import { compareDecimal, isDecimalSum, isPositiveDecimal } from './decimal-math.ts';
-import { packOrder, StringTable, unpackOrder, type OrderState } from './ended-order.ts';
+import { packEnded, unpackEnded, type EndedOrder } from './ended-order.ts';
 import { StatisticsAccumulator, type BookStatistics } from './book-statistics.ts';
 import { growthOfFill, shareOf, type FillRange } from './fill-coverage.ts';
 
@@ -40,8 +40,8 @@ export interface OrderRecord {
   readonly lastReceivedAtMs: number;
 }
 
-/** The book's own, mutable form of a record (an open order, or an ended one being changed). */
-class Order implements OrderRecord, OrderState {
+/** The book's own, mutable form of an open order's record. */
+class Order implements OrderRecord {
   constructor(
     readonly orderId: string,
     public current: OrderUpdate,
@@ -71,21 +71,6 @@ class Order implements OrderRecord, OrderState {
     );
     order.noteCommission(update);
     return order;
-  }
-
-  static of(orderId: string, state: OrderState): Order {
-    return new Order(
-      orderId,
-      state.current,
-      state.statuses,
-      state.commissions,
-      state.eventIds,
-      state.orderListId,
-      state.countedFilledQty,
-      state.lastSource,
-      state.firstSeenAtMs,
-      state.lastReceivedAtMs,
-    );
   }
 
   accept(update: OrderUpdate, source: UpdateSource, receivedAtMs: number): void {
@@ -147,9 +132,9 @@ function verdictOf(reason: VerdictReason, counted: CountedFill | null): UpdateVe
  * OTO legs are linked by `il`.
  */
 export class OrderBook {
-  /** Open orders as objects; ended ones packed (`ended-order.ts`) until something changes them. */
+  /** Open orders as objects; ended ones as a packed `EndedOrder` (`ended-order.ts`). */
   private readonly orders = new Map<string, Order | string>();
-  private readonly table = new StringTable();
+  /** OTO legs by list id (`il`), while one of them is open. */
   private readonly lists = new Map<string, string[]>();
   private readonly stats = new StatisticsAccumulator();
   /** Per order: stretches below its counted mark not counted yet (fills seen out of order). */
@@ -166,12 +151,12 @@ export class OrderBook {
     receivedAtMs: number = update.eventTimeMs,
   ): UpdateVerdict {
     const entry = this.orders.get(update.orderId);
-    const record = this.unpacked(update.orderId, entry);
-    const from = record === undefined ? null : record.current.status;
-    const verdict = this.decide(record, update, source, receivedAtMs);
+    if (typeof entry === 'string') return this.applyToEnded(entry, update, source, receivedAtMs);
+    const from = entry === undefined ? null : entry.current.status;
+    const verdict = this.decide(entry, update, source, receivedAtMs);
     this.stats.record(update, source, verdict, from);
     if (verdict.outcome !== 'duplicate')
-      this.settle(record ?? (this.orders.get(update.orderId) as Order), entry);
+      this.settle(entry ?? (this.orders.get(update.orderId) as Order));
     return verdict;
   }
 
@@ -186,37 +171,115 @@ export class OrderBook {
     receivedAtMs: number,
   ): void {
     const entry = this.orders.get(update.orderId);
-    const record = this.unpacked(update.orderId, entry);
-    const from = record === undefined ? null : record.current.status;
-    this.stats.record(update, source, verdict, from);
-    if (verdict.outcome === 'duplicate') return;
-    if (record === undefined) {
-      this.settle(this.create(update, source, receivedAtMs), undefined);
+    if (typeof entry === 'string') {
+      const ended = unpackEnded(update.orderId, entry);
+      this.stats.record(update, source, verdict, ended.status);
+      if (verdict.outcome === 'late')
+        this.storeEnded({
+          ...afterLate(ended, update, source, receivedAtMs),
+          countedFilledQty: markAfter(ended.countedFilledQty, update, verdict),
+        });
+      // Nothing leaves a terminal status; a journal that says otherwise is followed as written.
+      else if (verdict.outcome === 'applied')
+        this.settle(this.reopen(ended, update, source, receivedAtMs));
       return;
     }
-    this.accept(record, update, source, receivedAtMs);
-    if (verdict.outcome === 'applied') record.current = update;
-    this.settle(record, entry);
-  }
-
-  /** The order as an object to change (unpacked if it had ended), or undefined. */
-  private unpacked(orderId: string, entry: Order | string | undefined): Order | undefined {
-    return typeof entry === 'string' ? Order.of(orderId, unpackOrder(entry, this.table)) : entry;
+    this.stats.record(update, source, verdict, entry === undefined ? null : entry.current.status);
+    if (verdict.outcome === 'duplicate') return;
+    if (entry === undefined) {
+      const created = this.create(update, source, receivedAtMs);
+      created.countedFilledQty = markAfter('0', update, verdict);
+      this.settle(created);
+      return;
+    }
+    this.accept(entry, update, source, receivedAtMs);
+    entry.countedFilledQty = markAfter(entry.countedFilledQty, update, verdict);
+    if (verdict.outcome === 'applied') entry.current = update;
+    this.settle(entry);
   }
 
   /**
-   * Stores a changed order: packed once it has ended (and no fill of it is waiting to be
-   * counted); `entry` is what was stored before.
+   * A frame of an order that ended: a repeat is a duplicate, anything else from the stream is
+   * late (older than its last event, or after it ended) and counts only a fill not counted
+   * yet; a backfill adds nothing to an ended order.
    */
-  private settle(record: Order, entry: Order | string | undefined): void {
-    if (TERMINAL_STATUSES.has(record.current.status) && !this.fillHoles.has(record.orderId)) {
-      const packed = packOrder(record, this.table);
-      if (packed !== null) {
-        this.orders.set(record.orderId, packed);
-        return;
-      }
+  private applyToEnded(
+    packed: string,
+    update: OrderUpdate,
+    source: UpdateSource,
+    receivedAtMs: number,
+  ): UpdateVerdict {
+    const ended = unpackEnded(update.orderId, packed);
+    let verdict: UpdateVerdict;
+    if (source === 'backfill') verdict = FIXED_VERDICTS['adds-nothing'];
+    else if (ended.eventIds.includes(update.eventId)) verdict = FIXED_VERDICTS['repeated-event'];
+    else {
+      const counter = { orderId: ended.orderId, countedFilledQty: ended.countedFilledQty };
+      const counted = this.countFill(counter, update);
+      verdict = verdictOf(
+        update.eventId < ended.eventId ? 'older-event' : 'after-terminal',
+        counted,
+      );
+      this.storeEnded({
+        ...afterLate(ended, update, source, receivedAtMs),
+        countedFilledQty: counter.countedFilledQty,
+      });
     }
-    if (typeof entry === 'string') this.orders.set(record.orderId, record);
+    this.stats.record(update, source, verdict, ended.status);
+    return verdict;
+  }
+
+  /** Stores a changed open order: packed once it has ended. */
+  private settle(record: Order): void {
+    if (!TERMINAL_STATUSES.has(record.current.status)) return;
+    const listId = record.orderListId;
+    const legs = listId === null ? undefined : this.lists.get(listId);
+    const peer = legs?.find((id) => id !== record.orderId) ?? null;
+    const ended: EndedOrder = {
+      orderId: record.orderId,
+      status: record.current.status,
+      updateCount: record.statuses.length,
+      firstSeenAtMs: record.firstSeenAtMs,
+      lastReceivedAtMs: record.lastReceivedAtMs,
+      lastSource: record.lastSource,
+      eventId: record.current.eventId,
+      eventIds: record.eventIds,
+      countedFilledQty: record.countedFilledQty,
+      orderListId: listId,
+      peerOrderId: peer,
+    };
+    if (!this.storeEnded(ended)) return;
+    // The list is only needed to find a leg's peer while one of them is open (or not seen yet).
+    if (
+      legs !== undefined &&
+      legs.length > 1 &&
+      legs.every((id) => typeof this.orders.get(id) === 'string')
+    )
+      this.lists.delete(listId!);
+  }
+
+  /** Packs an ended order in place; false (the full record stays) when it cannot be packed. */
+  private storeEnded(ended: EndedOrder): boolean {
+    const packed = packEnded(ended);
+    if (packed === null) return false;
+    this.orders.set(ended.orderId, packed);
+    return true;
+  }
+
+  /** An ended order as an open record again (only a journal that says so does this). */
+  private reopen(
+    ended: EndedOrder,
+    update: OrderUpdate,
+    source: UpdateSource,
+    receivedAtMs: number,
+  ): Order {
+    const order = Order.first(update, source, ended.firstSeenAtMs);
+    order.statuses = [...Array<OrderStatus>(ended.updateCount).fill(ended.status), update.status];
+    order.eventIds = [...ended.eventIds, update.eventId];
+    order.countedFilledQty = ended.countedFilledQty;
+    order.lastReceivedAtMs = receivedAtMs;
+    this.orders.set(update.orderId, order);
+    return order;
   }
 
   private decide(
@@ -269,19 +332,41 @@ export class OrderBook {
     }
   }
 
-  /** The order's record, if seen (a copy for an order that ended). */
+  /** An open order's record, if seen and not ended (see `ended` for the rest). */
   get(orderId: string): OrderRecord | undefined {
-    return this.unpacked(orderId, this.orders.get(orderId));
+    const entry = this.orders.get(orderId);
+    return typeof entry === 'string' ? undefined : entry;
   }
 
-  /** Every order, in first-seen order (ended ones unpacked: a full read). */
-  list(): OrderRecord[] {
-    const out: OrderRecord[] = [];
-    for (const [id, entry] of this.orders) out.push(this.unpacked(id, entry)!);
-    return out;
+  /** What the book keeps of an order that ended, or undefined (unknown or still open). */
+  ended(orderId: string): EndedOrder | undefined {
+    const entry = this.orders.get(orderId);
+    if (typeof entry === 'string') return unpackEnded(orderId, entry);
+    // An ended order whose values could not be packed stays a full record.
+    if (entry === undefined || !TERMINAL_STATUSES.has(entry.current.status)) return undefined;
+    return {
+      orderId,
+      status: entry.current.status,
+      updateCount: entry.statuses.length,
+      firstSeenAtMs: entry.firstSeenAtMs,
+      lastReceivedAtMs: entry.lastReceivedAtMs,
+      lastSource: entry.lastSource,
+      eventId: entry.current.eventId,
+      eventIds: entry.eventIds,
+      countedFilledQty: entry.countedFilledQty,
+      orderListId: entry.orderListId,
+      peerOrderId: this.peerOf(orderId),
+    };
   }
 
-  /** Orders not in a final status, without unpacking the ended ones. */
+  /** The order's current status, open or ended; undefined if never seen. */
+  statusOf(orderId: string): OrderStatus | undefined {
+    const entry = this.orders.get(orderId);
+    if (entry === undefined) return undefined;
+    return typeof entry === 'string' ? unpackEnded(orderId, entry).status : entry.current.status;
+  }
+
+  /** Orders not in a final status. */
   openOrders(): OrderRecord[] {
     const out: OrderRecord[] = [];
     for (const entry of this.orders.values())
@@ -290,15 +375,25 @@ export class OrderBook {
     return out;
   }
 
+  /** Orders seen, open and ended. */
   get size(): number {
     return this.orders.size;
   }
 
-  /** The other legs of an OTO pair (empty for a plain order). */
+  /** The other leg of an OTO pair, open or ended; null for a plain order or one not seen. */
+  peerOf(orderId: string): string | null {
+    const entry = this.orders.get(orderId);
+    if (typeof entry === 'string') return unpackEnded(orderId, entry).peerOrderId;
+    const listId = entry?.orderListId;
+    if (!listId) return null;
+    return this.lists.get(listId)?.find((id) => id !== orderId) ?? null;
+  }
+
+  /** The other legs of an OTO pair that are still open (empty for a plain order). */
   linkedOrders(orderId: string): OrderRecord[] {
-    const listId = this.get(orderId)?.orderListId;
-    if (!listId) return [];
-    return (this.lists.get(listId) ?? []).filter((id) => id !== orderId).map((id) => this.get(id)!);
+    const peer = this.peerOf(orderId);
+    const record = peer === null ? undefined : this.get(peer);
+    return record === undefined ? [] : [record];
   }
 
   /** Statistics so far (a fresh snapshot each call). */
@@ -335,7 +430,7 @@ export class OrderBook {
    * added (its quote quantity and fee in proportion), so a fill seen both by a backfill and by
    * the stream counts once.
    */
-  private countFill(record: Order, update: OrderUpdate): CountedFill | null {
+  private countFill(record: FillCounter, update: OrderUpdate): CountedFill | null {
     if (update.executionType !== 'TRADE') return null;
     // The usual case, kept allocation-free: the fill continues exactly where counting ended.
     const counted = record.countedFilledQty;
@@ -366,12 +461,60 @@ export class OrderBook {
     };
   }
 
+  /**
+   * Links an OTO leg to its list. A leg that ended before its peer was seen learns the peer
+   * now. A leg arriving after every earlier leg ended (the list is gone then) finds no peer:
+   * an OTO has two legs, placed together (ALPHA-PROTOCOL.md §4); lists of more legs were never
+   * captured.
+   */
   private link(update: OrderUpdate): void {
     if (update.orderListId === null) return;
     const legs = this.lists.get(update.orderListId);
-    if (legs === undefined) this.lists.set(update.orderListId, [update.orderId]);
-    else if (!legs.includes(update.orderId)) legs.push(update.orderId);
+    if (legs === undefined) {
+      this.lists.set(update.orderListId, [update.orderId]);
+      return;
+    }
+    if (legs.includes(update.orderId)) return;
+    legs.push(update.orderId);
+    for (const id of legs) {
+      const entry = this.orders.get(id);
+      if (typeof entry !== 'string') continue;
+      const ended = unpackEnded(id, entry);
+      if (ended.peerOrderId === null) this.storeEnded({ ...ended, peerOrderId: update.orderId });
+    }
   }
+}
+
+/** What fill counting reads and moves: an open order, or an ended one's counted mark. */
+interface FillCounter {
+  readonly orderId: string;
+  countedFilledQty: string;
+}
+
+/**
+ * The counted mark after a replayed verdict: up to the update's `z` when it counted a fill.
+ * (Stretches left uncounted by out-of-order fills are not rebuilt on replay.)
+ */
+function markAfter(mark: string, update: OrderUpdate, verdict: UpdateVerdict): string {
+  return verdict.counted !== null && compareDecimal(update.cumulativeFilledQty, mark) > 0
+    ? update.cumulativeFilledQty
+    : mark;
+}
+
+/** An ended order after a late update of it was accepted. */
+function afterLate(
+  ended: EndedOrder,
+  update: OrderUpdate,
+  source: UpdateSource,
+  receivedAtMs: number,
+): EndedOrder {
+  return {
+    ...ended,
+    updateCount: ended.updateCount + 1,
+    lastSource: source,
+    lastReceivedAtMs: receivedAtMs,
+    eventIds: [...ended.eventIds, update.eventId],
+  };
 }
 
 /** The whole of a fill's `l`, `Y` and `n`; null for a fill of nothing. */

@@ -79,6 +79,8 @@ export async function diffWithBook(
   const updates: OrderUpdate[] = [];
   for (const row of rows.values()) {
     if (!STATUS_SET.has(row.status)) continue;
+    // An order that ended is settled: no row can move it (the book keeps no last update of it).
+    if (book.ended(row.orderId) !== undefined) continue;
     const known = book.get(row.orderId)?.current ?? null;
     const knownFilled = known ? new Big(known.cumulativeFilledQty) : new Big(0);
     const filled = new Big(row.executedQty || '0');

@@ -131,7 +131,7 @@ describe('Reconciler', () => {
     expect(t.exchange.state.historyQueries[0]!.startTimeMs).toBeLessThanOrEqual(
       t.clock.now() - 600_000,
     );
-    expect(t.book.get('1001')!.current.status).toBe('CANCELED');
+    expect(t.book.statusOf('1001')).toBe('CANCELED');
     expect(t.results[0]).toMatchObject({ trigger: 'gap', backfilled: 1, missedByStream: 0 });
   });
 
@@ -142,9 +142,9 @@ describe('Reconciler', () => {
     t.reconciler.schedule('gap', t.clock.now(), t.clock.now());
     await t.clock.advance(0);
     expect(t.exchange.state.tradeQueries).toEqual(['1001']);
-    expect(t.book.get('1001')!.current).toMatchObject({
+    expect(t.book.ended('1001')).toMatchObject({
       status: 'FILLED',
-      cumulativeFilledQty: '12.34',
+      countedFilledQty: '12.34',
     });
     expect(t.reconciler.statusUnknownOf('1001')).toBeNull();
   });

@@ -36,22 +36,27 @@ function bookMatchesExchange(harness: MonitorHarness): boolean {
   return (
     truth.length > 0 &&
     truth.every((o) => {
-      const current = harness.monitor.book.get(o.orderId)?.current;
-      return (
-        current !== undefined &&
-        current.status === o.status &&
-        Number(current.cumulativeFilledQty) === Number(o.executedQty)
-      );
+      const { status, filled } = bookState(harness, o.orderId);
+      return status === o.status && Number(filled) === Number(o.executedQty);
     })
   );
+}
+
+/** An order's status and filled quantity in the book: its open record, or what it keeps once ended. */
+function bookState(harness: MonitorHarness, orderId: string) {
+  const book = harness.monitor.book;
+  return {
+    status: book.statusOf(orderId),
+    filled: book.get(orderId)?.current.cumulativeFilledQty ?? book.ended(orderId)?.countedFilledQty,
+  };
 }
 
 function differences(harness: MonitorHarness): string {
   return harness.sim.orders
     .list()
     .map((o) => {
-      const current = harness.monitor.book.get(o.orderId)?.current;
-      return `${o.orderId}: exchange ${o.status} ${o.executedQty}, book ${current?.status ?? '-'} ${current?.cumulativeFilledQty ?? '-'}`;
+      const { status, filled } = bookState(harness, o.orderId);
+      return `${o.orderId}: exchange ${o.status} ${o.executedQty}, book ${status ?? '-'} ${filled ?? '-'}`;
     })
     .join('; ');
 }
@@ -71,7 +76,7 @@ describe('reconciliation against the simulator', { timeout: 240_000 }, () => {
     await live(h);
     await h.until(() => bookMatchesExchange(h!), 'book = exchange', PATIENCE_MS);
     expect(h.monitor.book.get(resting.workingOrderId)!.current.status).toBe('NEW');
-    expect(h.monitor.book.get(cancelled.pendingOrderId)!.current.status).toBe('CANCELED');
+    expect(h.monitor.book.statusOf(cancelled.pendingOrderId)).toBe('CANCELED');
     expect(events[0]).toMatchObject({ trigger: 'start', missedByStream: 0 });
     expect(h.updates.filter((u) => u.source === 'backfill').length).toBeGreaterThanOrEqual(4);
   });
@@ -98,8 +103,8 @@ describe('reconciliation against the simulator', { timeout: 240_000 }, () => {
     h.sim.faults.refuseConnections(0);
     await h.until(
       () =>
-        h!.monitor.book.get(ids.workingOrderId)?.current.status === 'CANCELED' &&
-        h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'CANCELED',
+        h!.monitor.book.statusOf(ids.workingOrderId) === 'CANCELED' &&
+        h!.monitor.book.statusOf(ids.pendingOrderId) === 'CANCELED',
       'both legs CANCELED',
       PATIENCE_MS,
     );
@@ -121,8 +126,8 @@ describe('reconciliation against the simulator', { timeout: 240_000 }, () => {
     h.sim.orders.fillNow(ids.workingOrderId);
     await h.until(
       () =>
-        h!.monitor.book.get(ids.workingOrderId)?.current.status === 'FILLED' &&
-        h!.monitor.book.get(ids.pendingOrderId)?.current.status === 'FILLED',
+        h!.monitor.book.statusOf(ids.workingOrderId) === 'FILLED' &&
+        h!.monitor.book.statusOf(ids.pendingOrderId) === 'FILLED',
       'the silent fills recovered',
       PATIENCE_MS,
     );
@@ -133,7 +138,7 @@ describe('reconciliation against the simulator', { timeout: 240_000 }, () => {
     await h.until(() => h!.monitor.state.name === 'live', 'live', PATIENCE_MS);
     const next = await placeRestingOto(h);
     await h.until(
-      () => h!.monitor.book.get(next.workingOrderId) !== undefined,
+      () => h!.monitor.book.statusOf(next.workingOrderId) !== undefined,
       'the next order seen (pushed, or recovered if it raced the new subscription)',
       PATIENCE_MS,
     );
