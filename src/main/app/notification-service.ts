@@ -25,7 +25,7 @@ export interface NotificationSink {
 export class NotificationService implements Disposable {
   private readonly pending = new Map<
     string,
-    { orderIds: string[]; symbols: Set<string>; timer: Disposable }
+    { orderIds: Set<string>; symbols: Set<string>; timer: Disposable }
   >();
 
   constructor(
@@ -48,12 +48,12 @@ export class NotificationService implements Disposable {
     const key = `${accountId}\u0000${kind}`;
     const group = this.pending.get(key);
     if (group) {
-      if (!group.orderIds.includes(update.orderId)) group.orderIds.push(update.orderId);
+      group.orderIds.add(update.orderId);
       group.symbols.add(update.symbol);
       return;
     }
     this.pending.set(key, {
-      orderIds: [update.orderId],
+      orderIds: new Set([update.orderId]),
       symbols: new Set([update.symbol]),
       timer: this.clock.setTimeout(() => this.close(accountId, kind, key), this.groupWindowMs),
     });
@@ -63,7 +63,7 @@ export class NotificationService implements Disposable {
     const group = this.pending.get(key);
     if (!group) return;
     this.pending.delete(key);
-    const n = group.orderIds.length;
+    const n = group.orderIds.size;
     const texts = this.texts();
     const title = kind === 'fills' ? texts.filled(n) : texts.partiallyFilled(n);
     this.sink.notify({
@@ -72,7 +72,7 @@ export class NotificationService implements Disposable {
       title,
       body: `${this.accountLabel(accountId)}: ${[...group.symbols].join(', ')}`,
       accountId,
-      orderId: group.orderIds[0] ?? null,
+      orderId: group.orderIds.values().next().value ?? null,
       atMs: this.clock.now(),
     });
   }
