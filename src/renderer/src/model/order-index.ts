@@ -100,8 +100,11 @@ function samePlace(a: Placed, b: Placed): boolean {
  * date incrementally. OTO legs stay together: a pair sorts by its working leg and the pending
  * leg follows right below it. Built once in O(n log n); after that, an update costs only the
  * orders it touched: an order whose sort key and filter match did not change keeps its place
- * (rows read their latest data from the model), one that moved is taken out and merged back
- * in, O(n + k log k) for k moved orders. Keys compare exactly: ids by length then digits,
+ * (rows read their latest data from the model), one that moved is found by binary search
+ * on its old keys, taken out and put back by binary search on its new ones: O(k log n)
+ * comparisons for k moved orders, and the slot array copied in runs (a memory copy, no
+ * per-row work), so sorting by "updated" at 100,000 orders costs little more per frame than
+ * sorting by "created". Keys compare exactly: ids by length then digits,
  * decimals by value, never as floats.
  */
 export class OrderIndex {
@@ -185,7 +188,17 @@ export class OrderIndex {
     for (let slot = oldKnown; slot < rows.length; slot++)
       this.addGroup(groupOf(rows[slot]!), slot, affected);
     const before = new Map<number, Placed>();
-    for (const slot of affected) if (slot < oldKnown) before.set(slot, this.placedOf(slot));
+    // Where each affected slot sits now, found by its old keys before they are overwritten.
+    const oldPosition = new Map<number, number>();
+    for (const slot of affected) {
+      if (slot >= oldKnown) continue;
+      const placed = this.placedOf(slot);
+      before.set(slot, placed);
+      if (!placed.in) continue;
+      const position = this.positionOf(this.order, slot);
+      // The order is sorted by these keys, so the search finds it; never trust that blindly.
+      oldPosition.set(slot, this.order[position] === slot ? position : this.order.indexOf(slot));
+    }
     for (let slot = oldKnown; slot < rows.length; slot++) this.register(slot, rows[slot]!);
     for (const slot of changed) {
       if (slot >= oldKnown) continue;
@@ -199,7 +212,7 @@ export class OrderIndex {
     }
     const passing = new Set(this.place([...affected]));
     // Only slots that entered, left, or changed key move; the others keep their place.
-    const moved: number[] = [];
+    const removed: number[] = [];
     const inserted: number[] = [];
     for (const slot of affected) {
       const was = before.get(slot);
@@ -207,19 +220,45 @@ export class OrderIndex {
       const wasIn = was !== undefined && was.in;
       if (!wasIn && !isIn) continue;
       if (wasIn && isIn && samePlace(was, this.placedOf(slot))) continue;
-      if (wasIn) moved.push(slot);
+      if (wasIn) removed.push(oldPosition.get(slot)!);
       if (isIn) inserted.push(slot);
     }
-    if (moved.length === 0 && inserted.length === 0) return;
-    let kept: ArrayLike<number> = this.order;
-    if (moved.length > 0) {
-      const out = new Set(moved);
-      const rest: number[] = [];
-      for (const slot of this.order) if (!out.has(slot)) rest.push(slot);
-      kept = rest;
-    }
+    if (removed.length === 0 && inserted.length === 0) return;
+    const kept = removed.length > 0 ? withoutPositions(this.order, removed) : this.order;
     inserted.sort(this.compare);
-    this.order = this.merge(kept, inserted);
+    this.order = this.insertSorted(kept, inserted);
+  }
+
+  /** Where `slot` is in `order` (sorted by the current keys), by binary search. */
+  private positionOf(order: Int32Array, slot: number): number {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(order[mid]!, slot) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * `order` with the sorted `inserted` slots put in place: a binary search each, then one copy
+   * in runs, O(k log n) comparisons for k inserted, never one per row.
+   */
+  private insertSorted(order: Int32Array, inserted: readonly number[]): Int32Array {
+    if (inserted.length === 0) return order;
+    const out = new Int32Array(order.length + inserted.length);
+    let from = 0;
+    let at = 0;
+    for (const slot of inserted) {
+      const position = this.positionOf(order, slot);
+      out.set(order.subarray(from, position), at);
+      at += position - from;
+      from = position;
+      out[at++] = slot;
+    }
+    out.set(order.subarray(from), at);
+    return out;
   }
 
   private placedOf(slot: number): Placed {
@@ -306,19 +345,6 @@ export class OrderIndex {
     }
   }
 
-  private merge(kept: ArrayLike<number>, inserted: readonly number[]): Int32Array {
-    const out = new Int32Array(kept.length + inserted.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < kept.length && j < inserted.length) {
-      out[k++] = this.compare(kept[i]!, inserted[j]!) <= 0 ? kept[i++]! : inserted[j++]!;
-    }
-    while (i < kept.length) out[k++] = kept[i++]!;
-    while (j < inserted.length) out[k++] = inserted[j++]!;
-    return out;
-  }
-
   private register(slot: number, row: OrderView): void {
     const group = groupOf(row);
     this.group[slot] = group;
@@ -360,6 +386,21 @@ export class OrderIndex {
     this.inIndex = inIndex;
     this.compare = this.makeCompare();
   }
+}
+
+/** `order` without the entries at `positions` (any order, no repeats), copied in runs. */
+function withoutPositions(order: Int32Array, positions: number[]): Int32Array {
+  positions.sort((a, b) => a - b);
+  const out = new Int32Array(order.length - positions.length);
+  let from = 0;
+  let at = 0;
+  for (const position of positions) {
+    out.set(order.subarray(from, position), at);
+    at += position - from;
+    from = position + 1;
+  }
+  out.set(order.subarray(from), at);
+  return out;
 }
 
 /**
