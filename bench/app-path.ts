@@ -5,6 +5,7 @@ import ccxt from 'ccxt';
 import { Emitter } from '../src/shared/event/emitter.ts';
 import type { OrderUpdate, UpdateSource } from '../src/shared/domain/order-update.ts';
 import type { UpdateVerdict } from '../src/shared/domain/update-verdict.ts';
+import { bookOrderOf } from '../src/main/app/book-orders.ts';
 import { MonitorService } from '../src/main/app/monitor-service.ts';
 import type { MonitorSession, MonitorStateChange } from '../src/main/app/ports.ts';
 import { OrderBook } from '../src/main/core/book/order-book.ts';
@@ -16,21 +17,28 @@ import { nullLogger } from '../src/main/core/ports/logger.ts';
 
 /**
  * The engine side of a session as the app sees it, fed frame texts by the bench instead of a
- * socket: mask, parse, the book's verdict, the two events, in the order AccountMonitor fires
- * them (frame first, so the journal appends before the update is applied).
+ * socket: parse, mask (once), the book's verdict, the two events, in the order AccountMonitor
+ * fires them (the frame, then its update with the same masked text: one journal record).
  */
 class ReplaySession implements MonitorSession {
   readonly book = new OrderBook();
-  private readonly states = new Emitter<MonitorStateChange>();
-  private readonly frames = new Emitter<{ text: string; receivedAtMs: number }>();
+  private readonly states = new Emitter<MonitorStateChange>({ name: 'replay.state' });
+  private readonly frames = new Emitter<{
+    text: string;
+    receivedAtMs: number;
+    carriesUpdate: boolean;
+  }>({ name: 'replay.frame' });
   private readonly updates = new Emitter<{
     update: OrderUpdate;
     source: UpdateSource;
     receivedAtMs: number;
     verdict: UpdateVerdict;
-  }>();
-  private readonly malformed = new Emitter<{ receivedAtMs: number }>();
-  private readonly reconciled = new Emitter<{ missedByStream: number; statusUnknown: string[] }>();
+    frameText: string | null;
+  }>({ name: 'replay.update' });
+  private readonly malformed = new Emitter<{ receivedAtMs: number }>({ name: 'replay.malformed' });
+  private readonly reconciled = new Emitter<{ missedByStream: number; statusUnknown: string[] }>({
+    name: 'replay.reconcile',
+  });
   readonly onDidChangeState = this.states.event;
   readonly onDidReceiveFrame = this.frames.event;
   readonly onDidReceiveOrderUpdate = this.updates.event;
@@ -47,12 +55,26 @@ class ReplaySession implements MonitorSession {
   statusUnknownOf() {
     return null;
   }
+  orderOf(orderId: string) {
+    return bookOrderOf(this.book, orderId);
+  }
+  bookStatistics() {
+    return this.book.statistics();
+  }
   feed(text: string, receivedAtMs: number): void {
     const parsed = parseFrame(text);
-    if (this.frames.hasListeners) this.frames.fire({ text: maskFrameText(text), receivedAtMs });
+    const carriesUpdate = parsed.kind === 'order-update';
+    const frameText = maskFrameText(text);
+    this.frames.fire({ text: frameText, receivedAtMs, carriesUpdate });
     if (parsed.kind !== 'order-update') return;
     const verdict = this.book.apply(parsed.update, 'stream', receivedAtMs);
-    this.updates.fire({ update: parsed.update, source: 'stream', receivedAtMs, verdict });
+    this.updates.fire({
+      update: parsed.update,
+      source: 'stream',
+      receivedAtMs,
+      verdict,
+      frameText,
+    });
   }
 }
 

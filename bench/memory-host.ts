@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { nullLogger } from '../src/main/core/ports/logger.ts';
 import type { SessionCredentials } from '../src/main/core/credentials/session-credentials.ts';
 import { startBrowserHost } from '../src/main/host/browser-host.ts';
@@ -125,6 +126,10 @@ process.on('message', (request: SampleRequest | { kind: string }) => {
   const { afterUpdates } = request as SampleRequest;
   void (async () => {
     while (updates < afterUpdates) await sleep(50);
-    send({ kind: 'sample', sample: await sample() });
+    const heap = await sample();
+    // BENCH_MEMORY_HEAP_SNAPSHOT=<dir>: a heap snapshot at each sample, to see what is retained.
+    const dir = process.env.BENCH_MEMORY_HEAP_SNAPSHOT;
+    if (dir) writeHeapSnapshot(join(dir, `memory-${afterUpdates}.heapsnapshot`));
+    send({ kind: 'sample', sample: heap });
   })();
 });

@@ -2,20 +2,27 @@ import { toJournalProblem } from '../core/journal/journal-problem.ts';
 import type { Problem, Reason } from '../../shared/reasons/reason.ts';
 import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import { DisposableStore } from '../../shared/lifecycle/disposable.ts';
-import type { OrderUpdate, UpdateSource } from '../../shared/domain/order-update.ts';
+import {
+  TERMINAL_STATUSES,
+  type OrderUpdate,
+  type UpdateSource,
+} from '../../shared/domain/order-update.ts';
 import type { UpdateVerdict } from '../../shared/domain/update-verdict.ts';
 import type {
   ConnectionView,
   MonitorSnapshot,
   OrderUpdatesBatch,
   OrderUpdateView,
+  OrderView,
   FillPoint,
 } from '../../shared/ipc/views-monitor.ts';
+import { updateEntries } from '../core/journal/journal-record.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { JournalCloseReport, JournalWriter } from '../core/journal/journal-writer.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
-import { OrderProjection } from './order-projection.ts';
+import { snapshotFromJournal } from './journal-session-view.ts';
+import { fillPointOf, orderViewOf, statsViewOf, type ConnectionStats } from './order-views.ts';
 import type { MonitorSession, MonitorStateChange } from './ports.ts';
 import { UpdateCoalescer } from './update-coalescer.ts';
 
@@ -39,22 +46,37 @@ interface HeldUpdate {
   verdict: UpdateVerdict;
 }
 
+/** Views of ended orders kept for a late strategy mark (a fixed few, not the history). */
+const RECENT_ENDED_VIEWS = 32;
+
 /**
  * One running account: its monitor session, its journal and what the renderer sees. Every
- * frame, update and state change is journalled first; an update reaches the projection (and
- * so the window, the snapshot, notifications and the strategy) only once its journal record is
- * on disk. Batching stays: the journal writes about as often as the window is fed.
+ * frame, update and state change is journalled first (a stream update and its frame as one
+ * record); an update reaches the window, notifications and the strategy only once its journal
+ * record is on disk. The app keeps no copy of the orders: views are read from the engine's
+ * book (ADR 010) when an update is shown, and what the book no longer holds in memory (ended
+ * orders' last updates, fills) is read back from the journal for a snapshot. Batching stays:
+ * the journal writes about as often as the window is fed.
  */
 export class AccountMonitorRuntime implements AsyncDisposable {
   private readonly store = new DisposableStore();
   readonly tracker: ConnectionTracker;
-  readonly projection: OrderProjection;
   /** `null` items only say "the statistics changed" (a duplicate, a malformed frame). */
   private readonly coalescer: UpdateCoalescer<{
     view: OrderUpdateView;
     fill: FillPoint | null;
   } | null>;
   private held: HeldUpdate[] = [];
+  /** Orders with an update journalled but not yet on disk: their view waits for it. */
+  private readonly heldPerOrder = new Map<string, number>();
+  /**
+   * The last applied update of an order, from its release until its view is sent: the book
+   * keeps no last update for an order that ended.
+   */
+  private readonly pendingLast = new Map<string, OrderUpdate>();
+  /** The last views sent of orders that ended, so a strategy mark that comes after can be sent. */
+  private readonly recentEnded = new Map<string, OrderView>();
+  private readonly strategyOrderIds = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -69,21 +91,26 @@ export class AccountMonitorRuntime implements AsyncDisposable {
   ) {
     this.tracker = new ConnectionTracker(accountId);
     this.tracker.begin(sessionId, clock.now());
-    this.projection = new OrderProjection(accountId, (orderId) => session.statusUnknownOf(orderId));
     this.coalescer = this.store.add(
       new UpdateCoalescer(clock, (items) => this.deliver(items), batchIntervalMs),
     );
     this.store.add(session.onDidChangeState((change) => this.onState(change)));
     this.store.add(
-      session.onDidReceiveFrame(({ text, receivedAtMs }) => {
-        journal.append({ k: 'frame', atMs: receivedAtMs, text });
+      session.onDidReceiveFrame(({ text, receivedAtMs, carriesUpdate }) => {
+        // A frame with an order update is journalled with it, as one record.
+        if (!carriesUpdate) journal.append({ k: 'frame', atMs: receivedAtMs, text });
         this.tracker.noteFrame(receivedAtMs);
       }),
     );
     this.store.add(
-      session.onDidReceiveOrderUpdate(({ update, source, receivedAtMs, verdict }) => {
-        const seq = journal.append({ k: 'update', atMs: receivedAtMs, source, verdict, update });
-        if (seq > 0) this.held.push({ seq, update, source, receivedAtMs, verdict });
+      session.onDidReceiveOrderUpdate((event) => {
+        const { update, source, receivedAtMs, verdict } = event;
+        let seq = 0;
+        for (const entry of updateEntries(event)) seq = journal.append(entry);
+        if (seq === 0) return;
+        this.held.push({ seq, update, source, receivedAtMs, verdict });
+        const id = update.orderId;
+        this.heldPerOrder.set(id, (this.heldPerOrder.get(id) ?? 0) + 1);
       }),
     );
     this.store.add(journal.onDidWrite(({ writtenSeq }) => this.release(writtenSeq)));
@@ -150,15 +177,20 @@ export class AccountMonitorRuntime implements AsyncDisposable {
    * place reply) are sent again, marked, so the renderer never keeps an unmarked copy.
    */
   markStrategyOrders(orderIds: readonly string[]): void {
-    for (const id of orderIds) this.projection.markStrategyOrder(id);
+    for (const id of orderIds) this.strategyOrderIds.add(id);
     this.resendOrders(orderIds);
   }
 
   /** Sends orders whose view changed without an update (a mark), after what is batched already. */
   private resendOrders(orderIds: readonly string[]): void {
-    const known = orderIds.flatMap((id) => this.projection.order(id) ?? []);
-    if (known.length === 0) return;
     this.coalescer.flush();
+    const known = orderIds.flatMap((id) => {
+      // An order with an update on its way is sent with it, marked.
+      if (this.heldPerOrder.has(id)) return [];
+      const view = this.viewOf(id) ?? this.recentEnded.get(id);
+      return view === undefined ? [] : [{ ...view, ...this.marksOf(id) }];
+    });
+    if (known.length === 0) return;
     this.callbacks.onBatch({
       accountId: this.accountId,
       updates: [],
@@ -176,14 +208,25 @@ export class AccountMonitorRuntime implements AsyncDisposable {
     const ready = n === this.held.length ? this.held : this.held.slice(0, n);
     this.held = n === this.held.length ? [] : this.held.slice(n);
     for (const h of ready) {
-      const applied = this.projection.apply(h.update, h.source, h.receivedAtMs, h.verdict);
-      if (!applied.view.accepted) {
+      const id = h.update.orderId;
+      const left = this.heldPerOrder.get(id)! - 1;
+      if (left === 0) this.heldPerOrder.delete(id);
+      else this.heldPerOrder.set(id, left);
+      if (h.verdict.outcome === 'duplicate') {
         this.coalescer.push(null);
         continue;
       }
+      if (h.verdict.outcome === 'applied') this.pendingLast.set(id, h.update);
       if (h.source === 'stream') this.tracker.noteLatency(h.receivedAtMs, h.update.eventTimeMs);
-      this.coalescer.push(applied);
-      this.callbacks.onAcceptedUpdate(applied.view);
+      const view: OrderUpdateView = {
+        update: h.update,
+        source: h.source,
+        receivedAtMs: h.receivedAtMs,
+        verdict: h.verdict,
+        accepted: true,
+      };
+      this.coalescer.push({ view, fill: fillPointOf(h.update, h.verdict) });
+      this.callbacks.onAcceptedUpdate(view);
     }
   }
 
@@ -203,30 +246,90 @@ export class AccountMonitorRuntime implements AsyncDisposable {
   private deliver(all: Array<{ view: OrderUpdateView; fill: FillPoint | null } | null>): void {
     const items = all.filter((i) => i !== null);
     const touched = new Set(items.map((i) => i.view.update.orderId));
+    const orders: OrderView[] = [];
+    for (const id of touched) {
+      // A later update of it is not on disk yet: its view goes with that one.
+      if (this.heldPerOrder.has(id)) continue;
+      const view = this.viewOf(id);
+      this.pendingLast.delete(id);
+      if (view === undefined) continue;
+      orders.push(view);
+      if (TERMINAL_STATUSES.has(view.last.status)) this.rememberEnded(view);
+    }
     this.callbacks.onBatch({
       accountId: this.accountId,
       updates: items.map((i) => i.view),
-      orders: [...touched].flatMap((id) => this.projection.order(id) ?? []),
+      orders,
       fills: items.flatMap((i) => (i.fill ? [i.fill] : [])),
       stats: this.stats(),
     });
   }
 
+  /**
+   * The order's view from the engine's book: its current update, or, for an order that ended
+   * (the book keeps no last update), the one just released.
+   */
+  private viewOf(orderId: string): OrderView | undefined {
+    const order = this.session.orderOf(orderId);
+    const last = order?.current ?? this.pendingLast.get(orderId);
+    if (!order || !last) return undefined;
+    return orderViewOf(this.accountId, order, last, this.marksOf(orderId));
+  }
+
+  private marksOf(orderId: string) {
+    return {
+      placedByStrategy: this.strategyOrderIds.has(orderId),
+      statusUnknown: this.session.statusUnknownOf(orderId),
+    };
+  }
+
+  private rememberEnded(view: OrderView): void {
+    this.recentEnded.delete(view.last.orderId);
+    this.recentEnded.set(view.last.orderId, view);
+    if (this.recentEnded.size > RECENT_ENDED_VIEWS)
+      this.recentEnded.delete(this.recentEnded.keys().next().value!);
+  }
+
   private stats() {
-    return this.projection.stats(
+    return statsViewOf(
+      this.session.bookStatistics(),
       this.tracker.counters(this.clock.now()),
       this.session.reconcileStats(),
     );
   }
 
-  snapshot(): MonitorSnapshot {
-    this.coalescer.flush();
+  /** The connection as it is now, and its counters (what a stopped account's window keeps). */
+  connectionNow(): { connection: ConnectionView; counters: ConnectionStats } {
     return {
       connection: this.tracker.snapshot(),
-      orders: this.projection.orders(),
-      fills: this.projection.allFills(),
-      stats: this.stats(),
+      counters: this.tracker.counters(this.clock.now()),
     };
+  }
+
+  /** Orders a strategy placed in this session. */
+  get placedByStrategy(): ReadonlySet<string> {
+    return this.strategyOrderIds;
+  }
+
+  get journalPath(): string {
+    return this.journal.path;
+  }
+
+  /**
+   * What the window shows: the orders, fills and statistics of everything on disk (the journal
+   * flushed first, then read: the book keeps no history), with the live connection.
+   */
+  async snapshot(): Promise<MonitorSnapshot> {
+    this.coalescer.flush();
+    if (!this.stopped) await this.journal.flush();
+    return snapshotFromJournal({
+      ...this.connectionNow(),
+      path: this.journal.path,
+      accountId: this.accountId,
+      sessionId: this.sessionId,
+      placedByStrategy: this.strategyOrderIds,
+      unread: () => this.stats(),
+    });
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { ConnectionView, TimelineSegment } from '../../shared/ipc/views-monitor.ts';
 import { ConnectionCounter } from '../core/book/index.ts';
-import type { ConnectionStats } from './order-projection.ts';
+import type { ConnectionStats } from './order-views.ts';
 import type { MonitorStateChange } from './ports.ts';
 
 /**

@@ -10,6 +10,7 @@ import { createEngineSession } from '../core/session/index.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { startSimulator } from '../sim/index.ts';
+import { bookOrderOf } from './book-orders.ts';
 import type {
   DemoExchangeFactory,
   MonitorFactory,
@@ -30,7 +31,7 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
       },
     });
     const { monitor } = engine;
-    const stateEmitter = new Emitter<MonitorStateChange>();
+    const stateEmitter = new Emitter<MonitorStateChange>({ name: 'engine-monitor.state' });
     let key: {
       maskedListenKey: string;
       listenKeyObtainedAtMs: number;
@@ -69,15 +70,7 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
       stop: () => monitor.stop(),
       onDidChangeState: stateEmitter.event,
       onDidReceiveFrame: monitor.onDidReceiveFrame,
-      onDidReceiveOrderUpdate: (listener) =>
-        monitor.onDidReceiveOrderUpdate((e) =>
-          listener({
-            update: e.update,
-            source: e.source,
-            receivedAtMs: e.receivedAtMs,
-            verdict: e.verdict,
-          }),
-        ),
+      onDidReceiveOrderUpdate: monitor.onDidReceiveOrderUpdate,
       onDidReceiveMalformedFrame: (listener) =>
         monitor.onDidReceiveMalformedFrame((e) => listener({ receivedAtMs: e.receivedAtMs })),
       onDidReconcile: (listener) =>
@@ -85,6 +78,8 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
           listener({ missedByStream: e.missedByStream, statusUnknown: e.statusUnknown }),
         ),
       statusUnknownOf: (orderId) => monitor.statusUnknownOf(orderId),
+      orderOf: (orderId) => bookOrderOf(monitor.book, orderId),
+      bookStatistics: () => monitor.book.statistics(),
       reconcileStats: () => {
         const { missedByStream, statusUnknown } = monitor.stats;
         return { missedByStream, statusUnknown };

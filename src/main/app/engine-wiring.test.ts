@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readJournal } from '../core/journal/journal-reader.ts';
+import type { UpdateRecord } from '../core/journal/journal-record.ts';
 import type {
   ConnectionView,
   NoticeView,
@@ -84,22 +86,14 @@ describe('the real engine behind the contract', () => {
     // one as a duplicate); a reopened session counts the same.
     const sessionId = snapshot.value.connection.sessionId!;
     await api.stopMonitor({ accountId: DEMO_ACCOUNT_ID });
-    const lines = (await readFile(join(app.dataDir, 'sessions', `${sessionId}.jsonl`), 'utf8'))
-      .split('\n')
-      .filter(Boolean);
-    const pendingFills = lines
-      .map(
-        (l) =>
-          JSON.parse(l) as {
-            k: string;
-            verdict?: { outcome: string; reason: string };
-            update?: { orderId: string; executionType: string };
-          },
-      )
-      .filter(
-        (r) =>
-          r.k === 'update' && r.update!.orderId === pending && r.update!.executionType === 'TRADE',
-      );
+    const path = join(app.dataDir, 'sessions', `${sessionId}.jsonl`);
+    const pendingFills: UpdateRecord[] = [];
+    for await (const r of readJournal(path).records)
+      if (r.k === 'update' && r.update.orderId === pending && r.update.executionType === 'TRADE')
+        pendingFills.push(r);
+    // A stream update and its frame are one line (the update read back from the frame).
+    const lines = (await readFile(path, 'utf8')).split('\n').filter(Boolean);
+    expect(lines.filter((l) => l.startsWith('{"k":"frame-update"')).length).toBeGreaterThan(0);
     expect(pendingFills.map((r) => r.verdict)).toEqual([
       { outcome: 'applied', reason: 'moves-forward', counted: expect.anything() },
       { outcome: 'duplicate', reason: 'repeated-event', counted: null },

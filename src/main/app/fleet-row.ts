@@ -1,4 +1,3 @@
-import Big from 'big.js';
 import { assertNever } from '../../shared/assert-never.ts';
 import type { SessionStateName } from '../../shared/domain/session-state.ts';
 import type { ConnectionView, OrderUpdatesBatch } from '../../shared/ipc/views-monitor.ts';
@@ -8,13 +7,24 @@ import type {
   FleetSessionHealth,
   FleetState,
 } from '../../shared/ipc/views-fleet.ts';
+import { TERMINAL_STATUSES } from '../../shared/domain/order-update.ts';
+import { compareDecimal } from '../core/book/decimal-math.ts';
 import {
-  computeWear,
   utcDayStartMs,
   volumePoints,
   wearFillOfUpdate,
+  WearTally,
   type WearFill,
 } from '../core/points/index.ts';
+
+/**
+ * How long an ended order's counted quantity is kept: well past the look-back of a new
+ * session's start reconciliation (its margin, 60 s by default), the only way the same fill can
+ * reach a fleet row twice (a restarted monitor's fresh book counts its backfill again).
+ */
+const COUNTED_RETENTION_MS = 5 * 60_000;
+/** Counted fills between two sweeps of the ended orders' quantities. */
+const SWEEP_EVERY = 1_000;
 
 /** Session failures that mean "copy a fresh session" rather than "something broke". */
 const EXPIRED_CODES = new Set(['SESSION_EXPIRED']);
@@ -57,12 +67,16 @@ export class FleetRowState {
   updates = 0;
   lastLiveAtMs: number | null = null;
   lastFill: FleetLastFill | null = null;
-  private todayFills: WearFill[] = [];
+  /** Today's (UTC) fills, folded as they come (the fills themselves are not kept). */
+  private today: { dayStartMs: number; tally: WearTally } | null = null;
   /**
    * Per order, the highest cumulative filled quantity counted: a restarted monitor's backfill
-   * of an order already counted in an earlier session today adds nothing.
+   * of an order already counted in an earlier session adds nothing. An order that ended is
+   * forgotten once its last fill is older than a new session's start reconciliation looks
+   * back (`COUNTED_RETENTION_MS`), so this holds open and recent orders, not the day's history.
    */
-  private countedUpTo = new Map<string, { qty: Big; atMs: number }>();
+  private countedUpTo = new Map<string, { qty: string; atMs: number; ended: boolean }>();
+  private countsSinceSweep = 0;
 
   applyConnection(view: ConnectionView, atMs: number): void {
     const wasLive = this.state === 'live';
@@ -80,12 +94,16 @@ export class FleetRowState {
     for (const { update, verdict } of batch.updates) {
       const counted = verdict.counted;
       if (!counted || verdict.outcome === 'duplicate') continue;
-      const cumulative = new Big(update.cumulativeFilledQty || '0');
+      const cumulative = update.cumulativeFilledQty || '0';
       const before = this.countedUpTo.get(update.orderId);
-      if (before && cumulative.lte(before.qty)) continue;
-      this.countedUpTo.set(update.orderId, { qty: cumulative, atMs: update.transactionTimeMs });
+      if (before && compareDecimal(cumulative, before.qty) <= 0) continue;
+      this.countedUpTo.set(update.orderId, {
+        qty: cumulative,
+        atMs: update.transactionTimeMs,
+        ended: TERMINAL_STATUSES.has(update.status),
+      });
       const fill = wearFillOfUpdate(update, counted, 1);
-      this.todayFills.push(fill);
+      this.count(fill);
       if (!this.lastFill || fill.timeMs >= this.lastFill.atMs) {
         this.lastFill = {
           symbol: fill.symbol,
@@ -99,15 +117,26 @@ export class FleetRowState {
     }
   }
 
-  /** Today's (UTC) figures from the fills seen; fills of earlier days are dropped. */
+  /** Adds a fill to its UTC day's tally (a newer day starts a new one; an older day's is left out). */
+  private count(fill: WearFill): void {
+    const dayStartMs = utcDayStartMs(fill.timeMs);
+    if (this.today === null || dayStartMs > this.today.dayStartMs)
+      this.today = { dayStartMs, tally: new WearTally() };
+    if (dayStartMs === this.today.dayStartMs) this.today.tally.add(fill);
+    if (++this.countsSinceSweep >= SWEEP_EVERY) this.sweep(fill.timeMs);
+  }
+
+  private sweep(nowMs: number): void {
+    this.countsSinceSweep = 0;
+    const cutoffMs = nowMs - COUNTED_RETENTION_MS;
+    for (const [orderId, c] of this.countedUpTo)
+      if (c.ended && c.atMs < cutoffMs) this.countedUpTo.delete(orderId);
+  }
+
+  /** Today's (UTC) figures from the fills seen; fills of earlier days do not count. */
   points(nowMs: number): FleetPoints {
-    const dayStartMs = utcDayStartMs(nowMs);
-    if (this.todayFills.some((f) => f.timeMs < dayStartMs)) {
-      this.todayFills = this.todayFills.filter((f) => f.timeMs >= dayStartMs);
-      for (const [orderId, c] of this.countedUpTo)
-        if (c.atMs < dayStartMs) this.countedUpTo.delete(orderId);
-    }
-    if (this.todayFills.length === 0)
+    const today = this.today;
+    if (today === null || today.dayStartMs !== utcDayStartMs(nowMs) || today.tally.size === 0)
       return {
         countedVolumeUsdt: '0',
         volumePoints: 0,
@@ -115,7 +144,7 @@ export class FleetRowState {
         wearBps: null,
         source: 'stream',
       };
-    const wear = computeWear(this.todayFills);
+    const wear = today.tally.wear();
     return {
       countedVolumeUsdt: wear.countedVolumeUsdt,
       volumePoints: volumePoints(wear.countedVolumeUsdt),

@@ -13,7 +13,9 @@ import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { AccountMonitorRuntime } from './account-monitor-runtime.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
-import { OrderProjection } from './order-projection.ts';
+import { StatisticsAccumulator } from '../core/book/index.ts';
+import { snapshotFromJournal } from './journal-session-view.ts';
+import { statsViewOf, type ConnectionStats } from './order-views.ts';
 import { DEFAULT_BATCH_INTERVAL_MS } from './update-coalescer.ts';
 import type { AccountConnection, MonitorFactory, MonitorRunOptions } from './ports.ts';
 
@@ -21,15 +23,22 @@ import type { AccountConnection, MonitorFactory, MonitorRunOptions } from './por
 export class MonitorService implements AsyncDisposable {
   private readonly runtimes = new Map<string, AccountMonitorRuntime>();
   /**
-   * What a stopped account's window showed when it stopped (orders, fills, statistics and how
-   * the connection ended), until it starts again: stopping does not empty the view. The same
-   * session stays in its journal (Sessions) after a restart of the app.
+   * A stopped account's last session until it starts again (stopping does not empty the view):
+   * how its connection ended, and its journal, from which its orders, fills and statistics
+   * are read when asked (nothing of them stays in memory). The same session stays in its
+   * journal (Sessions) after a restart of the app.
    */
-  private readonly lastSnapshots = new Map<string, MonitorSnapshot>();
-  private readonly batchEmitter = new Emitter<OrderUpdatesBatch>();
-  private readonly connectionEmitter = new Emitter<ConnectionView>();
-  private readonly acceptedEmitter = new Emitter<{ accountId: string; view: OrderUpdateView }>();
-  private readonly problemEmitter = new Emitter<{ accountId: string } & Problem>();
+  private readonly lastSessions = new Map<string, StoppedSession>();
+  private readonly batchEmitter = new Emitter<OrderUpdatesBatch>({ name: 'monitor-service.batch' });
+  private readonly connectionEmitter = new Emitter<ConnectionView>({
+    name: 'monitor-service.connection',
+  });
+  private readonly acceptedEmitter = new Emitter<{ accountId: string; view: OrderUpdateView }>({
+    name: 'monitor-service.accepted',
+  });
+  private readonly problemEmitter = new Emitter<{ accountId: string } & Problem>({
+    name: 'monitor-service.problem',
+  });
   readonly onDidBatch: Event<OrderUpdatesBatch> = this.batchEmitter.event;
   readonly onDidChangeConnection: Event<ConnectionView> = this.connectionEmitter.event;
   readonly onDidAcceptUpdate: Event<{ accountId: string; view: OrderUpdateView }> =
@@ -40,7 +49,9 @@ export class MonitorService implements AsyncDisposable {
    * closed with updates it could not write (`JOURNAL_UNWRITTEN_SAVED` / `_LOST`, with how many).
    */
   readonly onDidHitProblem: Event<{ accountId: string } & Problem> = this.problemEmitter.event;
-  private readonly missedEmitter = new Emitter<{ accountId: string; missedByStream: number }>();
+  private readonly missedEmitter = new Emitter<{ accountId: string; missedByStream: number }>({
+    name: 'monitor-service.missed',
+  });
   /** A reconciliation recovered updates the stream never delivered. */
   readonly onDidMissUpdates: Event<{ accountId: string; missedByStream: number }> =
     this.missedEmitter.event;
@@ -72,7 +83,7 @@ export class MonitorService implements AsyncDisposable {
   start(connection: AccountConnection, accountLabel: string): ConnectionView {
     const existing = this.runtimes.get(connection.accountId);
     if (existing) return existing.tracker.snapshot();
-    this.lastSnapshots.delete(connection.accountId);
+    this.lastSessions.delete(connection.accountId);
     // The journal writes as often as the window is fed: showing waits for the write.
     const { sessionId, writer } = this.deps.journals.create(
       { accountId: connection.accountId, accountLabel },
@@ -118,26 +129,32 @@ export class MonitorService implements AsyncDisposable {
     if (!runtime) return this.connection(accountId);
     this.runtimes.delete(accountId);
     await runtime.stop();
-    const last = runtime.snapshot();
+    const { connection, counters } = runtime.connectionNow();
     const view: ConnectionView = {
-      ...last.connection,
+      ...connection,
       state: 'stopped',
       nextListenKeyRefreshAtMs: null,
     };
-    this.lastSnapshots.set(accountId, { ...last, connection: view });
+    this.lastSessions.set(accountId, {
+      path: runtime.journalPath,
+      sessionId: runtime.sessionId,
+      connection: view,
+      counters,
+      placedByStrategy: new Set(runtime.placedByStrategy),
+    });
     this.connectionEmitter.fire(view);
     return view;
   }
 
   /** Drops what a removed account's window last showed. */
   forget(accountId: string): void {
-    this.lastSnapshots.delete(accountId);
+    this.lastSessions.delete(accountId);
   }
 
   connection(accountId: string): ConnectionView {
     return (
       this.runtimes.get(accountId)?.tracker.snapshot() ??
-      this.lastSnapshots.get(accountId)?.connection ??
+      this.lastSessions.get(accountId)?.connection ??
       new ConnectionTracker(accountId).snapshot()
     );
   }
@@ -146,20 +163,14 @@ export class MonitorService implements AsyncDisposable {
     return accountIds.map((id) => this.connection(id));
   }
 
-  snapshot(accountId: string): MonitorSnapshot {
+  async snapshot(accountId: string): Promise<MonitorSnapshot> {
     const runtime = this.runtimes.get(accountId);
-    // Not running: what its last session showed when it stopped; never watched since the app
-    // started: empty (its past sessions are in Sessions).
-    if (!runtime)
-      return (
-        this.lastSnapshots.get(accountId) ?? {
-          connection: this.connection(accountId),
-          orders: [],
-          fills: [],
-          stats: emptyStats(),
-        }
-      );
-    return runtime.snapshot();
+    if (runtime) return runtime.snapshot();
+    // Not running: what its last session showed when it stopped, read from its journal; never
+    // watched since the app started: empty (its past sessions are in Sessions).
+    const last = this.lastSessions.get(accountId);
+    if (last) return snapshotFromJournal({ ...last, accountId, unread: emptyStats });
+    return { connection: this.connection(accountId), orders: [], fills: [], stats: emptyStats() };
   }
 
   async dispose(): Promise<void> {
@@ -173,11 +184,20 @@ export class MonitorService implements AsyncDisposable {
 }
 
 function emptyStats(): MonitorSnapshot['stats'] {
-  return new OrderProjection('').stats({
+  return statsViewOf(new StatisticsAccumulator().snapshot(), {
     reconnects: 0,
     gaps: 0,
     malformedFrames: 0,
     liveMs: 0,
     startedAtMs: null,
   });
+}
+
+/** What a stopped account keeps of its last session (its journal holds the rest). */
+interface StoppedSession {
+  path: string;
+  sessionId: string;
+  connection: ConnectionView;
+  counters: ConnectionStats;
+  placedByStrategy: ReadonlySet<string>;
 }

@@ -1,3 +1,4 @@
+import type { IpcError } from '../../shared/ipc/result.ts';
 /**
  * What the application services need from the world, passed in by the two composition
  * roots: Electron main (src/main/index.ts + src/main/platform) and the browser host
@@ -19,6 +20,7 @@ import type {
 } from '../../shared/ipc/views-app.ts';
 import type { OrderStatusUnknown } from '../../shared/ipc/views-monitor.ts';
 import type { SessionCredentials } from '../core/credentials/session-credentials.ts';
+import type { BookStatistics } from '../core/book/index.ts';
 
 // ---- platform ports ---------------------------------------------------------------------
 
@@ -52,16 +54,22 @@ export interface MonitorSession extends AsyncDisposable {
   start(): void;
   stop(): Promise<void>;
   readonly onDidChangeState: Event<MonitorStateChange>;
-  readonly onDidReceiveFrame: Event<{ text: string; receivedAtMs: number }>;
   /**
-   * Every update the engine produced, with its order book's verdict. A `duplicate` is
-   * journalled (with its verdict) and counted in statistics, never shown or notified.
+   * Every frame, listen key masked. One that `carriesUpdate` is journalled with its update
+   * (one record), the others on their own.
+   */
+  readonly onDidReceiveFrame: Event<{ text: string; receivedAtMs: number; carriesUpdate: boolean }>;
+  /**
+   * Every update the engine produced, with its order book's verdict and the masked frame it
+   * came from (null for a backfill). A `duplicate` is journalled (with its verdict) and counted
+   * in statistics, never shown or notified.
    */
   readonly onDidReceiveOrderUpdate: Event<{
     update: OrderUpdate;
     source: UpdateSource;
     receivedAtMs: number;
     verdict: UpdateVerdict;
+    frameText?: string | null;
   }>;
   /** A frame that could not be parsed (it is still journalled as a frame). */
   readonly onDidReceiveMalformedFrame: Event<{ receivedAtMs: number }>;
@@ -74,6 +82,28 @@ export interface MonitorSession extends AsyncDisposable {
   reconcileStats(): ReconcileStats;
   /** The engine's "status unknown: not open on the exchange" mark of the order, or null. */
   statusUnknownOf(orderId: string): OrderStatusUnknown | null;
+  /**
+   * What the engine's order book knows of an order now (ADR 010: the one owner of order
+   * state; the app keeps no copy), or null for an order it never saw.
+   */
+  orderOf(orderId: string): BookOrder | null;
+  /** The engine's order book statistics now. */
+  bookStatistics(): BookStatistics;
+}
+
+/**
+ * One order as the engine's book holds it. An order that ended is kept small: its last update
+ * is no longer in memory (`current` null; the journal is the record of it).
+ */
+export interface BookOrder {
+  current: OrderUpdate | null;
+  /** Accepted updates (late ones included). */
+  updateCount: number;
+  firstSeenAtMs: number;
+  lastReceivedAtMs: number;
+  lastSource: UpdateSource;
+  /** The other leg of its OTO pair, or null. */
+  otoPeerOrderId: string | null;
 }
 
 /** What reconciliation adds to the statistics, as the engine counts it. */
@@ -140,7 +170,7 @@ export interface AccountsPort {
   /** Parses, verifies and stores; throws coded errors with plain-language messages. */
   addFromCurl(input: { curl: string; label?: string; restUrl?: string; wsUrl?: string }): Promise<{
     account: AccountSummary;
-    warnings: string[];
+    warnings: IpcError[];
     found: PasteFindings;
   }>;
   /**
@@ -149,7 +179,7 @@ export interface AccountsPort {
    */
   reimportFromCurl(input: { accountId: string; curl: string }): Promise<{
     account: AccountSummary;
-    warnings: string[];
+    warnings: IpcError[];
     found: PasteFindings;
   }>;
   /** Adds an account whose credentials are already known (the demo account). */

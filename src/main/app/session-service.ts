@@ -1,12 +1,8 @@
-import { fromJournalProblem } from '../core/journal/journal-problem.ts';
 import type { SessionDeleted, SessionReplay, SessionSummary } from '../../shared/ipc/views-app.ts';
-import { countJournalUpdates, readJournal } from '../core/journal/journal-reader.ts';
-import { JournalVerdicts } from '../core/journal/journal-verdicts.ts';
-import { parseFrame } from '../core/parser/index.ts';
+import { countJournalUpdates } from '../core/journal/journal-reader.ts';
 import type { JournalInfo, SessionJournals } from '../core/journal/session-journals.ts';
 import { appError } from './app-error.ts';
-import { ConnectionTracker } from './connection-tracker.ts';
-import { OrderProjection } from './order-projection.ts';
+import { readJournalSession } from './journal-session-view.ts';
 
 /** Lists past session journals, reopens one read-only by replaying it, and deletes one. */
 export class SessionService {
@@ -83,82 +79,17 @@ export class SessionService {
    */
   async open(sessionId: string): Promise<SessionReplay> {
     const info = await this.pathOf(sessionId);
-    // Reconciliation as the journal recorded it: missed updates summed, marks held until the
-    // order's next applied update (as the engine's marks are).
-    const marks = new Map<string, number>();
-    let missedByStream = 0;
-    const projection = new OrderProjection(info.accountId, (orderId) => {
-      const sinceMs = marks.get(orderId);
-      return sinceMs === undefined ? null : { code: 'NOT_OPEN_ON_EXCHANGE', sinceMs };
+    const read = await readJournalSession({
+      path: info.path,
+      accountId: info.accountId,
+      sessionId,
+      startedAtMs: info.startedAtMs,
     });
-    const tracker = new ConnectionTracker(info.accountId);
-    tracker.begin(sessionId, info.startedAtMs);
-    const { records, report } = readJournal(info.path);
-    const verdicts = new JournalVerdicts();
-    let lastAtMs = info.startedAtMs;
-    // Journals before verdicts held only the updates the engine accepted: the duplicates it
-    // dropped are the order-update frames without an update record.
-    let streamUpdateFrames = 0;
-    let streamUpdateRecords = 0;
-    for await (const record of records) {
-      switch (record.k) {
-        case 'session':
-          break;
-        case 'frame': {
-          tracker.noteFrame(record.atMs);
-          const parsed = parseFrame(record.text);
-          if (parsed.kind === 'malformed') tracker.noteMalformedFrame();
-          if (parsed.kind === 'order-update') streamUpdateFrames++;
-          lastAtMs = record.atMs;
-          break;
-        }
-        case 'update': {
-          const verdict = verdicts.of(record);
-          projection.apply(record.update, record.source, record.atMs, verdict);
-          if (verdict.outcome === 'applied') marks.delete(record.update.orderId);
-          if (record.source === 'stream') {
-            streamUpdateRecords++;
-            tracker.noteLatency(record.atMs, record.update.eventTimeMs);
-          }
-          lastAtMs = record.atMs;
-          break;
-        }
-        case 'reconcile':
-          missedByStream += record.missedByStream;
-          for (const orderId of record.statusUnknown) marks.set(orderId, record.atMs);
-          lastAtMs = record.atMs;
-          break;
-        case 'state':
-          tracker.applyState({
-            state: record.state,
-            atMs: record.atMs,
-            problem: record.problem ? fromJournalProblem(record.problem) : null,
-          });
-          lastAtMs = record.atMs;
-          break;
-        case 'end':
-          tracker.applyState({ state: 'stopped', atMs: record.atMs });
-          lastAtMs = record.atMs;
-          break;
-      }
-    }
-    if (verdicts.rederived)
-      projection.noteUnrecordedDuplicates(Math.max(0, streamUpdateFrames - streamUpdateRecords));
-    const connection = tracker.snapshot();
-    // The masked key is in the journal's state records; the tracker only keeps it from a full key.
     return {
       summary: await this.summary(info),
-      snapshot: {
-        connection,
-        orders: projection.orders(),
-        fills: projection.allFills(),
-        stats: projection.stats(tracker.counters(lastAtMs), {
-          missedByStream,
-          statusUnknown: [...marks.keys()].filter((id) => projection.order(id) !== null).length,
-        }),
-      },
-      tornTail: report.tornTail,
-      skippedLines: report.skippedLines,
+      snapshot: read.snapshot,
+      tornTail: read.tornTail,
+      skippedLines: read.skippedLines,
     };
   }
 }

@@ -1,7 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
+import { parseFrame } from '../../core/parser/index.ts';
 import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
 import { Emitter } from '../../../shared/event/emitter.ts';
 import { OrderBook } from '../../core/book/index.ts';
+import { executionReportData } from '../../../../test/fakes/order-updates.ts';
+import { bookOrderOf } from '../book-orders.ts';
 import type {
   AccountConnection,
   AccountSummary,
@@ -13,18 +17,27 @@ import type {
 
 /** A MonitorSession the test drives by hand. */
 export class FakeMonitorSession implements MonitorSession {
-  readonly stateEmitter = new Emitter<MonitorStateChange>();
-  readonly frameEmitter = new Emitter<{ text: string; receivedAtMs: number }>();
+  readonly stateEmitter = new Emitter<MonitorStateChange>({ name: 'fake-engine.state' });
+  readonly frameEmitter = new Emitter<{
+    text: string;
+    receivedAtMs: number;
+    carriesUpdate: boolean;
+  }>({ name: 'fake-engine.frame' });
   readonly updateEmitter = new Emitter<{
     update: OrderUpdate;
     source: UpdateSource;
     receivedAtMs: number;
     verdict: UpdateVerdict;
-  }>();
+    frameText: string | null;
+  }>({ name: 'fake-engine.update' });
   /** The engine's book: the fake decides verdicts the way the real engine does. */
   readonly book = new OrderBook();
-  readonly malformedEmitter = new Emitter<{ receivedAtMs: number }>();
-  readonly reconcileEmitter = new Emitter<{ missedByStream: number; statusUnknown: string[] }>();
+  readonly malformedEmitter = new Emitter<{ receivedAtMs: number }>({
+    name: 'fake-engine.malformed',
+  });
+  readonly reconcileEmitter = new Emitter<{ missedByStream: number; statusUnknown: string[] }>({
+    name: 'fake-engine.reconcile',
+  });
   /** Orders the fake's "reconciliation" marked, each with the update it was marked on. */
   private readonly unknown = new Map<string, { sinceMs: number; on: OrderUpdate }>();
   private missedByStream = 0;
@@ -72,14 +85,36 @@ export class FakeMonitorSession implements MonitorSession {
       .filter(([id, m]) => this.book.get(id)?.current === m.on)
       .map(([id]) => id);
   }
-  /** Emits a frame then its update with the book's verdict, as the engine does. */
+  orderOf(orderId: string) {
+    return bookOrderOf(this.book, orderId);
+  }
+  bookStatistics() {
+    return this.book.statistics();
+  }
+  /**
+   * Emits a stream update's frame (the executionReport that parses to it) then the update with
+   * the book's verdict, as the engine does; a backfill update has no frame.
+   */
   push(update: OrderUpdate, receivedAtMs = Date.now(), source: UpdateSource = 'stream') {
-    this.frameEmitter.fire({
-      text: JSON.stringify({ e: 'executionReport', i: update.orderId }),
-      receivedAtMs,
-    });
-    const verdict = this.book.apply(update, source);
-    this.updateEmitter.fire({ update, source, receivedAtMs, verdict });
+    let frameText: string | null = null;
+    if (source === 'stream') {
+      const real = JSON.stringify({
+        stream: 'alpha@ff950c2e0d...',
+        data: executionReportData(update),
+      });
+      const parsed = parseFrame(real);
+      // A made-up update the parser would not read back (an order id like "A") keeps a frame
+      // of its own, as a frame the engine could not join to an update.
+      if (parsed.kind === 'order-update' && isDeepStrictEqual(parsed.update, update))
+        frameText = real;
+      this.frameEmitter.fire({
+        text: frameText ?? JSON.stringify({ e: 'executionReport', i: update.orderId }),
+        receivedAtMs,
+        carriesUpdate: frameText !== null,
+      });
+    }
+    const verdict = this.book.apply(update, source, receivedAtMs);
+    this.updateEmitter.fire({ update, source, receivedAtMs, verdict, frameText });
     return verdict;
   }
 }

@@ -2,6 +2,7 @@ import { toJournalProblem } from '../../core/journal/journal-problem.ts';
 import { resolve } from 'node:path';
 import type { AccountMonitor, MonitorOrderUpdate } from '../../core/monitor/index.ts';
 import { SessionJournals } from '../../core/journal/session-journals.ts';
+import { updateEntries } from '../../core/journal/journal-record.ts';
 import type { JournalCloseReport } from '../../core/journal/journal-writer.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -42,9 +43,10 @@ export function openWatchJournal(options: {
   const path = journals.pathOf(sessionId);
   const held: Array<{ seq: number; event: MonitorOrderUpdate }> = [];
   const subscriptions = [
-    monitor.onDidReceiveFrame(({ text, receivedAtMs }) =>
-      writer.append({ k: 'frame', atMs: receivedAtMs, text }),
-    ),
+    // A frame with an order update is journalled with it, as one record (see `gate`).
+    monitor.onDidReceiveFrame(({ text, receivedAtMs, carriesUpdate }) => {
+      if (!carriesUpdate) writer.append({ k: 'frame', atMs: receivedAtMs, text });
+    }),
     monitor.onDidChangeState(({ state }) =>
       writer.append({
         k: 'state',
@@ -78,8 +80,8 @@ export function openWatchJournal(options: {
   return {
     path,
     gate(event) {
-      const { update, source, receivedAtMs, verdict } = event;
-      const seq = writer.append({ k: 'update', atMs: receivedAtMs, source, verdict, update });
+      let seq = 0;
+      for (const entry of updateEntries(event)) seq = writer.append(entry);
       if (seq > 0) held.push({ seq, event });
     },
     async close() {

@@ -1,7 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { isJournalRecord, type JournalRecord } from './journal-record.ts';
+import { parseFrame } from '../parser/parse-frame.ts';
+import { isUpdateVerdict } from '../../../shared/domain/update-verdict.ts';
+import {
+  FRAME_KEY,
+  FRAME_UPDATE_PREFIX,
+  isJournalRecord,
+  type JournalRecord,
+} from './journal-record.ts';
 
 /** What a read found besides the records. */
 export interface JournalReadReport {
@@ -33,6 +40,12 @@ export function readJournal(path: string): {
       if (pendingBad) report.skippedLines++;
       pendingBad = false;
       if (line.trim() === '') continue;
+      if (line.startsWith(FRAME_UPDATE_PREFIX)) {
+        const pair = frameUpdateRecords(line);
+        if (pair === null) pendingBad = true;
+        else yield* pair;
+        continue;
+      }
       let value: unknown;
       try {
         value = JSON.parse(line);
@@ -49,6 +62,31 @@ export function readJournal(path: string): {
     }
   }
   return { records: records(), report };
+}
+
+/**
+ * A `frame-update` line (format 2) as the two records a version 1 journal holds for it: the
+ * frame, and the update read from it by the engine's parser with the verdict as written. Null
+ * for a line that is not whole (a torn tail) or whose frame is not an order update.
+ */
+function frameUpdateRecords(line: string): [JournalRecord, JournalRecord] | null {
+  const at = line.indexOf(FRAME_KEY);
+  if (at === -1 || !line.endsWith('}')) return null;
+  let head: unknown;
+  try {
+    head = JSON.parse(line.slice(0, at) + '}');
+  } catch {
+    return null;
+  }
+  const { atMs, verdict } = head as { atMs?: unknown; verdict?: unknown };
+  if (typeof atMs !== 'number' || !isUpdateVerdict(verdict)) return null;
+  const text = line.slice(at + FRAME_KEY.length, -1);
+  const parsed = parseFrame(text);
+  if (parsed.kind !== 'order-update') return null;
+  return [
+    { k: 'frame', atMs, text },
+    { k: 'update', atMs, source: 'stream', verdict, update: parsed.update },
+  ];
 }
 
 async function fileEndsWithNewline(path: string): Promise<boolean> {
@@ -93,6 +131,8 @@ export async function readJournalLastTimeMs(
   for (const line of lines) {
     try {
       const value: unknown = JSON.parse(line);
+      if (isFrameUpdateLine(value))
+        return { atMs: value.atMs, ended: false, updates: null, orders: null };
       if (!isJournalRecord(value)) continue;
       const atMs = value.k === 'session' ? value.startedAtMs : value.atMs;
       if (value.k !== 'end') return { atMs, ended: false, updates: null, orders: null };
@@ -115,6 +155,13 @@ async function readSlice(path: string, position: number, length: number): Promis
   }
 }
 
+function isFrameUpdateLine(value: unknown): value is { atMs: number } {
+  const r = value as { k?: unknown; atMs?: unknown } | null;
+  return (
+    typeof r === 'object' && r !== null && r.k === 'frame-update' && typeof r.atMs === 'number'
+  );
+}
+
 /** How a duplicate's verdict starts in a journal line (an OrderUpdate has no `outcome` key). */
 const DUPLICATE_VERDICT = '"verdict":{"outcome":"duplicate"';
 
@@ -130,7 +177,11 @@ export async function countJournalUpdates(path: string): Promise<number> {
   let count = 0;
   // A duplicate (its verdict says so) is journalled but is not an update of the session.
   for await (const line of lines)
-    if (line.startsWith('{"k":"update"') && line.endsWith('}') && !line.includes(DUPLICATE_VERDICT))
+    if (
+      (line.startsWith('{"k":"update"') || line.startsWith(FRAME_UPDATE_PREFIX)) &&
+      line.endsWith('}') &&
+      !line.includes(DUPLICATE_VERDICT)
+    )
       count++;
   return count;
 }

@@ -3,8 +3,12 @@ import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-upd
 import type { SessionStateName } from '../../../shared/domain/session-state.ts';
 import { isUpdateVerdict, type UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
 
-/** Bumped when a record's shape changes incompatibly; readers skip what they do not know. */
-export const JOURNAL_FORMAT_VERSION = 1;
+/**
+ * Bumped when a record's shape changes incompatibly; readers skip what they do not know.
+ * 2: a stream update and its frame are one `frame-update` line (1: a `frame` and an `update`
+ * line each). This reader reads both.
+ */
+export const JOURNAL_FORMAT_VERSION = 2;
 
 /**
  * One line of a session journal (JSONL). Nothing here may hold a secret: frames are written
@@ -50,6 +54,88 @@ export type JournalRecord =
   | { k: 'end'; atMs: number; updates?: number; orders?: number };
 
 export type JournalRecordKind = JournalRecord['k'];
+
+/**
+ * What a writer appends: a record, or a stream update together with the frame it came from.
+ * The latter is written as one line, `{"k":"frame-update","atMs":…,"verdict":{…},"frame":<the
+ * frame>}`, the frame (already masked) embedded as the JSON it is, not re-escaped as a string,
+ * and the update not written at all: readers get it back from the frame with the same parser
+ * (`readJournal` hands them a `frame` and an `update` record, as a version 1 journal has).
+ */
+export type JournalEntry = JournalRecord | FrameUpdateEntry;
+
+export interface FrameUpdateEntry {
+  k: 'frame-update';
+  atMs: number;
+  verdict: UpdateVerdict;
+  /** The masked frame text: one JSON object on one line (see `frameUpdateEntry`). */
+  frame: string;
+}
+
+/** How a `frame-update` line starts, and the key before its frame (always the last). */
+export const FRAME_UPDATE_PREFIX = '{"k":"frame-update",';
+export const FRAME_KEY = ',"frame":';
+
+/**
+ * The journal entry of a stream update: one `frame-update` line when the frame can be embedded
+ * as it is (it parsed as JSON, so only a line break in it would split the line), else the
+ * version 1 pair of a `frame` and an `update` record.
+ */
+export function frameUpdateEntries(event: {
+  update: OrderUpdate;
+  verdict: UpdateVerdict;
+  receivedAtMs: number;
+  frameText: string;
+}): JournalEntry[] {
+  const { update, verdict, receivedAtMs: atMs, frameText: frame } = event;
+  if (frame.indexOf('\n') === -1 && frame.indexOf('\r') === -1)
+    return [{ k: 'frame-update', atMs, verdict, frame }];
+  return [
+    { k: 'frame', atMs, text: frame },
+    { k: 'update', atMs, source: 'stream', verdict, update },
+  ];
+}
+
+/**
+ * The journal entries of an update as the monitor hands it on: a stream update with its frame
+ * (`frameUpdateEntries`), or a record of its own (a backfill, or no frame given).
+ */
+export function updateEntries(event: {
+  update: OrderUpdate;
+  source: UpdateSource;
+  verdict: UpdateVerdict;
+  receivedAtMs: number;
+  frameText?: string | null;
+}): JournalEntry[] {
+  const { update, source, verdict, receivedAtMs, frameText } = event;
+  if (frameText != null && source === 'stream')
+    return frameUpdateEntries({ update, verdict, receivedAtMs, frameText });
+  return [{ k: 'update', atMs: receivedAtMs, source, verdict, update }];
+}
+
+/** The JSON of a verdict that counted nothing, by reason (most verdicts), made once. */
+const FIXED_VERDICT_JSON = new Map<string, string>();
+
+function verdictJson(verdict: UpdateVerdict): string {
+  const counted = verdict.counted;
+  if (counted !== null) {
+    // As JSON.stringify writes it (same keys, same order), without walking the object.
+    const fee = counted.fee === null ? 'null' : JSON.stringify(counted.fee);
+    return `{"outcome":"${verdict.outcome}","reason":"${verdict.reason}","counted":{"base":${JSON.stringify(counted.base)},"quote":${JSON.stringify(counted.quote)},"fee":${fee}}}`;
+  }
+  let text = FIXED_VERDICT_JSON.get(verdict.reason);
+  if (text === undefined) {
+    text = JSON.stringify({ outcome: verdict.outcome, reason: verdict.reason, counted: null });
+    FIXED_VERDICT_JSON.set(verdict.reason, text);
+  }
+  return text;
+}
+
+/** One journal line (with its newline). A `frame-update`'s frame is written as it is. */
+export function journalLine(entry: JournalEntry): string {
+  if (entry.k !== 'frame-update') return JSON.stringify(entry) + '\n';
+  return `${FRAME_UPDATE_PREFIX}"atMs":${entry.atMs},"verdict":${verdictJson(entry.verdict)}${FRAME_KEY}${entry.frame}}\n`;
+}
 
 /** An `update` line. `verdict` is absent in journals written before verdicts were journalled. */
 export interface UpdateRecord {

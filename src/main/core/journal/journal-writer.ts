@@ -2,10 +2,9 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Emitter, type Event } from '../../../shared/event/emitter.ts';
 import type { AsyncDisposable, Disposable } from '../../../shared/lifecycle/disposable.ts';
-import { maskFrameText } from '../parser/index.ts';
 import type { Clock } from '../ports/clock.ts';
 import { nodeJournalFileSystem, type JournalFile, type JournalFileSystem } from './journal-fs.ts';
-import type { JournalRecord } from './journal-record.ts';
+import { journalLine, type JournalEntry } from './journal-record.ts';
 import { cutTornTail } from './torn-tail.ts';
 
 export interface JournalWriterOptions {
@@ -85,9 +84,13 @@ export class JournalWriter implements AsyncDisposable {
   private headerText: string | null = null;
   private headerWritten = false;
   private readonly fs: JournalFileSystem;
-  private readonly failEmitter = new Emitter<JournalWriteFailure>();
-  private readonly recoverEmitter = new Emitter<JournalWriteRecovery>();
-  private readonly writeEmitter = new Emitter<{ writtenSeq: number }>();
+  private readonly failEmitter = new Emitter<JournalWriteFailure>({ name: 'journal-writer.fail' });
+  private readonly recoverEmitter = new Emitter<JournalWriteRecovery>({
+    name: 'journal-writer.recover',
+  });
+  private readonly writeEmitter = new Emitter<{ writtenSeq: number }>({
+    name: 'journal-writer.write',
+  });
   readonly onDidFail: Event<JournalWriteFailure> = this.failEmitter.event;
   readonly onDidRecover: Event<JournalWriteRecovery> = this.recoverEmitter.event;
   /** Records up to `writtenSeq` are on disk. */
@@ -119,14 +122,13 @@ export class JournalWriter implements AsyncDisposable {
    * Queues a record and returns its sequence number; it reaches the disk within
    * `flushIntervalMs` (or, while the disk refuses, when a retry succeeds). After close: 0.
    */
-  append(record: JournalRecord): number {
+  append(record: JournalEntry): number {
     if (this.closed) return 0;
-    // Defence in depth: the engine hands over frames already masked, and masking is idempotent,
-    // so a frame that reached here unmasked by any other path still never hits the disk whole.
-    const safe = record.k === 'frame' ? { ...record, text: maskFrameText(record.text) } : record;
-    const text = JSON.stringify(safe) + '\n';
+    // Frames come masked: the engine masks each frame once, as it receives it
+    // (AccountMonitor), and nothing else hands frames to a journal.
+    const text = journalLine(record);
     if (record.k === 'session' && this.headerText === null) this.headerText = text;
-    this.queue.push({ text, update: record.k === 'update' });
+    this.queue.push({ text, update: record.k === 'update' || record.k === 'frame-update' });
     this.appendedSeq++;
     // While failing, only the retry timer writes: no attempt per update (no storm).
     if (this.failing === null) {

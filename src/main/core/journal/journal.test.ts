@@ -2,10 +2,10 @@ import { appendFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
+import { executionReportData, sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
 import { systemClock } from '../ports/clock.ts';
-import type { JournalRecord } from './journal-record.ts';
-import { readJournal } from './journal-reader.ts';
+import { frameUpdateEntries, journalLine, type JournalRecord } from './journal-record.ts';
+import { countJournalUpdates, readJournal } from './journal-reader.ts';
 import { SessionJournals } from './session-journals.ts';
 
 let dataDir: string;
@@ -80,15 +80,71 @@ describe('session journal', () => {
     expect(report).toEqual({ tornTail: false, skippedLines: 1 });
   });
 
-  it('masks the listen key of a frame that reaches it unmasked', async () => {
+  it('writes a stream update and its frame as one line, the frame as it came, and reads both back', async () => {
     const journals = new SessionJournals(dataDir, systemClock);
     const { sessionId, writer } = journals.create({ accountId: 'a', accountLabel: 'A' });
-    const listenKey = 'ff950c2e0d3da25cb0f320669c3f986f';
-    writer.append({ k: 'frame', atMs: 1, text: `{"stream":"alpha@${listenKey}","data":{}}` });
+    const update = sampleOrderUpdate();
+    const frame = JSON.stringify({
+      stream: 'alpha@ff950c2e0d...',
+      data: executionReportData(update),
+    });
+    const verdict = { outcome: 'applied', reason: 'first-seen', counted: null } as const;
+    for (const entry of frameUpdateEntries({ update, verdict, receivedAtMs: 5, frameText: frame }))
+      writer.append(entry);
     await writer.dispose();
-    const text = await readFile(journals.pathOf(sessionId), 'utf8');
-    expect(text).not.toContain(listenKey);
-    expect(text).toContain('ff950c2e0d...');
+    const path = journals.pathOf(sessionId);
+    const lines = (await readFile(path, 'utf8')).trim().split('\n');
+    // One record: the frame embedded as it is (not escaped into a string), no update written.
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe(
+      `{"k":"frame-update","atMs":5,"verdict":{"outcome":"applied","reason":"first-seen","counted":null},"frame":${frame}}`,
+    );
+    const { out, report } = await collect(path);
+    expect(out.slice(1)).toEqual([
+      { k: 'frame', atMs: 5, text: frame },
+      { k: 'update', atMs: 5, source: 'stream', verdict, update },
+    ]);
+    expect(report).toEqual({ tornTail: false, skippedLines: 0 });
+    expect(await countJournalUpdates(path)).toBe(1);
+    expect((await journals.list())[0]).toMatchObject({ lastRecordAtMs: 5, ended: false });
+  });
+
+  it('still reads a version 1 journal (a frame line and an update line each), and a frame with a line break stays two records', async () => {
+    const update = sampleOrderUpdate();
+    const frame = JSON.stringify({ stream: 'alpha@x', data: executionReportData(update) });
+    const verdict = { outcome: 'applied', reason: 'first-seen', counted: null } as const;
+    const path = join(dataDir, 'v1.jsonl');
+    const v1 = [
+      { k: 'session', v: 1, sessionId: 'v1', accountId: 'a', accountLabel: 'A', startedAtMs: 1 },
+      { k: 'frame', atMs: 2, text: frame },
+      { k: 'update', atMs: 2, source: 'stream', verdict, update },
+    ];
+    await appendFile(path, v1.map((r) => JSON.stringify(r) + '\n').join(''));
+    expect((await collect(path)).out).toEqual(v1);
+    expect(await countJournalUpdates(path)).toBe(1);
+    const pretty = JSON.stringify(JSON.parse(frame), null, 1);
+    expect(
+      frameUpdateEntries({ update, verdict, receivedAtMs: 2, frameText: pretty }).map((e) => e.k),
+    ).toEqual(['frame', 'update']);
+  });
+
+  it('treats a torn frame-update line at the end as a torn tail', async () => {
+    const journals = new SessionJournals(dataDir, systemClock);
+    const { sessionId, writer } = journals.create({ accountId: 'a', accountLabel: 'A' });
+    await writer.dispose();
+    const path = journals.pathOf(sessionId);
+    const update = sampleOrderUpdate();
+    const frame = JSON.stringify({ stream: 'alpha@x', data: executionReportData(update) });
+    const line = journalLine({
+      k: 'frame-update',
+      atMs: 3,
+      verdict: { outcome: 'applied', reason: 'first-seen', counted: null },
+      frame,
+    });
+    await appendFile(path, line.slice(0, line.length - 40));
+    const { out, report } = await collect(path);
+    expect(out.map((r) => r.k)).toEqual(['session']);
+    expect(report).toEqual({ tornTail: true, skippedLines: 0 });
   });
 
   it('reports a write failure and keeps the records for a later flush', async () => {

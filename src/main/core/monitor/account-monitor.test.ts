@@ -8,9 +8,11 @@ import type { SessionState } from '../stream/session-state.ts';
 import {
   createAccountMonitor,
   type AccountMonitorSettings,
+  type MonitorFrame,
   type MonitorOrderUpdate,
   type ReconcileEvent,
 } from './account-monitor.ts';
+import { maskListenKey } from '../../../shared/secrets/mask.ts';
 
 // The monitor (listen key + stream + book + reconciliation) on a fake clock, against an
 // in-memory socket pair and an in-memory exchange: the gaps, the key renewals and the
@@ -89,13 +91,31 @@ async function live(t: Setup): Promise<void> {
   expect(t.reconciles.map((r) => r.trigger)).toEqual(['start']);
 }
 
-const statusOf = (t: Setup, orderId: string) => t.monitor.book.get(orderId)?.current.status;
+const statusOf = (t: Setup, orderId: string) => t.monitor.book.statusOf(orderId);
 const backfilled = (t: Setup) =>
   t.updates
     .filter((u) => u.source === 'backfill')
     .map((u) => `${u.update.orderId} ${u.update.status}`);
 
 describe('AccountMonitor on a fake clock', () => {
+  it('masks each frame once and hands its update on with the same masked text (one journal record)', async () => {
+    const t = setup();
+    const frames: MonitorFrame[] = [];
+    t.monitor.onDidReceiveFrame((f) => frames.push(f));
+    await live(t);
+    const o = t.order('7', 1);
+    await t.pushed(o.created);
+    const key = t.exchange.issuedKeys.at(-1)!;
+    const frame = frames.find((f) => f.carriesUpdate)!;
+    expect(frame.text).not.toContain(key);
+    expect(frame.text).toContain(`alpha@${maskListenKey(key)}`);
+    const pushed = t.updates.find((u) => u.source === 'stream' && u.update.orderId === '7')!;
+    expect(pushed.frameText).toBe(frame.text);
+    expect(pushed.receivedAtMs).toBe(frame.receivedAtMs);
+    // Its book record is timed by when it was received.
+    expect(t.monitor.book.get('7')?.firstSeenAtMs).toBe(frame.receivedAtMs);
+  });
+
   it('after a drop, reconnects on a fresh key and backfills over REST the fill made while down', async () => {
     const t = setup();
     await live(t);

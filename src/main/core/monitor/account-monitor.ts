@@ -81,6 +81,18 @@ export interface MonitorOrderUpdate {
   accepted: boolean;
   /** `verdict.outcome`. */
   outcome: ApplyOutcome;
+  /**
+   * The frame it came from, listen key masked (the text `onDidReceiveFrame` gave), so a journal
+   * writes the two as one record; null for a backfill update, or when nothing listens to frames.
+   */
+  frameText?: string | null;
+}
+
+/** A frame as received, listen key masked; `carriesUpdate`: its order update follows. */
+export interface MonitorFrame {
+  text: string;
+  receivedAtMs: number;
+  carriesUpdate: boolean;
 }
 
 /** Statistics of a monitor: the book's plus the session's (reconnects and gaps by the one rule). */
@@ -121,8 +133,11 @@ export interface AccountMonitor extends AsyncDisposable {
   stop(): Promise<void>;
   readonly onDidChangeState: Event<{ state: SessionState; previous: SessionState }>;
   readonly onDidReceiveOrderUpdate: Event<MonitorOrderUpdate>;
-  /** Raw frame text with the listen key masked, before it is applied (journal: append before apply). */
-  readonly onDidReceiveFrame: Event<{ text: string; receivedAtMs: number }>;
+  /**
+   * Raw frame text with the listen key masked (masked here, once), before it is applied. A frame
+   * that `carriesUpdate` is followed by its update, with the same text as `frameText`.
+   */
+  readonly onDidReceiveFrame: Event<MonitorFrame>;
   readonly onDidReceiveOtherEvent: Event<{ event: OtherEvent; receivedAtMs: number }>;
   readonly onDidReceiveMalformedFrame: Event<{
     reason: string;
@@ -172,20 +187,26 @@ class AccountMonitorImpl implements AccountMonitor {
   /** A scheduled listen-key refresh failed since the subscription last moved. */
   private refreshFailedSinceSwap = false;
 
-  private readonly updateEmitter = new Emitter<MonitorOrderUpdate>();
-  private readonly frameEmitter = new Emitter<{ text: string; receivedAtMs: number }>();
-  private readonly otherEmitter = new Emitter<{ event: OtherEvent; receivedAtMs: number }>();
+  private readonly updateEmitter = new Emitter<MonitorOrderUpdate>({
+    name: 'account-monitor.update',
+  });
+  private readonly frameEmitter = new Emitter<MonitorFrame>({ name: 'account-monitor.frame' });
+  private readonly otherEmitter = new Emitter<{ event: OtherEvent; receivedAtMs: number }>({
+    name: 'account-monitor.other',
+  });
   private readonly malformedEmitter = new Emitter<{
     reason: string;
     preview: string;
     receivedAtMs: number;
-  }>();
+  }>({ name: 'account-monitor.malformed' });
   private readonly refreshEmitter = new Emitter<{
     maskedKey: string;
     changed: boolean;
     atMs: number;
-  }>();
-  private readonly reconcileEmitter = new Emitter<ReconcileEvent>();
+  }>({ name: 'account-monitor.refresh' });
+  private readonly reconcileEmitter = new Emitter<ReconcileEvent>({
+    name: 'account-monitor.reconcile',
+  });
   readonly onDidReceiveOrderUpdate = this.updateEmitter.event;
   readonly onDidReceiveFrame = this.frameEmitter.event;
   readonly onDidReceiveOtherEvent = this.otherEmitter.event;
@@ -372,11 +393,15 @@ class AccountMonitorImpl implements AccountMonitor {
   private onFrame(frame: ReceivedFrame): void {
     const { parsed, receivedAtMs } = frame;
     this.lastFrameAtMs = receivedAtMs;
-    if (this.frameEmitter.hasListeners)
-      this.frameEmitter.fire({ text: maskFrameText(frame.text), receivedAtMs });
+    const carriesUpdate = parsed.kind === 'order-update';
+    let text: string | null = null;
+    if (this.frameEmitter.hasListeners) {
+      text = maskFrameText(frame.text);
+      this.frameEmitter.fire({ text, receivedAtMs, carriesUpdate });
+    }
     switch (parsed.kind) {
       case 'order-update':
-        this.applyUpdate(parsed.update, 'stream', receivedAtMs);
+        this.applyUpdate(parsed.update, 'stream', receivedAtMs, text);
         return;
       case 'other-event':
         this.counters.otherEvents++;
@@ -401,8 +426,9 @@ class AccountMonitorImpl implements AccountMonitor {
     update: OrderUpdate,
     source: UpdateSource,
     receivedAtMs: number,
+    frameText: string | null = null,
   ): ApplyOutcome {
-    const verdict = this.book.apply(update, source);
+    const verdict = this.book.apply(update, source, receivedAtMs);
     const outcome = verdict.outcome;
     this.updateEmitter.fire({
       update,
@@ -411,6 +437,7 @@ class AccountMonitorImpl implements AccountMonitor {
       verdict,
       accepted: outcome !== 'duplicate',
       outcome,
+      frameText,
     });
     return outcome;
   }

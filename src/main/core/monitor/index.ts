@@ -6,6 +6,7 @@ export {
   type AccountMonitorSettings,
   type MonitorStatistics,
   type MonitorOrderUpdate,
+  type MonitorFrame,
   type ReconcileEvent,
   type ReconcileTrigger,
   type StatusUnknown,

@@ -220,6 +220,10 @@ describe('masking raw frames', () => {
     // Masking twice changes nothing.
     const once = maskFrameText(`{"stream":"alpha@${KEY}"}`);
     expect(maskFrameText(once)).toBe(once);
+    // White space of any kind ends a key, as does the end of the text; an empty key stays.
+    expect(maskFrameText(`alpha@${KEY}\u00a0x alpha@${KEY}\ty alpha@"" alpha@${KEY}`)).toBe(
+      'alpha@ff950c2e0d...\u00a0x alpha@ff950c2e0d...\ty alpha@"" alpha@ff950c2e0d...',
+    );
   });
 
   it('truncates long frames for logs after masking', () => {

@@ -94,46 +94,67 @@ export function computeWear(
   fills: readonly WearFill[],
   marks: Readonly<Record<string, string>> = {},
 ): Wear {
-  let buy = new Big(0);
-  let sell = new Big(0);
-  let fees = new Big(0);
-  let counted = new Big(0);
-  const held = new Map<string, { qty: Big; lastPrice: Big; lastMs: number }>();
-  for (const fill of fills) {
+  const tally = new WearTally();
+  for (const fill of fills) tally.add(fill);
+  return tally.wear(marks);
+}
+
+/**
+ * The running sums `computeWear` folds fills into, kept instead of the fills (a fleet row
+ * counts today's fills without holding them): sums of buys, sells, fees and counted volume,
+ * and per symbol the quantity held and its latest price.
+ */
+export class WearTally {
+  private buy = new Big(0);
+  private sell = new Big(0);
+  private fees = new Big(0);
+  private counted = new Big(0);
+  private fills = 0;
+  private readonly held = new Map<string, { qty: Big; lastPrice: Big; lastMs: number }>();
+
+  get size(): number {
+    return this.fills;
+  }
+
+  add(fill: WearFill): void {
     const quote = big(fill.quote);
     const qty = big(fill.qty);
-    const h = held.get(fill.symbol) ?? { qty: new Big(0), lastPrice: new Big(0), lastMs: -1 };
+    const h = this.held.get(fill.symbol) ?? { qty: new Big(0), lastPrice: new Big(0), lastMs: -1 };
     if (fill.side === 'BUY') {
-      buy = buy.plus(quote);
-      counted = counted.plus(quote.times(fill.mulPoint > 0 ? fill.mulPoint : 1));
+      this.buy = this.buy.plus(quote);
+      this.counted = this.counted.plus(quote.times(fill.mulPoint > 0 ? fill.mulPoint : 1));
       h.qty = h.qty.plus(qty);
     } else {
-      sell = sell.plus(quote);
+      this.sell = this.sell.plus(quote);
       h.qty = h.qty.minus(qty);
     }
     if (fill.timeMs >= h.lastMs) {
       h.lastPrice = big(fill.price);
       h.lastMs = fill.timeMs;
     }
-    held.set(fill.symbol, h);
-    fees = fees.plus(feeInQuote(fill));
+    this.held.set(fill.symbol, h);
+    this.fees = this.fees.plus(feeInQuote(fill));
+    this.fills++;
   }
-  let heldValue = new Big(0);
-  for (const [symbol, h] of held) {
-    const mark = marks[symbol] !== undefined ? big(marks[symbol]) : h.lastPrice;
-    heldValue = heldValue.plus(h.qty.times(mark));
+
+  wear(marks: Readonly<Record<string, string>> = {}): Wear {
+    let heldValue = new Big(0);
+    for (const [symbol, h] of this.held) {
+      const mark = marks[symbol] !== undefined ? big(marks[symbol]) : h.lastPrice;
+      heldValue = heldValue.plus(h.qty.times(mark));
+    }
+    const wear = this.buy.minus(this.sell).plus(this.fees).minus(heldValue);
+    return {
+      wearUsdt: wear.round(8, Big.roundHalfUp).toFixed(),
+      wearBps: wearBpsOf(wear, this.counted),
+      countedVolumeUsdt: this.counted.toFixed(),
+      buyQuoteUsdt: this.buy.toFixed(),
+      sellQuoteUsdt: this.sell.toFixed(),
+      feesUsdt: this.fees.round(8, Big.roundHalfUp).toFixed(),
+      heldValueUsdt: heldValue.round(8, Big.roundHalfUp).toFixed(),
+      fills: this.fills,
+    };
   }
-  const wear = buy.minus(sell).plus(fees).minus(heldValue);
-  return {
-    wearUsdt: wear.round(8, Big.roundHalfUp).toFixed(),
-    wearBps: wearBpsOf(wear, counted),
-    countedVolumeUsdt: counted.toFixed(),
-    buyQuoteUsdt: buy.toFixed(),
-    sellQuoteUsdt: sell.toFixed(),
-    feesUsdt: fees.round(8, Big.roundHalfUp).toFixed(),
-    heldValueUsdt: heldValue.round(8, Big.roundHalfUp).toFixed(),
-    fills: fills.length,
-  };
 }
 
 /** Wear per UTC day (`YYYY-MM-DD` → wear), days in order. */
