@@ -11,12 +11,11 @@ test.use({ actionTimeout: 60_000 });
  * leaves out what is hidden) and the placeholders of visible fields.
  */
 async function screenText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const placeholders = [...document.querySelectorAll<HTMLElement>('[placeholder]')]
-      .filter((el) => el.offsetParent !== null)
-      .map((el) => el.getAttribute('placeholder') ?? '');
-    return [document.body.innerText, ...placeholders].join('\n');
-  });
+  const text = await page.locator('body').innerText();
+  const placeholders = await page
+    .locator('[placeholder]:visible')
+    .evaluateAll((fields) => fields.map((field) => field.getAttribute('placeholder') ?? ''));
+  return [text, ...placeholders].join('\n');
 }
 
 /** Every screen visited, and the English sentences found on it (reported together at the end). */
