@@ -90,6 +90,15 @@ test('first run → Try the demo → orders stream in, charts fill, filters work
   await expect(page.getByTestId('fills-chart-svg')).toBeVisible({
     timeout: 60_000,
   });
+  // Each chart names what is under the pointer: a bucket's buys, sells and volume, a status's count.
+  const fillsBox = (await page.getByTestId('fills-chart-svg').boundingBox())!;
+  await page.mouse.move(fillsBox.x + fillsBox.width - 50, fillsBox.y + fillsBox.height / 2);
+  await expect(page.getByTestId('fills-chart-tooltip')).toContainText('Buy');
+  await expect(page.getByTestId('fills-chart-tooltip')).toContainText('Volume (USDT)');
+  const statusBox = (await page.getByTestId('status-chart-svg').boundingBox())!;
+  await page.mouse.move(statusBox.x + statusBox.width / 2, statusBox.y + 8);
+  await expect(page.getByTestId('status-chart-tooltip')).toContainText('New');
+  await page.mouse.move(0, 0);
   await saveScreen(page, testInfo, '02-monitor-demo');
 
   // Filter by status: only FILLED rows remain, fewer than all.

@@ -1,4 +1,5 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
+import { useBandHover } from '../hooks/use-band-hover.ts';
 import { useElementSize } from '../hooks/use-element-size.ts';
 import { useT } from '../i18n/i18n.tsx';
 import type { FillBucket, FillSeries } from '../model/fill-buckets.ts';
@@ -97,7 +98,6 @@ function FillsPlot({
   quoteAsset: string;
 }) {
   const t = useT();
-  const [hover, setHover] = useState<number | null>(null);
   const legendPx = 16;
   const plotW = Math.max(0, width - LEFT_AXIS_PX - RIGHT_AXIS_PX);
   const plotH = Math.max(0, height - TOP_PX - X_AXIS_PX - legendPx);
@@ -118,14 +118,8 @@ function FillsPlot({
   const line = monotonePath(
     buckets.map((b, i) => [xOf(i) + band / 2, yVolume(b.volumeQuotePlot)] as const),
   );
+  const { hover, handlers } = useBandHover('x', LEFT_AXIS_PX, band, buckets.length);
   const hovered = hover !== null ? buckets[hover] : undefined;
-
-  const onPointerMove = (event: React.PointerEvent<SVGSVGElement>) => {
-    // A pointer over the chart, not the data path: one read per mouse move is fine.
-    const x = event.clientX - event.currentTarget.getBoundingClientRect().left - LEFT_AXIS_PX;
-    const i = band > 0 ? Math.floor(x / band) : -1;
-    setHover(i >= 0 && i < buckets.length ? i : null);
-  };
 
   return (
     <>
@@ -136,8 +130,7 @@ function FillsPlot({
         role="img"
         aria-label={t.fillsOverTime}
         data-testid="fills-chart-svg"
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setHover(null)}
+        {...handlers}
       >
         {countTicks.map((v) => (
           <line

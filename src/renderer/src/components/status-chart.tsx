@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-update.ts';
 import type { SessionStatsView } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
+import { useBandHover } from '../hooks/use-band-hover.ts';
 import { useElementSize } from '../hooks/use-element-size.ts';
 import { barPath, tooltipPlace } from '../model/chart-scale.ts';
 import { Panel, statusClass } from './ui.tsx';
@@ -103,21 +104,14 @@ function StatusBars({
   height: number;
   valueName: string;
 }) {
-  const [hover, setHover] = useState<number | null>(null);
   const max = Math.max(1, ...data.map((d) => d.count));
   const plotW = Math.max(0, width - LABEL_PX - VALUE_PX - 2 * PAD_PX);
   const band = data.length > 0 ? Math.max(0, height - 2 * PAD_PX) / data.length : 0;
   const barH = Math.max(1, band - BAR_GAP_PX);
   const x0 = PAD_PX + LABEL_PX;
   const yOf = (i: number) => PAD_PX + i * band;
+  const { hover, handlers } = useBandHover('y', PAD_PX, band, data.length);
   const hovered = hover !== null ? data[hover] : undefined;
-
-  const onPointerMove = (event: React.PointerEvent<SVGSVGElement>) => {
-    // A pointer over the chart, not the data path: one read per mouse move is fine.
-    const y = event.clientY - event.currentTarget.getBoundingClientRect().top - PAD_PX;
-    const i = band > 0 ? Math.floor(y / band) : -1;
-    setHover(i >= 0 && i < data.length ? i : null);
-  };
 
   return (
     <>
@@ -127,8 +121,7 @@ function StatusBars({
         height={height}
         role="img"
         data-testid="status-chart-svg"
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setHover(null)}
+        {...handlers}
       >
         {hovered && (
           <rect x={x0} y={yOf(hover!)} width={plotW} height={band} fill="var(--row-hover)" />
