@@ -12,10 +12,13 @@ export type Event<T> = (listener: (value: T) => void) => Disposable;
  */
 export class Emitter<T> {
   private listeners = new Set<(value: T) => void>();
-  private readonly name: string | undefined;
+  private readonly name: string;
 
-  /** `name` says whose event this is when a listener's error is reported (e.g. `stream-session.state`). */
-  constructor(options: { name?: string } = {}) {
+  /**
+   * `name` says whose event this is (`<component>.<event>`, e.g. `stream-session.state`): a
+   * listener's error is reported with it as the component, so the log says where it came from.
+   */
+  constructor(options: { name: string }) {
     this.name = options.name;
   }
 
@@ -33,11 +36,7 @@ export class Emitter<T> {
       try {
         listener(value);
       } catch (error) {
-        onUnexpectedError(
-          error,
-          'event listener',
-          this.name !== undefined ? { component: this.name } : {},
-        );
+        onUnexpectedError(error, 'event listener', { component: this.name });
       }
     }
   }
