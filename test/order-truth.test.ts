@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../e2e/support/csv.ts';
 import { MonitorService } from '../src/main/app/monitor-service.ts';
 import { SessionService } from '../src/main/app/session-service.ts';
-import { FakeMonitorSession } from '../src/main/app/test-support/fake-engine.ts';
+import { FakeMonitorSession, fakeConnection } from '../src/main/app/test-support/fake-engine.ts';
 import { OrderBook } from '../src/main/core/book/index.ts';
 import { exportOrdersCsv, exportUpdatesCsv } from '../src/main/core/export/csv-export.ts';
 import { SessionJournals } from '../src/main/core/journal/session-journals.ts';
@@ -176,15 +176,7 @@ describe('one owner of order truth', () => {
       batches.push(b);
       model.applyBatch(b);
     });
-    monitors.start(
-      {
-        accountId: 'acc',
-        credentials: { headers: {}, cookies: '' },
-        restUrl: 'http://127.0.0.1:1',
-        wsUrl: 'ws://127.0.0.1:1',
-      },
-      'Main',
-    );
+    monitors.start(fakeConnection('acc'), 'Main');
     model.applySnapshot(await monitors.snapshot('acc'));
     const at = (state: 'live' | 'reconnecting') =>
       session!.stateEmitter.fire({ state, atMs: Date.now() });

@@ -15,6 +15,16 @@ import type {
   MonitorStateChange,
 } from '../ports.ts';
 
+/** A connection for a fake monitor (nothing listens at its addresses). */
+export function fakeConnection(accountId: string): AccountConnection {
+  return {
+    accountId,
+    credentials: { headers: {}, cookies: '' },
+    restUrl: 'http://127.0.0.1:1',
+    wsUrl: 'ws://127.0.0.1:1',
+  };
+}
+
 /** A MonitorSession the test drives by hand. */
 export class FakeMonitorSession implements MonitorSession {
   readonly stateEmitter = new Emitter<MonitorStateChange>({ name: 'fake-engine.state' });
