@@ -582,7 +582,7 @@ export const en = {
     UNSENDABLE_CHARACTER:
       'The pasted command holds a character browsers never send in a header or cookie. Copy it again with Copy as cURL (bash) and paste it unchanged.',
     SESSION_EXPIRED:
-      'Your Binance login has expired. Log in on binance.com again, copy a fresh cURL command and add the account again.',
+      'Your Binance login has expired (an order placed in the browser also rotates the tokens). Log in on binance.com again, copy a fresh cURL command and add it again (on an existing account: Re-import, which keeps its history).',
     VERIFICATION_REQUIRED:
       'Binance asks for supplementary verification. Complete it in the Binance app or website, then try again.',
     RISK_CHALLENGE:

@@ -526,7 +526,7 @@ export const zhCN: Messages = {
     UNSENDABLE_CHARACTER:
       '粘贴的命令中，某个请求头或 Cookie 含有浏览器不会发送的字符。请用“复制为 cURL (bash)”重新复制，并原样粘贴。',
     SESSION_EXPIRED:
-      '币安登录已过期。请在 binance.com 重新登录，复制新的 cURL 命令并重新添加账户。',
+      '币安登录已过期（在浏览器中下单也会轮换令牌）。请在 binance.com 重新登录，复制新的 cURL 命令后重新添加（已有账户请用“重新导入”，历史记录会保留）。',
     VERIFICATION_REQUIRED: '币安要求补充认证。请在币安 App 或网站完成认证后重试。',
     RISK_CHALLENGE: '币安需要安全验证（2FA）。请先在 binance.com 手动下一笔订单，然后重试。',
     CURL_PARSE_ERROR:
