@@ -24,7 +24,10 @@ const outAt = process.argv.indexOf('--out');
 const OUT =
   outAt !== -1 && process.argv[outAt + 1] ? resolve(process.argv[outAt + 1]) : join(ROOT, 'out');
 
-const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"'\n]+)["']/g;
+// `import "x"` / `import … from "x"` / `export … from "x"`; a bare `export` before a quote is
+// never an import (a comment's "an export's progress" once failed the build).
+const SIDE_EFFECT_IMPORT = /\bimport\s*["']([^"'\n]+)["']/g;
+const STATIC_IMPORT = /\b(?:import|export)\s*[\w*{}\s,$]+?\s*from\s*["']([^"'\n]+)["']/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"'\n]+)["']\s*\)/g;
 const REQUIRE = /\brequire\(\s*["']([^"'\n]+)["']\s*\)/g;
 
@@ -69,7 +72,12 @@ try {
 }
 for (const file of mainFiles) {
   const parent = pathToFileURL(file).href;
-  for (const specifier of specifiersIn(readFileSync(file, 'utf8'), STATIC_IMPORT, DYNAMIC_IMPORT)) {
+  for (const specifier of specifiersIn(
+    readFileSync(file, 'utf8'),
+    SIDE_EFFECT_IMPORT,
+    STATIC_IMPORT,
+    DYNAMIC_IMPORT,
+  )) {
     if (specifier === 'electron' || isBuiltin(specifier)) continue;
     checked += 1;
     try {

@@ -48,6 +48,25 @@ describe('scripts/check-built-imports.mjs (part of npm run build)', () => {
     expect(result.stderr).toContain('the sandboxed preload requires "zod"');
   });
 
+  it("reads a comment's \"an export's progress, a strategy's\" as prose, not an import", () => {
+    const out = fakeBuild(
+      "/* events kept one by one (a notice, an export's progress, a strategy's line) */\nimport 'zod';\n",
+      'require("electron");\n',
+    );
+    made.push(out);
+    const result = check(out);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('fails on a side-effect import that does not resolve', () => {
+    const out = fakeBuild('import "no-such-package-here";\n', 'require("electron");\n');
+    made.push(out);
+    const result = check(out);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('"no-such-package-here" does not resolve');
+  });
+
   it('passes when every import resolves', () => {
     const out = fakeBuild(
       'import { z } from "zod";\nconst load = () => import("@napi-rs/keyring/keytar.js");\n',
