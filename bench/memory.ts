@@ -26,7 +26,13 @@ export function memoryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Memo
     FRAMES_PER_LIFE_CYCLE,
     Math.round(updates / 4 / FRAMES_PER_LIFE_CYCLE) * FRAMES_PER_LIFE_CYCLE,
   );
-  return { accounts: Number(env.BENCH_MEMORY_ACCOUNTS ?? 20), updates, sampleEvery };
+  // Four samples, the last at the end: the run is whole sampling periods long.
+  const periods = Math.max(1, Math.round(updates / sampleEvery));
+  return {
+    accounts: Number(env.BENCH_MEMORY_ACCOUNTS ?? 20),
+    updates: periods * sampleEvery,
+    sampleEvery,
+  };
 }
 
 /** `memory mode: ...`: what the run does, printed before it. */
@@ -116,7 +122,7 @@ export function memoryLines(f: MemoryFigures): string[] {
     const per100k = (growthMb * 100_000) / Math.max(1, s.updates - previous.updates);
     lines.push(
       `  after ${s.updates.toLocaleString('en')} updates: ${mb(s.heapMb)} MB heap, ${mb(s.rssMb)} MB RSS, ` +
-        `+${mb(per100k)} MB heap per 100,000 updates`,
+        `${per100k >= 0 ? '+' : ''}${mb(per100k)} MB heap per 100,000 updates`,
     );
     previous = s;
   }

@@ -22,7 +22,7 @@ import {
  * session's start reconciliation (its margin, 60 s by default), the only way the same fill can
  * reach a fleet row twice (a restarted monitor's fresh book counts its backfill again).
  */
-const COUNTED_RETENTION_MS = 5 * 60_000;
+const COUNTED_RETENTION_MS = 2 * 60_000;
 /** Counted fills between two sweeps of the ended orders' quantities. */
 const SWEEP_EVERY = 1_000;
 
