@@ -10,7 +10,7 @@ export function bookOrderOf(book: OrderBook, orderId: string): BookOrder | null 
   if (open !== undefined)
     return {
       current: open.current,
-      updateCount: open.statuses.length,
+      updateCount: open.updateCount,
       firstSeenAtMs: open.firstSeenAtMs,
       lastReceivedAtMs: open.lastReceivedAtMs,
       lastSource: open.lastSource,

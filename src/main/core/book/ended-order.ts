@@ -41,12 +41,20 @@ const STATUS_OF_CODE: Record<string, OrderStatus> = {
 };
 
 /**
- * One string per ended order (about 60 characters instead of an object graph): status,
- * count, source, times and event ids in base 36 (times and ids as deltas), the counted
- * quantity, the OTO ids. Null when a value would not round-trip (a non-integer time, a `|` in
+ * Times and event ids are written as deltas from the first ended order of the book: short
+ * strings of small integers (cheaper to write than base 36 of a 13-digit time).
+ */
+export interface PackBase {
+  readonly timeMs: number;
+  readonly eventId: number;
+}
+
+/**
+ * One string per ended order (about 50 characters instead of an object graph): status,
+ * count, source, times and event ids (as deltas), the counted quantity, the OTO ids. Null when a value would not round-trip (a non-integer time, a `|` in
  * an id from an odd backfill row): the book then keeps the full record.
  */
-export function packEnded(order: Omit<EndedOrder, 'orderId'>): string | null {
+export function packEnded(order: Omit<EndedOrder, 'orderId'>, base: PackBase): string | null {
   const status = STATUS_CODES[order.status];
   const { firstSeenAtMs, lastReceivedAtMs, eventId, orderListId, peerOrderId } = order;
   if (
@@ -61,16 +69,16 @@ export function packEnded(order: Omit<EndedOrder, 'orderId'>): string | null {
   const ids: string[] = [];
   for (const id of order.eventIds) {
     if (!Number.isSafeInteger(id)) return null;
-    ids.push((id - eventId).toString(36));
+    ids.push(String(id - eventId));
   }
   // join, not +: a chain of + would be kept as a tree of string pieces, several times larger.
   return [
     status,
-    order.updateCount.toString(36),
+    String(order.updateCount),
     order.lastSource === 'stream' ? 's' : 'b',
-    firstSeenAtMs.toString(36),
-    (lastReceivedAtMs - firstSeenAtMs).toString(36),
-    eventId.toString(36),
+    String(firstSeenAtMs - base.timeMs),
+    String(lastReceivedAtMs - firstSeenAtMs),
+    String(eventId - base.eventId),
     ids.join(','),
     order.countedFilledQty,
     orderListId ?? '',
@@ -83,20 +91,25 @@ function isPackable(id: string | null): boolean {
   return id === null || (id !== '' && !id.includes(SEP));
 }
 
+/** The status of a packed order, read without unpacking it. */
+export function packedStatus(packed: string): OrderStatus {
+  return STATUS_OF_CODE[packed.charAt(0)]!;
+}
+
 /** The ended order back from its string. */
-export function unpackEnded(orderId: string, packed: string): EndedOrder {
+export function unpackEnded(orderId: string, packed: string, base: PackBase): EndedOrder {
   const f = packed.split(SEP);
-  const firstSeenAtMs = parseInt(f[3]!, 36);
-  const eventId = parseInt(f[5]!, 36);
+  const firstSeenAtMs = base.timeMs + Number(f[3]);
+  const eventId = base.eventId + Number(f[5]);
   return {
     orderId,
     status: STATUS_OF_CODE[f[0]!]!,
-    updateCount: parseInt(f[1]!, 36),
+    updateCount: Number(f[1]),
     lastSource: f[2] === 's' ? 'stream' : 'backfill',
     firstSeenAtMs,
-    lastReceivedAtMs: firstSeenAtMs + parseInt(f[4]!, 36),
+    lastReceivedAtMs: firstSeenAtMs + Number(f[4]),
     eventId,
-    eventIds: f[6] === '' ? [] : f[6]!.split(',').map((d) => eventId + parseInt(d, 36)),
+    eventIds: f[6] === '' ? [] : f[6]!.split(',').map((d) => eventId + Number(d)),
     countedFilledQty: f[7]!,
     orderListId: f[8] === '' ? null : f[8]!,
     peerOrderId: f[9] === '' ? null : f[9]!,

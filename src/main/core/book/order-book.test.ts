@@ -274,7 +274,7 @@ describe('OrderBook keeps of an ended order only what judging and the live view 
     expect(book.ended('51481850')).toBeUndefined();
     expect(book.get('51481850')).toMatchObject({
       current: sellPartial,
-      statuses: ['NEW', 'PARTIALLY_FILLED'],
+      updateCount: 2,
       commissions: [sellPartial.commission],
       firstSeenAtMs: 1_000,
       lastReceivedAtMs: 2_000,

@@ -10,7 +10,13 @@ import type {
   VerdictReason,
 } from '../../../shared/domain/update-verdict.ts';
 import { compareDecimal, isDecimalSum, isPositiveDecimal } from './decimal-math.ts';
-import { packEnded, unpackEnded, type EndedOrder } from './ended-order.ts';
+import {
+  packedStatus,
+  packEnded,
+  unpackEnded,
+  type EndedOrder,
+  type PackBase,
+} from './ended-order.ts';
 import { StatisticsAccumulator, type BookStatistics } from './book-statistics.ts';
 import { growthOfFill, shareOf, type FillRange } from './fill-coverage.ts';
 
@@ -23,8 +29,8 @@ export interface OrderRecord {
   readonly orderId: string;
   /** The update that defines the current state. */
   readonly current: OrderUpdate;
-  /** Statuses of every accepted update of this order, in arrival order (late ones included). */
-  readonly statuses: readonly OrderStatus[];
+  /** Accepted updates of this order (late ones included). */
+  readonly updateCount: number;
   /** The fees (`n`) of this order's accepted TRADE updates, as reported (REST backfill compares). */
   readonly commissions: readonly string[];
   /** OTO pair id (`il`), or null for a plain order. */
@@ -45,7 +51,7 @@ class Order implements OrderRecord {
   constructor(
     readonly orderId: string,
     public current: OrderUpdate,
-    public statuses: OrderStatus[],
+    public updateCount: number,
     public commissions: string[],
     /** Event ids of the accepted updates (a repeat from the stream is a duplicate). */
     public eventIds: number[],
@@ -60,7 +66,7 @@ class Order implements OrderRecord {
     const order = new Order(
       update.orderId,
       update,
-      [update.status],
+      1,
       NO_COMMISSIONS,
       [update.eventId],
       update.orderListId,
@@ -74,7 +80,7 @@ class Order implements OrderRecord {
   }
 
   accept(update: OrderUpdate, source: UpdateSource, receivedAtMs: number): void {
-    this.statuses.push(update.status);
+    this.updateCount++;
     this.eventIds.push(update.eventId);
     this.lastSource = source;
     this.lastReceivedAtMs = receivedAtMs;
@@ -139,6 +145,8 @@ export class OrderBook {
   private readonly stats = new StatisticsAccumulator();
   /** Per order: stretches below its counted mark not counted yet (fills seen out of order). */
   private readonly fillHoles = new Map<string, FillRange[]>();
+  /** Set when the first order ends (ended orders are packed relative to it). */
+  private base: PackBase | undefined;
 
   /**
    * Applies one update and returns the verdict: what happened to it and why, and what it added
@@ -172,7 +180,7 @@ export class OrderBook {
   ): void {
     const entry = this.orders.get(update.orderId);
     if (typeof entry === 'string') {
-      const ended = unpackEnded(update.orderId, entry);
+      const ended = this.unpack(update.orderId, entry);
       this.stats.record(update, source, verdict, ended.status);
       if (verdict.outcome === 'late')
         this.storeEnded({
@@ -209,7 +217,7 @@ export class OrderBook {
     source: UpdateSource,
     receivedAtMs: number,
   ): UpdateVerdict {
-    const ended = unpackEnded(update.orderId, packed);
+    const ended = this.unpack(update.orderId, packed);
     let verdict: UpdateVerdict;
     if (source === 'backfill') verdict = FIXED_VERDICTS['adds-nothing'];
     else if (ended.eventIds.includes(update.eventId)) verdict = FIXED_VERDICTS['repeated-event'];
@@ -234,11 +242,11 @@ export class OrderBook {
     if (!TERMINAL_STATUSES.has(record.current.status)) return;
     const listId = record.orderListId;
     const legs = listId === null ? undefined : this.lists.get(listId);
-    const peer = legs?.find((id) => id !== record.orderId) ?? null;
+    const peer = legs === undefined ? null : otherLeg(legs, record.orderId);
     const ended: EndedOrder = {
       orderId: record.orderId,
       status: record.current.status,
-      updateCount: record.statuses.length,
+      updateCount: record.updateCount,
       firstSeenAtMs: record.firstSeenAtMs,
       lastReceivedAtMs: record.lastReceivedAtMs,
       lastSource: record.lastSource,
@@ -250,17 +258,23 @@ export class OrderBook {
     };
     if (!this.storeEnded(ended)) return;
     // The list is only needed to find a leg's peer while one of them is open (or not seen yet).
-    if (
-      legs !== undefined &&
-      legs.length > 1 &&
-      legs.every((id) => typeof this.orders.get(id) === 'string')
-    )
-      this.lists.delete(listId!);
+    if (legs !== undefined && legs.length > 1 && this.allEnded(legs)) this.lists.delete(listId!);
+  }
+
+  private unpack(orderId: string, packed: string): EndedOrder {
+    // A packed entry exists only once the base was set.
+    return unpackEnded(orderId, packed, this.base ?? { timeMs: 0, eventId: 0 });
+  }
+
+  private allEnded(orderIds: readonly string[]): boolean {
+    for (const id of orderIds) if (typeof this.orders.get(id) !== 'string') return false;
+    return true;
   }
 
   /** Packs an ended order in place; false (the full record stays) when it cannot be packed. */
   private storeEnded(ended: EndedOrder): boolean {
-    const packed = packEnded(ended);
+    this.base ??= { timeMs: ended.firstSeenAtMs, eventId: ended.eventId };
+    const packed = packEnded(ended, this.base);
     if (packed === null) return false;
     this.orders.set(ended.orderId, packed);
     return true;
@@ -274,7 +288,7 @@ export class OrderBook {
     receivedAtMs: number,
   ): Order {
     const order = Order.first(update, source, ended.firstSeenAtMs);
-    order.statuses = [...Array<OrderStatus>(ended.updateCount).fill(ended.status), update.status];
+    order.updateCount = ended.updateCount + 1;
     order.eventIds = [...ended.eventIds, update.eventId];
     order.countedFilledQty = ended.countedFilledQty;
     order.lastReceivedAtMs = receivedAtMs;
@@ -341,13 +355,13 @@ export class OrderBook {
   /** What the book keeps of an order that ended, or undefined (unknown or still open). */
   ended(orderId: string): EndedOrder | undefined {
     const entry = this.orders.get(orderId);
-    if (typeof entry === 'string') return unpackEnded(orderId, entry);
+    if (typeof entry === 'string') return this.unpack(orderId, entry);
     // An ended order whose values could not be packed stays a full record.
     if (entry === undefined || !TERMINAL_STATUSES.has(entry.current.status)) return undefined;
     return {
       orderId,
       status: entry.current.status,
-      updateCount: entry.statuses.length,
+      updateCount: entry.updateCount,
       firstSeenAtMs: entry.firstSeenAtMs,
       lastReceivedAtMs: entry.lastReceivedAtMs,
       lastSource: entry.lastSource,
@@ -363,7 +377,7 @@ export class OrderBook {
   statusOf(orderId: string): OrderStatus | undefined {
     const entry = this.orders.get(orderId);
     if (entry === undefined) return undefined;
-    return typeof entry === 'string' ? unpackEnded(orderId, entry).status : entry.current.status;
+    return typeof entry === 'string' ? packedStatus(entry) : entry.current.status;
   }
 
   /** Orders not in a final status. */
@@ -383,10 +397,11 @@ export class OrderBook {
   /** The other leg of an OTO pair, open or ended; null for a plain order or one not seen. */
   peerOf(orderId: string): string | null {
     const entry = this.orders.get(orderId);
-    if (typeof entry === 'string') return unpackEnded(orderId, entry).peerOrderId;
+    if (typeof entry === 'string') return this.unpack(orderId, entry).peerOrderId;
     const listId = entry?.orderListId;
     if (!listId) return null;
-    return this.lists.get(listId)?.find((id) => id !== orderId) ?? null;
+    const legs = this.lists.get(listId);
+    return legs === undefined ? null : otherLeg(legs, orderId);
   }
 
   /** The other legs of an OTO pair that are still open (empty for a plain order). */
@@ -479,10 +494,16 @@ export class OrderBook {
     for (const id of legs) {
       const entry = this.orders.get(id);
       if (typeof entry !== 'string') continue;
-      const ended = unpackEnded(id, entry);
+      const ended = this.unpack(id, entry);
       if (ended.peerOrderId === null) this.storeEnded({ ...ended, peerOrderId: update.orderId });
     }
   }
+}
+
+/** The first leg of a list that is not `orderId` (an OTO has two). */
+function otherLeg(legs: readonly string[], orderId: string): string | null {
+  for (const id of legs) if (id !== orderId) return id;
+  return null;
 }
 
 /** What fill counting reads and moves: an open order, or an ended one's counted mark. */
