@@ -149,6 +149,13 @@ async function start(): Promise<void> {
   };
 
   const keychain = keychainStores();
+  // One coalesced batch of events per frame, as the browser host sends its pages.
+  const windowEvents = store.add(
+    coalescingEventSink(
+      createWindowEventSink(() => (window && !window.isDestroyed() ? [window] : [])),
+      systemClock,
+    ),
+  );
   const root: AppRoot = store.add(
     await createAppRoot({
       host: 'electron',
@@ -162,13 +169,7 @@ async function start(): Promise<void> {
       }),
       exportTarget: createDialogExportTarget(() => window, app.getPath('downloads')),
       notifier,
-      // One coalesced batch of events per frame, as the browser host sends its pages.
-      events: store.add(
-        coalescingEventSink(
-          createWindowEventSink(() => (window && !window.isDestroyed() ? [window] : [])),
-          systemClock,
-        ),
-      ),
+      events: windowEvents,
     }),
   );
   if (quitting()) return shutdown();
@@ -183,7 +184,15 @@ async function start(): Promise<void> {
     !window.isDestroyed() &&
     event.sender.id === window.webContents.id &&
     (event.senderFrame?.url ?? '').startsWith(pageBase);
-  store.add(handleContract({ handlers: root.handlers, isTrustedSender, logger }));
+  store.add(
+    handleContract({
+      handlers: root.handlers,
+      isTrustedSender,
+      logger,
+      // Events pushed before a reply reach the window before it (see EventOutbox.flushNow).
+      beforeReply: () => windowEvents.flush(),
+    }),
+  );
 
   let tray: ReturnType<typeof createTray> | null = null;
   if (trayWanted) {

@@ -173,6 +173,20 @@ describe('EventOutbox', () => {
     expect(sent[0]!.events.map((e) => e.event)).toContain('connectionChanged');
   });
 
+  it('sends what is waiting at once on flushNow, even while the page reads slowly (before a reply)', async () => {
+    const { clock, sent, box } = outbox({ ready: () => false });
+    box.push('orderUpdates', trade('1', 1));
+    box.push('orderUpdates', trade('1', 2));
+    box.flushNow();
+    expect(sent).toHaveLength(1);
+    expect(filledOf(sent[0]!.events)).toEqual([['1', '2']]);
+    // Nothing is sent twice when the frame's timer would have fired.
+    await clock.advance(100);
+    expect(sent).toHaveLength(1);
+    box.flushNow();
+    expect(sent).toHaveLength(1);
+  });
+
   it('sends nothing after dispose', async () => {
     const { clock, sent, box } = outbox();
     box.push('orderUpdates', trade('1', 1));
@@ -183,6 +197,24 @@ describe('EventOutbox', () => {
 });
 
 describe('coalescingEventSink', () => {
+  it('drops nothing for the window (no seq to reload on) and flushes before a reply', async () => {
+    const clock = new FakeClock();
+    const fills: unknown[] = [];
+    const sink = coalescingEventSink(
+      {
+        emit: (name, payload) => {
+          if (name === 'orderUpdates') fills.push(...(payload as OrderUpdatesBatch).fills);
+        },
+      },
+      clock,
+    );
+    for (let n = 1; n <= 100_001; n++) sink.emit('orderUpdates', trade('1', n));
+    sink.flush();
+    expect(fills).toHaveLength(100_001);
+    await clock.advance(100);
+    expect(fills).toHaveLength(100_001);
+  });
+
   it("hands each frame's coalesced events to the inner sink one by one", async () => {
     const clock = new FakeClock();
     const got: Array<[string, unknown]> = [];

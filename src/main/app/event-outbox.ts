@@ -71,6 +71,19 @@ export class EventOutbox implements Disposable {
     this.timer ??= this.options.clock.setTimeout(() => this.flush(), delayMs);
   }
 
+  /**
+   * Sends what is waiting now, even while the page reads slowly. Called before a request's
+   * reply goes out: a snapshot read after these events already holds them, and the page treats
+   * only events that arrive before the reply as held back (it filters those against the
+   * snapshot), so a batch arriving after the reply would count its fills a second time.
+   */
+  flushNow(): void {
+    this.timer?.dispose();
+    this.timer = undefined;
+    if (this.pending.size === 0 && !this.gap) return;
+    this.send();
+  }
+
   private flush(): void {
     this.timer = undefined;
     if (this.pending.size === 0 && !this.gap) return;
@@ -79,6 +92,10 @@ export class EventOutbox implements Disposable {
       this.schedule(this.intervalMs);
       return;
     }
+    this.send();
+  }
+
+  private send(): void {
     if (this.gap) this.seq += 1;
     this.gap = false;
     this.seq += 1;
@@ -98,16 +115,25 @@ export class EventOutbox implements Disposable {
  * `sink` one by one: the Electron window, whose IPC has no backpressure to wait for, gets the
  * same one-batch-per-frame coalescing as the browser host's pages.
  */
-export function coalescingEventSink(sink: EventSink, clock: Clock): EventSink & Disposable {
+export function coalescingEventSink(
+  sink: EventSink,
+  clock: Clock,
+): EventSink & Disposable & { flush(): void } {
   const outbox = new EventOutbox({
     clock,
     ready: () => true,
     send: (_seq, events) => {
       for (const { event, payload } of events) sink.emit(event, payload as never);
     },
+    // The window has no seq to notice a gap and reload, so nothing may be dropped; it reads
+    // every frame (ready is always true), so nothing piles up past one frame's events.
+    maxPendingFills: Infinity,
+    maxPendingEvents: Infinity,
   });
   return {
     emit: (name, payload) => outbox.push(name, payload),
+    /** Before a request's reply: see EventOutbox.flushNow. */
+    flush: () => outbox.flushNow(),
     dispose: () => outbox.dispose(),
   };
 }

@@ -133,6 +133,26 @@ describe('browser host', () => {
     ws.close();
   });
 
+  it('sends events pushed while a request was answered before its reply (a snapshot holds them; the page filters only events before it)', async () => {
+    host.setHandlers({
+      getSettings: async () => {
+        host.events.emit('openOrder', { accountId: 'a', orderId: '8' });
+        await new Promise((resolve) => setImmediate(resolve));
+        return DEFAULT_SETTINGS;
+      },
+    } as unknown as ContractHandlers);
+    const ws = await connect('', undefined, { cookie: await pageSession() });
+    const kinds: string[] = [];
+    ws.on('message', (data) => {
+      const frame = parseServerFrame(data.toString());
+      if (frame) kinds.push(frame.t);
+    });
+    const api = createApi(transportOver(ws));
+    expect(await api.getSettings()).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    expect(kinds).toEqual(['evts', 'res']);
+    ws.close();
+  });
+
   it('refuses a socket without the page session, with the token in its URL, or from another origin', async () => {
     const session = await pageSession();
     await expect(connect('')).rejects.toThrow('refused 401');

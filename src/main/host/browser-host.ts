@@ -198,7 +198,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           error: error instanceof Error ? error.message : String(error),
         }),
       )
-        .then((result) => reply(ws, { t: 'res', id: frame.id, result }))
+        .then((result) => {
+          // Events pushed before the reply go first (see EventOutbox.flushNow).
+          clients.get(ws)?.flushNow();
+          reply(ws, { t: 'res', id: frame.id, result });
+        })
         .catch((error: unknown) =>
           options.logger.error('browser host: reply failed', { error: errorName(error) }),
         );

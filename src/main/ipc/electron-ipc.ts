@@ -18,6 +18,8 @@ export function handleContract(options: {
   handlers: ContractHandlers;
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean;
   logger: Logger;
+  /** Runs just before each reply goes out (the window's coalesced events are sent first). */
+  beforeReply?: () => void;
 }): Disposable {
   for (const channel of REQUEST_CHANNELS) {
     ipcMain.handle(ELECTRON_REQUEST_CHANNEL_PREFIX + channel, (event, payload: unknown) => {
@@ -30,7 +32,10 @@ export function handleContract(options: {
           channel: ch,
           error: error instanceof Error ? error.message : String(error),
         }),
-      );
+      ).then((result) => {
+        options.beforeReply?.();
+        return result;
+      });
     });
   }
   return {
