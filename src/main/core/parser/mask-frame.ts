@@ -23,7 +23,7 @@ export function maskFrameText(text: string): string {
 /**
  * Masks the key after every `alpha@`: any characters a key might have (not only the hex seen so
  * far), of any length (short keys too), up to where a JSON string, a list or a line of text
- * would end it (a quote, a comma, `]` or white space). A scan, not a regular expression: it
+ * would end it (a quote, a backslash, a comma, `]` or white space). A scan, not a regular expression: it
  * runs on every frame, and an already masked key is left as it is without copying the text.
  */
 function maskStreamKeys(text: string): string {
@@ -48,9 +48,13 @@ function maskStreamKeys(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** A quote, a comma, `]`, or white space as `\s` has it. */
+/**
+ * A quote, a backslash (the `\"` ending a key inside an escaped JSON string: cutting through it
+ * would break the frame's JSON, and the journal keeps the masked frame as the record), a comma,
+ * `]`, or white space as `\s` has it.
+ */
 function endsKey(c: number): boolean {
-  if (c === 34 || c === 44 || c === 93) return true;
+  if (c === 34 || c === 44 || c === 92 || c === 93) return true;
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 160) return false;
   return (

@@ -226,6 +226,20 @@ describe('masking raw frames', () => {
     );
   });
 
+  it('keeps the frame readable when a key sits inside an escaped JSON string (the journal stores the masked frame)', () => {
+    const other = '0123456789abcdef0123456789abcdef';
+    const data = JSON.parse(capturedFrames[0]!).data as Record<string, unknown>;
+    const raw = JSON.stringify({
+      stream: `alpha@${other}`,
+      data: { ...data, note: JSON.stringify({ s: `alpha@${other}` }) },
+    });
+    expect(update(raw).orderId).toBe(update(capturedFrames[0]!).orderId);
+    const masked = maskFrameText(raw);
+    expect(masked).not.toContain(other);
+    expect(update(masked).orderId).toBe(update(raw).orderId);
+    expect(JSON.parse(masked).data.note).toBe('{"s":"alpha@0123456789..."}');
+  });
+
   it('truncates long frames for logs after masking', () => {
     const line = truncateForLog(capturedFrames[2]!, 60);
     expect(line).not.toContain(KEY);
