@@ -1,4 +1,7 @@
-import { maskKnownListenKeys } from '../../../shared/secrets/listen-key-registry.ts';
+import {
+  containsKnownListenKey,
+  maskKnownListenKeys,
+} from '../../../shared/secrets/listen-key-registry.ts';
 import { maskListenKey } from '../../../shared/secrets/mask.ts';
 
 const STREAM_PREFIX = 'alpha@';
@@ -9,10 +12,17 @@ const LISTEN_KEY_FIELD = /("listenKey"\s*:\s*")([^"]+)"/g;
  * wherever it appears (by value), and any key in `alpha@<key>` or a `listenKey` field is
  * masked by position too (a key we never obtained, e.g. another device's). Masking is
  * idempotent: masked text masks to itself.
+ *
+ * It runs on every frame, so each step first looks without copying: the key after `alpha@` is
+ * masked by position first (every stream frame has one, usually our own key), so the search by
+ * value then finds nothing and copies nothing; a `listenKey` field is looked for as
+ * `listenKey` (a rare letter at its end: the native search skips fast, where one ending in a
+ * quote crawls through JSON).
  */
 export function maskFrameText(text: string): string {
-  let out = maskStreamKeys(maskKnownListenKeys(text));
-  if (out.includes('"listenKey"'))
+  let out = maskStreamKeys(text);
+  if (containsKnownListenKey(out)) out = maskKnownListenKeys(out);
+  if (out.includes('listenKey'))
     out = out.replace(
       LISTEN_KEY_FIELD,
       (_m, head: string, key: string) => `${head}${maskListenKey(key)}"`,
