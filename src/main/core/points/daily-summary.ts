@@ -1,7 +1,7 @@
 import Big from 'big.js';
 import type { PointsSnapshot } from '../../../shared/ipc/views-points.ts';
 import { balancePoints, volumePoints } from './points-rules.ts';
-import { costPerPoint, wearByUtcDay, type WearFill } from './wear.ts';
+import { costPerPoint, wearByUtcDay, type WearFill, type WearTally } from './wear.ts';
 
 /** One UTC day of an account, as the per-day summary CSV writes it. */
 export interface DailySummaryRow {
@@ -27,15 +27,17 @@ export interface DailySummaryRow {
 
 /**
  * Per UTC day, oldest first: the exchange's points rows of the window, joined with the wear of
- * the fills the exchange listed (plus those seen since the read). Today's counted volume and
- * points are the snapshot's (the exchange wins; fills since the read are added).
+ * the fills the exchange listed (plus those seen since the read, `liveByDay`, already folded per
+ * day). Today's counted volume and points are the snapshot's (the exchange wins; fills since the
+ * read are added).
  */
 export function dailySummary(
   snapshot: PointsSnapshot,
   fills: readonly WearFill[],
   marks: Readonly<Record<string, string>> = {},
+  liveByDay: ReadonlyMap<string, WearTally> = new Map(),
 ): DailySummaryRow[] {
-  const wear = wearByUtcDay(fills, marks);
+  const wear = wearByUtcDay(fills, marks, liveByDay);
   const rows = new Map(snapshot.window.days.map((d) => [d.date, d]));
   const dates = [...new Set([...rows.keys(), ...wear.keys(), snapshot.date])].sort();
   return dates.map((date) => {

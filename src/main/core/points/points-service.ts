@@ -7,7 +7,8 @@ import type { AggTicker24Item, AlphaRestClient, UserScore, UserTrade } from '../
 import { msUntilUtcMidnight, utcDate, utcDayStartMs, volumePoints } from './points-rules.ts';
 import { dailySummary, type DailySummaryRow } from './daily-summary.ts';
 import { buildSnapshot, type PointsSnapshot } from './points-snapshot.ts';
-import type { WearFill } from './wear.ts';
+import { LiveFills } from './live-fills.ts';
+import { WearTally, type WearFill } from './wear.ts';
 
 export type { PointsSnapshot } from './points-snapshot.ts';
 
@@ -65,8 +66,8 @@ export class PointsService implements Disposable {
   private readFills: WearFill[] = [];
   /** The window's fills as the exchange listed them at the last read (the per-day summary). */
   private windowFills: WearFill[] = [];
-  /** Fills seen on the stream after the last read. */
-  private liveFills: WearFill[] = [];
+  /** Fills seen on the stream after the last read, folded per day (not kept one by one). */
+  private readonly liveFills = new LiveFills();
   private last: PointsSnapshot | null = null;
   /** Fills recorded since the last snapshot are published when this fires. */
   private publishTimer: Disposable | undefined;
@@ -91,7 +92,7 @@ export class PointsService implements Disposable {
       .filter((t) => t.time >= score.startDatetimeMs && t.time <= nowMs)
       .map((t) => wearFillOfTrade(t, this.mulPointOf(t.baseAsset)));
     this.readFills = this.windowFills.filter((f) => f.timeMs >= dayStartMs);
-    this.liveFills = this.liveFills.filter((f) => f.timeMs > nowMs);
+    this.liveFills.afterRead(nowMs);
     return this.publish();
   }
 
@@ -102,7 +103,10 @@ export class PointsService implements Disposable {
    */
   recordFill(fill: Omit<WearFill, 'mulPoint'> & { mulPoint?: number }): void {
     if (fill.timeMs <= this.readMs) return;
-    this.liveFills.push({ ...fill, mulPoint: fill.mulPoint ?? this.mulPointOf(fill.baseAsset) });
+    this.liveFills.add(
+      { ...fill, mulPoint: fill.mulPoint ?? this.mulPointOf(fill.baseAsset) },
+      this.options.clock.now(),
+    );
     if (this.score) this.schedulePublish();
   }
 
@@ -140,7 +144,7 @@ export class PointsService implements Disposable {
     if (!snapshot) return [];
     const marks: Record<string, string> = {};
     for (const t of this.tickers) marks[`${t.alphaId}USDT`] = String(t.price);
-    return dailySummary(snapshot, [...this.windowFills, ...this.liveFills], marks);
+    return dailySummary(snapshot, this.windowFills, marks, this.liveFills.byDay());
   }
 
   dispose(): void {
@@ -171,7 +175,6 @@ export class PointsService implements Disposable {
     // After 00:00 UTC the last read says nothing about the new day.
     const sameDay = utcDate(this.readMs) === today;
     const readFills = sameDay ? this.readFills : [];
-    const liveFills = this.liveFills.filter((f) => f.timeMs >= dayStartMs);
     const countedOf = (fills: readonly WearFill[]) =>
       fills
         .filter((f) => f.side === 'BUY')
@@ -180,7 +183,11 @@ export class PointsService implements Disposable {
     const projectedAtRead = countedOf(readFills);
     const exchangeCounted = exchangeRow ? new Big(exchangeRow.alphaVolume) : null;
     // The exchange wins: its figure at the read, plus what was filled since.
-    const counted = (exchangeCounted ?? projectedAtRead).plus(countedOf(liveFills));
+    const liveCounted = this.liveFills.countedFrom(dayStartMs);
+    const counted = (exchangeCounted ?? projectedAtRead).plus(liveCounted);
+    const todayTally = new WearTally();
+    for (const f of readFills) todayTally.add(f);
+    this.liveFills.addTo(todayTally, dayStartMs);
     return buildSnapshot({
       accountId: this.options.accountId,
       nowMs,
@@ -189,12 +196,12 @@ export class PointsService implements Disposable {
       exchangeRow,
       countedUsdt: counted,
       exchangeCountedUsdt: exchangeCounted,
-      projectedCountedUsdt: projectedAtRead.plus(countedOf(liveFills)),
+      projectedCountedUsdt: projectedAtRead.plus(liveCounted),
       projectedAtReadUsdt: projectedAtRead,
       volumePointsToday: volumePoints(counted),
       msUntilDayEnd: msUntilUtcMidnight(nowMs),
       tickers: this.tickers,
-      todayFills: [...readFills, ...liveFills],
+      todayTally,
       preferredToken: this.options.preferredToken,
       logger: this.options.logger ?? nullLogger,
     });

@@ -3,7 +3,7 @@ import type { Logger } from '../ports/logger.ts';
 import type { AggTicker24Item, UserScore, UserScoreDay } from '../rest/index.ts';
 import { utcDate, volumeThreshold } from './points-rules.ts';
 import type { PointsSnapshot } from '../../../shared/ipc/views-points.ts';
-import { computeWear, costPerPoint, type WearFill } from './wear.ts';
+import { costPerPoint, type WearTally } from './wear.ts';
 
 export type { NextPoint, PointsDay, PointsSnapshot } from '../../../shared/ipc/views-points.ts';
 
@@ -21,7 +21,8 @@ export interface SnapshotInput {
   volumePointsToday: number;
   msUntilDayEnd: number;
   tickers: readonly AggTicker24Item[];
-  todayFills: readonly WearFill[];
+  /** Today's fills (listed at the read, then seen since), folded. */
+  todayTally: WearTally;
   preferredToken?: string;
   logger: Logger;
 }
@@ -63,7 +64,7 @@ export function buildSnapshot(input: SnapshotInput): PointsSnapshot {
   if (!token) input.logger.warn('no tradable token to price the next point', {});
   const marks: Record<string, string> = {};
   for (const t of input.tickers) marks[`${t.alphaId}USDT`] = String(t.price);
-  const wear = computeWear(input.todayFills, marks);
+  const wear = input.todayTally.wear(marks);
   return {
     accountId: input.accountId,
     asOfMs: input.nowMs,

@@ -137,6 +137,30 @@ export class WearTally {
     this.fills++;
   }
 
+  /**
+   * Adds another tally's fills, as if they were added one by one after this one's: sums add,
+   * and per symbol the latest price is the other's unless this one's is strictly later.
+   */
+  addTally(other: WearTally): void {
+    this.buy = this.buy.plus(other.buy);
+    this.sell = this.sell.plus(other.sell);
+    this.fees = this.fees.plus(other.fees);
+    this.counted = this.counted.plus(other.counted);
+    this.fills += other.fills;
+    for (const [symbol, o] of other.held) {
+      const h = this.held.get(symbol);
+      if (h === undefined) {
+        this.held.set(symbol, { ...o });
+        continue;
+      }
+      h.qty = h.qty.plus(o.qty);
+      if (o.lastMs >= h.lastMs) {
+        h.lastPrice = o.lastPrice;
+        h.lastMs = o.lastMs;
+      }
+    }
+  }
+
   wear(marks: Readonly<Record<string, string>> = {}): Wear {
     let heldValue = new Big(0);
     for (const [symbol, h] of this.held) {
@@ -161,13 +185,17 @@ export class WearTally {
 export function wearByUtcDay(
   fills: readonly WearFill[],
   marks: Readonly<Record<string, string>> = {},
+  alsoByDay: ReadonlyMap<string, WearTally> = new Map(),
 ): Map<string, Wear> {
-  const byDay = new Map<string, WearFill[]>();
-  for (const fill of [...fills].sort((a, b) => a.timeMs - b.timeMs)) {
-    const day = utcDate(fill.timeMs);
-    const list = byDay.get(day) ?? [];
-    list.push(fill);
-    byDay.set(day, list);
-  }
-  return new Map([...byDay].map(([day, list]) => [day, computeWear(list, marks)]));
+  const byDay = new Map<string, WearTally>();
+  const tallyOf = (day: string): WearTally => {
+    let tally = byDay.get(day);
+    if (tally === undefined) byDay.set(day, (tally = new WearTally()));
+    return tally;
+  };
+  for (const fill of fills) tallyOf(utcDate(fill.timeMs)).add(fill);
+  // Fills already folded per day (a live stream's since the last read), after the listed ones.
+  for (const [day, tally] of alsoByDay) tallyOf(day).addTally(tally);
+  const days = [...byDay.keys()].sort();
+  return new Map(days.map((day) => [day, byDay.get(day)!.wear(marks)]));
 }
