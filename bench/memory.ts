@@ -55,6 +55,8 @@ export interface MemoryFigures {
   base: HeapSample;
   live: HeapSample;
   samples: HeapSample[];
+  /** How fast the updates were taken, from the first sent to the last sample (updates/s). */
+  feedPerS: number;
 }
 
 export async function measureMemory(options: MemoryBenchOptions): Promise<MemoryFigures> {
@@ -79,7 +81,9 @@ export async function measureMemory(options: MemoryBenchOptions): Promise<Memory
       base: (await base).sample,
       live: (await live).sample,
       samples: [],
+      feedPerS: 0,
     };
+    const startedAtMs = performance.now();
     const frames = users.map(() => new LifeCycleFrames());
     let sent = 0;
     while (sent < options.updates) {
@@ -99,6 +103,7 @@ export async function measureMemory(options: MemoryBenchOptions): Promise<Memory
       child.send({ kind: 'sample', afterUpdates: sent } satisfies SampleRequest);
       figures.samples.push((await sample).sample);
     }
+    figures.feedPerS = options.updates / ((performance.now() - startedAtMs) / 1000);
     return figures;
   } finally {
     await stopChild(child);
@@ -114,7 +119,8 @@ export function memoryLines(f: MemoryFigures): string[] {
   const perAccountRssMb = (f.live.rssMb - f.base.rssMb) / f.accounts;
   const lines = [
     `memory: ${f.accounts} accounts live, ${mb(f.live.heapMb)} MB heap after GC ` +
-      `(${perAccountMb.toFixed(2)} MB/account heap, ${perAccountRssMb.toFixed(2)} MB/account RSS)`,
+      `(${perAccountMb.toFixed(2)} MB/account heap, ${perAccountRssMb.toFixed(2)} MB/account RSS), ` +
+      `fed at ${Math.round(f.feedPerS).toLocaleString('en')} updates/s`,
   ];
   let previous = f.live;
   for (const s of f.samples) {

@@ -18,13 +18,12 @@ import {
 } from '../core/points/index.ts';
 
 /**
- * How long an ended order's counted quantity is kept: well past the look-back of a new
- * session's start reconciliation (its margin, 60 s by default), the only way the same fill can
- * reach a fleet row twice (a restarted monitor's fresh book counts its backfill again).
+ * How many ended orders' counted quantities a row keeps (the most recently ended): as many as
+ * a new session's start reconciliation can list (history pages of 50 rows, at most 20), the
+ * only way the same fill reaches a fleet row twice (a restarted monitor's fresh book counts
+ * its backfill again). Within a session the book's verdicts already count each fill once.
  */
-const COUNTED_RETENTION_MS = 2 * 60_000;
-/** Counted fills between two sweeps of the ended orders' quantities. */
-const SWEEP_EVERY = 1_000;
+export const ENDED_COUNTED_KEPT = 1_000;
 
 /** Session failures that mean "copy a fresh session" rather than "something broke". */
 const EXPIRED_CODES = new Set(['SESSION_EXPIRED']);
@@ -71,12 +70,12 @@ export class FleetRowState {
   private today: { dayStartMs: number; tally: WearTally } | null = null;
   /**
    * Per order, the highest cumulative filled quantity counted: a restarted monitor's backfill
-   * of an order already counted in an earlier session adds nothing. An order that ended is
-   * forgotten once its last fill is older than a new session's start reconciliation looks
-   * back (`COUNTED_RETENTION_MS`), so this holds open and recent orders, not the day's history.
+   * of an order already counted in an earlier session adds nothing. Open orders are all kept;
+   * of the ended ones, the last `ENDED_COUNTED_KEPT` to end (oldest first), so this holds what
+   * is open plus a fixed number, not the day's history.
    */
-  private countedUpTo = new Map<string, { qty: string; atMs: number; ended: boolean }>();
-  private countsSinceSweep = 0;
+  private readonly countedOpen = new Map<string, string>();
+  private readonly countedEnded = new Map<string, string>();
 
   applyConnection(view: ConnectionView, atMs: number): void {
     const wasLive = this.state === 'live';
@@ -92,16 +91,19 @@ export class FleetRowState {
     this.missedByStream = s.missedByStream;
     this.updates = s.updatesAccepted;
     for (const { update, verdict } of batch.updates) {
+      if (verdict.outcome === 'duplicate') continue;
       const counted = verdict.counted;
-      if (!counted || verdict.outcome === 'duplicate') continue;
+      if (!counted) {
+        // An order that ends without a fill (cancelled after a part fill) is no longer open.
+        if (TERMINAL_STATUSES.has(update.status)) this.noteEnded(update.orderId, null);
+        continue;
+      }
       const cumulative = update.cumulativeFilledQty || '0';
-      const before = this.countedUpTo.get(update.orderId);
-      if (before && compareDecimal(cumulative, before.qty) <= 0) continue;
-      this.countedUpTo.set(update.orderId, {
-        qty: cumulative,
-        atMs: update.transactionTimeMs,
-        ended: TERMINAL_STATUSES.has(update.status),
-      });
+      const before = this.countedOpen.get(update.orderId) ?? this.countedEnded.get(update.orderId);
+      if (before !== undefined && compareDecimal(cumulative, before) <= 0) continue;
+      if (TERMINAL_STATUSES.has(update.status) || this.countedEnded.has(update.orderId))
+        this.noteEnded(update.orderId, cumulative);
+      else this.countedOpen.set(update.orderId, cumulative);
       const fill = wearFillOfUpdate(update, counted, 1);
       this.count(fill);
       if (!this.lastFill || fill.timeMs >= this.lastFill.atMs) {
@@ -117,20 +119,26 @@ export class FleetRowState {
     }
   }
 
+  /**
+   * Moves an order's counted quantity (`qty`, or what was counted so far when null) to the
+   * ended ones, as the last to end; the one that ended longest ago goes beyond the limit.
+   */
+  private noteEnded(orderId: string, qty: string | null): void {
+    const counted = qty ?? this.countedOpen.get(orderId) ?? this.countedEnded.get(orderId);
+    this.countedOpen.delete(orderId);
+    this.countedEnded.delete(orderId);
+    if (counted === undefined) return;
+    this.countedEnded.set(orderId, counted);
+    if (this.countedEnded.size > ENDED_COUNTED_KEPT)
+      this.countedEnded.delete(this.countedEnded.keys().next().value!);
+  }
+
   /** Adds a fill to its UTC day's tally (a newer day starts a new one; an older day's is left out). */
   private count(fill: WearFill): void {
     const dayStartMs = utcDayStartMs(fill.timeMs);
     if (this.today === null || dayStartMs > this.today.dayStartMs)
       this.today = { dayStartMs, tally: new WearTally() };
     if (dayStartMs === this.today.dayStartMs) this.today.tally.add(fill);
-    if (++this.countsSinceSweep >= SWEEP_EVERY) this.sweep(fill.timeMs);
-  }
-
-  private sweep(nowMs: number): void {
-    this.countsSinceSweep = 0;
-    const cutoffMs = nowMs - COUNTED_RETENTION_MS;
-    for (const [orderId, c] of this.countedUpTo)
-      if (c.ended && c.atMs < cutoffMs) this.countedUpTo.delete(orderId);
   }
 
   /** Today's (UTC) figures from the fills seen; fills of earlier days do not count. */

@@ -6,6 +6,7 @@ import type { ConnectionView, OrderUpdatesBatch } from '../../shared/ipc/views-m
 import { FakeClock } from '../../../test/fakes/fake-clock.ts';
 import { sampleOrderUpdate, sampleSessionStats } from '../../../test/fakes/order-updates.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
+import { ENDED_COUNTED_KEPT } from './fleet-row.ts';
 import { FleetService, type FleetMonitors } from './fleet-service.ts';
 
 /** 2026-12-01 10:00 UTC. */
@@ -211,6 +212,18 @@ describe('FleetService', () => {
     monitors.fill('a1', fill);
     monitors.fill('a1', fill);
     expect(fleet.snapshot().rows[0]!.points.countedVolumeUsdt).toBe('100');
+  });
+
+  it('does not count an order again however long ago it ended, among the last 1,000 to end', () => {
+    const { monitors } = setup(1);
+    const fill = { eventTimeMs: START_MS, lastQuoteQty: '1', cumulativeFilledQty: '10' };
+    monitors.fill('a1', { ...fill, orderId: '7' });
+    // 999 more orders fill and end over the next 50 minutes.
+    for (let i = 1; i < ENDED_COUNTED_KEPT; i++)
+      monitors.fill('a1', { ...fill, orderId: `o${i}`, eventTimeMs: START_MS + i * 3_000 });
+    // A monitor restarted now backfills order 7 from today's history.
+    monitors.fill('a1', { ...fill, orderId: '7', eventTimeMs: START_MS });
+    expect(fleet.snapshot().rows[0]!.points.countedVolumeUsdt).toBe(String(ENDED_COUNTED_KEPT));
   });
 
   it('starts a new day at 00:00 UTC', async () => {
