@@ -10,6 +10,12 @@ import type { ClientTransport } from '../../shared/ipc/transport.ts';
 import { parseServerFrame } from '../../shared/ipc/wire.ts';
 import { DEFAULT_SETTINGS } from '../../shared/ipc/views-app.ts';
 import { nullLogger } from '../core/ports/logger.ts';
+import {
+  SAMPLE_TIME_MS,
+  sampleOrderView,
+  sampleSessionStats,
+} from '../../../test/fakes/order-updates.ts';
+import { sampleConnectionView } from '../../../test/fakes/connection-views.ts';
 import { startBrowserHost, type BrowserHost } from './browser-host.ts';
 import { createHostExportTarget } from './host-export-target.ts';
 
@@ -150,6 +156,29 @@ describe('browser host', () => {
     const api = createApi(transportOver(ws));
     expect(await api.getSettings()).toEqual({ ok: true, value: DEFAULT_SETTINGS });
     expect(kinds).toEqual(['evts', 'res']);
+    ws.close();
+  });
+
+  it('sends a long snapshot packed: the page gets every order as it was, in a fraction of its JSON', async () => {
+    const orders = Array.from({ length: 1_000 }, (_, i) =>
+      sampleOrderView({ orderId: String(5_000_000 + i), eventTimeMs: SAMPLE_TIME_MS + i * 1000 }),
+    );
+    const snapshot = {
+      connection: sampleConnectionView(),
+      orders,
+      fills: [],
+      stats: sampleSessionStats(),
+    };
+    host.setHandlers({ getMonitorSnapshot: () => snapshot } as unknown as ContractHandlers);
+    const ws = await connect('', undefined, { cookie: await pageSession() });
+    let replyChars = 0;
+    ws.on('message', (data) => (replyChars += data.toString().length));
+    const api = createApi(transportOver(ws));
+    expect(await api.getMonitorSnapshot({ accountId: 'a1' })).toEqual({
+      ok: true,
+      value: snapshot,
+    });
+    expect(replyChars).toBeLessThan(JSON.stringify(snapshot).length / 5);
     ws.close();
   });
 

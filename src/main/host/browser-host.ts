@@ -21,6 +21,10 @@ import { systemClock } from '../core/ports/clock.ts';
 import { HOST_CSP, hostAllowed, originAllowed } from './host-security.ts';
 import { HostSessions } from './host-sessions.ts';
 import { readStaticFile } from './static-files.ts';
+import { packLongLists } from '../../shared/ipc/packed-records.ts';
+
+/** Between two columns of a long reply, the host's other work (every account's pushes) runs. */
+const pauseHost = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface BrowserHostOptions {
   /** The built renderer (`out/renderer`). */
@@ -198,10 +202,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           error: error instanceof Error ? error.message : String(error),
         }),
       )
-        .then((result) => {
-          // Events pushed before the reply go first (see EventOutbox.flushNow).
+        .then(async (result) => {
+          const packed = result.ok ? await packLongLists(result.value, pauseHost) : null;
+          // Events pushed before the reply go first (see EventOutbox.flushNow): the page applies
+          // them on top of what the reply says, so those pushed while it was packed too.
           clients.get(ws)?.flushNow();
-          reply(ws, { t: 'res', id: frame.id, result });
+          reply(
+            ws,
+            packed === null
+              ? { t: 'res', id: frame.id, result }
+              : { t: 'res', id: frame.id, result: { ok: true, value: packed }, packed: true },
+          );
         })
         .catch((error: unknown) =>
           options.logger.error('browser host: reply failed', { error: errorName(error) }),

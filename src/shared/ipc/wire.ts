@@ -1,3 +1,4 @@
+import { unpackLongLists } from './packed-records.ts';
 import type { IpcResult } from './result.ts';
 
 /**
@@ -6,7 +7,13 @@ import type { IpcResult } from './result.ts';
  */
 export type ClientFrame = { t: 'req'; id: number; channel: string; payload?: unknown };
 export type ServerFrame =
-  | { t: 'res'; id: number; result: IpcResult<unknown> }
+  | {
+      t: 'res';
+      id: number;
+      result: IpcResult<unknown>;
+      /** The value's long lists are packed (packed-records.ts): the parser unpacks them. */
+      packed?: true;
+    }
   | { t: 'evt'; event: string; payload: unknown }
   | EventsFrame;
 
@@ -53,7 +60,9 @@ export function parseServerFrame(text: string): ServerFrame | null {
     typeof frame.result === 'object' &&
     frame.result !== null
   ) {
-    return { t: 'res', id: frame.id, result: frame.result as IpcResult<unknown> };
+    const result = frame.result as IpcResult<unknown>;
+    if (frame.packed === true && result.ok) result.value = unpackLongLists(result.value);
+    return { t: 'res', id: frame.id, result };
   }
   if (frame.t === 'evt' && typeof frame.event === 'string') {
     return { t: 'evt', event: frame.event, payload: frame.payload };
