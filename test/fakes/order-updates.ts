@@ -113,8 +113,9 @@ export function executionReportData(update: OrderUpdate): Record<string, unknown
     p: update.price,
     P: update.stopPrice,
     ap: update.avgPrice,
-    x: update.executionType,
-    X: update.status,
+    // As the exchange sent them (an UNRECOGNIZED one keeps its raw value).
+    x: update.rawExecutionType ?? update.executionType,
+    X: update.rawStatus ?? update.status,
     i: update.orderId,
     l: update.lastFilledQty,
     z: update.cumulativeFilledQty,

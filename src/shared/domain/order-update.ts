@@ -37,10 +37,14 @@ export interface OrderUpdate {
   stopPrice: string;
   /** `ap`: average fill price. */
   avgPrice: string;
-  /** `x` */
+  /** `x`; `UNRECOGNIZED` for a value Alpha Monitor does not know (see `rawExecutionType`). */
   executionType: ExecutionType;
-  /** `X` */
+  /** `X`; `UNRECOGNIZED` for a value Alpha Monitor does not know (see `rawStatus`). */
   status: OrderStatus;
+  /** `X` as received when `status` is `UNRECOGNIZED`; absent otherwise. */
+  rawStatus?: string;
+  /** `x` as received when `executionType` is `UNRECOGNIZED`; absent otherwise. */
+  rawExecutionType?: string;
   /** `i`: exchange order id (a string on the wire). */
   orderId: string;
   /** `l` */
@@ -77,7 +81,14 @@ export interface OrderUpdate {
 
 export type OrderSide = 'BUY' | 'SELL';
 
-/** `X` values seen on the stream or in the history filter (ALPHA-PROTOCOL.md §4). */
+/**
+ * `X` values. NEW, PENDING, PARTIALLY_FILLED and FILLED are captured; CANCELED, EXPIRED and
+ * REJECTED come from the history filter; EXPIRED_IN_MATCH (self-trade prevention ended the
+ * order) follows Binance Spot. What Alpha sends for a cancel or an expiry is **unknown**
+ * (ALPHA-PROTOCOL.md §4, "Statuses seen elsewhere"; "Biggest gaps" 3), so any other value is
+ * read as `UNRECOGNIZED` with the value kept in `rawStatus`: the update and its fill are kept
+ * and shown, never dropped as malformed.
+ */
 export const ORDER_STATUSES = [
   'NEW',
   'PENDING',
@@ -85,19 +96,29 @@ export const ORDER_STATUSES = [
   'FILLED',
   'CANCELED',
   'EXPIRED',
+  'EXPIRED_IN_MATCH',
   'REJECTED',
+  'UNRECOGNIZED',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** Statuses an order never leaves. */
+/**
+ * Statuses an order never leaves. `UNRECOGNIZED` is not one: a status we cannot read does not
+ * end the order (it stays open, so reconciliation checks it against the exchange and decides).
+ */
 export const TERMINAL_STATUSES: ReadonlySet<OrderStatus> = new Set([
   'FILLED',
   'CANCELED',
   'EXPIRED',
+  'EXPIRED_IN_MATCH',
   'REJECTED',
 ]);
 
-/** `x` values: NEW and TRADE are captured; the rest follow Spot and are inferred. */
+/**
+ * `x` values: NEW and TRADE are captured; the rest follow Spot and are inferred (TRADE_PREVENTION:
+ * self-trade prevention expired the order, no fill). Any other value is `UNRECOGNIZED`, kept in
+ * `rawExecutionType` (Alpha's set is unknown, as for `X`).
+ */
 export const EXECUTION_TYPES = [
   'NEW',
   'TRADE',
@@ -105,8 +126,24 @@ export const EXECUTION_TYPES = [
   'EXPIRED',
   'REJECTED',
   'REPLACED',
+  'TRADE_PREVENTION',
+  'UNRECOGNIZED',
 ] as const;
 export type ExecutionType = (typeof EXECUTION_TYPES)[number];
+
+/** The status as the exchange sent it: `rawStatus` for one we do not know. */
+export function receivedStatus(update: Pick<OrderUpdate, 'status' | 'rawStatus'>): string {
+  return update.status === 'UNRECOGNIZED' ? (update.rawStatus ?? update.status) : update.status;
+}
+
+/** The execution type as the exchange sent it: `rawExecutionType` for one we do not know. */
+export function receivedExecutionType(
+  update: Pick<OrderUpdate, 'executionType' | 'rawExecutionType'>,
+): string {
+  return update.executionType === 'UNRECOGNIZED'
+    ? (update.rawExecutionType ?? update.executionType)
+    : update.executionType;
+}
 
 /** Where an update came from: the live stream, or REST reconciliation after a gap. */
 export type UpdateSource = 'stream' | 'backfill';

@@ -5,6 +5,7 @@ import type {
   MonitorOrderUpdate,
   ReconcileEvent,
 } from '../../core/monitor/index.ts';
+import { receivedExecutionType, receivedStatus } from '../../../shared/domain/order-update.ts';
 import type { SessionState } from '../../core/stream/index.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { credentialSourceLabel, type CredentialSource } from '../i18n/session-messages.ts';
@@ -65,8 +66,9 @@ export function orderLine(event: MonitorOrderUpdate): Record<string, unknown> {
     symbol: update.symbol,
     side: update.side,
     orderType: update.orderType,
-    status: update.status,
-    executionType: update.executionType,
+    // As received: a status or execution type we do not know is printed as Binance sent it.
+    status: receivedStatus(update),
+    executionType: receivedExecutionType(update),
     price: update.price,
     quantity: update.quantity,
     executedQty: update.cumulativeFilledQty,
@@ -188,7 +190,12 @@ export function createHumanOutput(
       field(m.symbol(), update.symbol);
       field(m.side(), update.side);
       field(m.type(), update.orderType);
-      field(m.status(), update.status);
+      field(
+        m.status(),
+        update.status === 'UNRECOGNIZED'
+          ? m.unrecognizedStatus(receivedStatus(update))
+          : m.statusName(update.status),
+      );
       field(m.price(), update.price);
       field(m.quantity(), update.quantity);
       field(m.executed(), update.cumulativeFilledQty);

@@ -61,6 +61,12 @@ export const watchMessages = defineMessages({
     side: () => 'Side',
     type: () => 'Type',
     status: () => 'Status',
+    statusName: (status: string) =>
+      status === 'EXPIRED_IN_MATCH'
+        ? 'EXPIRED_IN_MATCH (expired by self-trade prevention)'
+        : status,
+    unrecognizedStatus: (raw: string) =>
+      `${raw} (a status Alpha Monitor does not know: the order stays open until reconciliation checks it)`,
     price: () => 'Price',
     quantity: () => 'Quantity',
     executed: () => 'Executed',
@@ -136,6 +142,10 @@ export const watchMessages = defineMessages({
     side: () => '方向',
     type: () => '类型',
     status: () => '状态',
+    statusName: (status: string) =>
+      status === 'EXPIRED_IN_MATCH' ? 'EXPIRED_IN_MATCH（因自成交保护而过期）' : status,
+    unrecognizedStatus: (raw: string) =>
+      `${raw}（Alpha Monitor 不认识的状态：在对账核实之前，该订单保持为未结束）`,
     price: () => '价格',
     quantity: () => '数量',
     executed: () => '已成交',

@@ -153,7 +153,9 @@ function zeroCounts(): Record<OrderStatus, number> {
     FILLED: 0,
     CANCELED: 0,
     EXPIRED: 0,
+    EXPIRED_IN_MATCH: 0,
     REJECTED: 0,
+    UNRECOGNIZED: 0,
   };
 }
 

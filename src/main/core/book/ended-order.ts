@@ -1,7 +1,8 @@
 import type { OrderStatus, UpdateSource } from '../../../shared/domain/order-update.ts';
 
 /**
- * What the book keeps of an order that ended (FILLED, CANCELED, EXPIRED, REJECTED): only what
+ * What the book keeps of an order that ended (FILLED, CANCELED, EXPIRED, EXPIRED_IN_MATCH,
+ * REJECTED): only what
  * it needs to judge a late or repeated frame of it and to count a late fill once, plus the few
  * facts the app's live view shows (agreed with the app side, #15). The order's updates
  * themselves are in the session journal, which is the record; memory grows with what is open,
@@ -31,12 +32,14 @@ const STATUS_CODES: Partial<Record<OrderStatus, string>> = {
   FILLED: 'F',
   CANCELED: 'C',
   EXPIRED: 'E',
+  EXPIRED_IN_MATCH: 'M',
   REJECTED: 'R',
 };
 const STATUS_OF_CODE: Record<string, OrderStatus> = {
   F: 'FILLED',
   C: 'CANCELED',
   E: 'EXPIRED',
+  M: 'EXPIRED_IN_MATCH',
   R: 'REJECTED',
 };
 

@@ -1,4 +1,9 @@
-import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
+import {
+  receivedExecutionType,
+  receivedStatus,
+  type OrderUpdate,
+  type UpdateSource,
+} from '../../../shared/domain/order-update.ts';
 import type { DailySummaryRow } from '../points/daily-summary.ts';
 import type { OrderPointsColumns } from './order-wear.ts';
 
@@ -30,8 +35,9 @@ export const UPDATE_COLUMNS: ReadonlyArray<Column<UpdateRow>> = [
   { header: 'symbol', value: (r) => r.update.symbol },
   { header: 'side', value: (r) => r.update.side },
   { header: 'type', value: (r) => r.update.orderType },
-  { header: 'status', value: (r) => r.update.status },
-  { header: 'execution_type', value: (r) => r.update.executionType },
+  // As received: a status or execution type we do not know is written as Binance sent it.
+  { header: 'status', value: (r) => receivedStatus(r.update) },
+  { header: 'execution_type', value: (r) => receivedExecutionType(r.update) },
   { header: 'price', value: (r) => r.update.price },
   { header: 'quantity', value: (r) => r.update.quantity },
   { header: 'executed_qty', value: (r) => r.update.cumulativeFilledQty },
@@ -62,7 +68,7 @@ export const ORDER_COLUMNS: ReadonlyArray<Column<OrderRow>> = [
   { header: 'symbol', value: (r) => r.last.symbol },
   { header: 'side', value: (r) => r.last.side },
   { header: 'type', value: (r) => r.last.orderType },
-  { header: 'status', value: (r) => r.last.status },
+  { header: 'status', value: (r) => receivedStatus(r.last) },
   { header: 'price', value: (r) => r.last.price },
   { header: 'quantity', value: (r) => r.last.quantity },
   { header: 'executed_qty', value: (r) => r.last.cumulativeFilledQty },

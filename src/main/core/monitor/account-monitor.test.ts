@@ -3,7 +3,7 @@ import { FakeClock } from '../../../../test/fakes/fake-clock.ts';
 import { MemoryExchange } from '../../../../test/fakes/memory-exchange.ts';
 import { MemoryStreamServer } from '../../../../test/fakes/memory-stream-server.ts';
 import { executionReportData, sampleFilledOrder } from '../../../../test/fakes/order-updates.ts';
-import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
+import { receivedStatus, type OrderUpdate } from '../../../shared/domain/order-update.ts';
 import type { SessionState } from '../stream/session-state.ts';
 import {
   createAccountMonitor,
@@ -13,6 +13,7 @@ import {
   type ReconcileEvent,
 } from './account-monitor.ts';
 import { maskListenKey } from '../../../shared/secrets/mask.ts';
+import { nullLogger, type Logger } from '../ports/logger.ts';
 
 // The monitor (listen key + stream + book + reconciliation) on a fake clock, against an
 // in-memory socket pair and an in-memory exchange: the gaps, the key renewals and the
@@ -28,7 +29,7 @@ afterEach(async () => {
   disposeAll = [];
 });
 
-function setup(settings: AccountMonitorSettings = {}) {
+function setup(settings: AccountMonitorSettings = {}, logger?: Logger) {
   const clock = new FakeClock();
   const server = new MemoryStreamServer();
   const exchange = new MemoryExchange();
@@ -37,6 +38,7 @@ function setup(settings: AccountMonitorSettings = {}) {
     rest: exchange,
     wsUrl: 'ws://memory/w3w/stream',
     clock,
+    logger,
     options: {
       webSocketFactory: server.factory,
       random: () => 0.5,
@@ -98,6 +100,55 @@ const backfilled = (t: Setup) =>
     .map((u) => `${u.update.orderId} ${u.update.status}`);
 
 describe('AccountMonitor on a fake clock', () => {
+  it('keeps updates with a status it does not know (shown as sent, order left open, logged once) and ends an order EXPIRED_IN_MATCH', async () => {
+    const warnings: Array<Record<string, unknown> | undefined> = [];
+    const logger: Logger = {
+      ...nullLogger,
+      warn: (message, fields) => {
+        if (message.includes('does not know')) warnings.push(fields);
+      },
+      child: () => logger,
+    };
+    const t = setup({}, logger);
+    await live(t);
+    const halted = t.order('8', 10);
+    const prevented = t.order('9', 20);
+    await t.pushed(halted.created);
+    await t.pushed(prevented.created);
+    const key = t.exchange.issuedKeys.at(-1)!;
+    const data = executionReportData(halted.created);
+    t.server.push(key, { ...data, id: 11, X: 'HALTED' });
+    t.server.push(key, { ...data, id: 12, X: 'HALTED', x: 'AMENDMENT' });
+    t.server.push(key, { ...data, id: 13, X: 'HALTED' });
+    t.server.push(key, {
+      ...executionReportData(prevented.created),
+      id: 21,
+      x: 'TRADE_PREVENTION',
+      X: 'EXPIRED_IN_MATCH',
+    });
+    await t.clock.advance(0);
+
+    const seen = t.updates
+      .filter((u) => u.source === 'stream')
+      .map((u) => [u.update.orderId, u.outcome, receivedStatus(u.update)]);
+    expect(seen).toEqual([
+      ['8', 'applied', 'NEW'],
+      ['9', 'applied', 'NEW'],
+      ['8', 'applied', 'HALTED'],
+      ['8', 'applied', 'HALTED'],
+      ['8', 'applied', 'HALTED'],
+      ['9', 'applied', 'EXPIRED_IN_MATCH'],
+    ]);
+    expect(t.monitor.stats.malformed).toBe(0);
+    // Not ended by a status we cannot read: reconciliation still checks it.
+    expect(t.monitor.book.openOrders().map((o) => o.orderId)).toEqual(['8']);
+    expect(statusOf(t, '9')).toBe('EXPIRED_IN_MATCH');
+    expect(warnings).toEqual([
+      { status: 'HALTED', executionType: 'NEW', orderId: '8', source: 'stream' },
+      { status: 'HALTED', executionType: 'AMENDMENT', orderId: '8', source: 'stream' },
+    ]);
+  });
+
   it('masks each frame once and hands its update on with the same masked text (one journal record)', async () => {
     const t = setup();
     const frames: MonitorFrame[] = [];

@@ -1,6 +1,11 @@
 import { Emitter, type Event } from '../../../shared/event/emitter.ts';
 import { DisposableStore, type AsyncDisposable } from '../../../shared/lifecycle/disposable.ts';
-import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
+import {
+  receivedExecutionType,
+  receivedStatus,
+  type OrderUpdate,
+  type UpdateSource,
+} from '../../../shared/domain/order-update.ts';
 import { maskListenKey } from '../../../shared/secrets/mask.ts';
 import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
 import { OrderBook, type ApplyOutcome } from '../book/order-book.ts';
@@ -165,6 +170,8 @@ class AccountMonitorImpl implements AccountMonitor {
   readonly book = new OrderBook();
   private readonly clock: Clock;
   private readonly logger: Logger;
+  /** Status and execution type values we do not know, logged once each. */
+  private readonly unrecognizedLogged = new Set<string>();
   private readonly keys: ListenKeyService;
   private readonly session: StreamSession;
   private readonly store = new DisposableStore();
@@ -428,6 +435,8 @@ class AccountMonitorImpl implements AccountMonitor {
     receivedAtMs: number,
     frameText: string | null = null,
   ): ApplyOutcome {
+    if (update.status === 'UNRECOGNIZED' || update.executionType === 'UNRECOGNIZED')
+      this.noteUnrecognized(update, source);
     const verdict = this.book.apply(update, source, receivedAtMs);
     const outcome = verdict.outcome;
     this.updateEmitter.fire({
@@ -440,6 +449,25 @@ class AccountMonitorImpl implements AccountMonitor {
       frameText,
     });
     return outcome;
+  }
+
+  /**
+   * Alpha's statuses beyond the captured ones are unknown (ALPHA-PROTOCOL.md §4): an update with
+   * one we do not know is kept (its order stays open; reconciliation decides), and each such
+   * value is logged once per monitor.
+   */
+  private noteUnrecognized(update: OrderUpdate, source: UpdateSource): void {
+    const status = receivedStatus(update);
+    const executionType = receivedExecutionType(update);
+    const key = `${status}|${executionType}`;
+    if (this.unrecognizedLogged.has(key)) return;
+    this.unrecognizedLogged.add(key);
+    this.logger.warn('order update with a status or execution type Alpha Monitor does not know', {
+      status,
+      executionType,
+      orderId: update.orderId,
+      source,
+    });
   }
 
   private scheduleReconcile(trigger: ReconcileTrigger, gapStartMs: number, gapEndMs: number): void {

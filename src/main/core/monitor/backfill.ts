@@ -2,6 +2,7 @@ import { assertNever } from '../../../shared/assert-never.ts';
 import Big from 'big.js';
 import {
   ORDER_STATUSES,
+  receivedStatus,
   TERMINAL_STATUSES,
   type ExecutionType,
   type OrderStatus,
@@ -78,15 +79,17 @@ export async function diffWithBook(
   for (const row of [...view.open, ...view.history]) rows.set(row.orderId, row);
   const updates: OrderUpdate[] = [];
   for (const row of rows.values()) {
-    if (!STATUS_SET.has(row.status)) continue;
     // An order that ended is settled: no row can move it (the book keeps no last update of it).
     if (book.ended(row.orderId) !== undefined) continue;
     const known = book.get(row.orderId)?.current ?? null;
     const knownFilled = known ? new Big(known.cumulativeFilledQty) : new Big(0);
     const filled = new Big(row.executedQty || '0');
+    // A status we do not know (Alpha's set is unknown, ALPHA-PROTOCOL.md §4) cannot move the
+    // order by itself; a fill in such a row is still a fill and is backfilled.
+    if (!STATUS_SET.has(row.status) && !filled.gt(knownFilled)) continue;
     if (
       known &&
-      known.status === row.status &&
+      receivedStatus(known) === row.status &&
       filled.eq(knownFilled) &&
       known.quantity === row.origQty
     )
@@ -226,11 +229,12 @@ export function rowToUpdate(
   commission: string | null,
   nowMs: number,
 ): OrderUpdate {
-  const status = row.status as OrderStatus;
+  const recognized = STATUS_SET.has(row.status);
+  const status: OrderStatus = recognized ? (row.status as OrderStatus) : 'UNRECOGNIZED';
   const filledNow = new Big(filledDelta).gt(0);
   const updateTimeMs = row.updateTime ?? row.time ?? nowMs;
   const quoteDelta = new Big(row.cumQuote || '0').minus(known?.cumulativeQuoteQty ?? '0');
-  return {
+  const update: OrderUpdate = {
     eventTimeMs: updateTimeMs,
     transactionTimeMs: updateTimeMs,
     updateTimeMs,
@@ -272,6 +276,8 @@ export function rowToUpdate(
     contingencyPosition: row.contingencyOrderPosition ?? null,
     st: null,
   };
+  if (!recognized) update.rawStatus = row.status;
+  return update;
 }
 
 function executionTypeOf(status: OrderStatus): ExecutionType {
@@ -280,6 +286,12 @@ function executionTypeOf(status: OrderStatus): ExecutionType {
     case 'EXPIRED':
     case 'REJECTED':
       return status;
+    // Spot sends EXPIRED_IN_MATCH with x=TRADE_PREVENTION (self-trade prevention).
+    case 'EXPIRED_IN_MATCH':
+      return 'TRADE_PREVENTION';
+    // A REST row has no `x`; its status says nothing we know either.
+    case 'UNRECOGNIZED':
+      return 'UNRECOGNIZED';
     case 'NEW':
     case 'PENDING':
     case 'PARTIALLY_FILLED':

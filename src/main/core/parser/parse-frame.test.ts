@@ -150,6 +150,45 @@ describe('parseFrame on other events', () => {
   });
 });
 
+describe('parseFrame on statuses and execution types beyond the captures', () => {
+  it('reads Spot self-trade prevention: X=EXPIRED_IN_MATCH, x=TRADE_PREVENTION', () => {
+    const u = update(
+      variant((d) => {
+        d.X = 'EXPIRED_IN_MATCH';
+        d.x = 'TRADE_PREVENTION';
+      }),
+    );
+    expect([u.status, u.executionType, u.orderId, u.cumulativeFilledQty]).toEqual([
+      'EXPIRED_IN_MATCH',
+      'TRADE_PREVENTION',
+      '51481849',
+      '869.56000000',
+    ]);
+    expect(u.rawStatus).toBeUndefined();
+  });
+
+  it('keeps an update whose status or execution type it does not know, with the value as sent', () => {
+    const u = update(
+      variant((d) => {
+        d.X = 'HALTED';
+        d.x = 'AMENDMENT';
+      }),
+    );
+    expect(u).toMatchObject({
+      status: 'UNRECOGNIZED',
+      rawStatus: 'HALTED',
+      executionType: 'UNRECOGNIZED',
+      rawExecutionType: 'AMENDMENT',
+      orderId: '51481849',
+      cumulativeFilledQty: '869.56000000',
+      lastFilledQty: '869.56000000',
+    });
+    // A known status with an unknown execution type keeps the status as it is.
+    const v = update(variant((d) => (d.x = 'AMENDMENT')));
+    expect([v.status, v.rawStatus, v.executionType]).toEqual(['FILLED', undefined, 'UNRECOGNIZED']);
+  });
+});
+
 describe('parseFrame on malformed frames', () => {
   const cases: Array<[string, string]> = [
     ['bad JSON', '{"stream":"alpha@x","data":{'],
@@ -164,8 +203,9 @@ describe('parseFrame on malformed frames', () => {
     ['order id not numeric', variant((d) => (d.i = 'x1'))],
     ['missing event id', variant((d) => delete d.id)],
     ['event id a float', variant((d) => (d.id = 1.5))],
-    ['unknown status', variant((d) => (d.X = 'WEIRD'))],
     ['status not a string', variant((d) => (d.X = 3))],
+    ['status empty', variant((d) => (d.X = ''))],
+    ['execution type not a string', variant((d) => (d.x = 7))],
     ['missing execution type', variant((d) => delete d.x)],
     ['bad side', variant((d) => (d.S = 'HOLD'))],
     ['missing symbol', variant((d) => delete d.s)],

@@ -88,6 +88,10 @@ function parseEvent(data: Obj, stream: string | null): ParsedFrame {
  */
 export function parseExecutionReport(d: Obj): OrderUpdate {
   const status = d.X;
+  // Alpha's statuses and execution types beyond the captured ones are unknown (ALPHA-PROTOCOL.md
+  // §4): one we do not know keeps its update, read as UNRECOGNIZED with the value as sent.
+  let rawStatus: string | null = null;
+  let rawExecutionType: string | null = null;
   // The captured values first: a comparison is cheaper than a Set lookup on this path.
   if (
     status !== 'NEW' &&
@@ -95,14 +99,15 @@ export function parseExecutionReport(d: Obj): OrderUpdate {
     status !== 'PARTIALLY_FILLED' &&
     status !== 'PENDING'
   ) {
-    if (typeof status !== 'string' || !STATUS_SET.has(status))
-      throw new FrameError('bad X (status)');
+    if (typeof status !== 'string' || status === '') throw new FrameError('bad X (status)');
+    if (!STATUS_SET.has(status)) rawStatus = status;
   }
   const executionType = d.x;
   if (executionType !== 'NEW' && executionType !== 'TRADE') {
-    if (typeof executionType !== 'string' || !EXECUTION_TYPE_SET.has(executionType)) {
+    if (typeof executionType !== 'string' || executionType === '') {
       throw new FrameError('bad x (execution type)');
     }
+    if (!EXECUTION_TYPE_SET.has(executionType)) rawExecutionType = executionType;
   }
   const side = d.S;
   if (side !== 'BUY' && side !== 'SELL') throw new FrameError('bad S (side)');
@@ -120,7 +125,7 @@ export function parseExecutionReport(d: Obj): OrderUpdate {
   ) {
     throw new FrameError('N missing or not a string');
   }
-  return {
+  const update: OrderUpdate = {
     eventTimeMs: int(d.E, 'E'),
     transactionTimeMs,
     // `u` equals `T` in every capture; a frame without it is still an exact update.
@@ -157,6 +162,20 @@ export function parseExecutionReport(d: Obj): OrderUpdate {
     contingencyPosition: optStr(d.cp, 'cp'),
     st: d.st === undefined || d.st === null ? null : int(d.st, 'st'),
   };
+  if (rawStatus !== null) unrecognizedStatus(update, rawStatus);
+  if (rawExecutionType !== null) unrecognizedExecutionType(update, rawExecutionType);
+  return update;
+}
+
+/** Off the usual path: the extra property is added only to the rare update that needs it. */
+function unrecognizedStatus(update: OrderUpdate, raw: string): void {
+  update.status = 'UNRECOGNIZED';
+  update.rawStatus = raw;
+}
+
+function unrecognizedExecutionType(update: OrderUpdate, raw: string): void {
+  update.executionType = 'UNRECOGNIZED';
+  update.rawExecutionType = raw;
 }
 
 function parseOtherEvent(d: Obj): OtherEvent {

@@ -1,9 +1,13 @@
 import { Fragment } from 'react';
-import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
+import {
+  receivedExecutionType,
+  receivedStatus,
+  type OrderUpdate,
+} from '../../../shared/domain/order-update.ts';
 import type { OrderView } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { formatDateTime, formatClockMs } from '../format/time.ts';
-import { StatusBadge, StatusUnknownChip } from './ui.tsx';
+import { StatusBadge, StatusUnknownChip, statusLabel } from './ui.tsx';
 
 /** Every field of the order's last update, with its wire key, in the order of the protocol doc. */
 const FIELDS: { key: keyof OrderUpdate; wire: string; kind?: 'time' }[] = [
@@ -42,6 +46,13 @@ const FIELDS: { key: keyof OrderUpdate; wire: string; kind?: 'time' }[] = [
   { key: 'updateTimeMs', wire: 'u', kind: 'time' },
   { key: 'orderCreationTimeMs', wire: 'O', kind: 'time' },
 ];
+
+/** A field as the exchange sent it (`X`/`x` we do not know are kept raw beside `UNRECOGNIZED`). */
+function received(u: OrderUpdate, key: keyof OrderUpdate): unknown {
+  if (key === 'status') return receivedStatus(u);
+  if (key === 'executionType') return receivedExecutionType(u);
+  return u[key];
+}
 
 function show(value: unknown, kind: 'time' | undefined): string {
   if (value === null || value === undefined) return '—';
@@ -87,7 +98,7 @@ export function OrderDetail({
       <div className="detail-head">
         <span className={`side-${u.side.toLowerCase()} strong`}>{t.sideName[u.side]}</span>
         <span className="strong">{u.symbol}</span>
-        <StatusBadge status={u.status} />
+        <StatusBadge status={u.status} rawStatus={u.rawStatus} />
         {order.statusUnknown && (
           <StatusUnknownChip mark={order.statusUnknown} lastKnown={u.status} />
         )}
@@ -126,7 +137,7 @@ export function OrderDetail({
           onClick={() => onSelect(peer.last.orderId)}
           data-testid="oto-peer"
         >
-          {t.otoPeer}: {peer.last.side} {peer.last.orderId} · {t.statusName[peer.last.status]}
+          {t.otoPeer}: {peer.last.side} {peer.last.orderId} · {statusLabel(t, peer.last)}
         </button>
       )}
       <table className="fields">
@@ -138,7 +149,7 @@ export function OrderDetail({
                 {f.key === 'st' ? <span title={t.stFieldHint}>{t.stFieldName}</span> : f.key}
               </th>
               <td className="tabular" data-field={f.key}>
-                <Unbroken text={show(u[f.key], f.kind)} />
+                <Unbroken text={show(received(u, f.key), f.kind)} />
               </td>
             </tr>
           ))}

@@ -230,7 +230,7 @@ const OrderRow = memo(function OrderRow({
         {order.statusUnknown ? (
           <StatusUnknownChip mark={order.statusUnknown} lastKnown={u.status} />
         ) : (
-          <StatusBadge status={u.status} />
+          <StatusBadge status={u.status} rawStatus={u.rawStatus} />
         )}
       </div>
       <div className="c-num" role="cell" title={u.price}>

@@ -5,6 +5,7 @@ import type { OrderStatusUnknown } from '../../../shared/ipc/views-monitor.ts';
 import { assertNever } from '../../../shared/assert-never.ts';
 import type { CodedError } from '../i18n/error-text.ts';
 import { useT } from '../i18n/i18n.tsx';
+import type { Messages } from '../i18n/messages-en.ts';
 
 /** A button that shows a spinner and blocks double clicks while its action runs. */
 export function Button({
@@ -40,11 +41,30 @@ export function statusClass(status: OrderStatus): string {
   return status.toLowerCase().replace(/_/g, '-');
 }
 
-export function StatusBadge({ status }: { status: OrderStatus }) {
+/**
+ * An order's status as a label: a status Alpha Monitor does not know shows the value Binance
+ * sent (`rawStatus`), not a made-up name.
+ */
+export function statusLabel(
+  t: Messages,
+  update: { status: OrderStatus; rawStatus?: string | undefined },
+): string {
+  return update.status === 'UNRECOGNIZED' && update.rawStatus !== undefined
+    ? update.rawStatus
+    : t.statusName[update.status];
+}
+
+export function StatusBadge({ status, rawStatus }: { status: OrderStatus; rawStatus?: string }) {
   const t = useT();
+  const unrecognized = status === 'UNRECOGNIZED' && rawStatus !== undefined;
   return (
-    <span className={`status-badge st-${statusClass(status)}`} data-status={status}>
-      {t.statusName[status]}
+    <span
+      className={`status-badge st-${statusClass(status)}`}
+      data-status={status}
+      data-raw-status={unrecognized ? rawStatus : undefined}
+      title={unrecognized ? t.unrecognizedStatusTitle(rawStatus) : undefined}
+    >
+      {statusLabel(t, { status, rawStatus })}
     </span>
   );
 }

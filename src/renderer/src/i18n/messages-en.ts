@@ -11,6 +11,7 @@ import type { FieldProblem } from '../components/strategy-form.ts';
 import { accountStopAdvice, isAccountStopCode } from '../../../shared/reasons/account-stop.ts';
 import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
 import type { StrategyRunError, StrategyStatus } from '../../../shared/ipc/views-app.ts';
+import type { OrderStatus } from '../../../shared/domain/order-update.ts';
 /**
  * English UI text. `messages-zh-cn.ts` must have exactly the same keys and signatures (the
  * `Messages` type enforces it), so a missing translation is a compile error.
@@ -246,8 +247,13 @@ export const en = {
     FILLED: 'Filled',
     CANCELED: 'Canceled',
     EXPIRED: 'Expired',
+    EXPIRED_IN_MATCH: 'Expired (self-trade prevention)',
     REJECTED: 'Rejected',
-  },
+    UNRECOGNIZED: 'Unrecognized status',
+  } satisfies Record<OrderStatus, string>,
+  /** The badge's hover text for a status Alpha Monitor does not know (the raw value is shown). */
+  unrecognizedStatusTitle: (raw: string) =>
+    `Binance sent status ${raw}, which Alpha Monitor does not know. The order is kept open until reconciliation checks it.`,
   sideName: { BUY: 'Buy', SELL: 'Sell' },
 
   // Charts

@@ -218,8 +218,12 @@ export const zhCN: Messages = {
     FILLED: '已成交',
     CANCELED: '已撤销',
     EXPIRED: '已过期',
+    EXPIRED_IN_MATCH: '已过期（自成交保护）',
     REJECTED: '已拒绝',
+    UNRECOGNIZED: '未识别的状态',
   },
+  unrecognizedStatusTitle: (raw) =>
+    `币安发送了状态 ${raw}，Alpha Monitor 不认识该状态。在对账核实之前，该订单保持为未结束。`,
   sideName: { BUY: '买入', SELL: '卖出' },
 
   statusDistribution: '订单状态分布',
