@@ -1,4 +1,4 @@
-import { memo, useRef } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { OrderView } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
@@ -7,13 +7,18 @@ import { formatDecimal, isZeroDecimal } from '../format/decimal.ts';
 import { formatClockMs } from '../format/time.ts';
 import type { OrdersModel } from '../model/orders-model.ts';
 import type { OrderSort, OrderSortKey } from '../model/order-query.ts';
+import { RowFlashes } from './row-flashes.ts';
 import { StatusBadge, StatusUnknownChip } from './ui.tsx';
 
 export const ROW_HEIGHT_PX = 28;
 /**
- * A row that changed this recently is drawn with its highlight (a 1.2 s CSS fade). The window
- * is longer than the fade so that a busy renderer that draws the change late still shows it.
+ * A changed row is drawn highlighted for this long after the table first draws the change (by
+ * the table's clock, which ticks once a second: 1–2 s), then the highlight fades out (CSS). A
+ * row that keeps changing stays highlighted: nothing restarts per update (a fade animation
+ * restarted per update cost the page most of its frames at 200 updates/s).
  */
+export const ROW_FLASH_HOLD_MS = 2000;
+/** A change first drawn later than this after it happened (a row scrolled to) is not highlighted. */
 export const ROW_FLASH_WINDOW_MS = 5000;
 
 interface Column {
@@ -61,6 +66,7 @@ export function OrdersTable({
 }) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [flashes] = useState(() => new RowFlashes(ROW_FLASH_HOLD_MS, ROW_FLASH_WINDOW_MS));
   // TanStack Virtual hands out fresh functions each render, so the React Compiler skips this
   // component; it is memoized by hand (rows are memo components keyed by order object).
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -115,11 +121,7 @@ export function OrdersTable({
             const prev = item.index > 0 ? rows[slots[item.index - 1]!] : undefined;
             const next = item.index + 1 < slots.length ? rows[slots[item.index + 1]!] : undefined;
             const id = order.last.orderId;
-            const changedAtMs = model.changedAtMs(id);
-            const flashKey =
-              changedAtMs !== null && nowMs - changedAtMs < ROW_FLASH_WINDOW_MS
-                ? changedAtMs
-                : null;
+            const flashing = flashes.isFlashing(id, model.changedAtMs(id), nowMs);
             return (
               <OrderRow
                 key={id}
@@ -130,7 +132,7 @@ export function OrdersTable({
                 pairedBelow={isPeer(order, next)}
                 selected={id === selectedOrderId}
                 strategy={order.placedByStrategy || strategyOrderIds.has(id)}
-                flashKey={flashKey}
+                flashing={flashing}
                 onSelect={onSelect}
               />
             );
@@ -160,7 +162,7 @@ const OrderRow = memo(function OrderRow({
   pairedBelow,
   selected,
   strategy,
-  flashKey,
+  flashing,
   onSelect,
 }: {
   order: OrderView;
@@ -170,13 +172,14 @@ const OrderRow = memo(function OrderRow({
   pairedBelow: boolean;
   selected: boolean;
   strategy: boolean;
-  flashKey: number | null;
+  flashing: boolean;
   onSelect: (orderId: string) => void;
 }) {
   const t = useT();
   const u = order.last;
   const classes = ['orders-row', 'order'];
   if (selected) classes.push('selected');
+  if (flashing) classes.push('flash');
   if (strategy) classes.push('strategy');
   if (pairedAbove) classes.push('pair-below');
   if (pairedBelow) classes.push('pair-above');
@@ -199,7 +202,6 @@ const OrderRow = memo(function OrderRow({
       data-testid="order-row"
       aria-selected={selected}
     >
-      {flashKey !== null && <span key={flashKey} className="flash-overlay" aria-hidden />}
       <div className="c-time" role="cell">
         {pairedAbove ? (
           <span className="pair-link" aria-hidden>
