@@ -14,8 +14,11 @@ interface ErrorMessage {
   message: string;
 }
 
-export function forkBenchChild(path: string): ChildProcess {
-  return fork(path, [], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: 'inherit' });
+export function forkBenchChild(path: string, nodeArgs: readonly string[] = []): ChildProcess {
+  return fork(path, [], {
+    execArgv: ['--import', 'tsx', '--expose-gc', ...nodeArgs],
+    stdio: 'inherit',
+  });
 }
 
 /** The child's next message of `kind` for which `until` holds (others pass by). */

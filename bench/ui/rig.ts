@@ -6,6 +6,7 @@
  * simulator's socket.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSimulator } from '../../src/main/sim/index.ts';
@@ -23,6 +24,8 @@ export interface UiRig {
   readonly page: Page;
   /** Sends one executionReport to the monitored account, as the exchange pushes. */
   push(data: Record<string, unknown>): void;
+  /** The page's JavaScript heap in use after a full collection, MB. */
+  pageHeapMb(): Promise<number>;
   dispose(): Promise<void>;
 }
 
@@ -53,7 +56,12 @@ export async function startRig(options: UiRigOptions): Promise<UiRig> {
     const sim = await startSimulator({ port: 0, demoPointsHistory: false });
     cleanups.push(() => sim.dispose());
     const account = sim.createAccount();
-    const child = forkBenchChild(HOST);
+    // BENCH_UI_PROFILE_DIR: the host's CPU profile too, for its whole life (<dir>/host/).
+    const profileDir = process.env.BENCH_UI_PROFILE_DIR;
+    const child = forkBenchChild(
+      HOST,
+      profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, 'host')}`] : [],
+    );
     cleanups.push(() => stopChild(child));
     const live = nextMessage<UiHostMessage, 'live'>(child, 'live');
     const task: UiHostTask = {
@@ -111,7 +119,14 @@ export async function startRig(options: UiRigOptions): Promise<UiRig> {
       );
       return Number(total ?? -1) >= options.seedOrders;
     });
-    return { page, push, dispose };
+    const pageHeapMb = async () => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      await cdp.detach();
+      return usedSize / 1e6;
+    };
+    return { page, push, pageHeapMb, dispose };
   } catch (error) {
     await dispose();
     throw error;

@@ -46,10 +46,11 @@ const all = new Map<string, LoadFigures[]>();
 for (let run = 1; run <= runs; run++) {
   await runUiBench(plan, {
     rendererDir: env.BENCH_UI_RENDERER_DIR,
-    onTable: (seeded, idle) =>
+    onTable: (seeded, idle, loaded) =>
       console.log(
         `run ${run}/${runs}, table with ${seeded.toLocaleString('en')} orders: idle ${idle.toFixed(1)} fps ` +
-          `(frame ${(1000 / idle).toFixed(1)} ms), load average ${load()}`,
+          `(frame ${(1000 / idle).toFixed(1)} ms), load average ${load()}; the page's load received ` +
+          `${(loaded.socketChars / 1e6).toFixed(1)} MB, its heap after it ${loaded.heapMb.toFixed(0)} MB`,
       ),
     onLoad: (seeded, load, measurement, idle) => {
       const figures = relativeFigures(measurement, idle);

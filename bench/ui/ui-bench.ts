@@ -22,9 +22,15 @@ export interface UiBenchPlan {
   loads: UiLoad[];
 }
 
+/** What opening the page on the table cost it: what its socket received, its heap after. */
+export interface PageLoad {
+  socketChars: number;
+  heapMb: number;
+}
+
 export interface UiBenchCallbacks {
   rendererDir?: string;
-  onTable(seeded: number, idleFps: number): void;
+  onTable(seeded: number, idleFps: number, loaded: PageLoad): void;
   onLoad(seeded: number, load: UiLoad, measurement: LoadMeasurement, idleFps: number): void;
 }
 
@@ -37,8 +43,10 @@ export async function runUiBench(plan: UiBenchPlan, callbacks: UiBenchCallbacks)
     });
     try {
       const records = new ProbeRecords(rig.page);
+      await records.drain();
+      const loaded = { socketChars: records.socketChars, heapMb: await rig.pageHeapMb() };
       const idle = idleFps(await measureIdle(records, plan.idleMs));
-      callbacks.onTable(seeded, idle);
+      callbacks.onTable(seeded, idle, loaded);
       for (const load of plan.loads)
         callbacks.onLoad(
           seeded,
