@@ -85,6 +85,81 @@ describe('a running account reads its orders from the engine book', () => {
     await t.monitors.dispose();
   });
 
+  it.each([
+    ['just ended', 0],
+    ['ended long ago (its view no longer held)', 40],
+  ])(
+    'sends the row of an ended order again when a late fill of it arrives: %s',
+    async (_name, others) => {
+      const t = start();
+      const [created] = sampleFilledOrder('9', 1);
+      const trade = (
+        eventId: number,
+        status: 'PARTIALLY_FILLED' | 'FILLED',
+        l: string,
+        z: string,
+      ) => ({
+        ...created,
+        eventId,
+        executionType: 'TRADE' as const,
+        status,
+        lastFilledQty: l,
+        cumulativeFilledQty: z,
+        lastFilledPrice: created.price,
+        lastQuoteQty: l,
+        cumulativeQuoteQty: z,
+        commission: '0',
+        commissionAsset: created.baseAsset,
+      });
+      const first = trade(2, 'PARTIALLY_FILLED', '4', '4');
+      // Fill 3 (4 → 7) comes after the order's FILLED frame: late, but a fill that happened.
+      const missed = trade(3, 'PARTIALLY_FILLED', '3', '7');
+      const filled = trade(4, 'FILLED', '5.34', '12.34');
+      t.session.push(created, 1_000);
+      t.session.push(first, 2_000);
+      t.session.push(filled, 3_000);
+      await waitFor(() => t.lastView('9')?.last.status === 'FILLED', { what: 'the fill shown' });
+      expect(t.lastView('9')).toMatchObject({ updateCount: 3, lastReceivedAtMs: 3_000 });
+      for (let i = 0; i < others; i++) {
+        const [c, f] = sampleFilledOrder(String(100 + i), 10 + 2 * i);
+        t.session.push(c, 3_000);
+        t.session.push(f, 3_000);
+      }
+      if (others > 0)
+        await waitFor(() => t.lastView(String(99 + others))?.last.status === 'FILLED', {
+          what: 'the other orders shown',
+        });
+
+      t.session.push(missed, 4_000);
+      await waitFor(() => t.batches.some((b) => b.updates.some((u) => u.update.eventId === 3)), {
+        what: 'the late fill delivered',
+      });
+      const batch = t.batches.find((b) => b.updates.some((u) => u.update.eventId === 3))!;
+      expect(batch.fills.map((f) => [f.orderId, f.qty])).toEqual([['9', '3']]);
+      // The row the window shows: still FILLED (nothing leaves a terminal status), with the late
+      // update counted and its time, as the snapshot (the journal read back) has it.
+      await waitFor(() => t.lastView('9')?.updateCount === 4, { what: 'the row sent again' });
+      expect(t.lastView('9')).toMatchObject({
+        updateCount: 4,
+        lastReceivedAtMs: 4_000,
+        last: { eventId: 4, status: 'FILLED', cumulativeFilledQty: '12.34' },
+      });
+      const snapshot = await t.monitors.snapshot('acc');
+      const row = snapshot.orders.find((o) => o.last.orderId === '9')!;
+      expect([row.updateCount, row.lastReceivedAtMs, row.last.status]).toEqual([
+        4,
+        4_000,
+        'FILLED',
+      ]);
+      expect(snapshot.fills.filter((f) => f.orderId === '9').map((f) => f.qty)).toEqual([
+        '4',
+        '5.34',
+        '3',
+      ]);
+      await t.monitors.dispose();
+    },
+  );
+
   it('marks a strategy order that ended before the mark arrived', async () => {
     const t = start();
     const [created, filled] = sampleFilledOrder('8', 1);

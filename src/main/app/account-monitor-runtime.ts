@@ -76,6 +76,9 @@ export class AccountMonitorRuntime implements AsyncDisposable {
   private readonly pendingLast = new Map<string, OrderUpdate>();
   /** The last views sent of orders that ended, so a strategy mark that comes after can be sent. */
   private readonly recentEnded = new Map<string, OrderView>();
+  /** Ended orders whose row waits to be read back from the journal, and the read under way. */
+  private readonly endedRowsToRead = new Set<string>();
+  private endedRowsRead: Promise<void> | null = null;
   private readonly strategyOrderIds = new Set<string>();
   private stopped = false;
 
@@ -252,7 +255,12 @@ export class AccountMonitorRuntime implements AsyncDisposable {
       if (this.heldPerOrder.has(id)) continue;
       const view = this.viewOf(id);
       this.pendingLast.delete(id);
-      if (view === undefined) continue;
+      if (view === undefined) {
+        // A late update of an order that ended, whose last update the app no longer holds:
+        // its row is read back from the journal and sent after this batch.
+        if (this.session.orderOf(id) !== null) this.readEndedRow(id);
+        continue;
+      }
       orders.push(view);
       if (TERMINAL_STATUSES.has(view.last.status)) this.rememberEnded(view);
     }
@@ -267,11 +275,13 @@ export class AccountMonitorRuntime implements AsyncDisposable {
 
   /**
    * The order's view from the engine's book: its current update, or, for an order that ended
-   * (the book keeps no last update), the one just released.
+   * (the book keeps no last update), the one just released or the one last shown (a late
+   * update of an ended order changes its counts, never its state).
    */
   private viewOf(orderId: string): OrderView | undefined {
     const order = this.session.orderOf(orderId);
-    const last = order?.current ?? this.pendingLast.get(orderId);
+    const last =
+      order?.current ?? this.pendingLast.get(orderId) ?? this.recentEnded.get(orderId)?.last;
     if (!order || !last) return undefined;
     return orderViewOf(this.accountId, order, last, this.marksOf(orderId));
   }
@@ -281,6 +291,35 @@ export class AccountMonitorRuntime implements AsyncDisposable {
       placedByStrategy: this.strategyOrderIds.has(orderId),
       statusUnknown: this.session.statusUnknownOf(orderId),
     };
+  }
+
+  /** Rows of ended orders to read back from the journal (see `deliver`), one read at a time. */
+  private readEndedRow(orderId: string): void {
+    this.endedRowsToRead.add(orderId);
+    this.endedRowsRead ??= this.readEndedRows()
+      .catch((error: unknown) =>
+        this.logger.warn('rows of ended orders could not be read back', { error: String(error) }),
+      )
+      .finally(() => (this.endedRowsRead = null));
+  }
+
+  private async readEndedRows(): Promise<void> {
+    while (this.endedRowsToRead.size > 0 && !this.stopped) {
+      const wanted = new Set(this.endedRowsToRead);
+      this.endedRowsToRead.clear();
+      // The journal is flushed first, so the late update is in what is read.
+      const snapshot = await this.snapshot();
+      const orders = snapshot.orders.filter((o) => wanted.has(o.last.orderId));
+      if (orders.length === 0 || this.stopped) continue;
+      for (const view of orders) this.rememberEnded(view);
+      this.callbacks.onBatch({
+        accountId: this.accountId,
+        updates: [],
+        orders,
+        fills: [],
+        stats: this.stats(),
+      });
+    }
   }
 
   private rememberEnded(view: OrderView): void {
