@@ -71,6 +71,21 @@ describe('LiveFills', () => {
     expect(live.countedFrom(DAY).toFixed()).toBe('0');
   });
 
+  it('holds a fill timed ahead only until the clock reaches its time, then folds it', () => {
+    const live = new LiveFills();
+    for (let i = 0; i < 100; i++) live.add(fill({ quote: '1', timeMs: DAY + 2_000 + i }), DAY + i);
+    expect(live.heldCount).toBe(100);
+    live.add(fill({ quote: '1', timeMs: DAY + 2_050 }), DAY + 2_050);
+    expect(live.heldCount).toBe(49);
+    expect(live.countedFrom(DAY).toFixed()).toBe('404');
+    const tally = new WearTally();
+    live.addTo(tally, DAY);
+    expect(tally.wear().fills).toBe(101);
+    // A read then lists the folded ones (timed before it); the rest stay.
+    live.afterRead(DAY + 2_060);
+    expect(live.countedFrom(DAY).toFixed()).toBe(String(4 * 39));
+  });
+
   it('keeps the days apart: only fills from a day start on count for it, each day its own wear', () => {
     const live = new LiveFills();
     const yesterday = fill({ timeMs: DAY - 1_000 });
