@@ -24,9 +24,16 @@ export class PendingEvents {
   private readonly byKey = new Map<string, PendingEntry>();
   private nextUniqueKey = 0;
   private fillCount = 0;
+  /** Entries a page's reload cannot restore (notices, progress lines…): never dropped. */
+  private keptCount = 0;
 
   get size(): number {
     return this.byKey.size;
+  }
+
+  /** Entries a reload of the page's snapshots restores (what `dropReloadable` may forget). */
+  get reloadable(): number {
+    return this.byKey.size - this.keptCount;
   }
 
   /** Fills waiting (the one part that grows with the number of updates). */
@@ -48,7 +55,18 @@ export class PendingEvents {
       entry.payload = payload;
     } else {
       this.byKey.set(key, { kind: 'event', event, payload });
+      if (isKept(event)) this.keptCount++;
     }
+  }
+
+  /**
+   * Forgets everything waiting that the page's reload restores (orders, fills, current values),
+   * keeping the events no snapshot holds (`isKept`), in order.
+   */
+  dropReloadable(): void {
+    for (const [key, entry] of this.byKey)
+      if (entry.kind === 'orders' || !isKept(entry.event)) this.byKey.delete(key);
+    this.fillCount = 0;
   }
 
   /**
@@ -75,8 +93,19 @@ export class PendingEvents {
     );
     this.byKey.clear();
     this.fillCount = 0;
+    this.keptCount = 0;
     return events;
   }
+}
+
+/**
+ * Events no snapshot restores, each one something the user reads: a notice, a strategy's
+ * progress line (the panel reads them one by one), a notice's "show this order". They are few
+ * (a notice groups an account's fills over a window; a run writes a line per step), so they are
+ * kept for a slow page whatever its pace, never dropped by backpressure.
+ */
+function isKept(event: EventName): boolean {
+  return event === 'notice' || event === 'strategyProgress' || event === 'openOrder';
 }
 
 type PendingEntry =
@@ -90,6 +119,9 @@ function keyOf(event: EventName, payload: unknown): string | null {
     case 'connectionChanged':
     case 'pointsChanged':
       return `${event}|${(payload as { accountId: string }).accountId}`;
+    case 'exportProgress':
+      // Where an export is (rows so far, done): only the latest matters.
+      return `${event}|${(payload as { exportId: string }).exportId}`;
     case 'accountsChanged':
     case 'fleetChanged':
     case 'demoChanged':
@@ -97,7 +129,7 @@ function keyOf(event: EventName, payload: unknown): string | null {
     case 'alertSettingsChanged':
       return event;
     default:
-      // notice, openOrder, exportProgress, strategyProgress (its lines are read one by one).
+      // notice, openOrder, strategyProgress (its lines are read one by one).
       return null;
   }
 }

@@ -173,6 +173,42 @@ describe('EventOutbox', () => {
     expect(sent[0]!.events.map((e) => e.event)).toContain('connectionChanged');
   });
 
+  it('never drops a notice or a strategy progress line, however far behind the page is (past 10,000 waiting)', async () => {
+    let reading = false;
+    const { clock, sent, box } = outbox({ ready: () => reading, maxPendingFills: 100 });
+    const expected: string[] = [];
+    for (let n = 1; n <= 12_000; n++) {
+      if (n % 3 === 0) {
+        box.push('strategyProgress', { accountId: 'a1', runId: 'r1', trades: n });
+        expected.push(`progress ${n}`);
+      } else {
+        box.push('notice', { id: `n${n}` });
+        expected.push(`notice n${n}`);
+      }
+      // Fills and progress of an export pile up meanwhile: those a reload restores may go.
+      box.push('orderUpdates', trade('1', n));
+      box.push('exportProgress', { exportId: 'e1', rows: n, done: n === 12_000 });
+    }
+    await clock.advance(100);
+    expect(sent).toEqual([]);
+    reading = true;
+    await clock.advance(16);
+    const events = sent.flatMap((s) => s.events);
+    const lines = events.flatMap((e) => {
+      if (e.event === 'notice') return [`notice ${(e.payload as { id: string }).id}`];
+      if (e.event === 'strategyProgress')
+        return [`progress ${(e.payload as { trades: number }).trades}`];
+      return [];
+    });
+    expect(lines).toEqual(expected);
+    // The export's progress is coalesced to its latest (it says where the export is, not a log).
+    expect(events.filter((e) => e.event === 'exportProgress').map((e) => e.payload)).toEqual([
+      { exportId: 'e1', rows: 12_000, done: true },
+    ]);
+    // The fills were dropped: the page is told to reload by the skipped seq.
+    expect(sent[0]!.seq).toBeGreaterThan(1);
+  });
+
   it('sends what is waiting at once on flushNow, even while the page reads slowly (before a reply)', async () => {
     const { clock, sent, box } = outbox({ ready: () => false });
     box.push('orderUpdates', trade('1', 1));

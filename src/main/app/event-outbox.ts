@@ -11,7 +11,10 @@ export const OUTBOX_INTERVAL_MS = 16;
  * dropped and the page is told to reload (a gap in `seq`) rather than kept in memory.
  */
 export const OUTBOX_MAX_PENDING_FILLS = 100_000;
-/** Events that cannot be coalesced (notices…) waiting for such a page: past this, the same. */
+/**
+ * Events a reload restores waiting for such a page: past this, the same (notices and strategy
+ * progress lines are not counted and never dropped: no snapshot holds them).
+ */
 export const OUTBOX_MAX_PENDING_EVENTS = 10_000;
 
 export interface EventOutboxOptions {
@@ -50,13 +53,15 @@ export class EventOutbox implements Disposable {
 
   push(event: EventName, payload: unknown): void {
     this.pending.add(event, payload);
+    const tooMany =
+      this.pending.reloadable > (this.options.maxPendingEvents ?? OUTBOX_MAX_PENDING_EVENTS);
     if (
-      this.pending.fills > (this.options.maxPendingFills ?? OUTBOX_MAX_PENDING_FILLS) ||
-      this.pending.size > (this.options.maxPendingEvents ?? OUTBOX_MAX_PENDING_EVENTS)
+      tooMany ||
+      this.pending.fills > (this.options.maxPendingFills ?? OUTBOX_MAX_PENDING_FILLS)
     ) {
       this.gap = true;
-      if (this.pending.size > (this.options.maxPendingEvents ?? OUTBOX_MAX_PENDING_EVENTS))
-        this.pending.take();
+      // What the page reloads on the gap may go; notices and progress lines stay, in order.
+      if (tooMany) this.pending.dropReloadable();
       else this.pending.dropOrderUpdates();
     }
     this.schedule(Math.max(0, this.lastSentMs + this.intervalMs - this.options.clock.now()));
