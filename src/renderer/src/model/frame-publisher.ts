@@ -1,7 +1,11 @@
+import { FramePacer } from './frame-pacer.ts';
+
 /** Runs `callback` before the next paint (an animation frame). */
 export type ScheduleFrame = (callback: () => void) => void;
 
 let queued: (() => void)[] = [];
+let frameRequested = false;
+const pacer = new FramePacer();
 
 function runQueued(): void {
   const callbacks = queued;
@@ -18,17 +22,38 @@ function runQueued(): void {
   }
 }
 
+function requestFrame(): void {
+  if (frameRequested) return;
+  frameRequested = true;
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(onAnimationFrame);
+  else
+    setTimeout(() => {
+      frameRequested = false;
+      runQueued();
+    }, 16);
+}
+
+function onAnimationFrame(frameMs: number): void {
+  frameRequested = false;
+  pacer.frameStarted(frameMs);
+  if (queued.length === 0) return;
+  if (!pacer.mayTell(frameMs)) return requestFrame();
+  pacer.told(frameMs);
+  runQueued();
+  // The next frame says how long this one took (and tells what arrived meanwhile).
+  requestFrame();
+}
+
 /**
  * Before the next paint in a page; every 16 ms where there is no page (tests, a worker).
  * Everything scheduled for one frame runs in one callback, so every store that changed tells
  * its views in the same task and React renders them together, once. A hidden window paints
- * nothing, so it publishes nothing until it is shown again.
+ * nothing, so it publishes nothing until it is shown again. When such frames keep running
+ * long, FramePacer spaces them out (frame-pacer.ts).
  */
 export const scheduleAnimationFrame: ScheduleFrame = (callback) => {
   queued.push(callback);
-  if (queued.length > 1) return;
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(runQueued);
-  else setTimeout(runQueued, 16);
+  requestFrame();
 };
 
 /**
