@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleFilledOrder } from '../../../test/fakes/order-updates.ts';
 import { waitFor } from '../../../test/fakes/wait-for.ts';
+import type { OrderUpdate } from '../../shared/domain/order-update.ts';
 import type { OrderUpdatesBatch, OrderView } from '../../shared/ipc/views-monitor.ts';
 import { SessionJournals } from '../core/journal/session-journals.ts';
 import { systemClock } from '../core/ports/clock.ts';
@@ -39,6 +40,28 @@ function start() {
       .filter((o) => o.last.orderId === orderId)
       .at(-1);
   return { monitors, session: session!, batches, lastView };
+}
+
+/** TRADE updates of `created` (its price; quote quantities equal to the base ones). */
+function tradeOf(created: OrderUpdate) {
+  return (
+    eventId: number,
+    status: 'PARTIALLY_FILLED' | 'FILLED',
+    l: string,
+    z: string,
+  ): OrderUpdate => ({
+    ...created,
+    eventId,
+    executionType: 'TRADE',
+    status,
+    lastFilledQty: l,
+    cumulativeFilledQty: z,
+    lastFilledPrice: created.price,
+    lastQuoteQty: l,
+    cumulativeQuoteQty: z,
+    commission: '0',
+    commissionAsset: created.baseAsset,
+  });
 }
 
 describe('a running account reads its orders from the engine book', () => {
@@ -93,24 +116,7 @@ describe('a running account reads its orders from the engine book', () => {
     async (_name, others) => {
       const t = start();
       const [created] = sampleFilledOrder('9', 1);
-      const trade = (
-        eventId: number,
-        status: 'PARTIALLY_FILLED' | 'FILLED',
-        l: string,
-        z: string,
-      ) => ({
-        ...created,
-        eventId,
-        executionType: 'TRADE' as const,
-        status,
-        lastFilledQty: l,
-        cumulativeFilledQty: z,
-        lastFilledPrice: created.price,
-        lastQuoteQty: l,
-        cumulativeQuoteQty: z,
-        commission: '0',
-        commissionAsset: created.baseAsset,
-      });
+      const trade = tradeOf(created);
       const first = trade(2, 'PARTIALLY_FILLED', '4', '4');
       // Fill 3 (4 → 7) comes after the order's FILLED frame: late, but a fill that happened.
       const missed = trade(3, 'PARTIALLY_FILLED', '3', '7');
@@ -159,6 +165,63 @@ describe('a running account reads its orders from the engine book', () => {
       await t.monitors.dispose();
     },
   );
+
+  it('reads fill holes back from the journal as live had them: a fill seen out of order, a missed one reconciliation filled', async () => {
+    const t = start();
+    // Order 10: its second fill (4 → 7) arrives after the third (7 → 9), a hole until then.
+    const [a] = sampleFilledOrder('10', 1);
+    const tradeA = tradeOf(a);
+    // Order 11: the stream misses its fill 4 → 7; reconciliation backfills it; the stream's own
+    // frame of it arrives later and counts nothing again.
+    const [b] = sampleFilledOrder('11', 21);
+    const tradeB = tradeOf(b);
+    t.session.push(a, 1_000);
+    t.session.push(tradeA(2, 'PARTIALLY_FILLED', '4', '4'), 1_100);
+    t.session.push(tradeA(4, 'PARTIALLY_FILLED', '2', '9'), 1_200);
+    t.session.push(b, 1_300);
+    t.session.push(tradeB(22, 'PARTIALLY_FILLED', '4', '4'), 1_400);
+    t.session.push(
+      { ...tradeB(22, 'PARTIALLY_FILLED', '3', '7'), tradeId: '0' },
+      1_500,
+      'backfill',
+    );
+    await waitFor(() => t.lastView('11')?.lastSource === 'backfill', {
+      what: 'the backfill shown',
+    });
+    const holeOpen = t.batches.at(-1)!.stats.filledQuoteByAsset;
+    const snapshotHoleOpen = await t.monitors.snapshot('acc');
+    t.session.push(tradeA(3, 'PARTIALLY_FILLED', '3', '7'), 1_600);
+    t.session.push(tradeB(23, 'PARTIALLY_FILLED', '3', '7'), 1_700);
+    t.session.push(tradeA(5, 'FILLED', '3.34', '12.34'), 1_800);
+    t.session.push(tradeB(24, 'FILLED', '5.34', '12.34'), 1_900);
+    await waitFor(() => t.lastView('11')?.last.status === 'FILLED', { what: 'both filled' });
+    const live = t.batches.at(-1)!.stats;
+    const liveFills = t.batches.flatMap((batch) => batch.fills).map((f) => [f.orderId, f.qty]);
+
+    // Live: order 10 is short of its hole (4 → 7) until the late fill; each order counts 12.34 once.
+    expect(holeOpen).toEqual({ USDT: '13' });
+    expect(live.filledQuoteByAsset).toEqual({ USDT: '24.68' });
+    expect(liveFills).toEqual([
+      ['10', '4'],
+      ['10', '2'],
+      ['11', '4'],
+      ['11', '3'],
+      ['10', '3'],
+      ['10', '3.34'],
+      ['11', '5.34'],
+    ]);
+    // Read back from the journal: the same counts and the same fills, hole open and closed.
+    expect(snapshotHoleOpen.stats.filledQuoteByAsset).toEqual(holeOpen);
+    const snapshot = await t.monitors.snapshot('acc');
+    expect(snapshot.fills.map((f) => [f.orderId, f.qty])).toEqual(liveFills);
+    expect(snapshot.stats).toMatchObject({
+      filledQuoteByAsset: live.filledQuoteByAsset,
+      fills: live.fills,
+      updatesLate: live.updatesLate,
+      updatesBackfilled: live.updatesBackfilled,
+    });
+    await t.monitors.dispose();
+  });
 
   it('marks a strategy order that ended before the mark arrived', async () => {
     const t = start();

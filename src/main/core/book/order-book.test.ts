@@ -342,6 +342,30 @@ describe('OrderBook keeps of an ended order only what judging and the live view 
     expect(replayed.ended('51481849')).toEqual(live.ended('51481849'));
   });
 
+  it('a replayed book counts a late fill into a hole as the live book does (holes rebuilt on replay)', () => {
+    const live = new OrderBook();
+    const replayed = new OrderBook();
+    const fill = (eventId: number, l: string, z: string): OrderUpdate => ({
+      ...sellPartial,
+      eventId,
+      lastFilledQty: l,
+      cumulativeFilledQty: z,
+      lastQuoteQty: l,
+    });
+    // Fill 200 → 500 is seen after 500 → 600: a hole below the counted mark.
+    for (const u of [
+      sellNew,
+      fill(sellNew.eventId + 1, '200', '200'),
+      fill(sellNew.eventId + 3, '100', '600'),
+    ])
+      replayed.replay(u, 'stream', live.apply(u), u.eventTimeMs);
+    const late = fill(sellNew.eventId + 2, '300', '500');
+    const liveVerdict = live.apply(late);
+    expect(liveVerdict.counted).toMatchObject({ base: '300' });
+    expect(replayed.apply(late)).toEqual(liveVerdict);
+    expect(replayed.statistics()).toEqual(live.statistics());
+  });
+
   it('keeps an ended order whole when a value would not survive packing', () => {
     const book = new OrderBook();
     const odd = { ...buyFilled, orderListId: '8986|3105' };

@@ -170,7 +170,9 @@ export class OrderBook {
 
   /**
    * Follows a verdict the book gave before (a journal read back): the same state and counts,
-   * without deciding again.
+   * without deciding again. The counted mark and the stretches below it not counted yet (fills
+   * seen out of order) are rebuilt as live built them, so a later fill into such a stretch
+   * counts the same after a replay as live.
    */
   replay(
     update: OrderUpdate,
@@ -182,11 +184,14 @@ export class OrderBook {
     if (typeof entry === 'string') {
       const ended = this.unpack(update.orderId, entry);
       this.stats.record(update, source, verdict, ended.status);
-      if (verdict.outcome === 'late')
+      if (verdict.outcome === 'late') {
+        const counter = { orderId: ended.orderId, countedFilledQty: ended.countedFilledQty };
+        this.countFill(counter, update);
         this.storeEnded({
           ...afterLate(ended, update, source, receivedAtMs),
-          countedFilledQty: markAfter(ended.countedFilledQty, update, verdict),
+          countedFilledQty: counter.countedFilledQty,
         });
+      }
       // Nothing leaves a terminal status; a journal that says otherwise is followed as written.
       else if (verdict.outcome === 'applied')
         this.settle(this.reopen(ended, update, source, receivedAtMs));
@@ -196,12 +201,13 @@ export class OrderBook {
     if (verdict.outcome === 'duplicate') return;
     if (entry === undefined) {
       const created = this.create(update, source, receivedAtMs);
-      created.countedFilledQty = markAfter('0', update, verdict);
+      this.countFill(created, update);
       this.settle(created);
       return;
     }
     this.accept(entry, update, source, receivedAtMs);
-    entry.countedFilledQty = markAfter(entry.countedFilledQty, update, verdict);
+    // Live counted every update it did not drop as a duplicate (`decide`, `applyToEnded`).
+    this.countFill(entry, update);
     if (verdict.outcome === 'applied') entry.current = update;
     this.settle(entry);
   }
@@ -510,16 +516,6 @@ function otherLeg(legs: readonly string[], orderId: string): string | null {
 interface FillCounter {
   readonly orderId: string;
   countedFilledQty: string;
-}
-
-/**
- * The counted mark after a replayed verdict: up to the update's `z` when it counted a fill.
- * (Stretches left uncounted by out-of-order fills are not rebuilt on replay.)
- */
-function markAfter(mark: string, update: OrderUpdate, verdict: UpdateVerdict): string {
-  return verdict.counted !== null && compareDecimal(update.cumulativeFilledQty, mark) > 0
-    ? update.cumulativeFilledQty
-    : mark;
 }
 
 /** An ended order after a late update of it was accepted. */
