@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sampleFilledOrder, sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
+import {
+  executionReportData,
+  sampleFilledOrder,
+  sampleOrderUpdate,
+} from '../../../../test/fakes/order-updates.ts';
+import { updateEntries } from '../journal/journal-record.ts';
+import { parseFrame } from '../parser/index.ts';
 import { systemClock } from '../ports/clock.ts';
 import { SessionJournals } from '../journal/session-journals.ts';
 import { csvField } from './csv-format.ts';
@@ -115,6 +121,45 @@ describe('CSV export', () => {
       .map(parseCsvLine);
     expect(orders[1]![orders[0]!.indexOf('status')]).toBe('FILLED');
     expect(orders[1]![orders[0]!.indexOf('updates')]).toBe('2');
+  });
+
+  it('writes a status and an execution type Alpha Monitor does not know as Binance sent them', async () => {
+    const journals = new SessionJournals(dataDir, systemClock);
+    const { sessionId, writer } = journals.create({ accountId: 'a', accountLabel: 'A' });
+    const [created] = sampleFilledOrder('43', 10);
+    const frameText = JSON.stringify({
+      stream: 'alpha@ff950c2e0d...',
+      data: { ...executionReportData(created), id: 11, X: 'HALTED', x: 'AMENDMENT' },
+    });
+    const parsed = parseFrame(frameText);
+    if (parsed.kind !== 'order-update') throw new Error(`not read as an update: ${frameText}`);
+    const verdict = { outcome: 'applied', reason: 'moves-forward', counted: null } as const;
+    writer.append({ k: 'update', atMs: 111, source: 'stream', update: created });
+    for (const entry of updateEntries({
+      update: parsed.update,
+      source: 'stream',
+      verdict,
+      receivedAtMs: 112,
+      frameText,
+    }))
+      writer.append(entry);
+    await writer.dispose();
+
+    const outPath = join(dataDir, 'updates.csv');
+    expect(await exportUpdatesCsv({ journalPath: journals.pathOf(sessionId), outPath })).toBe(2);
+    const [header, , halted] = (await readFile(outPath, 'utf8'))
+      .split('\r\n')
+      .filter(Boolean)
+      .map(parseCsvLine);
+    expect(halted![header!.indexOf('status')]).toBe('HALTED');
+    expect(halted![header!.indexOf('execution_type')]).toBe('AMENDMENT');
+    const ordersPath = join(dataDir, 'orders.csv');
+    await exportOrdersCsv({ journalPath: journals.pathOf(sessionId), outPath: ordersPath });
+    const orders = (await readFile(ordersPath, 'utf8'))
+      .split('\r\n')
+      .filter(Boolean)
+      .map(parseCsvLine);
+    expect(orders[1]![orders[0]!.indexOf('status')]).toBe('HALTED');
   });
 
   it('streams 100,000 updates to disk without holding them in memory', async () => {
