@@ -131,10 +131,34 @@ function verdictJson(verdict: UpdateVerdict): string {
   return text;
 }
 
+/** The last time written and its text: frames of one burst share their receive time. */
+let lastAtMs = Number.NaN;
+let lastAtText = '';
+
+function atMsText(atMs: number): string {
+  if (atMs !== lastAtMs) {
+    lastAtMs = atMs;
+    lastAtText = String(atMs);
+  }
+  return lastAtText;
+}
+
+/**
+ * A `frame-update` line up to its frame, `{"k":"frame-update","atMs":…,"verdict":{…},"frame":`;
+ * the line is this, the frame as it is, then `FRAME_UPDATE_END`. A writer copies the three
+ * pieces into its buffer one after the other: the whole line is never built as one string.
+ */
+export function frameUpdateHead(entry: FrameUpdateEntry): string {
+  return `${FRAME_UPDATE_PREFIX}"atMs":${atMsText(entry.atMs)},"verdict":${verdictJson(entry.verdict)}${FRAME_KEY}`;
+}
+
+/** How a `frame-update` line ends after its frame. */
+export const FRAME_UPDATE_END = '}\n';
+
 /** One journal line (with its newline). A `frame-update`'s frame is written as it is. */
 export function journalLine(entry: JournalEntry): string {
   if (entry.k !== 'frame-update') return JSON.stringify(entry) + '\n';
-  return `${FRAME_UPDATE_PREFIX}"atMs":${entry.atMs},"verdict":${verdictJson(entry.verdict)}${FRAME_KEY}${entry.frame}}\n`;
+  return frameUpdateHead(entry) + entry.frame + FRAME_UPDATE_END;
 }
 
 /** An `update` line. `verdict` is absent in journals written before verdicts were journalled. */

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FailingJournalFileSystem } from '../../../../test/fakes/failing-journal-fs.ts';
 import { FakeClock } from '../../../../test/fakes/fake-clock.ts';
-import { sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
-import type { JournalRecord } from './journal-record.ts';
+import { executionReportData, sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
+import { frameUpdateEntries, type JournalEntry, type JournalRecord } from './journal-record.ts';
 import { readJournal } from './journal-reader.ts';
+import { nodeJournalFileSystem, type JournalFileSystem } from './journal-fs.ts';
 import { JournalWriter } from './journal-writer.ts';
 
 let dir: string;
@@ -35,6 +36,17 @@ const update = (eventId: number): JournalRecord => ({
   verdict: { outcome: 'applied', reason: 'first-seen', counted: null },
   update: sampleOrderUpdate({ orderId: String(eventId), eventId }),
 });
+
+/** A stream update with its frame (one `frame-update` line), the frame holding non-ASCII text. */
+const frameUpdate = (eventId: number): JournalEntry => {
+  const u = sampleOrderUpdate({ orderId: String(eventId), eventId });
+  const frame = JSON.stringify({
+    stream: 'alpha@ff950c2e0d...',
+    data: { ...executionReportData(u), note: `币安·${eventId}` },
+  });
+  const verdict = { outcome: 'applied', reason: 'first-seen', counted: null } as const;
+  return frameUpdateEntries({ update: u, verdict, receivedAtMs: eventId, frameText: frame })[0]!;
+};
 
 async function linesOf(path: string): Promise<string[]> {
   const text = await readFile(path, 'utf8');
@@ -107,7 +119,7 @@ describe('JournalWriter on a full disk', () => {
     writer.append(update(1));
     await writer.flush();
     fs.fill(0);
-    for (let id = 2; id <= 8; id++) writer.append(update(id));
+    for (let id = 2; id <= 8; id++) writer.append(id % 2 ? frameUpdate(id) : update(id));
     writer.append({ k: 'end', atMs: 9 });
     const report = await writer.close();
     expect(report).toMatchObject({ unwrittenRecords: 8, unwrittenUpdates: 7, saveError: null });
@@ -116,7 +128,19 @@ describe('JournalWriter on a full disk', () => {
     const { records } = readJournal(report.savedTo!);
     const kinds: string[] = [];
     for await (const r of records) kinds.push(r.k);
-    expect(kinds).toEqual(['session', ...Array<string>(7).fill('update'), 'end']);
+    // ids 2…8: a frame-update line reads back as its frame and its update.
+    const odd = ['frame', 'update'];
+    expect(kinds).toEqual([
+      'session',
+      'update',
+      ...odd,
+      'update',
+      ...odd,
+      'update',
+      ...odd,
+      'update',
+      'end',
+    ]);
     expect(await eventIdsIn(path)).toEqual([1]);
     // Nothing after close is taken (and nothing is lost silently: it is refused with 0).
     expect(writer.append(update(99))).toBe(0);
@@ -142,5 +166,39 @@ describe('JournalWriter on a full disk', () => {
     await writer.flush();
     expect(writer.writtenSeq).toBe(2);
     await writer.close();
+  });
+
+  it('writes every record once, in order, when records arrive during a write and another journal writes meanwhile', async () => {
+    const clock = new FakeClock();
+    // Journal A's write waits at this gate (a slow disk) while journal B writes.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const slowFs: JournalFileSystem = {
+      ...nodeJournalFileSystem,
+      async open(path) {
+        const file = await nodeJournalFileSystem.open(path);
+        return { ...file, write: async (...args) => (await gate, file.write(...args)) };
+      },
+    };
+    const a = new JournalWriter({ path: join(dir, 'a.jsonl'), clock, fs: slowFs });
+    const b = new JournalWriter({ path: join(dir, 'b.jsonl'), clock });
+    for (let id = 1; id <= 10; id++) a.append(id % 2 ? frameUpdate(id) : update(id));
+    const writingA = a.flush();
+    for (let id = 101; id <= 105; id++) b.append(frameUpdate(id));
+    await b.flush();
+    // A's batch is still being written: these wait for its next one.
+    for (let id = 11; id <= 20; id++) a.append(id % 2 ? frameUpdate(id) : update(id));
+    open();
+    await writingA;
+    await Promise.all([a.close(), b.close()]);
+    const ids = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    expect(await eventIdsIn(join(dir, 'a.jsonl'))).toEqual(ids(1, 20));
+    expect(await eventIdsIn(join(dir, 'b.jsonl'))).toEqual(ids(101, 105));
+    const { records } = readJournal(join(dir, 'a.jsonl'));
+    const notes: unknown[] = [];
+    for await (const r of records)
+      if (r.k === 'frame') notes.push((JSON.parse(r.text) as { data: { note: string } }).data.note);
+    expect(notes).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19].map((id) => `币安·${id}`));
   });
 });

@@ -4,7 +4,12 @@ import { Emitter, type Event } from '../../../shared/event/emitter.ts';
 import type { AsyncDisposable, Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../ports/clock.ts';
 import { nodeJournalFileSystem, type JournalFile, type JournalFileSystem } from './journal-fs.ts';
-import { journalLine, type JournalEntry } from './journal-record.ts';
+import {
+  FRAME_UPDATE_END,
+  frameUpdateHead,
+  journalLine,
+  type JournalEntry,
+} from './journal-record.ts';
 import { cutTornTail } from './torn-tail.ts';
 
 export interface JournalWriterOptions {
@@ -49,9 +54,64 @@ export interface JournalCloseReport {
   saveError: { code: string; message: string } | null;
 }
 
+/**
+ * A record waiting for the disk: its line, or, for a `frame-update`, the line's head and its
+ * frame (the line is `text`, `frame`, `FRAME_UPDATE_END`), copied to the disk's buffer as they are.
+ */
 interface Pending {
   text: string;
+  frame: string | null;
   update: boolean;
+}
+
+function lineOf(p: Pending): string {
+  return p.frame === null ? p.text : p.text + p.frame + FRAME_UPDATE_END;
+}
+
+/**
+ * A buffer lent to one batch's write and given back once the write settled: the batch's lines
+ * are encoded into it one by one, not joined into one string that is then copied again (a
+ * writer writes one batch at a time; a batch of another writer meanwhile gets a new buffer).
+ */
+let spareBuffer: Buffer | null = null;
+/** A bigger buffer is not kept between writes. */
+const MAX_SPARE_BYTES = 1 << 20;
+
+/** The first `count` records of the queue, encoded (UTF-8) one after the other. */
+function encodeBatch(queue: readonly Pending[], count: number): { buffer: Buffer; length: number } {
+  let units = 0;
+  for (let i = 0; i < count; i++) {
+    const p = queue[i]!;
+    units += p.text.length + (p.frame === null ? 0 : p.frame.length + FRAME_UPDATE_END.length);
+  }
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit (4 per surrogate pair of 2).
+  const capacity = units * 3;
+  let buffer: Buffer;
+  if (spareBuffer !== null && spareBuffer.length >= capacity) {
+    buffer = spareBuffer;
+    spareBuffer = null;
+  } else buffer = Buffer.allocUnsafe(capacity);
+  let length = 0;
+  for (let i = 0; i < count; i++) {
+    const p = queue[i]!;
+    length += buffer.write(p.text, length, 'utf8');
+    if (p.frame === null) continue;
+    length += buffer.write(p.frame, length, 'utf8');
+    length += buffer.write(FRAME_UPDATE_END, length, 'latin1');
+  }
+  return { buffer, length };
+}
+
+/** Order updates among the first `count` records. */
+function updatesIn(queue: readonly Pending[], count: number): number {
+  let n = 0;
+  for (let i = 0; i < count; i++) if (queue[i]!.update) n++;
+  return n;
+}
+
+function giveBack(buffer: Buffer): void {
+  if (buffer.length > MAX_SPARE_BYTES) return;
+  if (spareBuffer === null || spareBuffer.length < buffer.length) spareBuffer = buffer;
 }
 
 /**
@@ -126,9 +186,13 @@ export class JournalWriter implements AsyncDisposable {
     if (this.closed) return 0;
     // Frames come masked: the engine masks each frame once, as it receives it
     // (AccountMonitor), and nothing else hands frames to a journal.
-    const text = journalLine(record);
-    if (record.k === 'session' && this.headerText === null) this.headerText = text;
-    this.queue.push({ text, update: record.k === 'update' || record.k === 'frame-update' });
+    if (record.k === 'frame-update')
+      this.queue.push({ text: frameUpdateHead(record), frame: record.frame, update: true });
+    else {
+      const text = journalLine(record);
+      if (record.k === 'session' && this.headerText === null) this.headerText = text;
+      this.queue.push({ text, frame: null, update: record.k === 'update' });
+    }
     this.appendedSeq++;
     // While failing, only the retry timer writes: no attempt per update (no storm).
     if (this.failing === null) {
@@ -186,17 +250,13 @@ export class JournalWriter implements AsyncDisposable {
       await file.truncate(this.committedBytes);
       this.dirty = false;
     }
-    const batch = this.queue.slice(0, this.flushBatchSize);
-    const buffer = Buffer.from(batch.map((p) => p.text).join(''), 'utf8');
+    // The first records, as many as a batch takes; appends during the write wait for the next.
+    const count = Math.min(this.queue.length, this.flushBatchSize);
+    const { buffer, length } = encodeBatch(this.queue, count);
     let offset = 0;
     try {
-      while (offset < buffer.length) {
-        const n = await file.write(
-          buffer,
-          offset,
-          buffer.length - offset,
-          this.committedBytes + offset,
-        );
+      while (offset < length) {
+        const n = await file.write(buffer, offset, length - offset, this.committedBytes + offset);
         if (n <= 0)
           throw Object.assign(new Error('The journal file took no bytes.'), { code: 'EIO' });
         offset += n;
@@ -204,12 +264,15 @@ export class JournalWriter implements AsyncDisposable {
     } catch (error) {
       this.dirty = true;
       throw error;
+    } finally {
+      giveBack(buffer);
     }
-    this.committedBytes += buffer.length;
-    this.queue.splice(0, batch.length);
-    this.written += batch.length;
+    this.committedBytes += length;
+    if (this.failing !== null) this.writtenUpdatesSinceFail += updatesIn(this.queue, count);
+    if (count === this.queue.length) this.queue = [];
+    else this.queue.splice(0, count);
+    this.written += count;
     if (this.headerText !== null) this.headerWritten = true;
-    if (this.failing !== null) this.writtenUpdatesSinceFail += batch.filter((p) => p.update).length;
     this.writeEmitter.fire({ writtenSeq: this.written });
   }
 
@@ -263,9 +326,7 @@ export class JournalWriter implements AsyncDisposable {
   }
 
   private pendingUpdates(): number {
-    let n = 0;
-    for (const p of this.queue) if (p.update) n++;
-    return n;
+    return updatesIn(this.queue, this.queue.length);
   }
 
   /**
@@ -301,7 +362,7 @@ export class JournalWriter implements AsyncDisposable {
       // With its session header, the emergency file is a journal of its own (readJournal opens it).
       const header = this.headerWritten && this.headerText !== null ? this.headerText : '';
       try {
-        await this.fs.writeNewFile(target, header + this.queue.map((p) => p.text).join(''));
+        await this.fs.writeNewFile(target, header + this.queue.map(lineOf).join(''));
         report.savedTo = target;
         this.queue = [];
       } catch (error) {
