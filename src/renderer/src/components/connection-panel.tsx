@@ -5,8 +5,15 @@ import type {
 } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useNow } from '../hooks/use-now.ts';
+import { useSampled } from '../hooks/use-sampled.ts';
 import { formatClock, formatClockMs, formatDuration, formatLatency } from '../format/time.ts';
 import { ErrorBox, KV, Panel, StatePill } from './ui.tsx';
+
+/**
+ * The last event's time and latency change with every batch (tens of times a second under
+ * load); drawn this often instead, the sidebar is not laid out and repainted per batch.
+ */
+export const LIVE_FIGURES_INTERVAL_MS = 500;
 
 /**
  * The session's health at a glance: state, masked listen key with its age and next refresh,
@@ -23,6 +30,8 @@ export function ConnectionPanel({
 }) {
   const t = useT();
   const nowMs = useNow(1000);
+  const lastEventAtMs = useSampled(connection?.lastEventAtMs ?? null, LIVE_FIGURES_INTERVAL_MS);
+  const latencyMs = useSampled(connection?.lastReceiveLatencyMs ?? null, LIVE_FIGURES_INTERVAL_MS);
   if (!connection) {
     return (
       <Panel title={t.connection} testId="connection-panel">
@@ -69,16 +78,16 @@ export function ConnectionPanel({
           <span className={c.reconnectAttempts > 0 ? 'warn' : ''}>{c.reconnectAttempts}</span>
         </KV>
         <KV label={t.lastEvent} testId="conn-last-event">
-          {c.lastEventAtMs !== null ? (
-            <span title={t.ago(formatDuration(nowMs - c.lastEventAtMs))}>
-              {formatClockMs(c.lastEventAtMs)}
+          {lastEventAtMs !== null ? (
+            <span title={t.ago(formatDuration(nowMs - lastEventAtMs))}>
+              {formatClockMs(lastEventAtMs)}
             </span>
           ) : (
             t.none
           )}
         </KV>
         <KV label={t.receiveLatency} testId="conn-latency">
-          {c.lastReceiveLatencyMs !== null ? formatLatency(c.lastReceiveLatencyMs) : t.none}
+          {latencyMs !== null ? formatLatency(latencyMs) : t.none}
         </KV>
         {stats && (
           <KV label={t.missedByStream} testId="conn-missed-by-stream">
