@@ -16,9 +16,15 @@ import type {
 } from './memory-host.ts';
 import { forkBenchChild, nextMessage, stopChild } from './ui/child-ipc.ts';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 const HOST = fileURLToPath(new URL('./memory-host.ts', import.meta.url));
 
-/** BENCH_MEMORY_ACCOUNTS (default 20), BENCH_MEMORY_UPDATES (default 200,000), sampled 4 times. */
+/**
+ * BENCH_MEMORY_ACCOUNTS (default 20), BENCH_MEMORY_UPDATES (default 200,000), sampled 4 times;
+ * BENCH_MEMORY_FEED_PER_S: send at most this many updates a second (default: as fast as the
+ * host takes them), to see that the figure does not depend on the feed rate.
+ */
 export function memoryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): MemoryBenchOptions {
   const updates = Number(env.BENCH_MEMORY_UPDATES ?? 200_000);
   // Whole life cycles between samples.
@@ -32,6 +38,7 @@ export function memoryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Memo
     accounts: Number(env.BENCH_MEMORY_ACCOUNTS ?? 20),
     updates: periods * sampleEvery,
     sampleEvery,
+    feedPerS: env.BENCH_MEMORY_FEED_PER_S ? Number(env.BENCH_MEMORY_FEED_PER_S) : null,
   };
 }
 
@@ -39,7 +46,9 @@ export function memoryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Memo
 export function memoryHeading(o: MemoryBenchOptions): string {
   return (
     `memory mode: ${o.accounts} accounts through the app's full path (browser host, monitors, journals), ` +
-    `${o.updates.toLocaleString('en')} updates of OTO life cycles that all end, heap after a full GC every ${o.sampleEvery.toLocaleString('en')}`
+    `${o.updates.toLocaleString('en')} updates of OTO life cycles that all end` +
+    (o.feedPerS ? ` (at most ${o.feedPerS.toLocaleString('en')}/s)` : '') +
+    `, heap after a full GC every ${o.sampleEvery.toLocaleString('en')}`
   );
 }
 
@@ -48,6 +57,8 @@ export interface MemoryBenchOptions {
   /** Updates sent in all (spread over the accounts), measured every `sampleEvery`. */
   updates: number;
   sampleEvery: number;
+  /** At most this many updates sent a second; null: as fast as the host takes them. */
+  feedPerS: number | null;
 }
 
 export interface MemoryFigures {
@@ -89,14 +100,17 @@ export async function measureMemory(options: MemoryBenchOptions): Promise<Memory
     while (sent < options.updates) {
       const stopAt = Math.min(options.updates, (figures.samples.length + 1) * options.sampleEvery);
       // Whole life cycles, round the accounts, never far ahead of what the host has applied.
-      while (sent < stopAt && sent - applied < 3_000) {
+      const allowed = (ms: number) =>
+        options.feedPerS === null ? Infinity : ((ms - startedAtMs) / 1000) * options.feedPerS;
+      while (sent < stopAt && sent - applied < 3_000 && sent < allowed(performance.now())) {
         const account = (sent / FRAMES_PER_LIFE_CYCLE) % users.length;
         for (const data of frames[account]!.next(Date.now()))
           sim.pushToAccount(users[account]!.userId, data);
         sent += FRAMES_PER_LIFE_CYCLE;
       }
       if (sent < stopAt) {
-        await nextMessage<MemoryHostMessage, 'progress'>(child, 'progress');
+        if (sent - applied < 3_000) await sleep(20);
+        else await nextMessage<MemoryHostMessage, 'progress'>(child, 'progress');
         continue;
       }
       const sample = nextMessage<MemoryHostMessage, 'sample'>(child, 'sample');
