@@ -7,7 +7,6 @@ import { SimBusinessError, SimErrorCode, SUPPLEMENTARY_VERIFICATION_MESSAGE } fr
 import type { ListenKeyRegistry } from './listen-keys.ts';
 import type { Market } from './market.ts';
 import type { MatchingEngine } from './matching-engine.ts';
-import { isFinal } from './order-model.ts';
 import { historyRow, queryHistory, userTradeRow, type HistoryTimeFilter } from './order-rows.ts';
 import { parseCancelRequest, parseLimitRequest, parseOtoRequest } from './order-validation.ts';
 import type { VolumeBook } from './user-volume.ts';
@@ -150,11 +149,10 @@ export function createRestRoutes(deps: RestDeps): RestRoute[] {
         const side = r.query.get('side') || undefined;
         const symbol = r.query.get('symbol') || undefined;
         // Pending OTO legs are listed too (status PENDING); the real answer is not captured.
+        // From the open set, not the account's whole history (a reconciliation asks every minute).
         const rows = engine
-          .ordersOf(me(r).userId)
-          .filter(
-            (o) => !isFinal(o) && (!side || o.side === side) && (!symbol || o.symbol === symbol),
-          );
+          .openOrdersOf(me(r).userId)
+          .filter((o) => (!side || o.side === side) && (!symbol || o.symbol === symbol));
         return { data: rows.map(historyRow) };
       },
     },
