@@ -87,7 +87,11 @@ export class FleetRowState {
 
   applyBatch(batch: OrderUpdatesBatch): void {
     const s = batch.stats;
-    this.openOrders = (s.ordersByStatus.NEW ?? 0) + (s.ordersByStatus.PARTIALLY_FILLED ?? 0);
+    // A status Alpha Monitor does not know has not ended its order (reconciliation decides).
+    this.openOrders =
+      (s.ordersByStatus.NEW ?? 0) +
+      (s.ordersByStatus.PARTIALLY_FILLED ?? 0) +
+      (s.ordersByStatus.UNRECOGNIZED ?? 0);
     this.missedByStream = s.missedByStream;
     this.updates = s.updatesAccepted;
     for (const { update, verdict } of batch.updates) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Emitter } from '../../shared/event/emitter.ts';
-import type { OrderUpdate } from '../../shared/domain/order-update.ts';
+import type { OrderStatus, OrderUpdate } from '../../shared/domain/order-update.ts';
 import type { FleetUpdate } from '../../shared/ipc/views-fleet.ts';
 import type { ConnectionView, OrderUpdatesBatch } from '../../shared/ipc/views-monitor.ts';
 import { FakeClock } from '../../../test/fakes/fake-clock.ts';
@@ -32,7 +32,13 @@ class FakeMonitors implements FleetMonitors {
     });
   }
   /** A batch with one filled BUY (and the order counts the stats would have). */
-  fill(accountId: string, update: Partial<OrderUpdate>, open = 0, missedByStream = 0) {
+  fill(
+    accountId: string,
+    update: Partial<OrderUpdate>,
+    open = 0,
+    missedByStream = 0,
+    byStatus: Partial<Record<OrderStatus, number>> = {},
+  ) {
     const u = sampleOrderUpdate({
       transactionTimeMs: update.eventTimeMs,
       executionType: 'TRADE',
@@ -47,6 +53,7 @@ class FakeMonitors implements FleetMonitors {
     });
     const stats = sampleSessionStats({ updatesAccepted: 1, missedByStream });
     stats.ordersByStatus.NEW = open;
+    Object.assign(stats.ordersByStatus, byStatus);
     this.batches.fire({
       accountId,
       updates: [
@@ -149,6 +156,16 @@ describe('FleetService', () => {
     expect(byId.get('a2')!.state).toBe('verification-needed');
     expect(byId.get('a2')!.sessionHealth.status).toBe('verification-required');
     expect(byId.get('a3')!.state).toBe('failed');
+  });
+
+  it('counts an order whose status Alpha Monitor does not know as open (it has not ended)', async () => {
+    const { clock, monitors } = setup(1);
+    monitors.fill('a1', { orderId: '1', eventTimeMs: START_MS }, 1, 0, {
+      PARTIALLY_FILLED: 1,
+      UNRECOGNIZED: 2,
+    });
+    await clock.advance(500);
+    expect(fleet.snapshot().rows[0]!.openOrders).toBe(4);
   });
 
   it("shows today's counted volume, points, wear, open orders, last fill and missed-by-stream", async () => {

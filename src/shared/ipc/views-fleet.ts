@@ -67,7 +67,7 @@ export interface FleetRowView {
   /** Its monitor runs (started and not stopped). */
   running: boolean;
   points: FleetPoints;
-  /** Orders NEW or PARTIALLY_FILLED now. */
+  /** Orders NEW, PARTIALLY_FILLED or in a status Alpha Monitor does not know (UNRECOGNIZED) now. */
   openOrders: number;
   lastFill: FleetLastFill | null;
   /** Updates the stream missed that reconciliation recovered over REST (this session). */
