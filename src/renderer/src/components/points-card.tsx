@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { PointsView } from '../../../shared/ipc/views-points.ts';
 import { costPerPointText } from '../../../shared/points/wear-format.ts';
 import { useApi } from '../shell/api-context.tsx';
@@ -32,9 +33,10 @@ export function usePoints(accountId: string): { view: PointsView | null } {
  * setting) with the buys still needed, the next point and what it takes, today's wear and cost
  * per point, the 15-day sum, and the time left until 00:00 UTC (when today's volume stops
  * counting). Figures come from the exchange's user-score; between reads, today's fills are
- * added with the token's live mulPoint.
+ * added with the token's live mulPoint. Memoized: the sidebar re-renders with every batch the
+ * monitor draws, and the card changes only with its own figures and clock.
  */
-export function PointsCard({ accountId }: { accountId: string }) {
+export const PointsCard = memo(function PointsCard({ accountId }: { accountId: string }) {
   const t = useT();
   const nowMs = useNow(1000);
   const wearText = useWearText();
@@ -126,4 +128,4 @@ export function PointsCard({ accountId }: { accountId: string }) {
       )}
     </Panel>
   );
-}
+});

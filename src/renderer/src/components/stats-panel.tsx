@@ -2,13 +2,13 @@ import { memo } from 'react';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-update.ts';
 import type { SessionStatsView } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { formatDecimal, roundDecimal } from '../format/decimal.ts';
+import { formatDecimal, groupDigits, roundDecimal } from '../format/decimal.ts';
 import { formatDuration } from '../format/time.ts';
 import { Panel, statusClass } from './ui.tsx';
 
-/** Counts grouped for reading: 100000 → 100,000. */
+/** Counts grouped for reading: 100000 → 100,000 (by hand: Intl costs microseconds a call). */
 function count(value: number): string {
-  return value.toLocaleString('en-US');
+  return groupDigits(String(value));
 }
 
 function amounts(byAsset: Record<string, string>, dp: number): string {
