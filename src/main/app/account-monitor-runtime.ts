@@ -247,8 +247,16 @@ export class AccountMonitorRuntime implements AsyncDisposable {
   }
 
   private deliver(all: Array<{ view: OrderUpdateView; fill: FillPoint | null } | null>): void {
-    const items = all.filter((i) => i !== null);
-    const touched = new Set(items.map((i) => i.view.update.orderId));
+    // One pass (a batch holds hundreds of items in a burst): updates, fills, touched orders.
+    const updates: OrderUpdateView[] = [];
+    const fills: FillPoint[] = [];
+    const touched = new Set<string>();
+    for (const item of all) {
+      if (item === null) continue;
+      updates.push(item.view);
+      if (item.fill !== null) fills.push(item.fill);
+      touched.add(item.view.update.orderId);
+    }
     const orders: OrderView[] = [];
     for (const id of touched) {
       // A later update of it is not on disk yet: its view goes with that one.
@@ -266,9 +274,9 @@ export class AccountMonitorRuntime implements AsyncDisposable {
     }
     this.callbacks.onBatch({
       accountId: this.accountId,
-      updates: items.map((i) => i.view),
+      updates,
       orders,
-      fills: items.flatMap((i) => (i.fill ? [i.fill] : [])),
+      fills,
       stats: this.stats(),
     });
   }

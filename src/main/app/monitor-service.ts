@@ -110,7 +110,9 @@ export class MonitorService implements AsyncDisposable {
           if (view.state === 'failed' && view.problem)
             this.problemEmitter.fire({ accountId, ...view.problem });
         },
-        onAcceptedUpdate: (view) => this.acceptedEmitter.fire({ accountId, view }),
+        onAcceptedUpdate: (view) => {
+          if (this.acceptedEmitter.hasListeners) this.acceptedEmitter.fire({ accountId, view });
+        },
         onJournalProblem: (problem) => this.problemEmitter.fire({ accountId, ...problem }),
         onMissedByStream: (missedByStream) =>
           this.missedEmitter.fire({ accountId, missedByStream }),

@@ -34,4 +34,30 @@ describe('Emitter', () => {
     expect(seen).toEqual(['a']);
     expect(emitter.hasListeners).toBe(false);
   });
+
+  it('reports a throwing listener when it is the only one, and calls a listener added by another from the next fire on', () => {
+    const reported: string[] = [];
+    restore = setUnexpectedErrorHandler((error) => reported.push((error as Error).message));
+    const lone = new Emitter<number>({ name: 'test.lone' });
+    lone.event(() => {
+      throw new Error('only listener broke');
+    });
+    lone.fire(1);
+    expect(reported).toEqual(['only listener broke']);
+
+    for (const first of [1, 2]) {
+      const emitter = new Emitter<number>({ name: 'test.added' });
+      const seen: string[] = [];
+      let added = false;
+      for (let i = 0; i < first; i++)
+        emitter.event((value) => {
+          seen.push(`first ${value}`);
+          if (!added) emitter.event((v) => seen.push(`added ${v}`));
+          added = true;
+        });
+      emitter.fire(1);
+      emitter.fire(2);
+      expect(seen.filter((s) => s.startsWith('added'))).toEqual(['added 2']);
+    }
+  });
 });

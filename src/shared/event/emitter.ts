@@ -32,12 +32,22 @@ export class Emitter<T> {
   }
 
   fire(value: T): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(value);
-      } catch (error) {
-        onUnexpectedError(error, 'event listener', { component: this.name });
-      }
+    const count = this.listeners.size;
+    if (count === 0) return;
+    // One listener (most events, once per frame on the stream path): no copy of the set.
+    if (count === 1) {
+      this.call(this.listeners.values().next().value!, value);
+      return;
+    }
+    // A copy: a listener added or removed by another one takes effect from the next fire.
+    for (const listener of [...this.listeners]) this.call(listener, value);
+  }
+
+  private call(listener: (value: T) => void, value: T): void {
+    try {
+      listener(value);
+    } catch (error) {
+      onUnexpectedError(error, 'event listener', { component: this.name });
     }
   }
 
