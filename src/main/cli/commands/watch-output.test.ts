@@ -204,4 +204,32 @@ describe('watch --json order lines', () => {
       expect(text).toContain('42');
     }
   });
+
+  it('print a status Alpha Monitor does not know as Binance sent it, in both languages and in --json', () => {
+    const halted = {
+      ...fill,
+      status: 'UNRECOGNIZED',
+      rawStatus: 'HALTED',
+      executionType: 'UNRECOGNIZED',
+      rawExecutionType: 'AMENDMENT',
+    } as OrderUpdate;
+    const event = {
+      update: halted,
+      source: 'stream',
+      receivedAtMs: 0,
+      verdict: { outcome: 'applied', reason: 'moves-forward', counted: null },
+      accepted: true,
+      outcome: 'applied',
+    } satisfies MonitorOrderUpdate;
+    for (const [lang, expected] of [
+      ['en', 'HALTED (a status Alpha Monitor does not know'],
+      ['zh-CN', 'HALTED（Alpha Monitor 不认识的状态'],
+    ] as const) {
+      let text = '';
+      createHumanOutput((t) => (text += t), lang).update(event, 1);
+      expect(text).toContain(expected);
+      expect(text).not.toContain('UNRECOGNIZED');
+    }
+    expect(orderLine(event)).toMatchObject({ status: 'HALTED', executionType: 'AMENDMENT' });
+  });
 });
