@@ -82,6 +82,20 @@ describe('PointsService', () => {
     service.dispose();
   });
 
+  it("the per-day summary has today's listed fills and those seen since, with their wear", async () => {
+    const service = new PointsService({ accountId: trader.userId, rest, clock });
+    await service.refresh();
+    const listed = service.dailySummary().find((d) => d.date === '2025-07-16')!;
+    expect(listed.fills).toBe(3);
+    clock.advance(60_000);
+    service.recordFill(aleoBuy(clock.now()));
+    const today = service.dailySummary().find((d) => d.date === '2025-07-16')!;
+    expect(today.fills).toBe(4);
+    expect(today.volumeUsdt).toBe(new Big(listed.volumeUsdt!).plus('22.690468').toFixed());
+    expect(today.wearUsdt).toBe(service.snapshot()!.wearToday.wearUsdt);
+    service.dispose();
+  });
+
   it('tells the fills recorded meanwhile in one change, at most once per interval', async () => {
     const fake = new FakeClock(clock.now());
     const service = new PointsService({ accountId: trader.userId, rest, clock: fake });

@@ -62,10 +62,12 @@ export class PointsService implements Disposable {
   private score: UserScore | null = null;
   private readMs = 0;
   private tickers: AggTicker24Item[] = [];
-  /** Today's fills as the exchange listed them at the last read. */
-  private readFills: WearFill[] = [];
-  /** The window's fills as the exchange listed them at the last read (the per-day summary). */
-  private windowFills: WearFill[] = [];
+  /**
+   * The window's fills as the exchange listed them at the last read, folded per UTC day
+   * (`YYYY-MM-DD`; the per-day summary, and today's wear), with today's counted volume.
+   */
+  private readByDay = new Map<string, WearTally>();
+  private readCountedToday = new Big(0);
   /** Fills seen on the stream after the last read, folded per day (not kept one by one). */
   private readonly liveFills = new LiveFills();
   private last: PointsSnapshot | null = null;
@@ -88,10 +90,20 @@ export class PointsService implements Disposable {
     this.score = score;
     this.tickers = tickers;
     this.readMs = nowMs;
-    this.windowFills = trades
+    const windowFills = trades
       .filter((t) => t.time >= score.startDatetimeMs && t.time <= nowMs)
       .map((t) => wearFillOfTrade(t, this.mulPointOf(t.baseAsset)));
-    this.readFills = this.windowFills.filter((f) => f.timeMs >= dayStartMs);
+    this.readByDay = new Map();
+    let countedToday = new Big(0);
+    for (const f of windowFills) {
+      const day = utcDate(f.timeMs);
+      let tally = this.readByDay.get(day);
+      if (tally === undefined) this.readByDay.set(day, (tally = new WearTally()));
+      tally.add(f);
+      if (f.timeMs >= dayStartMs && f.side === 'BUY')
+        countedToday = countedToday.plus(new Big(f.quote).times(f.mulPoint));
+    }
+    this.readCountedToday = countedToday;
     this.liveFills.afterRead(nowMs);
     return this.publish();
   }
@@ -144,7 +156,13 @@ export class PointsService implements Disposable {
     if (!snapshot) return [];
     const marks: Record<string, string> = {};
     for (const t of this.tickers) marks[`${t.alphaId}USDT`] = String(t.price);
-    return dailySummary(snapshot, this.windowFills, marks, this.liveFills.byDay());
+    const byDay = new Map<string, WearTally>();
+    for (const [day, tally] of [...this.readByDay, ...this.liveFills.byDay()]) {
+      const merged = byDay.get(day) ?? new WearTally();
+      merged.addTally(tally);
+      byDay.set(day, merged);
+    }
+    return dailySummary(snapshot, [], marks, byDay);
   }
 
   dispose(): void {
@@ -174,19 +192,15 @@ export class PointsService implements Disposable {
     const dayStartMs = utcDayStartMs(nowMs);
     // After 00:00 UTC the last read says nothing about the new day.
     const sameDay = utcDate(this.readMs) === today;
-    const readFills = sameDay ? this.readFills : [];
-    const countedOf = (fills: readonly WearFill[]) =>
-      fills
-        .filter((f) => f.side === 'BUY')
-        .reduce((s, f) => s.plus(new Big(f.quote).times(f.mulPoint)), new Big(0));
+    const readToday = sameDay ? this.readByDay.get(today) : undefined;
     const exchangeRow = sameDay ? this.score!.days.find((d) => d.date === today) : undefined;
-    const projectedAtRead = countedOf(readFills);
+    const projectedAtRead = sameDay ? this.readCountedToday : new Big(0);
     const exchangeCounted = exchangeRow ? new Big(exchangeRow.alphaVolume) : null;
     // The exchange wins: its figure at the read, plus what was filled since.
     const liveCounted = this.liveFills.countedFrom(dayStartMs);
     const counted = (exchangeCounted ?? projectedAtRead).plus(liveCounted);
     const todayTally = new WearTally();
-    for (const f of readFills) todayTally.add(f);
+    if (readToday) todayTally.addTally(readToday);
     this.liveFills.addTo(todayTally, dayStartMs);
     return buildSnapshot({
       accountId: this.options.accountId,
