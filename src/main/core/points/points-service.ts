@@ -123,9 +123,9 @@ export class PointsService implements Disposable {
   }
 
   /**
-   * A snapshot costs O(today's fills): publishing one per fill made a busy account's fills
-   * quadratic and held up everything behind it on the event loop (the order table's pushes
-   * included). Fills are published together instead, at most one snapshot per
+   * A snapshot is not free (decimal sums, the window's days; it once walked today's fills, and
+   * publishing one per fill made a busy account's fills quadratic and held up everything behind
+   * it on the event loop, the order table's pushes included). Fills are published together instead, at most one snapshot per
    * FILL_PUBLISH_INTERVAL_MS, and never more than a tenth of the time goes to computing them.
    */
   private schedulePublish(): void {
