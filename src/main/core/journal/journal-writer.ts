@@ -97,7 +97,9 @@ function encodeBatch(queue: readonly Pending[], count: number): { buffer: Buffer
     length += buffer.write(p.text, length, 'utf8');
     if (p.frame === null) continue;
     length += buffer.write(p.frame, length, 'utf8');
-    length += buffer.write(FRAME_UPDATE_END, length, 'latin1');
+    // FRAME_UPDATE_END, `}` and a line break, as bytes: no call for two of them.
+    buffer[length++] = 0x7d;
+    buffer[length++] = 0x0a;
   }
   return { buffer, length };
 }
