@@ -116,12 +116,24 @@ export function updateEntries(event: {
 /** The JSON of a verdict that counted nothing, by reason (most verdicts), made once. */
 const FIXED_VERDICT_JSON = new Map<string, string>();
 
+/**
+ * A decimal string as JSON: quoted as it is when it holds only digits, `.` and `-` (the book's
+ * decimals always do; nothing in them needs escaping), else as JSON.stringify writes it.
+ */
+function decimalJson(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 48 || c > 57) && c !== 46 && c !== 45) return JSON.stringify(value);
+  }
+  return `"${value}"`;
+}
+
 function verdictJson(verdict: UpdateVerdict): string {
   const counted = verdict.counted;
   if (counted !== null) {
     // As JSON.stringify writes it (same keys, same order), without walking the object.
-    const fee = counted.fee === null ? 'null' : JSON.stringify(counted.fee);
-    return `{"outcome":"${verdict.outcome}","reason":"${verdict.reason}","counted":{"base":${JSON.stringify(counted.base)},"quote":${JSON.stringify(counted.quote)},"fee":${fee}}}`;
+    const fee = counted.fee === null ? 'null' : decimalJson(counted.fee);
+    return `{"outcome":"${verdict.outcome}","reason":"${verdict.reason}","counted":{"base":${decimalJson(counted.base)},"quote":${decimalJson(counted.quote)},"fee":${fee}}}`;
   }
   let text = FIXED_VERDICT_JSON.get(verdict.reason);
   if (text === undefined) {

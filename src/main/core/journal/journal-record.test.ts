@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
+import { journalLine } from './journal-record.ts';
+
+const frame = '{"stream":"alpha@ff950c2e0d...","data":{"e":"executionReport"}}';
+
+describe('journalLine of a frame-update', () => {
+  it('writes the verdict exactly as JSON.stringify does, counted decimals and odd strings alike', () => {
+    const verdicts: UpdateVerdict[] = [
+      { outcome: 'applied', reason: 'first-seen', counted: null },
+      {
+        outcome: 'applied',
+        reason: 'moves-forward',
+        counted: { base: '869.56000000', quote: '197.30724223', fee: '0.08695600' },
+      },
+      { outcome: 'late', reason: 'fill-behind', counted: { base: '-1', quote: '0.5', fee: null } },
+      // Not a decimal the book makes, but the line must stay valid JSON all the same.
+      {
+        outcome: 'applied',
+        reason: 'moves-forward',
+        counted: { base: '1"2', quote: 'a\\b', fee: '\u2028' },
+      },
+    ];
+    for (const [i, verdict] of verdicts.entries()) {
+      const line = journalLine({ k: 'frame-update', atMs: 1_764_627_000_000 + i, verdict, frame });
+      expect(line).toBe(
+        `{"k":"frame-update","atMs":${1_764_627_000_000 + i},"verdict":${JSON.stringify(verdict)},"frame":${frame}}\n`,
+      );
+      expect(JSON.parse(line)).toEqual({
+        k: 'frame-update',
+        atMs: 1_764_627_000_000 + i,
+        verdict,
+        frame: JSON.parse(frame),
+      });
+    }
+  });
+});
