@@ -54,15 +54,18 @@ export class StatisticsAccumulator {
   duplicates = 0;
   late = 0;
   fills = 0;
-  // Fixed-shape counters (one slot per known status): cheaper than a Map on the hot path.
+  // One slot per known status (ORDER_STATUSES order), indexed by `statusIndex`: a status read
+  // from a frame is often not an internalized string, and a keyed property access with one
+  // costs a string-table lookup.
   private readonly byStatus = zeroCounts();
   private readonly ordersByStatus = zeroCounts();
-  private readonly volume = new Map<
-    string,
-    { fills: number; base: DecimalSum; quote: DecimalSum }
-  >();
-  private readonly quoteByAsset = new Map<string, DecimalSum>();
-  private readonly fees = new Map<string, DecimalSum>();
+  private readonly volume = new Map<string, SymbolSums>();
+  private readonly quoteByAsset = new Map<string, AssetSum>();
+  private readonly fees = new Map<string, AssetSum>();
+  // The last symbol's and assets' sums: a session mostly trades one symbol.
+  private lastVolume: SymbolSums | null = null;
+  private lastQuote: AssetSum | null = null;
+  private lastFee: AssetSum | null = null;
   /** Distinct orders counted. */
   private orders = 0;
   /** Current status per order, moved by applied verdicts only (when the caller keeps none). */
@@ -85,7 +88,8 @@ export class StatisticsAccumulator {
     }
     this.updates++;
     if (source === 'backfill') this.backfilled++;
-    this.byStatus[update.status]++;
+    const to = statusIndex(update.status);
+    this.byStatus[to]! += 1;
     // A late fill is still a fill that happened: the verdict says how much of it is new.
     if (verdict.counted !== null) this.addFill(update, verdict.counted);
     if (verdict.outcome === 'late') {
@@ -98,9 +102,12 @@ export class StatisticsAccumulator {
       this.statusOf.set(update.orderId, update.status);
     } else previous = from;
     if (previous === null) this.orders++;
-    if (previous === update.status) return;
-    if (previous !== null) this.ordersByStatus[previous]--;
-    this.ordersByStatus[update.status]++;
+    else {
+      const fromIndex = statusIndex(previous);
+      if (fromIndex === to) return;
+      this.ordersByStatus[fromIndex]! -= 1;
+    }
+    this.ordersByStatus[to]! += 1;
   }
 
   /** Adds a fill. Zero quantities (a NEW or a pure status change) are ignored. */
@@ -112,16 +119,27 @@ export class StatisticsAccumulator {
     const feeAsset = update.commissionAsset;
     if (!isPositiveDecimal(baseQty)) return;
     this.fills++;
-    let v = this.volume.get(update.symbol);
-    if (!v) {
-      v = { fills: 0, base: new DecimalSum(), quote: new DecimalSum() };
-      this.volume.set(update.symbol, v);
+    const symbol = update.symbol;
+    let v = this.lastVolume;
+    if (v === null || v.symbol !== symbol) {
+      v = this.volume.get(symbol) ?? null;
+      if (v === null) {
+        v = { symbol, fills: 0, base: new DecimalSum(), quote: new DecimalSum() };
+        this.volume.set(symbol, v);
+      }
+      this.lastVolume = v;
     }
     v.fills++;
     v.base.add(baseQty);
     v.quote.add(quoteQty);
-    sumInto(this.quoteByAsset, update.quoteAsset || 'UNKNOWN', quoteQty);
-    if (fee !== null && feeAsset) sumInto(this.fees, feeAsset, fee);
+    const quote = sumOf(this.quoteByAsset, this.lastQuote, update.quoteAsset || 'UNKNOWN');
+    this.lastQuote = quote;
+    quote.sum.add(quoteQty);
+    if (fee !== null && feeAsset) {
+      const fees = sumOf(this.fees, this.lastFee, feeAsset);
+      this.lastFee = fees;
+      fees.sum.add(fee);
+    }
   }
 
   snapshot(): BookStatistics {
@@ -145,38 +163,58 @@ export class StatisticsAccumulator {
   }
 }
 
-function zeroCounts(): Record<OrderStatus, number> {
-  return {
-    NEW: 0,
-    PENDING: 0,
-    PARTIALLY_FILLED: 0,
-    FILLED: 0,
-    CANCELED: 0,
-    EXPIRED: 0,
-    EXPIRED_IN_MATCH: 0,
-    REJECTED: 0,
-    UNRECOGNIZED: 0,
-  };
+interface SymbolSums {
+  readonly symbol: string;
+  fills: number;
+  readonly base: DecimalSum;
+  readonly quote: DecimalSum;
 }
 
-function nonZero(counts: Record<OrderStatus, number>): Record<string, number> {
+interface AssetSum {
+  readonly asset: string;
+  readonly sum: DecimalSum;
+}
+
+const STATUS_NEW = ORDER_STATUSES.indexOf('NEW');
+const STATUS_FILLED = ORDER_STATUSES.indexOf('FILLED');
+const STATUS_PARTIALLY_FILLED = ORDER_STATUSES.indexOf('PARTIALLY_FILLED');
+const STATUS_PENDING = ORDER_STATUSES.indexOf('PENDING');
+
+/** The slot of a status in ORDER_STATUSES; the captured ones by plain comparisons. */
+function statusIndex(status: OrderStatus): number {
+  if (status === 'NEW') return STATUS_NEW;
+  if (status === 'FILLED') return STATUS_FILLED;
+  if (status === 'PARTIALLY_FILLED') return STATUS_PARTIALLY_FILLED;
+  if (status === 'PENDING') return STATUS_PENDING;
+  return ORDER_STATUSES.indexOf(status);
+}
+
+function zeroCounts(): number[] {
+  return ORDER_STATUSES.map(() => 0);
+}
+
+function nonZero(counts: readonly number[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const status of ORDER_STATUSES) if (counts[status] > 0) out[status] = counts[status];
+  ORDER_STATUSES.forEach((status, i) => {
+    if (counts[i]! > 0) out[status] = counts[i]!;
+  });
   return out;
 }
 
-function sumInto(map: Map<string, DecimalSum>, key: string, value: string): void {
-  let sum = map.get(key);
-  if (!sum) {
-    sum = new DecimalSum();
-    map.set(key, sum);
+/** The sums of `asset`: `last` when it is that asset's, else from (or new in) the map. */
+function sumOf(map: Map<string, AssetSum>, last: AssetSum | null, asset: string): AssetSum {
+  if (last !== null && last.asset === asset) return last;
+  let entry = map.get(asset);
+  if (entry === undefined) {
+    entry = { asset, sum: new DecimalSum() };
+    map.set(asset, entry);
   }
-  sum.add(value);
+  return entry;
 }
 
-function mapToStrings(map: Map<string, DecimalSum>): Record<string, string> {
+function mapToStrings(map: Map<string, AssetSum>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of map) out[k] = v.toFixed();
+  for (const [k, v] of map) out[k] = v.sum.toFixed();
   return out;
 }
 

@@ -41,6 +41,10 @@ export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
 
 const FRAC_DIGITS = 12;
 const FRAC_UNIT = 1e12;
+/** `10 ** (FRAC_DIGITS - digits)`: what a fraction of `digits` digits is multiplied by. */
+const FRAC_SCALE: readonly number[] = Array.from({ length: FRAC_DIGITS + 1 }, (_, digits) =>
+  Number(`1e${FRAC_DIGITS - digits}`),
+);
 /** Integer parts stay below this so every double operation below is exact. */
 const INT_LIMIT = 2 ** 52;
 
@@ -55,37 +59,39 @@ export class DecimalSum {
   private overflow: Big | null = null;
 
   add(value: string): void {
-    // One pass over the characters, no substrings: this runs three times per fill.
+    // No substrings, one loop per part: this runs three times per fill.
     const n = value.length;
     let whole = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const d = value.charCodeAt(i) - 48;
+      if (d === -2) break; // '.'
+      if (d < 0 || d > 9 || i >= 15) return this.addExactly(value);
+      whole = whole * 10 + d;
+    }
     let fraction = 0;
-    let fracDigits = -1;
-    for (let i = 0; i < n; i++) {
-      const c = value.charCodeAt(i);
-      if (c === 46 && fracDigits === -1) {
-        fracDigits = 0;
-      } else if (c >= 48 && c <= 57 && (fracDigits === -1 ? i < 15 : fracDigits < FRAC_DIGITS)) {
-        if (fracDigits === -1) whole = whole * 10 + (c - 48);
-        else {
-          fraction = fraction * 10 + (c - 48);
-          fracDigits++;
-        }
-      } else {
-        // A sign, a long whole part or more than 12 decimals: let big.js handle it exactly.
-        this.overflow = (this.overflow ?? new Big(0)).plus(value);
-        return;
-      }
+    const fracStart = i + 1;
+    for (i = fracStart; i < n; i++) {
+      const d = value.charCodeAt(i) - 48;
+      if (d < 0 || d > 9 || i - fracStart >= FRAC_DIGITS) return this.addExactly(value);
+      fraction = fraction * 10 + d;
     }
     this.whole += whole;
-    if (fracDigits > 0) {
-      this.fraction += fraction * 10 ** (FRAC_DIGITS - fracDigits);
+    if (fraction > 0) {
+      // A table, not `10 ** n`: Math.pow cost more than the rest of this method.
+      this.fraction += fraction * FRAC_SCALE[n - fracStart]!;
+      // Both fractions are below one unit, so the carry is at most 1.
       if (this.fraction >= FRAC_UNIT) {
-        const carry = Math.floor(this.fraction / FRAC_UNIT);
-        this.whole += carry;
-        this.fraction -= carry * FRAC_UNIT;
+        this.whole += 1;
+        this.fraction -= FRAC_UNIT;
       }
     }
     if (this.whole >= INT_LIMIT) this.spill();
+  }
+
+  /** A sign, a long whole part or more than 12 decimals: big.js keeps it exact. */
+  private addExactly(value: string): void {
+    this.overflow = (this.overflow ?? new Big(0)).plus(value);
   }
 
   /** The exact sum, plain notation, no trailing zeros (`"394.59405434"`). */
