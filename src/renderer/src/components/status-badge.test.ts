@@ -18,8 +18,8 @@ const text = (html: string) => html.replace(/<[^>]+>/g, '');
 
 describe('StatusBadge', () => {
   it('names self-trade prevention in both languages', () => {
-    expect(text(badge('en', 'EXPIRED_IN_MATCH'))).toBe('Expired (self-trade prevention)');
-    expect(text(badge('zh-CN', 'EXPIRED_IN_MATCH'))).toBe('已过期（自成交保护）');
+    expect(text(badge('en', 'EXPIRED_IN_MATCH'))).toBe('Expired (STP)');
+    expect(text(badge('zh-CN', 'EXPIRED_IN_MATCH'))).toBe('过期（自成交）');
   });
 
   it('shows a status Alpha Monitor does not know as Binance sent it, and says so on hover', () => {

@@ -247,9 +247,9 @@ export const en = {
     FILLED: 'Filled',
     CANCELED: 'Canceled',
     EXPIRED: 'Expired',
-    EXPIRED_IN_MATCH: 'Expired (self-trade prevention)',
+    EXPIRED_IN_MATCH: 'Expired (STP)',
     REJECTED: 'Rejected',
-    UNRECOGNIZED: 'Unrecognized status',
+    UNRECOGNIZED: 'Unrecognized',
   } satisfies Record<OrderStatus, string>,
   /** The badge's hover text for a status Alpha Monitor does not know (the raw value is shown). */
   unrecognizedStatusTitle: (raw: string) =>

@@ -218,7 +218,7 @@ export const zhCN: Messages = {
     FILLED: '已成交',
     CANCELED: '已撤销',
     EXPIRED: '已过期',
-    EXPIRED_IN_MATCH: '已过期（自成交保护）',
+    EXPIRED_IN_MATCH: '过期（自成交）',
     REJECTED: '已拒绝',
     UNRECOGNIZED: '未识别的状态',
   },
