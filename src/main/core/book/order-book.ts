@@ -99,12 +99,18 @@ const NO_COMMISSIONS: string[] = [];
 /** What `apply` did with an update: `applied`, `late` or `duplicate`. */
 export type ApplyOutcome = UpdateVerdict['outcome'];
 
+/** Whether an order never leaves this status; the captured statuses by plain comparisons. */
+function isTerminal(status: OrderStatus): boolean {
+  if (status === 'NEW' || status === 'PARTIALLY_FILLED' || status === 'PENDING') return false;
+  return status === 'FILLED' || TERMINAL_STATUSES.has(status);
+}
+
 /** Rough progress of a status, used to tell whether a backfill moves an order forward. */
 const STATUS_RANK: Record<string, number> = { PENDING: 0, NEW: 1, PARTIALLY_FILLED: 2 };
 const TERMINAL_RANK = 3;
 
 function rank(update: OrderUpdate): number {
-  return TERMINAL_STATUSES.has(update.status) ? TERMINAL_RANK : (STATUS_RANK[update.status] ?? 1);
+  return isTerminal(update.status) ? TERMINAL_RANK : (STATUS_RANK[update.status] ?? 1);
 }
 
 /** Verdicts that count no fill, shared (verdicts are never changed once made). */
@@ -245,7 +251,7 @@ export class OrderBook {
 
   /** Stores a changed open order: packed once it has ended. */
   private settle(record: Order): void {
-    if (!TERMINAL_STATUSES.has(record.current.status)) return;
+    if (!isTerminal(record.current.status)) return;
     const listId = record.orderListId;
     const legs = listId === null ? undefined : this.lists.get(listId);
     const peer = legs === undefined ? null : otherLeg(legs, record.orderId);
@@ -363,7 +369,7 @@ export class OrderBook {
     const entry = this.orders.get(orderId);
     if (typeof entry === 'string') return this.unpack(orderId, entry);
     // An ended order whose values could not be packed stays a full record.
-    if (entry === undefined || !TERMINAL_STATUSES.has(entry.current.status)) return undefined;
+    if (entry === undefined || !isTerminal(entry.current.status)) return undefined;
     return {
       orderId,
       status: entry.current.status,
@@ -390,8 +396,7 @@ export class OrderBook {
   openOrders(): OrderRecord[] {
     const out: OrderRecord[] = [];
     for (const entry of this.orders.values())
-      if (typeof entry !== 'string' && !TERMINAL_STATUSES.has(entry.current.status))
-        out.push(entry);
+      if (typeof entry !== 'string' && !isTerminal(entry.current.status)) out.push(entry);
     return out;
   }
 
@@ -427,14 +432,14 @@ export class OrderBook {
     if (next.eventId < previous.eventId) return 'older-event';
     // Nothing leaves a terminal status, not even for another terminal one: after a backfill
     // said FILLED, the stream's own FILLED frame is old news.
-    if (TERMINAL_STATUSES.has(previous.status)) return 'after-terminal';
+    if (isTerminal(previous.status)) return 'after-terminal';
     return compareDecimal(next.cumulativeFilledQty, previous.cumulativeFilledQty) >= 0
       ? null
       : 'fill-behind';
   }
 
   private backfillMovesForward(previous: OrderUpdate, next: OrderUpdate): boolean {
-    if (TERMINAL_STATUSES.has(previous.status)) return false;
+    if (isTerminal(previous.status)) return false;
     const filled = compareDecimal(next.cumulativeFilledQty, previous.cumulativeFilledQty);
     if (filled < 0) return false;
     return (

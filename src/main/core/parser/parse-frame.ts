@@ -87,20 +87,23 @@ function parseEvent(data: Obj, stream: string | null): ParsedFrame {
  * checked with plain comparisons rather than generic helpers.
  */
 export function parseExecutionReport(d: Obj): OrderUpdate {
-  const status = d.X;
+  const X = d.X;
   // Alpha's statuses and execution types beyond the captured ones are unknown (ALPHA-PROTOCOL.md
   // §4): one we do not know keeps its update, read as UNRECOGNIZED with the value as sent.
   let rawStatus: string | null = null;
   let rawExecutionType: string | null = null;
-  // The captured values first: a comparison is cheaper than a Set lookup on this path.
-  if (
-    status !== 'NEW' &&
-    status !== 'FILLED' &&
-    status !== 'PARTIALLY_FILLED' &&
-    status !== 'PENDING'
-  ) {
-    if (typeof status !== 'string' || status === '') throw new FrameError('bad X (status)');
-    if (!STATUS_SET.has(status)) rawStatus = status;
+  // The captured values first: a comparison is cheaper than a Set lookup on this path. The
+  // update keeps the literal, not the frame's string: JSON.parse internalizes only values of up
+  // to 10 characters, and the book and statistics compare and look up statuses on every frame.
+  let status: string;
+  if (X === 'NEW') status = 'NEW';
+  else if (X === 'FILLED') status = 'FILLED';
+  else if (X === 'PARTIALLY_FILLED') status = 'PARTIALLY_FILLED';
+  else if (X === 'PENDING') status = 'PENDING';
+  else {
+    if (typeof X !== 'string' || X === '') throw new FrameError('bad X (status)');
+    if (!STATUS_SET.has(X)) rawStatus = X;
+    status = X;
   }
   const executionType = d.x;
   if (executionType !== 'NEW' && executionType !== 'TRADE') {
@@ -159,7 +162,7 @@ export function parseExecutionReport(d: Obj): OrderUpdate {
     eventId: eventId(d.id),
     orderListId: orderListId(d.il),
     contingencyType: optStr(d.ct, 'ct'),
-    contingencyPosition: optStr(d.cp, 'cp'),
+    contingencyPosition: contingencyPositionOf(d.cp),
     st: d.st === undefined || d.st === null ? null : int(d.st, 'st'),
   };
   if (rawStatus !== null) unrecognizedStatus(update, rawStatus);
@@ -176,6 +179,13 @@ function unrecognizedStatus(update: OrderUpdate, raw: string): void {
 function unrecognizedExecutionType(update: OrderUpdate, raw: string): void {
   update.executionType = 'UNRECOGNIZED';
   update.rawExecutionType = raw;
+}
+
+/** `cp` as the literal for the captured values (kept with every open OTO leg). */
+function contingencyPositionOf(v: unknown): string | null {
+  if (v === 'OTO_WORKING') return 'OTO_WORKING';
+  if (v === 'OTO_PENDING') return 'OTO_PENDING';
+  return optStr(v, 'cp');
 }
 
 function parseOtherEvent(d: Obj): OtherEvent {
