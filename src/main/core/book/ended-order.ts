@@ -53,49 +53,11 @@ export interface PackBase {
 }
 
 /**
- * `~`, then how many leading characters the peer's id shares with the order's (one base-36
- * digit), then the rest of it: OTO legs are numbered together, so a peer id is about 3
- * characters instead of 11 or more.
- */
-const NEAR = '~';
-const ZERO = 48;
-
-function peerText(orderId: string, peerOrderId: string | null): string {
-  if (peerOrderId === null) return '';
-  const max = Math.min(orderId.length, peerOrderId.length, 35);
-  let shared = 0;
-  while (shared < max && orderId.charCodeAt(shared) === peerOrderId.charCodeAt(shared)) shared++;
-  return shared < 2 ? peerOrderId : NEAR + shared.toString(36) + peerOrderId.slice(shared);
-}
-
-function peerOf(orderId: string, text: string): string | null {
-  if (text === '') return null;
-  if (text.charAt(0) !== NEAR) return text;
-  return orderId.slice(0, parseInt(text.charAt(1), 36)) + text.slice(2);
-}
-
-/** `*` and how many: a quantity's trailing zeros (the exchange writes 8 decimals). */
-const ZEROS = '*';
-
-function quantityText(qty: string): string {
-  let end = qty.length;
-  while (end > 0 && qty.charCodeAt(end - 1) === ZERO) end--;
-  return end === qty.length ? qty : qty.slice(0, end) + ZEROS + String(qty.length - end);
-}
-
-function quantityOf(text: string): string {
-  const at = text.indexOf(ZEROS);
-  return at < 0 ? text : text.slice(0, at) + '0'.repeat(Number(text.slice(at + 1)));
-}
-
-/**
  * One string per ended order (about 50 characters instead of an object graph): status,
- * count, source, times and event ids (as deltas), the counted quantity (its trailing zeros
- * counted), the OTO list id and the peer leg's id (what it shares with the order's id left out). Null when a value would not round-trip
- * (a non-integer time, a `|` in an id from an odd backfill row): the book then keeps the full
- * record.
+ * count, source, times and event ids (as deltas), the counted quantity, the OTO ids. Null when a value would not round-trip (a non-integer time, a `|` in
+ * an id from an odd backfill row): the book then keeps the full record.
  */
-export function packEnded(order: EndedOrder, base: PackBase): string | null {
+export function packEnded(order: Omit<EndedOrder, 'orderId'>, base: PackBase): string | null {
   const status = STATUS_CODES[order.status];
   const { firstSeenAtMs, lastReceivedAtMs, eventId, orderListId, peerOrderId } = order;
   if (
@@ -104,10 +66,7 @@ export function packEnded(order: EndedOrder, base: PackBase): string | null {
     !Number.isSafeInteger(lastReceivedAtMs) ||
     !Number.isSafeInteger(eventId) ||
     !isPackable(orderListId) ||
-    !isPackable(peerOrderId) ||
-    peerOrderId?.charAt(0) === NEAR ||
-    order.countedFilledQty.includes(ZEROS) ||
-    order.countedFilledQty.includes(SEP)
+    !isPackable(peerOrderId)
   )
     return null;
   const ids: string[] = [];
@@ -124,9 +83,9 @@ export function packEnded(order: EndedOrder, base: PackBase): string | null {
     String(lastReceivedAtMs - firstSeenAtMs),
     String(eventId - base.eventId),
     ids.join(','),
-    quantityText(order.countedFilledQty),
+    order.countedFilledQty,
     orderListId ?? '',
-    peerText(order.orderId, peerOrderId),
+    peerOrderId ?? '',
   ].join(SEP);
 }
 
@@ -154,8 +113,8 @@ export function unpackEnded(orderId: string, packed: string, base: PackBase): En
     lastReceivedAtMs: firstSeenAtMs + Number(f[4]),
     eventId,
     eventIds: f[6] === '' ? [] : f[6]!.split(',').map((d) => eventId + Number(d)),
-    countedFilledQty: quantityOf(f[7]!),
+    countedFilledQty: f[7]!,
     orderListId: f[8] === '' ? null : f[8]!,
-    peerOrderId: peerOf(orderId, f[9]!),
+    peerOrderId: f[9] === '' ? null : f[9]!,
   };
 }
