@@ -26,8 +26,8 @@ function floor(frames: readonly string[]): number {
   return sink;
 }
 
-function ingest(frames: readonly string[]): number {
-  const book = new OrderBook();
+/** One round's order book, fed chunk by chunk (the same work as one pass over all frames). */
+function ingestInto(book: OrderBook, frames: readonly string[]): number {
   let applied = 0;
   for (const text of frames) {
     const parsed = parseFrame(text);
@@ -39,6 +39,10 @@ function ingest(frames: readonly string[]): number {
   return applied;
 }
 
+function ingest(frames: readonly string[]): number {
+  return ingestInto(new OrderBook(), frames);
+}
+
 /** CPU time (this process, all threads: GC included), so other load on the machine counts less. */
 function timeMs(frames: readonly string[], fn: (f: readonly string[]) => number): number {
   const started = process.cpuUsage();
@@ -47,47 +51,91 @@ function timeMs(frames: readonly string[], fn: (f: readonly string[]) => number)
   return (used.user + used.system) / 1000;
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 const frames = buildReplay(LIFE_CYCLES);
+const CHUNK = 6_000; // 1,000 life cycles, about 30-60 ms of CPU each
 console.log(
-  `replay: ${frames.length} frames (${LIFE_CYCLES} OTO life cycles from the captured frames), best of ${ROUNDS} rounds`,
+  `replay: ${frames.length} frames (${LIFE_CYCLES} OTO life cycles from the captured frames), ${ROUNDS} rounds`,
 );
 // Warm the paths up so the JIT treats them alike.
 floor(frames.slice(0, 60_000));
 ingest(frames.slice(0, 60_000));
 ccxtPath(frames.slice(0, 6_000));
-// Alternate them in every round so machine load (2 shared cores) hits all alike; keep the best
-// (least disturbed) time of each. ccxt is slow: it gets a tenth of the frames.
+// The machine is shared (2 cores, other work, a VM whose speed drifts), so each ratio is paired:
+// every round feeds all frames to one order book in chunks, and each chunk is timed through the
+// floor and through ingest back to back (their order alternating), so a chunk's two times see the
+// same machine. The ratio printed is the median over all chunks of all rounds; the µs are the
+// medians of the per-chunk times. ccxt is slow: it gets a tenth of the frames, paired per round.
 const ccxtFrames = frames.slice(0, Math.ceil(frames.length / 10));
-let floorBestMs = Infinity;
-let ingestBestMs = Infinity;
-let ccxtBestMs = Infinity;
+const floorUsPerFrame: number[] = [];
+const ingestUsPerFrame: number[] = [];
+const ingestOverFloor: number[] = [];
+const ccxtOverIngest: number[] = [];
+const ccxtUsPerFrame: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  floorBestMs = Math.min(floorBestMs, timeMs(frames, floor));
-  ingestBestMs = Math.min(ingestBestMs, timeMs(frames, ingest));
-  ccxtBestMs = Math.min(ccxtBestMs, timeMs(ccxtFrames, ccxtPath));
+  const book = new OrderBook();
+  for (let start = 0, k = 0; start < frames.length; start += CHUNK, k++) {
+    const chunk = frames.slice(start, start + CHUNK);
+    let floorMs: number;
+    let ingestMs: number;
+    if ((round + k) % 2 === 0) {
+      floorMs = timeMs(chunk, floor);
+      ingestMs = timeMs(chunk, (f) => ingestInto(book, f));
+    } else {
+      ingestMs = timeMs(chunk, (f) => ingestInto(book, f));
+      floorMs = timeMs(chunk, floor);
+    }
+    floorUsPerFrame.push((floorMs * 1000) / chunk.length);
+    ingestUsPerFrame.push((ingestMs * 1000) / chunk.length);
+    ingestOverFloor.push(floorMs / ingestMs);
+  }
+  const ccxtMs = timeMs(ccxtFrames, ccxtPath);
+  const ingestSameMs = timeMs(ccxtFrames, ingest);
+  ccxtUsPerFrame.push((ccxtMs * 1000) / ccxtFrames.length);
+  ccxtOverIngest.push(ccxtMs / ingestSameMs);
 }
-const perFrameUs = (ms: number, n = frames.length) => (ms * 1000) / n;
-const floorUs = perFrameUs(floorBestMs);
-const ingestUs = perFrameUs(ingestBestMs);
-const ccxtUs = perFrameUs(ccxtBestMs, ccxtFrames.length);
+const floorUs = median(floorUsPerFrame);
+const ingestUs = median(ingestUsPerFrame);
 const APP_FRAMES = Number(process.env.BENCH_APP_FRAMES ?? 30_000);
-const APP_ROUNDS = Number(process.env.BENCH_APP_ROUNDS ?? 3);
-let appUs = Infinity;
-for (let round = 0; round < APP_ROUNDS; round++)
-  appUs = Math.min(appUs, await measureAppPath(frames.slice(0, APP_FRAMES)));
+const APP_ROUNDS = Number(process.env.BENCH_APP_ROUNDS ?? 5);
+// The app path paired the same way: each round times ingest on the same frames right before or
+// after the app path (alternating), and the ratio printed is the median of the rounds' ratios.
+const appFrames = frames.slice(0, APP_FRAMES);
+const appUsPerFrame: number[] = [];
+const appOverIngest: number[] = [];
+for (let round = 0; round < APP_ROUNDS; round++) {
+  let appUs: number;
+  let ingestMs: number;
+  if (round % 2 === 0) {
+    ingestMs = timeMs(appFrames, ingest);
+    appUs = await measureAppPath(appFrames);
+  } else {
+    appUs = await measureAppPath(appFrames);
+    ingestMs = timeMs(appFrames, ingest);
+  }
+  appUsPerFrame.push(appUs);
+  appOverIngest.push(appUs / ((ingestMs * 1000) / appFrames.length));
+}
 const us = (v: number) => `${v.toFixed(2)} µs`;
+const spread = (values: readonly number[], digits = 2) =>
+  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 console.log(
-  `CPU per frame (best of ${ROUNDS} rounds; app path best of ${APP_ROUNDS} × ${APP_FRAMES} frames):`,
+  `CPU per frame, medians (${ROUNDS} rounds × ${Math.ceil(frames.length / CHUNK)} chunks paired; app path ${APP_ROUNDS} rounds × ${APP_FRAMES} frames paired with ingest):`,
 );
 console.log(`  floor (bare JSON.parse):            ${us(floorUs)}`);
 console.log(
-  `  ingest (parse + validate + book):   ${us(ingestUs)}  = ${(floorUs / ingestUs).toFixed(2)} of the floor's speed`,
+  `  ingest (parse + validate + book):   ${us(ingestUs)}  = ${median(ingestOverFloor).toFixed(2)} of the floor's speed (chunks ${spread(ingestOverFloor)})`,
 );
 console.log(
-  `  app path (+ mask, journal, batches): ${us(appUs)}  = ${(appUs / ingestUs).toFixed(2)}× ingest`,
+  `  app path (+ mask, journal, batches): ${us(median(appUsPerFrame))}  = ${median(appOverIngest).toFixed(2)}× ingest (rounds ${spread(appOverIngest)})`,
 );
 console.log(
-  `  ccxt pro binance (executionReport): ${us(ccxtUs)}  = ingest is ${(ccxtUs / ingestUs).toFixed(1)}× faster`,
+  `  ccxt pro binance (executionReport): ${us(median(ccxtUsPerFrame))}  = ingest is ${median(ccxtOverIngest).toFixed(1)}× faster (rounds ${spread(ccxtOverIngest, 1)})`,
 );
 
 // --- fleet mode ----------------------------------------------------------------------------
