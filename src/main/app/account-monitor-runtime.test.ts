@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleFilledOrder } from '../../../test/fakes/order-updates.ts';
 import { waitFor } from '../../../test/fakes/wait-for.ts';
 import type { OrderUpdate } from '../../shared/domain/order-update.ts';
@@ -15,9 +15,38 @@ import { FakeMonitorSession, fakeConnection } from './test-support/fake-engine.t
 // The window's state comes from the engine's book alone (ADR 010): the app keeps no copy of the
 // orders. An order that ended is a small tombstone in the book; its last update is in the journal.
 
+/**
+ * What the runtime reads of its journal: whole reads (`readJournal`, what a snapshot folds) and
+ * reads of a few orders' last updates (the ids asked for). `undecided` makes the latter answer
+ * as for a journal without verdicts, which only a whole read can decide.
+ */
+const reads = vi.hoisted(() => ({ whole: 0, ofOrders: [] as string[][], undecided: false }));
+vi.mock('../core/journal/journal-reader.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../core/journal/journal-reader.ts')>();
+  return {
+    ...real,
+    readJournal: (path: string) => {
+      reads.whole++;
+      return real.readJournal(path);
+    },
+  };
+});
+vi.mock('../core/journal/journal-last-updates.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../core/journal/journal-last-updates.ts')>();
+  return {
+    readLastAppliedUpdates: async (path: string, orderIds: Iterable<string>) => {
+      const wanted = [...orderIds];
+      reads.ofOrders.push(wanted);
+      const read = await real.readLastAppliedUpdates(path, wanted);
+      return reads.undecided ? { ...read, found: new Map(), undecided: new Set(wanted) } : read;
+    },
+  };
+});
+
 let dataDir: string;
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'am-runtime-'));
+  Object.assign(reads, { whole: 0, ofOrders: [], undecided: false });
 });
 afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
@@ -165,6 +194,71 @@ describe('a running account reads its orders from the engine book', () => {
       await t.monitors.dispose();
     },
   );
+
+  /**
+   * Orders '9' and '10' filled in three updates each, then 40 more orders (their views no longer
+   * held); returns a late fill of each, which the book counts: 4 → 7 of 12.34.
+   */
+  async function twoOrdersEndedLongAgo(t: ReturnType<typeof start>) {
+    const late: OrderUpdate[] = [];
+    for (const id of ['9', '10']) {
+      const [created] = sampleFilledOrder(id, 1);
+      const trade = tradeOf(created);
+      t.session.push(created, 1_000);
+      t.session.push(trade(2, 'PARTIALLY_FILLED', '4', '4'), 2_000);
+      t.session.push(trade(4, 'FILLED', '8.34', '12.34'), 3_000);
+      late.push(trade(3, 'PARTIALLY_FILLED', '3', '7'));
+    }
+    for (let i = 0; i < 40; i++) {
+      const [c, f] = sampleFilledOrder(String(100 + i), 10 + 2 * i);
+      t.session.push(c, 3_000);
+      t.session.push(f, 3_000);
+    }
+    await waitFor(() => t.lastView('139')?.last.status === 'FILLED', {
+      what: 'the other orders shown',
+    });
+    return late;
+  }
+
+  const rowOf = (view: OrderView | undefined) =>
+    view && [view.updateCount, view.lastReceivedAtMs, view.last.eventId, view.last.status];
+
+  it('rebuilds the row of an order that ended long ago from its tombstone and its own journal lines, never a whole read of the session', async () => {
+    const t = start();
+    const [late9] = await twoOrdersEndedLongAgo(t);
+    t.session.push(late9!, 4_000);
+    await waitFor(() => t.lastView('9')?.updateCount === 4, { what: 'the row sent again' });
+    expect(rowOf(t.lastView('9'))).toEqual([4, 4_000, 4, 'FILLED']);
+    // One read, of that order's last update only; the session was not read (nor folded).
+    expect(reads.ofOrders).toEqual([['9']]);
+    expect(reads.whole).toBe(0);
+    // The snapshot does read the whole journal (what was counted above), and agrees.
+    const snapshot = await t.monitors.snapshot('acc');
+    expect(reads.whole).toBe(1);
+    expect(rowOf(snapshot.orders.find((o) => o.last.orderId === '9'))).toEqual([
+      4,
+      4_000,
+      4,
+      'FILLED',
+    ]);
+    await t.monitors.dispose();
+  });
+
+  it('rebuilds rows only a whole read can decide with one read for all of them', async () => {
+    const t = start();
+    const [late9, late10] = await twoOrdersEndedLongAgo(t);
+    reads.undecided = true;
+    t.session.push(late9!, 4_000);
+    t.session.push(late10!, 4_000);
+    await waitFor(() => t.lastView('9')?.updateCount === 4 && t.lastView('10')?.updateCount === 4, {
+      what: 'both rows sent again',
+    });
+    expect(rowOf(t.lastView('9'))).toEqual([4, 4_000, 4, 'FILLED']);
+    expect(rowOf(t.lastView('10'))).toEqual([4, 4_000, 4, 'FILLED']);
+    expect(reads.ofOrders).toEqual([['9', '10']]);
+    expect(reads.whole).toBe(1);
+    await t.monitors.dispose();
+  });
 
   it('reads fill holes back from the journal as live had them: a fill seen out of order, a missed one reconciliation filled', async () => {
     const t = start();

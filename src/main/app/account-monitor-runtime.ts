@@ -16,11 +16,13 @@ import type {
   OrderView,
   FillPoint,
 } from '../../shared/ipc/views-monitor.ts';
+import { readLastAppliedUpdates } from '../core/journal/journal-last-updates.ts';
 import { updateEntries } from '../core/journal/journal-record.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { JournalCloseReport, JournalWriter } from '../core/journal/journal-writer.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { ConnectionTracker } from './connection-tracker.ts';
+import { EndedRowReads } from './ended-row-reads.ts';
 import { snapshotFromJournal } from './journal-session-view.ts';
 import { fillPointOf, orderViewOf, statsViewOf, type ConnectionStats } from './order-views.ts';
 import type { MonitorSession, MonitorStateChange } from './ports.ts';
@@ -55,7 +57,8 @@ const RECENT_ENDED_VIEWS = 32;
  * record); an update reaches the window, notifications and the strategy only once its journal
  * record is on disk. The app keeps no copy of the orders: views are read from the engine's
  * book (ADR 010) when an update is shown, and what the book no longer holds in memory (ended
- * orders' last updates, fills) is read back from the journal for a snapshot. Batching stays:
+ * orders' last updates, fills) is read back from the journal for a snapshot (a late update of
+ * an ended order reads back only that order's last update: `EndedRowReads`). Batching stays:
  * the journal writes about as often as the window is fed.
  */
 export class AccountMonitorRuntime implements AsyncDisposable {
@@ -76,9 +79,8 @@ export class AccountMonitorRuntime implements AsyncDisposable {
   private readonly pendingLast = new Map<string, OrderUpdate>();
   /** The last views sent of orders that ended, so a strategy mark that comes after can be sent. */
   private readonly recentEnded = new Map<string, OrderView>();
-  /** Ended orders whose row waits to be read back from the journal, and the read under way. */
-  private readonly endedRowsToRead = new Set<string>();
-  private endedRowsRead: Promise<void> | null = null;
+  /** Rows of ended orders read back from the journal (their last update only). */
+  private readonly endedRows: EndedRowReads;
   private readonly strategyOrderIds = new Set<string>();
   private stopped = false;
 
@@ -96,6 +98,24 @@ export class AccountMonitorRuntime implements AsyncDisposable {
     this.tracker.begin(sessionId, clock.now());
     this.coalescer = this.store.add(
       new UpdateCoalescer(clock, (items) => this.deliver(items), batchIntervalMs),
+    );
+    this.endedRows = this.store.add(
+      new EndedRowReads(
+        {
+          viewOf: (id) => this.viewOf(id),
+          rowOf: (id, last) => {
+            const order = this.session.orderOf(id);
+            return order === null
+              ? undefined
+              : orderViewOf(accountId, order, last, this.marksOf(id));
+          },
+          readLastApplied: (ids) => readLastAppliedUpdates(journal.path, ids),
+          readWhole: () => this.snapshot(),
+          send: (views) => this.sendEndedRows(views),
+        },
+        clock,
+        logger,
+      ),
     );
     this.store.add(session.onDidChangeState((change) => this.onState(change)));
     this.store.add(
@@ -265,8 +285,8 @@ export class AccountMonitorRuntime implements AsyncDisposable {
       this.pendingLast.delete(id);
       if (view === undefined) {
         // A late update of an order that ended, whose last update the app no longer holds:
-        // its row is read back from the journal and sent after this batch.
-        if (this.session.orderOf(id) !== null) this.readEndedRow(id);
+        // that update is read back from the journal, and the row sent after this batch.
+        if (this.session.orderOf(id) !== null) this.endedRows.request(id);
         continue;
       }
       orders.push(view);
@@ -301,33 +321,21 @@ export class AccountMonitorRuntime implements AsyncDisposable {
     };
   }
 
-  /** Rows of ended orders to read back from the journal (see `deliver`), one read at a time. */
-  private readEndedRow(orderId: string): void {
-    this.endedRowsToRead.add(orderId);
-    this.endedRowsRead ??= this.readEndedRows()
-      .catch((error: unknown) =>
-        this.logger.warn('rows of ended orders could not be read back', { error: String(error) }),
-      )
-      .finally(() => (this.endedRowsRead = null));
-  }
-
-  private async readEndedRows(): Promise<void> {
-    while (this.endedRowsToRead.size > 0 && !this.stopped) {
-      const wanted = new Set(this.endedRowsToRead);
-      this.endedRowsToRead.clear();
-      // The journal is flushed first, so the late update is in what is read.
-      const snapshot = await this.snapshot();
-      const orders = snapshot.orders.filter((o) => wanted.has(o.last.orderId));
-      if (orders.length === 0 || this.stopped) continue;
-      for (const view of orders) this.rememberEnded(view);
-      this.callbacks.onBatch({
-        accountId: this.accountId,
-        updates: [],
-        orders,
-        fills: [],
-        stats: this.stats(),
-      });
-    }
+  /**
+   * Sends rows read back, but not one with a later update on its way: that update sends it
+   * (built from the view kept here, no second read).
+   */
+  private sendEndedRows(views: readonly OrderView[]): void {
+    for (const view of views) this.rememberEnded(view);
+    const orders = views.filter((view) => !this.heldPerOrder.has(view.last.orderId));
+    if (orders.length === 0) return;
+    this.callbacks.onBatch({
+      accountId: this.accountId,
+      updates: [],
+      orders,
+      fills: [],
+      stats: this.stats(),
+    });
   }
 
   private rememberEnded(view: OrderView): void {
@@ -387,6 +395,8 @@ export class AccountMonitorRuntime implements AsyncDisposable {
   async stop(): Promise<JournalCloseReport | null> {
     if (this.stopped) return null;
     this.stopped = true;
+    // Rows read back from now on would come after the account stopped.
+    this.endedRows.dispose();
     let stopError: unknown = null;
     try {
       await this.session.stop();

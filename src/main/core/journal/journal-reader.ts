@@ -8,6 +8,7 @@ import {
   FRAME_UPDATE_PREFIX,
   isJournalRecord,
   type JournalRecord,
+  type UpdateRecord,
 } from './journal-record.ts';
 
 /** What a read found besides the records. */
@@ -69,7 +70,9 @@ export function readJournal(path: string): {
  * frame, and the update read from it by the engine's parser with the verdict as written. Null
  * for a line that is not whole (a torn tail) or whose frame is not an order update.
  */
-function frameUpdateRecords(line: string): [JournalRecord, JournalRecord] | null {
+export function frameUpdateRecords(
+  line: string,
+): [Extract<JournalRecord, { k: 'frame' }>, UpdateRecord] | null {
   const at = line.indexOf(FRAME_KEY);
   if (at === -1 || !line.endsWith('}')) return null;
   let head: unknown;
