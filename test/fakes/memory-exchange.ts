@@ -1,7 +1,7 @@
 import type { ListenKeyApi } from '../../src/main/core/listen-key/listen-key-service.ts';
 import type { ReconcileApi } from '../../src/main/core/monitor/backfill.ts';
 import type { OrderHistoryRow, UserTrade } from '../../src/main/core/rest/alpha-types.ts';
-import type { OrderUpdate } from '../../src/shared/domain/order-update.ts';
+import { receivedStatus, type OrderUpdate } from '../../src/shared/domain/order-update.ts';
 
 const OPEN_STATUSES = new Set(['NEW', 'PARTIALLY_FILLED', 'PENDING']);
 
@@ -105,7 +105,8 @@ export function historyRowOf(update: OrderUpdate): OrderHistoryRow {
   return {
     orderId: update.orderId,
     symbol: update.symbol,
-    status: update.status,
+    // As the exchange sent it: the value for a status Alpha Monitor does not know.
+    status: receivedStatus(update),
     price: update.price,
     avgPrice: update.avgPrice,
     origQty: update.quantity,

@@ -124,6 +124,22 @@ describe('OrderBook', () => {
     });
   });
 
+  it('a backfill in a known status moves an order whose status from the stream it could not read', () => {
+    const book = new OrderBook();
+    book.apply(buyNew);
+    const unread: OrderUpdate = {
+      ...buyNew,
+      eventId: buyNew.eventId + 1,
+      status: 'UNRECOGNIZED',
+      rawStatus: 'HALTED',
+    };
+    book.apply(unread);
+    // The same unknown value from REST adds nothing; the known status it lists moves it.
+    expect(book.apply({ ...unread }, 'backfill').outcome).toBe('duplicate');
+    expect(book.apply({ ...buyNew }, 'backfill').outcome).toBe('applied');
+    expect(book.statusOf(buyNew.orderId)).toBe('NEW');
+  });
+
   it('counts a fill once when a backfill recorded it before the stream frame arrived', () => {
     const book = new OrderBook();
     book.apply(buyNew);

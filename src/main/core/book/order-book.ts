@@ -445,7 +445,9 @@ export class OrderBook {
     return (
       filled > 0 ||
       rank(next) > rank(previous) ||
-      (previous.status === 'PENDING' && next.quantity !== previous.quantity)
+      (previous.status === 'PENDING' && next.quantity !== previous.quantity) ||
+      // The exchange's rows tell the status the stream sent in a form we could not read.
+      (previous.status === 'UNRECOGNIZED' && next.status !== 'UNRECOGNIZED')
     );
   }
 

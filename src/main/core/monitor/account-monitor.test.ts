@@ -149,6 +149,43 @@ describe('AccountMonitor on a fake clock', () => {
     ]);
   });
 
+  it('reconciliation decides a status it does not know: CANCELED when the exchange lists it so, else "status unknown"', async () => {
+    const t = setup({ reconcileIntervalMs: MIN, reconcileGraceMs: 5 * SEC });
+    await live(t);
+    const decided = t.order('8', 10);
+    const undecided = t.order('9', 20);
+    await t.pushed(decided.created);
+    await t.pushed(undecided.created);
+    // Both cancelled; the stream says so as X=CANCELLED, a value Alpha Monitor does not know.
+    const cancelled = (created: OrderUpdate): OrderUpdate => ({
+      ...created,
+      eventId: created.eventId + 1,
+      eventTimeMs: t.clock.now(),
+      updateTimeMs: t.clock.now(),
+      status: 'UNRECOGNIZED',
+      rawStatus: 'CANCELLED',
+      executionType: 'CANCELED',
+    });
+    await t.pushed(cancelled(decided.created));
+    await t.pushed(cancelled(undecided.created));
+    expect(t.monitor.book.openOrders().map((o) => o.orderId)).toEqual(['8', '9']);
+    // The exchange's rows show order 8 as CANCELED; order 9 still with the value the stream sent.
+    t.exchange.setOrder({
+      ...cancelled(decided.created),
+      status: 'CANCELED',
+      rawStatus: undefined,
+    });
+    await t.clock.advance(MIN + 10 * SEC);
+
+    expect(statusOf(t, '8')).toBe('CANCELED');
+    expect(backfilled(t)).toEqual(['8 CANCELED']);
+    expect(t.monitor.statusUnknownOf('9')).toMatchObject({ code: 'NOT_OPEN_ON_EXCHANGE' });
+    expect(t.reconciles.at(-1)).toMatchObject({ trigger: 'clock', statusUnknown: ['9'] });
+    // The stream delivered both cancels: nothing counted as missed, the stream kept.
+    expect(t.monitor.stats).toMatchObject({ missedByStream: 0 });
+    expect(t.server.sockets).toHaveLength(1);
+  });
+
   it('masks each frame once and hands its update on with the same masked text (one journal record)', async () => {
     const t = setup();
     const frames: MonitorFrame[] = [];

@@ -58,7 +58,11 @@ export async function readExchange(
 export interface BackfillPlan {
   /** Rows that move an order forward, as backfill updates (nothing when the book agrees). */
   updates: OrderUpdate[];
-  /** Orders the book believed open that neither answer listed. */
+  /**
+   * Orders the book believed open that open orders did not list and history does not place:
+   * absent from both, or shown in history only in a status Alpha Monitor does not know (the
+   * same value the stream sent, or another one). The targeted query decides them.
+   */
   notListed: string[];
 }
 
@@ -74,19 +78,35 @@ export async function diffWithBook(
   view: ExchangeView,
   nowMs: number,
 ): Promise<BackfillPlan> {
-  // History wins over open orders for the same id: it was read later.
   const rows = new Map<string, OrderHistoryRow>();
-  for (const row of [...view.open, ...view.history]) rows.set(row.orderId, row);
+  const listedOpen = new Set<string>();
+  for (const row of view.open) {
+    rows.set(row.orderId, row);
+    listedOpen.add(row.orderId);
+  }
+  // History wins over open orders for the same id (it was read later), unless it only repeats
+  // a status we cannot read where open orders showed one we can, with nothing more filled.
+  for (const row of view.history) {
+    const open = rows.get(row.orderId);
+    if (open && isReadable(open.status) && !isReadable(row.status) && !filledMore(row, open))
+      continue;
+    rows.set(row.orderId, row);
+  }
   const updates: OrderUpdate[] = [];
+  const unplaced = new Set<string>();
   for (const row of rows.values()) {
     // An order that ended is settled: no row can move it (the book keeps no last update of it).
     if (book.ended(row.orderId) !== undefined) continue;
     const known = book.get(row.orderId)?.current ?? null;
     const knownFilled = known ? new Big(known.cumulativeFilledQty) : new Big(0);
     const filled = new Big(row.executedQty || '0');
-    // A status we do not know (Alpha's set is unknown, ALPHA-PROTOCOL.md §4) cannot move the
-    // order by itself; a fill in such a row is still a fill and is backfilled.
-    if (!STATUS_SET.has(row.status) && !filled.gt(knownFilled)) continue;
+    if (!isReadable(row.status)) {
+      // A status we do not know (Alpha's set is unknown, ALPHA-PROTOCOL.md §4) cannot move the
+      // order by itself, nor leave it counted as open when open orders do not list it: the
+      // targeted query decides (see notListed). A fill in such a row is still backfilled.
+      if (!listedOpen.has(row.orderId)) unplaced.add(row.orderId);
+      if (!filled.gt(knownFilled)) continue;
+    }
     if (
       known &&
       receivedStatus(known) === row.status &&
@@ -102,11 +122,20 @@ export async function diffWithBook(
     updates.push(rowToUpdate(row, known, delta.gt(0) ? delta.toFixed() : '0', commission, nowMs));
   }
   const notListed = view.believedOpen.filter((id) => {
-    if (rows.has(id)) return false;
+    if (rows.has(id) && !unplaced.has(id)) return false;
     const current = book.get(id)?.current;
     return current !== undefined && !TERMINAL_STATUSES.has(current.status);
   });
   return { updates, notListed };
+}
+
+/** A status Alpha Monitor knows (`UNRECOGNIZED` is its own name for one it does not). */
+function isReadable(status: string): boolean {
+  return status !== 'UNRECOGNIZED' && STATUS_SET.has(status);
+}
+
+function filledMore(row: OrderHistoryRow, than: OrderHistoryRow): boolean {
+  return new Big(row.executedQty || '0').gt(than.executedQty || '0');
 }
 
 /** What a targeted query found about one order that no list showed. */

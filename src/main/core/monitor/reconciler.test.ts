@@ -110,6 +110,23 @@ function openOrder(t: ReturnType<typeof setup>, orderId = '1001') {
   );
 }
 
+/** An open order whose last stream frame had `X=raw`, a status Alpha Monitor does not know. */
+function unrecognizedOrder(t: ReturnType<typeof setup>, raw = 'CANCELLED', orderId = '1001') {
+  openOrder(t, orderId);
+  t.book.apply(
+    sampleOrderUpdate({
+      orderId,
+      orderCreationTimeMs: t.clock.now() - 600_000,
+      eventId: 2,
+      status: 'UNRECOGNIZED',
+      rawStatus: raw,
+      executionType: 'UNRECOGNIZED',
+      rawExecutionType: raw,
+    }),
+    'stream',
+  );
+}
+
 describe('Reconciler', () => {
   it('at start, reads history from 00:00 UTC when the monitor started later that day', async () => {
     const t = setup();
@@ -182,6 +199,88 @@ describe('Reconciler', () => {
     await t.clock.advance(1_000);
     expect(t.results.at(-1)).toMatchObject({ trigger: 'clock', backfilled: 0, missedByStream: 0 });
     expect(t.replaced()).toBe(0);
+  });
+
+  it('an order in a status it does not know ends as history shows it (CANCELED), not blamed on the stream', async () => {
+    const t = setup({ intervalMs: 60_000 });
+    unrecognizedOrder(t);
+    t.exchange.state.history = [row({ status: 'CANCELED' })];
+    t.reconciler.startClock();
+    await t.clock.advance(60_000);
+    await t.clock.advance(1_000); // the grace period
+    expect(t.book.ended('1001')).toMatchObject({ status: 'CANCELED', lastSource: 'backfill' });
+    expect(t.book.openOrders()).toEqual([]);
+    // The stream did deliver the cancel, in a form Alpha Monitor does not know.
+    expect(t.results.at(-1)).toMatchObject({ trigger: 'clock', backfilled: 1, missedByStream: 0 });
+    expect(t.replaced()).toBe(0);
+  });
+
+  it('an order in a status it does not know takes the known status open orders list it in', async () => {
+    const t = setup();
+    unrecognizedOrder(t, 'HALTED');
+    t.exchange.state.open = [row({ status: 'NEW' })];
+    t.reconciler.schedule('gap', t.clock.now(), t.clock.now());
+    await t.clock.advance(0);
+    expect(t.book.get('1001')?.current.status).toBe('NEW');
+    expect(t.book.get('1001')?.current.rawStatus).toBeUndefined();
+    expect(t.reconciler.statusUnknownOf('1001')).toBeNull();
+    expect(t.exchange.state.tradeQueries).toEqual([]);
+  });
+
+  it('marks "status unknown" an order history still shows in the unknown status and open orders do not list', async () => {
+    const t = setup({ intervalMs: 60_000 });
+    unrecognizedOrder(t);
+    t.exchange.state.history = [row({ status: 'CANCELLED' })];
+    t.reconciler.startClock();
+    await t.clock.advance(60_000);
+    await t.clock.advance(1_000);
+    expect(t.exchange.state.tradeQueries).toEqual(['1001']);
+    expect(t.reconciler.statusUnknownOf('1001')).toMatchObject({ code: 'NOT_OPEN_ON_EXCHANGE' });
+    expect(t.results.at(-1)).toMatchObject({ statusUnknown: ['1001'], missedByStream: 0 });
+    expect(t.replaced()).toBe(0);
+    // Marked, it is not asked about again by the next reconciliation.
+    t.reconciler.schedule('gap', t.clock.now(), t.clock.now());
+    await t.clock.advance(0);
+    expect(t.results).toHaveLength(2);
+    expect(t.exchange.state.tradeQueries).toEqual(['1001']);
+  });
+
+  it('an open order the stream never said more of, shown in history in an unknown status, is marked and counted as missed', async () => {
+    const t = setup({ intervalMs: 60_000 });
+    openOrder(t);
+    t.exchange.state.history = [row({ status: 'CANCELLED' })];
+    t.reconciler.startClock();
+    await t.clock.advance(60_000);
+    await t.clock.advance(1_000);
+    expect(t.reconciler.statusUnknownOf('1001')).toMatchObject({ code: 'NOT_OPEN_ON_EXCHANGE' });
+    expect(t.results.at(-1)).toMatchObject({ statusUnknown: ['1001'], missedByStream: 1 });
+    expect(t.replaced()).toBe(1);
+  });
+
+  it('an order history shows in an unknown status whose fills cover its quantity ends FILLED', async () => {
+    const t = setup();
+    unrecognizedOrder(t);
+    t.exchange.state.history = [row({ status: 'CANCELLED' })];
+    t.exchange.state.trades = [trade('1001', '12.34')];
+    t.reconciler.schedule('gap', t.clock.now(), t.clock.now());
+    await t.clock.advance(0);
+    expect(t.book.ended('1001')).toMatchObject({ status: 'FILLED', countedFilledQty: '12.34' });
+    expect(t.reconciler.statusUnknownOf('1001')).toBeNull();
+  });
+
+  it('leaves open an order open orders list in a status it does not know', async () => {
+    const t = setup();
+    unrecognizedOrder(t, 'HALTED');
+    t.exchange.state.open = [row({ status: 'HALTED' })];
+    t.exchange.state.history = [row({ status: 'HALTED' })];
+    t.reconciler.schedule('gap', t.clock.now(), t.clock.now());
+    await t.clock.advance(0);
+    expect(t.book.get('1001')?.current).toMatchObject({
+      status: 'UNRECOGNIZED',
+      rawStatus: 'HALTED',
+    });
+    expect(t.reconciler.statusUnknownOf('1001')).toBeNull();
+    expect(t.exchange.state.tradeQueries).toEqual([]);
   });
 
   it('reconciles every interval while an order is open, every 15 min otherwise, and not while down', async () => {

@@ -34,7 +34,8 @@ export interface ReconcileResult {
   backfilled: number;
   /**
    * On the clock: updates the live stream should have delivered and did not (accepted
-   * backfills plus orders found not open), so the stream is replaced. 0 otherwise.
+   * backfills plus orders found not open), so the stream is replaced. 0 otherwise. Deciding a
+   * status the stream did send, in a form Alpha Monitor does not know, is not counted.
    */
   missedByStream: number;
   /** Orders newly shown as "status unknown: not open on the exchange". */
@@ -79,8 +80,10 @@ export interface ReconcilerDeps {
  * Reconciliation, in one place: at start, after every gap and on a clock. Each run reads open
  * orders and history from no later than the oldest order the book believes open (ALPHA-PROTOCOL
  * §5 and gap 6: whether history filters by creation or update time is unknown, and a window
- * that starts before the order was created works for both), applies what moved forward, asks
- * user trades about open orders no list showed, and marks those it still cannot place.
+ * that starts before the order was created works for both), applies what moved forward (a
+ * known status for an order whose status from the stream it could not read, too), asks user
+ * trades about open orders that open orders do not list and history does not place (absent, or
+ * in a status it does not know), and marks those it still cannot place.
  * Runs are queued one after another, never concurrent.
  */
 export class Reconciler implements Disposable {
@@ -209,10 +212,16 @@ export class Reconciler implements Disposable {
         plan = await diffWithBook(api, book, view, clock.now());
       }
       let backfilled = 0;
-      for (const update of plan.updates) if (this.deps.apply(update) !== 'duplicate') backfilled++;
+      let missed = 0;
+      for (const update of plan.updates) {
+        const streamMissed = showsStreamMissed(book.get(update.orderId)?.current, update);
+        if (this.deps.apply(update) === 'duplicate') continue;
+        backfilled++;
+        if (streamMissed) missed++;
+      }
       const fates = await this.resolveNotListed(view, plan.notListed);
       backfilled += fates.backfilled;
-      const missedByStream = trigger === 'clock' ? backfilled + fates.unknown.length : 0;
+      const missedByStream = trigger === 'clock' ? missed + fates.missed : 0;
       if (missedByStream > 0) {
         this.deps.logger.warn('the stream missed updates; recovered over REST', {
           missed: missedByStream,
@@ -241,9 +250,10 @@ export class Reconciler implements Disposable {
   private async resolveNotListed(
     view: ExchangeView,
     orderIds: string[],
-  ): Promise<{ backfilled: number; unknown: string[] }> {
+  ): Promise<{ backfilled: number; unknown: string[]; missed: number }> {
     const { api, book, clock } = this.deps;
     let backfilled = 0;
+    let missed = 0;
     const unknown: string[] = [];
     for (const orderId of orderIds) {
       // The stream may have settled it since the lists were read.
@@ -251,14 +261,30 @@ export class Reconciler implements Disposable {
       if (!current || !view.believedOpen.includes(orderId)) continue;
       if (TERMINAL_STATUSES.has(current.status)) continue;
       const answer = await queryOrderFate(api, book, orderId, clock.now());
-      if (answer.update && this.deps.apply(answer.update) !== 'duplicate') backfilled++;
-      if (answer.kind === 'unknown' && this.unknown.mark(book, orderId, clock.now()))
+      if (answer.update && this.deps.apply(answer.update) !== 'duplicate') {
+        backfilled++;
+        if (showsStreamMissed(current, answer.update)) missed++;
+      }
+      if (answer.kind === 'unknown' && this.unknown.mark(book, orderId, clock.now())) {
         unknown.push(orderId);
+        if (showsStreamMissed(current, null)) missed++;
+      }
     }
-    return { backfilled, unknown };
+    return { backfilled, unknown, missed };
   }
 
   private wait(ms: number): Promise<void> {
     return new Promise((resolve) => this.deps.clock.setTimeout(resolve, ms));
   }
+}
+
+/**
+ * Whether reconciling an order (a backfill `update`, or a status-unknown mark when null) shows
+ * the stream missed something. Not when the stream's last update of it was in a status Alpha
+ * Monitor does not know and reconciliation only decides that status: the stream delivered it.
+ * A fill we had not heard of is still missed.
+ */
+function showsStreamMissed(current: OrderUpdate | undefined, update: OrderUpdate | null): boolean {
+  if (current?.status !== 'UNRECOGNIZED') return true;
+  return update !== null && update.executionType === 'TRADE';
 }

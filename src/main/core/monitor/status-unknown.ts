@@ -2,9 +2,10 @@ import { TERMINAL_STATUSES, type OrderUpdate } from '../../../shared/domain/orde
 import type { OrderBook } from '../book/order-book.ts';
 
 /**
- * An order the book believes open that the exchange neither lists as open nor shows in its
- * history, and whose fills do not prove it filled: shown as "status unknown: not open on the
- * exchange" (a code, translated where it is shown), never silently left open.
+ * An order the book believes open that the exchange does not list as open and whose history
+ * does not place it (absent, or only in a status Alpha Monitor does not know), and whose fills
+ * do not prove it filled: shown as "status unknown: not open on the exchange" (a code,
+ * translated where it is shown), never silently left open.
  */
 export interface StatusUnknown {
   code: 'NOT_OPEN_ON_EXCHANGE';
