@@ -7,8 +7,11 @@ import type {
   FleetSessionHealth,
   FleetState,
 } from '../../shared/ipc/views-fleet.ts';
-import { TERMINAL_STATUSES } from '../../shared/domain/order-update.ts';
-import { compareDecimal } from '../core/book/decimal-math.ts';
+import type Big from 'big.js';
+import { TERMINAL_STATUSES, type OrderUpdate } from '../../shared/domain/order-update.ts';
+import type { CountedFill } from '../../shared/domain/update-verdict.ts';
+import { isDecimalSum } from '../core/book/decimal-math.ts';
+import { growthOfFill, shareOf, type FillRange } from '../core/book/fill-coverage.ts';
 import {
   utcDayStartMs,
   volumePoints,
@@ -21,7 +24,8 @@ import {
  * How many ended orders' counted quantities a row keeps (the most recently ended): as many as
  * a new session's start reconciliation can list (history pages of 50 rows, at most 20), the
  * only way the same fill reaches a fleet row twice (a restarted monitor's fresh book counts
- * its backfill again). Within a session the book's verdicts already count each fill once.
+ * its backfill again). Within a session the book's verdicts already count each fill once, and
+ * the row's coverage of an order is then the book's, so it counts every verdict in full.
  */
 export const ENDED_COUNTED_KEPT = 1_000;
 
@@ -69,13 +73,17 @@ export class FleetRowState {
   /** Today's (UTC) fills, folded as they come (the fills themselves are not kept). */
   private today: { dayStartMs: number; tally: WearTally } | null = null;
   /**
-   * Per order, the highest cumulative filled quantity counted: a restarted monitor's backfill
-   * of an order already counted in an earlier session adds nothing. Open orders are all kept;
-   * of the ended ones, the last `ENDED_COUNTED_KEPT` to end (oldest first), so this holds what
-   * is open plus a fixed number, not the day's history.
+   * Per order, the highest cumulative filled quantity counted (and, in `holes`, the stretches
+   * below it not counted yet: fills seen out of order), the same coverage the book keeps. A
+   * fill covers `(z - l, z]`: one the book counts within a session is new here too (a late one
+   * closing a hole included), and a restarted monitor's backfill of an order counted in an
+   * earlier session adds only what that session did not count. Open orders are all kept; of
+   * the ended ones, the last `ENDED_COUNTED_KEPT` to end (oldest first), so this holds what is
+   * open plus a fixed number, not the day's history.
    */
   private readonly countedOpen = new Map<string, string>();
   private readonly countedEnded = new Map<string, string>();
+  private readonly holes = new Map<string, FillRange[]>();
 
   applyConnection(view: ConnectionView, atMs: number): void {
     const wasLive = this.state === 'live';
@@ -96,18 +104,16 @@ export class FleetRowState {
     this.updates = s.updatesAccepted;
     for (const { update, verdict } of batch.updates) {
       if (verdict.outcome === 'duplicate') continue;
-      const counted = verdict.counted;
-      if (!counted) {
-        // An order that ends without a fill (cancelled after a part fill) is no longer open.
-        if (TERMINAL_STATUSES.has(update.status)) this.noteEnded(update.orderId, null);
-        continue;
-      }
-      const cumulative = update.cumulativeFilledQty || '0';
-      const before = this.countedOpen.get(update.orderId) ?? this.countedEnded.get(update.orderId);
-      if (before !== undefined && compareDecimal(cumulative, before) <= 0) continue;
-      if (TERMINAL_STATUSES.has(update.status) || this.countedEnded.has(update.orderId))
-        this.noteEnded(update.orderId, cumulative);
-      else this.countedOpen.set(update.orderId, cumulative);
+      const counted = verdict.counted === null ? null : this.uncounted(update, verdict.counted);
+      // Noted before anything is skipped: an order that ended (with a fill new here, one counted
+      // before, or none) is no longer open, or it would be kept with the open ones for ever. A
+      // late fill of an ended order keeps it with the ended ones, as the last to end.
+      if (
+        TERMINAL_STATUSES.has(update.status) ||
+        (verdict.counted !== null && this.countedEnded.has(update.orderId))
+      )
+        this.noteEnded(update.orderId);
+      if (counted === null) continue;
       const fill = wearFillOfUpdate(update, counted, 1);
       this.count(fill);
       if (!this.lastFill || fill.timeMs >= this.lastFill.atMs) {
@@ -124,17 +130,55 @@ export class FleetRowState {
   }
 
   /**
-   * Moves an order's counted quantity (`qty`, or what was counted so far when null) to the
-   * ended ones, as the last to end; the one that ended longest ago goes beyond the limit.
+   * The part of a fill the book counted (`counted`) that this row has not counted yet, or null
+   * when it has all of it; moves the order's counted mark (kept with the open orders until
+   * `noteEnded`). The part takes the counted quote and fee in proportion, as the book does.
    */
-  private noteEnded(orderId: string, qty: string | null): void {
-    const counted = qty ?? this.countedOpen.get(orderId) ?? this.countedEnded.get(orderId);
+  private uncounted(update: OrderUpdate, counted: CountedFill): CountedFill | null {
+    const { orderId } = update;
+    const mark = this.countedOpen.get(orderId) ?? this.countedEnded.get(orderId) ?? '0';
+    const holes = this.holes.get(orderId);
+    // The usual case, kept allocation-free: the fill continues exactly where counting ended.
+    if (
+      holes === undefined &&
+      isDecimalSum(mark, update.lastFilledQty, update.cumulativeFilledQty)
+    ) {
+      this.countedOpen.set(orderId, update.cumulativeFilledQty);
+      return counted;
+    }
+    const growth = growthOfFill(update, mark, holes ?? []);
+    if (growth.holes.length > 0) this.holes.set(orderId, growth.holes);
+    else this.holes.delete(orderId);
+    this.countedOpen.set(orderId, growth.countedTo.toFixed());
+    if (!growth.uncounted.gt(0)) return null;
+    // More than the book counted means the book knew this order from before the row did.
+    if (!growth.uncounted.lt(counted.base)) return counted;
+    return shareOfCounted(counted, growth.uncounted);
+  }
+
+  /**
+   * Moves an order's counted quantity to the ended ones, as the last to end; the one that
+   * ended longest ago goes beyond the limit (with its holes).
+   */
+  private noteEnded(orderId: string): void {
+    const counted = this.countedOpen.get(orderId) ?? this.countedEnded.get(orderId);
     this.countedOpen.delete(orderId);
     this.countedEnded.delete(orderId);
     if (counted === undefined) return;
     this.countedEnded.set(orderId, counted);
-    if (this.countedEnded.size > ENDED_COUNTED_KEPT)
-      this.countedEnded.delete(this.countedEnded.keys().next().value!);
+    if (this.countedEnded.size > ENDED_COUNTED_KEPT) {
+      const oldest = this.countedEnded.keys().next().value!;
+      this.countedEnded.delete(oldest);
+      this.holes.delete(oldest);
+    }
+  }
+
+  /**
+   * How many orders' counted quantities the row keeps: the open ones, and the last to end (at
+   * most `ENDED_COUNTED_KEPT`).
+   */
+  keptOrders(): { open: number; ended: number } {
+    return { open: this.countedOpen.size, ended: this.countedEnded.size };
   }
 
   /** Adds a fill to its UTC day's tally (a newer day starts a new one; an older day's is left out). */
@@ -188,4 +232,13 @@ export class FleetRowState {
         return assertNever(this.state, 'fleet state');
     }
   }
+}
+
+/** `uncounted` of a counted fill's base, with its quote and fee in proportion. */
+function shareOfCounted(counted: CountedFill, uncounted: Big): CountedFill {
+  return {
+    base: uncounted.toFixed(),
+    quote: shareOf(counted.quote, uncounted, counted.base),
+    fee: counted.fee === null ? null : shareOf(counted.fee, uncounted, counted.base),
+  };
 }

@@ -1,0 +1,118 @@
+import Big from 'big.js';
+import { describe, expect, it } from 'vitest';
+import type { OrderStatus, OrderUpdate, UpdateSource } from '../../shared/domain/order-update.ts';
+import { sampleOrderUpdate, sampleSessionStats } from '../../../test/fakes/order-updates.ts';
+import { OrderBook } from '../core/book/order-book.ts';
+import { ENDED_COUNTED_KEPT, FleetRowState } from './fleet-row.ts';
+
+/** 2026-12-01 10:00 UTC. */
+const START_MS = Date.UTC(2026, 11, 1, 10);
+
+/** One monitor session: its own engine book, feeding the account's fleet row as the app does. */
+class Session {
+  private readonly book = new OrderBook();
+  /** What the account's own window counts this session (quote), from the book's verdicts. */
+  countedQuote = new Big(0);
+  constructor(private readonly row: FleetRowState) {}
+  feed(update: OrderUpdate, source: UpdateSource = 'stream'): void {
+    const verdict = this.book.apply(update, source, update.eventTimeMs);
+    if (verdict.counted) this.countedQuote = this.countedQuote.plus(verdict.counted.quote);
+    this.row.applyBatch({
+      accountId: 'a1',
+      updates: [
+        {
+          update,
+          source,
+          receivedAtMs: update.eventTimeMs,
+          verdict,
+          accepted: verdict.outcome !== 'duplicate',
+        },
+      ],
+      orders: [],
+      fills: [],
+      stats: sampleSessionStats(),
+    });
+  }
+}
+
+/** Order `orderId`'s update `eventId`: placed, or a fill of `l` bringing it to `z`, at price 1. */
+function update(
+  orderId: string,
+  eventId: number,
+  status: OrderStatus,
+  l = '0',
+  z = l,
+): OrderUpdate {
+  return sampleOrderUpdate({
+    orderId,
+    eventId,
+    executionType: status === 'NEW' ? 'NEW' : 'TRADE',
+    status,
+    lastFilledQty: l,
+    cumulativeFilledQty: z,
+    lastFilledPrice: '1',
+    lastQuoteQty: l,
+    cumulativeQuoteQty: z,
+    commission: status === 'NEW' ? null : '0',
+    commissionAsset: status === 'NEW' ? null : 'USDT',
+    transactionTimeMs: START_MS + eventId,
+    eventTimeMs: START_MS + eventId,
+  });
+}
+
+describe('FleetRowState counting fills', () => {
+  it('counts a late fill that closes a hole below the highest quantity counted, as the book does', () => {
+    const row = new FleetRowState();
+    const session = new Session(row);
+    session.feed(update('10', 1, 'NEW'));
+    session.feed(update('10', 2, 'PARTIALLY_FILLED', '4', '4'));
+    session.feed(update('10', 4, 'PARTIALLY_FILLED', '2', '9'));
+    // The fill from 4 to 7 arrives last.
+    session.feed(update('10', 3, 'PARTIALLY_FILLED', '3', '7'));
+    expect(session.countedQuote.toFixed()).toBe('9');
+    // 9 USDT: floor(log2(9)) = 3 points (6 would be 2).
+    expect(row.points(START_MS + 10)).toMatchObject({ countedVolumeUsdt: '9', volumePoints: 3 });
+  });
+
+  it("counts of a restarted monitor's backfill only what the earlier session did not", () => {
+    const row = new FleetRowState();
+    const first = new Session(row);
+    first.feed(update('10', 2, 'PARTIALLY_FILLED', '4', '4'));
+    first.feed(update('10', 4, 'PARTIALLY_FILLED', '2', '9'));
+    expect(row.points(START_MS + 10).countedVolumeUsdt).toBe('6');
+    // The restarted monitor's book learns the order from its history: 9 filled, in one update.
+    const restarted = new Session(row);
+    restarted.feed({ ...update('10', 0, 'FILLED', '9', '9'), tradeId: '0' }, 'backfill');
+    expect(restarted.countedQuote.toFixed()).toBe('9');
+    // The 3 the first session never saw count now; the 6 it counted do not count again.
+    expect(row.points(START_MS + 10).countedVolumeUsdt).toBe('9');
+    restarted.feed(update('10', 3, 'PARTIALLY_FILLED', '3', '7'));
+    expect(row.points(START_MS + 10).countedVolumeUsdt).toBe('9');
+  });
+
+  it("no longer keeps as open an order a restarted monitor's backfill finds ended, fill counted before", () => {
+    const row = new FleetRowState();
+    const orders = ENDED_COUNTED_KEPT + 5;
+    const first = new Session(row);
+    for (let i = 0; i < orders; i++) first.feed(update(`o${i}`, 1, 'PARTIALLY_FILLED', '10'));
+    expect(row.keptOrders()).toEqual({ open: orders, ended: 0 });
+    const restarted = new Session(row);
+    for (let i = 0; i < orders; i++)
+      restarted.feed({ ...update(`o${i}`, 0, 'CANCELED', '10'), tradeId: '0' }, 'backfill');
+    // Open orders plus the last 1,000 to end, not every order seen.
+    expect(row.keptOrders()).toEqual({ open: 0, ended: ENDED_COUNTED_KEPT });
+    expect(row.points(START_MS + 10).countedVolumeUsdt).toBe(String(orders * 10));
+  });
+
+  it('counts a late fill of an ended order once, and keeps it with the ended ones', () => {
+    const row = new FleetRowState();
+    const session = new Session(row);
+    session.feed(update('10', 2, 'PARTIALLY_FILLED', '4', '4'));
+    session.feed(update('10', 4, 'FILLED', '2', '9'));
+    session.feed(update('10', 3, 'PARTIALLY_FILLED', '3', '7'));
+    session.feed(update('10', 3, 'PARTIALLY_FILLED', '3', '7'));
+    expect(row.keptOrders()).toEqual({ open: 0, ended: 1 });
+    expect(row.points(START_MS + 10).countedVolumeUsdt).toBe(session.countedQuote.toFixed());
+    expect(session.countedQuote.toFixed()).toBe('9');
+  });
+});
