@@ -15,17 +15,19 @@ export interface PageEvent {
 
 /**
  * Events waiting for the next send to one page, coalesced by what they describe: an order's
- * latest state, a value's latest state (an account's connection, its points, the settings…),
- * every fill. Events that describe nothing kept (a notice, an export's progress, a strategy's
- * progress line) stay one by one, in order. Waiting costs the size of what changed, not the
- * number of events, so a page that reads slowly gets the state of now, not a growing queue.
+ * latest state, a value's latest state (an account's connection, its points, its strategy
+ * run's progress, an export's progress, the settings…), every fill. Notices stay one by one,
+ * in order. Waiting costs the size of what changed, not the number of events, so a page that
+ * reads slowly gets the state of now, not a growing queue.
  */
 export class PendingEvents {
   private readonly byKey = new Map<string, PendingEntry>();
   private nextUniqueKey = 0;
   private fillCount = 0;
-  /** Entries a page's reload cannot restore (notices, progress lines…): never dropped. */
+  /** Entries a page's reload cannot restore (notices, a request to open an order). */
   private keptCount = 0;
+  /** Keys of the notices waiting, oldest first (what `dropOldestNotices` forgets first). */
+  private readonly noticeKeys: string[] = [];
 
   get size(): number {
     return this.byKey.size;
@@ -39,6 +41,11 @@ export class PendingEvents {
   /** Fills waiting (the one part that grows with the number of updates). */
   get fills(): number {
     return this.fillCount;
+  }
+
+  /** Notices waiting (the one kept part that grows with the number of events). */
+  get notices(): number {
+    return this.noticeKeys.length;
   }
 
   add(event: EventName, payload: unknown): void {
@@ -56,6 +63,18 @@ export class PendingEvents {
     } else {
       this.byKey.set(key, { kind: 'event', event, payload });
       if (isKept(event)) this.keptCount++;
+      if (event === 'notice') this.noticeKeys.push(key);
+    }
+  }
+
+  /**
+   * Forgets the oldest notices waiting until `max` are left (no snapshot holds them: they are
+   * gone for the page).
+   */
+  dropOldestNotices(max: number): void {
+    while (this.noticeKeys.length > max) {
+      this.byKey.delete(this.noticeKeys.shift()!);
+      this.keptCount--;
     }
   }
 
@@ -94,18 +113,21 @@ export class PendingEvents {
     this.byKey.clear();
     this.fillCount = 0;
     this.keptCount = 0;
+    this.noticeKeys.length = 0;
     return events;
   }
 }
 
 /**
- * Events no snapshot restores, each one something the user reads: a notice, a strategy's
- * progress line (the panel reads them one by one), a notice's "show this order". They are few
- * (a notice groups an account's fills over a window; a run writes a line per step), so they are
- * kept for a slow page whatever its pace, never dropped by backpressure.
+ * Events no snapshot restores: a notice (the page shows it once, as it comes), a notice's
+ * "show this order". Backpressure on what a reload restores never drops them; the outbox
+ * bounds the notices on their own (`dropOldestNotices`), and "show this order" is coalesced
+ * to the latest request. A strategy's progress is not one of them: the event carries the
+ * run's whole view (its latest line in `status`), the page keeps only the latest per account
+ * and loads it again on a gap (`getStrategyProgress`).
  */
 function isKept(event: EventName): boolean {
-  return event === 'notice' || event === 'strategyProgress' || event === 'openOrder';
+  return event === 'notice' || event === 'openOrder';
 }
 
 type PendingEntry =
@@ -122,6 +144,14 @@ function keyOf(event: EventName, payload: unknown): string | null {
     case 'exportProgress':
       // Where an export is (rows so far, done): only the latest matters.
       return `${event}|${(payload as { exportId: string }).exportId}`;
+    case 'strategyProgress':
+      // The whole view of the account's run (its latest line included), which the page
+      // replaces with each event: only the latest matters. Each carries every order id the
+      // run placed, so keeping every one would grow with the square of the run's length.
+      return `${event}|${(payload as { accountId: string }).accountId}`;
+    case 'openOrder':
+      // "Show this order": the page ends on the latest request, as it would after each.
+      return event;
     case 'accountsChanged':
     case 'fleetChanged':
     case 'demoChanged':
@@ -129,7 +159,7 @@ function keyOf(event: EventName, payload: unknown): string | null {
     case 'alertSettingsChanged':
       return event;
     default:
-      // notice, openOrder, strategyProgress (its lines are read one by one).
+      // notice: each is shown once, as it comes.
       return null;
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StrategyProgressView } from '../../shared/ipc/views-app.ts';
 import type { FleetRowView } from '../../shared/ipc/views-fleet.ts';
 import type { FillPoint, OrderUpdatesBatch } from '../../shared/ipc/views-monitor.ts';
 import { FakeClock } from '../../../test/fakes/fake-clock.ts';
@@ -65,6 +66,31 @@ const filledOf = (events: PageEvent[]) =>
           o.last.orderId,
           o.last.cumulativeFilledQty,
         ])
+      : [],
+  );
+
+/** A strategy run's view after `trades` trades (as StrategyService publishes it). */
+function progress(accountId: string, trades: number, placedOrderIds: string[] = []) {
+  return {
+    accountId,
+    runId: `run-${accountId}`,
+    state: 'running',
+    trades,
+    placedOrderIds,
+    status: { code: 'TRADE_PLACED', trade: trades },
+  } as unknown as StrategyProgressView;
+}
+
+/** The strategy progress events as [account, trades]. */
+const progressOf = (events: PageEvent[]) =>
+  events.flatMap((e) =>
+    e.event === 'strategyProgress'
+      ? [
+          [
+            (e.payload as StrategyProgressView).accountId,
+            (e.payload as StrategyProgressView).trades,
+          ],
+        ]
       : [],
   );
 
@@ -173,17 +199,16 @@ describe('EventOutbox', () => {
     expect(sent[0]!.events.map((e) => e.event)).toContain('connectionChanged');
   });
 
-  it('never drops a notice or a strategy progress line, however far behind the page is (past 10,000 waiting)', async () => {
+  it("never drops a notice past 10,000 waiting events a reload restores; a run's progress comes as its latest", async () => {
     let reading = false;
     const { clock, sent, box } = outbox({ ready: () => reading, maxPendingFills: 100 });
     const expected: string[] = [];
     for (let n = 1; n <= 12_000; n++) {
-      if (n % 3 === 0) {
-        box.push('strategyProgress', { accountId: 'a1', runId: 'r1', trades: n });
-        expected.push(`progress ${n}`);
-      } else {
+      if (n % 13 === 0) {
         box.push('notice', { id: `n${n}` });
         expected.push(`notice n${n}`);
+      } else {
+        box.push('strategyProgress', progress('a1', n));
       }
       // Fills and progress of an export pile up meanwhile: those a reload restores may go.
       box.push('orderUpdates', trade('1', n));
@@ -194,19 +219,120 @@ describe('EventOutbox', () => {
     reading = true;
     await clock.advance(16);
     const events = sent.flatMap((s) => s.events);
-    const lines = events.flatMap((e) => {
-      if (e.event === 'notice') return [`notice ${(e.payload as { id: string }).id}`];
-      if (e.event === 'strategyProgress')
-        return [`progress ${(e.payload as { trades: number }).trades}`];
-      return [];
-    });
-    expect(lines).toEqual(expected);
-    // The export's progress is coalesced to its latest (it says where the export is, not a log).
+    const notices = events.flatMap((e) =>
+      e.event === 'notice' ? [`notice ${(e.payload as { id: string }).id}`] : [],
+    );
+    expect(notices).toEqual(expected);
+    // The run's view and the export's progress are coalesced to their latest (each says where
+    // the run or the export is; the page shows the latest).
+    expect(progressOf(events)).toEqual([['a1', 12_000]]);
     expect(events.filter((e) => e.event === 'exportProgress').map((e) => e.payload)).toEqual([
       { exportId: 'e1', rows: 12_000, done: true },
     ]);
     // The fills were dropped: the page is told to reload by the skipped seq.
     expect(sent[0]!.seq).toBeGreaterThan(1);
+  });
+
+  it("holds one progress view per account for a page that stops reading, however long the run (not a copy of the run's order ids per line)", async () => {
+    let reading = false;
+    const { clock, sent, box } = outbox({ ready: () => reading });
+    // The review's scenario: a line per trade placed and per fill, each with every id so far.
+    const ids: string[] = [];
+    for (let t = 1; t <= 1_500; t++) {
+      ids.push(String(9_000_000_000 + 2 * t), String(9_000_000_001 + 2 * t));
+      for (let k = 0; k < 2; k++) box.push('strategyProgress', progress('a1', t, [...ids]));
+      if (t % 500 === 0) box.push('strategyProgress', progress('a2', t / 500));
+      await clock.advance(4);
+    }
+    expect(sent).toEqual([]);
+    reading = true;
+    await clock.advance(16);
+    const events = sent.flatMap((s) => s.events);
+    expect(progressOf(events)).toEqual([
+      ['a1', 1_500],
+      ['a2', 3],
+    ]);
+    // What waited is the latest view's 3,000 ids, not the 4.5 million of every line's copy.
+    const heldIds = events.flatMap((e) =>
+      e.event === 'strategyProgress' ? (e.payload as StrategyProgressView).placedOrderIds : [],
+    );
+    expect(heldIds).toHaveLength(3_000);
+    expect(heldIds).toEqual(ids);
+  });
+
+  it('keeps the newest 1,000 notices for a page that does not read, and skips a seq so it reloads', async () => {
+    let reading = false;
+    const { clock, sent, box } = outbox({ ready: () => reading });
+    for (let n = 1; n <= 5_000; n++) {
+      box.push('notice', { id: `n${n}` });
+      if (n % 1_000 === 0) box.push('openOrder', { accountId: 'a1', orderId: String(n) });
+    }
+    await clock.advance(100);
+    expect(sent).toEqual([]);
+    reading = true;
+    await clock.advance(16);
+    expect(sent.map((s) => s.seq)).toEqual([2]);
+    const events = sent[0]!.events;
+    expect(
+      events.filter((e) => e.event === 'notice').map((e) => (e.payload as { id: string }).id),
+    ).toEqual(Array.from({ length: 1_000 }, (_, i) => `n${4_001 + i}`));
+    // "Show this order": the page would end on the latest request.
+    expect(events.filter((e) => e.event === 'openOrder').map((e) => e.payload)).toEqual([
+      { accountId: 'a1', orderId: '5000' },
+    ]);
+  });
+
+  it("gives a reading page every notice in order and each frame's latest progress", async () => {
+    const { clock, sent, box } = outbox();
+    const expected: string[] = [];
+    for (let frame = 1; frame <= 50; frame++) {
+      for (let k = 1; k <= 2; k++) {
+        box.push('notice', { id: `n${frame}.${k}` });
+        expected.push(`n${frame}.${k}`);
+        box.push('strategyProgress', progress('a1', 2 * frame - 2 + k));
+      }
+      await clock.advance(16);
+    }
+    expect(sent.map((s) => s.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const notices = sent.flatMap((s) =>
+      s.events.filter((e) => e.event === 'notice').map((e) => (e.payload as { id: string }).id),
+    );
+    expect(notices).toEqual(expected);
+    expect(sent.map((s) => progressOf(s.events))).toEqual(
+      Array.from({ length: 50 }, (_, i) => [['a1', 2 * i + 2]]),
+    );
+  });
+
+  it("brings a page that reloads on the gap to the run's latest progress when the outbox dropped it", async () => {
+    let reading = false;
+    const { clock, sent, box } = outbox({ ready: () => reading });
+    // What getStrategyProgress answers: the service's latest view of the account's run.
+    let latest: StrategyProgressView | null = null;
+    const publish = (view: StrategyProgressView) => {
+      latest = view;
+      box.push('strategyProgress', view);
+    };
+    for (let t = 1; t <= 100; t++) publish(progress('a1', t));
+    // Past 10,000 waiting values (a connection per account): what a reload restores goes.
+    for (let n = 1; n <= 10_001; n++)
+      box.push('connectionChanged', { accountId: `x${n}`, state: 'live' });
+    await clock.advance(100);
+    reading = true;
+    await clock.advance(16);
+    // The page's side, as use-strategy-progress and the transport do it: on a skipped seq it
+    // loads the value again; events of the batch that arrive meanwhile win over the load.
+    let shown: StrategyProgressView | null = null;
+    let lastSeq = 0;
+    for (const { seq, events } of sent) {
+      if (seq !== lastSeq + 1) shown = latest;
+      lastSeq = seq;
+      for (const e of events)
+        if (e.event === 'strategyProgress') shown = e.payload as StrategyProgressView;
+    }
+    expect(sent.map((s) => s.seq)).toEqual([2]);
+    // Nothing of the run waited for the page: the reload brought its latest view.
+    expect(progressOf(sent[0]!.events)).toEqual([]);
+    expect(shown).toEqual(progress('a1', 100));
   });
 
   it('sends what is waiting at once on flushNow, even while the page reads slowly (before a reply)', async () => {

@@ -12,10 +12,17 @@ export const OUTBOX_INTERVAL_MS = 16;
  */
 export const OUTBOX_MAX_PENDING_FILLS = 100_000;
 /**
- * Events a reload restores waiting for such a page: past this, the same (notices and strategy
- * progress lines are not counted and never dropped: no snapshot holds them).
+ * Events a reload restores waiting for such a page (orders, current values, a strategy run's
+ * progress): past this, they are dropped and the page is told to reload. Notices are not
+ * counted: no snapshot holds them.
  */
 export const OUTBOX_MAX_PENDING_EVENTS = 10_000;
+/**
+ * Notices waiting for such a page: past this, the oldest are dropped (the page reloads on the
+ * gap, which brings back everything but them). A page shows 3 notices at once and counts the
+ * rest per kind, so the newest 1,000 are more than it would show one by one.
+ */
+export const OUTBOX_MAX_PENDING_NOTICES = 1_000;
 
 export interface EventOutboxOptions {
   clock: Clock;
@@ -29,6 +36,7 @@ export interface EventOutboxOptions {
   intervalMs?: number;
   maxPendingFills?: number;
   maxPendingEvents?: number;
+  maxPendingNotices?: number;
 }
 
 /**
@@ -37,7 +45,9 @@ export interface EventOutboxOptions {
  * while the page keeps up (`ready`); meanwhile changes keep coalescing, so a slow page gets
  * the latest state in one batch, never a backlog. When even that would grow without bound
  * (fills of a page that never reads), the order batches are dropped and the next `seq` skips
- * one: the page reloads its snapshots on a gap, so nothing it shows is lost.
+ * one: the page reloads its snapshots on a gap, so nothing it shows is lost. Notices, which no
+ * snapshot holds, are kept through that, up to their own limit; past it the oldest go (with
+ * a gap too), so what a page that never reads costs stays bounded.
  */
 export class EventOutbox implements Disposable {
   private readonly pending = new PendingEvents();
@@ -60,9 +70,14 @@ export class EventOutbox implements Disposable {
       this.pending.fills > (this.options.maxPendingFills ?? OUTBOX_MAX_PENDING_FILLS)
     ) {
       this.gap = true;
-      // What the page reloads on the gap may go; notices and progress lines stay, in order.
+      // What the page reloads on the gap may go; notices stay, in order.
       if (tooMany) this.pending.dropReloadable();
       else this.pending.dropOrderUpdates();
+    }
+    const maxNotices = this.options.maxPendingNotices ?? OUTBOX_MAX_PENDING_NOTICES;
+    if (this.pending.notices > maxNotices) {
+      this.gap = true;
+      this.pending.dropOldestNotices(maxNotices);
     }
     this.schedule(Math.max(0, this.lastSentMs + this.intervalMs - this.options.clock.now()));
   }
@@ -134,6 +149,7 @@ export function coalescingEventSink(
     // every frame (ready is always true), so nothing piles up past one frame's events.
     maxPendingFills: Infinity,
     maxPendingEvents: Infinity,
+    maxPendingNotices: Infinity,
   });
   return {
     emit: (name, payload) => outbox.push(name, payload),
