@@ -190,7 +190,7 @@ describe('the built main process', { timeout: 180_000 }, () => {
     let sim: Simulator;
     const service = `${TEST_KEYCHAIN_SERVICE}-built-main-${randomUUID().slice(0, 8)}`;
     beforeAll(async () => {
-      requireTestKeychain();
+      await requireTestKeychain();
       sim = await startSimulator({ port: 0, fillDelayMs: 60_000 });
     });
     afterAll(async () => {

@@ -82,7 +82,7 @@ const curlOf = (
 ) => sampleCurl({ browser, shell, secrets: secretsFromSession(account.credentials), body: '{}' });
 
 beforeAll(async () => {
-  requireTestKeychain();
+  await requireTestKeychain();
   sim = await startSimulator();
   home = await mkdtemp(join(tmpdir(), 'am-leak-home-'));
   inputs = await mkdtemp(join(tmpdir(), 'am-leak-inputs-'));

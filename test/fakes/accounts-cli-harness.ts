@@ -35,13 +35,15 @@ export function useAccountsCliHarness(options: { homePrefix: string; sim?: Simul
   const keychain = createKeyringSecretStore({ service });
 
   beforeAll(async () => {
-    requireTestKeychain();
+    await requireTestKeychain();
     sim = await startSimulator(options.sim);
   });
   afterAll(async () => {
     await sim?.dispose();
   });
   beforeEach(async () => {
+    // Waits out a restart of the private keyring between tests (see requireTestKeychain).
+    await requireTestKeychain();
     home = await mkdtemp(join(tmpdir(), options.homePrefix));
     env = { ...process.env, ALPHA_MONITOR_HOME: home, ALPHA_MONITOR_KEYCHAIN_SERVICE: service };
     delete env.ALPHA_MONITOR_CREDENTIALS_FILE;

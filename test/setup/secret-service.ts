@@ -20,15 +20,32 @@ export const TEST_KEYCHAIN_SERVICE = 'alpha-monitor-test';
 
 const PROBE_SERVICE = 'alpha-monitor-test-probe';
 const STARTUP_TIMEOUT_MS = 10_000;
+/** How long a test file waits for a restarted private keyring (generous: the machine is busy). */
+const RESTART_WAIT_MS = 60_000;
+const KEYRING_PASSWORD = 'alpha-monitor-test-keyring';
 
 /**
- * Throws (never skips) when the test setup could not provide a keychain on Linux. Other
- * platforms use the OS keychain and always pass.
+ * Throws (never skips) when the test setup could not provide a keychain on Linux. With the
+ * private one, also waits until it answers: gnome-keyring-daemon has been seen to abort
+ * (SIGTRAP in GLib) under a busy suite, and the global setup then starts it again on the same
+ * bus, so a file that starts during the restart waits instead of failing. Other platforms use
+ * the OS keychain and always pass.
  */
-export function requireTestKeychain(env: NodeJS.ProcessEnv = process.env): void {
+export async function requireTestKeychain(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (process.platform !== 'linux') return;
   const state = env[TEST_KEYCHAIN_ENV_VAR];
-  if (state === 'system' || state === 'private') return;
+  if (state === 'system') return;
+  if (state === 'private') {
+    const deadline = Date.now() + RESTART_WAIT_MS;
+    while (!(await probe(5_000))) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `The private Secret Service stopped answering and did not come back within ${RESTART_WAIT_MS / 1000} s.`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return;
+  }
   throw new Error(
     `No Secret Service for the keychain tests (${state ?? 'global setup did not run'}). ` +
       'Install the Debian packages dbus, dbus-x11 and gnome-keyring; the test setup starts them itself.',
@@ -43,7 +60,7 @@ export async function setupSecretService(): Promise<() => Promise<void>> {
     return async () => {};
   }
   try {
-    const teardown = await startPrivateSecretService();
+    const { teardown } = await startPrivateSecretService();
     process.env[TEST_KEYCHAIN_ENV_VAR] = 'private';
     return teardown;
   } catch (error) {
@@ -70,11 +87,18 @@ async function probe(timeoutMs: number): Promise<boolean> {
   return Promise.race([attempt, timeout]);
 }
 
-async function startPrivateSecretService(): Promise<() => Promise<void>> {
+/** A private bus and a supervised gnome-keyring; sets DBUS_SESSION_BUS_ADDRESS until the teardown. */
+export async function startPrivateSecretService(): Promise<{
+  teardown: () => Promise<void>;
+  /** The running gnome-keyring-daemon's pid (it changes when the supervisor restarts it). */
+  keyringPid: () => number | undefined;
+}> {
   const root = await mkdtemp(join(tmpdir(), 'alpha-monitor-keyring-'));
   const children: ChildProcess[] = [];
   const previousAddress = process.env.DBUS_SESSION_BUS_ADDRESS;
+  let supervisor: KeyringSupervisor | undefined;
   const teardown = async () => {
+    supervisor?.stop();
     for (const child of children.reverse()) await stop(child);
     if (previousAddress === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
     else process.env.DBUS_SESSION_BUS_ADDRESS = previousAddress;
@@ -104,35 +128,93 @@ async function startPrivateSecretService(): Promise<() => Promise<void>> {
     children.push(bus);
     const address = await firstLine(bus, 'dbus-daemon');
 
-    const keyring = spawn(
-      'gnome-keyring-daemon',
-      ['--foreground', '--unlock', '--components=secrets'],
-      {
-        env: { ...env, DBUS_SESSION_BUS_ADDRESS: address },
-        stdio: ['pipe', 'ignore', 'pipe'],
-      },
-    );
-    children.push(keyring);
-    const keyringErrors = collect(keyring);
-    // --unlock reads the login keyring's password from stdin; a new keyring is created with it
-    // and becomes the default collection, unlocked.
-    keyring.stdin.end('alpha-monitor-test-keyring');
+    const keyringEnv = { ...env, DBUS_SESSION_BUS_ADDRESS: address };
+    const first = startKeyring(keyringEnv);
+    children.push(first.child);
+    const running = superviseKeyring(first, keyringEnv, children);
+    supervisor = running;
 
     process.env.DBUS_SESSION_BUS_ADDRESS = address;
     const deadline = Date.now() + STARTUP_TIMEOUT_MS;
     while (!(await probe(2_000))) {
-      if (keyring.exitCode !== null || Date.now() > deadline) {
+      if (first.child.exitCode !== null || Date.now() > deadline) {
         throw new Error(
-          `gnome-keyring-daemon did not come up: ${keyringErrors().trim() || 'no output'}`,
+          `gnome-keyring-daemon did not come up: ${first.errors().trim() || 'no output'}`,
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return teardown;
+    return { teardown, keyringPid: () => running.current().pid };
   } catch (error) {
     await teardown();
     throw error;
   }
+}
+
+function startKeyring(env: NodeJS.ProcessEnv): { child: ChildProcess; errors: () => string } {
+  const child = spawn(
+    'gnome-keyring-daemon',
+    ['--foreground', '--unlock', '--components=secrets'],
+    {
+      env,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    },
+  );
+  const errors = collect(child);
+  // --unlock reads the login keyring's password from stdin: the first start creates the keyring
+  // with it (the default collection, unlocked), a restart unlocks the same one from disk.
+  child.stdin.end(KEYRING_PASSWORD);
+  return { child, errors };
+}
+
+interface KeyringSupervisor {
+  current(): ChildProcess;
+  stop(): void;
+}
+
+/**
+ * Starts gnome-keyring-daemon again, on the same bus and keyring folder, whenever it exits
+ * before the teardown (it has aborted with SIGTRAP in GLib under a busy suite, which left every
+ * later keychain test with "No Secret Service is reachable"). Says so on stderr, since a test
+ * running at that moment may still fail.
+ */
+function superviseKeyring(
+  first: { child: ChildProcess; errors: () => string },
+  env: NodeJS.ProcessEnv,
+  children: ChildProcess[],
+): KeyringSupervisor {
+  let stopped = false;
+  let restarts = 0;
+  let current = first.child;
+  const watch = (child: ChildProcess, errors: () => string) => {
+    current = child;
+    child.once('exit', (code, signal) => {
+      if (stopped) return;
+      restarts += 1;
+      const said = errors().trim();
+      process.stderr.write(
+        `[test keychain] gnome-keyring-daemon exited (${signal ?? `code ${code}`}` +
+          `${said ? `: ${said.slice(-300)}` : ''}); starting it again (restart ${restarts}).\n`,
+      );
+      // Back off a little when it keeps dying at once, so a broken install does not spin.
+      setTimeout(
+        () => {
+          if (stopped) return;
+          const next = startKeyring(env);
+          children.push(next.child);
+          watch(next.child, next.errors);
+        },
+        Math.min(2_000, 100 * restarts),
+      ).unref();
+    });
+  };
+  watch(first.child, first.errors);
+  return {
+    current: () => current,
+    stop: () => {
+      stopped = true;
+    },
+  };
 }
 
 function busConfigXml(socketDir: string): string {

@@ -21,7 +21,7 @@ let sim: Simulator;
 let home: string;
 
 beforeAll(async () => {
-  requireTestKeychain();
+  await requireTestKeychain();
   sim = await startSimulator();
   home = await mkdtemp(join(tmpdir(), 'am-cli-concurrent-'));
 });
