@@ -71,11 +71,15 @@ export class PendingEvents {
    * Forgets the oldest notices waiting until `max` are left (no snapshot holds them: they are
    * gone for the page).
    */
-  dropOldestNotices(max: number): void {
+  /** Returns how many were forgotten. */
+  dropOldestNotices(max: number): number {
+    let dropped = 0;
     while (this.noticeKeys.length > max) {
       this.byKey.delete(this.noticeKeys.shift()!);
       this.keptCount--;
+      dropped++;
     }
+    return dropped;
   }
 
   /**

@@ -49,14 +49,16 @@ function trade(id: string, filled: number, accountId = 'a1'): OrderUpdatesBatch 
 function outbox(options: { ready?: () => boolean; maxPendingFills?: number } = {}) {
   const clock = new FakeClock();
   const sent: Array<{ seq: number; events: PageEvent[] }> = [];
+  const droppedNotices: number[] = [];
   const box = new EventOutbox({
+    onNoticesDropped: (count) => droppedNotices.push(count),
     clock,
     ready: options.ready ?? (() => true),
     send: (seq, events) => sent.push({ seq, events }),
     intervalMs: 16,
     maxPendingFills: options.maxPendingFills,
   });
-  return { clock, sent, box };
+  return { clock, sent, box, droppedNotices };
 }
 
 const filledOf = (events: PageEvent[]) =>
@@ -262,16 +264,19 @@ describe('EventOutbox', () => {
 
   it('keeps the newest 1,000 notices for a page that does not read, and skips a seq so it reloads', async () => {
     let reading = false;
-    const { clock, sent, box } = outbox({ ready: () => reading });
+    const { clock, sent, box, droppedNotices } = outbox({ ready: () => reading });
     for (let n = 1; n <= 5_000; n++) {
       box.push('notice', { id: `n${n}` });
       if (n % 1_000 === 0) box.push('openOrder', { accountId: 'a1', orderId: String(n) });
     }
     await clock.advance(100);
     expect(sent).toEqual([]);
+    expect(droppedNotices).toEqual([]);
     reading = true;
     await clock.advance(16);
     expect(sent.map((s) => s.seq)).toEqual([2]);
+    // Said once, with the batch, for the host's log.
+    expect(droppedNotices).toEqual([4_000]);
     const events = sent[0]!.events;
     expect(
       events.filter((e) => e.event === 'notice').map((e) => (e.payload as { id: string }).id),

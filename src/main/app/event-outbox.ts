@@ -37,6 +37,11 @@ export interface EventOutboxOptions {
   maxPendingFills?: number;
   maxPendingEvents?: number;
   maxPendingNotices?: number;
+  /**
+   * Told, with the next batch sent, how many notices were dropped while the receiver did not
+   * read (once per gap, not per notice), so the host can say so in its log.
+   */
+  onNoticesDropped?(count: number): void;
 }
 
 /**
@@ -55,6 +60,7 @@ export class EventOutbox implements Disposable {
   private lastSentMs = -Infinity;
   private seq = 0;
   private gap = false;
+  private droppedNotices = 0;
   private readonly intervalMs: number;
 
   constructor(private readonly options: EventOutboxOptions) {
@@ -77,7 +83,7 @@ export class EventOutbox implements Disposable {
     const maxNotices = this.options.maxPendingNotices ?? OUTBOX_MAX_PENDING_NOTICES;
     if (this.pending.notices > maxNotices) {
       this.gap = true;
-      this.pending.dropOldestNotices(maxNotices);
+      this.droppedNotices += this.pending.dropOldestNotices(maxNotices);
     }
     this.schedule(Math.max(0, this.lastSentMs + this.intervalMs - this.options.clock.now()));
   }
@@ -121,6 +127,11 @@ export class EventOutbox implements Disposable {
     this.seq += 1;
     this.lastSentMs = this.options.clock.now();
     this.options.send(this.seq, this.pending.take());
+    if (this.droppedNotices > 0) {
+      const count = this.droppedNotices;
+      this.droppedNotices = 0;
+      this.options.onNoticesDropped?.(count);
+    }
   }
 
   dispose(): void {

@@ -15,7 +15,7 @@ import {
 } from '../../shared/ipc/wire.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { DownloadTickets } from './download-tickets.ts';
-import { EventOutbox } from '../app/event-outbox.ts';
+import { EventOutbox, OUTBOX_MAX_PENDING_NOTICES } from '../app/event-outbox.ts';
 import { DOWNLOAD_TICKET_PARAM, DOWNLOADS_PATH } from './host-export-target.ts';
 import { systemClock } from '../core/ports/clock.ts';
 import { HOST_CSP, hostAllowed, originAllowed } from './host-security.ts';
@@ -230,6 +230,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       clock: systemClock,
       ready: () => ws.bufferedAmount < PAGE_BUFFER_HIGH_WATER_BYTES,
       send: (seq, events) => reply(ws, { t: 'evts', seq, events }),
+      onNoticesDropped: (count) =>
+        options.logger.warn('browser host: a page that stopped reading missed older notices', {
+          count,
+          kept: OUTBOX_MAX_PENDING_NOTICES,
+        }),
     });
   }
 
