@@ -3,7 +3,7 @@ import type { OrderStatus } from '../../../shared/domain/order-update.ts';
 import type { SessionStateName } from '../../../shared/domain/session-state.ts';
 import type { OrderStatusUnknown } from '../../../shared/ipc/views-monitor.ts';
 import { assertNever } from '../../../shared/assert-never.ts';
-import type { CodedError } from '../i18n/error-text.ts';
+import { hintOf, type CodedError } from '../i18n/error-text.ts';
 import { useT } from '../i18n/i18n.tsx';
 import type { Messages } from '../i18n/messages-en.ts';
 
@@ -148,7 +148,7 @@ export function ErrorBox({
   tone?: 'error' | 'warning';
 }) {
   const t = useT();
-  const hint = t.errorHint[error.code] ?? t.errorHint.default;
+  const hint = hintOf(t.errorHint, error.code);
   return (
     <div
       className={`error-box tone-${tone}`}

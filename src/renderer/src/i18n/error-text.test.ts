@@ -5,7 +5,7 @@ import {
   type AppErrorCode,
   type AppErrorParams,
 } from '../../../shared/ipc/error-codes.ts';
-import { describeError } from './error-text.ts';
+import { describeError, hintOf } from './error-text.ts';
 import { messagesFor } from './i18n.tsx';
 
 /** One example per code, typed by the map: a new code without an example does not compile. */
@@ -116,4 +116,18 @@ describe('describeError (app errors said by code and params)', () => {
     expect(messagesFor('zh-CN').errorText(error)).toBe('这不是 cURL 命令。');
     expect(messagesFor('en').errorText(error)).toBe('This is not a cURL command.');
   });
+});
+
+describe('what-to-do hints', () => {
+  it.each(['en', 'zh-CN'] as const)(
+    '%s: a known code gets its hint, any other string the default',
+    (lang) => {
+      const hints = messagesFor(lang).errorHint;
+      expect(hintOf(hints, 'SESSION_EXPIRED')).toBe(hints.SESSION_EXPIRED);
+      expect(hintOf(hints, 'SESSION_EXPIRED')).not.toBe(hints.default);
+      // An operating system's code, or a name every object has, is not a hint.
+      for (const code of ['EACCES', 'constructor', 'toString', '__proto__'])
+        expect(hintOf(hints, code)).toBe(hints.default);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import type { Reason } from '../../../shared/reasons/reason.ts';
 import { describeReason } from '../../../shared/reasons/reason-text.ts';
-import { describeError, type CodedError } from './error-text.ts';
+import { describeError, type CodedError, type ErrorHints } from './error-text.ts';
 import type { FleetSessionHealthStatus, FleetState } from '../../../shared/ipc/views-fleet.ts';
 import type {
   SessionHealthReason,
@@ -649,7 +649,7 @@ export const en = {
     MAX_LOSS: 'Raise the loss limit to go on.',
     TOO_MANY_FAILURES: 'See the reason above; the run stops after 3 failed trades in a row.',
     default: 'Try again. If it keeps happening, restart Alpha Monitor and check its log.',
-  } as Record<string, string>,
+  } satisfies ErrorHints as ErrorHints,
   copyCode: (code: string) => `Error code ${code}`,
 
   // Alpha points and wear (the points card, the per-day export, the target setting)
