@@ -3,6 +3,7 @@ import { systemClock } from '../../core/ports/clock.ts';
 import { createAccountRest } from '../../core/session/index.ts';
 import { defaultWebSocketFactory, OrderStreamConnection } from '../../core/stream/index.ts';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
+import { createCliLogger } from '../common/cli-logger.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
 import {
   parseCommandArgs,
@@ -47,7 +48,12 @@ export const command: CliCommand = {
       );
       return ExitCode.ok;
     }
+    // Each step's outcome also goes to the CLI log (codes and masked params only), so a
+    // failed check can be read there later like a watch's.
+    const logger = createCliLogger(context, false, 'check');
     const print: PrintStep = (step, lines) => {
+      if (step.ok) logger.info(`${step.step} ok`, step.params);
+      else logger.warn(`${step.step} failed`, { code: step.code, params: step.params });
       if (!connection.json) {
         context.stdout(lines.join('\n') + '\n');
         return;

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { startSimulator, type Simulator } from '../../sim/index.ts';
 import { createMemoryCliContext } from '../../../../test/fakes/memory-cli-context.ts';
 import { findEnglishSentence } from '../../../../test/fakes/english-sentence.ts';
 import { waitFor } from '../../../../test/fakes/wait-for.ts';
+import { openCliLogFile } from '../common/cli-log-file.ts';
 import { command as check } from './check.ts';
 import { command as listenKey } from './listen-key.ts';
 import { command as watch } from './watch.ts';
@@ -34,6 +35,14 @@ afterAll(async () => {
 });
 
 const urls = () => ['--rest-url', sim.restUrl, '--ws-url', sim.wsUrl];
+
+/** A context whose CLI log is a real file in a fresh home, and a reader of that file. */
+async function withLogFile(lang: 'en' | 'zh-CN' = 'en') {
+  const home = await mkdtemp(join(dir, 'home-'));
+  const logFile = openCliLogFile({ env: { ALPHA_MONITOR_HOME: home }, lang, warn: () => {} });
+  const io = createMemoryCliContext(lang, {}, { logFile });
+  return { io, log: () => readFile(logFile.path, 'utf8') };
+}
 /** listen-key opens no stream, so it takes no --ws-url. */
 const restUrl = () => ['--rest-url', sim.restUrl];
 
@@ -65,6 +74,24 @@ describe('listen-key', () => {
     expect(line.message).toMatch(/^币安会话已失效/);
   });
 
+  it('writes the outcome to the CLI log: the key masked, a refusal with its code', async () => {
+    const good = await withLogFile();
+    expect(
+      await listenKey.run(['--credentials-file', goodFile, ...restUrl()], good.io.context),
+    ).toBe(0);
+    const masked = /Listen key: ([0-9a-f]{10}\.\.\.)/.exec(good.io.stdout)![1]!;
+    const goodLog = await good.log();
+    expect(goodLog).toMatch(/ INFO \[listen-key\] listen key obtained /);
+    expect(goodLog).toContain(masked);
+    expect(goodLog).not.toMatch(/[0-9a-f]{32}/);
+
+    const stale = await withLogFile();
+    await listenKey.run(['--credentials-file', staleFile, ...restUrl()], stale.io.context);
+    expect(await stale.log()).toMatch(
+      / WARN \[listen-key\] listen key refused .*"SESSION_EXPIRED"/,
+    );
+  });
+
   it('refuses a credentials file others can read (exit 2)', async () => {
     const open = join(dir, 'open.json');
     await writeFile(open, JSON.stringify(sim.demoAccount.credentials));
@@ -80,6 +107,14 @@ describe('check', () => {
     const io = createMemoryCliContext();
     expect(await check.run(['--credentials-file', goodFile, ...urls()], io.context)).toBe(0);
     expect(io.stdout.match(/✅/g)).toHaveLength(5);
+  });
+
+  it('writes each step to the CLI log, a failed one with its code', async () => {
+    const { io, log } = await withLogFile('zh-CN');
+    expect(await check.run(['--credentials-file', staleFile, ...urls()], io.context)).toBe(3);
+    const text = await log();
+    expect(text).toMatch(/ INFO \[check\] credentials ok /);
+    expect(text).toMatch(/ WARN \[check\] listenKey failed .*"code":"SESSION_EXPIRED"/);
   });
 
   it('marks the failing step ❌ with what to do, in Chinese too', async () => {

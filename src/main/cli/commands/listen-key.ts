@@ -8,6 +8,7 @@ import {
   resolveConnection,
 } from '../common/connection-options.ts';
 import { fetchListenKey } from '../common/fetch-listen-key.ts';
+import { createCliLogger } from '../common/cli-logger.ts';
 import { jsonFailure } from '../common/json-failure.ts';
 import { checkMessages } from '../i18n/check-messages.ts';
 import { connectionMessages } from '../i18n/connection-messages.ts';
@@ -31,6 +32,16 @@ export const command: CliCommand = {
     try {
       const { rest } = createAccountRest(resolved);
       const result = await fetchListenKey(rest);
+      const logger = createCliLogger(context, false, 'listen-key');
+      if (result.ok)
+        logger.info('listen key obtained', {
+          account: resolved.accountId,
+          listenKey: maskListenKey(result.key),
+        });
+      else {
+        const { code, params } = jsonFailure(context.lang, result.error);
+        logger.warn('listen key refused', { account: resolved.accountId, code, params });
+      }
       if (connection.json) {
         context.stdout(
           JSON.stringify(
