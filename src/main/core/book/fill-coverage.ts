@@ -46,6 +46,26 @@ export function growthOfFill(
   return { uncounted, countedTo: to, holes: left };
 }
 
+/**
+ * Whether a fill `(z - l, z]` lies, at least in part, in one of `holes` (stretches below the
+ * counted mark not counted yet). Reconciliation backfills a missed fill below the mark only
+ * when this holds, so a fill counted already is never offered to the book twice.
+ */
+export function fillsHole(
+  fill: { lastFilledQty: string; cumulativeFilledQty: string },
+  holes: readonly FillRange[],
+): boolean {
+  if (holes.length === 0) return false;
+  const to = new Big(fill.cumulativeFilledQty);
+  const from = to.minus(fill.lastFilledQty);
+  for (const [holeFrom, holeTo] of holes) {
+    const lo = holeFrom.gt(from) ? holeFrom : from;
+    const hi = holeTo.lt(to) ? holeTo : to;
+    if (hi.gt(lo)) return true;
+  }
+  return false;
+}
+
 /** The share `uncounted / filled` of a fill's quote quantity or fee, exactly where it divides. */
 export function shareOf(value: string, uncounted: Big, filled: string): string {
   return new Big(value).times(uncounted).div(filled).round(12, Big.roundHalfUp).toFixed();

@@ -18,7 +18,7 @@ import {
   type PackBase,
 } from './ended-order.ts';
 import { StatisticsAccumulator, type BookStatistics } from './book-statistics.ts';
-import { growthOfFill, shareOf, type FillRange } from './fill-coverage.ts';
+import { fillsHole, growthOfFill, shareOf, type FillRange } from './fill-coverage.ts';
 
 /**
  * One order as the book knows it. Kept small on purpose (memory bounded by what is open, not by
@@ -140,7 +140,8 @@ function verdictOf(reason: VerdictReason, counted: CountedFill | null): UpdateVe
  *   moves the state backwards; nothing leaves a terminal status; the filled quantity never
  *   shrinks.
  * - Backfill updates (REST reconciliation) have no event id of their own; they apply only
- *   when they move the order forward.
+ *   when they move the order forward, and are kept as late when they bring a fill in a hole
+ *   below the counted mark (a frame the stream lost; see `ordersWithFillHoles`).
  * OTO legs are linked by `il`.
  */
 export class OrderBook {
@@ -149,8 +150,12 @@ export class OrderBook {
   /** OTO legs by list id (`il`), while one of them is open. */
   private readonly lists = new Map<string, string[]>();
   private readonly stats = new StatisticsAccumulator();
-  /** Per order: stretches below its counted mark not counted yet (fills seen out of order). */
-  private readonly fillHoles = new Map<string, FillRange[]>();
+  /**
+   * Per order: stretches below its counted mark not counted yet (fills seen out of order, or a
+   * frame lost), with the order's symbol (reconciliation asks the exchange for its fills; an
+   * ended order's tombstone has no symbol).
+   */
+  private readonly fillHoles = new Map<string, OrderFillHoles>();
   /** Set when the first order ends (ended orders are packed relative to it). */
   private base: PackBase | undefined;
 
@@ -231,13 +236,16 @@ export class OrderBook {
   ): UpdateVerdict {
     const ended = this.unpack(update.orderId, packed);
     let verdict: UpdateVerdict;
-    if (source === 'backfill') verdict = FIXED_VERDICTS['adds-nothing'];
-    else if (ended.eventIds.includes(update.eventId)) verdict = FIXED_VERDICTS['repeated-event'];
+    // A backfill adds to an ended order only a fill in a hole below its counted mark.
+    if (source === 'backfill' && !this.fillsHole(update.orderId, update))
+      verdict = FIXED_VERDICTS['adds-nothing'];
+    else if (source === 'stream' && ended.eventIds.includes(update.eventId))
+      verdict = FIXED_VERDICTS['repeated-event'];
     else {
       const counter = { orderId: ended.orderId, countedFilledQty: ended.countedFilledQty };
       const counted = this.countFill(counter, update);
       verdict = verdictOf(
-        update.eventId < ended.eventId ? 'older-event' : 'after-terminal',
+        source === 'stream' && update.eventId < ended.eventId ? 'older-event' : 'after-terminal',
         counted,
       );
       this.storeEnded({
@@ -326,7 +334,7 @@ export class OrderBook {
       source === 'backfill'
         ? this.backfillMovesForward(previous, update)
           ? null
-          : 'adds-nothing'
+          : this.backfillLateReason(previous, update)
         : this.streamLateReason(previous, update);
     if (late === 'adds-nothing') return FIXED_VERDICTS['adds-nothing'];
     this.accept(record, update, source, receivedAtMs);
@@ -438,6 +446,39 @@ export class OrderBook {
       : 'fill-behind';
   }
 
+  /**
+   * A backfill that does not move its order forward is late when it brings a fill in a hole
+   * below the counted mark (a frame the stream lost, recovered from the order's fills over
+   * REST); otherwise it adds nothing.
+   */
+  private backfillLateReason(previous: OrderUpdate, next: OrderUpdate): VerdictReason {
+    if (!this.fillsHole(next.orderId, next)) return 'adds-nothing';
+    return isTerminal(previous.status) ? 'after-terminal' : 'fill-behind';
+  }
+
+  /** Whether a TRADE update's fill lies, at least in part, in a hole of its order. */
+  private fillsHole(orderId: string, update: OrderUpdate): boolean {
+    if (update.executionType !== 'TRADE' || this.fillHoles.size === 0) return false;
+    const holes = this.fillHoles.get(orderId);
+    return holes !== undefined && fillsHole(update, holes.ranges);
+  }
+
+  /**
+   * Orders, open or ended, with stretches below their counted mark not counted yet: a fill
+   * arrived above a fill the stream has not delivered (late, or lost). Reconciliation asks the
+   * exchange for these orders' fills.
+   */
+  ordersWithFillHoles(): OrderFillHolesView[] {
+    const out: OrderFillHolesView[] = [];
+    for (const [orderId, { symbol, ranges }] of this.fillHoles)
+      out.push({
+        orderId,
+        symbol,
+        holes: ranges.map(([from, to]) => [from.toFixed(), to.toFixed()]),
+      });
+    return out;
+  }
+
   private backfillMovesForward(previous: OrderUpdate, next: OrderUpdate): boolean {
     if (isTerminal(previous.status)) return false;
     const filled = compareDecimal(next.cumulativeFilledQty, previous.cumulativeFilledQty);
@@ -473,9 +514,10 @@ export class OrderBook {
     const growth = growthOfFill(
       update,
       record.countedFilledQty,
-      this.fillHoles.get(record.orderId) ?? [],
+      this.fillHoles.get(record.orderId)?.ranges ?? [],
     );
-    if (growth.holes.length > 0) this.fillHoles.set(record.orderId, growth.holes);
+    if (growth.holes.length > 0)
+      this.fillHoles.set(record.orderId, { symbol: update.symbol, ranges: growth.holes });
     else this.fillHoles.delete(record.orderId);
     if (growth.countedTo.gt(record.countedFilledQty))
       record.countedFilledQty = growth.countedTo.toFixed();
@@ -519,6 +561,20 @@ function otherLeg(legs: readonly string[], orderId: string): string | null {
   return null;
 }
 
+/** An order's stretches below its counted mark not counted yet, and its symbol. */
+interface OrderFillHoles {
+  readonly symbol: string;
+  readonly ranges: FillRange[];
+}
+
+/** An order with holes below its counted mark, as reconciliation reads it. */
+export interface OrderFillHolesView {
+  readonly orderId: string;
+  readonly symbol: string;
+  /** Stretches `(from, to]` of the cumulative filled quantity not counted yet. */
+  readonly holes: ReadonlyArray<readonly [from: string, to: string]>;
+}
+
 /** What fill counting reads and moves: an open order, or an ended one's counted mark. */
 interface FillCounter {
   readonly orderId: string;
@@ -537,7 +593,8 @@ function afterLate(
     updateCount: ended.updateCount + 1,
     lastSource: source,
     lastReceivedAtMs: receivedAtMs,
-    eventIds: [...ended.eventIds, update.eventId],
+    // A backfill has no event id of its own (it carries the order's last one).
+    eventIds: source === 'backfill' ? ended.eventIds : [...ended.eventIds, update.eventId],
   };
 }
 
