@@ -73,6 +73,7 @@ export function createControlHandler(sim: () => Simulator) {
       sent: sim().faults.duplicateLastFrame(str(b, 'listenKey', false)),
     }),
     'POST /faults/reorder-next-pushes': (b) => sim().faults.reorderNextPushes(num(b, 'count')!),
+    'POST /faults/lose-next-pushes': (b) => sim().faults.loseNextPushes(num(b, 'count')!),
     'POST /faults/order-gate': (b) => {
       const gate = str(b, 'gate');
       if (gate !== 'none' && gate !== 'verification' && gate !== 'riskChallenge') {

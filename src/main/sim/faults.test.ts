@@ -168,6 +168,20 @@ describe('fault injection', () => {
     expect(ids[0]).toBeGreaterThan(ids[1]!);
   });
 
+  it('loseNextPushes never sends the next pushes and delivers the ones after them', async () => {
+    await start();
+    const key = await obtainListenKey(sim);
+    const s = track(await subscribedSocket(sim, key));
+    sim.faults.loseNextPushes(1);
+    // Placing an OTO pushes its two legs: the first is lost.
+    await placeRestingOto(sim);
+    await s.waitForCount(isExecutionReport, 1);
+    await placeRestingOto(sim);
+    const frames = await s.waitForCount(isExecutionReport, 3);
+    // The first OTO's working leg (NEW) never arrived; its pending leg and the next OTO did.
+    expect(frames.map((f) => pushData(f)!.X)).toEqual(['PENDING', 'NEW', 'PENDING']);
+  });
+
   it('pings on the interval and drops a client that never answers, keeping one that does', async () => {
     await start({ pingIntervalMs: 20_000, pongTimeoutMs: 60_000 });
     const silent = track(await openRecordingSocket(sim.wsUrl, { autoPong: false }));

@@ -212,6 +212,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return key !== undefined && streams.duplicateLast(`alpha@${key}`);
       },
       reorderNextPushes: (count) => streams.reorderNext(count),
+      loseNextPushes: (count) => streams.loseNext(count),
       setOrderGate: (gate, userId) => accounts.setOrderGate(userId ?? demoAccount.userId, gate),
     },
     market: {

@@ -105,6 +105,11 @@ export interface SimulatorFaults {
   /** Holds the next `count` pushes and sends them newest first. */
   reorderNextPushes(count: number): void;
   /**
+   * Loses the next `count` pushes (never sent; the socket stays up and later pushes arrive): a
+   * fill's frame lost while the order's next fill is delivered.
+   */
+  loseNextPushes(count: number): void;
+  /**
    * Blocks order placement for the account (default demo): 'verification' answers the captured
    * 补充认证 message, 'riskChallenge' adds the `risk_challenge_biz_no` /
    * `risk_challenge_enable_flow` headers; 'none' lifts it.

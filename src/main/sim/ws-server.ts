@@ -46,6 +46,8 @@ export class StreamServer implements AsyncDisposable {
   /** Pushes held back by reorderNext(), released newest first. */
   private held: Array<{ stream: string; text: string }> = [];
   private holdRemaining = 0;
+  /** Pushes still to be lost (see loseNext()). */
+  private loseRemaining = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -85,6 +87,10 @@ export class StreamServer implements AsyncDisposable {
 
   /** Sends `{"stream":<stream>,"data":<data>}` to every subscriber of `stream`. */
   push(stream: string, data: Record<string, unknown>): void {
+    if (this.loseRemaining > 0) {
+      this.loseRemaining--;
+      return;
+    }
     const text = JSON.stringify({ stream, data });
     if (this.holdRemaining > 0) {
       this.held.push({ stream, text });
@@ -115,6 +121,14 @@ export class StreamServer implements AsyncDisposable {
   /** Holds the next `count` pushes and sends them in reverse order once all have arrived. */
   reorderNext(count: number): void {
     this.holdRemaining = Math.max(0, Math.floor(count));
+  }
+
+  /**
+   * Loses the next `count` pushes: never sent, while the socket stays up and later pushes
+   * arrive (a frame lost in a drop, with the next one delivered before reconciliation runs).
+   */
+  loseNext(count: number): void {
+    this.loseRemaining = Math.max(0, Math.floor(count));
   }
 
   /** Destroys every connection without a close frame. */

@@ -14,6 +14,7 @@ import {
   type ExchangeView,
   type ReconcileApi,
 } from './backfill.ts';
+import { queryHoleFills } from './fill-holes.ts';
 import { startOfUtcDayMs, StatusUnknownTracker, type StatusUnknown } from './status-unknown.ts';
 
 /** Why a reconciliation ran. */
@@ -59,6 +60,14 @@ export interface ReconcilerSettings {
 }
 
 export const DEFAULT_RECONCILE_INTERVAL_MS = 60_000;
+
+/**
+ * Orders with holes below their counted mark asked about per reconciliation (one user-trades
+ * call each, through the account's REST budget); the rest wait for the next one.
+ */
+export const HOLED_ORDERS_PER_RUN = 10;
+/** Reconciliations that ask an order's fills for a hole before it is left alone (logged). */
+export const HOLE_ATTEMPTS = 3;
 export const DEFAULT_IDLE_RECONCILE_INTERVAL_MS = 15 * 60_000;
 
 export interface ReconcilerDeps {
@@ -83,7 +92,9 @@ export interface ReconcilerDeps {
  * that starts before the order was created works for both), applies what moved forward (a
  * known status for an order whose status from the stream it could not read, too), asks user
  * trades about open orders that open orders do not list and history does not place (absent, or
- * in a status it does not know), and marks those it still cannot place.
+ * in a status it does not know), and marks those it still cannot place. Orders with a hole
+ * below their counted mark (a fill the stream never delivered, below one it did) get their
+ * fills asked and the missing ones backfilled (`fill-holes.ts`).
  * Runs are queued one after another, never concurrent.
  */
 export class Reconciler implements Disposable {
@@ -93,6 +104,8 @@ export class Reconciler implements Disposable {
   private readonly idleIntervalMs: number;
   private readonly graceMs: number;
   private readonly unknown = new StatusUnknownTracker();
+  /** Per order with a hole: reconciliations that asked its fills and did not close it. */
+  private readonly holeAttempts = new Map<string, number>();
   private chain: Promise<void> = Promise.resolve();
   private queued = 0;
   private ticker: Disposable | null = null;
@@ -205,7 +218,11 @@ export class Reconciler implements Disposable {
       };
       const view = await readExchange(api, open, window);
       let plan = await diffWithBook(api, book, view, clock.now());
-      if (trigger === 'clock' && (plan.updates.length > 0 || plan.notListed.length > 0)) {
+      const holesSeen = this.holedOrdersToAsk().length > 0;
+      if (
+        trigger === 'clock' &&
+        (plan.updates.length > 0 || plan.notListed.length > 0 || holesSeen)
+      ) {
         // A push may have been on its way while REST answered: look again before blaming the stream.
         await this.wait(this.graceMs);
         if (this.disposed) return;
@@ -221,7 +238,10 @@ export class Reconciler implements Disposable {
       }
       const fates = await this.resolveNotListed(view, plan.notListed);
       backfilled += fates.backfilled;
-      const missedByStream = trigger === 'clock' ? missed + fates.missed : 0;
+      // Every fill recovered into a hole is a frame the stream did not deliver.
+      const holeFills = await this.fillHoles(view);
+      backfilled += holeFills;
+      const missedByStream = trigger === 'clock' ? missed + fates.missed + holeFills : 0;
       if (missedByStream > 0) {
         this.deps.logger.warn('the stream missed updates; recovered over REST', {
           missed: missedByStream,
@@ -271,6 +291,58 @@ export class Reconciler implements Disposable {
       }
     }
     return { backfilled, unknown, missed };
+  }
+
+  /** Orders with holes to ask about now: not left alone yet, at most `HOLED_ORDERS_PER_RUN`. */
+  private holedOrdersToAsk() {
+    const holed = this.deps.book.ordersWithFillHoles();
+    const ids = new Set(holed.map((h) => h.orderId));
+    // A hole that closed (a late frame, a backfill) starts its count afresh if one opens again.
+    for (const orderId of [...this.holeAttempts.keys()])
+      if (!ids.has(orderId)) this.holeAttempts.delete(orderId);
+    return holed
+      .filter((h) => (this.holeAttempts.get(h.orderId) ?? 0) < HOLE_ATTEMPTS)
+      .slice(0, HOLED_ORDERS_PER_RUN);
+  }
+
+  /**
+   * Asks the fills of orders with holes below their counted mark and backfills those that lie
+   * in a hole; returns the backfill updates the book accepted. An order whose hole stays open
+   * after `HOLE_ATTEMPTS` reconciliations (its fills not listed, or not adding up) is left
+   * alone and logged, so a hole the exchange cannot explain costs a bounded number of calls.
+   */
+  private async fillHoles(view: ExchangeView): Promise<number> {
+    const { api, book, clock, logger } = this.deps;
+    let backfilled = 0;
+    for (const holed of this.holedOrdersToAsk()) {
+      const { orderId } = holed;
+      const row =
+        view.history.find((r) => r.orderId === orderId) ??
+        view.open.find((r) => r.orderId === orderId);
+      try {
+        const answer = await queryHoleFills(api, book, holed, row, clock.now());
+        for (const update of answer.updates)
+          if (this.deps.apply(update) !== 'duplicate') backfilled++;
+      } catch (error) {
+        logger.warn('could not read the fills of an order with a missing fill', {
+          orderId,
+          code: (error as { code?: string }).code,
+          reason: maskFrameText((error as Error).message ?? String(error)),
+        });
+      }
+      if (!book.ordersWithFillHoles().some((h) => h.orderId === orderId)) continue;
+      const attempts = (this.holeAttempts.get(orderId) ?? 0) + 1;
+      this.holeAttempts.set(orderId, attempts);
+      if (attempts === HOLE_ATTEMPTS)
+        logger.warn(
+          'fills missing below the filled quantity the exchange cannot place; not asked again',
+          {
+            orderId,
+            attempts,
+          },
+        );
+    }
+    return backfilled;
   }
 
   private wait(ms: number): Promise<void> {

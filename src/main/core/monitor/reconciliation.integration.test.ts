@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import { rootReason } from '../../../shared/reasons/reason.ts';
 import { describeReason } from '../../../shared/reasons/reason-text.ts';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -155,6 +156,53 @@ describe('reconciliation against the simulator', { timeout: 240_000 }, () => {
       PATIENCE_MS,
     );
     expect(h.monitor.stats.reconnects).toBe(0);
+  });
+
+  it("a fill whose frame was lost below a later fill is recovered from the order's fills: its volume and fee counted once", async () => {
+    h = await startMonitorHarness({
+      monitor: { reconcileIntervalMs: 400, reconcileGraceMs: 200, reconcileMarginMs: 100 },
+    });
+    const events = reconciles(h);
+    await live(h);
+    // From here on only the clock reconciles (it counts what the stream missed).
+    await h.until(() => events.some((e) => e.trigger === 'start'), 'start reconciled', PATIENCE_MS);
+    const { workingOrderId: id } = await placeRestingOto(h);
+    const filledInBook = () => h!.monitor.book.get(id)?.current.cumulativeFilledQty;
+    await h.until(() => filledInBook() === '0', 'the order seen', PATIENCE_MS);
+    h.sim.orders.fillNow(id, '10');
+    h.sim.orders.fillNow(id, '20');
+    await h.until(() => filledInBook() === '30', 'fills 1 and 2', PATIENCE_MS);
+    // Fill 3's frame is lost; fill 4 (the rest) arrives: the book's filled quantity is the
+    // exchange's, so only the order's own fills can show that 30 of it were never counted.
+    h.sim.faults.loseNextPushes(1);
+    h.sim.orders.fillNow(id, '30');
+    h.sim.orders.fillNow(id);
+    await h.until(() => h!.monitor.book.statusOf(id) === 'FILLED', 'fill 4', PATIENCE_MS);
+    const fill4SeenAtMs = h.sim.clock.now();
+    await h.until(
+      () => events.some((e) => e.trigger === 'clock' && e.gapEndMs >= fill4SeenAtMs),
+      'a reconciliation after fill 4',
+      PATIENCE_MS,
+    );
+    const trades = await h.rest.getUserTrades({ orderId: id, symbol: SYMBOL });
+    expect(trades).toHaveLength(4);
+    const sum = (values: string[]) => values.reduce((s, v) => s.plus(v), new Big(0)).toFixed();
+    const counted = h.updates
+      .filter((u) => u.update.orderId === id && u.verdict.counted !== null)
+      .map((u) => u.verdict.counted!);
+    // The window's statistics: the BUY's fee is paid in ALPHA_373 (the SELL leg pays USDT).
+    expect(h.monitor.book.statistics().feesByAsset.ALPHA_373).toBe(
+      sum(trades.map((t) => t.commission)),
+    );
+    expect(sum(counted.map((c) => c.base))).toBe('100');
+    expect(sum(counted.map((c) => c.quote))).toBe(sum(trades.map((t) => t.quoteQty)));
+    expect(h.updates.filter((u) => u.update.orderId === id && u.source === 'backfill')).toEqual([
+      expect.objectContaining({
+        update: expect.objectContaining({ lastFilledQty: '30.00', cumulativeFilledQty: '60' }),
+        verdict: expect.objectContaining({ outcome: 'late' }),
+      }),
+    ]);
+    expect(h.monitor.stats.missedByStream).toBeGreaterThan(0);
   });
 
   it('notices an exchange that went away (socket gone, REST refused) and keeps reconnecting', async () => {

@@ -1,0 +1,168 @@
+import Big from 'big.js';
+import type { OrderStatus, OrderUpdate } from '../../../shared/domain/order-update.ts';
+import type { OrderBook, OrderFillHolesView } from '../book/order-book.ts';
+import type { OrderHistoryRow, UserTrade } from '../rest/alpha-types.ts';
+import type { ReconcileApi } from './backfill.ts';
+
+/** What the exchange's fills of an order with holes below its counted mark recovered. */
+export interface HoleFills {
+  /** One backfill update per listed fill that lies in a hole, oldest first. */
+  updates: OrderUpdate[];
+  /**
+   * False when the listed fills could not be placed on the order's filled quantity (they add
+   * up to less than the book counted already): nothing is backfilled, the next
+   * reconciliation asks again.
+   */
+  placed: boolean;
+}
+
+/**
+ * Asks user trades for one order the book holds with holes below its counted mark (a fill
+ * arrived above one the stream never delivered: its frame was lost in a drop, and the next
+ * fill came live before reconciliation ran, so history shows the filled quantity the book
+ * has and nothing looks missing). Each listed fill covers `(z - l, z]` of the order's filled
+ * quantity, placed by adding the fills up oldest first; those that lie in a hole become
+ * backfill updates with their own quantity, quote and fee, which the book counts only where
+ * they fall in a hole (a fill the stream delivers later counts nothing more, and neither does
+ * this backfill after that frame).
+ *
+ * What get-user-trades returns is captured for one order only (ALPHA-PROTOCOL.md §5): every
+ * fill, newest first, several sharing a `tradeId` with distinct `pageId`s. Not known, and so
+ * handled:
+ * - the order of the list: sorted here by time, then `pageId`, then `id`, oldest first;
+ * - whether `orderId` filters: fills of other orders are left out;
+ * - whether the same fill can be listed twice (overlapping pages): kept once per `pageId`;
+ * - whether the list is complete (a page limit or a listing that lags): fills that add up to
+ *   less than the book counted cannot be placed (which end is missing is unknown), so nothing
+ *   is backfilled (`placed: false`); fills adding up to more (some not pushed yet) are placed
+ *   from 0 and only those in a hole are used;
+ * - whether its fills are split as the stream's frames were: where they are not, the book
+ *   counts only the part of a listed fill that lies in a hole, its quote and fee in
+ *   proportion, so the base quantity is exact and nothing counts twice.
+ */
+export async function queryHoleFills(
+  api: ReconcileApi,
+  book: OrderBook,
+  holed: OrderFillHolesView,
+  row: OrderHistoryRow | undefined,
+  nowMs: number,
+): Promise<HoleFills> {
+  const open = book.get(holed.orderId);
+  const ended = open === undefined ? book.ended(holed.orderId) : undefined;
+  const counted = open?.countedFilledQty ?? ended?.countedFilledQty;
+  if (counted === undefined) return { updates: [], placed: false };
+  const listed = await api.getUserTrades({ orderId: holed.orderId, symbol: holed.symbol });
+  const trades = oldestFirst(onceEach(listed.filter((t) => t.orderId === holed.orderId)));
+  const total = trades.reduce((sum, t) => sum.plus(t.qty || '0'), new Big(0));
+  if (total.lt(counted)) return { updates: [], placed: false };
+  const holes = holed.holes.map(([from, to]) => [new Big(from), new Big(to)] as const);
+  const context: FillContext = {
+    known: open?.current ?? null,
+    row,
+    eventId: open?.current.eventId ?? ended?.eventId ?? 0,
+    orderListId: open?.orderListId ?? ended?.orderListId ?? null,
+  };
+  const updates: OrderUpdate[] = [];
+  let filledTo = new Big(0);
+  let quoteTo = new Big(0);
+  for (const trade of trades) {
+    const from = filledTo;
+    filledTo = filledTo.plus(trade.qty || '0');
+    quoteTo = quoteTo.plus(trade.quoteQty || '0');
+    if (holes.some(([lo, hi]) => overlaps(from, filledTo, lo, hi)))
+      updates.push(tradeToUpdate(trade, filledTo, quoteTo, context, nowMs));
+  }
+  return { updates, placed: true };
+}
+
+/** What a listed fill's update takes from the order as the book and history know it. */
+interface FillContext {
+  /** The order's current update, while it is open. */
+  known: OrderUpdate | null;
+  /** Its history or open-orders row of this reconciliation, if listed. */
+  row: OrderHistoryRow | undefined;
+  eventId: number;
+  orderListId: string | null;
+}
+
+/** A listed fill as an executionReport-shaped TRADE update bringing the order to `filledTo`. */
+function tradeToUpdate(
+  trade: UserTrade,
+  filledTo: Big,
+  quoteTo: Big,
+  { known, row, eventId, orderListId }: FillContext,
+  nowMs: number,
+): OrderUpdate {
+  const timeMs = trade.time || nowMs;
+  const quantity = known?.quantity ?? row?.origQty ?? '0';
+  const status: OrderStatus =
+    new Big(quantity || '0').gt(0) && filledTo.gte(quantity) ? 'FILLED' : 'PARTIALLY_FILLED';
+  const orderType = known?.orderType ?? row?.type ?? trade.orderType;
+  return {
+    eventTimeMs: timeMs,
+    transactionTimeMs: timeMs,
+    updateTimeMs: timeMs,
+    orderCreationTimeMs: known?.orderCreationTimeMs ?? row?.time ?? timeMs,
+    symbol: trade.symbol,
+    baseAsset: known?.baseAsset ?? trade.baseAsset,
+    quoteAsset: known?.quoteAsset ?? trade.quoteAsset,
+    clientOrderId: known?.clientOrderId ?? '',
+    side: known?.side ?? trade.side,
+    orderType,
+    originalOrderType: known?.originalOrderType ?? orderType,
+    timeInForce: known?.timeInForce ?? 'GTC',
+    quantity,
+    price: known?.price ?? row?.price ?? trade.price,
+    stopPrice: known?.stopPrice ?? row?.stopPrice ?? '0',
+    avgPrice: filledTo.gt(0) ? quoteTo.div(filledTo).toFixed(8) : '0',
+    executionType: 'TRADE',
+    status,
+    orderId: trade.orderId,
+    lastFilledQty: trade.qty,
+    cumulativeFilledQty: filledTo.toFixed(),
+    lastFilledPrice: trade.price,
+    commission: trade.commission || '0',
+    commissionAsset:
+      trade.commissionAsset || (trade.side === 'BUY' ? trade.baseAsset : trade.quoteAsset),
+    tradeId: trade.tradeId,
+    isMaker: false,
+    cumulativeQuoteQty: quoteTo.toFixed(),
+    lastQuoteQty: trade.quoteQty,
+    quoteOrderQty: '0',
+    // Backfill has no event id of its own; it keeps the last one the stream gave this order.
+    eventId,
+    orderListId:
+      orderListId ?? (row?.orderListId && row.orderListId !== '-1' ? row.orderListId : null),
+    contingencyType: known?.contingencyType ?? row?.contingencyType ?? null,
+    contingencyPosition: known?.contingencyPosition ?? row?.contingencyOrderPosition ?? null,
+    st: null,
+  };
+}
+
+function overlaps(from: Big, to: Big, lo: Big, hi: Big): boolean {
+  return (hi.lt(to) ? hi : to).gt(lo.gt(from) ? lo : from);
+}
+
+/** One of each listed fill (a `pageId` names one fill; `tradeId` does not). */
+function onceEach(trades: UserTrade[]): UserTrade[] {
+  const seen = new Set<string>();
+  return trades.filter((t) => {
+    const key = t.pageId || `${t.id}:${t.time}:${t.qty}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function oldestFirst(trades: UserTrade[]): UserTrade[] {
+  return [...trades].sort(
+    (a, b) => a.time - b.time || compareIds(a.pageId, b.pageId) || compareIds(a.id, b.id),
+  );
+}
+
+/** Ids as the exchange sends them: digit strings compared as numbers, others as text. */
+function compareIds(a: string, b: string): number {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b))
+    return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
