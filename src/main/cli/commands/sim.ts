@@ -1,4 +1,5 @@
 import { parseCliArgs } from '../i18n/args-messages.ts';
+import { osErrorWords } from '../../../shared/reasons/os-error-text.ts';
 import { open, readFile } from 'node:fs/promises';
 import type { CliCommand, CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
@@ -58,13 +59,11 @@ const messages = defineMessages({
     cannotWrite: (file: string, reason: string) =>
       `Cannot write the demo credentials to ${file}: ${reason}. Nothing was started.`,
     writeReason: (code: string, fallback: string) =>
-      ({
-        ENOENT: 'its folder does not exist',
-        EACCES: 'permission denied',
-        EPERM: 'permission denied',
-        EISDIR: 'it is a folder',
-        EROFS: 'the file system is read-only',
-      })[code] ?? fallback,
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : (osErrorWords('en', code) ?? fallback),
     stop: 'Press Ctrl+C to stop.\n',
     stopping: 'Stopping…\n',
   },
@@ -114,13 +113,11 @@ const messages = defineMessages({
     cannotWrite: (file: string, reason: string) =>
       `无法将演示凭据写入 ${file}：${reason}。未启动任何服务。`,
     writeReason: (code: string, fallback: string) =>
-      ({
-        ENOENT: '所在文件夹不存在',
-        EACCES: '没有权限',
-        EPERM: '没有权限',
-        EISDIR: '这是一个文件夹',
-        EROFS: '文件系统为只读',
-      })[code] ?? fallback,
+      code === 'ENOENT'
+        ? '所在文件夹不存在'
+        : code === 'EISDIR'
+          ? '这是一个文件夹'
+          : (osErrorWords('zh-CN', code) ?? fallback),
     stop: '按 Ctrl+C 停止。\n',
     stopping: '正在停止…\n',
   },

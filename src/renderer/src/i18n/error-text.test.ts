@@ -107,8 +107,11 @@ describe('describeError (app errors said by code and params)', () => {
 
   it('names a code no table knows instead of showing its English message', () => {
     const error = { code: 'EACCES', params: {}, message: 'permission denied, open /x' };
-    expect(describeError('zh-CN', error)).toBe('操作失败（EACCES）。');
-    expect(describeError('en', error)).toBe('The operation failed (EACCES).');
+    expect(describeError('zh-CN', error)).toBe('操作失败：没有权限（EACCES）。');
+    expect(describeError('en', error)).toBe('The operation failed: permission denied (EACCES).');
+    // A code no table knows still names itself, and nothing from the prototype is taken.
+    expect(describeError('en', { code: 'EXYZ' })).toBe('The operation failed (EXYZ).');
+    expect(describeError('zh-CN', { code: 'toString' })).toBe('操作失败（toString）。');
   });
 
   it('is what the message tables use (t.errorText)', () => {

@@ -1,4 +1,5 @@
 import type { ErrorTexts } from './error-text.ts';
+import { osErrorWords } from '../../../shared/reasons/os-error-text.ts';
 
 const headerPart = (detail: string | undefined) =>
   detail === undefined
@@ -70,7 +71,7 @@ export const ERROR_TEXTS_EN: ErrorTexts = {
   DISK_FULL: (p) =>
     p.path === undefined ? 'The disk is full.' : `The disk is full: ${p.path} was not saved.`,
   FILE_WRITE_FAILED: (p) =>
-    `Could not save ${p.path}${p.osCode === undefined ? '' : ` (${p.osCode})`}; the previous file is unchanged.`,
+    `Could not save ${p.path}${p.osCode === undefined ? '' : ` (${[osErrorWords('en', p.osCode), p.osCode].filter(Boolean).join(', ')})`}; the previous file is unchanged.`,
   ALERT_SETTINGS_INVALID: (p) => `The alerts file ${p.path} is not valid.`,
   EXPORT_FAILED: () => 'The export could not be written.',
   ENOSPC: () => 'The disk is full: the file was not written.',
@@ -94,4 +95,9 @@ export const ERROR_TEXTS_EN: ErrorTexts = {
 };
 
 /** A code that no table knows (a newer main, an operating-system error). */
-export const unknownErrorEn = (code: string) => `The operation failed (${code}).`;
+export const unknownErrorEn = (code: string) => {
+  const words = osErrorWords('en', code);
+  return words === undefined
+    ? `The operation failed (${code}).`
+    : `The operation failed: ${words} (${code}).`;
+};

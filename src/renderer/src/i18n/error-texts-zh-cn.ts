@@ -1,4 +1,5 @@
 import type { ErrorTexts } from './error-text.ts';
+import { osErrorWords } from '../../../shared/reasons/os-error-text.ts';
 
 /** Text from outside (a host name, a file's problem), quoted inside a Chinese sentence. */
 const q = (text: string) => `“${text}”`;
@@ -69,7 +70,7 @@ export const ERROR_TEXTS_ZH_CN: ErrorTexts = {
   SECRET_STORE_FAILED: () => '钥匙串拒绝了此操作（已锁定或被拒绝）。',
   DISK_FULL: (p) => (p.path === undefined ? '磁盘已满。' : `磁盘已满：${p.path} 未能保存。`),
   FILE_WRITE_FAILED: (p) =>
-    `无法保存 ${p.path}${p.osCode === undefined ? '' : `（${p.osCode}）`}；原文件未改动。`,
+    `无法保存 ${p.path}${p.osCode === undefined ? '' : `（${[osErrorWords('zh-CN', p.osCode), p.osCode].filter(Boolean).join('，')}）`}；原文件未改动。`,
   ALERT_SETTINGS_INVALID: (p) => `提醒设置文件 ${p.path} 无效。`,
   EXPORT_FAILED: () => '导出文件未能写入。',
   ENOSPC: () => '磁盘已满：文件未能写入。',
@@ -93,4 +94,7 @@ export const ERROR_TEXTS_ZH_CN: ErrorTexts = {
 };
 
 /** 任何表都不认识的代码（较新的主进程、操作系统错误）。 */
-export const unknownErrorZhCn = (code: string) => `操作失败（${code}）。`;
+export const unknownErrorZhCn = (code: string) => {
+  const words = osErrorWords('zh-CN', code);
+  return words === undefined ? `操作失败（${code}）。` : `操作失败：${words}（${code}）。`;
+};
