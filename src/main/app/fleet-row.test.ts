@@ -1,7 +1,12 @@
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import type { OrderStatus, OrderUpdate, UpdateSource } from '../../shared/domain/order-update.ts';
-import { sampleOrderUpdate, sampleSessionStats } from '../../../test/fakes/order-updates.ts';
+import {
+  sampleOrderUpdate,
+  sampleOrderView,
+  sampleSessionStats,
+} from '../../../test/fakes/order-updates.ts';
+import type { OrderView, SessionStatsView } from '../../shared/ipc/views-monitor.ts';
 import { OrderBook } from '../core/book/order-book.ts';
 import { ENDED_COUNTED_KEPT, FleetRowState } from './fleet-row.ts';
 
@@ -114,5 +119,87 @@ describe('FleetRowState counting fills', () => {
     expect(row.keptOrders()).toEqual({ open: 0, ended: 1 });
     expect(row.points(START_MS + 10).countedVolumeUsdt).toBe(session.countedQuote.toFixed());
     expect(session.countedQuote.toFixed()).toBe('9');
+  });
+
+  it('counts a fill reconciliation recovered into a hole (its frame lost), and the lost frame arriving later not again', () => {
+    const row = new FleetRowState();
+    const session = new Session(row);
+    session.feed(update('10', 1, 'NEW'));
+    session.feed(update('10', 2, 'PARTIALLY_FILLED', '1', '1'));
+    session.feed(update('10', 3, 'PARTIALLY_FILLED', '2', '3'));
+    // Fill 3 (3 to 6) lost; fill 4 ends the order at 10.
+    session.feed(update('10', 5, 'FILLED', '4', '10'));
+    expect(row.points(START_MS + 10).countedVolumeUsdt).toBe('7');
+    // Reconciliation's backfill of fill 3, from the order's fills.
+    session.feed({ ...update('10', 5, 'PARTIALLY_FILLED', '3', '6') }, 'backfill');
+    expect(row.points(START_MS + 10)).toMatchObject({ countedVolumeUsdt: '10', volumePoints: 3 });
+    session.feed(update('10', 4, 'PARTIALLY_FILLED', '3', '6'));
+    expect(row.points(START_MS + 10).countedVolumeUsdt).toBe('10');
+    expect(session.countedQuote.toFixed()).toBe('10');
+  });
+});
+
+/** A batch of order views only (a mark, or a resend), with the statistics after it. */
+function viewsBatch(orders: OrderView[], stats: Partial<SessionStatsView>) {
+  return { accountId: 'a1', updates: [], orders, fills: [], stats: sampleSessionStats(stats) };
+}
+
+function byStatus(counts: Partial<SessionStatsView['ordersByStatus']>) {
+  return { ...sampleSessionStats().ordersByStatus, ...counts };
+}
+
+describe('FleetRowState open orders', () => {
+  it('counts NEW, PARTIALLY_FILLED and unrecognized statuses as open, not a pending OTO leg or an ended order', () => {
+    const row = new FleetRowState();
+    row.applyBatch(
+      viewsBatch([], {
+        ordersByStatus: byStatus({
+          NEW: 2,
+          PARTIALLY_FILLED: 1,
+          UNRECOGNIZED: 1,
+          PENDING: 3,
+          FILLED: 5,
+          CANCELED: 1,
+          EXPIRED_IN_MATCH: 1,
+        }),
+      }),
+    );
+    expect(row.openOrders).toBe(4);
+  });
+
+  it('does not count as open an order shown as "status unknown", and counts it again once an update moves it', () => {
+    const row = new FleetRowState();
+    const open = byStatus({ NEW: 1, PARTIALLY_FILLED: 1 });
+    row.applyBatch(viewsBatch([], { ordersByStatus: open }));
+    expect(row.openOrders).toBe(2);
+    const mark = { code: 'NOT_OPEN_ON_EXCHANGE' as const, sinceMs: START_MS };
+    // Reconciliation marks order 7 (last known NEW): its view is sent again, marked.
+    row.applyBatch(
+      viewsBatch([sampleOrderView({ orderId: '7' }, { statusUnknown: mark })], {
+        ordersByStatus: open,
+        statusUnknown: 1,
+      }),
+    );
+    expect({ open: row.openOrders, unknown: row.statusUnknown }).toEqual({ open: 1, unknown: 1 });
+    // A later frame of it (a fill) clears the mark: open again.
+    row.applyBatch(
+      viewsBatch([sampleOrderView({ orderId: '7', status: 'PARTIALLY_FILLED', eventId: 2 })], {
+        ordersByStatus: byStatus({ PARTIALLY_FILLED: 2 }),
+        statusUnknown: 0,
+      }),
+    );
+    expect({ open: row.openOrders, unknown: row.statusUnknown }).toEqual({ open: 2, unknown: 0 });
+  });
+
+  it('a marked pending OTO leg is not taken off the open orders it was never in', () => {
+    const row = new FleetRowState();
+    const mark = { code: 'NOT_OPEN_ON_EXCHANGE' as const, sinceMs: START_MS };
+    row.applyBatch(
+      viewsBatch([sampleOrderView({ orderId: '8', status: 'PENDING' }, { statusUnknown: mark })], {
+        ordersByStatus: byStatus({ NEW: 1, PENDING: 1 }),
+        statusUnknown: 1,
+      }),
+    );
+    expect({ open: row.openOrders, unknown: row.statusUnknown }).toEqual({ open: 1, unknown: 1 });
   });
 });

@@ -1,6 +1,11 @@
 import { assertNever } from '../../shared/assert-never.ts';
 import type { SessionStateName } from '../../shared/domain/session-state.ts';
-import type { ConnectionView, OrderUpdatesBatch } from '../../shared/ipc/views-monitor.ts';
+import type {
+  ConnectionView,
+  OrderUpdatesBatch,
+  OrderView,
+  SessionStatsView,
+} from '../../shared/ipc/views-monitor.ts';
 import type {
   FleetLastFill,
   FleetPoints,
@@ -8,7 +13,13 @@ import type {
   FleetState,
 } from '../../shared/ipc/views-fleet.ts';
 import type Big from 'big.js';
-import { TERMINAL_STATUSES, type OrderUpdate } from '../../shared/domain/order-update.ts';
+import {
+  isOpenOrderStatus,
+  ORDER_STATUSES,
+  TERMINAL_STATUSES,
+  type OrderStatus,
+  type OrderUpdate,
+} from '../../shared/domain/order-update.ts';
 import type { CountedFill } from '../../shared/domain/update-verdict.ts';
 import { isDecimalSum } from '../core/book/decimal-math.ts';
 import { growthOfFill, shareOf, type FillRange } from '../core/book/fill-coverage.ts';
@@ -56,16 +67,22 @@ export function fleetStateOf(state: SessionStateName, problemCode: string | null
   }
 }
 
+/** Statuses that count as open (`isOpenOrderStatus`, the one definition). */
+const OPEN_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter(isOpenOrderStatus);
+
 /**
  * What one account's monitor has shown so far, folded into a fleet row's figures: state,
- * open orders, missed-by-stream, last fill, and today's fills (for counted volume, points and
- * wear). Fed by the same connection views and batches the window gets, so the fleet can never
- * disagree with the account's own screen.
+ * open orders, orders in status unknown, missed-by-stream, last fill, and today's fills (for
+ * counted volume, points and wear). Fed by the same connection views and batches the window
+ * gets, so the fleet can never disagree with the account's own screen.
  */
 export class FleetRowState {
   state: FleetState = 'stopped';
   problemCode: string | null = null;
+  /** Orders in a status that counts as open, less those shown as "status unknown". */
   openOrders = 0;
+  /** Orders shown as "status unknown: not open on the exchange" (the engine's count). */
+  statusUnknown = 0;
   missedByStream = 0;
   updates = 0;
   lastLiveAtMs: number | null = null;
@@ -84,6 +101,8 @@ export class FleetRowState {
   private readonly countedOpen = new Map<string, string>();
   private readonly countedEnded = new Map<string, string>();
   private readonly holes = new Map<string, FillRange[]>();
+  /** Orders shown as "status unknown" now, with the status they were last known in. */
+  private readonly marked = new Map<string, OrderStatus>();
 
   applyConnection(view: ConnectionView, atMs: number): void {
     const wasLive = this.state === 'live';
@@ -95,11 +114,9 @@ export class FleetRowState {
 
   applyBatch(batch: OrderUpdatesBatch): void {
     const s = batch.stats;
-    // A status Alpha Monitor does not know has not ended its order (reconciliation decides).
-    this.openOrders =
-      (s.ordersByStatus.NEW ?? 0) +
-      (s.ordersByStatus.PARTIALLY_FILLED ?? 0) +
-      (s.ordersByStatus.UNRECOGNIZED ?? 0);
+    for (const view of batch.orders) this.noteMark(view);
+    this.openOrders = this.openCount(s);
+    this.statusUnknown = s.statusUnknown;
     this.missedByStream = s.missedByStream;
     this.updates = s.updatesAccepted;
     for (const { update, verdict } of batch.updates) {
@@ -127,6 +144,26 @@ export class FleetRowState {
         };
       }
     }
+  }
+
+  /**
+   * An order's "status unknown" mark as its view says: set when reconciliation marks it, gone
+   * with the next update that moves the order (its view comes with that update).
+   */
+  private noteMark(view: OrderView): void {
+    if (view.statusUnknown !== null) this.marked.set(view.last.orderId, view.last.status);
+    else if (this.marked.size > 0) this.marked.delete(view.last.orderId);
+  }
+
+  /**
+   * Orders in a status that counts as open, less those shown as "status unknown: not open on
+   * the exchange": the account's window shows those apart, and so does the row.
+   */
+  private openCount(stats: SessionStatsView): number {
+    let open = 0;
+    for (const status of OPEN_STATUSES) open += stats.ordersByStatus[status] ?? 0;
+    for (const status of this.marked.values()) if (isOpenOrderStatus(status)) open--;
+    return Math.max(0, open);
   }
 
   /**

@@ -176,6 +176,7 @@ export class FleetService implements Disposable {
       running: this.deps.monitors.isRunning(accountId),
       points: this.deps.points?.of(accountId) ?? row.points(nowMs),
       openOrders: row.openOrders,
+      statusUnknown: row.statusUnknown,
       lastFill: row.lastFill,
       missedByStream: row.missedByStream,
       sessionHealth: this.deps.sessionHealth?.of(accountId) ?? row.sessionHealth(),

@@ -115,6 +115,17 @@ export const TERMINAL_STATUSES: ReadonlySet<OrderStatus> = new Set([
 ]);
 
 /**
+ * Whether an order in this status counts as an open order (the fleet's open orders): it has not
+ * ended (`TERMINAL_STATUSES`) and is not a pending OTO leg (`PENDING`: quantity 0, not working
+ * until its working leg fills). A status Alpha Monitor does not know (`UNRECOGNIZED`) is open:
+ * it has not ended, and reconciliation decides it. An order shown as "status unknown: not open
+ * on the exchange" is not counted, whatever its last status (see the fleet row).
+ */
+export function isOpenOrderStatus(status: OrderStatus): boolean {
+  return status !== 'PENDING' && !TERMINAL_STATUSES.has(status);
+}
+
+/**
  * `x` values: NEW and TRADE are captured; the rest follow Spot and are inferred (TRADE_PREVENTION:
  * self-trade prevention expired the order, no fill). Any other value is `UNRECOGNIZED`, kept in
  * `rawExecutionType` (Alpha's set is unknown, as for `X`).

@@ -67,8 +67,16 @@ export interface FleetRowView {
   /** Its monitor runs (started and not stopped). */
   running: boolean;
   points: FleetPoints;
-  /** Orders NEW, PARTIALLY_FILLED or in a status Alpha Monitor does not know (UNRECOGNIZED) now. */
+  /**
+   * Orders open now: in a status `isOpenOrderStatus` counts (NEW, PARTIALLY_FILLED, or one Alpha
+   * Monitor does not know), not counting those in `statusUnknown`.
+   */
   openOrders: number;
+  /**
+   * Orders shown as "status unknown: not open on the exchange" (the account's own statistics
+   * show the same count); not in `openOrders`.
+   */
+  statusUnknown: number;
   lastFill: FleetLastFill | null;
   /** Updates the stream missed that reconciliation recovered over REST (this session). */
   missedByStream: number;

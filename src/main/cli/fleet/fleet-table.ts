@@ -31,7 +31,9 @@ function cells(row: FleetRowView, m: FleetMessages): string[] {
     fixed(row.points.countedVolumeUsdt, 2),
     String(row.points.volumePoints),
     fixed(row.points.wearUsdt, 4),
-    String(row.openOrders),
+    row.statusUnknown > 0
+      ? `${row.openOrders} ${m.statusUnknown(row.statusUnknown)}`
+      : String(row.openOrders),
     fill
       ? `${fill.side === 'BUY' ? m.buy() : m.sell()} ${fixed(fill.quoteQty, 2)} ${utcTime(fill.atMs)}`
       : '—',

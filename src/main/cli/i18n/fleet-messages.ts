@@ -66,6 +66,8 @@ export const fleetMessages = defineMessages({
     header: (n: number, live: number, counted: string, points: number, time: string) =>
       `${n} ${n === 1 ? 'account' : 'accounts'}, ${live} live · counted today ${counted} USDT · ${points} volume points · ${time} UTC`,
     columns: () => 'ACCOUNT|STATE|COUNTED USDT|PTS|WEAR USDT|OPEN|LAST FILL (UTC)|MISSED|SESSION',
+    /** Beside the open orders: orders shown as "status unknown: not open on the exchange". */
+    statusUnknown: (n: number) => `+${n} status unknown`,
     buy: () => 'buy',
     sell: () => 'sell',
     state: (state: FleetState) => STATE_EN[state],
@@ -97,6 +99,7 @@ export const fleetMessages = defineMessages({
     header: (n: number, live: number, counted: string, points: number, time: string) =>
       `${n} 个账户，${live} 个在线 · 今日计入 ${counted} USDT · 交易量积分 ${points} · ${time} UTC`,
     columns: () => '账户|状态|计入 USDT|积分|磨损 USDT|挂单|最近成交（UTC）|漏推|会话',
+    statusUnknown: (n: number) => `+${n} 状态未知`,
     buy: () => '买',
     sell: () => '卖',
     state: (state: FleetState) => STATE_ZH[state],

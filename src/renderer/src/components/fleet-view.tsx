@@ -381,6 +381,15 @@ const FleetRow = memo(function FleetRow({
       </td>
       <td className="num mono" data-testid="fleet-open-orders">
         {row.openOrders}
+        {row.statusUnknown > 0 && (
+          <span
+            className="warn small"
+            title={t.statusUnknownTip}
+            data-testid="fleet-status-unknown"
+          >
+            {` +${row.statusUnknown} ${t.statusUnknownChip}`}
+          </span>
+        )}
       </td>
       <td className="mono fleet-last-fill" data-testid="fleet-last-fill">
         {row.lastFill ? (

@@ -18,6 +18,7 @@ function row(n: number, overrides: Partial<FleetRowView> = {}): FleetRowView {
       source: 'stream',
     },
     openOrders: n % 3,
+    statusUnknown: 0,
     lastFill: null,
     missedByStream: 0,
     sessionHealth: { status: 'ok', reasons: [], checkedAtMs: 1 },
