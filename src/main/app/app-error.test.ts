@@ -4,6 +4,9 @@ import { IpcServiceError } from '../../shared/ipc/result.ts';
 import { parseCurl } from '../core/accounts/index.ts';
 import { InvalidEndpointError } from '../core/endpoints/exchange-endpoint.ts';
 import { appError, passAppError, problemOf, reasonError } from './app-error.ts';
+import { StrategyError } from '../core/strategy/strategy-error.ts';
+import { describeStrategyReason } from '../../shared/reasons/strategy-reason-text.ts';
+import { isStrategyReason } from '../../shared/reasons/strategy-reason.ts';
 
 /** Runs one request whose handler throws `error`, as both transports do. */
 async function failureOf(error: () => unknown) {
@@ -52,6 +55,40 @@ describe('app errors reach the renderer as a code with params', () => {
       code: 'INVALID_ENDPOINT',
       params: { kind: 'ws', reason: 'plain-to-remote' },
     });
+  });
+
+  it('an order the exchange would refuse crosses with every broken rule, said as the CLI says it', async () => {
+    const problems = [
+      { rule: 'NOTIONAL_BELOW_MIN', notionalUsdt: '0.5', limit: '1' },
+      { rule: 'PRICE_ZERO', leg: 'sell', price: '0', tickSize: null },
+    ] as const;
+    const error = await failureOf(
+      () =>
+        new StrategyError({
+          code: 'FILTER_VIOLATION',
+          symbol: 'ALPHA_22USDT',
+          amountUsdt: '0.5',
+          price: '48.01',
+          problems: [...problems],
+        }),
+    );
+    // As the page receives it (the browser host sends JSON), then says it from code and params.
+    const crossed = JSON.parse(JSON.stringify(error)) as typeof error;
+    expect(crossed.params).toEqual({
+      symbol: 'ALPHA_22USDT',
+      amountUsdt: '0.5',
+      price: '48.01',
+      problems,
+    });
+    const reason: unknown = { ...crossed.params, code: crossed.code };
+    if (!isStrategyReason(reason)) throw new Error('not a strategy reason');
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const text = describeStrategyReason(lang, reason);
+      expect(text).toContain('0.5');
+      expect(text).toContain('1');
+      expect(text).not.toMatch(/breaks a rule of the exchange|违反交易所的下单规则/);
+    }
+    expect(describeStrategyReason('en', reason)).toMatch(/below the minimum.*; .*sell price 0/);
   });
 
   it('an error without a code becomes INTERNAL and its message stays in the log', async () => {

@@ -1,4 +1,4 @@
-import { CodedError } from '../errors/coded-error.ts';
+import { CodedError, plainParamsOf, type CodedErrorParamValue } from '../errors/coded-error.ts';
 /**
  * What every request returns across the IPC boundary. Errors are data, not exceptions, so
  * that both transports (Electron IPC and the browser host's WebSocket) carry them the same
@@ -7,8 +7,8 @@ import { CodedError } from '../errors/coded-error.ts';
  */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-/** A value an error's sentence is filled with (an id, a path, a limit); never a secret. */
-export type IpcErrorParamValue = string | number | boolean;
+/** A value an error's sentence is filled with (see CodedErrorParamValue); never a secret. */
+export type IpcErrorParamValue = CodedErrorParamValue;
 export type IpcErrorParams = Readonly<Record<string, IpcErrorParamValue>>;
 
 /**
@@ -52,15 +52,9 @@ export function err(code: string, message: string, params: IpcErrorParams = {}):
   return { ok: false, error: { code, params, message } };
 }
 
-/** An error's params as they cross: plain values only, `undefined` ones left out. */
+/** An error's params as they cross (see plainParamsOf). */
 export function ipcParamsOf(params: unknown): IpcErrorParams {
-  if (typeof params !== 'object' || params === null) return {};
-  const out: Record<string, IpcErrorParamValue> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      out[key] = value;
-  }
-  return out;
+  return plainParamsOf(params);
 }
 
 /** Any error with a string `code` as it crosses (its params when it is a coded error). */

@@ -1,4 +1,4 @@
-import { CodedError, type CodedErrorParams } from '../../../shared/errors/coded-error.ts';
+import { CodedError, plainParamsOf } from '../../../shared/errors/coded-error.ts';
 import type { StrategyReason } from '../../../shared/reasons/strategy-reason.ts';
 import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
 
@@ -33,26 +33,16 @@ export type StrategyErrorCode =
 /** The reason a StrategyError carries: one per code, with its parameters. */
 export type StrategyErrorReason = Extract<StrategyReason, { code: StrategyErrorCode }>;
 
-/** A reason's plain fields (the CodedError params an edge or IPC carries); lists are left out. */
-function scalarParams(reason: StrategyReason): CodedErrorParams {
-  const params: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(reason)) {
-    if (key === 'code') continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      params[key] = value;
-  }
-  return params;
-}
-
 /**
  * An error of the strategy engine: a stable `code`, the `reason` the edges translate (its
- * scalar fields are also the `params`), and the English message for logs.
+ * plain fields and lists of flat items, e.g. every broken rule, are also the `params`), and the English message for logs.
  */
 export class StrategyError extends CodedError<StrategyErrorCode> {
   readonly reason: StrategyErrorReason;
 
   constructor(reason: StrategyErrorReason) {
-    super(reason.code, describeStrategyReason('en', reason), { params: scalarParams(reason) });
+    const { code, ...fields } = reason;
+    super(code, describeStrategyReason('en', reason), { params: plainParamsOf(fields) });
     this.reason = reason;
     this.name = 'StrategyError';
   }
