@@ -101,15 +101,38 @@ async function startPageProfile(page: Page, name: string) {
     async stop() {
       const { profile } = await cdp.send('Profiler.stop');
       await mkdir(dir, { recursive: true });
-      const table = await page.evaluate(() =>
-        (globalThis as unknown as ProbeWindow).document
-          .querySelector('[data-testid="orders-count"]')
-          ?.getAttribute('data-total'),
-      );
+      const table = await shownTotal(page);
       await writeFile(join(dir, `${table ?? 'table'}-${name}.cpuprofile`), JSON.stringify(profile));
       await cdp.detach();
     },
   };
+}
+
+/**
+ * BENCH_UI_TRACE_DIR=dir: a Chromium trace of the page while a load is sent
+ * (`<dir>/<table>-<rate>-per-s.json`, the Performance panel's categories: where the main
+ * thread's time goes besides JavaScript: style, layout, paint).
+ */
+async function startPageTrace(page: Page, name: string) {
+  const dir = process.env.BENCH_UI_TRACE_DIR;
+  const browser = page.context().browser();
+  if (!dir || !browser) return null;
+  await mkdir(dir, { recursive: true });
+  const table = await shownTotal(page);
+  await browser.startTracing(page, {
+    path: join(dir, `${table ?? 'table'}-${name}.json`),
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
+  });
+  return { stop: () => browser.stopTracing() };
+}
+
+/** The table's order count as the page shows it. */
+function shownTotal(page: Page): Promise<string | null | undefined> {
+  return page.evaluate(() =>
+    (globalThis as unknown as ProbeWindow).document
+      .querySelector('[data-testid="orders-count"]')
+      ?.getAttribute('data-total'),
+  );
 }
 
 export async function runLoad(
@@ -153,8 +176,10 @@ export async function runLoad(
   await records.collectWhile(sleep(1000));
   const [messagesBefore, charsBefore] = [records.socketMessages, records.socketChars];
   const profile = await startPageProfile(rig.page, `${rate}-per-s`);
+  const trace = await startPageTrace(rig.page, `${rate}-per-s`);
   const sent = await records.collectWhile(drive(rig, orders, rate, durationMs));
   await profile?.stop();
+  await trace?.stop();
   // Then until every order shows its last update, or the limit has passed for the last send.
   const lastOf = new Map(sent.map((u) => [u.orderId, u.qty]));
   const allShown = () =>

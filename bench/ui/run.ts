@@ -5,7 +5,9 @@
  * share of updates never shown within 20 s, and after a burst how long until all was on screen.
  * A benchmark, not a test. BENCH_UI_RUNS (default 3) repeats it; BENCH_UI_TABLES (default
  * `0,100000`) and BENCH_UI_LOADS (rates, e.g. `200,2000`) narrow it; BENCH_UI_RENDERER_DIR
- * serves another build than out/renderer; BENCH_UI_QUICK=1 is a one-minute smoke of the harness.
+ * serves another build than out/renderer; BENCH_UI_PROFILE_DIR and BENCH_UI_TRACE_DIR write a
+ * CPU profile and a trace of the page per load (bench/ui/loads.ts); BENCH_UI_QUICK=1 is a
+ * one-minute smoke of the harness.
  */
 import { cpus, loadavg } from 'node:os';
 import { relativeFigures, type LoadFigures } from './figures.ts';
