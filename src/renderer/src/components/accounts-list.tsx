@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { AccountView, VerifyAccountResult } from '../../../shared/ipc/views-app.ts';
 import type { IpcError, IpcResult } from '../../../shared/ipc/result.ts';
 import { formatClock } from '../format/time.ts';
@@ -10,9 +10,10 @@ import { Button, ErrorBox, StatePill } from './ui.tsx';
 
 /**
  * Every account with its live state and a start/stop button. Selecting one shows it in the
- * main area. Start/stop shows progress on the button until main answers.
+ * main area. Start/stop shows progress on the button until main answers. Memoised: the
+ * monitor beside it renders per batch, the list only when its own props change.
  */
-export function AccountsList({
+export const AccountsList = memo(function AccountsList({
   accounts,
   connections,
   selectedId,
@@ -206,7 +207,7 @@ export function AccountsList({
       )}
     </div>
   );
-}
+});
 
 /** A tag when the session needs attention (nothing while it is fine or not checked yet). */
 function SessionHealthTag({ account }: { account: AccountView }) {

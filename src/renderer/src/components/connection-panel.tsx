@@ -1,11 +1,7 @@
-import type {
-  ConnectionView,
-  SessionStatsView,
-  TimelineSegment,
-} from '../../../shared/ipc/views-monitor.ts';
+import { memo } from 'react';
+import type { ConnectionView, TimelineSegment } from '../../../shared/ipc/views-monitor.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { useNow } from '../hooks/use-now.ts';
-import { useSampled } from '../hooks/use-sampled.ts';
 import { formatClock, formatClockMs, formatDuration, formatLatency } from '../format/time.ts';
 import { ErrorBox, KV, Panel, StatePill } from './ui.tsx';
 
@@ -18,20 +14,24 @@ export const LIVE_FIGURES_INTERVAL_MS = 500;
 /**
  * The session's health at a glance: state, masked listen key with its age and next refresh,
  * reconnect attempts, last event time and receive latency, what reconciliation found the
- * stream missed, and a timeline of live periods and gaps.
+ * stream missed, and a timeline of live periods and gaps. Memoised: give it
+ * usePanelConnection's value (hooks/use-panel-connection.ts) and the two counts (not the statistics, replaced per batch).
  */
-export function ConnectionPanel({
+export const ConnectionPanel = memo(function ConnectionPanel({
   connection,
-  stats,
+  missedByStream,
+  statusUnknown,
 }: {
   connection: ConnectionView | null;
-  /** The session's statistics (reconciliation counts); null while loading. */
-  stats: SessionStatsView | null;
+  /** Updates reconciliation found the stream missed; null while loading. */
+  missedByStream: number | null;
+  /** Orders whose status could not be decided. */
+  statusUnknown: number;
 }) {
   const t = useT();
   const nowMs = useNow(1000);
-  const lastEventAtMs = useSampled(connection?.lastEventAtMs ?? null, LIVE_FIGURES_INTERVAL_MS);
-  const latencyMs = useSampled(connection?.lastReceiveLatencyMs ?? null, LIVE_FIGURES_INTERVAL_MS);
+  const lastEventAtMs = connection?.lastEventAtMs ?? null;
+  const latencyMs = connection?.lastReceiveLatencyMs ?? null;
   if (!connection) {
     return (
       <Panel title={t.connection} testId="connection-panel">
@@ -89,19 +89,17 @@ export function ConnectionPanel({
         <KV label={t.receiveLatency} testId="conn-latency">
           {latencyMs !== null ? formatLatency(latencyMs) : t.none}
         </KV>
-        {stats && (
+        {missedByStream !== null && (
           <KV label={t.missedByStream} testId="conn-missed-by-stream">
-            <span className={stats.missedByStream > 0 ? 'warn' : ''}>
-              {stats.missedByStream > 0
-                ? t.missedByStreamRecovered(stats.missedByStream)
-                : stats.missedByStream}
+            <span className={missedByStream > 0 ? 'warn' : ''}>
+              {missedByStream > 0 ? t.missedByStreamRecovered(missedByStream) : missedByStream}
             </span>
           </KV>
         )}
-        {stats && stats.statusUnknown > 0 && (
+        {statusUnknown > 0 && (
           <KV label={t.statusUnknownOrders} testId="conn-status-unknown">
             <span className="warn" title={t.statusUnknownTip}>
-              {stats.statusUnknown}
+              {statusUnknown}
             </span>
           </KV>
         )}
@@ -112,7 +110,7 @@ export function ConnectionPanel({
       <Timeline segments={c.timeline} nowMs={asOfMs} />
     </Panel>
   );
-}
+});
 
 /** Live periods (green) and gaps (amber) as one proportional bar, with the gaps listed. */
 export function Timeline({

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { ExportProgress, ExportResult } from '../../../shared/ipc/views-app.ts';
 import type { IpcError, IpcResult } from '../../../shared/ipc/result.ts';
 import { useApi } from '../shell/api-context.tsx';
@@ -23,9 +23,10 @@ function download(url: string, fileName: string): void {
  * Export buttons for the current session, and (live accounts) the per-day points and wear
  * summary of the account. Desktop: a native save dialog, then the CSV is streamed to disk.
  * Browser host: the host writes it and the page downloads it. Rows written so far are shown
- * while it runs; the outcome (or the error and what to do) after.
+ * while it runs; the outcome (or the error and what to do) after. Memoised (it sits above the
+ * orders table, which renders per batch).
  */
-export function ExportBar({
+export const ExportBar = memo(function ExportBar({
   sessionId,
   pointsAccountId = null,
 }: {
@@ -127,4 +128,4 @@ export function ExportBar({
       {error && <ErrorBox error={error} onDismiss={() => setError(null)} />}
     </div>
   );
-}
+});

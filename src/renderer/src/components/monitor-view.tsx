@@ -6,6 +6,7 @@ import { useAccountSession } from '../hooks/use-account-session.ts';
 import { formatClock } from '../format/time.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { ConnectionPanel } from './connection-panel.tsx';
+import { usePanelConnection } from '../hooks/use-panel-connection.ts';
 import { MonitorBody } from './monitor-body.tsx';
 import { PointsCard } from './points-card.tsx';
 import { StrategyPanel } from './strategy-panel.tsx';
@@ -40,6 +41,7 @@ export function MonitorView({
     account.id,
     account.running ? 'running' : 'stopped',
   );
+  const panelConnection = usePanelConnection(model);
   const strategyIds = useMemo(
     () => new Set(strategyProgress?.placedOrderIds ?? []),
     [strategyProgress],
@@ -49,7 +51,11 @@ export function MonitorView({
     <>
       {renderSidebar(
         <>
-          <ConnectionPanel connection={model?.connection ?? null} stats={model?.stats ?? null} />
+          <ConnectionPanel
+            connection={panelConnection}
+            missedByStream={model?.stats?.missedByStream ?? null}
+            statusUnknown={model?.stats?.statusUnknown ?? 0}
+          />
           <PointsCard accountId={account.id} />
         </>,
       )}

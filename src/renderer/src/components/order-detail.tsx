@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import {
   receivedExecutionType,
   receivedStatus,
@@ -78,8 +78,11 @@ function Unbroken({ text }: { text: string }) {
   );
 }
 
-/** Row detail: every field, exactly as received, plus where and when it came from. */
-export function OrderDetail({
+/**
+ * Row detail: every field, exactly as received, plus where and when it came from. Memoised:
+ * the monitor renders per batch, the detail when its order (replaced on change) does.
+ */
+export const OrderDetail = memo(function OrderDetail({
   order,
   peer,
   onSelect,
@@ -157,4 +160,4 @@ export function OrderDetail({
       </table>
     </div>
   );
-}
+});

@@ -87,33 +87,7 @@ export function OrdersTable({
     >
       <div className="orders-scroll" ref={scrollRef} data-testid="orders-scroll">
         {/* The header lives inside the scroller (sticky) so that it scrolls sideways with the rows in a narrow window. */}
-        <div className="orders-row orders-head" role="row">
-          {COLUMNS.map((col, i) => {
-            const active = col.key !== null && sort.key === col.key;
-            return (
-              <div
-                key={i}
-                role="columnheader"
-                className={`${col.className} ${col.key ? 'sortable' : ''} ${active ? 'sorted' : ''}`}
-                aria-sort={
-                  active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
-                }
-                onClick={() => {
-                  if (!col.key) return;
-                  onSort({
-                    key: col.key,
-                    direction: active && sort.direction === 'desc' ? 'asc' : 'desc',
-                  });
-                }}
-              >
-                {col.label(t)}
-                {active && (
-                  <span className="sort-arrow">{sort.direction === 'asc' ? '▲' : '▼'}</span>
-                )}
-              </div>
-            );
-          })}
-        </div>
+        <OrdersHead sort={sort} onSort={onSort} />
         <div className="orders-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const slot = slots[item.index]!;
@@ -145,6 +119,42 @@ export function OrdersTable({
     </div>
   );
 }
+
+/** The column headers (memoised: the rows below render per batch, the headers on a new sort). */
+const OrdersHead = memo(function OrdersHead({
+  sort,
+  onSort,
+}: {
+  sort: OrderSort;
+  onSort: (sort: OrderSort) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="orders-row orders-head" role="row">
+      {COLUMNS.map((col, i) => {
+        const active = col.key !== null && sort.key === col.key;
+        return (
+          <div
+            key={i}
+            role="columnheader"
+            className={`${col.className} ${col.key ? 'sortable' : ''} ${active ? 'sorted' : ''}`}
+            aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+            onClick={() => {
+              if (!col.key) return;
+              onSort({
+                key: col.key,
+                direction: active && sort.direction === 'desc' ? 'asc' : 'desc',
+              });
+            }}
+          >
+            {col.label(t)}
+            {active && <span className="sort-arrow">{sort.direction === 'asc' ? '▲' : '▼'}</span>}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
 
 function isPeer(order: OrderView, other: OrderView | undefined): boolean {
   return (

@@ -6,6 +6,7 @@ import { formatDateTime, formatDuration } from '../format/time.ts';
 import { useT } from '../i18n/i18n.tsx';
 import { AccountSessionModel } from '../model/account-session-model.ts';
 import { ConnectionPanel } from './connection-panel.tsx';
+import { usePanelConnection } from '../hooks/use-panel-connection.ts';
 import { MonitorBody } from './monitor-body.tsx';
 import { Button, KV, Panel } from './ui.tsx';
 
@@ -52,6 +53,7 @@ export function PastSessionView({
     model ? model.getVersion : zero,
   );
   const summary = current?.summary ?? null;
+  const panelConnection = usePanelConnection(model);
 
   const banner = (
     <div className="read-only-banner" role="status" data-testid="read-only-banner">
@@ -96,7 +98,11 @@ export function PastSessionView({
             </dl>
           )}
         </Panel>
-        <ConnectionPanel connection={model?.connection ?? null} stats={model?.stats ?? null} />
+        <ConnectionPanel
+          connection={panelConnection}
+          missedByStream={model?.stats?.missedByStream ?? null}
+          statusUnknown={model?.stats?.statusUnknown ?? 0}
+        />
       </nav>
       <MonitorBody
         accountId={summary?.accountId ?? ''}

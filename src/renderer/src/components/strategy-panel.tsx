@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { AccountView, StrategyProgressView } from '../../../shared/ipc/views-app.ts';
 import type { IpcError } from '../../../shared/ipc/result.ts';
 import { useApi } from '../shell/api-context.tsx';
@@ -23,9 +23,10 @@ function isActive(p: StrategyProgressView | null): boolean {
  * The volume strategy for one account: its parameters (every field shows its default), an
  * estimate before Start (trades, expected wear, or that the target is already met), start/stop,
  * and live progress. The orders it places are highlighted in the orders table by the caller,
- * from `progress.placedOrderIds`.
+ * from `progress.placedOrderIds`. Memoised: the monitor renders per batch, the panel when
+ * its account or progress changes.
  */
-export function StrategyPanel({
+export const StrategyPanel = memo(function StrategyPanel({
   account,
   progress,
 }: {
@@ -210,4 +211,4 @@ export function StrategyPanel({
       {progress && <StrategyProgress progress={progress} />}
     </Panel>
   );
-}
+});

@@ -3,11 +3,16 @@ import type {
   FillPoint,
   MonitorSnapshot,
   OrderUpdatesBatch,
+  OrderUpdateView,
   SessionStatsView,
 } from '../../../shared/ipc/views-monitor.ts';
 import { AccountSessionModel } from './account-session-model.ts';
 import { sampleConnectionView } from '../../../../test/fakes/connection-views.ts';
-import { sampleOrderView, sampleSessionStats } from '../../../../test/fakes/order-updates.ts';
+import {
+  sampleOrderUpdate,
+  sampleOrderView,
+  sampleSessionStats,
+} from '../../../../test/fakes/order-updates.ts';
 
 const stats = (updatesReceived: number): SessionStatsView =>
   sampleSessionStats({ updatesReceived, updatesAccepted: updatesReceived });
@@ -96,5 +101,37 @@ describe('AccountSessionModel', () => {
       statusUnknown: null,
     });
     expect(model.stats?.statusUnknown).toBe(0);
+  });
+
+  it("takes the last event time and latency from stream updates, keeping main's connection as sent", () => {
+    const model = new AccountSessionModel('a1', () => 0);
+    model.applySnapshot(snapshot([], [], 0));
+    const reported = model.reportedConnection;
+    expect(model.connection).toBe(reported);
+    const received = (
+      source: OrderUpdateView['source'],
+      receivedAtMs: number,
+      eventTimeMs: number,
+    ): OrderUpdateView => ({
+      update: sampleOrderUpdate({ orderId: '7', eventTimeMs }),
+      source,
+      receivedAtMs,
+      verdict: { outcome: 'applied', reason: 'first-seen', counted: null },
+      accepted: true,
+    });
+    model.applyBatch({ ...batch([], [], 1), updates: [received('stream', 5_000, 4_960)] });
+    expect(model.reportedConnection).toBe(reported);
+    expect(model.lastStreamUpdate).toEqual({ receivedAtMs: 5_000, latencyMs: 40 });
+    expect(model.connection).toMatchObject({ lastEventAtMs: 5_000, lastReceiveLatencyMs: 40 });
+
+    // A backfill's update arrives long after its event: it says nothing about the stream.
+    model.applyBatch({ ...batch([], [], 2), updates: [received('backfill', 9_000, 1_000)] });
+    expect(model.connection).toMatchObject({ lastEventAtMs: 5_000, lastReceiveLatencyMs: 40 });
+
+    // Main's own report wins when it is newer.
+    const newer = { ...sampleConnectionView(), lastEventAtMs: 6_000, lastReceiveLatencyMs: 3 };
+    model.applyConnection(newer);
+    expect(model.reportedConnection).toBe(newer);
+    expect(model.connection).toBe(newer);
   });
 });

@@ -16,6 +16,25 @@ function fillKey(fill: FillPoint): string {
   return `${fill.orderId}|${fill.eventTimeMs}|${fill.qty}|${fill.price}`;
 }
 
+/** When the newest stream update was received, and how long after its event time. */
+export interface LastStreamUpdate {
+  receivedAtMs: number;
+  latencyMs: number;
+}
+
+/**
+ * The connection as main reported it, with the last event time and receive latency taken from
+ * `last` when that is newer (main need not send a connection event per frame for them).
+ */
+export function withLastStreamUpdate(
+  c: ConnectionView | null,
+  last: LastStreamUpdate | null,
+): ConnectionView | null {
+  if (c === null || last === null) return c;
+  if (c.lastEventAtMs !== null && c.lastEventAtMs >= last.receivedAtMs) return c;
+  return { ...c, lastEventAtMs: last.receivedAtMs, lastReceiveLatencyMs: last.latencyMs };
+}
+
 /**
  * Everything the monitor screen shows for one account, kept in step with main: a snapshot
  * first, then batches. Batches that arrive before the snapshot (we subscribe first so that
@@ -29,7 +48,7 @@ export class AccountSessionModel {
   private statsValue: SessionStatsView | null = null;
   private connectionValue: ConnectionView | null = null;
   private pending: OrderUpdatesBatch[] | null = [];
-  private lastUpdate: { receivedAtMs: number; latencyMs: number } | null = null;
+  private lastUpdate: LastStreamUpdate | null = null;
   private readonly publisher: FramePublisher;
 
   constructor(
@@ -56,14 +75,15 @@ export class AccountSessionModel {
    * event per frame for these two to stay current.
    */
   get connection(): ConnectionView | null {
-    const c = this.connectionValue;
-    if (c === null || this.lastUpdate === null) return c;
-    if (c.lastEventAtMs !== null && c.lastEventAtMs >= this.lastUpdate.receivedAtMs) return c;
-    return {
-      ...c,
-      lastEventAtMs: this.lastUpdate.receivedAtMs,
-      lastReceiveLatencyMs: this.lastUpdate.latencyMs,
-    };
+    return withLastStreamUpdate(this.connectionValue, this.lastUpdate);
+  }
+  /** The connection exactly as main last reported it: the same object until main sends another. */
+  get reportedConnection(): ConnectionView | null {
+    return this.connectionValue;
+  }
+  /** The newest stream update's receive time and latency (replaced, never mutated). */
+  get lastStreamUpdate(): LastStreamUpdate | null {
+    return this.lastUpdate;
   }
   /** Moves once per animation frame that had changes (views key their memos on it). */
   get version(): number {

@@ -80,6 +80,16 @@ export function App() {
   }, []);
   useEffect(() => api.onOpenOrder((r) => showOrder(r.accountId, r.orderId)), [api, showOrder]);
 
+  // Stable, so the (memoised) accounts list does not render with every monitor batch.
+  const openAddAccount = useCallback(() => {
+    setReimportId(null);
+    setDialog('add-account');
+  }, []);
+  const openReimport = useCallback((account: AccountView) => {
+    setReimportId(account.id);
+    setDialog('add-account');
+  }, []);
+
   const loading = accountsLive.value === null && accountsLive.error === null;
   const fatal = accountsLive.error;
 
@@ -150,14 +160,8 @@ export function App() {
               connections={connections}
               selectedId={selected.id}
               onSelect={setSelectedId}
-              onAdd={() => {
-                setReimportId(null);
-                setDialog('add-account');
-              }}
-              onReimport={(account) => {
-                setReimportId(account.id);
-                setDialog('add-account');
-              }}
+              onAdd={openAddAccount}
+              onReimport={openReimport}
             />
             {connectionPanel}
           </nav>
