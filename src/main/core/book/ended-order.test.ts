@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packEnded, packedStatus, unpackEnded, type EndedOrder } from './ended-order.ts';
+import { EndedArchive, type EndedOrder } from './ended-order.ts';
 
 const base = { timeMs: 1_764_000_000_000, eventId: 20_000_000_000 };
 
@@ -20,7 +20,7 @@ function ended(over: Partial<EndedOrder>): EndedOrder {
   };
 }
 
-describe('an ended order packed in one string', () => {
+describe('the archive of ended orders', () => {
   it.each([
     ['an OTO leg', {}],
     ['the other leg', { orderId: '70000000122', peerOrderId: '70000000123' }],
@@ -31,22 +31,82 @@ describe('an ended order packed in one string', () => {
       'an order id that is not a plain integer',
       { orderId: 'abc', status: 'EXPIRED_IN_MATCH' as const },
     ],
+    ['an order id with leading zeros', { orderId: '0070000000123' }],
+    ['an order id of 16 digits', { orderId: '7000000000000123' }],
     ['a peer far away', { peerOrderId: '9' }],
     ['from a backfill', { lastSource: 'backfill' as const, status: 'CANCELED' as const }],
     ['nothing counted', { countedFilledQty: '0' }],
     ['a whole quantity', { countedFilledQty: '1000' }],
     ['a quantity without trailing zeros', { countedFilledQty: '0.12345678' }],
     ['ten zeros and more', { countedFilledQty: '1.00000000000' }],
+    ['a quantity below one with zeros', { countedFilledQty: '0.00010000' }],
+    ['zero with decimals', { countedFilledQty: '0.00000000' }],
+    ['a quantity of more than 15 digits', { countedFilledQty: '123456789.123456789' }],
+    ['a quantity with a leading zero', { countedFilledQty: '0869.47' }],
+    ['a quantity in exponent form', { countedFilledQty: '1e-7' }],
+    ['an order list id with a separator', { orderListId: '8986|3105' }],
+    ['an empty order list id', { orderListId: '' }],
+    ['times that are not integers', { firstSeenAtMs: 1.5, lastReceivedAtMs: 2.25 }],
+    ['many event ids', { updateCount: 40, eventIds: Array.from({ length: 40 }, (_, i) => i) }],
+    ['a rejected order', { status: 'REJECTED' as const, updateCount: 1 }],
+    ['an expired order', { status: 'EXPIRED' as const }],
   ])('comes back the same: %s', (_, over) => {
+    const archive = new EndedArchive();
     const order = ended(over);
-    const packed = packEnded(order, base)!;
-    expect(packed).not.toBeNull();
-    expect(unpackEnded(order.orderId, packed, base)).toEqual(order);
-    expect(packedStatus(packed)).toBe(order.status);
+    archive.put(order, order.status, order.eventId, order.peerOrderId);
+    const row = archive.rowOf(order.orderId);
+    expect(row).not.toBe(-1);
+    expect(archive.read(order.orderId, row)).toEqual(order);
+    expect(archive.status(row)).toBe(order.status);
+    expect(archive.peer(row)).toBe(order.peerOrderId);
+    expect(archive.hasEventId(row, base.eventId + 3_106)).toBe(
+      order.eventIds.includes(base.eventId + 3_106),
+    );
+    expect(archive.size).toBe(1);
   });
 
-  it('keeps the full record (null) for values that would not come back the same', () => {
-    expect(packEnded(ended({ orderListId: 'a|b' }), base)).toBeNull();
-    expect(packEnded(ended({ firstSeenAtMs: 1.5 }), base)).toBeNull();
+  it('finds each of many orders, in any order of ids, and a peer learnt later', () => {
+    const archive = new EndedArchive();
+    const ids = Array.from({ length: 10_000 }, (_, i) =>
+      String(70_000_000_000 + ((i * 7919) % 10_000)),
+    );
+    ids.push('abc', '007');
+    for (const [i, orderId] of ids.entries())
+      archive.put(ended({ orderId, updateCount: i, peerOrderId: null }), 'FILLED', i, null);
+    expect(archive.size).toBe(ids.length);
+    for (const [i, orderId] of ids.entries())
+      expect(archive.read(orderId, archive.rowOf(orderId))).toMatchObject({
+        orderId,
+        updateCount: i,
+      });
+    expect(archive.rowOf('70000010000')).toBe(-1);
+    expect(archive.rowOf('7')).toBe(-1);
+    expect(archive.has('abd')).toBe(false);
+    const row = archive.rowOf('70000000005');
+    archive.setPeer(row, '70000000006');
+    expect(archive.peer(row)).toBe('70000000006');
+    archive.setPeer(archive.rowOf('abc'), 'peer|odd');
+    expect(archive.read('abc', archive.rowOf('abc')).peerOrderId).toBe('peer|odd');
+  });
+
+  it('keeps the newer values when an order is put again, and forgets a deleted one', () => {
+    const archive = new EndedArchive();
+    archive.put(ended({}), 'FILLED', base.eventId + 3_108, '70000000122');
+    const later = ended({
+      updateCount: 4,
+      lastSource: 'backfill',
+      eventIds: [...ended({}).eventIds, base.eventId + 3_200],
+      countedFilledQty: '900.1',
+      peerOrderId: 'x-7',
+    });
+    archive.put(later, 'FILLED', later.eventId, later.peerOrderId);
+    expect(archive.size).toBe(1);
+    expect(archive.read(later.orderId, archive.rowOf(later.orderId))).toEqual(later);
+    archive.delete(later.orderId);
+    expect(archive.size).toBe(0);
+    expect(archive.rowOf(later.orderId)).toBe(-1);
+    archive.put(ended({}), 'CANCELED', base.eventId, null);
+    expect(archive.size).toBe(1);
+    expect(archive.status(archive.rowOf('70000000123'))).toBe('CANCELED');
   });
 });

@@ -1,4 +1,9 @@
-import type { OrderStatus, UpdateSource } from '../../../shared/domain/order-update.ts';
+import {
+  ORDER_STATUSES,
+  type OrderStatus,
+  type UpdateSource,
+} from '../../../shared/domain/order-update.ts';
+import { NOT_PLAIN, plainId, RowIndex } from './row-index.ts';
 
 /**
  * What the book keeps of an order that ended (FILLED, CANCELED, EXPIRED, EXPIRED_IN_MATCH,
@@ -27,94 +32,231 @@ export interface EndedOrder {
   readonly peerOrderId: string | null;
 }
 
-const SEP = '|';
-const STATUS_CODES: Partial<Record<OrderStatus, string>> = {
-  FILLED: 'F',
-  CANCELED: 'C',
-  EXPIRED: 'E',
-  EXPIRED_IN_MATCH: 'M',
-  REJECTED: 'R',
-};
-const STATUS_OF_CODE: Record<string, OrderStatus> = {
-  F: 'FILLED',
-  C: 'CANCELED',
-  E: 'EXPIRED',
-  M: 'EXPIRED_IN_MATCH',
-  R: 'REJECTED',
-};
+/** What `EndedArchive.put` reads of an order besides its status, last event id and peer. */
+export type ArchivedFields = Pick<
+  EndedOrder,
+  | 'orderId'
+  | 'updateCount'
+  | 'firstSeenAtMs'
+  | 'lastReceivedAtMs'
+  | 'lastSource'
+  | 'eventIds'
+  | 'countedFilledQty'
+  | 'orderListId'
+>;
 
-/**
- * Times and event ids are written as deltas from the first ended order of the book: short
- * strings of small integers (cheaper to write than base 36 of a 13-digit time).
- */
-export interface PackBase {
-  readonly timeMs: number;
-  readonly eventId: number;
+// A row is STRIDE numbers in its chunk's `cells`; its event ids are in the chunk's `ids`.
+const CHUNK_BITS = 12;
+const CHUNK_ROWS = 1 << CHUNK_BITS;
+const STRIDE = 9;
+const FIRST_SEEN = 0;
+const LAST_RECEIVED = 1;
+const EVENT_ID = 2;
+/** The counted quantity's digits as an integer (see `plainDigits`), or ODD. */
+const COUNTED = 3;
+/** An id as a number (see `plainId`), NONE for null, or ODD. */
+const LIST_ID = 4;
+const PEER_ID = 5;
+const UPDATE_COUNT = 6;
+const IDS_START = 7;
+/** status index + 16 × backfill + 32 × digits after the counted quantity's dot + 2048 × ids. */
+const META = 8;
+const NONE = -1;
+/** The value is a string kept in `odd` (it would not come back the same as a number). */
+const ODD = NOT_PLAIN;
+const ODD_COUNTED = 0;
+const ODD_LIST = 1;
+const ODD_PEER = 2;
+
+interface Chunk {
+  /** Numbers only (kept unboxed by V8): STRIDE per row. */
+  readonly cells: number[];
+  readonly ids: number[];
 }
 
 /**
- * One string per ended order (about 50 characters instead of an object graph): status,
- * count, source, times and event ids (as deltas), the counted quantity, the OTO ids. Null when a value would not round-trip (a non-integer time, a `|` in
- * an id from an odd backfill row): the book then keeps the full record.
+ * The book's ended orders: one row of numbers per order in chunked arrays (no object and no
+ * string per order), found by order id. Ids, times and quantities are kept as numbers where
+ * they come back exactly the same (plain integers and decimals of up to 15 digits, the
+ * exchange's form); any other value is kept as the string it was. Cheaper to write than a
+ * packed string and about as small.
  */
-export function packEnded(order: Omit<EndedOrder, 'orderId'>, base: PackBase): string | null {
-  const status = STATUS_CODES[order.status];
-  const { firstSeenAtMs, lastReceivedAtMs, eventId, orderListId, peerOrderId } = order;
-  if (
-    status === undefined ||
-    !Number.isSafeInteger(firstSeenAtMs) ||
-    !Number.isSafeInteger(lastReceivedAtMs) ||
-    !Number.isSafeInteger(eventId) ||
-    !isPackable(orderListId) ||
-    !isPackable(peerOrderId)
-  )
-    return null;
-  const ids: string[] = [];
-  for (const id of order.eventIds) {
-    if (!Number.isSafeInteger(id)) return null;
-    ids.push(String(id - eventId));
+export class EndedArchive {
+  private readonly rowOfId = new RowIndex();
+  private readonly chunks: Chunk[] = [];
+  private rows = 0;
+  /** Strings that are not kept as numbers, by `row * 4 + ODD_*`. */
+  private readonly odd = new Map<number, string>();
+
+  /** Ended orders kept. */
+  get size(): number {
+    return this.rowOfId.size;
   }
-  // join, not +: a chain of + would be kept as a tree of string pieces, several times larger.
-  return [
-    status,
-    String(order.updateCount),
-    order.lastSource === 'stream' ? 's' : 'b',
-    String(firstSeenAtMs - base.timeMs),
-    String(lastReceivedAtMs - firstSeenAtMs),
-    String(eventId - base.eventId),
-    ids.join(','),
-    order.countedFilledQty,
-    orderListId ?? '',
-    peerOrderId ?? '',
-  ].join(SEP);
+
+  /** The row of an ended order, or -1. */
+  rowOf(orderId: string): number {
+    return this.rowOfId.get(orderId);
+  }
+
+  has(orderId: string): boolean {
+    return this.rowOfId.get(orderId) !== -1;
+  }
+
+  /** Keeps an order that ended (a new row; the order's earlier row, if any, is replaced). */
+  put(
+    order: ArchivedFields,
+    status: OrderStatus,
+    eventId: number,
+    peerOrderId: string | null,
+  ): void {
+    const row = this.rows++;
+    let chunk = this.chunks[row >>> CHUNK_BITS];
+    if (chunk === undefined) {
+      chunk = { cells: [], ids: [] };
+      this.chunks.push(chunk);
+    }
+    const earlier = this.rowOfId.get(order.orderId);
+    if (earlier !== -1) this.forgetOdd(earlier);
+    this.rowOfId.set(order.orderId, row);
+    const idsStart = chunk.ids.length;
+    for (const id of order.eventIds) chunk.ids.push(id);
+    const counted = plainDigits(order.countedFilledQty);
+    const digits = counted === ODD ? 0 : digitsAfterDot;
+    if (counted === ODD) this.odd.set(row * 4 + ODD_COUNTED, order.countedFilledQty);
+    chunk.cells.push(
+      order.firstSeenAtMs,
+      order.lastReceivedAtMs,
+      eventId,
+      counted,
+      this.idCell(row, ODD_LIST, order.orderListId),
+      this.idCell(row, ODD_PEER, peerOrderId),
+      order.updateCount,
+      idsStart,
+      ORDER_STATUSES.indexOf(status) +
+        (order.lastSource === 'backfill' ? 16 : 0) +
+        digits * 32 +
+        order.eventIds.length * 2048,
+    );
+  }
+
+  /** Forgets an ended order (a journal reopened it). */
+  delete(orderId: string): void {
+    const row = this.rowOfId.get(orderId);
+    if (row === -1) return;
+    this.forgetOdd(row);
+    this.rowOfId.delete(orderId);
+  }
+
+  status(row: number): OrderStatus {
+    return ORDER_STATUSES[this.cell(row, META) % 16]!;
+  }
+
+  /** Whether the order accepted a stream update with this event id. */
+  hasEventId(row: number, eventId: number): boolean {
+    const ids = this.chunks[row >>> CHUNK_BITS]!.ids;
+    const start = this.cell(row, IDS_START);
+    const end = start + Math.floor(this.cell(row, META) / 2048);
+    for (let i = start; i < end; i++) if (ids[i] === eventId) return true;
+    return false;
+  }
+
+  peer(row: number): string | null {
+    return this.idOf(row, ODD_PEER, this.cell(row, PEER_ID));
+  }
+
+  /** The other leg of an OTO pair, once it is seen. */
+  setPeer(row: number, peerOrderId: string): void {
+    const cells = this.chunks[row >>> CHUNK_BITS]!.cells;
+    cells[(row & (CHUNK_ROWS - 1)) * STRIDE + PEER_ID] = this.idCell(row, ODD_PEER, peerOrderId);
+  }
+
+  /** The ended order of a row, as it was put. */
+  read(orderId: string, row: number): EndedOrder {
+    const chunk = this.chunks[row >>> CHUNK_BITS]!;
+    const at = (row & (CHUNK_ROWS - 1)) * STRIDE;
+    const c = chunk.cells;
+    const meta = c[at + META]!;
+    const idsStart = c[at + IDS_START]!;
+    const counted = c[at + COUNTED]!;
+    return {
+      orderId,
+      status: ORDER_STATUSES[meta % 16]!,
+      updateCount: c[at + UPDATE_COUNT]!,
+      firstSeenAtMs: c[at + FIRST_SEEN]!,
+      lastReceivedAtMs: c[at + LAST_RECEIVED]!,
+      lastSource: Math.floor(meta / 16) % 2 === 1 ? 'backfill' : 'stream',
+      eventId: c[at + EVENT_ID]!,
+      eventIds: chunk.ids.slice(idsStart, idsStart + Math.floor(meta / 2048)),
+      countedFilledQty:
+        counted === ODD
+          ? this.odd.get(row * 4 + ODD_COUNTED)!
+          : decimalOf(counted, Math.floor(meta / 32) % 64),
+      orderListId: this.idOf(row, ODD_LIST, c[at + LIST_ID]!),
+      peerOrderId: this.idOf(row, ODD_PEER, c[at + PEER_ID]!),
+    };
+  }
+
+  private cell(row: number, field: number): number {
+    return this.chunks[row >>> CHUNK_BITS]!.cells[(row & (CHUNK_ROWS - 1)) * STRIDE + field]!;
+  }
+
+  private idCell(row: number, oddKey: number, id: string | null): number {
+    if (id === null) return NONE;
+    const n = plainId(id);
+    if (n === NOT_PLAIN) this.odd.set(row * 4 + oddKey, id);
+    else this.odd.delete(row * 4 + oddKey);
+    return n;
+  }
+
+  private idOf(row: number, oddKey: number, cell: number): string | null {
+    if (cell === NONE) return null;
+    return cell === ODD ? this.odd.get(row * 4 + oddKey)! : String(cell);
+  }
+
+  private forgetOdd(row: number): void {
+    if (this.odd.size === 0) return;
+    this.odd.delete(row * 4 + ODD_COUNTED);
+    this.odd.delete(row * 4 + ODD_LIST);
+    this.odd.delete(row * 4 + ODD_PEER);
+  }
 }
 
-/** An id that survives the round trip ('' would come back as null). */
-function isPackable(id: string | null): boolean {
-  return id === null || (id !== '' && !id.includes(SEP));
+/** Up to 15 digits: every such integer is exact as a number. */
+const MAX_DIGITS = 15;
+
+/** Set by `plainDigits`: the digits after the dot of the decimal it read. */
+let digitsAfterDot = 0;
+
+/**
+ * A plain decimal (`"869.56000000"`: digits, at most one dot between digits, no leading zero
+ * before a whole part of more than one digit, up to 15 digits) as the integer of its digits
+ * (86956000000), with the digits after the dot in `digitsAfterDot` (8); ODD for anything else.
+ */
+function plainDigits(value: string): number {
+  const n = value.length;
+  if (n === 0 || (n > 1 && value.charCodeAt(0) === 48 && value.charCodeAt(1) !== 46)) return ODD;
+  let digits = 0;
+  let dot = -1;
+  let mantissa = 0;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 46) {
+      if (dot !== -1 || i === 0 || i === n - 1) return ODD;
+      dot = i;
+    } else {
+      const d = c - 48;
+      if (d < 0 || d > 9 || ++digits > MAX_DIGITS) return ODD;
+      mantissa = mantissa * 10 + d;
+    }
+  }
+  digitsAfterDot = dot === -1 ? 0 : n - dot - 1;
+  return mantissa;
 }
 
-/** The status of a packed order, read without unpacking it. */
-export function packedStatus(packed: string): OrderStatus {
-  return STATUS_OF_CODE[packed.charAt(0)]!;
-}
-
-/** The ended order back from its string. */
-export function unpackEnded(orderId: string, packed: string, base: PackBase): EndedOrder {
-  const f = packed.split(SEP);
-  const firstSeenAtMs = base.timeMs + Number(f[3]);
-  const eventId = base.eventId + Number(f[5]);
-  return {
-    orderId,
-    status: STATUS_OF_CODE[f[0]!]!,
-    updateCount: Number(f[1]),
-    lastSource: f[2] === 's' ? 'stream' : 'backfill',
-    firstSeenAtMs,
-    lastReceivedAtMs: firstSeenAtMs + Number(f[4]),
-    eventId,
-    eventIds: f[6] === '' ? [] : f[6]!.split(',').map((d) => eventId + Number(d)),
-    countedFilledQty: f[7]!,
-    orderListId: f[8] === '' ? null : f[8]!,
-    peerOrderId: f[9] === '' ? null : f[9]!,
-  };
+/** The decimal `plainDigits` read, written back the same. */
+function decimalOf(mantissa: number, digits: number): string {
+  const text = String(mantissa);
+  if (digits === 0) return text;
+  const padded = text.length > digits ? text : '0'.repeat(digits + 1 - text.length) + text;
+  return `${padded.slice(0, padded.length - digits)}.${padded.slice(padded.length - digits)}`;
 }

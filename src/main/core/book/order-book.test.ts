@@ -382,12 +382,18 @@ describe('OrderBook keeps of an ended order only what judging and the live view 
     expect(replayed.statistics()).toEqual(live.statistics());
   });
 
-  it('keeps an ended order whole when a value would not survive packing', () => {
+  it('keeps the values of an ended order exactly when they are not plain numbers', () => {
     const book = new OrderBook();
-    const odd = { ...buyFilled, orderListId: '8986|3105' };
+    const odd = { ...buyFilled, orderId: 'x-0051481849', orderListId: '8986|3105' };
     book.apply(odd, 'stream', 1.5);
-    expect(book.get(odd.orderId)!.current).toEqual(odd);
-    expect(book.ended(odd.orderId)).toMatchObject({ status: 'FILLED', orderListId: '8986|3105' });
+    expect(book.get(odd.orderId)).toBeUndefined();
+    expect(book.ended(odd.orderId)).toMatchObject({
+      status: 'FILLED',
+      orderListId: '8986|3105',
+      firstSeenAtMs: 1.5,
+      lastReceivedAtMs: 1.5,
+      countedFilledQty: '869.56000000',
+    });
     expect(book.apply(odd).outcome).toBe('duplicate');
   });
 });

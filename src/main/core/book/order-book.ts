@@ -10,13 +10,7 @@ import type {
   VerdictReason,
 } from '../../../shared/domain/update-verdict.ts';
 import { compareDecimal, isDecimalSum, isPositiveDecimal } from './decimal-math.ts';
-import {
-  packedStatus,
-  packEnded,
-  unpackEnded,
-  type EndedOrder,
-  type PackBase,
-} from './ended-order.ts';
+import { EndedArchive, type EndedOrder } from './ended-order.ts';
 import { StatisticsAccumulator, type BookStatistics } from './book-statistics.ts';
 import { fillsHole, growthOfFill, shareOf, type FillRange } from './fill-coverage.ts';
 
@@ -145,8 +139,10 @@ function verdictOf(reason: VerdictReason, counted: CountedFill | null): UpdateVe
  * OTO legs are linked by `il`.
  */
 export class OrderBook {
-  /** Open orders as objects; ended ones as a packed `EndedOrder` (`ended-order.ts`). */
-  private readonly orders = new Map<string, Order | string>();
+  /** Open orders. */
+  private readonly orders = new Map<string, Order>();
+  /** Orders that ended, kept compactly (`ended-order.ts`). */
+  private readonly archive = new EndedArchive();
   /** OTO legs by list id (`il`), while one of them is open. */
   private readonly lists = new Map<string, string[]>();
   private readonly stats = new StatisticsAccumulator();
@@ -156,8 +152,6 @@ export class OrderBook {
    * ended order's tombstone has no symbol).
    */
   private readonly fillHoles = new Map<string, OrderFillHoles>();
-  /** Set when the first order ends (ended orders are packed relative to it). */
-  private base: PackBase | undefined;
 
   /**
    * Applies one update and returns the verdict: what happened to it and why, and what it added
@@ -170,12 +164,19 @@ export class OrderBook {
     receivedAtMs: number = update.eventTimeMs,
   ): UpdateVerdict {
     const entry = this.orders.get(update.orderId);
-    if (typeof entry === 'string') return this.applyToEnded(entry, update, source, receivedAtMs);
-    const from = entry === undefined ? null : entry.current.status;
+    if (entry === undefined) {
+      const row = this.archive.rowOf(update.orderId);
+      if (row !== -1) return this.applyToEnded(row, update, source, receivedAtMs);
+      const created = this.create(update, source, receivedAtMs);
+      const first = verdictOf('first-seen', this.countFill(created, update));
+      this.stats.record(update, source, first, null);
+      this.settle(created);
+      return first;
+    }
+    const from = entry.current.status;
     const verdict = this.decide(entry, update, source, receivedAtMs);
     this.stats.record(update, source, verdict, from);
-    if (verdict.outcome !== 'duplicate')
-      this.settle(entry ?? (this.orders.get(update.orderId) as Order));
+    if (verdict.outcome !== 'duplicate') this.settle(entry);
     return verdict;
   }
 
@@ -192,8 +193,9 @@ export class OrderBook {
     receivedAtMs: number,
   ): void {
     const entry = this.orders.get(update.orderId);
-    if (typeof entry === 'string') {
-      const ended = this.unpack(update.orderId, entry);
+    const row = entry === undefined ? this.archive.rowOf(update.orderId) : -1;
+    if (row !== -1) {
+      const ended = this.archive.read(update.orderId, row);
       this.stats.record(update, source, verdict, ended.status);
       if (verdict.outcome === 'late') {
         const counter = { orderId: ended.orderId, countedFilledQty: ended.countedFilledQty };
@@ -229,19 +231,20 @@ export class OrderBook {
    * yet; a backfill adds nothing to an ended order.
    */
   private applyToEnded(
-    packed: string,
+    row: number,
     update: OrderUpdate,
     source: UpdateSource,
     receivedAtMs: number,
   ): UpdateVerdict {
-    const ended = this.unpack(update.orderId, packed);
+    const status = this.archive.status(row);
     let verdict: UpdateVerdict;
     // A backfill adds to an ended order only a fill in a hole below its counted mark.
     if (source === 'backfill' && !this.fillsHole(update.orderId, update))
       verdict = FIXED_VERDICTS['adds-nothing'];
-    else if (source === 'stream' && ended.eventIds.includes(update.eventId))
+    else if (source === 'stream' && this.archive.hasEventId(row, update.eventId))
       verdict = FIXED_VERDICTS['repeated-event'];
     else {
+      const ended = this.archive.read(update.orderId, row);
       const counter = { orderId: ended.orderId, countedFilledQty: ended.countedFilledQty };
       const counted = this.countFill(counter, update);
       verdict = verdictOf(
@@ -253,51 +256,31 @@ export class OrderBook {
         countedFilledQty: counter.countedFilledQty,
       });
     }
-    this.stats.record(update, source, verdict, ended.status);
+    this.stats.record(update, source, verdict, status);
     return verdict;
   }
 
-  /** Stores a changed open order: packed once it has ended. */
+  /** Stores a changed open order: moved to the archive once it has ended. */
   private settle(record: Order): void {
-    if (!isTerminal(record.current.status)) return;
+    const current = record.current;
+    if (!isTerminal(current.status)) return;
     const listId = record.orderListId;
     const legs = listId === null ? undefined : this.lists.get(listId);
     const peer = legs === undefined ? null : otherLeg(legs, record.orderId);
-    const ended: EndedOrder = {
-      orderId: record.orderId,
-      status: record.current.status,
-      updateCount: record.updateCount,
-      firstSeenAtMs: record.firstSeenAtMs,
-      lastReceivedAtMs: record.lastReceivedAtMs,
-      lastSource: record.lastSource,
-      eventId: record.current.eventId,
-      eventIds: record.eventIds,
-      countedFilledQty: record.countedFilledQty,
-      orderListId: listId,
-      peerOrderId: peer,
-    };
-    if (!this.storeEnded(ended)) return;
+    this.archive.put(record, current.status, current.eventId, peer);
+    this.orders.delete(record.orderId);
     // The list is only needed to find a leg's peer while one of them is open (or not seen yet).
     if (legs !== undefined && legs.length > 1 && this.allEnded(legs)) this.lists.delete(listId!);
   }
 
-  private unpack(orderId: string, packed: string): EndedOrder {
-    // A packed entry exists only once the base was set.
-    return unpackEnded(orderId, packed, this.base ?? { timeMs: 0, eventId: 0 });
-  }
-
   private allEnded(orderIds: readonly string[]): boolean {
-    for (const id of orderIds) if (typeof this.orders.get(id) !== 'string') return false;
+    for (const id of orderIds) if (this.orders.has(id) || !this.archive.has(id)) return false;
     return true;
   }
 
-  /** Packs an ended order in place; false (the full record stays) when it cannot be packed. */
-  private storeEnded(ended: EndedOrder): boolean {
-    this.base ??= { timeMs: ended.firstSeenAtMs, eventId: ended.eventId };
-    const packed = packEnded(ended, this.base);
-    if (packed === null) return false;
-    this.orders.set(ended.orderId, packed);
-    return true;
+  /** Keeps an ended order's changed values (a late update of it). */
+  private storeEnded(ended: EndedOrder): void {
+    this.archive.put(ended, ended.status, ended.eventId, ended.peerOrderId);
   }
 
   /** An ended order as an open record again (only a journal that says so does this). */
@@ -312,20 +295,18 @@ export class OrderBook {
     order.eventIds = [...ended.eventIds, update.eventId];
     order.countedFilledQty = ended.countedFilledQty;
     order.lastReceivedAtMs = receivedAtMs;
+    this.archive.delete(update.orderId);
     this.orders.set(update.orderId, order);
     return order;
   }
 
+  /** The verdict on an update of an open order (`apply` decides first-seen ones). */
   private decide(
-    record: Order | undefined,
+    record: Order,
     update: OrderUpdate,
     source: UpdateSource,
     receivedAtMs: number,
   ): UpdateVerdict {
-    if (record === undefined) {
-      const created = this.create(update, source, receivedAtMs);
-      return verdictOf('first-seen', this.countFill(created, update));
-    }
     // An event id belongs to one order, so a repeat can only be among that order's ids.
     if (source === 'stream' && record.eventIds.includes(update.eventId))
       return FIXED_VERDICTS['repeated-event'];
@@ -368,56 +349,44 @@ export class OrderBook {
 
   /** An open order's record, if seen and not ended (see `ended` for the rest). */
   get(orderId: string): OrderRecord | undefined {
-    const entry = this.orders.get(orderId);
-    return typeof entry === 'string' ? undefined : entry;
+    return this.orders.get(orderId);
   }
 
   /** What the book keeps of an order that ended, or undefined (unknown or still open). */
   ended(orderId: string): EndedOrder | undefined {
-    const entry = this.orders.get(orderId);
-    if (typeof entry === 'string') return this.unpack(orderId, entry);
-    // An ended order whose values could not be packed stays a full record.
-    if (entry === undefined || !isTerminal(entry.current.status)) return undefined;
-    return {
-      orderId,
-      status: entry.current.status,
-      updateCount: entry.updateCount,
-      firstSeenAtMs: entry.firstSeenAtMs,
-      lastReceivedAtMs: entry.lastReceivedAtMs,
-      lastSource: entry.lastSource,
-      eventId: entry.current.eventId,
-      eventIds: entry.eventIds,
-      countedFilledQty: entry.countedFilledQty,
-      orderListId: entry.orderListId,
-      peerOrderId: this.peerOf(orderId),
-    };
+    const row = this.archive.rowOf(orderId);
+    return row === -1 ? undefined : this.archive.read(orderId, row);
   }
 
   /** The order's current status, open or ended; undefined if never seen. */
   statusOf(orderId: string): OrderStatus | undefined {
     const entry = this.orders.get(orderId);
-    if (entry === undefined) return undefined;
-    return typeof entry === 'string' ? packedStatus(entry) : entry.current.status;
+    if (entry !== undefined) return entry.current.status;
+    const row = this.archive.rowOf(orderId);
+    return row === -1 ? undefined : this.archive.status(row);
   }
 
   /** Orders not in a final status. */
   openOrders(): OrderRecord[] {
     const out: OrderRecord[] = [];
     for (const entry of this.orders.values())
-      if (typeof entry !== 'string' && !isTerminal(entry.current.status)) out.push(entry);
+      if (!isTerminal(entry.current.status)) out.push(entry);
     return out;
   }
 
   /** Orders seen, open and ended. */
   get size(): number {
-    return this.orders.size;
+    return this.orders.size + this.archive.size;
   }
 
   /** The other leg of an OTO pair, open or ended; null for a plain order or one not seen. */
   peerOf(orderId: string): string | null {
     const entry = this.orders.get(orderId);
-    if (typeof entry === 'string') return this.unpack(orderId, entry).peerOrderId;
-    const listId = entry?.orderListId;
+    if (entry === undefined) {
+      const row = this.archive.rowOf(orderId);
+      return row === -1 ? null : this.archive.peer(row);
+    }
+    const listId = entry.orderListId;
     if (!listId) return null;
     const legs = this.lists.get(listId);
     return legs === undefined ? null : otherLeg(legs, orderId);
@@ -547,10 +516,9 @@ export class OrderBook {
     if (legs.includes(update.orderId)) return;
     legs.push(update.orderId);
     for (const id of legs) {
-      const entry = this.orders.get(id);
-      if (typeof entry !== 'string') continue;
-      const ended = this.unpack(id, entry);
-      if (ended.peerOrderId === null) this.storeEnded({ ...ended, peerOrderId: update.orderId });
+      if (this.orders.has(id)) continue;
+      const row = this.archive.rowOf(id);
+      if (row !== -1 && this.archive.peer(row) === null) this.archive.setPeer(row, update.orderId);
     }
   }
 }
