@@ -8,7 +8,12 @@ import { OrderBook } from '../book/order-book.ts';
 import { nullLogger } from '../ports/logger.ts';
 import type { OrderHistoryRow, UserTrade } from '../rest/alpha-types.ts';
 import type { ReconcileApi } from './backfill.ts';
-import { HOLE_ATTEMPTS, Reconciler, type ReconcileResult } from './reconciler.ts';
+import {
+  HOLE_ATTEMPTS,
+  HOLED_ORDERS_PER_RUN,
+  Reconciler,
+  type ReconcileResult,
+} from './reconciler.ts';
 
 // An order of 10 filled in four fills of 1, 2, 3 and 4 at 0.8 (fee 0.0001 of the quantity,
 // paid in the base asset): fill 3's frame is lost, fill 4 arrives live. The exchange's history
@@ -227,6 +232,20 @@ describe('reconciliation fills a hole below the counted quantity', () => {
     expect(t.book.ordersWithFillHoles()).toEqual([
       { orderId: '1001', symbol: 'ALPHA_373USDT', holes: [['3', '6']] },
     ]);
+  });
+
+  it(`asks the fills of at most ${HOLED_ORDERS_PER_RUN} orders per reconciliation; the rest the next time`, async () => {
+    const t = setup();
+    const ids = Array.from({ length: HOLED_ORDERS_PER_RUN + 2 }, (_, i) => String(3001 + i));
+    for (const id of ids) t.streamWithFill3Lost(id);
+    t.exchange.history = ids.map((id) => historyRow(id));
+    t.exchange.trades = ids.flatMap((id) => listedTrades(id));
+    await t.reconcile();
+    expect(t.exchange.tradeQueries).toHaveLength(HOLED_ORDERS_PER_RUN);
+    await t.reconcile();
+    expect(t.exchange.tradeQueries.sort()).toEqual(ids);
+    expect(t.counted('base')).toBe(String(10 * ids.length));
+    expect(t.book.ordersWithFillHoles()).toEqual([]);
   });
 
   it('on the clock, a recovered fill is missed by the stream (stream replaced); a frame during the grace period is not', async () => {
