@@ -6,6 +6,7 @@ import {
   sampleOrderView,
   sampleSessionStats,
 } from '../../../test/fakes/order-updates.ts';
+import { sampleConnectionView } from '../../../test/fakes/connection-views.ts';
 import type { OrderView, SessionStatsView } from '../../shared/ipc/views-monitor.ts';
 import { OrderBook } from '../core/book/order-book.ts';
 import { ENDED_COUNTED_KEPT, FleetRowState } from './fleet-row.ts';
@@ -189,6 +190,28 @@ describe('FleetRowState open orders', () => {
       }),
     );
     expect({ open: row.openOrders, unknown: row.statusUnknown }).toEqual({ open: 2, unknown: 0 });
+  });
+
+  it("a restarted monitor's open orders are not reduced by the earlier session's marks", () => {
+    const row = new FleetRowState();
+    const mark = { code: 'NOT_OPEN_ON_EXCHANGE' as const, sinceMs: START_MS };
+    row.applyConnection(sampleConnectionView({ sessionId: 's1' }), START_MS);
+    row.applyBatch(
+      viewsBatch([sampleOrderView({ orderId: '7' }, { statusUnknown: mark })], {
+        ordersByStatus: byStatus({ NEW: 1 }),
+        statusUnknown: 1,
+      }),
+    );
+    expect(row.openOrders).toBe(0);
+    // The next session's book never hears of order 7 again; it has another order open.
+    row.applyConnection(sampleConnectionView({ sessionId: 's2' }), START_MS + 1);
+    row.applyBatch(
+      viewsBatch([sampleOrderView({ orderId: '9' }, { statusUnknown: mark })], {
+        ordersByStatus: byStatus({ NEW: 2 }),
+        statusUnknown: 1,
+      }),
+    );
+    expect({ open: row.openOrders, unknown: row.statusUnknown }).toEqual({ open: 1, unknown: 1 });
   });
 
   it('a marked pending OTO leg is not taken off the open orders it was never in', () => {

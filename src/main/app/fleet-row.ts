@@ -103,9 +103,15 @@ export class FleetRowState {
   private readonly holes = new Map<string, FillRange[]>();
   /** Orders shown as "status unknown" now, with the status they were last known in. */
   private readonly marked = new Map<string, OrderStatus>();
+  /** The monitor session the marks belong to (a restarted monitor's book has none of them). */
+  private sessionId: string | null = null;
 
   applyConnection(view: ConnectionView, atMs: number): void {
     const wasLive = this.state === 'live';
+    if (view.sessionId !== this.sessionId) {
+      this.sessionId = view.sessionId;
+      this.marked.clear();
+    }
     this.problemCode = view.problem?.code ?? null;
     this.state = fleetStateOf(view.state, this.problemCode);
     // When it became live (a key refresh while live changes nothing shown).
@@ -114,7 +120,9 @@ export class FleetRowState {
 
   applyBatch(batch: OrderUpdatesBatch): void {
     const s = batch.stats;
-    for (const view of batch.orders) this.noteMark(view);
+    // None marked now (a new session's, or every mark cleared): nothing left to take off.
+    if (s.statusUnknown === 0) this.marked.clear();
+    else for (const view of batch.orders) this.noteMark(view);
     this.openOrders = this.openCount(s);
     this.statusUnknown = s.statusUnknown;
     this.missedByStream = s.missedByStream;
