@@ -226,6 +226,16 @@ test('a zh-CN run: every screen and dialog, its errors included, shows no Englis
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('session-deleted')).toBeVisible({ timeout: 60_000 });
   await readScreen(page, 'sessions: deleted');
+  await page.getByTestId('sessions-back').click();
+
+  // Started again on the expired session: the connection fails and its panel says why.
+  await account.click();
+  await account.getByTestId('account-toggle').click();
+  await expect(state).toHaveAttribute('data-state', 'failed', { timeout: 60_000 });
+  await expect(
+    page.getByTestId('connection-panel').locator('.error-box[data-code="SESSION_EXPIRED"]'),
+  ).toBeVisible({ timeout: 60_000 });
+  await readScreen(page, 'monitor: the connection failed, the session expired');
 
   expect(visited.length).toBeGreaterThanOrEqual(22);
   expect(findings, `English sentences on zh-CN screens:\n${findings.join('\n')}`).toEqual([]);
