@@ -4,18 +4,6 @@ import type { OrderBook, OrderFillHolesView } from '../book/order-book.ts';
 import type { OrderHistoryRow, UserTrade } from '../rest/alpha-types.ts';
 import type { ReconcileApi } from './backfill.ts';
 
-/** What the exchange's fills of an order with holes below its counted mark recovered. */
-export interface HoleFills {
-  /** One backfill update per listed fill that lies in a hole, oldest first. */
-  updates: OrderUpdate[];
-  /**
-   * False when the listed fills could not be placed on the order's filled quantity (they add
-   * up to less than the book counted already): nothing is backfilled, the next
-   * reconciliation asks again.
-   */
-  placed: boolean;
-}
-
 /**
  * Asks user trades for one order the book holds with holes below its counted mark (a fill
  * arrived above one the stream never delivered: its frame was lost in a drop, and the next
@@ -24,7 +12,8 @@ export interface HoleFills {
  * quantity, placed by adding the fills up oldest first; those that lie in a hole become
  * backfill updates with their own quantity, quote and fee, which the book counts only where
  * they fall in a hole (a fill the stream delivers later counts nothing more, and neither does
- * this backfill after that frame).
+ * this backfill after that frame). Returns one backfill update per listed fill that lies in a
+ * hole, oldest first.
  *
  * What get-user-trades returns is captured for one order only (ALPHA-PROTOCOL.md §5): every
  * fill, newest first, several sharing a `tradeId` with distinct `pageId`s. Not known, and so
@@ -34,7 +23,7 @@ export interface HoleFills {
  * - whether the same fill can be listed twice (overlapping pages): kept once per `pageId`;
  * - whether the list is complete (a page limit or a listing that lags): fills that add up to
  *   less than the book counted cannot be placed (which end is missing is unknown), so nothing
- *   is backfilled (`placed: false`); fills adding up to more (some not pushed yet) are placed
+ *   is backfilled and the next reconciliation asks again; fills adding up to more (some not pushed yet) are placed
  *   from 0 and only those in a hole are used;
  * - whether its fills are split as the stream's frames were: where they are not, the book
  *   counts only the part of a listed fill that lies in a hole, its quote and fee in
@@ -46,15 +35,15 @@ export async function queryHoleFills(
   holed: OrderFillHolesView,
   row: OrderHistoryRow | undefined,
   nowMs: number,
-): Promise<HoleFills> {
+): Promise<OrderUpdate[]> {
   const open = book.get(holed.orderId);
   const ended = open === undefined ? book.ended(holed.orderId) : undefined;
   const counted = open?.countedFilledQty ?? ended?.countedFilledQty;
-  if (counted === undefined) return { updates: [], placed: false };
+  if (counted === undefined) return [];
   const listed = await api.getUserTrades({ orderId: holed.orderId, symbol: holed.symbol });
   const trades = oldestFirst(onceEach(listed.filter((t) => t.orderId === holed.orderId)));
   const total = trades.reduce((sum, t) => sum.plus(t.qty || '0'), new Big(0));
-  if (total.lt(counted)) return { updates: [], placed: false };
+  if (total.lt(counted)) return [];
   const holes = holed.holes.map(([from, to]) => [new Big(from), new Big(to)] as const);
   const context: FillContext = {
     known: open?.current ?? null,
@@ -72,7 +61,7 @@ export async function queryHoleFills(
     if (holes.some(([lo, hi]) => overlaps(from, filledTo, lo, hi)))
       updates.push(tradeToUpdate(trade, filledTo, quoteTo, context, nowMs));
   }
-  return { updates, placed: true };
+  return updates;
 }
 
 /** What a listed fill's update takes from the order as the book and history know it. */

@@ -60,6 +60,7 @@ export interface ReconcilerSettings {
 }
 
 export const DEFAULT_RECONCILE_INTERVAL_MS = 60_000;
+export const DEFAULT_IDLE_RECONCILE_INTERVAL_MS = 15 * 60_000;
 
 /**
  * Orders with holes below their counted mark asked about per reconciliation (one user-trades
@@ -68,7 +69,6 @@ export const DEFAULT_RECONCILE_INTERVAL_MS = 60_000;
 export const HOLED_ORDERS_PER_RUN = 10;
 /** Reconciliations that ask an order's fills for a hole before it is left alone (logged). */
 export const HOLE_ATTEMPTS = 3;
-export const DEFAULT_IDLE_RECONCILE_INTERVAL_MS = 15 * 60_000;
 
 export interface ReconcilerDeps {
   api: ReconcileApi;
@@ -320,9 +320,8 @@ export class Reconciler implements Disposable {
         view.history.find((r) => r.orderId === orderId) ??
         view.open.find((r) => r.orderId === orderId);
       try {
-        const answer = await queryHoleFills(api, book, holed, row, clock.now());
-        for (const update of answer.updates)
-          if (this.deps.apply(update) !== 'duplicate') backfilled++;
+        const updates = await queryHoleFills(api, book, holed, row, clock.now());
+        for (const update of updates) if (this.deps.apply(update) !== 'duplicate') backfilled++;
       } catch (error) {
         logger.warn('could not read the fills of an order with a missing fill', {
           orderId,
@@ -334,13 +333,10 @@ export class Reconciler implements Disposable {
       const attempts = (this.holeAttempts.get(orderId) ?? 0) + 1;
       this.holeAttempts.set(orderId, attempts);
       if (attempts === HOLE_ATTEMPTS)
-        logger.warn(
-          'fills missing below the filled quantity the exchange cannot place; not asked again',
-          {
-            orderId,
-            attempts,
-          },
-        );
+        logger.warn('a missing fill the exchange does not list or place; not asked again', {
+          orderId,
+          attempts,
+        });
     }
     return backfilled;
   }
