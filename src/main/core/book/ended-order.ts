@@ -45,9 +45,16 @@ export type ArchivedFields = Pick<
   | 'orderListId'
 >;
 
-// A row is STRIDE numbers in its chunk's `cells`; its event ids are in the chunk's `ids`.
+// A row is STRIDE numbers in its chunk's `cells`; its event ids are in the chunk's `ids`. A
+// row's number is its chunk's index × CHUNK_ROWS + its place in the chunk. Chunks are made at
+// their full size (the first ones smaller, so a book with few ended orders stays small): no
+// copy as they fill, and the large ones are made outside the young generation, so the
+// scavenger never copies them.
 const CHUNK_BITS = 12;
 const CHUNK_ROWS = 1 << CHUNK_BITS;
+const FIRST_CHUNK_ROWS = 256;
+/** Event ids a chunk makes room for per row (an order has about three). */
+const IDS_PER_ROW = 4;
 const STRIDE = 9;
 const FIRST_SEEN = 0;
 const LAST_RECEIVED = 1;
@@ -72,6 +79,10 @@ interface Chunk {
   /** Numbers only (kept unboxed by V8): STRIDE per row. */
   readonly cells: number[];
   readonly ids: number[];
+  /** Rows used, of `cells.length / STRIDE`. */
+  rows: number;
+  /** Event ids used, of `ids.length`. */
+  idsUsed: number;
 }
 
 /**
@@ -84,7 +95,6 @@ interface Chunk {
 export class EndedArchive {
   private readonly rowOfId = new RowIndex();
   private readonly chunks: Chunk[] = [];
-  private rows = 0;
   /** Strings that are not kept as numbers, by `row * 4 + ODD_*`. */
   private readonly odd = new Map<number, string>();
 
@@ -109,34 +119,54 @@ export class EndedArchive {
     eventId: number,
     peerOrderId: string | null,
   ): void {
-    const row = this.rows++;
-    let chunk = this.chunks[row >>> CHUNK_BITS];
-    if (chunk === undefined) {
-      chunk = { cells: [], ids: [] };
-      this.chunks.push(chunk);
-    }
+    const eventIds = order.eventIds;
+    const chunk = this.chunkWithRoom(eventIds.length);
+    const row = (this.chunks.length - 1) * CHUNK_ROWS + chunk.rows;
     const earlier = this.rowOfId.get(order.orderId);
     if (earlier !== -1) this.forgetOdd(earlier);
     this.rowOfId.set(order.orderId, row);
-    const idsStart = chunk.ids.length;
-    for (const id of order.eventIds) chunk.ids.push(id);
+    const ids = chunk.ids;
+    const idsStart = chunk.idsUsed;
+    for (let i = 0; i < eventIds.length; i++) ids[idsStart + i] = eventIds[i]!;
+    chunk.idsUsed = idsStart + eventIds.length;
     const counted = plainDigits(order.countedFilledQty);
     const digits = counted === ODD ? 0 : digitsAfterDot;
     if (counted === ODD) this.odd.set(row * 4 + ODD_COUNTED, order.countedFilledQty);
-    chunk.cells.push(
-      order.firstSeenAtMs,
-      order.lastReceivedAtMs,
-      eventId,
-      counted,
-      this.idCell(row, ODD_LIST, order.orderListId),
-      this.idCell(row, ODD_PEER, peerOrderId),
-      order.updateCount,
-      idsStart,
+    const c = chunk.cells;
+    const at = chunk.rows++ * STRIDE;
+    c[at + FIRST_SEEN] = order.firstSeenAtMs;
+    c[at + LAST_RECEIVED] = order.lastReceivedAtMs;
+    c[at + EVENT_ID] = eventId;
+    c[at + COUNTED] = counted;
+    c[at + LIST_ID] = this.idCell(row, ODD_LIST, order.orderListId);
+    c[at + PEER_ID] = this.idCell(row, ODD_PEER, peerOrderId);
+    c[at + UPDATE_COUNT] = order.updateCount;
+    c[at + IDS_START] = idsStart;
+    c[at + META] =
       ORDER_STATUSES.indexOf(status) +
-        (order.lastSource === 'backfill' ? 16 : 0) +
-        digits * 32 +
-        order.eventIds.length * 2048,
-    );
+      (order.lastSource === 'backfill' ? 16 : 0) +
+      digits * 32 +
+      eventIds.length * 2048;
+  }
+
+  /** The last chunk, or a new one when it has no room for a row with `idCount` event ids. */
+  private chunkWithRoom(idCount: number): Chunk {
+    const last = this.chunks.at(-1);
+    if (
+      last !== undefined &&
+      last.rows * STRIDE < last.cells.length &&
+      last.idsUsed + idCount <= last.ids.length
+    )
+      return last;
+    const rows = Math.min(CHUNK_ROWS, FIRST_CHUNK_ROWS << this.chunks.length);
+    const chunk: Chunk = {
+      cells: numbers(rows * STRIDE),
+      ids: numbers(Math.max(rows * IDS_PER_ROW, idCount)),
+      rows: 0,
+      idsUsed: 0,
+    };
+    this.chunks.push(chunk);
+    return chunk;
   }
 
   /** Forgets an ended order (a journal reopened it). */
@@ -219,6 +249,11 @@ export class EndedArchive {
     this.odd.delete(row * 4 + ODD_LIST);
     this.odd.delete(row * 4 + ODD_PEER);
   }
+}
+
+/** An array of `length` numbers, ready for doubles. */
+function numbers(length: number): number[] {
+  return new Array<number>(length).fill(0.5);
 }
 
 /** Up to 15 digits: every such integer is exact as a number. */

@@ -116,9 +116,7 @@ function slotOf(n: number, mask: number): number {
   return (h ^ (h >>> 16)) & mask;
 }
 
-/** A packed array of numbers (V8 keeps them unboxed), every one EMPTY. */
+/** An array of numbers (V8 keeps them unboxed), every one EMPTY. */
 function emptySlots(length: number): number[] {
-  const slots: number[] = [];
-  for (let i = 0; i < length; i++) slots.push(EMPTY);
-  return slots;
+  return new Array<number>(length).fill(EMPTY);
 }
