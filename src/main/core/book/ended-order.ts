@@ -122,9 +122,8 @@ export class EndedArchive {
     const eventIds = order.eventIds;
     const chunk = this.chunkWithRoom(eventIds.length);
     const row = (this.chunks.length - 1) * CHUNK_ROWS + chunk.rows;
-    const earlier = this.rowOfId.get(order.orderId);
+    const earlier = this.rowOfId.set(order.orderId, row);
     if (earlier !== -1) this.forgetOdd(earlier);
-    this.rowOfId.set(order.orderId, row);
     const ids = chunk.ids;
     const idsStart = chunk.idsUsed;
     for (let i = 0; i < eventIds.length; i++) ids[idsStart + i] = eventIds[i]!;

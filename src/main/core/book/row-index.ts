@@ -54,15 +54,17 @@ export class RowIndex {
     }
   }
 
-  set(id: string, row: number): void {
+  /** Sets the row of `id`; returns the row it had, or -1. */
+  set(id: string, row: number): number {
     const n = plainId(id);
     if (n === NOT_PLAIN) {
+      const earlier = this.others.get(id) ?? -1;
       this.others.set(id, row);
-      return;
+      return earlier;
     }
     if (n > this.highest) this.highest = n;
     if (2 * (this.used + 1) > this.mask + 1) this.grow();
-    this.place(n, row);
+    return this.place(n, row);
   }
 
   delete(id: string): void {
@@ -75,7 +77,8 @@ export class RowIndex {
     this.place(n, -1);
   }
 
-  private place(n: number, row: number): void {
+  /** Puts `row` in `n`'s slot; returns the row it had, or -1. */
+  private place(n: number, row: number): number {
     const slots = this.slots;
     for (let i = slotOf(n, this.mask); ; i = (i + 1) & this.mask) {
       const key = slots[2 * i]!;
@@ -83,14 +86,14 @@ export class RowIndex {
         const was = slots[2 * i + 1]!;
         slots[2 * i + 1] = row;
         this.live += (row === -1 ? 0 : 1) - (was === -1 ? 0 : 1);
-        return;
+        return was;
       }
       if (key === EMPTY) {
         slots[2 * i] = n;
         slots[2 * i + 1] = row;
         this.used++;
         if (row !== -1) this.live++;
-        return;
+        return -1;
       }
     }
   }
