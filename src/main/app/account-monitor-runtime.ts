@@ -2,12 +2,7 @@ import { toJournalProblem } from '../core/journal/journal-problem.ts';
 import type { Problem, Reason } from '../../shared/reasons/reason.ts';
 import type { AsyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import { DisposableStore } from '../../shared/lifecycle/disposable.ts';
-import {
-  TERMINAL_STATUSES,
-  type OrderUpdate,
-  type UpdateSource,
-} from '../../shared/domain/order-update.ts';
-import type { UpdateVerdict } from '../../shared/domain/update-verdict.ts';
+import { TERMINAL_STATUSES, type OrderUpdate } from '../../shared/domain/order-update.ts';
 import type {
   ConnectionView,
   MonitorSnapshot,
@@ -39,15 +34,6 @@ export interface RuntimeCallbacks {
   onMissedByStream?(missedByStream: number): void;
 }
 
-/** An update journalled (queued) but not yet on disk: held back from everything that shows it. */
-interface HeldUpdate {
-  seq: number;
-  update: OrderUpdate;
-  source: UpdateSource;
-  receivedAtMs: number;
-  verdict: UpdateVerdict;
-}
-
 /** Views of ended orders kept for a late strategy mark (a fixed few, not the history). */
 const RECENT_ENDED_VIEWS = 32;
 
@@ -65,13 +51,19 @@ export class AccountMonitorRuntime implements AsyncDisposable {
   private readonly store = new DisposableStore();
   readonly tracker: ConnectionTracker;
   /** `null` items only say "the statistics changed" (a duplicate, a malformed frame). */
-  private readonly coalescer: UpdateCoalescer<{
-    view: OrderUpdateView;
-    fill: FillPoint | null;
-  } | null>;
-  private held: HeldUpdate[] = [];
-  /** Orders with an update journalled but not yet on disk: their view waits for it. */
-  private readonly heldPerOrder = new Map<string, number>();
+  private readonly coalescer: UpdateCoalescer<OrderUpdateView | null>;
+  /**
+   * Updates journalled (queued) but not yet on disk, held back from everything that shows
+   * them: their records' sequence numbers and their views, in arrival order from `heldFrom`.
+   */
+  private heldSeqs: number[] = [];
+  private heldViews: OrderUpdateView[] = [];
+  private heldFrom = 0;
+  /**
+   * The sequence number of the last update journalled but not yet on disk of each order that
+   * has one: its view waits for it.
+   */
+  private readonly heldLast = new Map<string, number>();
   /**
    * The last applied update of an order, from its release until its view is sent: the book
    * keeps no last update for an order that ended.
@@ -131,9 +123,9 @@ export class AccountMonitorRuntime implements AsyncDisposable {
         let seq = 0;
         for (const entry of updateEntries(event)) seq = journal.append(entry);
         if (seq === 0) return;
-        this.held.push({ seq, update, source, receivedAtMs, verdict });
-        const id = update.orderId;
-        this.heldPerOrder.set(id, (this.heldPerOrder.get(id) ?? 0) + 1);
+        this.heldSeqs.push(seq);
+        this.heldViews.push({ update, source, receivedAtMs, verdict, accepted: true });
+        this.heldLast.set(update.orderId, seq);
       }),
     );
     this.store.add(journal.onDidWrite(({ writtenSeq }) => this.release(writtenSeq)));
@@ -192,7 +184,7 @@ export class AccountMonitorRuntime implements AsyncDisposable {
 
   /** Updates journalled but not yet on disk (not shown yet). */
   get heldUpdates(): number {
-    return this.held.length;
+    return this.heldSeqs.length - this.heldFrom;
   }
 
   /**
@@ -209,7 +201,7 @@ export class AccountMonitorRuntime implements AsyncDisposable {
     this.coalescer.flush();
     const known = orderIds.flatMap((id) => {
       // An order with an update on its way is sent with it, marked.
-      if (this.heldPerOrder.has(id)) return [];
+      if (this.heldLast.has(id)) return [];
       const view = this.viewOf(id) ?? this.recentEnded.get(id);
       return view === undefined ? [] : [{ ...view, ...this.marksOf(id) }];
     });
@@ -225,32 +217,34 @@ export class AccountMonitorRuntime implements AsyncDisposable {
 
   /** Everything up to `writtenSeq` is on disk: it may be shown now, in arrival order. */
   private release(writtenSeq: number): void {
-    let n = 0;
-    while (n < this.held.length && this.held[n]!.seq <= writtenSeq) n++;
-    if (n === 0) return;
-    const ready = n === this.held.length ? this.held : this.held.slice(0, n);
-    this.held = n === this.held.length ? [] : this.held.slice(n);
-    for (const h of ready) {
-      const id = h.update.orderId;
-      const left = this.heldPerOrder.get(id)! - 1;
-      if (left === 0) this.heldPerOrder.delete(id);
-      else this.heldPerOrder.set(id, left);
-      if (h.verdict.outcome === 'duplicate') {
+    const seqs = this.heldSeqs;
+    const views = this.heldViews;
+    let i = this.heldFrom;
+    for (; i < seqs.length && seqs[i]! <= writtenSeq; i++) {
+      const view = views[i]!;
+      const update = view.update;
+      const id = update.orderId;
+      // Its last held update is on disk: nothing of it waits any more.
+      if (this.heldLast.get(id) === seqs[i]) this.heldLast.delete(id);
+      if (view.verdict.outcome === 'duplicate') {
         this.coalescer.push(null);
         continue;
       }
-      if (h.verdict.outcome === 'applied') this.pendingLast.set(id, h.update);
-      if (h.source === 'stream') this.tracker.noteLatency(h.receivedAtMs, h.update.eventTimeMs);
-      const view: OrderUpdateView = {
-        update: h.update,
-        source: h.source,
-        receivedAtMs: h.receivedAtMs,
-        verdict: h.verdict,
-        accepted: true,
-      };
-      this.coalescer.push({ view, fill: fillPointOf(h.update, h.verdict) });
+      if (view.verdict.outcome === 'applied') this.pendingLast.set(id, update);
+      if (view.source === 'stream') this.tracker.noteLatency(view.receivedAtMs, update.eventTimeMs);
+      this.coalescer.push(view);
       this.callbacks.onAcceptedUpdate(view);
     }
+    if (i === seqs.length) {
+      this.heldSeqs = [];
+      this.heldViews = [];
+      this.heldFrom = 0;
+    } else if (i > 1024 && i * 2 > seqs.length) {
+      // Most of the lists is released: drop that part (not at every release: no copy per write).
+      this.heldSeqs = seqs.slice(i);
+      this.heldViews = views.slice(i);
+      this.heldFrom = 0;
+    } else this.heldFrom = i;
   }
 
   private onState(change: MonitorStateChange): void {
@@ -266,21 +260,22 @@ export class AccountMonitorRuntime implements AsyncDisposable {
     this.callbacks.onConnection(this.tracker.snapshot());
   }
 
-  private deliver(all: Array<{ view: OrderUpdateView; fill: FillPoint | null } | null>): void {
+  private deliver(all: Array<OrderUpdateView | null>): void {
     // One pass (a batch holds hundreds of items in a burst): updates, fills, touched orders.
     const updates: OrderUpdateView[] = [];
     const fills: FillPoint[] = [];
     const touched = new Set<string>();
-    for (const item of all) {
-      if (item === null) continue;
-      updates.push(item.view);
-      if (item.fill !== null) fills.push(item.fill);
-      touched.add(item.view.update.orderId);
+    for (const view of all) {
+      if (view === null) continue;
+      updates.push(view);
+      const fill = fillPointOf(view.update, view.verdict);
+      if (fill !== null) fills.push(fill);
+      touched.add(view.update.orderId);
     }
     const orders: OrderView[] = [];
     for (const id of touched) {
       // A later update of it is not on disk yet: its view goes with that one.
-      if (this.heldPerOrder.has(id)) continue;
+      if (this.heldLast.has(id)) continue;
       const view = this.viewOf(id);
       this.pendingLast.delete(id);
       if (view === undefined) {
@@ -327,7 +322,7 @@ export class AccountMonitorRuntime implements AsyncDisposable {
    */
   private sendEndedRows(views: readonly OrderView[]): void {
     for (const view of views) this.rememberEnded(view);
-    const orders = views.filter((view) => !this.heldPerOrder.has(view.last.orderId));
+    const orders = views.filter((view) => !this.heldLast.has(view.last.orderId));
     if (orders.length === 0) return;
     this.callbacks.onBatch({
       accountId: this.accountId,

@@ -34,4 +34,29 @@ describe('journalLine of a frame-update', () => {
       });
     }
   });
+
+  it('writes each verdict of frames sharing one receive time as its own', () => {
+    const verdicts: UpdateVerdict[] = [
+      { outcome: 'applied', reason: 'first-seen', counted: null },
+      { outcome: 'duplicate', reason: 'repeated-event', counted: null },
+      {
+        outcome: 'applied',
+        reason: 'moves-forward',
+        counted: { base: '1', quote: '2', fee: null },
+      },
+      { outcome: 'applied', reason: 'first-seen', counted: null },
+      { outcome: 'applied', reason: 'moves-forward', counted: { base: '3', quote: '4', fee: '5' } },
+    ];
+    for (const atMs of [7, 7, 8, 7]) {
+      for (const verdict of verdicts) {
+        const line = journalLine({ k: 'frame-update', atMs, verdict, frame });
+        expect(JSON.parse(line)).toEqual({
+          k: 'frame-update',
+          atMs,
+          verdict,
+          frame: JSON.parse(frame),
+        });
+      }
+    }
+  });
 });

@@ -143,25 +143,32 @@ function verdictJson(verdict: UpdateVerdict): string {
   return text;
 }
 
-/** The last time written and its text: frames of one burst share their receive time. */
+/** The last time written, its head up to the verdict, and heads by fixed verdict at that time. */
 let lastAtMs = Number.NaN;
-let lastAtText = '';
-
-function atMsText(atMs: number): string {
-  if (atMs !== lastAtMs) {
-    lastAtMs = atMs;
-    lastAtText = String(atMs);
-  }
-  return lastAtText;
-}
+let lastPrefix = '';
+const fixedHeads = new Map<string, string>();
 
 /**
  * A `frame-update` line up to its frame, `{"k":"frame-update","atMs":…,"verdict":{…},"frame":`;
  * the line is this, the frame as it is, then `FRAME_UPDATE_END`. A writer copies the three
  * pieces into its buffer one after the other: the whole line is never built as one string.
+ * Frames of one burst share their receive time, and most verdicts count nothing: such a head
+ * is made once per time and verdict, not once per frame.
  */
 export function frameUpdateHead(entry: FrameUpdateEntry): string {
-  return `${FRAME_UPDATE_PREFIX}"atMs":${atMsText(entry.atMs)},"verdict":${verdictJson(entry.verdict)}${FRAME_KEY}`;
+  if (entry.atMs !== lastAtMs) {
+    lastAtMs = entry.atMs;
+    lastPrefix = `${FRAME_UPDATE_PREFIX}"atMs":${String(entry.atMs)},"verdict":`;
+    fixedHeads.clear();
+  }
+  const verdict = entry.verdict;
+  if (verdict.counted !== null) return lastPrefix + verdictJson(verdict) + FRAME_KEY;
+  let head = fixedHeads.get(verdict.reason);
+  if (head === undefined) {
+    head = lastPrefix + verdictJson(verdict) + FRAME_KEY;
+    fixedHeads.set(verdict.reason, head);
+  }
+  return head;
 }
 
 /** How a `frame-update` line ends after its frame. */
