@@ -183,13 +183,17 @@ export class AccountService {
     return null;
   }
 
-  /** The account's running monitor as its strategy reads it (accepted updates, connection). */
+  /**
+   * The account's running monitor as its strategy reads it (accepted updates with the book's
+   * verdicts, connection).
+   */
   strategyMonitorOf(accountId: string): StrategyMonitor {
     const { monitors } = this.deps;
     return {
       orderUpdates: (listener) =>
         monitors.onDidAcceptUpdate((e) => {
-          if (e.accountId === accountId) listener(e.view.update);
+          if (e.accountId === accountId)
+            listener({ update: e.view.update, verdict: e.view.verdict });
         }),
       connection: () => monitors.connection(accountId),
       onDidChangeConnection: (listener) =>

@@ -4,7 +4,6 @@ import type { Problem, Reason } from '../../shared/reasons/reason.ts';
 import { reasonOf } from '../../shared/reasons/reason-of.ts';
 import type { StrategyReason } from '../../shared/reasons/strategy-reason.ts';
 import { describeStrategyReason } from '../../shared/reasons/strategy-reason-text.ts';
-import type { OrderUpdate } from '../../shared/domain/order-update.ts';
 import { Emitter, type Event } from '../../shared/event/emitter.ts';
 import type { AsyncDisposable, Disposable } from '../../shared/lifecycle/disposable.ts';
 import type {
@@ -19,7 +18,11 @@ import {
   waitUntilLive,
   type LiveProbe,
 } from '../core/session/index.ts';
-import { createStrategyRun, type StrategyRun } from '../core/strategy/index.ts';
+import {
+  createStrategyRun,
+  type OrderUpdateFeed,
+  type StrategyRun,
+} from '../core/strategy/index.ts';
 import {
   engineParamsOf,
   finishedStatus,
@@ -54,8 +57,8 @@ interface ActiveRun {
 
 /** The account's running monitor, as the strategy needs it. */
 export interface StrategyMonitor {
-  /** Its accepted order updates. */
-  orderUpdates: Event<OrderUpdate>;
+  /** Its accepted order updates, each with the book's verdict (what it counted). */
+  orderUpdates: OrderUpdateFeed;
   /** Its connection now, and every change. */
   connection(): Pick<ConnectionView, 'state' | 'problem'>;
   onDidChangeConnection: Event<Pick<ConnectionView, 'state' | 'problem'>>;

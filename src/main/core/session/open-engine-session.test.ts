@@ -31,7 +31,7 @@ describe('openEngineSession against the simulator', () => {
     expect(sim.connectionCount).toBe(1);
 
     const updates: OrderUpdate[] = [];
-    session.orderUpdates((update) => updates.push(update));
+    session.orderUpdates(({ update }) => updates.push(update));
     const { workingOrderId } = await placeRestingOto(sim);
     // The REST client is the session's own: it reads the same account.
     const open = await session.rest.getOpenOrders();

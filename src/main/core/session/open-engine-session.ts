@@ -1,10 +1,10 @@
-import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
 import type { Event } from '../../../shared/event/emitter.ts';
 import type { SessionCredentials } from '../credentials/session-credentials.ts';
 import {
   createAccountMonitor,
   type AccountMonitor,
   type AccountMonitorSettings,
+  type MonitorOrderUpdate,
 } from '../monitor/index.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import { nullLogger, type Logger } from '../ports/logger.ts';
@@ -39,8 +39,11 @@ export interface AccountRest {
  */
 export interface EngineSession extends AccountRest {
   readonly monitor: AccountMonitor;
-  /** The monitor's order updates (live and recovered over REST), as the strategy reads them. */
-  readonly orderUpdates: Event<OrderUpdate>;
+  /**
+   * The monitor's order updates (live and recovered over REST) with the book's verdict on each,
+   * as the strategy reads them.
+   */
+  readonly orderUpdates: Event<Pick<MonitorOrderUpdate, 'update' | 'verdict'>>;
   /** The stream gave up for good (e.g. SESSION_EXPIRED): its code and reason, as the strategy's port takes it. */
   readonly sessionFailures: Event<Problem>;
   /** The monitor's state, for waitUntilLive. */
@@ -96,7 +99,8 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
     clock,
     monitor,
     liveState,
-    orderUpdates: (listener) => monitor.onDidReceiveOrderUpdate((e) => listener(e.update)),
+    orderUpdates: (listener) =>
+      monitor.onDidReceiveOrderUpdate(({ update, verdict }) => listener({ update, verdict })),
     sessionFailures: (listener) =>
       monitor.onDidChangeState(({ state }) => {
         if (state.name === 'failed') listener({ code: state.code, reason: state.reason });

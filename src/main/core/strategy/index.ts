@@ -37,5 +37,10 @@ export {
   type VolumeRule,
   type TokenVolume,
 } from './volume-accounting.ts';
-export type { StrategyRestPort, OrderUpdateFeed, OtoOrderWireBody } from './strategy-ports.ts';
+export type {
+  StrategyRestPort,
+  BookedOrderUpdate,
+  OrderUpdateFeed,
+  OtoOrderWireBody,
+} from './strategy-ports.ts';
 export { orderUpdatesOf } from './order-updates-of.ts';

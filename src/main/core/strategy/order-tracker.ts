@@ -1,15 +1,26 @@
 import Big from 'big.js';
 import { TERMINAL_STATUSES, type OrderUpdate } from '../../../shared/domain/order-update.ts';
+import type { CountedFill } from '../../../shared/domain/update-verdict.ts';
+import { Emitter, type Event } from '../../../shared/event/emitter.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { OrderUpdateFeed } from './strategy-ports.ts';
+import type { BookedOrderUpdate, OrderUpdateFeed } from './strategy-ports.ts';
+
+/** A fill the order book counted: the update it came with and the part of it counted. */
+export interface TrackedFill {
+  update: OrderUpdate;
+  counted: CountedFill;
+}
 
 /** What the stream has told us about one order so far. */
 export interface TrackedOrder {
-  /** The newest update (highest event id). */
+  /** The order's state: its newest update the book applied. */
   latest: OrderUpdate;
-  /** TRADE updates, deduplicated by event id, oldest first. */
-  fills: OrderUpdate[];
+  /**
+   * Every fill the book counted, in the order counted: each once, a fill recovered into a
+   * hole below a later one included (it arrives late), a repeated or already counted one not.
+   */
+  fills: TrackedFill[];
 }
 
 /** How a wait ended. */
@@ -31,6 +42,12 @@ export class OrderTracker implements Disposable {
   private readonly orders = new Map<string, TrackedOrder>();
   private readonly waiters = new Set<() => void>();
   private readonly subscription: Disposable;
+  private readonly countedEmitter = new Emitter<{ orderId: string; fill: TrackedFill }>({
+    name: 'order-tracker.counted',
+  });
+  /** The book counted a fill of an order (after its state was updated here). */
+  readonly onDidCountFill: Event<{ orderId: string; fill: TrackedFill }> =
+    this.countedEmitter.event;
 
   constructor(
     updates: OrderUpdateFeed,
@@ -44,25 +61,26 @@ export class OrderTracker implements Disposable {
     return this.orders.get(orderId);
   }
 
-  private record(update: OrderUpdate): void {
+  /** Follows the book's verdict: an applied update is the order's state, a counted fill a fill. */
+  private record({ update, verdict }: BookedOrderUpdate): void {
+    if (verdict.outcome === 'duplicate') return;
     const id = String(update.orderId);
+    const fill = verdict.counted === null ? null : { update, counted: verdict.counted };
     const known = this.orders.get(id);
     if (known) {
-      if (!movesForward(known.latest, update)) return;
-      if (update.executionType === 'TRADE') known.fills.push(update);
-      known.latest = update;
+      if (fill) known.fills.push(fill);
+      if (verdict.outcome === 'applied') known.latest = update;
       this.orders.delete(id);
       this.orders.set(id, known);
     } else {
-      this.orders.set(id, {
-        latest: update,
-        fills: update.executionType === 'TRADE' ? [update] : [],
-      });
+      // First heard of here (the book may have seen it before): the best state we know.
+      this.orders.set(id, { latest: update, fills: fill ? [fill] : [] });
       if (this.orders.size > MAX_TRACKED_ORDERS) {
         const oldest = this.orders.keys().next().value;
         if (oldest !== undefined) this.orders.delete(oldest);
       }
     }
+    if (fill) this.countedEmitter.fire({ orderId: id, fill });
     for (const wake of [...this.waiters]) wake();
   }
 
@@ -104,31 +122,10 @@ export class OrderTracker implements Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.countedEmitter.dispose();
     for (const wake of [...this.waiters]) wake();
     this.waiters.clear();
   }
-}
-
-const STATUS_RANK: Record<string, number> = { PENDING: 0, NEW: 1, PARTIALLY_FILLED: 2 };
-
-/**
- * Whether `next` tells something new about an order we know as `previous`. A newer event id
- * does; an older one is a late or repeated frame. A REST backfill update (after a reconnect)
- * carries the last event id the stream gave that order, so at an equal id it counts when it
- * shows more filled or a later status.
- */
-function movesForward(previous: OrderUpdate, next: OrderUpdate): boolean {
-  if (TERMINAL_STATUSES.has(previous.status)) return false;
-  if (next.eventId !== previous.eventId) return next.eventId > previous.eventId;
-  let filled: number;
-  try {
-    filled = new Big(next.cumulativeFilledQty).cmp(previous.cumulativeFilledQty);
-  } catch {
-    return false;
-  }
-  if (filled !== 0) return filled > 0;
-  if (TERMINAL_STATUSES.has(next.status)) return true;
-  return (STATUS_RANK[next.status] ?? 0) > (STATUS_RANK[previous.status] ?? 0);
 }
 
 /** Statuses an order never leaves. */
@@ -144,9 +141,9 @@ export interface FillTotals {
 }
 
 /**
- * Adds up an order's fills. `Z` (cumulative quote) is taken from the newest update so a
- * missed TRADE frame does not lose value; commission is summed per fill: BUY pays in base
- * (valued at that fill's price), SELL in quote (ALPHA-PROTOCOL.md §4).
+ * Adds up an order's fills. The quantity and `Z` (cumulative quote) are the newest update's, so
+ * a TRADE frame never recovered does not lose value; the fee is summed over the fills the book
+ * counted (`verdict.counted`), valued by `feeQuoteOf`.
  */
 export function totalsOf(order: TrackedOrder | undefined): FillTotals {
   const totals: FillTotals = {
@@ -156,24 +153,35 @@ export function totalsOf(order: TrackedOrder | undefined): FillTotals {
     unvaluedFeeAssets: [],
   };
   if (!order) return totals;
-  const safe = (v: string | null | undefined) => {
-    try {
-      return new Big(v ?? '0');
-    } catch {
-      return new Big(0);
-    }
-  };
-  totals.quantity = safe(order.latest.cumulativeFilledQty);
-  totals.quote = safe(order.latest.cumulativeQuoteQty);
+  totals.quantity = decimalOr0(order.latest.cumulativeFilledQty);
+  totals.quote = decimalOr0(order.latest.cumulativeQuoteQty);
   for (const fill of order.fills) {
-    const fee = safe(fill.commission);
-    if (fee.eq(0)) continue;
-    if (fill.commissionAsset === fill.quoteAsset) totals.feeQuote = totals.feeQuote.plus(fee);
-    else if (fill.commissionAsset === fill.baseAsset) {
-      totals.feeQuote = totals.feeQuote.plus(fee.times(safe(fill.lastFilledPrice)));
-    } else if (fill.commissionAsset) totals.unvaluedFeeAssets.push(fill.commissionAsset);
+    const fee = feeQuoteOf(fill);
+    if (fee) totals.feeQuote = totals.feeQuote.plus(fee);
+    else totals.unvaluedFeeAssets.push(fill.update.commissionAsset!);
   }
   return totals;
+}
+
+/**
+ * The counted part of a fill's commission in quote: SELL pays in quote, BUY in base (valued at
+ * that fill's price; ALPHA-PROTOCOL.md §4). Null for an asset that is neither.
+ */
+export function feeQuoteOf({ update, counted }: TrackedFill): Big | null {
+  const fee = decimalOr0(counted.fee);
+  if (fee.eq(0) || !update.commissionAsset) return new Big(0);
+  if (update.commissionAsset === update.quoteAsset) return fee;
+  if (update.commissionAsset === update.baseAsset)
+    return fee.times(decimalOr0(update.lastFilledPrice));
+  return null;
+}
+
+function decimalOr0(value: string | null | undefined): Big {
+  try {
+    return new Big(value ?? '0');
+  } catch {
+    return new Big(0);
+  }
 }
 
 /** Waits `delayMs` of clock time; resolves false early when `signal` aborts. */

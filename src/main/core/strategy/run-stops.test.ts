@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
-import { Emitter } from '../../../shared/event/emitter.ts';
-import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
+import { BookedUpdates } from '../../../../test/fakes/booked-updates.ts';
 import { createAcceleratedClock } from '../ports/clock.ts';
 import { nullLogger } from '../ports/logger.ts';
 import { sellLeftovers } from './leftover-sale.ts';
@@ -76,7 +75,7 @@ describe('selling leftovers', () => {
     } as unknown as StrategyRestPort;
     return {
       rest,
-      tracker: new OrderTracker(new Emitter<OrderUpdate>({ name: 'test.updates' }).event, clock),
+      tracker: new OrderTracker(new BookedUpdates().event, clock),
       clock,
       logger: nullLogger,
       emit: () => {},

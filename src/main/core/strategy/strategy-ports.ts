@@ -1,4 +1,5 @@
 import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
+import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
 import type { Event } from '../../../shared/event/emitter.ts';
 import type { AlphaRestClient } from '../rest/index.ts';
 
@@ -46,5 +47,15 @@ export interface OtoOrderWireBody {
   pendingType: 'LIMIT';
 }
 
+/**
+ * One order update with the order book's verdict on it: whether it moved its order and what
+ * fill it counted. The strategy follows the verdict and never decides again (one owner of
+ * order state), so its fee totals count what the book, the window and the journal count.
+ */
+export interface BookedOrderUpdate {
+  update: OrderUpdate;
+  verdict: UpdateVerdict;
+}
+
 /** The order stream the strategy waits on (AccountMonitor.onDidReceiveOrderUpdate, mapped). */
-export type OrderUpdateFeed = Event<OrderUpdate>;
+export type OrderUpdateFeed = Event<BookedOrderUpdate>;

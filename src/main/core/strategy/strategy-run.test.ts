@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrderStatus, OrderUpdate } from '../../../shared/domain/order-update.ts';
 import { Emitter } from '../../../shared/event/emitter.ts';
 import type { Problem } from '../../../shared/reasons/reason.ts';
+import { BookedUpdates } from '../../../../test/fakes/booked-updates.ts';
 import { sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
 import { createAcceleratedClock } from '../ports/clock.ts';
 import { nullLogger } from '../ports/logger.ts';
@@ -25,14 +26,23 @@ import {
 const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/protocol/rest');
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
 
-type Behaviour = 'fill-before-reply' | 'fill-after-reply' | 'never-fill' | 'session-expired';
+type Behaviour =
+  | 'fill-before-reply'
+  | 'fill-after-reply'
+  /** Each leg fills in four parts; fill 3's frame is lost, recovered at the next volume read. */
+  | 'fill-lost-below-later'
+  | 'never-fill'
+  | 'session-expired';
 
 /**
- * A small in-memory exchange: enough of the REST port and the order stream to drive the
- * loop. Volume counts filled BUY quote, like the simulator's default rule.
+ * A small in-memory exchange: enough of the REST port and the order stream (through a real
+ * order book, as a monitor hands it on) to drive the loop. Volume counts filled BUY quote,
+ * like the simulator's default rule.
  */
 class FakeAlpha {
-  readonly updates = new Emitter<OrderUpdate>({ name: 'test.updates' });
+  readonly updates = new BookedUpdates();
+  /** Fills whose frames were lost, as reconciliation backfills them (fill-holes.ts). */
+  private readonly lost: OrderUpdate[] = [];
   readonly placed: PlaceOtoOrderRequest[] = [];
   readonly canceled: string[] = [];
   readonly open = new Map<string, { status: OrderStatus }>();
@@ -49,10 +59,13 @@ class FakeAlpha {
         'exchange-info.symbols.ALPHA_22USDT-ALPHA_373USDT.json',
       ),
     }),
-    getUserVolume: async () => ({
-      totalVolume: this.volume.toFixed(),
-      tradeVolumeInfoList: [{ tokenName: 'KOGE', volume: this.volume.toFixed() }],
-    }),
+    getUserVolume: async () => {
+      this.recoverLost();
+      return {
+        totalVolume: this.volume.toFixed(),
+        tradeVolumeInfoList: [{ tokenName: 'KOGE', volume: this.volume.toFixed() }],
+      };
+    },
     placeOtoOrder: async (request) => {
       if (this.behaviour === 'session-expired') {
         throw new AlphaApiError('SESSION_EXPIRED', 'Session expired: log in again', {
@@ -73,9 +86,17 @@ class FakeAlpha {
         );
         this.push(pending, 'SELL', 'TRADE', 'FILLED', request);
       };
+      const fillInParts = () => {
+        this.fillInParts(working, 'BUY', request);
+        this.volume = this.volume.plus(
+          new Big(request.workingPrice).times(request.workingQuantity),
+        );
+        this.fillInParts(pending, 'SELL', request);
+      };
       // The stream may deliver the fill before the REST reply: the original lost those.
       if (this.behaviour === 'fill-before-reply') fill();
       else if (this.behaviour === 'fill-after-reply') setTimeout(fill, 5);
+      else if (this.behaviour === 'fill-lost-below-later') setTimeout(fillInParts, 5);
       return { workingOrderId: working, pendingOrderId: pending };
     },
     cancelOrder: async ({ orderId }) => {
@@ -100,43 +121,82 @@ class FakeAlpha {
     status: OrderStatus,
     request: PlaceOtoOrderRequest,
   ): void {
+    const filled = status === 'FILLED' ? request.workingQuantity : '0';
+    this.updates.push(this.update(orderId, side, x, status, request, filled, filled));
+  }
+
+  /** Four fills of a quarter each; fill 3's frame is lost below fill 4, which ends the order. */
+  private fillInParts(orderId: string, side: 'BUY' | 'SELL', request: PlaceOtoOrderRequest) {
+    const part = new Big(request.workingQuantity).div(4);
+    for (const n of [1, 2, 3, 4]) {
+      const status = n === 4 ? 'FILLED' : 'PARTIALLY_FILLED';
+      const cumulative = part.times(n).toFixed();
+      const update = this.update(
+        orderId,
+        side,
+        'TRADE',
+        status,
+        request,
+        part.toFixed(),
+        cumulative,
+      );
+      if (n === 3) this.lost.push(update);
+      else this.updates.push(update);
+    }
+  }
+
+  /** Backfills the lost fills as reconciliation does: each with its order's last event id. */
+  private recoverLost(): void {
+    for (const update of this.lost.splice(0)) {
+      const last = this.updates.book.ended(update.orderId)?.eventId ?? update.eventId;
+      this.updates.push({ ...update, eventId: last }, 'backfill');
+    }
+  }
+
+  private update(
+    orderId: string,
+    side: 'BUY' | 'SELL',
+    x: OrderUpdate['executionType'],
+    status: OrderStatus,
+    request: PlaceOtoOrderRequest,
+    lastQty: string,
+    cumulativeQty: string,
+  ): OrderUpdate {
     if (status === 'FILLED') this.open.delete(orderId);
     const price = side === 'BUY' ? request.workingPrice : request.pendingPrice;
     const qty = request.workingQuantity;
-    const quote = new Big(price).times(qty).toFixed();
-    const filled = status === 'FILLED';
-    this.updates.fire(
-      sampleOrderUpdate({
-        eventTimeMs: 0,
-        transactionTimeMs: 0,
-        updateTimeMs: 0,
-        orderCreationTimeMs: 0,
-        symbol: 'ALPHA_22USDT',
-        baseAsset: 'ALPHA_22',
-        side,
-        quantity: qty,
-        price,
-        avgPrice: price,
-        executionType: x,
-        status,
-        orderId,
-        lastFilledQty: filled ? qty : '0',
-        cumulativeFilledQty: filled ? qty : '0',
-        lastFilledPrice: price,
-        commission: filled
-          ? side === 'BUY'
-            ? new Big(qty).times('0.0001').toFixed()
-            : new Big(quote).times('0.0001').toFixed()
-          : null,
-        commissionAsset: filled ? (side === 'BUY' ? 'ALPHA_22' : 'USDT') : null,
-        cumulativeQuoteQty: filled ? quote : '0',
-        lastQuoteQty: filled ? quote : '0',
-        eventId: this.eventId++,
-        orderListId: '1',
-        contingencyType: 'OTO',
-        contingencyPosition: side === 'BUY' ? 'OTO_WORKING' : 'OTO_PENDING',
-      }),
-    );
+    const quoteOf = (base: string) => new Big(price).times(base).toFixed();
+    const fee = (base: string) =>
+      side === 'BUY'
+        ? new Big(base).times('0.0001').toFixed()
+        : new Big(quoteOf(base)).times('0.0001').toFixed();
+    const filled = x === 'TRADE';
+    return sampleOrderUpdate({
+      eventTimeMs: 0,
+      transactionTimeMs: 0,
+      updateTimeMs: 0,
+      orderCreationTimeMs: 0,
+      symbol: 'ALPHA_22USDT',
+      baseAsset: 'ALPHA_22',
+      side,
+      quantity: qty,
+      price,
+      avgPrice: price,
+      executionType: x,
+      status,
+      orderId,
+      lastFilledQty: lastQty,
+      cumulativeFilledQty: cumulativeQty,
+      lastFilledPrice: price,
+      commission: filled ? fee(lastQty) : null,
+      commissionAsset: filled ? (side === 'BUY' ? 'ALPHA_22' : 'USDT') : null,
+      cumulativeQuoteQty: quoteOf(cumulativeQty),
+      lastQuoteQty: quoteOf(lastQty),
+      eventId: this.eventId++,
+      orderListId: '1',
+      contingencyType: 'OTO',
+      contingencyPosition: side === 'BUY' ? 'OTO_WORKING' : 'OTO_PENDING',
+    });
   }
 }
 

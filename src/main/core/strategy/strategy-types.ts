@@ -60,7 +60,7 @@ export { DEFAULT_STRATEGY_PARAMS } from '../../../shared/strategy/strategy-defau
 /** What the run needs from the world. */
 export interface StrategyDeps {
   rest: StrategyRestPort;
-  /** The account's order updates (e.g. mapped from AccountMonitor.onDidReceiveOrderUpdate). */
+  /** The account's order updates with the book's verdicts (orderUpdatesOf an AccountMonitor). */
   orderUpdates: OrderUpdateFeed;
   clock: Clock;
   logger: Logger;
