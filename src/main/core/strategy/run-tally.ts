@@ -62,6 +62,16 @@ export class RunTally {
     }
   }
 
+  /**
+   * The fee of a fill counted after its leg was reported filled (a fill recovered below a later
+   * one): a run's fee, and for the SELL of a round trip part of its realised cost as its other
+   * fees are (the BUY's fee is inside the cost: fewer tokens to sell).
+   */
+  addLateFee(feeQuote: Big, leg: 'working' | 'pending'): void {
+    this.fees = this.fees.plus(feeQuote);
+    if (leg === 'pending') this.cost = this.cost.plus(feeQuote);
+  }
+
   /** Progress as the run reports it (throws for a target that is no number). */
   snapshot(wear: RunWear): StrategyProgress {
     const total = wear.total();

@@ -27,7 +27,7 @@ export class RunWear {
     const qty = new Big(event.quantity);
     const fill: WearFill = {
       symbol: token.symbol,
-      side: event.leg === 'working' ? 'BUY' : 'SELL',
+      side: sideOf(event.leg),
       qty: event.quantity,
       quote: event.quoteUsdt,
       price: qty.gt(0) ? new Big(event.quoteUsdt).div(qty).toFixed() : '0',
@@ -41,6 +41,12 @@ export class RunWear {
     const list = this.byTrade.get(event.trade) ?? [];
     list.push(fill);
     this.byTrade.set(event.trade, list);
+  }
+
+  /** The fee of a fill counted after its leg was recorded (recovered late): the leg's fee grows. */
+  addLateFee(trade: number, leg: 'working' | 'pending', feeUsdt: Big): void {
+    const fill = this.byTrade.get(trade)?.find((f) => f.side === sideOf(leg));
+    if (fill) fill.commission = new Big(fill.commission).plus(feeUsdt).toFixed();
   }
 
   /** Wear of one trade, or null when nothing of it filled. */
@@ -99,4 +105,8 @@ export class RunWear {
     const gained = Math.max(0, points - volumePoints(this.startCounted));
     return { points, pointsGained: gained, costPerPoint: costPerPoint(wear.wearUsdt, gained) };
   }
+}
+
+function sideOf(leg: 'working' | 'pending'): 'BUY' | 'SELL' {
+  return leg === 'working' ? 'BUY' : 'SELL';
 }

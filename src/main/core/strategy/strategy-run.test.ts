@@ -252,6 +252,40 @@ describe('strategy run (in-memory exchange)', () => {
     expect(new Big(summary.fees).gt(0)).toBe(true);
   });
 
+  it('counts the fee of a fill recovered below a later one, after its leg was reported: the same fees, cost and wear as a run whose fills all arrived', async () => {
+    const lossy = new FakeAlpha('fill-lost-below-later');
+    const { run, events } = runAgainst(lossy, params());
+    const summary = await run.start();
+    expect(summary.outcome).toBe('target-reached');
+    expect(lossy.placed).toHaveLength(3);
+    // Every fill's fee once: the BUY's 0.01 % of its quantity in the token at the buy price,
+    // the SELL's 0.01 % of its quote.
+    const fees = lossy.placed.reduce(
+      (sum, r) =>
+        sum
+          .plus(new Big(r.workingQuantity).times('0.0001').times(r.workingPrice))
+          .plus(new Big(r.workingQuantity).times(r.pendingPrice).times('0.0001')),
+      new Big(0),
+    );
+    expect(summary.fees).toBe(fees.toFixed());
+    // The legs were reported without fill 3 (its fee came later, as a backfill).
+    const reported = events.flatMap((e) => (e.type === 'leg-filled' ? [new Big(e.feeUsdt)] : []));
+    expect(reported.reduce((a, b) => a.plus(b), new Big(0)).lt(fees)).toBe(true);
+    const progress = events.filter((e) => e.type === 'progress');
+    expect(progress.at(-1)).toMatchObject({ feesUsdt: fees.toFixed() });
+
+    const whole = new FakeAlpha('fill-after-reply');
+    const reference = await runAgainst(whole, params()).run.start();
+    expect(whole.placed).toEqual(lossy.placed);
+    expect(summary).toMatchObject({
+      fees: reference.fees,
+      cost: reference.cost,
+      wearUsdt: reference.wearUsdt,
+      wearBps: reference.wearBps,
+      volume: reference.volume,
+    });
+  });
+
   it('cancels a working leg that never fills, confirms it, and stops after N failures in a row', async () => {
     const alpha = new FakeAlpha('never-fill');
     const { run, events } = runAgainst(

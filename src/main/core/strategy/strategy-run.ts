@@ -1,7 +1,7 @@
 import Big from 'big.js';
 import { Emitter } from '../../../shared/event/emitter.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
-import { OrderTracker, sleep } from './order-tracker.ts';
+import { OrderTracker, feeQuoteOf, sleep, type TrackedFill } from './order-tracker.ts';
 import { PendingLegs } from './pending-legs.ts';
 import {
   finishAfterSessionLoss,
@@ -23,7 +23,12 @@ import {
   isAuthRejection,
   isInsufficientBalance,
 } from './strategy-error.ts';
-import { executeTrade, type TradeExecutorDeps, type TradeResult } from './trade-executor.ts';
+import {
+  executeTrade,
+  warnUnvalued,
+  type TradeExecutorDeps,
+  type TradeResult,
+} from './trade-executor.ts';
 import { resolveToken } from './token-resolver.ts';
 import type { TradePlan } from './trade-plan.ts';
 import { readTokenVolume } from './volume-accounting.ts';
@@ -74,6 +79,8 @@ class StrategyRunner implements StrategyRun {
   private readonly wear: RunWear;
   private token: { symbol: string; alphaId: string; mulPoint: number } | null = null;
   private leftovers: LeftoverSale | null = null;
+  /** Legs reported filled (their fees are in the tally and the wear), by order id. */
+  private readonly reportedLegs = new Map<string, { trade: number; leg: 'working' | 'pending' }>();
 
   /** Set when the session was lost for good while running. */
   private sessionFailure: Problem | null = null;
@@ -87,6 +94,8 @@ class StrategyRunner implements StrategyRun {
     this.pending = new PendingLegs(this.tracker);
     this.wear = new RunWear(deps.rest, deps.clock, deps.logger);
     this.tally = new RunTally(params.targetVolumeUsdt);
+    // Ends with the tracker.
+    this.tracker.onDidCountFill(({ orderId, fill }) => this.countLateFill(orderId, fill));
     this.sessionSubscription = deps.sessionFailures?.((failure) => {
       this.sessionFailure ??= failure;
       this.abort.abort();
@@ -121,11 +130,32 @@ class StrategyRunner implements StrategyRun {
   private emit(event: StrategyEvent): void {
     if (event.type === 'leg-filled') {
       this.tally.fills++;
+      this.reportedLegs.set(event.orderId, { trade: event.trade, leg: event.leg });
       if (this.token) this.wear.record(event, this.token);
     }
     this.events.fire(event);
     if (event.type === 'progress') this.progress.fire(event);
     if (event.type === 'order-placed') this.placed.fire(event);
+  }
+
+  /**
+   * A fill the book counted after its leg was reported filled: reconciliation recovered a fill
+   * whose frame the stream lost below a later one (core/monitor/fill-holes.ts). Its quantity
+   * and quote were in the leg's cumulative figures already; its fee was not, and is added to
+   * the run's fees, cost and wear now.
+   */
+  private countLateFill(orderId: string, fill: TrackedFill): void {
+    const reported = this.reportedLegs.get(orderId);
+    if (!reported) return;
+    const fee = feeQuoteOf(fill);
+    if (fee === null) {
+      warnUnvalued(this.deps.logger, [fill.update.commissionAsset!]);
+      return;
+    }
+    if (fee.eq(0)) return;
+    this.tally.addLateFee(fee, reported.leg);
+    this.wear.addLateFee(reported.trade, reported.leg, fee);
+    this.emitProgress();
   }
 
   private async doPrepare(): Promise<StrategyPreparation> {

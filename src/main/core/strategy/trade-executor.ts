@@ -215,7 +215,8 @@ export async function executeTrade(
   };
 }
 
-function warnUnvalued(logger: Logger, assets: string[]): void {
+/** Says (in the log) which fee assets were left out of the cost. */
+export function warnUnvalued(logger: Logger, assets: string[]): void {
   if (assets.length > 0)
     logger.warn('fees paid in an asset we cannot value are left out of the cost', { assets });
 }
