@@ -233,7 +233,8 @@ export class EndedArchive {
     if (id === null) return NONE;
     const n = plainId(id);
     if (n === NOT_PLAIN) this.odd.set(row * 4 + oddKey, id);
-    else this.odd.delete(row * 4 + oddKey);
+    // Only `setPeer` can find a string there: a new row has none.
+    else if (this.odd.size > 0) this.odd.delete(row * 4 + oddKey);
     return n;
   }
 
