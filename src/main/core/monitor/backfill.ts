@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain/order-update.ts';
 import type { OrderBook } from '../book/order-book.ts';
 import type { OrderHistoryRow, UserTrade } from '../rest/alpha-types.ts';
+import { feesWithin, placeListedFills } from './listed-fills.ts';
 
 /** The REST calls reconciliation needs (AlphaRestClient fits). */
 export interface ReconcileApi {
@@ -118,7 +119,7 @@ export async function diffWithBook(
     if (known && (TERMINAL_STATUSES.has(known.status) || filled.lt(knownFilled))) continue;
     const delta = filled.minus(knownFilled);
     let commission: string | null = null;
-    if (delta.gt(0)) commission = await feeGrowth(api, book, row);
+    if (delta.gt(0)) commission = await feeGrowth(api, row, knownFilled.toFixed());
     updates.push(rowToUpdate(row, known, delta.gt(0) ? delta.toFixed() : '0', commission, nowMs));
   }
   const notListed = view.believedOpen.filter((id) => {
@@ -193,16 +194,16 @@ export async function queryOrderFate(
     contingencyType: known.contingencyType,
     contingencyOrderPosition: known.contingencyPosition,
   };
-  const seenFees = (book.get(orderId)?.commissions ?? []).reduce(
-    (sum, fee) => sum.plus(fee),
-    new Big(0),
-  );
-  const fees = own.reduce((sum, t) => sum.plus(t.commission || '0'), new Big(0)).minus(seenFees);
+  // The fee of the fills above what the book had, when the list is provably complete (all of
+  // the order's quantity); otherwise unknown (the fill itself is still reported).
+  const placed = placeListedFills(own, orderId, { executedQty: null, quantity: known.quantity });
+  const fees =
+    placed === null ? null : feesWithin(placed, known.cumulativeFilledQty, filled.toFixed());
   const update = rowToUpdate(
     row,
     known,
     grew ? filled.minus(knownFilled).toFixed() : '0',
-    grew ? (fees.gt(0) ? fees.toFixed() : '0') : null,
+    grew && fees !== null ? fees.toFixed() : null,
     nowMs,
   );
   return complete ? { kind: 'filled', update } : { kind: 'unknown', update };
@@ -222,26 +223,29 @@ export async function collectBackfill(
   return (await diffWithBook(api, book, view, nowMs)).updates;
 }
 
-/** Fees of the order's fills (user trades) minus the fees the stream already reported. */
+/**
+ * The fees of the order's fills (user trades) that lie between the book's filled quantity and
+ * the row's: the fills the backfill brings, placed oldest first (a fill straddling an end in
+ * part). Not "all listed fees minus those seen": fills counted out of order or recovered into
+ * a hole would be given to the wrong fill. Null (fees unknown; the fill itself is still
+ * reported) when the call fails or the list is not provably complete.
+ */
 async function feeGrowth(
   api: ReconcileApi,
-  book: OrderBook,
   row: OrderHistoryRow,
+  knownFilled: string,
 ): Promise<string | null> {
   let trades: UserTrade[];
   try {
     trades = await api.getUserTrades({ orderId: row.orderId, symbol: row.symbol });
   } catch {
-    return null; // fees unknown; the fill itself is still reported
+    return null;
   }
-  if (trades.length === 0) return null;
-  const total = trades.reduce((sum, t) => sum.plus(t.commission || '0'), new Big(0));
-  const seen = (book.get(row.orderId)?.commissions ?? []).reduce(
-    (sum, fee) => sum.plus(fee),
-    new Big(0),
-  );
-  const growth = total.minus(seen);
-  return growth.gt(0) ? growth.toFixed() : '0';
+  const placed = placeListedFills(trades, row.orderId, {
+    executedQty: row.executedQty,
+    quantity: row.origQty,
+  });
+  return placed === null ? null : feesWithin(placed, knownFilled, row.executedQty).toFixed();
 }
 
 /**

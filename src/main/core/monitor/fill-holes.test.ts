@@ -287,3 +287,78 @@ describe('reconciliation fills a hole below the counted quantity', () => {
     expect(replayed.ordersWithFillHoles()).toEqual([]);
   });
 });
+
+describe('the fee of a backfill beside a hole', () => {
+  /** Places the order and streams fills 1 and 3 (fill 2's frame lost: a hole (1, 3]). */
+  const streamWithFill2Lost = (t: ReturnType<typeof setup>) => {
+    t.feed(sampleOrderUpdate({ orderId: '1001', quantity: '10' }));
+    for (const n of [1, 3]) t.feed(fillFrame(n));
+  };
+
+  it("is the fee of the fills it brings, not the hole's too (fill 2 lost, fill 4 lost as well)", async () => {
+    const t = setup();
+    streamWithFill2Lost(t);
+    t.exchange.history = [historyRow()];
+    t.exchange.trades = listedTrades();
+    await t.reconcile();
+    expect(t.book.ordersWithFillHoles()).toEqual([]);
+    expect(t.counted('base')).toBe('10');
+    expect(t.counted('fee')).toBe(feeOf('10'));
+    expect(t.book.statistics()).toMatchObject({
+      quoteVolumeByAsset: { USDT: quoteOf('10') },
+      feesByAsset: { ALPHA_373: feeOf('10') },
+    });
+  });
+
+  it('is not short after the hole was filled and its frame turned up late (fill 4 lost later)', async () => {
+    const t = setup();
+    streamWithFill2Lost(t);
+    t.exchange.history = [historyRow('1001', '6')];
+    t.exchange.trades = listedTrades('1001', 3);
+    await t.reconcile();
+    expect(t.book.ordersWithFillHoles()).toEqual([]);
+    // The delayed frame of fill 2 after all: counts nothing.
+    expect(t.feed(fillFrame(2)).counted).toBeNull();
+    t.exchange.history = [historyRow()];
+    t.exchange.trades = listedTrades();
+    await t.reconcile();
+    expect(t.book.ended('1001')).toMatchObject({ status: 'FILLED', countedFilledQty: '10' });
+    expect(t.counted('fee')).toBe(feeOf('10'));
+    expect(t.book.statistics().feesByAsset).toEqual({ ALPHA_373: feeOf('10') });
+  });
+
+  it('a fill that straddles the mark gives the fee of its part above it', async () => {
+    const t = setup();
+    t.feed(sampleOrderUpdate({ orderId: '1001', quantity: '10' }));
+    t.feed(fillFrame(1));
+    // The stream had 1 of fill 2's 2 (split there as two frames, the second lost); history and
+    // user trades show the rest: 1 of fill 2 and fill 3 (whole fills 1, 2 and 3 listed).
+    t.feed({
+      ...fillFrame(2),
+      lastFilledQty: '1',
+      cumulativeFilledQty: '2',
+      lastQuoteQty: quoteOf('1'),
+      cumulativeQuoteQty: quoteOf('2'),
+      commission: feeOf('1'),
+    });
+    t.exchange.history = [historyRow('1001', '6')];
+    t.exchange.trades = listedTrades('1001', 3);
+    await t.reconcile();
+    expect(t.counted('base')).toBe('6');
+    expect(t.counted('fee')).toBe(feeOf('6'));
+  });
+
+  it("is unknown (null) when the listed fills do not add up to the exchange's filled quantity", async () => {
+    const t = setup();
+    t.feed(sampleOrderUpdate({ orderId: '1001', quantity: '10' }));
+    t.feed(fillFrame(1));
+    t.exchange.history = [historyRow('1001', '6')];
+    // The oldest fill cut off: fills 2 and 3 only.
+    t.exchange.trades = listedTrades('1001', 3).slice(0, 2);
+    await t.reconcile();
+    expect(t.verdicts.at(-1)).toMatchObject({
+      update: { lastFilledQty: '5', cumulativeFilledQty: '6', commission: null },
+      verdict: { outcome: 'applied', counted: { base: '5', fee: null } },
+    });
+  });
+});
