@@ -115,3 +115,25 @@ export async function placeRestingOto(
   const ids = await placeRestingOtoOnSim(harness.sim);
   return { workingOrderId: String(ids.workingOrderId), pendingOrderId: String(ids.pendingOrderId) };
 }
+
+/**
+ * Fills the resting OTO's working BUY (100, seen by the monitor, nothing filled yet) in four
+ * fills, 10, 20, 30 and the rest, with fill 3's frame lost: the stream delivers fill 4 above a
+ * hole the book keeps until reconciliation recovers fill 3 from the order's fills. Resolves once
+ * fills 1 and 2 are in the book and fills 3 and 4 are made (fill 4's frame may still be on its way).
+ */
+export async function fillWithFrameLostBelowLater(
+  harness: MonitorHarness,
+  orderId: string,
+  timeoutMs: number,
+): Promise<void> {
+  const filledInBook = () => harness.monitor.book.get(orderId)?.current.cumulativeFilledQty;
+  harness.sim.orders.fillNow(orderId, '10');
+  harness.sim.orders.fillNow(orderId, '20');
+  await harness.until(() => filledInBook() === '30', 'fills 1 and 2', timeoutMs);
+  // Fill 3's frame is lost; fill 4 (the rest) arrives: the book's filled quantity is the
+  // exchange's, so only the order's own fills can show that 30 of it were never counted.
+  harness.sim.faults.loseNextPushes(1);
+  harness.sim.orders.fillNow(orderId, '30');
+  harness.sim.orders.fillNow(orderId);
+}

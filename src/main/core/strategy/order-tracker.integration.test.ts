@@ -1,6 +1,7 @@
 import Big from 'big.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  fillWithFrameLostBelowLater,
   placeRestingOto,
   startMonitorHarness,
   type MonitorHarness,
@@ -35,14 +36,8 @@ describe("the strategy's order totals on a real monitor", () => {
     harness.monitor.start();
     await harness.until(() => started, 'start reconciled', PATIENCE_MS);
     const { workingOrderId: id } = await placeRestingOto(harness);
-    const filled = () => tracker.get(id)?.latest.cumulativeFilledQty;
-    await harness.until(() => filled() === '0', 'the order seen', PATIENCE_MS);
-    harness.sim.orders.fillNow(id, '10');
-    harness.sim.orders.fillNow(id, '20');
-    await harness.until(() => filled() === '30', 'fills 1 and 2', PATIENCE_MS);
-    harness.sim.faults.loseNextPushes(1);
-    harness.sim.orders.fillNow(id, '30');
-    harness.sim.orders.fillNow(id);
+    await harness.until(() => tracker.get(id) !== undefined, 'the order seen', PATIENCE_MS);
+    await fillWithFrameLostBelowLater(harness, id, PATIENCE_MS);
     const end = await tracker.waitForStatus(id, TERMINAL, 3_600_000);
     expect(end.kind).toBe('reached');
     const whenFilled = totalsOf(tracker.get(id)).feeQuote;
