@@ -21,6 +21,27 @@ function ended(over: Partial<EndedOrder>): EndedOrder {
 }
 
 describe('the archive of ended orders', () => {
+  it('keeps every order of a long session (more than 23 chunks: 100,000 orders, then a sweep)', () => {
+    const archive = new EndedArchive();
+    const put = (order: EndedOrder) =>
+      archive.put(order, order.status, order.eventId, order.peerOrderId);
+    const orderN = (n: number, eventIds: number[]) =>
+      ended({
+        orderId: String(70_000_000_000 + n),
+        eventId: eventIds.at(-1) ?? base.eventId,
+        eventIds,
+        updateCount: eventIds.length,
+      });
+    for (let n = 0; n < 100_000; n++) put(orderN(n, [base.eventId + 2 * n]));
+    // Orders of many partial fills use up a chunk's event ids before its rows.
+    const sweep = Array.from({ length: 12 }, (_, i) => base.eventId + 1_000_000 + i);
+    for (let n = 100_000; n < 130_000; n++) put(orderN(n, sweep));
+    for (const n of [0, 81_663, 81_664, 99_999, 129_999]) {
+      const order = orderN(n, n < 100_000 ? [base.eventId + 2 * n] : sweep);
+      expect(archive.read(order.orderId, archive.rowOf(order.orderId))).toEqual(order);
+    }
+  });
+
   it.each([
     ['an OTO leg', {}],
     ['the other leg', { orderId: '70000000122', peerOrderId: '70000000123' }],

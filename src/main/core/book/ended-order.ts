@@ -157,7 +157,12 @@ export class EndedArchive {
       last.idsUsed + idCount <= last.ids.length
     )
       return last;
-    const rows = Math.min(CHUNK_ROWS, FIRST_CHUNK_ROWS << this.chunks.length);
+    // Doubling from FIRST_CHUNK_ROWS up to CHUNK_ROWS; not by `<<` on the chunk count, a 32-bit
+    // shift that turned negative at the 24th chunk (81,664 rows: every ended order then threw).
+    const rows = Math.min(
+      CHUNK_ROWS,
+      FIRST_CHUNK_ROWS * 2 ** Math.min(this.chunks.length, CHUNK_BITS),
+    );
     const chunk: Chunk = {
       cells: numbers(rows * STRIDE),
       ids: numbers(Math.max(rows * IDS_PER_ROW, idCount)),
