@@ -362,3 +362,27 @@ describe('the fee of a backfill beside a hole', () => {
     });
   });
 });
+
+describe('a list of fills that is not provably complete', () => {
+  it('missing its oldest fill (a newer one listed instead) is not placed: the hole stays open until a complete list', async () => {
+    const t = setup();
+    t.feed(sampleOrderUpdate({ orderId: '1001', quantity: '10' }));
+    for (const n of [1, 3]) t.feed(fillFrame(n)); // fill 2 lost: a hole (1, 3]
+    t.exchange.history = [historyRow('1001', '6')];
+    // Fills 2, 3 and 4 (fill 4 newer than the row), fill 1 cut off: placed from 0 they would
+    // put fill 2 at (0, 2] and fill 3 at (2, 5] and close the hole with the wrong fills.
+    t.exchange.trades = listedTrades().slice(0, 3);
+    await t.reconcile();
+    expect(t.book.ordersWithFillHoles()).toEqual([
+      { orderId: '1001', symbol: 'ALPHA_373USDT', holes: [['1', '3']] },
+    ]);
+    expect(t.counted('base')).toBe('4');
+    t.exchange.trades = listedTrades('1001', 3);
+    await t.reconcile();
+    expect(t.book.ordersWithFillHoles()).toEqual([]);
+    expect(t.verdicts.at(-1)).toMatchObject({
+      update: { lastFilledQty: '2', cumulativeFilledQty: '3', commission: feeOf('2') },
+      verdict: { outcome: 'late', counted: { base: '2', fee: feeOf('2') } },
+    });
+  });
+});

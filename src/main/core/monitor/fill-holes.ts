@@ -3,6 +3,7 @@ import type { OrderStatus, OrderUpdate } from '../../../shared/domain/order-upda
 import type { OrderBook, OrderFillHolesView } from '../book/order-book.ts';
 import type { OrderHistoryRow, UserTrade } from '../rest/alpha-types.ts';
 import type { ReconcileApi } from './backfill.ts';
+import { placeListedFills } from './listed-fills.ts';
 
 /**
  * Asks user trades for one order the book holds with holes below its counted mark (a fill
@@ -15,19 +16,14 @@ import type { ReconcileApi } from './backfill.ts';
  * this backfill after that frame). Returns one backfill update per listed fill that lies in a
  * hole, oldest first.
  *
- * What get-user-trades returns is captured for one order only (ALPHA-PROTOCOL.md §5): every
- * fill, newest first, several sharing a `tradeId` with distinct `pageId`s. Not known, and so
- * handled:
- * - the order of the list: sorted here by time, then `pageId`, then `id`, oldest first;
- * - whether `orderId` filters: fills of other orders are left out;
- * - whether the same fill can be listed twice (overlapping pages): kept once per `pageId`;
- * - whether the list is complete (a page limit or a listing that lags): fills that add up to
- *   less than the book counted cannot be placed (which end is missing is unknown), so nothing
- *   is backfilled and the next reconciliation asks again; fills adding up to more (some not pushed yet) are placed
- *   from 0 and only those in a hole are used;
- * - whether its fills are split as the stream's frames were: where they are not, the book
- *   counts only the part of a listed fill that lies in a hole, its quote and fee in
- *   proportion, so the base quantity is exact and nothing counts twice.
+ * The list is placed only when it is provably complete (`placeListedFills`): its fills add up
+ * to the exchange's filled quantity in this reconciliation's row, to the counted mark of an
+ * order that ended (its ending update said its final filled quantity), or to the order's
+ * quantity. A list missing its oldest fill(s) would otherwise place every fill too low and
+ * "recover" a hole with the price and fee of the fill above it. Where the exchange's fills are
+ * not split as the stream's frames were, the book counts only the part of a listed fill that
+ * lies in a hole, its quote and fee in proportion, so the base quantity is exact and nothing
+ * counts twice.
  */
 export async function queryHoleFills(
   api: ReconcileApi,
@@ -41,9 +37,11 @@ export async function queryHoleFills(
   const counted = open?.countedFilledQty ?? ended?.countedFilledQty;
   if (counted === undefined) return [];
   const listed = await api.getUserTrades({ orderId: holed.orderId, symbol: holed.symbol });
-  const trades = oldestFirst(onceEach(listed.filter((t) => t.orderId === holed.orderId)));
-  const total = trades.reduce((sum, t) => sum.plus(t.qty || '0'), new Big(0));
-  if (total.lt(counted)) return [];
+  const placed = placeListedFills(listed, holed.orderId, {
+    executedQty: ended !== undefined ? counted : (row?.executedQty ?? null),
+    quantity: open?.current.quantity ?? row?.origQty ?? null,
+  });
+  if (placed === null) return [];
   const holes = holed.holes.map(([from, to]) => [new Big(from), new Big(to)] as const);
   const context: FillContext = {
     known: open?.current ?? null,
@@ -52,15 +50,9 @@ export async function queryHoleFills(
     orderListId: open?.orderListId ?? ended?.orderListId ?? null,
   };
   const updates: OrderUpdate[] = [];
-  let filledTo = new Big(0);
-  let quoteTo = new Big(0);
-  for (const trade of trades) {
-    const from = filledTo;
-    filledTo = filledTo.plus(trade.qty || '0');
-    quoteTo = quoteTo.plus(trade.quoteQty || '0');
-    if (holes.some(([lo, hi]) => overlaps(from, filledTo, lo, hi)))
-      updates.push(tradeToUpdate(trade, filledTo, quoteTo, context, nowMs));
-  }
+  for (const { trade, from, to, quoteTo } of placed)
+    if (holes.some(([lo, hi]) => overlaps(from, to, lo, hi)))
+      updates.push(tradeToUpdate(trade, to, quoteTo, context, nowMs));
   return updates;
 }
 
@@ -130,28 +122,4 @@ function tradeToUpdate(
 
 function overlaps(from: Big, to: Big, lo: Big, hi: Big): boolean {
   return (hi.lt(to) ? hi : to).gt(lo.gt(from) ? lo : from);
-}
-
-/** One of each listed fill (a `pageId` names one fill; `tradeId` does not). */
-function onceEach(trades: UserTrade[]): UserTrade[] {
-  const seen = new Set<string>();
-  return trades.filter((t) => {
-    const key = t.pageId || `${t.id}:${t.time}:${t.qty}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function oldestFirst(trades: UserTrade[]): UserTrade[] {
-  return [...trades].sort(
-    (a, b) => a.time - b.time || compareIds(a.pageId, b.pageId) || compareIds(a.id, b.id),
-  );
-}
-
-/** Ids as the exchange sends them: digit strings compared as numbers, others as text. */
-function compareIds(a: string, b: string): number {
-  if (/^\d+$/.test(a) && /^\d+$/.test(b))
-    return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-  return a < b ? -1 : a > b ? 1 : 0;
 }
