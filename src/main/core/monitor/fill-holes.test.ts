@@ -97,12 +97,18 @@ function setup(intervalMs = 60_000) {
     history: [] as OrderHistoryRow[],
     trades: [] as UserTrade[],
     tradeQueries: [] as string[],
+    /** User-trades calls still to fail with no answer (a network error). */
+    tradeFailures: 0,
   };
   const api: ReconcileApi = {
     getOpenOrders: () => Promise.resolve([]),
     getAllOrderHistory: () => Promise.resolve(exchange.history),
     getUserTrades: (q) => {
       exchange.tradeQueries.push(q.orderId ?? '');
+      if (exchange.tradeFailures > 0) {
+        exchange.tradeFailures--;
+        return Promise.reject(Object.assign(new Error('socket hang up'), { code: 'NETWORK' }));
+      }
       return Promise.resolve(exchange.trades);
     },
   };
@@ -384,5 +390,23 @@ describe('a list of fills that is not provably complete', () => {
       update: { lastFilledQty: '2', cumulativeFilledQty: '3', commission: feeOf('2') },
       verdict: { outcome: 'late', counted: { base: '2', fee: feeOf('2') } },
     });
+  });
+});
+
+describe('a user-trades call that gets no answer', () => {
+  it(`counts no attempt: after ${HOLE_ATTEMPTS} network errors the next reconciliation still asks and closes the hole`, async () => {
+    const t = setup();
+    t.streamWithFill3Lost();
+    t.exchange.history = [historyRow()];
+    t.exchange.trades = listedTrades();
+    t.exchange.tradeFailures = HOLE_ATTEMPTS;
+    for (let i = 0; i < HOLE_ATTEMPTS; i++) await t.reconcile();
+    expect(t.book.ordersWithFillHoles()).toHaveLength(1);
+    expect(t.results.map((r) => r.backfilled)).toEqual(Array(HOLE_ATTEMPTS).fill(0));
+    await t.reconcile();
+    expect(t.exchange.tradeQueries).toHaveLength(HOLE_ATTEMPTS + 1);
+    expect(t.book.ordersWithFillHoles()).toEqual([]);
+    expect(t.counted('base')).toBe('10');
+    expect(t.results.at(-1)).toMatchObject({ backfilled: 1 });
   });
 });

@@ -67,7 +67,10 @@ export const DEFAULT_IDLE_RECONCILE_INTERVAL_MS = 15 * 60_000;
  * call each, through the account's REST budget); the rest wait for the next one.
  */
 export const HOLED_ORDERS_PER_RUN = 10;
-/** Reconciliations that ask an order's fills for a hole before it is left alone (logged). */
+/**
+ * Answers of the exchange to an order's fills that did not close its hole before it is left
+ * alone (logged); a call that failed (network, timeout, 5xx) counts none.
+ */
 export const HOLE_ATTEMPTS = 3;
 
 export interface ReconcilerDeps {
@@ -104,7 +107,7 @@ export class Reconciler implements Disposable {
   private readonly idleIntervalMs: number;
   private readonly graceMs: number;
   private readonly unknown = new StatusUnknownTracker();
-  /** Per order with a hole: reconciliations that asked its fills and did not close it. */
+  /** Per order with a hole: answers of the exchange to its fills that did not close it. */
   private readonly holeAttempts = new Map<string, number>();
   private chain: Promise<void> = Promise.resolve();
   private queued = 0;
@@ -308,8 +311,9 @@ export class Reconciler implements Disposable {
   /**
    * Asks the fills of orders with holes below their counted mark and backfills those that lie
    * in a hole; returns the backfill updates the book accepted. An order whose hole stays open
-   * after `HOLE_ATTEMPTS` reconciliations (its fills not listed, or not adding up) is left
-   * alone and logged, so a hole the exchange cannot explain costs a bounded number of calls.
+   * after the exchange answered `HOLE_ATTEMPTS` times (its fills not listed, or not provably
+   * complete) is left alone and logged, so a hole the exchange cannot explain costs a bounded
+   * number of calls. A call that got no answer counts no attempt.
    */
   private async fillHoles(view: ExchangeView): Promise<number> {
     const { api, book, clock, logger } = this.deps;
@@ -323,11 +327,14 @@ export class Reconciler implements Disposable {
         const updates = await queryHoleFills(api, book, holed, row, clock.now());
         for (const update of updates) if (this.deps.apply(update) !== 'duplicate') backfilled++;
       } catch (error) {
+        // No answer (network, timeout, 5xx): no attempt counted; the REST budget's backoff
+        // paces the next calls, and the next reconciliation asks again.
         logger.warn('could not read the fills of an order with a missing fill', {
           orderId,
           code: (error as { code?: string }).code,
           reason: maskFrameText((error as Error).message ?? String(error)),
         });
+        continue;
       }
       if (!book.ordersWithFillHoles().some((h) => h.orderId === orderId)) continue;
       const attempts = (this.holeAttempts.get(orderId) ?? 0) + 1;
