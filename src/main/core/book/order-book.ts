@@ -270,11 +270,14 @@ export class OrderBook {
     this.archive.put(record, current.status, current.eventId, peer);
     this.orders.delete(record.orderId);
     // The list is only needed to find a leg's peer while one of them is open (or not seen yet).
-    if (legs !== undefined && legs.length > 1 && this.allEnded(legs)) this.lists.delete(listId!);
+    if (legs !== undefined && legs.length > 1 && this.othersEnded(legs, record.orderId))
+      this.lists.delete(listId!);
   }
 
-  private allEnded(orderIds: readonly string[]): boolean {
-    for (const id of orderIds) if (this.orders.has(id) || !this.archive.has(id)) return false;
+  /** Whether every order of `orderIds` but `ended` (known to have ended) has ended. */
+  private othersEnded(orderIds: readonly string[], ended: string): boolean {
+    for (const id of orderIds)
+      if (id !== ended && (this.orders.has(id) || !this.archive.has(id))) return false;
     return true;
   }
 
