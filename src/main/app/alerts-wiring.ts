@@ -26,7 +26,9 @@ export function wireAppAlerts(deps: {
     }),
   );
   store.add(
-    monitors.onDidAcceptUpdate(({ accountId, view }) => source.onUpdate(accountId, view.update)),
+    monitors.onDidAcceptUpdate(({ accountId, view }) =>
+      source.onUpdate(accountId, view.update, view.verdict),
+    ),
   );
   store.add(
     monitors.onDidMissUpdates(({ accountId, missedByStream }) =>

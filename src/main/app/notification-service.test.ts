@@ -6,13 +6,17 @@ import { DEFAULT_SETTINGS, type NoticeView, type Settings } from '../../shared/i
 import type { OrderUpdateView } from '../../shared/ipc/views-monitor.ts';
 import { NotificationService } from './notification-service.ts';
 
-function fill(orderId: string): OrderUpdateView {
+function fill(orderId: string, verdict?: OrderUpdateView['verdict']): OrderUpdateView {
   const [, update] = sampleFilledOrder(orderId, Number(orderId) * 10, { symbol: 'ALPHA_175USDT' });
   return {
     update,
     source: 'stream',
     receivedAtMs: update.eventTimeMs,
-    verdict: { outcome: 'applied', reason: 'moves-forward', counted: null },
+    verdict: verdict ?? {
+      outcome: 'applied',
+      reason: 'moves-forward',
+      counted: { base: update.lastFilledQty, quote: update.lastQuoteQty, fee: update.commission },
+    },
     accepted: true,
   };
 }
@@ -35,6 +39,30 @@ function setup() {
     setLanguage: (language: Settings['language']) => (settings = { ...settings, language }),
   };
 }
+
+describe('fill notices say each fill once, as the order book counted it', () => {
+  it('no notice for an update that counted nothing, nor for a late fill (a recovered one, whose order a notice covered)', async () => {
+    const { clock, notices, service } = setup();
+    service.onAcceptedUpdate('main', fill('1'));
+    await clock.advance(1_000);
+    expect(notices).toHaveLength(1);
+    // The FILLED frame again after a backfill had counted its fill: counts nothing.
+    service.onAcceptedUpdate(
+      'main',
+      fill('1', { outcome: 'late', reason: 'after-terminal', counted: null }),
+    );
+    // A fill of order 1 recovered into a hole after the order was filled: late, counted.
+    service.onAcceptedUpdate('main', {
+      ...fill('1', {
+        outcome: 'late',
+        reason: 'after-terminal',
+        counted: { base: '1', quote: '1', fee: null },
+      }),
+    });
+    await clock.advance(1_000);
+    expect(notices).toHaveLength(1);
+  });
+});
 
 describe('notifications follow the UI language', () => {
   it('a fill notice is in Chinese once the language setting is 简体中文', async () => {

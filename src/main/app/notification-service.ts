@@ -36,9 +36,17 @@ export class NotificationService implements Disposable {
     private readonly groupWindowMs = DEFAULT_GROUP_WINDOW_MS,
   ) {}
 
+  /**
+   * An order's fill, said once: only an update that moved its order (`applied`) and counted a
+   * fill. A late update never changes the order's status (a fill recovered below a later one,
+   * whose order the notice of that later fill covered, would say "partially filled" of an
+   * order that is filled), and one that counted nothing (the late frame of a fill a backfill
+   * recovered) is no new fill.
+   */
   onAcceptedUpdate(accountId: string, view: OrderUpdateView): void {
-    const { update } = view;
+    const { update, verdict } = view;
     if (update.executionType !== 'TRADE') return;
+    if (verdict.outcome !== 'applied' || verdict.counted === null) return;
     const settings = this.settings();
     let kind: 'fills' | 'partial-fills';
     if (update.status === 'FILLED' && settings.notifyOnFill) kind = 'fills';

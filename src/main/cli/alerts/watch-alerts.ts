@@ -69,7 +69,13 @@ export async function openWatchAlerts(
       source.onState(accountId, state.name, state.name === 'failed' ? state.code : null),
     ),
     monitor.onDidReceiveOrderUpdate((event) => {
-      if (event.accepted) source.onUpdate(accountId, event.update);
+      if (event.accepted)
+        source.onUpdate(
+          accountId,
+          event.update,
+          event.verdict,
+          monitor.book.statusOf(event.update.orderId),
+        );
     }),
     monitor.onDidReconcile((event) => source.onReconcile(accountId, event.missedByStream)),
   ];

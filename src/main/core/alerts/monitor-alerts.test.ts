@@ -73,14 +73,23 @@ describe('MonitorAlerts', () => {
       lastFilledQty: '0',
       lastFilledPrice: '0',
     };
-    alerts.onUpdate('a', base as never);
-    alerts.onUpdate('a', {
+    const applied = { outcome: 'applied', reason: 'moves-forward', counted: null } as const;
+    alerts.onUpdate('a', base as never, applied);
+    const trade = {
       ...base,
       executionType: 'TRADE',
       status: 'FILLED',
       lastFilledQty: '3',
       lastFilledPrice: '1.5',
-    } as never);
+    } as never;
+    alerts.onUpdate('a', trade, { ...applied, counted: { base: '3', quote: '4.5', fee: null } });
+    // The same fill again (its late frame after a backfill counted it): no second alert.
+    alerts.onUpdate('a', trade, { outcome: 'late', reason: 'after-terminal', counted: null });
+    // A fill counted in part (a backfill had counted the rest): the part counted.
+    alerts.onUpdate('a', { ...(trade as object), orderId: '8' } as never, {
+      ...applied,
+      counted: { base: '1', quote: '1.5', fee: null },
+    });
     alerts.onReconcile('a', 0);
     alerts.onReconcile('a', 2);
     expect(events).toEqual([
@@ -91,6 +100,7 @@ describe('MonitorAlerts', () => {
         price: '1.5',
         status: 'FILLED',
       }),
+      expect.objectContaining({ kind: 'fill', orderId: '8', quantity: '1' }),
       expect.objectContaining({ kind: 'missed-updates', missed: 2 }),
     ]);
   });

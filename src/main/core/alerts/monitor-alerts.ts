@@ -1,4 +1,5 @@
-import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
+import type { OrderStatus, OrderUpdate } from '../../../shared/domain/order-update.ts';
+import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
 import type { SessionStateName } from '../../../shared/domain/session-state.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -64,8 +65,20 @@ export class MonitorAlerts implements Disposable {
     this.down.set(accountId, { sinceMs, timer });
   }
 
-  onUpdate(accountId: string, update: OrderUpdate): void {
-    if (update.executionType !== 'TRADE') return;
+  /**
+   * A fill as the order book counted it: an update that counted nothing (a late frame of a
+   * fill a backfill recovered, a repeat) is no fill, and the quantity is the part counted.
+   * `orderStatus` is the book's status of the order now, where the caller has it: a fill
+   * recovered below a later one of an order that is FILLED by now says FILLED, not the
+   * partial status its own update carries.
+   */
+  onUpdate(
+    accountId: string,
+    update: OrderUpdate,
+    verdict: UpdateVerdict,
+    orderStatus?: OrderStatus,
+  ): void {
+    if (update.executionType !== 'TRADE' || verdict.counted === null) return;
     this.deps.publish({
       kind: 'fill',
       accountId,
@@ -73,9 +86,9 @@ export class MonitorAlerts implements Disposable {
       orderId: update.orderId,
       symbol: update.symbol,
       side: update.side,
-      quantity: update.lastFilledQty,
+      quantity: verdict.counted.base,
       price: update.lastFilledPrice,
-      status: update.status,
+      status: orderStatus ?? update.status,
     });
   }
 

@@ -4,6 +4,8 @@ import { FakeClock } from '../../../../test/fakes/fake-clock.ts';
 import { sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
 import type { OrderUpdate } from '../../../shared/domain/order-update.ts';
 import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
+import type { AlertEvent } from '../alerts/alert-event.ts';
+import { MonitorAlerts } from '../alerts/monitor-alerts.ts';
 import { OrderBook } from '../book/order-book.ts';
 import { nullLogger } from '../ports/logger.ts';
 import type { OrderHistoryRow, UserTrade } from '../rest/alpha-types.ts';
@@ -408,5 +410,32 @@ describe('a user-trades call that gets no answer', () => {
     expect(t.book.ordersWithFillHoles()).toEqual([]);
     expect(t.counted('base')).toBe('10');
     expect(t.results.at(-1)).toMatchObject({ backfilled: 1 });
+  });
+});
+
+describe('alerts of a fill recovered into a hole', () => {
+  it('one fill alert, for the quantity counted, with the status of the order (FILLED); none for its late frame', async () => {
+    const t = setup();
+    const events: AlertEvent[] = [];
+    const alerts = new MonitorAlerts({
+      clock: t.clock,
+      publish: (event) => events.push(event),
+      accountDownMs: () => 60_000,
+    });
+    const alertFrom = (from: number) => {
+      for (const { update, verdict } of t.verdicts.slice(from))
+        if (verdict.outcome !== 'duplicate')
+          alerts.onUpdate('a', update, verdict, t.book.statusOf(update.orderId));
+    };
+    t.streamWithFill3Lost();
+    t.exchange.history = [historyRow()];
+    t.exchange.trades = listedTrades();
+    const before = t.verdicts.length;
+    await t.reconcile();
+    t.feed(fillFrame(3)); // the lost frame after all
+    alertFrom(before);
+    expect(events).toEqual([
+      expect.objectContaining({ kind: 'fill', orderId: '1001', quantity: '3', status: 'FILLED' }),
+    ]);
   });
 });
