@@ -194,9 +194,13 @@ export async function queryOrderFate(
     contingencyType: known.contingencyType,
     contingencyOrderPosition: known.contingencyPosition,
   };
-  // The fee of the fills above what the book had, when the list is provably complete (all of
-  // the order's quantity); otherwise unknown (the fill itself is still reported).
-  const placed = placeListedFills(own, orderId, { executedQty: null, quantity: known.quantity });
+  // The fee of the fills above what the book had. The filled quantity reported is the list's
+  // own total, so its fees are trusted as far (placed from 0) as that quantity is.
+  const placed = placeListedFills(own, orderId, {
+    executedQty: filled.toFixed(),
+    quantity: known.quantity,
+    mark: null,
+  });
   const fees =
     placed === null ? null : feesWithin(placed, known.cumulativeFilledQty, filled.toFixed());
   const update = rowToUpdate(
@@ -244,6 +248,7 @@ async function feeGrowth(
   const placed = placeListedFills(trades, row.orderId, {
     executedQty: row.executedQty,
     quantity: row.origQty,
+    mark: knownFilled,
   });
   return placed === null ? null : feesWithin(placed, knownFilled, row.executedQty).toFixed();
 }

@@ -439,3 +439,41 @@ describe('alerts of a fill recovered into a hole', () => {
     ]);
   });
 });
+
+describe('fills newer than the row listed too (the order filled on between the two calls)', () => {
+  it('a hole is filled: the fills up to the row end on its filled quantity and on the mark', async () => {
+    const t = setup();
+    // An order of 20 (the listed fills do not add up to its quantity).
+    t.feed(sampleOrderUpdate({ orderId: '1001', quantity: '20' }));
+    for (const n of [1, 3]) t.feed({ ...fillFrame(n), quantity: '20' }); // fill 2 lost
+    t.exchange.history = [{ ...historyRow('1001', '6'), origQty: '20' }];
+    t.exchange.trades = listedTrades(); // fill 4 happened after the row was read
+    await t.reconcile();
+    expect(t.book.ordersWithFillHoles()).toEqual([]);
+    expect(t.counted('base')).toBe('6');
+    expect(t.counted('fee')).toBe(feeOf('6'));
+  });
+
+  it('a history backfill keeps the fee of the fills it brings', async () => {
+    const t = setup();
+    t.feed(sampleOrderUpdate({ orderId: '1001', quantity: '20' }));
+    t.feed({ ...fillFrame(1), quantity: '20' });
+    t.exchange.history = [{ ...historyRow('1001', '6'), origQty: '20' }];
+    t.exchange.trades = listedTrades();
+    await t.reconcile();
+    expect(t.verdicts.at(-1)).toMatchObject({
+      update: { lastFilledQty: '5', cumulativeFilledQty: '6', commission: feeOf('5') },
+    });
+  });
+
+  it('a targeted query of an order part-filled and no longer listed keeps the fee of its fills', async () => {
+    const t = setup();
+    t.feed(sampleOrderUpdate({ orderId: '1001', quantity: '10' }));
+    t.exchange.trades = listedTrades('1001', 2); // 3 of 10 filled, then cancelled in a gap
+    await t.reconcile();
+    expect(t.verdicts.at(-1)).toMatchObject({
+      update: { lastFilledQty: '3', cumulativeFilledQty: '3', commission: feeOf('3') },
+      verdict: { counted: { base: '3', fee: feeOf('3') } },
+    });
+  });
+});

@@ -19,7 +19,7 @@ import { placeListedFills } from './listed-fills.ts';
  * The list is placed only when it is provably complete (`placeListedFills`): its fills add up
  * to the exchange's filled quantity in this reconciliation's row, to the counted mark of an
  * order that ended (its ending update said its final filled quantity), or to the order's
- * quantity. A list missing its oldest fill(s) would otherwise place every fill too low and
+ * quantity; or fills newer than the row follow a boundary at its filled quantity. A list missing its oldest fill(s) would otherwise place every fill too low and
  * "recover" a hole with the price and fee of the fill above it. Where the exchange's fills are
  * not split as the stream's frames were, the book counts only the part of a listed fill that
  * lies in a hole, its quote and fee in proportion, so the base quantity is exact and nothing
@@ -40,6 +40,7 @@ export async function queryHoleFills(
   const placed = placeListedFills(listed, holed.orderId, {
     executedQty: ended !== undefined ? counted : (row?.executedQty ?? null),
     quantity: open?.current.quantity ?? row?.origQty ?? null,
+    mark: counted,
   });
   if (placed === null) return [];
   const holes = holed.holes.map(([from, to]) => [new Big(from), new Big(to)] as const);

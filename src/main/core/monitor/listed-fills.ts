@@ -13,10 +13,12 @@ export interface PlacedFill {
 
 /** What is known of the order's filled quantity besides its listed fills. */
 export interface FilledQuantityKnown {
-  /** The exchange's `executedQty` in this reconciliation's history or open-orders row. */
+  /** The exchange's `executedQty` in this reconciliation's row (read before the fills). */
   executedQty: string | null;
   /** The order's quantity (`q`, `origQty`): no order fills beyond it. */
   quantity: string | null;
+  /** The filled quantity the book has counted (a fill ends there), if any. */
+  mark: string | null;
 }
 
 /**
@@ -25,8 +27,10 @@ export interface FilledQuantityKnown {
  * list missing its oldest fill(s) would place every fill too low (a hole "recovered" with the
  * price and fee of the fill above it). Complete means: the fills add up to the exchange's own
  * filled quantity of this reconciliation, or to the order's whole quantity (nothing can fill
- * beyond it). Anything else (a page limit, a listing that lags, a fill newer than the row) is
- * not placed.
+ * beyond it); or, with fills newer than the row (the order filled on between the two calls),
+ * the placement has a fill boundary exactly at the row's filled quantity and at the book's
+ * counted mark (a list missing its oldest fills is shifted off both). Anything else (a page
+ * limit, a listing that lags) is not placed.
  *
  * What get-user-trades returns is captured for one order only (ALPHA-PROTOCOL.md §5): every
  * fill, newest first, several sharing a `tradeId` with distinct `pageId`s. Not known, and so
@@ -40,8 +44,6 @@ export function placeListedFills(
   known: FilledQuantityKnown,
 ): PlacedFill[] | null {
   const trades = oldestFirst(onceEach(listed.filter((t) => t.orderId === orderId)));
-  const total = trades.reduce((sum, t) => sum.plus(t.qty || '0'), new Big(0));
-  if (!isComplete(total, known)) return null;
   const placed: PlacedFill[] = [];
   let filledTo = new Big(0);
   let quoteTo = new Big(0);
@@ -51,13 +53,29 @@ export function placeListedFills(
     quoteTo = quoteTo.plus(trade.quoteQty || '0');
     placed.push({ trade, from, to: filledTo, quoteTo });
   }
-  return placed;
+  return isComplete(placed, filledTo, known) ? placed : null;
 }
 
-function isComplete(total: Big, { executedQty, quantity }: FilledQuantityKnown): boolean {
+function isComplete(
+  placed: readonly PlacedFill[],
+  total: Big,
+  { executedQty, quantity, mark }: FilledQuantityKnown,
+): boolean {
   if (!total.gt(0)) return false;
-  if (executedQty !== null && executedQty !== '' && total.eq(executedQty)) return true;
-  return quantity !== null && quantity !== '' && new Big(quantity).gt(0) && total.eq(quantity);
+  if (isGiven(executedQty) && total.eq(executedQty)) return true;
+  if (isGiven(quantity) && new Big(quantity).gt(0) && total.eq(quantity)) return true;
+  if (!isGiven(executedQty) || !total.gt(executedQty)) return false;
+  return endsAt(placed, executedQty) && (!isGiven(mark) || endsAt(placed, mark));
+}
+
+function isGiven(value: string | null): value is string {
+  return value !== null && value !== '';
+}
+
+/** Whether a placed fill ends exactly at `filled` (0 counts: nothing filled). */
+function endsAt(placed: readonly PlacedFill[], filled: string): boolean {
+  const at = new Big(filled);
+  return at.eq(0) || placed.some((fill) => fill.to.eq(at));
 }
 
 /**
