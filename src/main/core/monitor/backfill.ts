@@ -26,6 +26,29 @@ export interface ReconcileApi {
 
 const STATUS_SET: ReadonlySet<string> = new Set(ORDER_STATUSES);
 
+/**
+ * The API for one reconciliation: an order's fills are asked once per run (a history
+ * backfill's fee, a targeted query and a hole may each want them, each call paced by the REST
+ * budget), the answer reused; a call that failed is asked again when wanted again.
+ */
+export function withFillsOncePerRun(api: ReconcileApi): ReconcileApi {
+  const asked = new Map<string, Promise<UserTrade[]>>();
+  return {
+    getOpenOrders: () => api.getOpenOrders(),
+    getAllOrderHistory: (query) => api.getAllOrderHistory(query),
+    getUserTrades: (query) => {
+      const key = `${query.orderId ?? ''}\u0000${query.symbol ?? ''}`;
+      let answer = asked.get(key);
+      if (answer === undefined) {
+        answer = api.getUserTrades(query);
+        asked.set(key, answer);
+        answer.catch(() => asked.delete(key));
+      }
+      return answer;
+    },
+  };
+}
+
 /** What the exchange said in one reconciliation, read in this order: open orders, then history. */
 export interface ExchangeView {
   open: OrderHistoryRow[];

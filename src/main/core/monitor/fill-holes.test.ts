@@ -309,6 +309,8 @@ describe('the fee of a backfill beside a hole', () => {
     t.exchange.history = [historyRow()];
     t.exchange.trades = listedTrades();
     await t.reconcile();
+    // The order's fills asked once: for the history backfill's fee and for the hole.
+    expect(t.exchange.tradeQueries).toEqual(['1001']);
     expect(t.book.ordersWithFillHoles()).toEqual([]);
     expect(t.counted('base')).toBe('10');
     expect(t.counted('fee')).toBe(feeOf('10'));

@@ -11,6 +11,7 @@ import {
   diffWithBook,
   queryOrderFate,
   readExchange,
+  withFillsOncePerRun,
   type ExchangeView,
   type ReconcileApi,
 } from './backfill.ts';
@@ -210,7 +211,9 @@ export class Reconciler implements Disposable {
     gapStartMs: number,
     gapEndMs: number,
   ): Promise<void> {
-    const { api, book, clock } = this.deps;
+    const { book, clock } = this.deps;
+    // An order's fills are asked at most once per run (fees, a targeted query, a hole).
+    const api = withFillsOncePerRun(this.deps.api);
     this.lastRunStartedAtMs = clock.now();
     const base = { trigger, gapStartMs, gapEndMs };
     try {
@@ -239,10 +242,10 @@ export class Reconciler implements Disposable {
         backfilled++;
         if (streamMissed) missed++;
       }
-      const fates = await this.resolveNotListed(view, plan.notListed);
+      const fates = await this.resolveNotListed(api, view, plan.notListed);
       backfilled += fates.backfilled;
       // Every fill recovered into a hole is a frame the stream did not deliver.
-      const holeFills = await this.fillHoles(view);
+      const holeFills = await this.fillHoles(api, view);
       backfilled += holeFills;
       const missedByStream = trigger === 'clock' ? missed + fates.missed + holeFills : 0;
       if (missedByStream > 0) {
@@ -271,10 +274,11 @@ export class Reconciler implements Disposable {
 
   /** Targeted queries for open orders no list showed; marks those the exchange cannot place. */
   private async resolveNotListed(
+    api: ReconcileApi,
     view: ExchangeView,
     orderIds: string[],
   ): Promise<{ backfilled: number; unknown: string[]; missed: number }> {
-    const { api, book, clock } = this.deps;
+    const { book, clock } = this.deps;
     let backfilled = 0;
     let missed = 0;
     const unknown: string[] = [];
@@ -315,8 +319,8 @@ export class Reconciler implements Disposable {
    * complete) is left alone and logged, so a hole the exchange cannot explain costs a bounded
    * number of calls. A call that got no answer counts no attempt.
    */
-  private async fillHoles(view: ExchangeView): Promise<number> {
-    const { api, book, clock, logger } = this.deps;
+  private async fillHoles(api: ReconcileApi, view: ExchangeView): Promise<number> {
+    const { book, clock, logger } = this.deps;
     let backfilled = 0;
     for (const holed of this.holedOrdersToAsk()) {
       const { orderId } = holed;
