@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/order-update.ts';
 import type { OrderBook } from '../book/order-book.ts';
 import type { OrderHistoryRow, UserTrade } from '../rest/alpha-types.ts';
-import { feesWithin, placeListedFills } from './listed-fills.ts';
+import { feesWithin, fillsOfOrder, placeListedFills } from './listed-fills.ts';
 
 /** The REST calls reconciliation needs (AlphaRestClient fits). */
 export interface ReconcileApi {
@@ -188,7 +188,7 @@ export async function queryOrderFate(
   const known = book.get(orderId)?.current;
   if (!known) return { kind: 'unknown', update: null };
   const trades = await api.getUserTrades({ orderId, symbol: known.symbol });
-  const own = trades.filter((t) => t.orderId === orderId);
+  const own = fillsOfOrder(trades, orderId);
   const filled = own.reduce((sum, t) => sum.plus(t.qty || '0'), new Big(0));
   const quote = own.reduce((sum, t) => sum.plus(t.quoteQty || '0'), new Big(0));
   const knownFilled = new Big(known.cumulativeFilledQty);

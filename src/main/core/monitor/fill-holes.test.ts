@@ -479,3 +479,16 @@ describe('fills newer than the row listed too (the order filled on between the t
     });
   });
 });
+
+describe('a targeted query', () => {
+  it('counts a fill listed twice (overlapping pages) once', async () => {
+    const t = setup();
+    t.feed(sampleOrderUpdate({ orderId: '1001', quantity: '10' }));
+    const listed = listedTrades('1001', 2);
+    t.exchange.trades = [...listed, listed[0]!];
+    await t.reconcile();
+    expect(t.verdicts.at(-1)).toMatchObject({
+      update: { lastFilledQty: '3', cumulativeFilledQty: '3', commission: feeOf('3') },
+    });
+  });
+});

@@ -43,7 +43,7 @@ export function placeListedFills(
   orderId: string,
   known: FilledQuantityKnown,
 ): PlacedFill[] | null {
-  const trades = oldestFirst(onceEach(listed.filter((t) => t.orderId === orderId)));
+  const trades = fillsOfOrder(listed, orderId);
   const placed: PlacedFill[] = [];
   let filledTo = new Big(0);
   let quoteTo = new Big(0);
@@ -96,6 +96,11 @@ export function feesWithin(placed: readonly PlacedFill[], from: string, to: stri
     fees = fees.plus(inside.eq(fill.trade.qty) ? fee : shareOf(fee, inside, fill.trade.qty));
   }
   return fees;
+}
+
+/** The order's own fills in a list, one each, oldest first (see `placeListedFills`). */
+export function fillsOfOrder(listed: readonly UserTrade[], orderId: string): UserTrade[] {
+  return oldestFirst(onceEach(listed.filter((t) => t.orderId === orderId)));
 }
 
 /** One of each listed fill (a `pageId` names one fill; `tradeId` does not). */
