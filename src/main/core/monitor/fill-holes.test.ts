@@ -492,3 +492,27 @@ describe('a targeted query', () => {
     });
   });
 });
+
+describe('a fill recovered into a hole of an order that ended FILLED, its row outside the window', () => {
+  it('says FILLED and the order quantity (the app alerts it by its own status)', async () => {
+    const t = setup();
+    t.streamWithFill3Lost();
+    t.exchange.history = []; // the order ended before the history window
+    t.exchange.trades = listedTrades();
+    await t.reconcile();
+    expect(t.book.ordersWithFillHoles()).toEqual([]);
+    const [recovered] = t.verdicts.slice(-1);
+    expect(recovered).toMatchObject({
+      update: { status: 'FILLED', quantity: '10', lastFilledQty: '3', cumulativeFilledQty: '6' },
+      verdict: { outcome: 'late', reason: 'after-terminal' },
+    });
+    const events: AlertEvent[] = [];
+    const alerts = new MonitorAlerts({
+      clock: t.clock,
+      publish: (event) => events.push(event),
+      accountDownMs: () => 60_000,
+    });
+    alerts.onUpdate('a', recovered!.update, recovered!.verdict);
+    expect(events).toEqual([expect.objectContaining({ kind: 'fill', status: 'FILLED' })]);
+  });
+});

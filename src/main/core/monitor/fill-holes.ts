@@ -49,6 +49,8 @@ export async function queryHoleFills(
     row,
     eventId: open?.current.eventId ?? ended?.eventId ?? 0,
     orderListId: open?.orderListId ?? ended?.orderListId ?? null,
+    // A FILLED order's filled quantity is its quantity (its row may be outside the window).
+    filledQuantity: ended?.status === 'FILLED' ? ended.countedFilledQty : null,
   };
   const updates: OrderUpdate[] = [];
   for (const { trade, from, to, quoteTo } of placed)
@@ -65,6 +67,8 @@ interface FillContext {
   row: OrderHistoryRow | undefined;
   eventId: number;
   orderListId: string | null;
+  /** The whole quantity of an order that ended FILLED, or null. */
+  filledQuantity: string | null;
 }
 
 /** A listed fill as an executionReport-shaped TRADE update bringing the order to `filledTo`. */
@@ -72,13 +76,17 @@ function tradeToUpdate(
   trade: UserTrade,
   filledTo: Big,
   quoteTo: Big,
-  { known, row, eventId, orderListId }: FillContext,
+  { known, row, eventId, orderListId, filledQuantity }: FillContext,
   nowMs: number,
 ): OrderUpdate {
   const timeMs = trade.time || nowMs;
-  const quantity = known?.quantity ?? row?.origQty ?? '0';
+  const quantity = known?.quantity ?? row?.origQty ?? filledQuantity ?? '0';
+  // A fill recovered into a hole of an order that is FILLED says so (its alert, notice, CSV
+  // and watch line), not the partial status the lost frame had.
   const status: OrderStatus =
-    new Big(quantity || '0').gt(0) && filledTo.gte(quantity) ? 'FILLED' : 'PARTIALLY_FILLED';
+    filledQuantity !== null || (new Big(quantity || '0').gt(0) && filledTo.gte(quantity))
+      ? 'FILLED'
+      : 'PARTIALLY_FILLED';
   const orderType = known?.orderType ?? row?.type ?? trade.orderType;
   return {
     eventTimeMs: timeMs,
