@@ -122,6 +122,23 @@ describe('FleetRowState counting fills', () => {
     expect(session.countedQuote.toFixed()).toBe('9');
   });
 
+  it('keeps a late fill of an order that ended long ago with the ended ones, not the open ones', () => {
+    const row = new FleetRowState();
+    const session = new Session(row);
+    // Order 10 ends with a hole (4, 7]; then ENDED_COUNTED_KEPT other orders end after it.
+    session.feed(update('10', 2, 'PARTIALLY_FILLED', '4', '4'));
+    session.feed(update('10', 4, 'FILLED', '2', '9'));
+    for (let i = 0; i < ENDED_COUNTED_KEPT; i++) {
+      session.feed(update(`o${i}`, 1, 'NEW'));
+      session.feed(update(`o${i}`, 2, 'FILLED', '1', '1'));
+    }
+    expect(row.keptOrders()).toEqual({ open: 0, ended: ENDED_COUNTED_KEPT });
+    // Its lost fill turns up now (a late frame): counted, and the order is not kept as open.
+    session.feed(update('10', 3, 'PARTIALLY_FILLED', '3', '7'));
+    expect(row.keptOrders()).toEqual({ open: 0, ended: ENDED_COUNTED_KEPT });
+    expect(row.points(START_MS + 10_000).countedVolumeUsdt).toBe(session.countedQuote.toFixed());
+  });
+
   it('counts a fill reconciliation recovered into a hole (its frame lost), and the lost frame arriving later not again', () => {
     const row = new FleetRowState();
     const session = new Session(row);

@@ -129,12 +129,20 @@ export class FleetRowState {
     this.updates = s.updatesAccepted;
     for (const { update, verdict } of batch.updates) {
       if (verdict.outcome === 'duplicate') continue;
+      // A late fill of an order the row no longer keeps as open: it ended (possibly longer ago
+      // than the last ENDED_COUNTED_KEPT), since an open order's fills before a later one were
+      // counted with it.
+      const endedBefore =
+        verdict.outcome === 'late' &&
+        verdict.counted !== null &&
+        !this.countedOpen.has(update.orderId);
       const counted = verdict.counted === null ? null : this.uncounted(update, verdict.counted);
       // Noted before anything is skipped: an order that ended (with a fill new here, one counted
       // before, or none) is no longer open, or it would be kept with the open ones for ever. A
       // late fill of an ended order keeps it with the ended ones, as the last to end.
       if (
         TERMINAL_STATUSES.has(update.status) ||
+        endedBefore ||
         (verdict.counted !== null && this.countedEnded.has(update.orderId))
       )
         this.noteEnded(update.orderId);
