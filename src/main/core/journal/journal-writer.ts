@@ -17,10 +17,7 @@ export interface JournalWriterOptions {
   clock: Clock;
   /** Flush at least this often while records are waiting. Default 250 ms. */
   flushIntervalMs?: number;
-  /**
-   * Flush at once when this many records wait (while a write is in flight: go on writing once
-   * it is done). Fewer wait for the interval. Default 200.
-   */
+  /** Flush at once when this many records wait. Default 200. */
   flushBatchSize?: number;
   /** Default: the real file system. */
   fs?: JournalFileSystem;
@@ -77,29 +74,18 @@ function lineOf(p: Pending): string {
  * writer writes one batch at a time; a batch of another writer meanwhile gets a new buffer).
  */
 let spareBuffer: Buffer | null = null;
-/** A bigger buffer is not kept between writes; a batch takes no more records than fill one. */
+/** A bigger buffer is not kept between writes. */
 const MAX_SPARE_BYTES = 1 << 20;
 
-/** UTF-16 code units of a record's line. */
-function unitsOf(p: Pending): number {
-  return p.text.length + (p.frame === null ? 0 : p.frame.length + FRAME_UPDATE_END.length);
-}
-
-/**
- * The records at the head of the queue that fit one buffer of `MAX_SPARE_BYTES` (at least
- * one), encoded (UTF-8) one after the other: one write per batch, so a burst is written in a
- * few large writes rather than many small ones.
- */
-function encodeBatch(queue: readonly Pending[]): { buffer: Buffer; length: number; count: number } {
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit (4 per surrogate pair of 2).
-  let capacity = unitsOf(queue[0]!) * 3;
-  let count = 1;
-  while (count < queue.length) {
-    const next = capacity + unitsOf(queue[count]!) * 3;
-    if (next > MAX_SPARE_BYTES) break;
-    capacity = next;
-    count++;
+/** The first `count` records of the queue, encoded (UTF-8) one after the other. */
+function encodeBatch(queue: readonly Pending[], count: number): { buffer: Buffer; length: number } {
+  let units = 0;
+  for (let i = 0; i < count; i++) {
+    const p = queue[i]!;
+    units += p.text.length + (p.frame === null ? 0 : p.frame.length + FRAME_UPDATE_END.length);
   }
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit (4 per surrogate pair of 2).
+  const capacity = units * 3;
   let buffer: Buffer;
   if (spareBuffer !== null && spareBuffer.length >= capacity) {
     buffer = spareBuffer;
@@ -115,7 +101,7 @@ function encodeBatch(queue: readonly Pending[]): { buffer: Buffer; length: numbe
     buffer[length++] = 0x7d;
     buffer[length++] = 0x0a;
   }
-  return { buffer, length, count };
+  return { buffer, length };
 }
 
 /** Order updates among the first `count` records. */
@@ -157,9 +143,6 @@ export class JournalWriter implements AsyncDisposable {
   private failing: { sinceSeq: number; retryDelayMs: number } | null = null;
   private appendedSeq = 0;
   private written = 0;
-  /** Records up to this one were asked for by `flush` (written without waiting for the timer). */
-  private flushTarget = 0;
-  private lastWriteStartMs = Number.NEGATIVE_INFINITY;
   private headerText: string | null = null;
   private headerWritten = false;
   private readonly fs: JournalFileSystem;
@@ -213,12 +196,10 @@ export class JournalWriter implements AsyncDisposable {
       this.queue.push({ text, frame: null, update: record.k === 'update' });
     }
     this.appendedSeq++;
-    // While failing, only the retry timer writes: no attempt per update (no storm). A write
-    // in flight goes on with the next batch when enough wait (writeQueued).
+    // While failing, only the retry timer writes: no attempt per update (no storm).
     if (this.failing === null) {
-      if (this.queue.length < this.flushBatchSize) {
-        if (this.timer === undefined) this.schedule(this.writeDelayMs());
-      } else if (this.flushing === undefined) void this.flush();
+      if (this.queue.length >= this.flushBatchSize) void this.flush();
+      else this.schedule(this.flushIntervalMs);
     }
     return this.appendedSeq;
   }
@@ -230,34 +211,15 @@ export class JournalWriter implements AsyncDisposable {
     }, delayMs);
   }
 
-  /**
-   * The wait before the next timed write: writes start at most once per `flushIntervalMs`
-   * unless a batch's worth waits, so records that arrive during a write wait no longer than
-   * the first record after a quiet period does, and a burst becomes a few large writes.
-   */
-  private writeDelayMs(): number {
-    return Math.max(0, this.lastWriteStartMs + this.flushIntervalMs - this.options.clock.now());
-  }
-
   /** Writes every queued record now. Resolves once they are on disk, or the write failed. */
   flush(): Promise<void> {
-    const target = this.appendedSeq;
-    if (target > this.flushTarget) this.flushTarget = target;
-    return this.flushUntil(target);
-  }
-
-  private async flushUntil(target: number): Promise<void> {
-    for (;;) {
-      this.flushing ??= this.writeQueued().finally(() => {
-        this.flushing = undefined;
-        // Records that came after the last batch was taken wait for the next flush.
-        if (this.queue.length > 0 && this.failing === null && !this.closed)
-          this.schedule(this.writeDelayMs());
-      });
-      await this.flushing;
-      // A write that was in flight when asked may have stopped short of `target`.
-      if (this.written >= target || this.failing !== null || this.queue.length === 0) return;
-    }
+    this.flushing ??= this.writeQueued().finally(() => {
+      this.flushing = undefined;
+      // Records that came after the last batch was taken wait for the next flush.
+      if (this.queue.length > 0 && this.failing === null && !this.closed)
+        this.schedule(this.flushIntervalMs);
+    });
+    return this.flushing;
   }
 
   /** Resolves when no write is in flight (without starting one). */
@@ -268,15 +230,8 @@ export class JournalWriter implements AsyncDisposable {
   private async writeQueued(): Promise<void> {
     this.timer?.dispose();
     this.timer = undefined;
-    this.lastWriteStartMs = this.options.clock.now();
     try {
-      // Everything a flush asked for; past it, only while a batch's worth waits (the rest waits
-      // for the timer, so that it joins what comes meanwhile).
-      while (
-        this.queue.length > 0 &&
-        (this.written < this.flushTarget || this.queue.length >= this.flushBatchSize)
-      )
-        await this.writeBatch();
+      while (this.queue.length > 0) await this.writeBatch();
     } catch (error) {
       this.noteFailure(error);
       return;
@@ -297,8 +252,9 @@ export class JournalWriter implements AsyncDisposable {
       await file.truncate(this.committedBytes);
       this.dirty = false;
     }
-    // The first records, as many as one buffer takes; appends during the write wait for the next.
-    const { buffer, length, count } = encodeBatch(this.queue);
+    // The first records, as many as a batch takes; appends during the write wait for the next.
+    const count = Math.min(this.queue.length, this.flushBatchSize);
+    const { buffer, length } = encodeBatch(this.queue, count);
     let offset = 0;
     try {
       while (offset < length) {
