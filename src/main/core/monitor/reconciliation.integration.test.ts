@@ -3,6 +3,7 @@ import { rootReason } from '../../../shared/reasons/reason.ts';
 import { describeReason } from '../../../shared/reasons/reason-text.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  fillWithFrameLostBelowLater,
   placeRestingOto,
   startMonitorHarness,
   type MonitorHarness,
@@ -171,14 +172,7 @@ describe('reconciliation against the simulator', { timeout: 240_000 }, () => {
     const { workingOrderId: id } = await placeRestingOto(h);
     const filledInBook = () => h!.monitor.book.get(id)?.current.cumulativeFilledQty;
     await h.until(() => filledInBook() === '0', 'the order seen', PATIENCE_MS);
-    h.sim.orders.fillNow(id, '10');
-    h.sim.orders.fillNow(id, '20');
-    await h.until(() => filledInBook() === '30', 'fills 1 and 2', PATIENCE_MS);
-    // Fill 3's frame is lost; fill 4 (the rest) arrives: the book's filled quantity is the
-    // exchange's, so only the order's own fills can show that 30 of it were never counted.
-    h.sim.faults.loseNextPushes(1);
-    h.sim.orders.fillNow(id, '30');
-    h.sim.orders.fillNow(id);
+    await fillWithFrameLostBelowLater(h, id, PATIENCE_MS);
     await h.until(() => h!.monitor.book.statusOf(id) === 'FILLED', 'fill 4', PATIENCE_MS);
     h.sim.faults.dropAllConnections();
     await h.until(
