@@ -18,6 +18,19 @@ export function keychainServiceFromEnv(env: NodeJS.ProcessEnv = process.env): st
 type Keytar = typeof import('@napi-rs/keyring/keytar.js');
 type Keyring = typeof import('@napi-rs/keyring');
 
+/** What the adapter needs of `@napi-rs/keyring`; tests pass a fake to script failures. */
+export interface KeyringModules {
+  keytar: Pick<Keytar, 'getPassword' | 'setPassword' | 'deletePassword' | 'findCredentials'>;
+  keyring: Pick<Keyring, 'AsyncEntry'>;
+}
+
+/**
+ * Waits before each retry of an operation the Secret Service dropped (see {@link isDropped}).
+ * About 7.5 s in all: long enough for a desktop's socket-activated gnome-keyring to come back
+ * after a crash, short enough that a keychain gone for good is reported while the user waits.
+ */
+export const DROPPED_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1_000, 2_000, 4_000];
+
 /**
  * The real keychain, through `@napi-rs/keyring`'s keytar-compatible API (ADR 002).
  *
@@ -27,20 +40,31 @@ type Keyring = typeof import('@napi-rs/keyring');
  * (an entry pinned to it throws at once when none is reachable) and report
  * SECRET_STORE_UNAVAILABLE instead.
  */
-export function createKeyringSecretStore(options: { service?: string } = {}): SecretStore {
+export function createKeyringSecretStore(
+  options: {
+    service?: string;
+    /** Tests only: a scripted keyring instead of the native one. */
+    loadModules?: () => Promise<KeyringModules>;
+    /** Tests only: the waits between retries of a dropped operation. */
+    retryDelaysMs?: readonly number[];
+    /** Tests only: how to wait (a fake clock). */
+    sleep?: (ms: number) => Promise<void>;
+  } = {},
+): SecretStore {
   const service = options.service ?? KEYCHAIN_SERVICE;
-  let modules: Promise<{ keytar: Keytar; keyring: Keyring }> | undefined;
+  const retryDelaysMs = options.retryDelaysMs ?? DROPPED_RETRY_DELAYS_MS;
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let modules: Promise<KeyringModules> | undefined;
 
   // Loaded lazily: a missing native binary becomes a clear error at first use instead of
   // breaking every command at start-up.
-  const load = () =>
-    (modules ??= Promise.all([
-      import('@napi-rs/keyring/keytar.js'),
-      import('@napi-rs/keyring'),
-    ]).then(([keytar, keyring]) => ({ keytar, keyring })));
+  const load = () => (modules ??= (options.loadModules ?? loadNativeModules)());
 
-  async function withKeychain<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
-    let loaded: { keytar: Keytar; keyring: Keyring };
+  async function withKeychain<T>(
+    operation: (keytar: KeyringModules['keytar']) => Promise<T>,
+  ): Promise<T> {
+    let loaded: KeyringModules;
     try {
       loaded = await load();
     } catch (error) {
@@ -51,11 +75,20 @@ export function createKeyringSecretStore(options: { service?: string } = {}): Se
         { cause: error },
       );
     }
-    if (process.platform === 'linux') requireSecretService(loaded.keyring, service);
-    try {
-      return await operation(loaded.keytar);
-    } catch (error) {
-      throw classify(error);
+    // Every operation here may be repeated safely: get and find only read, set writes the same
+    // value again, and delete of an entry the dropped call already removed answers `false`.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (process.platform === 'linux') requireSecretService(loaded.keyring, service);
+        return await operation(loaded.keytar);
+      } catch (error) {
+        // Only a call the Secret Service dropped is tried again, and only after one did: a
+        // machine with no keychain at all is told so at once.
+        const dropped = attempt > 0 ? isDropped(error) || isUnreachable(error) : isDropped(error);
+        if (!dropped || attempt >= retryDelaysMs.length)
+          throw error instanceof SecretStoreError ? error : classify(error);
+        await sleep(retryDelaysMs[attempt]!);
+      }
     }
   }
 
@@ -67,7 +100,32 @@ export function createKeyringSecretStore(options: { service?: string } = {}): Se
   };
 }
 
-function requireSecretService(keyring: Keyring, service: string): void {
+async function loadNativeModules(): Promise<KeyringModules> {
+  const [keytar, keyring] = await Promise.all([
+    import('@napi-rs/keyring/keytar.js'),
+    import('@napi-rs/keyring'),
+  ]);
+  return { keytar, keyring };
+}
+
+/**
+ * The Secret Service took the call and went away without answering ("Message recipient
+ * disconnected from message bus without replying"). gnome-keyring-daemon has been seen to abort
+ * mid-call under load; a desktop session starts it again at once (socket activation), so the
+ * call is worth repeating. A call that timed out is not: that is a keychain waiting on something
+ * (an unlock prompt), and asking again would only make the user wait longer.
+ */
+function isDropped(error: unknown): boolean {
+  if (error instanceof SecretStoreError) return false;
+  return /disconnected from message bus without replying/i.test(describe(error));
+}
+
+/** The Secret Service is not on the bus (yet): while it restarts, after a dropped call. */
+function isUnreachable(error: unknown): boolean {
+  return error instanceof SecretStoreError && error.code === 'SECRET_STORE_UNAVAILABLE';
+}
+
+function requireSecretService(keyring: KeyringModules['keyring'], service: string): void {
   try {
     // Only the constructor matters: with the store pinned it connects to the Secret Service
     // and throws when there is none, instead of falling back to keyutils.
