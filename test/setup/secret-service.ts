@@ -137,7 +137,7 @@ export async function startPrivateSecretService(): Promise<{
     process.env.DBUS_SESSION_BUS_ADDRESS = address;
     const deadline = Date.now() + STARTUP_TIMEOUT_MS;
     while (!(await probe(2_000))) {
-      if (first.child.exitCode !== null || Date.now() > deadline) {
+      if (first.failed() || Date.now() > deadline) {
         throw new Error(
           `gnome-keyring-daemon did not come up: ${first.errors().trim() || 'no output'}`,
         );
@@ -151,7 +151,11 @@ export async function startPrivateSecretService(): Promise<{
   }
 }
 
-function startKeyring(env: NodeJS.ProcessEnv): { child: ChildProcess; errors: () => string } {
+function startKeyring(env: NodeJS.ProcessEnv): {
+  child: ChildProcess;
+  errors: () => string;
+  failed: () => boolean;
+} {
   const child = spawn(
     'gnome-keyring-daemon',
     ['--foreground', '--unlock', '--components=secrets'],
@@ -160,11 +164,18 @@ function startKeyring(env: NodeJS.ProcessEnv): { child: ChildProcess; errors: ()
       stdio: ['pipe', 'ignore', 'pipe'],
     },
   );
-  const errors = collect(child);
+  const said = collect(child);
+  // Not installed (ENOENT): without a listener the 'error' event would crash the test run
+  // instead of reporting "unavailable" with what to install.
+  let spawnError: Error | undefined;
+  child.once('error', (error) => (spawnError = error));
+  const errors = () =>
+    spawnError ? `gnome-keyring-daemon could not start: ${spawnError.message}` : said();
   // --unlock reads the login keyring's password from stdin: the first start creates the keyring
   // with it (the default collection, unlocked), a restart unlocks the same one from disk.
+  child.stdin.on('error', () => {}); // a daemon that never started has no reader
   child.stdin.end(KEYRING_PASSWORD);
-  return { child, errors };
+  return { child, errors, failed: () => spawnError !== undefined || child.exitCode !== null };
 }
 
 interface KeyringSupervisor {
