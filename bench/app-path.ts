@@ -37,7 +37,11 @@ class ReplaySession implements MonitorSession {
     frameText: string | null;
   }>({ name: 'replay.update' });
   private readonly malformed = new Emitter<{ receivedAtMs: number }>({ name: 'replay.malformed' });
-  private readonly reconciled = new Emitter<{ missedByStream: number; statusUnknown: string[] }>({
+  private readonly reconciled = new Emitter<{
+    missedByStream: number;
+    statusUnknown: string[];
+    fillsNotRecovered: string[];
+  }>({
     name: 'replay.reconcile',
   });
   readonly onDidChangeState = this.states.event;
@@ -51,7 +55,7 @@ class ReplaySession implements MonitorSession {
   async stop(): Promise<void> {}
   async dispose(): Promise<void> {}
   reconcileStats() {
-    return { missedByStream: 0, statusUnknown: 0 };
+    return { missedByStream: 0, statusUnknown: 0, fillsNotRecovered: 0 };
   }
   statusUnknownOf() {
     return null;

@@ -211,6 +211,7 @@ export function sampleSessionStats(overrides: Partial<SessionStatsView> = {}): S
     startedAtMs: null,
     missedByStream: 0,
     statusUnknown: 0,
+    fillsNotRecovered: 0,
     ...overrides,
   };
 }

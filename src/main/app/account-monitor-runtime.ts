@@ -137,10 +137,16 @@ export class AccountMonitorRuntime implements AsyncDisposable {
     );
     // A reconciliation changes the counts, and may mark orders, without an update of its own.
     this.store.add(
-      session.onDidReconcile(({ missedByStream, statusUnknown }) => {
+      session.onDidReconcile(({ missedByStream, statusUnknown, fillsNotRecovered }) => {
         // Journalled too, so a reopened session counts and marks the same.
-        if (missedByStream > 0 || statusUnknown.length > 0)
-          journal.append({ k: 'reconcile', atMs: clock.now(), missedByStream, statusUnknown });
+        if (missedByStream > 0 || statusUnknown.length > 0 || fillsNotRecovered.length > 0)
+          journal.append({
+            k: 'reconcile',
+            atMs: clock.now(),
+            missedByStream,
+            statusUnknown,
+            ...(fillsNotRecovered.length > 0 ? { fillsNotRecovered } : {}),
+          });
         this.coalescer.push(null);
         this.resendOrders(statusUnknown);
         if (missedByStream > 0) callbacks.onMissedByStream?.(missedByStream);

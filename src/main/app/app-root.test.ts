@@ -272,6 +272,23 @@ describe('the app over the contract', () => {
     ).toBeNull();
   });
 
+  it('counts orders with a lost fill the exchange does not list, live and in the reopened session', async () => {
+    await api.addAccountFromCurl({ curl: 'curl x', label: 'main' });
+    await api.startMonitor({ accountId: 'main' });
+    const batches: OrderUpdatesBatch[] = [];
+    api.onOrderUpdates((b) => batches.push(b));
+    sessions[0]!.push(sampleOrderUpdate({ orderId: '11', eventId: 5 }));
+    await until(() => batches.some((b) => b.orders.some((o) => o.last.orderId === '11')));
+    expect(batches.at(-1)?.stats.fillsNotRecovered).toBe(0);
+    sessions[0]!.reconcile(0, [], Date.now(), ['11']);
+    await until(() => batches.at(-1)?.stats.fillsNotRecovered === 1);
+    const stopped = await api.stopMonitor({ accountId: 'main' });
+    if (!stopped.ok) throw new Error(stopped.error.message);
+    const replay = await api.openSession({ sessionId: stopped.value.sessionId! });
+    if (!replay.ok) throw new Error(replay.error.message);
+    expect(replay.value.snapshot.stats).toMatchObject({ fillsNotRecovered: 1, missedByStream: 0 });
+  });
+
   it('shows an order the exchange could not place as status unknown, until its next update', async () => {
     await api.addAccountFromCurl({ curl: 'curl x', label: 'main' });
     await api.startMonitor({ accountId: 'main' });

@@ -75,14 +75,18 @@ export function createEngineMonitorFactory(deps: { clock: Clock; logger: Logger 
         monitor.onDidReceiveMalformedFrame((e) => listener({ receivedAtMs: e.receivedAtMs })),
       onDidReconcile: (listener) =>
         monitor.onDidReconcile((e) =>
-          listener({ missedByStream: e.missedByStream, statusUnknown: e.statusUnknown }),
+          listener({
+            missedByStream: e.missedByStream,
+            statusUnknown: e.statusUnknown,
+            fillsNotRecovered: e.fillsNotRecovered,
+          }),
         ),
       statusUnknownOf: (orderId) => monitor.statusUnknownOf(orderId),
       orderOf: (orderId) => bookOrderOf(monitor.book, orderId),
       bookStatistics: () => monitor.book.statistics(),
       reconcileStats: () => {
-        const { missedByStream, statusUnknown } = monitor.stats;
-        return { missedByStream, statusUnknown };
+        const { missedByStream, statusUnknown, fillsNotRecovered } = monitor.stats;
+        return { missedByStream, statusUnknown, fillsNotRecovered };
       },
       async dispose() {
         for (const s of subscriptions) s.dispose();

@@ -67,7 +67,7 @@ export function fillPointOf(update: OrderUpdate, verdict: UpdateVerdict): FillPo
 export function statsViewOf(
   s: BookStatistics,
   connection: ConnectionStats,
-  reconcile: ReconcileStats = { missedByStream: 0, statusUnknown: 0 },
+  reconcile: ReconcileStats = { missedByStream: 0, statusUnknown: 0, fillsNotRecovered: 0 },
   unrecordedDuplicates = 0,
 ): SessionStatsView {
   return {
@@ -85,6 +85,7 @@ export function statsViewOf(
     ...connection,
     missedByStream: reconcile.missedByStream,
     statusUnknown: reconcile.statusUnknown,
+    fillsNotRecovered: reconcile.fillsNotRecovered,
   };
 }
 

@@ -77,7 +77,11 @@ export interface MonitorSession extends AsyncDisposable {
    * A REST reconciliation finished; `statusUnknown` lists orders it newly marked "status
    * unknown: not open on the exchange".
    */
-  readonly onDidReconcile: Event<{ missedByStream: number; statusUnknown: string[] }>;
+  readonly onDidReconcile: Event<{
+    missedByStream: number;
+    statusUnknown: string[];
+    fillsNotRecovered: string[];
+  }>;
   /** The engine's reconciliation counts now (the marks clear as soon as an update moves an order). */
   reconcileStats(): ReconcileStats;
   /** The engine's "status unknown: not open on the exchange" mark of the order, or null. */
@@ -110,6 +114,8 @@ export interface BookOrder {
 export interface ReconcileStats {
   missedByStream: number;
   statusUnknown: number;
+  /** Orders with a fill the stream lost that the exchange does not list either. */
+  fillsNotRecovered: number;
 }
 
 /** A state change with what the connection panel shows. */

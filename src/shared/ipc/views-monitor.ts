@@ -139,6 +139,11 @@ export interface SessionStatsView {
   missedByStream: number;
   /** Orders shown now as "status unknown: not open on the exchange". */
   statusUnknown: number;
+  /**
+   * Orders with a fill the stream lost that the exchange does not list either (asked three
+   * times): their total filled is right, their fills, fees and wear may be short.
+   */
+  fillsNotRecovered: number;
 }
 
 /**

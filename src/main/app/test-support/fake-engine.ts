@@ -45,12 +45,17 @@ export class FakeMonitorSession implements MonitorSession {
   readonly malformedEmitter = new Emitter<{ receivedAtMs: number }>({
     name: 'fake-engine.malformed',
   });
-  readonly reconcileEmitter = new Emitter<{ missedByStream: number; statusUnknown: string[] }>({
+  readonly reconcileEmitter = new Emitter<{
+    missedByStream: number;
+    statusUnknown: string[];
+    fillsNotRecovered: string[];
+  }>({
     name: 'fake-engine.reconcile',
   });
   /** Orders the fake's "reconciliation" marked, each with the update it was marked on. */
   private readonly unknown = new Map<string, { sinceMs: number; on: OrderUpdate }>();
   private missedByStream = 0;
+  private readonly fillsNotRecovered = new Set<string>();
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidReceiveFrame = this.frameEmitter.event;
   readonly onDidReceiveOrderUpdate = this.updateEmitter.event;
@@ -71,19 +76,29 @@ export class FakeMonitorSession implements MonitorSession {
   }
   async dispose() {}
   reconcileStats() {
-    return { missedByStream: this.missedByStream, statusUnknown: this.unknownOrderIds().length };
+    return {
+      missedByStream: this.missedByStream,
+      statusUnknown: this.unknownOrderIds().length,
+      fillsNotRecovered: this.fillsNotRecovered.size,
+    };
   }
   /**
    * A clock reconciliation as the engine reports it: `missed` updates the stream missed, and
-   * `notOpen` orders the exchange could not place (marked until an update moves them).
+   * `notOpen` orders the exchange could not place (marked until an update moves them),
+   * `fillsLost` orders left with a lost fill the exchange does not list.
    */
-  reconcile(missed: number, notOpen: string[] = [], atMs = Date.now()) {
+  reconcile(missed: number, notOpen: string[] = [], atMs = Date.now(), fillsLost: string[] = []) {
     this.missedByStream += missed;
+    for (const id of fillsLost) this.fillsNotRecovered.add(id);
     for (const id of notOpen) {
       const on = this.book.get(id)?.current;
       if (on) this.unknown.set(id, { sinceMs: atMs, on });
     }
-    this.reconcileEmitter.fire({ missedByStream: missed, statusUnknown: notOpen });
+    this.reconcileEmitter.fire({
+      missedByStream: missed,
+      statusUnknown: notOpen,
+      fillsNotRecovered: fillsLost,
+    });
   }
   statusUnknownOf(orderId: string) {
     const mark = this.unknown.get(orderId);

@@ -40,6 +40,7 @@ const stats: MonitorStatistics = {
   reconcileErrors: 0,
   missedByStream: 0,
   statusUnknown: 0,
+  fillsNotRecovered: 0,
 };
 
 function statistics(lang: 'en' | 'zh-CN', seenUpdate: boolean): string {
@@ -174,6 +175,7 @@ describe('watch --json order lines', () => {
       backfilled: 2,
       missedByStream: 3,
       statusUnknown: ['42'],
+      fillsNotRecovered: ['43'],
     });
     const lines = text
       .trim()
@@ -183,6 +185,7 @@ describe('watch --json order lines', () => {
       { type: 'reconcile', trigger: 'clock', backfilled: 2, missedByStream: 3 },
       { type: 'notice', code: 'STREAM_MISSED_UPDATES', count: 3 },
       { type: 'order-status-unknown', orderId: '42', code: 'NOT_OPEN_ON_EXCHANGE' },
+      { type: 'notice', code: 'FILL_NOT_RECOVERED', orderId: '43' },
     ]);
   });
 
@@ -199,9 +202,39 @@ describe('watch --json order lines', () => {
         backfilled: 3,
         missedByStream: 3,
         statusUnknown: ['42'],
+        fillsNotRecovered: [],
       });
       expect(text).toContain(expected);
       expect(text).toContain('42');
+    }
+  });
+
+  it('say in both languages which order has a lost fill the exchange does not list, and count them at the end', () => {
+    for (const [lang, expected, total] of [
+      [
+        'en',
+        'Order 43: a fill the stream lost is not listed by the exchange',
+        'does not list (fills, fees and wear may be short): 1',
+      ],
+      ['zh-CN', '订单 43：推送流丢失的一笔成交', '手续费和磨损可能偏少）：1'],
+    ] as const) {
+      let text = '';
+      const output = createHumanOutput((t) => (text += t), lang);
+      output.reconciled({
+        trigger: 'clock',
+        gapStartMs: 0,
+        gapEndMs: 1,
+        backfilled: 0,
+        missedByStream: 0,
+        statusUnknown: [],
+        fillsNotRecovered: ['43'],
+      });
+      expect(text).toContain(expected);
+      output.summary({ ...stats, fillsNotRecovered: 1 });
+      expect(text).toContain(total);
+      text = '';
+      output.summary(stats);
+      expect(text).not.toContain(total);
     }
   });
 

@@ -119,6 +119,8 @@ export function createJsonOutput(write: (text: string) => void): WatchOutput {
         line({ type: 'notice', code: 'STREAM_MISSED_UPDATES', count: event.missedByStream });
       for (const orderId of event.statusUnknown)
         line({ type: 'order-status-unknown', orderId, code: 'NOT_OPEN_ON_EXCHANGE' });
+      for (const orderId of event.fillsNotRecovered)
+        line({ type: 'notice', code: 'FILL_NOT_RECOVERED', orderId });
     },
     progress() {},
     stopping() {},
@@ -225,6 +227,7 @@ export function createHumanOutput(
           assertNever(event.trigger, 'reconcile trigger');
       }
       for (const orderId of event.statusUnknown) out(m.statusUnknown(orderId));
+      for (const orderId of event.fillsNotRecovered) out(m.fillsNotRecovered(orderId));
     },
     progress(elapsedS, durationS, updates) {
       out(m.progress(elapsedS, durationS, updates));
@@ -242,6 +245,7 @@ export function createHumanOutput(
       out(m.reconnects(stats.reconnects));
       out(m.dropped(stats.duplicates, stats.malformed, stats.otherEvents));
       out(m.missedTotals(stats.missedByStream, stats.statusUnknown));
+      if (stats.fillsNotRecovered > 0) out(m.fillsNotRecoveredTotal(stats.fillsNotRecovered));
       out(m.statusDistribution());
       list(stats.byStatus);
       out(m.ordersByStatus(stats.orders));

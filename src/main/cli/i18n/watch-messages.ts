@@ -49,6 +49,10 @@ export const watchMessages = defineMessages({
       `⚠️ The stream missed ${n} update(s); recovered over REST. Replacing the stream (fresh listen key).`,
     statusUnknown: (orderId: string) =>
       `❓ Order ${orderId}: status unknown: not open on the exchange (neither open orders, history nor its fills say what became of it)`,
+    fillsNotRecovered: (orderId: string) =>
+      `⚠️ Order ${orderId}: a fill the stream lost is not listed by the exchange either (asked 3 times); its total filled is right, its fills, fees and wear may be short`,
+    fillsNotRecoveredTotal: (n: number) =>
+      `Orders with a lost fill the exchange does not list (fills, fees and wear may be short): ${n}`,
     reconcileFailed: (reason: string) => `⚠️ Reconciliation over REST failed: ${reason}`,
     updateTitle: (k: number, source: string) =>
       `📦 Order update #${k}${source === 'backfill' ? ' (recovered over REST)' : ''}`,
@@ -130,6 +134,10 @@ export const watchMessages = defineMessages({
       `⚠️ 推送流漏掉了 ${n} 条更新，已通过 REST 补齐。正在更换推送流（新的 listenKey）。`,
     statusUnknown: (orderId: string) =>
       `❓ 订单 ${orderId}：状态未知：交易所中已不是未完成订单（未完成订单、历史订单和成交记录都无法说明其结果）`,
+    fillsNotRecovered: (orderId: string) =>
+      `⚠️ 订单 ${orderId}：推送流丢失的一笔成交，交易所的成交记录中也没有（已查询 3 次）；已成交总量正确，成交明细、手续费和磨损可能偏少`,
+    fillsNotRecoveredTotal: (n: number) =>
+      `丢失成交且交易所未列出的订单（成交明细、手续费和磨损可能偏少）：${n}`,
     reconcileFailed: (reason: string) => `⚠️ 通过 REST 核对订单失败：${reason}`,
     updateTitle: (k: number, source: string) =>
       `📦 订单更新 #${k}${source === 'backfill' ? '（通过 REST 补齐）' : ''}`,

@@ -43,9 +43,17 @@ export type JournalRecord =
   /**
    * A REST reconciliation finished: how many updates the stream missed (recovered, journalled
    * before this line as `backfill` updates) and which orders it marked "status unknown: not
-   * open on the exchange" (a mark holds until the order's next applied update).
+   * open on the exchange" (a mark holds until the order's next applied update), and which
+   * orders it left with a lost fill the exchange does not list (`fillsNotRecovered`; older
+   * journals lack it).
    */
-  | { k: 'reconcile'; atMs: number; missedByStream: number; statusUnknown: string[] }
+  | {
+      k: 'reconcile';
+      atMs: number;
+      missedByStream: number;
+      statusUnknown: string[];
+      fillsNotRecovered?: string[];
+    }
   /**
    * Written on a clean stop; its absence means the session ended abruptly (or is still live).
    * `updates` / `orders` (accepted updates, distinct orders) let a listing show the size of a
@@ -216,7 +224,10 @@ export function isJournalRecord(value: unknown): value is JournalRecord {
         typeof r.atMs === 'number' &&
         typeof r.missedByStream === 'number' &&
         Array.isArray(r.statusUnknown) &&
-        r.statusUnknown.every((id) => typeof id === 'string')
+        r.statusUnknown.every((id) => typeof id === 'string') &&
+        (r.fillsNotRecovered === undefined ||
+          (Array.isArray(r.fillsNotRecovered) &&
+            r.fillsNotRecovered.every((id) => typeof id === 'string')))
       );
     case 'end':
       return typeof r.atMs === 'number';

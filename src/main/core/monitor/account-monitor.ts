@@ -119,6 +119,11 @@ export interface MonitorStatistics extends BookStatistics, ConnectionCounts {
   missedByStream: number;
   /** Orders shown now as "status unknown: not open on the exchange". */
   statusUnknown: number;
+  /**
+   * Orders with a fill the stream lost that the exchange does not list either (asked
+   * `HOLE_ATTEMPTS` times): their fills, fees and wear may be short.
+   */
+  fillsNotRecovered: number;
 }
 
 /** A finished reconciliation, as the monitor reports it. */
@@ -328,6 +333,7 @@ class AccountMonitorImpl implements AccountMonitor {
       ...this.counters,
       ...this.connectionCounter.counts(),
       statusUnknown: this.reconciler.statusUnknownOrders().length,
+      fillsNotRecovered: this.reconciler.fillsNotRecoveredOrders().length,
     };
   }
 

@@ -240,6 +240,21 @@ describe('reconciliation fills a hole below the counted quantity', () => {
     expect(t.book.ordersWithFillHoles()).toEqual([
       { orderId: '1001', symbol: 'ALPHA_373USDT', holes: [['3', '6']] },
     ]);
+    // The user is told once, when it is left alone, and it stays counted while the hole is open.
+    expect(t.results.map((r) => r.fillsNotRecovered)).toEqual([[], [], ['1001'], [], []]);
+    expect(t.reconciler.fillsNotRecoveredOrders()).toEqual(['1001']);
+  });
+
+  it('an order left alone with its hole is no longer counted once a late frame closes it', async () => {
+    const t = setup();
+    t.streamWithFill3Lost();
+    t.exchange.history = [historyRow()];
+    t.exchange.trades = listedTrades('1001', 3);
+    for (let i = 0; i < HOLE_ATTEMPTS; i++) await t.reconcile();
+    expect(t.reconciler.fillsNotRecoveredOrders()).toEqual(['1001']);
+    t.feed(fillFrame(3, '1001'));
+    expect(t.book.ordersWithFillHoles()).toEqual([]);
+    expect(t.reconciler.fillsNotRecoveredOrders()).toEqual([]);
   });
 
   it(`asks the fills of at most ${HOLED_ORDERS_PER_RUN} orders per reconciliation; the rest the next time`, async () => {

@@ -42,6 +42,13 @@ export interface ReconcileResult {
   missedByStream: number;
   /** Orders newly shown as "status unknown: not open on the exchange". */
   statusUnknown: string[];
+  /**
+   * Orders whose hole below the counted mark this run left alone after the exchange answered
+   * `HOLE_ATTEMPTS` times without placing the missing fill: their total filled is right (the
+   * later frame's cumulative figures), but a fill's price and fee are not known, so their
+   * fills, fees and wear may be short.
+   */
+  fillsNotRecovered: string[];
   /** Set when the reconciliation failed: why (outside text masked), for the edges to translate. */
   error?: Reason;
 }
@@ -136,6 +143,15 @@ export class Reconciler implements Disposable {
   /** The order's "status unknown" mark, if it has one that still holds. */
   statusUnknownOf(orderId: string): StatusUnknown | null {
     return this.unknown.get(this.deps.book, orderId);
+  }
+
+  /** Orders left alone with a hole still open (see {@link ReconcileResult.fillsNotRecovered}). */
+  fillsNotRecoveredOrders(): string[] {
+    const holed = new Set(this.deps.book.ordersWithFillHoles().map((h) => h.orderId));
+    const out: string[] = [];
+    for (const [orderId, attempts] of this.holeAttempts)
+      if (attempts >= HOLE_ATTEMPTS && holed.has(orderId)) out.push(orderId);
+    return out;
   }
 
   /** Every order currently shown as "status unknown: not open on the exchange". */
@@ -245,16 +261,22 @@ export class Reconciler implements Disposable {
       const fates = await this.resolveNotListed(api, view, plan.notListed);
       backfilled += fates.backfilled;
       // Every fill recovered into a hole is a frame the stream did not deliver.
-      const holeFills = await this.fillHoles(api, view);
-      backfilled += holeFills;
-      const missedByStream = trigger === 'clock' ? missed + fates.missed + holeFills : 0;
+      const holes = await this.fillHoles(api, view);
+      backfilled += holes.backfilled;
+      const missedByStream = trigger === 'clock' ? missed + fates.missed + holes.backfilled : 0;
       if (missedByStream > 0) {
         this.deps.logger.warn('the stream missed updates; recovered over REST', {
           missed: missedByStream,
         });
         this.deps.replaceStream();
       }
-      this.deps.onResult({ ...base, backfilled, missedByStream, statusUnknown: fates.unknown });
+      this.deps.onResult({
+        ...base,
+        backfilled,
+        missedByStream,
+        statusUnknown: fates.unknown,
+        fillsNotRecovered: holes.leftAlone,
+      });
     } catch (error) {
       const reason = maskReason(reasonOf(error));
       this.deps.logger.warn('reconciliation failed', {
@@ -267,6 +289,7 @@ export class Reconciler implements Disposable {
         backfilled: 0,
         missedByStream: 0,
         statusUnknown: [],
+        fillsNotRecovered: [],
         error: reason,
       });
     }
@@ -316,12 +339,17 @@ export class Reconciler implements Disposable {
    * Asks the fills of orders with holes below their counted mark and backfills those that lie
    * in a hole; returns the backfill updates the book accepted. An order whose hole stays open
    * after the exchange answered `HOLE_ATTEMPTS` times (its fills not listed, or not provably
-   * complete) is left alone and logged, so a hole the exchange cannot explain costs a bounded
-   * number of calls. A call that got no answer counts no attempt.
+   * complete) is left alone, logged and returned in `leftAlone` (the user is told), so a hole
+   * the exchange cannot explain costs a bounded number of calls. A call that got no answer
+   * counts no attempt.
    */
-  private async fillHoles(api: ReconcileApi, view: ExchangeView): Promise<number> {
+  private async fillHoles(
+    api: ReconcileApi,
+    view: ExchangeView,
+  ): Promise<{ backfilled: number; leftAlone: string[] }> {
     const { book, clock, logger } = this.deps;
     let backfilled = 0;
+    const leftAlone: string[] = [];
     for (const holed of this.holedOrdersToAsk()) {
       const { orderId } = holed;
       const row =
@@ -343,13 +371,15 @@ export class Reconciler implements Disposable {
       if (!book.ordersWithFillHoles().some((h) => h.orderId === orderId)) continue;
       const attempts = (this.holeAttempts.get(orderId) ?? 0) + 1;
       this.holeAttempts.set(orderId, attempts);
-      if (attempts === HOLE_ATTEMPTS)
+      if (attempts === HOLE_ATTEMPTS) {
         logger.warn('a missing fill the exchange does not list or place; not asked again', {
           orderId,
           attempts,
         });
+        leftAlone.push(orderId);
+      }
     }
-    return backfilled;
+    return { backfilled, leftAlone };
   }
 
   private wait(ms: number): Promise<void> {

@@ -125,6 +125,18 @@ export const StatsPanel = memo(function StatsPanel({ stats }: { stats: SessionSt
             {count(stats.statusUnknown)}
           </dd>
         </div>
+        {stats.fillsNotRecovered > 0 && (
+          <div className="stat">
+            <dt>{t.fillsNotRecovered}</dt>
+            <dd
+              className="tabular warn"
+              title={t.fillsNotRecoveredTip}
+              data-testid="stat-fills-not-recovered"
+            >
+              {count(stats.fillsNotRecovered)}
+            </dd>
+          </div>
+        )}
         <div className="stat">
           <dt>{t.statLiveTime}</dt>
           <dd className="tabular">{formatDuration(stats.liveMs)}</dd>
