@@ -318,10 +318,14 @@ export interface StrategyRunError {
 export interface StrategyLeftoversView {
   /** `sold`; `unsold` (its SELL did not fill and was cancelled); `dust`; `none`; `failed`. */
   outcome: 'sold' | 'unsold' | 'dust' | 'none' | 'failed';
-  /** Token quantity found, base asset. */
+  /** `sold`: the quantity sold; otherwise the token quantity found (or offered), base asset. */
   quantity: string;
-  /** USDT received when sold, else null. */
+  /** USDT received for what sold (for `unsold`, the part that filled before the cancel), else null. */
   quoteUsdt: string | null;
+  /** Base quantity that sold ('0' when none). */
+  soldQuantity: string;
+  /** The fee of what sold, USDT; null when none sold. */
+  feeUsdt: string | null;
   orderId: string | null;
   code: string | null;
 }

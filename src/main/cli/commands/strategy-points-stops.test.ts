@@ -147,6 +147,14 @@ describe('strategy stops', () => {
     expect(result.code).toBe(0);
     const summary = summaryOf(result);
     expect(summary.leftovers).toMatchObject({ outcome: 'sold', code: null });
+    // The sale's fee is one of the run's fees: the legs' fees plus it, exactly.
+    const legFees = ofType(result, 'leg-filled').reduce(
+      (sum, e) => sum.plus(e.feeUsdt as string),
+      new Big(0),
+    );
+    const { feeUsdt } = summary.leftovers as { feeUsdt: string };
+    expect(new Big(feeUsdt).gt(0)).toBe(true);
+    expect(summary.fees).toBe(legFees.plus(feeUsdt).toFixed());
     expect(ofType(result, 'leftovers')).toHaveLength(1);
     expect(await s.rest().getOpenOrders()).toEqual([]);
     // Back to what the account held before, up to the lot step and the BUY's fee.
@@ -157,7 +165,9 @@ describe('strategy stops', () => {
       ),
       ...s.connection(),
     ]);
-    expect(text.stdout).toMatch(/Leftovers: sold [\d.]+ for [\d.]+ USDT \(#\d+\)\./);
+    expect(text.stdout).toMatch(
+      /Leftovers: sold [\d.]+ for [\d.]+ USDT, fee [\d.]+ USDT \(#\d+\)\./,
+    );
   });
 });
 

@@ -186,9 +186,11 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
     leftovers: (l: LeftoverSale) => {
       switch (l.outcome) {
         case 'sold':
-          return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt} USDT (#${l.orderId}).`;
+          return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt} USDT, fee ${exact(l.feeUsdt ?? '0')} USDT (#${l.orderId}).`;
         case 'unsold':
-          return `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) did not fill (${l.code}) and was cancelled; the tokens are still in the wallet.`;
+          return new Big(l.soldQuantity).gt(0)
+            ? `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) sold ${l.soldQuantity} for ${l.quoteUsdt} USDT, fee ${exact(l.feeUsdt ?? '0')} USDT, then did not fill (${l.code}) and was cancelled; the rest is still in the wallet.`
+            : `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) did not fill (${l.code}) and was cancelled; the tokens are still in the wallet.`;
         case 'dust':
           return `Leftovers: ${l.quantity} left, below the minimum order (dust): not sold.`;
         case 'none':
@@ -356,9 +358,11 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
     leftovers: (l: LeftoverSale) => {
       switch (l.outcome) {
         case 'sold':
-          return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt} USDT（#${l.orderId}）。`;
+          return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt} USDT，手续费 ${exact(l.feeUsdt ?? '0')} USDT（#${l.orderId}）。`;
         case 'unsold':
-          return `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）未成交（${l.code}），已撤销；代币仍在钱包中。`;
+          return new Big(l.soldQuantity).gt(0)
+            ? `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）成交了 ${l.soldQuantity}，得 ${l.quoteUsdt} USDT，手续费 ${exact(l.feeUsdt ?? '0')} USDT，其余未成交（${l.code}），已撤销；其余代币仍在钱包中。`
+            : `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）未成交（${l.code}），已撤销；代币仍在钱包中。`;
         case 'dust':
           return `剩余代币：${l.quantity}，低于最小下单额（零头），未卖出。`;
         case 'none':

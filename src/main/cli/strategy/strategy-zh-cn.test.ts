@@ -106,7 +106,9 @@ describe('strategy in zh-CN: every stop says why in Chinese', () => {
       `${KOGE} --volume 5 --sell-offset=-20 --timeout 0.3 --sell-leftovers`,
     );
     expect(result.code).toBe(0);
-    expect(chineseOnly(result)).toMatch(/剩余代币：已卖出 [\d.]+，得 [\d.]+ USDT（#\d+）。/);
+    expect(chineseOnly(result)).toMatch(
+      /剩余代币：已卖出 [\d.]+，得 [\d.]+ USDT，手续费 [\d.]+ USDT（#\d+）。/,
+    );
   });
 
   it('a supplementary verification, a risk challenge, an insufficient balance', async () => {

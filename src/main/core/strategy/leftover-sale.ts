@@ -5,7 +5,7 @@ import { DEFAULT_STRATEGY_PARAMS, type LeftoverSale } from './strategy-types.ts'
 import { roundDownToStep, type SymbolFilters } from './symbol-filters.ts';
 import { resolveToken } from './token-resolver.ts';
 import type { TradeExecutorDeps } from './trade-executor.ts';
-import { cancelAndConfirm } from './trade-executor.ts';
+import { cancelAndConfirm, warnUnvalued } from './trade-executor.ts';
 
 /** What a leftover sale needs beyond the trade executor's ports. */
 export interface LeftoverSaleInput {
@@ -40,6 +40,8 @@ export async function sellLeftovers(
     outcome,
     quantity,
     quoteUsdt: null,
+    soldQuantity: '0',
+    feeUsdt: null,
     orderId: null,
     code,
   });
@@ -89,21 +91,25 @@ export async function sellLeftovers(
     return none('failed', quantity.toFixed(), errorCodeOf(error));
   }
   const seen = await deps.tracker.waitForStatus(orderId, TERMINAL, deps.legTimeoutMs);
-  if (seen.kind === 'reached' && seen.order.latest.status === 'FILLED') {
-    const totals = totalsOf(seen.order);
-    return {
-      outcome: 'sold',
-      quantity: totals.quantity.toFixed(),
-      quoteUsdt: totals.quote.toFixed(),
-      orderId,
-      code: null,
-    };
-  }
-  if (seen.kind !== 'reached') await cancelAndConfirm(deps, 0, orderId, filters.symbol);
+  // Not filled in time: cancelled, unless it filled while the cancel was on its way.
+  const end =
+    seen.kind === 'reached'
+      ? seen.order.latest.status
+      : await cancelAndConfirm(deps, 0, orderId, filters.symbol);
+  // What sold, as the stream (or a backfill) reported it: all of it, or part before the cancel.
+  const totals = totalsOf(deps.tracker.get(orderId));
+  warnUnvalued(deps.logger, totals.unvaluedFeeAssets);
+  const sold = {
+    soldQuantity: totals.quantity.toFixed(),
+    quoteUsdt: totals.quantity.gt(0) ? totals.quote.toFixed() : null,
+    feeUsdt: totals.quantity.gt(0) ? totals.feeQuote.toFixed() : null,
+  };
+  if (end === 'FILLED')
+    return { outcome: 'sold', quantity: totals.quantity.toFixed(), ...sold, orderId, code: null };
   return {
     outcome: 'unsold',
     quantity: quantity.toFixed(),
-    quoteUsdt: null,
+    ...sold,
     orderId,
     code: seen.kind === 'reached' ? `SELL_${seen.order.latest.status}` : 'SELL_TIMEOUT',
   };

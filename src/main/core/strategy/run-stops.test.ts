@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import { BookedUpdates } from '../../../../test/fakes/booked-updates.ts';
+import { sampleOrderUpdate } from '../../../../test/fakes/order-updates.ts';
 import { createAcceleratedClock } from '../ports/clock.ts';
 import { nullLogger } from '../ports/logger.ts';
 import { sellLeftovers } from './leftover-sale.ts';
@@ -89,6 +90,60 @@ describe('selling leftovers', () => {
     filters,
     sellOffsetPct: '1',
     heldQuantity: new Big(held),
+  });
+
+  it('a leftover SELL that fills in part before its cancel reports what sold, for how much, and its fee', async () => {
+    const placed: string[] = [];
+    const d = deps('5', placed);
+    const updates = new BookedUpdates();
+    d.tracker.dispose();
+    const tracker = new OrderTracker(updates.event, d.clock);
+    const base = {
+      orderId: '1',
+      symbol: 'ALPHA_22USDT',
+      baseAsset: 'ALPHA_22',
+      side: 'SELL' as const,
+      quantity: '2',
+    };
+    updates.push(sampleOrderUpdate({ ...base, eventId: 1 }));
+    updates.push(
+      sampleOrderUpdate({
+        ...base,
+        eventId: 2,
+        executionType: 'TRADE',
+        status: 'PARTIALLY_FILLED',
+        lastFilledQty: '0.5',
+        cumulativeFilledQty: '0.5',
+        lastFilledPrice: '40',
+        lastQuoteQty: '20',
+        cumulativeQuoteQty: '20',
+        commission: '0.02',
+        commissionAsset: 'USDT',
+        tradeId: '7',
+      }),
+    );
+    const rest = d.rest as unknown as Record<string, unknown>;
+    rest.cancelOrder = async () => {
+      updates.push(
+        sampleOrderUpdate({
+          ...base,
+          eventId: 3,
+          executionType: 'CANCELED',
+          status: 'CANCELED',
+          cumulativeFilledQty: '0.5',
+          cumulativeQuoteQty: '20',
+        }),
+      );
+    };
+    const sale = await sellLeftovers({ ...d, tracker }, input('2'));
+    expect(sale).toMatchObject({
+      outcome: 'unsold',
+      soldQuantity: '0.5',
+      quoteUsdt: '20',
+      feeUsdt: '0.02',
+      orderId: '1',
+      code: 'SELL_TIMEOUT',
+    });
   });
 
   it('leaves dust below the minimum order, and never sells what the account held before', async () => {

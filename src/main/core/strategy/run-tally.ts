@@ -72,6 +72,11 @@ export class RunTally {
     if (leg === 'pending') this.cost = this.cost.plus(feeQuote);
   }
 
+  /** The fee of the leftover sale at the end: a run's fee (not a round trip's cost). */
+  addLeftoverFee(feeQuote: Big): void {
+    this.fees = this.fees.plus(feeQuote);
+  }
+
   /** Progress as the run reports it (throws for a target that is no number). */
   snapshot(wear: RunWear): StrategyProgress {
     const total = wear.total();

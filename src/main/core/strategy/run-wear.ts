@@ -7,6 +7,9 @@ import { errorCodeOf, isAuthRejection } from './strategy-error.ts';
 import type { StrategyRestPort } from './strategy-ports.ts';
 import type { StrategyEvent } from './strategy-types.ts';
 
+/** The key of the leftover sale's fills: trades are numbered from 1. */
+const LEFTOVER_SALE = 0;
+
 /** A run's wear and points: fills per trade, today's counted volume at the start and end. */
 export class RunWear {
   private readonly byTrade = new Map<number, WearFill[]>();
@@ -41,6 +44,35 @@ export class RunWear {
     const list = this.byTrade.get(event.trade) ?? [];
     list.push(fill);
     this.byTrade.set(event.trade, list);
+  }
+
+  /**
+   * What the leftover sale at the end sold (`--sell-leftovers`): a SELL of tokens the run's
+   * trades bought, so the run's wear counts what it received and its fee instead of valuing
+   * those tokens at the last fill price. Kept apart from the trades (trade 0).
+   */
+  recordLeftoverSale(
+    sale: { quantity: string; quoteUsdt: string; feeUsdt: string },
+    token: { symbol: string; alphaId: string; mulPoint: number },
+  ): void {
+    const qty = new Big(sale.quantity);
+    if (qty.lte(0)) return;
+    const fill: WearFill = {
+      symbol: token.symbol,
+      side: 'SELL',
+      qty: sale.quantity,
+      quote: sale.quoteUsdt,
+      price: new Big(sale.quoteUsdt).div(qty).toFixed(),
+      commission: sale.feeUsdt,
+      commissionAsset: 'USDT',
+      baseAsset: token.alphaId,
+      quoteAsset: 'USDT',
+      timeMs: this.clock.now(),
+      mulPoint: token.mulPoint,
+    };
+    const list = this.byTrade.get(LEFTOVER_SALE) ?? [];
+    list.push(fill);
+    this.byTrade.set(LEFTOVER_SALE, list);
   }
 
   /** The fee of a fill counted after its leg was recorded (recovered late): the leg's fee grows. */

@@ -158,6 +158,17 @@ class StrategyRunner implements StrategyRun {
     this.emitProgress();
   }
 
+  /** What the leftover sale sold goes into the run's fees and wear, like its trades' fills. */
+  private countLeftoverSale(sale: LeftoverSale): void {
+    if (!this.token || sale.quoteUsdt === null || !new Big(sale.soldQuantity).gt(0)) return;
+    const feeUsdt = sale.feeUsdt ?? '0';
+    this.wear.recordLeftoverSale(
+      { quantity: sale.soldQuantity, quoteUsdt: sale.quoteUsdt, feeUsdt },
+      this.token,
+    );
+    this.tally.addLeftoverFee(new Big(feeUsdt));
+  }
+
   private async doPrepare(): Promise<StrategyPreparation> {
     assertStrategyParams(this.params);
     const today = await this.wear.readToday('start');
@@ -215,6 +226,7 @@ class StrategyRunner implements StrategyRun {
           sellOffsetPct: this.params.sellOffsetPct,
           heldQuantity: this.wear.heldQuantity(),
         });
+        this.countLeftoverSale(this.leftovers);
         this.emit({ type: 'leftovers', ...this.leftovers });
       }
     } catch (error) {

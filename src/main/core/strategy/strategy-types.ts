@@ -106,10 +106,14 @@ export interface LeftoverSale {
    * - `failed`: the balance could not be read or the SELL not placed (see `code`).
    */
   outcome: 'sold' | 'unsold' | 'dust' | 'none' | 'failed';
-  /** Free token balance found, base asset. */
+  /** `sold`: the quantity sold; otherwise the free token balance found (or offered), base asset. */
   quantity: string;
-  /** USDT received (sold), else null. */
+  /** USDT received for what sold (all of it, or part before an `unsold` SELL was cancelled), else null. */
   quoteUsdt: string | null;
+  /** Base quantity that sold ('0' when none): for `unsold`, what filled before the cancel. */
+  soldQuantity: string;
+  /** The fee of what sold in USDT (its wear and the run's fees include it), null when none sold. */
+  feeUsdt: string | null;
   orderId: string | null;
   code: string | null;
 }

@@ -518,9 +518,11 @@ export const en = {
   leftovers: (l: StrategyLeftoversView) => {
     switch (l.outcome) {
       case 'sold':
-        return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt ?? '—'} USDT (#${l.orderId ?? '—'}).`;
+        return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt ?? '—'} USDT, fee ${l.feeUsdt ?? '0'} USDT (#${l.orderId ?? '—'}).`;
       case 'unsold':
-        return `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) did not fill and was cancelled; the tokens are still in the wallet.`;
+        return l.quoteUsdt !== null
+          ? `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) sold ${l.soldQuantity} for ${l.quoteUsdt} USDT, fee ${l.feeUsdt ?? '0'} USDT, then did not fill and was cancelled; the rest is still in the wallet.`
+          : `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) did not fill and was cancelled; the tokens are still in the wallet.`;
       case 'dust':
         return `Leftovers: ${l.quantity} left, below the minimum order (dust): not sold.`;
       case 'none':

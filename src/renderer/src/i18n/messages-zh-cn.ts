@@ -464,9 +464,11 @@ export const zhCN: Messages = {
   leftovers: (l) => {
     switch (l.outcome) {
       case 'sold':
-        return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt ?? '—'} USDT（#${l.orderId ?? '—'}）。`;
+        return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt ?? '—'} USDT，手续费 ${l.feeUsdt ?? '0'} USDT（#${l.orderId ?? '—'}）。`;
       case 'unsold':
-        return `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）未成交，已撤销；代币仍在钱包中。`;
+        return l.quoteUsdt !== null
+          ? `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）成交了 ${l.soldQuantity}，得 ${l.quoteUsdt} USDT，手续费 ${l.feeUsdt ?? '0'} USDT，其余未成交，已撤销；其余代币仍在钱包中。`
+          : `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）未成交，已撤销；代币仍在钱包中。`;
       case 'dust':
         return `剩余代币：${l.quantity}，低于最小下单量（零头），未卖出。`;
       case 'none':
