@@ -146,6 +146,48 @@ describe('selling leftovers', () => {
     });
   });
 
+  it('a leftover SELL that fills while its cancel is on the way is reported sold, with its fee', async () => {
+    const d = deps('5', []);
+    const updates = new BookedUpdates();
+    d.tracker.dispose();
+    const tracker = new OrderTracker(updates.event, d.clock);
+    const base = {
+      orderId: '1',
+      symbol: 'ALPHA_22USDT',
+      baseAsset: 'ALPHA_22',
+      side: 'SELL' as const,
+      quantity: '2',
+    };
+    updates.push(sampleOrderUpdate({ ...base, eventId: 1 }));
+    (d.rest as unknown as Record<string, unknown>).cancelOrder = async () => {
+      updates.push(
+        sampleOrderUpdate({
+          ...base,
+          eventId: 2,
+          executionType: 'TRADE',
+          status: 'FILLED',
+          lastFilledQty: '2',
+          cumulativeFilledQty: '2',
+          lastFilledPrice: '40',
+          lastQuoteQty: '80',
+          cumulativeQuoteQty: '80',
+          commission: '0.08',
+          commissionAsset: 'USDT',
+          tradeId: '8',
+        }),
+      );
+      throw new Error('Unknown order sent.');
+    };
+    expect(await sellLeftovers({ ...d, tracker }, input('2'))).toMatchObject({
+      outcome: 'sold',
+      quantity: '2',
+      soldQuantity: '2',
+      quoteUsdt: '80',
+      feeUsdt: '0.08',
+      code: null,
+    });
+  });
+
   it('leaves dust below the minimum order, and never sells what the account held before', async () => {
     const placed: string[] = [];
     expect(await sellLeftovers(deps('5', placed), input('0.0006'))).toMatchObject({
