@@ -72,8 +72,11 @@ export class RunTally {
     if (leg === 'pending') this.cost = this.cost.plus(feeQuote);
   }
 
-  /** The fee of the leftover sale at the end: a run's fee (not a round trip's cost). */
-  addLeftoverFee(feeQuote: Big): void {
+  /**
+   * A fee the trades' results did not carry: the leftover sale's, or a pending SELL's that
+   * filled after its trade was accounted. A run's fee (not a round trip's cost).
+   */
+  addFee(feeQuote: Big): void {
     this.fees = this.fees.plus(feeQuote);
   }
 

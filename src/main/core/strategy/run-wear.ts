@@ -13,6 +13,8 @@ const LEFTOVER_SALE = 0;
 /** A run's wear and points: fills per trade, today's counted volume at the start and end. */
 export class RunWear {
   private readonly byTrade = new Map<number, WearFill[]>();
+  /** The same fills by the order they belong to (the leftover sale's are not here). */
+  private readonly byOrder = new Map<string, WearFill[]>();
   private startCounted: Big | null = null;
   private exchangePoints: number | null = null;
 
@@ -41,9 +43,60 @@ export class RunWear {
       timeMs: this.clock.now(),
       mulPoint: token.mulPoint,
     };
-    const list = this.byTrade.get(event.trade) ?? [];
+    this.add(event.trade, event.orderId, fill);
+  }
+
+  /**
+   * What the book counted of one of the run's orders beyond what was recorded from its
+   * reported leg: a pending SELL that was still open when its trade was accounted and filled
+   * later (or during the cancel at the end), a leg that ended in part, a working BUY that filled
+   * in part before its cancel. The difference is recorded as one more fill of the trade, so that
+   * the wear and the tokens the run holds follow the exchange. Returns the fee of the fill
+   * added, or null when the book counted nothing more.
+   */
+  catchUp(
+    trade: number,
+    leg: 'working' | 'pending',
+    orderId: string,
+    counted: { quantity: Big; quote: Big; feeQuote: Big },
+    token: { symbol: string; alphaId: string; mulPoint: number },
+  ): Big | null {
+    let qty = new Big(0);
+    let quote = new Big(0);
+    let fee = new Big(0);
+    for (const f of this.byOrder.get(orderId) ?? []) {
+      qty = qty.plus(f.qty);
+      quote = quote.plus(f.quote);
+      fee = fee.plus(f.commission);
+    }
+    const moreQty = counted.quantity.minus(qty);
+    if (moreQty.lte(0)) return null;
+    const moreQuote = counted.quote.minus(quote);
+    const moreFee = counted.feeQuote.gt(fee) ? counted.feeQuote.minus(fee) : new Big(0);
+    this.add(trade, orderId, {
+      symbol: token.symbol,
+      side: sideOf(leg),
+      qty: moreQty.toFixed(),
+      quote: moreQuote.toFixed(),
+      price: moreQuote.div(moreQty).toFixed(),
+      commission: moreFee.toFixed(),
+      commissionAsset: 'USDT',
+      baseAsset: token.alphaId,
+      quoteAsset: 'USDT',
+      timeMs: this.clock.now(),
+      mulPoint: token.mulPoint,
+    });
+    return moreFee;
+  }
+
+  private add(trade: number, orderId: string | null, fill: WearFill): void {
+    const list = this.byTrade.get(trade) ?? [];
     list.push(fill);
-    this.byTrade.set(event.trade, list);
+    this.byTrade.set(trade, list);
+    if (orderId === null) return;
+    const own = this.byOrder.get(orderId) ?? [];
+    own.push(fill);
+    this.byOrder.set(orderId, own);
   }
 
   /**
@@ -70,9 +123,7 @@ export class RunWear {
       timeMs: this.clock.now(),
       mulPoint: token.mulPoint,
     };
-    const list = this.byTrade.get(LEFTOVER_SALE) ?? [];
-    list.push(fill);
-    this.byTrade.set(LEFTOVER_SALE, list);
+    this.add(LEFTOVER_SALE, null, fill);
   }
 
   /** The fee of a fill counted after its leg was recorded (recovered late): the leg's fee grows. */

@@ -32,6 +32,8 @@ type Behaviour =
   /** Each leg fills in four parts; fill 3's frame is lost, recovered at the next volume read. */
   | 'fill-lost-below-later'
   | 'never-fill'
+  /** The BUY fills; the SELL only as its cancel arrives (it fills while the cancel is on its way). */
+  | 'sell-fills-on-cancel'
   | 'session-expired';
 
 /**
@@ -45,6 +47,11 @@ class FakeAlpha {
   private readonly lost: OrderUpdate[] = [];
   readonly placed: PlaceOtoOrderRequest[] = [];
   readonly canceled: string[] = [];
+  /** Plain orders placed (the leftover sale). */
+  readonly sold: Array<{ side: string; quantity: string }> = [];
+  /** The account's token balance: 100 held before the run, plus what the run bought and kept. */
+  free = new Big(100);
+  private readonly requests = new Map<string, PlaceOtoOrderRequest>();
   readonly open = new Map<string, { status: OrderStatus }>();
   volume = new Big(0);
   private nextId = 1000;
@@ -97,9 +104,33 @@ class FakeAlpha {
       if (this.behaviour === 'fill-before-reply') fill();
       else if (this.behaviour === 'fill-after-reply') setTimeout(fill, 5);
       else if (this.behaviour === 'fill-lost-below-later') setTimeout(fillInParts, 5);
+      else if (this.behaviour === 'sell-fills-on-cancel') {
+        this.requests.set(pending, request);
+        setTimeout(() => {
+          this.push(working, 'BUY', 'TRADE', 'FILLED', request);
+          this.volume = this.volume.plus(
+            new Big(request.workingPrice).times(request.workingQuantity),
+          );
+        }, 5);
+      }
       return { workingOrderId: working, pendingOrderId: pending };
     },
+    getAlphaWallet: async () => ({
+      totalValuation: '0',
+      list: [{ tokenId: 'ALPHA_22', free: this.free.toFixed() } as never],
+    }),
+    placeOrder: async (request) => {
+      this.sold.push({ side: request.side, quantity: request.quantity });
+      return String(this.nextId++);
+    },
     cancelOrder: async ({ orderId }) => {
+      const request = this.requests.get(orderId);
+      if (request) {
+        // Filled just before the cancel reached it.
+        this.requests.delete(orderId);
+        this.push(orderId, 'SELL', 'TRADE', 'FILLED', request);
+        throw new Error('Unknown order sent.');
+      }
       this.canceled.push(orderId);
       const order = this.open.get(orderId);
       if (order) order.status = 'CANCELED';
@@ -284,6 +315,31 @@ describe('strategy run (in-memory exchange)', () => {
       wearBps: reference.wearBps,
       volume: reference.volume,
     });
+  });
+
+  it("a pending SELL that fills only at the end is the run's: its fee and wear count, and the leftover sale never sells the tokens held before", async () => {
+    const alpha = new FakeAlpha('sell-fills-on-cancel');
+    const { run, events } = runAgainst(
+      alpha,
+      params({ targetVolumeUsdt: '5', legTimeoutMs: 30_000, sellLeftovers: true }),
+    );
+    const summary = await run.start();
+    expect(alpha.placed).toHaveLength(1);
+    const [request] = alpha.placed;
+    // The SELL filled as the run ended: nothing of the run is left to sell.
+    expect(summary.leftovers).toMatchObject({ outcome: 'none' });
+    expect(alpha.sold).toEqual([]);
+    const buyFee = new Big(request!.workingQuantity).times('0.0001').times(request!.workingPrice);
+    const sellQuote = new Big(request!.workingQuantity).times(request!.pendingPrice);
+    const sellFee = sellQuote.times('0.0001');
+    expect(summary.fees).toBe(buyFee.plus(sellFee).toFixed());
+    // Wear = paid − received + fees, the round trip complete.
+    const paid = new Big(request!.workingQuantity).times(request!.workingPrice);
+    expect(summary.wearUsdt).toBe(
+      paid.minus(sellQuote).plus(buyFee).plus(sellFee).round(8).toFixed(),
+    );
+    expect(summary.fills).toBe(2);
+    expect(events.some((e) => e.type === 'leg-timeout' && e.leg === 'pending')).toBe(true);
   });
 
   it('cancels a working leg that never fills, confirms it, and stops after N failures in a row', async () => {

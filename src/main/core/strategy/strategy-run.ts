@@ -1,7 +1,7 @@
 import Big from 'big.js';
 import { Emitter } from '../../../shared/event/emitter.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
-import { OrderTracker, feeQuoteOf, sleep, type TrackedFill } from './order-tracker.ts';
+import { OrderTracker, feeQuoteOf, sleep, totalsOf, type TrackedFill } from './order-tracker.ts';
 import { PendingLegs } from './pending-legs.ts';
 import {
   finishAfterSessionLoss,
@@ -79,6 +79,14 @@ class StrategyRunner implements StrategyRun {
   private readonly wear: RunWear;
   private token: { symbol: string; alphaId: string; mulPoint: number } | null = null;
   private leftovers: LeftoverSale | null = null;
+  /** The run's orders, both legs of each trade, as placed. */
+  private readonly placedOrders: Array<{
+    trade: number;
+    workingOrderId: string;
+    pendingOrderId: string;
+  }> = [];
+  /** Fees of pending SELLs left open that the tally has from their trade's result. */
+  private readonly pendingFeeInTally = new Map<string, Big>();
   /** Legs reported filled (their fees are in the tally and the wear), by order id. */
   private readonly reportedLegs = new Map<string, { trade: number; leg: 'working' | 'pending' }>();
 
@@ -128,6 +136,10 @@ class StrategyRunner implements StrategyRun {
   }
 
   private emit(event: StrategyEvent): void {
+    if (event.type === 'order-placed') {
+      const { trade, workingOrderId, pendingOrderId } = event;
+      this.placedOrders.push({ trade, workingOrderId, pendingOrderId });
+    }
     if (event.type === 'leg-filled') {
       this.tally.fills++;
       this.reportedLegs.set(event.orderId, { trade: event.trade, leg: event.leg });
@@ -166,7 +178,34 @@ class StrategyRunner implements StrategyRun {
       { quantity: sale.soldQuantity, quoteUsdt: sale.quoteUsdt, feeUsdt },
       this.token,
     );
-    this.tally.addLeftoverFee(new Big(feeUsdt));
+    this.tally.addFee(new Big(feeUsdt));
+  }
+
+  /**
+   * At the end, after the pending SELLs were settled: what the book counted of the run's orders
+   * beyond their reported legs goes into the wear and the fees (`RunWear.catchUp`), so the
+   * tokens the run holds, and the leftover sale with them, follow the exchange: a pending SELL
+   * that filled after its trade left it open must not make the run sell tokens held before.
+   */
+  private catchUpWithBook(): void {
+    if (!this.token) return;
+    for (const placed of this.placedOrders) {
+      for (const [leg, orderId] of [
+        ['working', placed.workingOrderId],
+        ['pending', placed.pendingOrderId],
+      ] as const) {
+        const totals = totalsOf(this.tracker.get(orderId));
+        if (totals.quantity.lte(0)) continue;
+        if (this.wear.catchUp(placed.trade, leg, orderId, totals, this.token) === null) continue;
+        if (this.reportedLegs.has(orderId)) continue;
+        this.tally.fills++;
+        // The tally has the fees of reported legs (late ones too) and, for a SELL left open,
+        // those counted when its trade was accounted; a working BUY's are in its trade's result.
+        if (leg === 'working') continue;
+        const inTally = this.pendingFeeInTally.get(orderId) ?? new Big(0);
+        if (totals.feeQuote.gt(inTally)) this.tally.addFee(totals.feeQuote.minus(inTally));
+      }
+    }
   }
 
   private async doPrepare(): Promise<StrategyPreparation> {
@@ -214,6 +253,7 @@ class StrategyRunner implements StrategyRun {
         executor,
         this.params.cancelPendingAtEnd || this.params.sellLeftovers === true,
       );
+      this.catchUpWithBook();
       if (
         prep &&
         this.params.sellLeftovers &&
@@ -228,6 +268,7 @@ class StrategyRunner implements StrategyRun {
         });
         this.countLeftoverSale(this.leftovers);
         this.emit({ type: 'leftovers', ...this.leftovers });
+        this.emitProgress();
       }
     } catch (error) {
       if (!isAccountStop(finish.outcome)) finish = finishFor(error);
@@ -357,6 +398,8 @@ class StrategyRunner implements StrategyRun {
     ) {
       if (result.pending) this.pending.add(result.pending);
     }
+    if (result.kind === 'pending-open' && result.pending)
+      this.pendingFeeInTally.set(result.pending.orderId, result.sellFeeQuote);
   }
 
   private snapshot(): StrategyProgress {
