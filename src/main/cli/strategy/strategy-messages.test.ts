@@ -57,3 +57,30 @@ describe('strategy money wording', () => {
     }
   });
 });
+
+describe('strategy leftover wording', () => {
+  const unsold = (code: string, soldQuantity = '0', quoteUsdt: string | null = null) => ({
+    outcome: 'unsold' as const,
+    quantity: '2',
+    quoteUsdt,
+    soldQuantity,
+    feeUsdt: quoteUsdt === null ? null : '0.02',
+    orderId: '7',
+    code,
+  });
+  it('says "still in the wallet" only when the SELL was seen cancelled, and what sold before it', () => {
+    const en = messages('en');
+    const zh = messages('zh-CN');
+    expect(en.leftovers(unsold('SELL_TIMEOUT'))).toMatch(/tokens are still in the wallet/);
+    expect(en.leftovers(unsold('SELL_TIMEOUT', '0.5', '20'))).toMatch(
+      /sold 0\.5 for 20 USDT, fee 0\.02 USDT.*the rest is still in the wallet/,
+    );
+    expect(zh.leftovers(unsold('SELL_TIMEOUT', '0.5', '20'))).toMatch(/成交了 0\.5，得 20 USDT/);
+    for (const code of ['SELL_CANCEL_UNCONFIRMED', 'SELL_ENDED_UNSEEN']) {
+      expect(en.leftovers(unsold(code))).not.toMatch(/still in the wallet/);
+      expect(zh.leftovers(unsold(code))).not.toMatch(/仍在钱包/);
+    }
+    expect(en.leftovers(unsold('SELL_CANCEL_UNCONFIRMED'))).toMatch(/may still be open/);
+    expect(en.leftovers(unsold('SELL_ENDED_UNSEEN'))).toMatch(/may have filled/);
+  });
+});

@@ -188,6 +188,10 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
         case 'sold':
           return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt} USDT, fee ${exact(l.feeUsdt ?? '0')} USDT (#${l.orderId}).`;
         case 'unsold':
+          if (l.code === 'SELL_CANCEL_UNCONFIRMED')
+            return `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) did not fill in time and its cancel was not confirmed: it may still be open; check the open orders on Binance.`;
+          if (l.code === 'SELL_ENDED_UNSEEN')
+            return `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) is no longer open, but no update said how it ended (it may have filled); check the wallet.`;
           return new Big(l.soldQuantity).gt(0)
             ? `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) sold ${l.soldQuantity} for ${l.quoteUsdt} USDT, fee ${exact(l.feeUsdt ?? '0')} USDT, then did not fill (${l.code}) and was cancelled; the rest is still in the wallet.`
             : `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) did not fill (${l.code}) and was cancelled; the tokens are still in the wallet.`;
@@ -360,6 +364,10 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
         case 'sold':
           return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt} USDT，手续费 ${exact(l.feeUsdt ?? '0')} USDT（#${l.orderId}）。`;
         case 'unsold':
+          if (l.code === 'SELL_CANCEL_UNCONFIRMED')
+            return `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）未能及时成交，撤单也未得到确认：它可能仍在挂单中，请在币安查看当前委托。`;
+          if (l.code === 'SELL_ENDED_UNSEEN')
+            return `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）已不在当前委托中，但没有收到其结果的更新（可能已成交），请检查钱包。`;
           return new Big(l.soldQuantity).gt(0)
             ? `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）成交了 ${l.soldQuantity}，得 ${l.quoteUsdt} USDT，手续费 ${exact(l.feeUsdt ?? '0')} USDT，其余未成交（${l.code}），已撤销；其余代币仍在钱包中。`
             : `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）未成交（${l.code}），已撤销；代币仍在钱包中。`;

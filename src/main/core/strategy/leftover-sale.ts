@@ -92,10 +92,8 @@ export async function sellLeftovers(
   }
   const seen = await deps.tracker.waitForStatus(orderId, TERMINAL, deps.legTimeoutMs);
   // Not filled in time: cancelled, unless it filled while the cancel was on its way.
-  const end =
-    seen.kind === 'reached'
-      ? seen.order.latest.status
-      : await cancelAndConfirm(deps, 0, orderId, filters.symbol);
+  const cancel =
+    seen.kind === 'reached' ? null : await cancelAndConfirm(deps, 0, orderId, filters.symbol);
   // What sold, as the stream (or a backfill) reported it: all of it, or part before the cancel.
   const totals = totalsOf(deps.tracker.get(orderId));
   warnUnvalued(deps.logger, totals.unvaluedFeeAssets);
@@ -104,13 +102,32 @@ export async function sellLeftovers(
     quoteUsdt: totals.quantity.gt(0) ? totals.quote.toFixed() : null,
     feeUsdt: totals.quantity.gt(0) ? totals.feeQuote.toFixed() : null,
   };
-  if (end === 'FILLED')
+  const status = seen.kind === 'reached' ? seen.order.latest.status : null;
+  if (status === 'FILLED' || cancel === 'FILLED')
     return { outcome: 'sold', quantity: totals.quantity.toFixed(), ...sold, orderId, code: null };
   return {
     outcome: 'unsold',
     quantity: quantity.toFixed(),
     ...sold,
     orderId,
-    code: seen.kind === 'reached' ? `SELL_${seen.order.latest.status}` : 'SELL_TIMEOUT',
+    code: cancel === null ? `SELL_${status}` : unsoldCode(cancel),
   };
+}
+
+/**
+ * Why a leftover SELL is not sold: it ended otherwise (`SELL_<status>`), did not fill in time
+ * and was cancelled (`SELL_TIMEOUT`), or its end is not known: open orders no longer list it
+ * but no frame said how it ended (`SELL_ENDED_UNSEEN`: it may have filled), or the cancel was
+ * not confirmed (`SELL_CANCEL_UNCONFIRMED`: it may still be open). The last two never say the
+ * tokens are in the wallet.
+ */
+function unsoldCode(end: 'CANCELED' | 'GONE' | 'UNCONFIRMED'): string {
+  switch (end) {
+    case 'CANCELED':
+      return 'SELL_TIMEOUT';
+    case 'GONE':
+      return 'SELL_ENDED_UNSEEN';
+    case 'UNCONFIRMED':
+      return 'SELL_CANCEL_UNCONFIRMED';
+  }
 }

@@ -188,6 +188,23 @@ describe('selling leftovers', () => {
     });
   });
 
+  it('a leftover SELL whose end is not known is never said to be back in the wallet', async () => {
+    for (const [listed, code] of [
+      [[{ orderId: '1' }], 'SELL_CANCEL_UNCONFIRMED'],
+      [[], 'SELL_ENDED_UNSEEN'],
+    ] as const) {
+      const d = deps('5', []);
+      const rest = d.rest as unknown as Record<string, unknown>;
+      rest.cancelOrder = async () => {};
+      rest.getOpenOrders = async () => listed;
+      expect(await sellLeftovers(d, input('2'))).toMatchObject({
+        outcome: 'unsold',
+        soldQuantity: '0',
+        code,
+      });
+    }
+  });
+
   it('leaves dust below the minimum order, and never sells what the account held before', async () => {
     const placed: string[] = [];
     expect(await sellLeftovers(deps('5', placed), input('0.0006'))).toMatchObject({

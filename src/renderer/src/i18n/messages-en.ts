@@ -520,6 +520,10 @@ export const en = {
       case 'sold':
         return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt ?? '—'} USDT, fee ${l.feeUsdt ?? '0'} USDT (#${l.orderId ?? '—'}).`;
       case 'unsold':
+        if (l.code === 'SELL_CANCEL_UNCONFIRMED')
+          return `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) did not fill in time and its cancel was not confirmed: it may still be open; check the open orders on Binance.`;
+        if (l.code === 'SELL_ENDED_UNSEEN')
+          return `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) is no longer open, but no update said how it ended (it may have filled); check the wallet.`;
         return l.quoteUsdt !== null
           ? `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) sold ${l.soldQuantity} for ${l.quoteUsdt} USDT, fee ${l.feeUsdt ?? '0'} USDT, then did not fill and was cancelled; the rest is still in the wallet.`
           : `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) did not fill and was cancelled; the tokens are still in the wallet.`;

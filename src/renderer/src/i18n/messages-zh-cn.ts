@@ -466,6 +466,10 @@ export const zhCN: Messages = {
       case 'sold':
         return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt ?? '—'} USDT，手续费 ${l.feeUsdt ?? '0'} USDT（#${l.orderId ?? '—'}）。`;
       case 'unsold':
+        if (l.code === 'SELL_CANCEL_UNCONFIRMED')
+          return `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）未能及时成交，撤单也未得到确认：它可能仍在挂单中，请在币安查看当前委托。`;
+        if (l.code === 'SELL_ENDED_UNSEEN')
+          return `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）已不在当前委托中，但没有收到其结果的更新（可能已成交），请检查钱包。`;
         return l.quoteUsdt !== null
           ? `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）成交了 ${l.soldQuantity}，得 ${l.quoteUsdt} USDT，手续费 ${l.feeUsdt ?? '0'} USDT，其余未成交，已撤销；其余代币仍在钱包中。`
           : `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）未成交，已撤销；代币仍在钱包中。`;
