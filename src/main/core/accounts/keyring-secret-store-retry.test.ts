@@ -8,14 +8,22 @@ const NO_SERVICE =
   'Platform failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files';
 
 /** A keychain whose calls fail as scripted, then work; it records every wait. */
-function scripted(failures: Array<'dropped' | 'no service' | 'denied'>) {
+function scripted(
+  failures: Array<'ok' | 'dropped' | 'done, then dropped' | 'no service' | 'denied'>,
+) {
   const entries = new Map<string, string>();
   const waits: number[] = [];
   let calls = 0;
-  const step = () => {
+  /** Runs the call; a 'done, then dropped' one is carried out and its answer lost. */
+  const step = <T>(call: () => T): T => {
     const failure = failures[calls++];
     if (failure === 'dropped') throw new Error(DROPPED);
+    if (failure === 'done, then dropped') {
+      call();
+      throw new Error(DROPPED);
+    }
     if (failure === 'denied') throw new Error('Platform failure: the user denied access');
+    return call();
   };
   const modules: KeyringModules = {
     keyring: {
@@ -30,10 +38,12 @@ function scripted(failures: Array<'dropped' | 'no service' | 'denied'>) {
       } as unknown as KeyringModules['keyring']['AsyncEntry'],
     },
     keytar: {
-      getPassword: async (_service, account) => (step(), entries.get(account) ?? null),
-      setPassword: async (_service, account, secret) => void (step(), entries.set(account, secret)),
-      deletePassword: async (_service, account) => (step(), entries.delete(account)),
-      findCredentials: async () => (step(), []),
+      getPassword: async (_service, account) => step(() => entries.get(account) ?? null),
+      setPassword: async (_service, account, secret) =>
+        void step(() => entries.set(account, secret)),
+      deletePassword: async (_service, account) => step(() => entries.delete(account)),
+      findCredentials: async () =>
+        step(() => [...entries].map(([account, password]) => ({ account, password }))),
     },
   };
   const store = createKeyringSecretStore({
@@ -51,6 +61,23 @@ describe.runIf(process.platform === 'linux')('keyring secret store: a dropped ca
     await store.setPassword('a', 'secret');
     expect(waits).toEqual([10, 20, 40]);
     expect(await store.getPassword('a')).toBe('secret');
+  });
+
+  it('a delete the keychain carried out before dropping its answer still says it deleted', async () => {
+    const { store, waits } = scripted(['ok', 'done, then dropped']);
+    await store.setPassword('a', 'secret');
+    expect(await store.deletePassword('a')).toBe(true);
+    expect(waits).toEqual([10]);
+    expect(await store.getPassword('a')).toBeNull();
+    // Without a drop, a delete of nothing still says so.
+    expect(await store.deletePassword('a')).toBe(false);
+  });
+
+  it('a dropped listing is asked again', async () => {
+    const { store, waits } = scripted(['ok', 'dropped']);
+    await store.setPassword('a', 'secret');
+    expect(await store.findCredentials()).toEqual([{ account: 'a', password: 'secret' }]);
+    expect(waits).toEqual([10]);
   });
 
   it('says the keychain is unavailable once the retries are spent', async () => {

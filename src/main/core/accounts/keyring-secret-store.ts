@@ -61,8 +61,9 @@ export function createKeyringSecretStore(
   // breaking every command at start-up.
   const load = () => (modules ??= (options.loadModules ?? loadNativeModules)());
 
+  /** `retried`: an earlier attempt of this call was dropped (it may have been carried out). */
   async function withKeychain<T>(
-    operation: (keytar: KeyringModules['keytar']) => Promise<T>,
+    operation: (keytar: KeyringModules['keytar'], retried: boolean) => Promise<T>,
   ): Promise<T> {
     let loaded: KeyringModules;
     try {
@@ -75,12 +76,12 @@ export function createKeyringSecretStore(
         { cause: error },
       );
     }
-    // Every operation here may be repeated safely: get and find only read, set writes the same
-    // value again, and delete of an entry the dropped call already removed answers `false`.
+    // Every operation here may be repeated: get and find only read, set writes the same value
+    // again, and a delete whose dropped call already removed the entry finds none (see below).
     for (let attempt = 0; ; attempt++) {
       try {
         if (process.platform === 'linux') requireSecretService(loaded.keyring, service);
-        return await operation(loaded.keytar);
+        return await operation(loaded.keytar, attempt > 0);
       } catch (error) {
         // Only a call the Secret Service dropped is tried again, and only after one did: a
         // machine with no keychain at all is told so at once.
@@ -95,7 +96,9 @@ export function createKeyringSecretStore(
   return {
     getPassword: (account) => withKeychain((k) => k.getPassword(service, account)),
     setPassword: (account, secret) => withKeychain((k) => k.setPassword(service, account, secret)),
-    deletePassword: (account) => withKeychain((k) => k.deletePassword(service, account)),
+    // Repeated after a dropped call, "none" most likely means the dropped call deleted it.
+    deletePassword: (account) =>
+      withKeychain(async (k, retried) => (await k.deletePassword(service, account)) || retried),
     findCredentials: () => withKeychain((k) => k.findCredentials(service)),
   };
 }
