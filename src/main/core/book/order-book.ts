@@ -123,8 +123,16 @@ const FIXED_VERDICTS: { readonly [R in VerdictReason]: UpdateVerdict } = Object.
 });
 
 function verdictOf(reason: VerdictReason, counted: CountedFill | null): UpdateVerdict {
-  const fixed = FIXED_VERDICTS[reason];
-  return counted === null ? fixed : { outcome: fixed.outcome, reason, counted };
+  return withCounted(FIXED_VERDICTS[reason], counted);
+}
+
+/** The verdicts of the usual path, read once (a keyed read of FIXED_VERDICTS per update cost). */
+const FIRST_SEEN = FIXED_VERDICTS['first-seen'];
+const MOVES_FORWARD = FIXED_VERDICTS['moves-forward'];
+
+/** `fixed`, or the same outcome and reason with what the update counted. */
+function withCounted(fixed: UpdateVerdict, counted: CountedFill | null): UpdateVerdict {
+  return counted === null ? fixed : { outcome: fixed.outcome, reason: fixed.reason, counted };
 }
 
 /**
@@ -168,7 +176,7 @@ export class OrderBook {
       const row = this.archive.rowOf(update.orderId);
       if (row !== -1) return this.applyToEnded(row, update, source, receivedAtMs);
       const created = this.create(update, source, receivedAtMs);
-      const first = verdictOf('first-seen', this.countFill(created, update));
+      const first = withCounted(FIRST_SEEN, this.countFill(created, update));
       this.stats.record(update, source, first, null);
       this.settle(created);
       return first;
@@ -327,7 +335,7 @@ export class OrderBook {
     const counted = this.countFill(record, update);
     if (late !== null) return verdictOf(late, counted);
     record.current = update;
-    return verdictOf('moves-forward', counted);
+    return withCounted(MOVES_FORWARD, counted);
   }
 
   private create(update: OrderUpdate, source: UpdateSource, receivedAtMs: number): Order {
