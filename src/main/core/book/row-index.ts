@@ -112,11 +112,17 @@ export class RowIndex {
   }
 }
 
-/** A slot for a plain id: both halves of its 53 bits mixed. */
+/**
+ * A slot for a plain id: its low 4 bits kept, the rest (both halves of its 53 bits) mixed. The
+ * exchange numbers orders in sequence, so ids close together share a few cache lines instead of
+ * each costing a miss in a large table; ids 16 apart still land far apart.
+ */
 function slotOf(n: number, mask: number): number {
-  let h = Math.imul(n | 0, 0x9e3779b1) ^ Math.imul((n / 4294967296) | 0, 0x85ebca77);
+  const low = n & 15;
+  const block = (n - low) / 16;
+  let h = Math.imul(block | 0, 0x9e3779b1) ^ Math.imul((block / 4294967296) | 0, 0x85ebca77);
   h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-  return (h ^ (h >>> 16)) & mask;
+  return (((h ^ (h >>> 16)) << 4) | low) & mask;
 }
 
 /** An array of numbers (V8 keeps them unboxed), every one EMPTY. */
