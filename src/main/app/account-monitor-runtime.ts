@@ -13,6 +13,7 @@ import type {
 } from '../../shared/ipc/views-monitor.ts';
 import { readLastAppliedUpdates } from '../core/journal/journal-last-updates.ts';
 import { updateEntries } from '../core/journal/journal-record.ts';
+import { reconcileRecordOf } from '../core/journal/reconcile-record.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { JournalCloseReport, JournalWriter } from '../core/journal/journal-writer.ts';
 import type { Logger } from '../core/ports/logger.ts';
@@ -137,16 +138,11 @@ export class AccountMonitorRuntime implements AsyncDisposable {
     );
     // A reconciliation changes the counts, and may mark orders, without an update of its own.
     this.store.add(
-      session.onDidReconcile(({ missedByStream, statusUnknown, fillsNotRecovered }) => {
+      session.onDidReconcile((result) => {
+        const { missedByStream, statusUnknown } = result;
         // Journalled too, so a reopened session counts and marks the same.
-        if (missedByStream > 0 || statusUnknown.length > 0 || fillsNotRecovered.length > 0)
-          journal.append({
-            k: 'reconcile',
-            atMs: clock.now(),
-            missedByStream,
-            statusUnknown,
-            ...(fillsNotRecovered.length > 0 ? { fillsNotRecovered } : {}),
-          });
+        const record = reconcileRecordOf(result, clock.now());
+        if (record) journal.append(record);
         this.coalescer.push(null);
         this.resendOrders(statusUnknown);
         if (missedByStream > 0) callbacks.onMissedByStream?.(missedByStream);
@@ -385,6 +381,7 @@ export class AccountMonitorRuntime implements AsyncDisposable {
       sessionId: this.sessionId,
       placedByStrategy: this.strategyOrderIds,
       unread: () => this.stats(),
+      fillsNotRecovered: this.session.reconcileStats().fillsNotRecovered,
     });
   }
 

@@ -277,11 +277,33 @@ describe('the app over the contract', () => {
     await api.startMonitor({ accountId: 'main' });
     const batches: OrderUpdatesBatch[] = [];
     api.onOrderUpdates((b) => batches.push(b));
-    sessions[0]!.push(sampleOrderUpdate({ orderId: '11', eventId: 5 }));
-    await until(() => batches.some((b) => b.orders.some((o) => o.last.orderId === '11')));
+    // Two orders of 10 filled 2, then the rest with the frame of 3 lost: a hole from 2 to 5.
+    const fill = (orderId: string, eventId: number, last: string, cumulative: string) =>
+      sampleOrderUpdate({
+        orderId,
+        eventId,
+        quantity: '10',
+        executionType: 'TRADE',
+        status: cumulative === '10' ? 'FILLED' : 'PARTIALLY_FILLED',
+        lastFilledQty: last,
+        cumulativeFilledQty: cumulative,
+        lastFilledPrice: '1',
+        lastQuoteQty: last,
+        cumulativeQuoteQty: cumulative,
+        commission: '0.001',
+        commissionAsset: 'USDT',
+      });
+    for (const id of ['11', '12']) {
+      sessions[0]!.push(sampleOrderUpdate({ orderId: id, eventId: 1, quantity: '10' }));
+      sessions[0]!.push(fill(id, 2, '2', '2'));
+      sessions[0]!.push(fill(id, 4, '5', '10'));
+    }
+    await until(() => batches.some((b) => b.orders.some((o) => o.last.orderId === '12')));
     expect(batches.at(-1)?.stats.fillsNotRecovered).toBe(0);
-    sessions[0]!.reconcile(0, [], Date.now(), ['11']);
-    await until(() => batches.at(-1)?.stats.fillsNotRecovered === 1);
+    sessions[0]!.reconcile(0, [], Date.now(), ['11', '12']);
+    await until(() => batches.at(-1)?.stats.fillsNotRecovered === 2);
+    // Order 12's lost frame arrives after all: its hole closes.
+    expect(sessions[0]!.push(fill('12', 3, '3', '5'))).toMatchObject({ outcome: 'late' });
     const stopped = await api.stopMonitor({ accountId: 'main' });
     if (!stopped.ok) throw new Error(stopped.error.message);
     const replay = await api.openSession({ sessionId: stopped.value.sessionId! });

@@ -81,6 +81,11 @@ export async function readJournalSession(options: {
         const verdict = verdicts.of(record);
         fold.apply(record.update, record.source, record.atMs, verdict);
         if (verdict.outcome === 'applied') marks.delete(record.update.orderId);
+        // A fill counted below the order's state after the report: the lost frame came after
+        // all (a frame or a backfill), which is what closes a hole. (The running window reads
+        // the engine's own count instead: the book knows when a hole closes.)
+        if (verdict.outcome === 'late' && verdict.counted !== null)
+          fillsNotRecovered.delete(record.update.orderId);
         if (record.source === 'stream') {
           streamUpdateRecords++;
           tracker.noteLatency(record.atMs, record.update.eventTimeMs);
@@ -125,7 +130,6 @@ export async function readJournalSession(options: {
         {
           missedByStream,
           statusUnknown: [...marks.keys()].filter((id) => fold.has(id)).length,
-          // As reported: a hole a frame closed after the report is not seen here.
           fillsNotRecovered: fillsNotRecovered.size,
         },
         unrecorded,
@@ -151,6 +155,11 @@ export async function snapshotFromJournal(options: {
   counters: ConnectionStats;
   placedByStrategy: ReadonlySet<string>;
   unread: () => SessionStatsView;
+  /**
+   * While the session runs: the engine's count of orders with a lost fill not recovered
+   * (exact: the book knows when a hole closes); otherwise the journal's.
+   */
+  fillsNotRecovered?: number;
 }): Promise<MonitorSnapshot> {
   const { connection, counters } = options;
   try {
@@ -161,7 +170,15 @@ export async function snapshotFromJournal(options: {
       startedAtMs: connection.startedAtMs ?? 0,
       placedByStrategy: (id) => options.placedByStrategy.has(id),
     });
-    return { ...read.snapshot, connection, stats: { ...read.snapshot.stats, ...counters } };
+    return {
+      ...read.snapshot,
+      connection,
+      stats: {
+        ...read.snapshot.stats,
+        ...counters,
+        fillsNotRecovered: options.fillsNotRecovered ?? read.snapshot.stats.fillsNotRecovered,
+      },
+    };
   } catch {
     return { connection, orders: [], fills: [], stats: options.unread() };
   }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { AccountMonitor, MonitorOrderUpdate } from '../../core/monitor/index.ts';
 import { SessionJournals } from '../../core/journal/session-journals.ts';
 import { updateEntries } from '../../core/journal/journal-record.ts';
+import { reconcileRecordOf } from '../../core/journal/reconcile-record.ts';
 import type { JournalCloseReport } from '../../core/journal/journal-writer.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -62,9 +63,9 @@ export function openWatchJournal(options: {
       }),
     ),
     // As the app journals it, so a journal kept by `watch` reopens with the same counts and marks.
-    monitor.onDidReconcile(({ missedByStream, statusUnknown }) => {
-      if (missedByStream > 0 || statusUnknown.length > 0)
-        writer.append({ k: 'reconcile', atMs: clock.now(), missedByStream, statusUnknown });
+    monitor.onDidReconcile((result) => {
+      const record = reconcileRecordOf(result, clock.now());
+      if (record) writer.append(record);
     }),
     writer.onDidWrite(({ writtenSeq }) => {
       let n = 0;

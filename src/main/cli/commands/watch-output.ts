@@ -48,6 +48,7 @@ export function summaryLine(stats: MonitorStatistics): Record<string, unknown> {
     backfilled: stats.backfilled,
     missedByStream: stats.missedByStream,
     statusUnknown: stats.statusUnknown,
+    fillsNotRecovered: stats.fillsNotRecovered,
     reconcileErrors: stats.reconcileErrors,
   };
 }

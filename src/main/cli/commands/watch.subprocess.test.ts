@@ -71,6 +71,7 @@ describe('alpha-monitor watch as a subprocess', () => {
       'backfilled',
       'missedByStream',
       'statusUnknown',
+      'fillsNotRecovered',
       'reconcileErrors',
     ]);
     const orders = lines.filter((l) => l.type === 'order');

@@ -333,7 +333,7 @@ export const en = {
     `Status unknown: ${reason} (checked at ${since}). The status shown is the last one received; the next update of this order replaces it.`,
   statusUnknownTip:
     'Not open on the exchange, and neither its history nor its fills say how it ended.',
-  fillsNotRecovered: 'Fills not recovered',
+  fillsNotRecovered: 'Orders with fills not recovered',
   fillsNotRecoveredTip:
     'Orders with a fill the stream lost that the exchange does not list either (asked three times). Their total filled is right; their fills, fees and wear may be short.',
   statLiveTime: 'Time live',

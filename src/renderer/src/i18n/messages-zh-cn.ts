@@ -296,7 +296,7 @@ export const zhCN: Messages = {
   statusUnknownNote: (reason: string, since: string) =>
     `状态未知：${reason}（核对于 ${since}）。显示的是最后收到的状态；该订单的下一次更新会替换它。`,
   statusUnknownTip: '交易所上已不是未完成订单，历史记录和成交记录也无法说明其结果。',
-  fillsNotRecovered: '未找回的成交',
+  fillsNotRecovered: '成交未找回的订单',
   fillsNotRecoveredTip:
     '推送流丢失了其中一笔成交、交易所的成交记录中也没有的订单（已查询 3 次）。已成交总量正确，成交明细、手续费和磨损可能偏少。',
   statLiveTime: '在线时长',
