@@ -30,6 +30,8 @@ export interface KeyringModules {
  * after a crash, short enough that a keychain gone for good is reported while the user waits.
  */
 export const DROPPED_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1_000, 2_000, 4_000];
+/** No retry starts later than this after the first attempt, however long the attempts took. */
+const DROPPED_RETRY_BUDGET_MS = 10_000;
 
 /**
  * The real keychain, through `@napi-rs/keyring`'s keytar-compatible API (ADR 002).
@@ -78,6 +80,7 @@ export function createKeyringSecretStore(
     }
     // Every operation here may be repeated: get and find only read, set writes the same value
     // again, and a delete whose dropped call already removed the entry finds none (see below).
+    const startedMs = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
         if (process.platform === 'linux') requireSecretService(loaded.keyring, service);
@@ -86,7 +89,8 @@ export function createKeyringSecretStore(
         // Only a call the Secret Service dropped is tried again, and only after one did: a
         // machine with no keychain at all is told so at once.
         const dropped = attempt > 0 ? isDropped(error) || isUnreachable(error) : isDropped(error);
-        if (!dropped || attempt >= retryDelaysMs.length)
+        const outOfTime = Date.now() - startedMs > DROPPED_RETRY_BUDGET_MS;
+        if (!dropped || attempt >= retryDelaysMs.length || outOfTime)
           throw error instanceof SecretStoreError ? error : classify(error);
         await sleep(retryDelaysMs[attempt]!);
       }
