@@ -35,12 +35,19 @@ interface SimAnnouncement {
  * Starts a browser host with a fresh data folder. `hostArgs` lets a test add flags (e.g.
  * `--demo`). The host and its folder are removed after the test, pass or fail.
  */
-export const test = base.extend<{ hostArgs: string[]; host: HostFixture; sim: SimFixture }>({
+export const test = base.extend<{
+  hostArgs: string[];
+  /** Environment of the host beyond its data folder (e.g. no keychain). */
+  hostEnv: Record<string, string>;
+  host: HostFixture;
+  sim: SimFixture;
+}>({
   hostArgs: [[], { option: true }],
-  host: async ({ hostArgs }, use) => {
+  hostEnv: [{}, { option: true }],
+  host: async ({ hostArgs, hostEnv }, use) => {
     const home = await mkdtemp(join(tmpdir(), 'alpha-monitor-e2e-'));
     const host = await startCli<{ url: string }>(['serve', '--json', '--port', '0', ...hostArgs], {
-      env: { ALPHA_MONITOR_HOME: home },
+      env: { ...hostEnv, ALPHA_MONITOR_HOME: home },
       accept: (json) => typeof (json as { url?: unknown }).url === 'string',
     });
     try {

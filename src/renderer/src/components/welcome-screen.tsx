@@ -107,8 +107,15 @@ export function WelcomeScreen({
 export function NoKeychainBanner() {
   const t = useT();
   return (
-    <div className="warning-box no-keychain-banner" role="alert" data-testid="no-keychain-banner">
-      <strong>{t.noKeychainTitle}</strong>
+    <details
+      className="warning-box no-keychain-banner"
+      role="alert"
+      data-testid="no-keychain-banner"
+    >
+      {/* One line over every screen; the ways to keep an account open on a click. */}
+      <summary>
+        <strong>{t.noKeychainTitle}</strong> {t.noKeychainHowToKeep}
+      </summary>
       <ul>
         {t.noKeychainAlternatives.map((line) => (
           <li key={line}>
@@ -116,6 +123,6 @@ export function NoKeychainBanner() {
           </li>
         ))}
       </ul>
-    </div>
+    </details>
   );
 }

@@ -134,10 +134,11 @@ export const en = {
   welcomePrivacyNoKeychain:
     'This machine has no keychain: sessions you add here are kept in memory for this run only (never shown or logged).',
   noKeychainTitle:
-    'No keychain on this machine: accounts added here are kept only while this serve runs. To keep one:',
+    'No keychain on this machine: accounts added here are kept only while this serve runs.',
+  noKeychainHowToKeep: 'How to keep one',
   noKeychainAlternatives: [
-    'alpha-monitor accounts add --to-file <path> --from-curl - — writes a private credentials file (mode 600) from a pasted cURL',
-    'alpha-monitor serve --credentials-file <path> — runs that account on every start (or set ALPHA_MONITOR_CREDENTIALS_FILE)',
+    'npx alpha-monitor accounts add --to-file <path> --from-curl - — writes a private credentials file (mode 600) from a pasted cURL',
+    'npx alpha-monitor serve --credentials-file <path> — runs that account on every start (or set ALPHA_MONITOR_CREDENTIALS_FILE)',
     'gnome-keyring — install and unlock a Secret Service, then restart serve: accounts stay in the keychain',
   ],
 

@@ -110,10 +110,11 @@ export const zhCN: Messages = {
   startingDemo: '正在启动演示交易所…',
   welcomePrivacyNoKeychain:
     '本机没有钥匙串：在这里添加的会话只在本次运行期间保存在内存中（从不显示或记录）。',
-  noKeychainTitle: '本机没有钥匙串：在这里添加的账户只在本次 serve 运行期间保留。如要保留：',
+  noKeychainTitle: '本机没有钥匙串：在这里添加的账户只在本次 serve 运行期间保留。',
+  noKeychainHowToKeep: '如何保留账户',
   noKeychainAlternatives: [
-    'alpha-monitor accounts add --to-file <路径> --from-curl - — 用粘贴的 cURL 写出私有凭据文件（权限 600）',
-    'alpha-monitor serve --credentials-file <路径> — 每次启动都运行该账户（或设置 ALPHA_MONITOR_CREDENTIALS_FILE）',
+    'npx alpha-monitor accounts add --to-file <路径> --from-curl - — 用粘贴的 cURL 写出私有凭据文件（权限 600）',
+    'npx alpha-monitor serve --credentials-file <路径> — 每次启动都运行该账户（或设置 ALPHA_MONITOR_CREDENTIALS_FILE）',
     'gnome-keyring — 安装并解锁 Secret Service 后重启 serve：账户会保存在钥匙串中',
   ],
   welcomePrivacy: 'Cookie 和令牌保存在系统钥匙串中，从不显示或写入日志。',
