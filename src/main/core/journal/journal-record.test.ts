@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
-import { journalLine } from './journal-record.ts';
+import {
+  encodeFrameUpdateHead,
+  frameUpdateHead,
+  frameUpdateHeadBound,
+  journalLine,
+} from './journal-record.ts';
 
 const frame = '{"stream":"alpha@ff950c2e0d...","data":{"e":"executionReport"}}';
 
@@ -56,6 +61,35 @@ describe('journalLine of a frame-update', () => {
           verdict,
           frame: JSON.parse(frame),
         });
+      }
+    }
+  });
+
+  it('encodes a head into a buffer exactly as the UTF-8 of frameUpdateHead, within its bound', () => {
+    const verdicts: UpdateVerdict[] = [
+      { outcome: 'applied', reason: 'first-seen', counted: null },
+      { outcome: 'duplicate', reason: 'repeated-event', counted: null },
+      {
+        outcome: 'applied',
+        reason: 'moves-forward',
+        counted: { base: '869.56000000', quote: '197.30724223', fee: '0.08695600' },
+      },
+      { outcome: 'late', reason: 'fill-behind', counted: { base: '-1', quote: '0.5', fee: null } },
+      {
+        outcome: 'applied',
+        reason: 'moves-forward',
+        counted: { base: '1"2', quote: 'a\\b', fee: '\u2028币' },
+      },
+    ];
+    const buffer = Buffer.alloc(4096, 0x78);
+    for (const atMs of [7, 7, 8, 1_764_627_000_000, 7, 0.5, -3]) {
+      for (const verdict of verdicts) {
+        const entry = { k: 'frame-update', atMs, verdict, frame } as const;
+        const expected = Buffer.from(frameUpdateHead(entry));
+        const end = encodeFrameUpdateHead(buffer, 100, atMs, verdict);
+        expect(buffer.subarray(100, end).toString()).toBe(expected.toString());
+        expect(end - 100).toBe(expected.length);
+        expect(end - 100).toBeLessThanOrEqual(frameUpdateHeadBound(verdict));
       }
     }
   });

@@ -96,12 +96,19 @@ export function frameUpdateEntries(event: {
   frameText: string;
 }): JournalEntry[] {
   const { update, verdict, receivedAtMs: atMs, frameText: frame } = event;
-  if (frame.indexOf('\n') === -1 && frame.indexOf('\r') === -1)
-    return [{ k: 'frame-update', atMs, verdict, frame }];
+  if (isOneLine(frame)) return [{ k: 'frame-update', atMs, verdict, frame }];
   return [
     { k: 'frame', atMs, text: frame },
     { k: 'update', atMs, source: 'stream', verdict, update },
   ];
+}
+
+/**
+ * A frame that can be embedded in a `frame-update` line as it is: it parsed as JSON, so only a
+ * line break in it (white space between its tokens) would split the line.
+ */
+export function isOneLine(frame: string): boolean {
+  return frame.indexOf('\n') === -1 && frame.indexOf('\r') === -1;
 }
 
 /**
@@ -181,6 +188,97 @@ export function frameUpdateHead(entry: FrameUpdateEntry): string {
 
 /** How a `frame-update` line ends after its frame. */
 export const FRAME_UPDATE_END = '}\n';
+
+/**
+ * Writing a `frame-update` line's head straight into a writer's buffer (`encodeFrameUpdateHead`):
+ * the same bytes as `frameUpdateHead`, but a head is only ever copied as bytes, never built as a
+ * string: per receive time and fixed verdict once; a counted verdict from cached pieces and its
+ * decimals, digit by digit.
+ */
+let bytesAtMs = Number.NaN;
+let prefixBytes: Buffer = Buffer.alloc(0);
+const fixedHeadBytes = new Map<string, Buffer>();
+/** `{"outcome":"…","reason":"…","counted":{"base":`, by outcome and reason. */
+const countedHeadBytes = new Map<string, Map<string, Buffer>>();
+const QUOTE_KEY_BYTES = Buffer.from(',"quote":');
+const FEE_KEY_BYTES = Buffer.from(',"fee":');
+const NULL_BYTES = Buffer.from('null');
+const COUNTED_END_BYTES = Buffer.from('}}' + FRAME_KEY);
+
+/**
+ * At most how many bytes `encodeFrameUpdateHead` writes for this verdict: the fixed parts, and
+ * a decimal at its longest as JSON (6 ASCII characters per UTF-16 unit, `\u2028`).
+ */
+export function frameUpdateHeadBound(verdict: UpdateVerdict): number {
+  const counted = verdict.counted;
+  if (counted === null) return 256 + 6 * (verdict.outcome.length + verdict.reason.length);
+  const decimals = counted.base.length + counted.quote.length + (counted.fee?.length ?? 0);
+  return 320 + 3 * (verdict.outcome.length + verdict.reason.length) + 6 * decimals;
+}
+
+/**
+ * Writes the head of a `frame-update` line, exactly the UTF-8 of `frameUpdateHead`, at `at`;
+ * returns where it ends. The buffer has room for `frameUpdateHeadBound(verdict)` bytes there.
+ */
+export function encodeFrameUpdateHead(
+  buffer: Buffer,
+  at: number,
+  atMs: number,
+  verdict: UpdateVerdict,
+): number {
+  if (atMs !== bytesAtMs) {
+    bytesAtMs = atMs;
+    prefixBytes = Buffer.from(`${FRAME_UPDATE_PREFIX}"atMs":${String(atMs)},"verdict":`);
+    fixedHeadBytes.clear();
+  }
+  const counted = verdict.counted;
+  if (counted === null) {
+    let head = fixedHeadBytes.get(verdict.reason);
+    if (head === undefined) {
+      head = Buffer.from(frameUpdateHead({ k: 'frame-update', atMs, verdict, frame: '' }));
+      fixedHeadBytes.set(verdict.reason, head);
+    }
+    buffer.set(head, at);
+    return at + head.length;
+  }
+  buffer.set(prefixBytes, at);
+  at += prefixBytes.length;
+  let byReason = countedHeadBytes.get(verdict.outcome);
+  if (byReason === undefined) countedHeadBytes.set(verdict.outcome, (byReason = new Map()));
+  let start = byReason.get(verdict.reason);
+  if (start === undefined) {
+    start = Buffer.from(
+      `{"outcome":"${verdict.outcome}","reason":"${verdict.reason}","counted":{"base":`,
+    );
+    byReason.set(verdict.reason, start);
+  }
+  buffer.set(start, at);
+  at = encodeDecimal(buffer, at + start.length, counted.base);
+  buffer.set(QUOTE_KEY_BYTES, at);
+  at = encodeDecimal(buffer, at + QUOTE_KEY_BYTES.length, counted.quote);
+  buffer.set(FEE_KEY_BYTES, at);
+  at += FEE_KEY_BYTES.length;
+  if (counted.fee === null) {
+    buffer.set(NULL_BYTES, at);
+    at += NULL_BYTES.length;
+  } else at = encodeDecimal(buffer, at, counted.fee);
+  buffer.set(COUNTED_END_BYTES, at);
+  return at + COUNTED_END_BYTES.length;
+}
+
+/** `decimalJson(value)` as UTF-8 at `at`: digits, `.` and `-` copied one by one between quotes. */
+function encodeDecimal(buffer: Buffer, at: number, value: string): number {
+  const n = value.length;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 48 || c > 57) && c !== 46 && c !== 45)
+      return at + buffer.write(JSON.stringify(value), at, 'utf8');
+    buffer[at + 1 + i] = c;
+  }
+  buffer[at] = 0x22;
+  buffer[at + n + 1] = 0x22;
+  return at + n + 2;
+}
 
 /** One journal line (with its newline). A `frame-update`'s frame is written as it is. */
 export function journalLine(entry: JournalEntry): string {

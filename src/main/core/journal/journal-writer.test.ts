@@ -201,4 +201,40 @@ describe('JournalWriter on a full disk', () => {
       if (r.k === 'frame') notes.push((JSON.parse(r.text) as { data: { note: string } }).data.note);
     expect(notes).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19].map((id) => `币安·${id}`));
   });
+
+  it('keeps every record whole when records far bigger than its buffer arrive while a write is in flight', async () => {
+    const clock = new FakeClock();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const slowFs: JournalFileSystem = {
+      ...nodeJournalFileSystem,
+      async open(path) {
+        const file = await nodeJournalFileSystem.open(path);
+        return { ...file, write: async (...args) => (await gate, file.write(...args)) };
+      },
+    };
+    const path = join(dir, 'big.jsonl');
+    const writer = new JournalWriter({ path, clock, fs: slowFs });
+    const big = (id: number): JournalEntry => {
+      const entry = frameUpdate(id);
+      if (entry.k !== 'frame-update') throw new Error('expected a frame-update');
+      // A frame of ~40 KB (non-ASCII too): more than the writer's first buffer.
+      const frame = JSON.parse(entry.frame) as { data: Record<string, unknown> };
+      frame.data.pad = '币'.repeat(10_000) + 'x'.repeat(id * 1000);
+      return { ...entry, frame: JSON.stringify(frame) };
+    };
+    writer.append(big(1));
+    const writing = writer.flush();
+    // The first write waits at the gate: these grow the buffer under it.
+    for (let id = 2; id <= 12; id++) writer.append(id % 3 ? big(id) : update(id));
+    open();
+    await writing;
+    await writer.close();
+    expect(await eventIdsIn(path)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    const lines = await linesOf(path);
+    expect(lines).toHaveLength(12);
+    expect((JSON.parse(lines[3]!) as { frame: { data: { pad: string } } }).frame.data.pad).toBe(
+      '币'.repeat(10_000) + 'x'.repeat(4000),
+    );
+  });
 });

@@ -4,10 +4,14 @@ import { Emitter, type Event } from '../../../shared/event/emitter.ts';
 import type { AsyncDisposable, Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../ports/clock.ts';
 import { nodeJournalFileSystem, type JournalFile, type JournalFileSystem } from './journal-fs.ts';
+import type { OrderUpdate, UpdateSource } from '../../../shared/domain/order-update.ts';
+import type { UpdateVerdict } from '../../../shared/domain/update-verdict.ts';
 import {
-  FRAME_UPDATE_END,
-  frameUpdateHead,
+  encodeFrameUpdateHead,
+  frameUpdateHeadBound,
+  isOneLine,
   journalLine,
+  updateEntries,
   type JournalEntry,
 } from './journal-record.ts';
 import { cutTornTail } from './torn-tail.ts';
@@ -17,7 +21,7 @@ export interface JournalWriterOptions {
   clock: Clock;
   /** Flush at least this often while records are waiting. Default 250 ms. */
   flushIntervalMs?: number;
-  /** Flush at once when this many records wait. Default 200. */
+  /** Flush at once when this many records wait (a flush writes all that wait). Default 200. */
   flushBatchSize?: number;
   /** Default: the real file system. */
   fs?: JournalFileSystem;
@@ -54,67 +58,9 @@ export interface JournalCloseReport {
   saveError: { code: string; message: string } | null;
 }
 
-/**
- * A record waiting for the disk: its line, or, for a `frame-update`, the line's head and its
- * frame (the line is `text`, `frame`, `FRAME_UPDATE_END`), copied to the disk's buffer as they are.
- */
-interface Pending {
-  text: string;
-  frame: string | null;
-  update: boolean;
-}
-
-function lineOf(p: Pending): string {
-  return p.frame === null ? p.text : p.text + p.frame + FRAME_UPDATE_END;
-}
-
-/**
- * A buffer lent to one batch's write and given back once the write settled: the batch's lines
- * are encoded into it one by one, not joined into one string that is then copied again (a
- * writer writes one batch at a time; a batch of another writer meanwhile gets a new buffer).
- */
-let spareBuffer: Buffer | null = null;
-/** A bigger buffer is not kept between writes. */
-const MAX_SPARE_BYTES = 1 << 20;
-
-/** The first `count` records of the queue, encoded (UTF-8) one after the other. */
-function encodeBatch(queue: readonly Pending[], count: number): { buffer: Buffer; length: number } {
-  let units = 0;
-  for (let i = 0; i < count; i++) {
-    const p = queue[i]!;
-    units += p.text.length + (p.frame === null ? 0 : p.frame.length + FRAME_UPDATE_END.length);
-  }
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit (4 per surrogate pair of 2).
-  const capacity = units * 3;
-  let buffer: Buffer;
-  if (spareBuffer !== null && spareBuffer.length >= capacity) {
-    buffer = spareBuffer;
-    spareBuffer = null;
-  } else buffer = Buffer.allocUnsafe(capacity);
-  let length = 0;
-  for (let i = 0; i < count; i++) {
-    const p = queue[i]!;
-    length += buffer.write(p.text, length, 'utf8');
-    if (p.frame === null) continue;
-    length += buffer.write(p.frame, length, 'utf8');
-    // FRAME_UPDATE_END, `}` and a line break, as bytes: no call for two of them.
-    buffer[length++] = 0x7d;
-    buffer[length++] = 0x0a;
-  }
-  return { buffer, length };
-}
-
-/** Order updates among the first `count` records. */
-function updatesIn(queue: readonly Pending[], count: number): number {
-  let n = 0;
-  for (let i = 0; i < count; i++) if (queue[i]!.update) n++;
-  return n;
-}
-
-function giveBack(buffer: Buffer): void {
-  if (buffer.length > MAX_SPARE_BYTES) return;
-  if (spareBuffer === null || spareBuffer.length < buffer.length) spareBuffer = buffer;
-}
+/** A writer's first buffer, and the most it keeps once written (a burst's buffer is let go). */
+const INITIAL_BUFFER_BYTES = 16 << 10;
+const MAX_KEPT_BUFFER_BYTES = 256 << 10;
 
 /**
  * Appends records to one session's JSONL file. `append` is synchronous and cheap (the record
@@ -125,12 +71,22 @@ function giveBack(buffer: Buffer): void {
  * (`committedBytes`), never with O_APPEND, so a write that failed half-way (full disk) is
  * overwritten by its retry instead of leaving a torn line and a second copy of the records
  * before it. A file opened with a torn last line (a crash mid-write) has that line cut first.
+ * Records are encoded (UTF-8) into the writer's buffer as they are appended, while their text
+ * is fresh, and a write takes every byte waiting: no record objects or strings wait in memory.
  * A failed write keeps everything queued, says so once (`onDidFail`), retries on the clock
  * with backoff, and says once when it recovers (`onDidRecover`). Closing with records still
  * unwritten saves them to an emergency file elsewhere and reports how many.
  */
 export class JournalWriter implements AsyncDisposable {
-  private queue: Pending[] = [];
+  /**
+   * The records waiting for the disk, encoded one after the other: `pendingBytes` bytes of
+   * `buffer`, `pendingRecords` records (`pendingUpdateCount` order updates among them). A write
+   * takes the first bytes; records appended meanwhile follow them and wait for the next.
+   */
+  private buffer: Buffer | null = null;
+  private pendingBytes = 0;
+  private pendingRecords = 0;
+  private pendingUpdateCount = 0;
   private file: JournalFile | undefined;
   /** Bytes of whole records on disk; writes go here. */
   private committedBytes = -1;
@@ -189,16 +145,88 @@ export class JournalWriter implements AsyncDisposable {
     // Frames come masked: the engine masks each frame once, as it receives it
     // (AccountMonitor), and nothing else hands frames to a journal.
     if (record.k === 'frame-update')
-      this.queue.push({ text: frameUpdateHead(record), frame: record.frame, update: true });
-    else {
-      const text = journalLine(record);
-      if (record.k === 'session' && this.headerText === null) this.headerText = text;
-      this.queue.push({ text, frame: null, update: record.k === 'update' });
+      return this.appendFrameUpdate(record.atMs, record.verdict, record.frame);
+    const text = journalLine(record);
+    if (record.k === 'session' && this.headerText === null) this.headerText = text;
+    const buffer = this.room(text.length * 3);
+    this.pendingBytes += buffer.write(text, this.pendingBytes, 'utf8');
+    return this.appended(record.k === 'update');
+  }
+
+  /**
+   * Queues the journal record(s) of an order update as the monitor hands it on, as `append`
+   * would each of `updateEntries(event)`, and returns the last one's sequence number: a stream
+   * update with its frame is encoded at once, no entry built for it.
+   */
+  appendUpdate(event: {
+    update: OrderUpdate;
+    source: UpdateSource;
+    verdict: UpdateVerdict;
+    receivedAtMs: number;
+    frameText?: string | null;
+  }): number {
+    const frame = event.frameText;
+    if (frame != null && event.source === 'stream') {
+      if (this.closed) return 0;
+      // Encoded first, then looked at: encoding flattens the (masked) frame, which makes the
+      // search for a line break a plain scan instead of another copy of it.
+      const from = this.pendingBytes;
+      const end = this.encodeFrameUpdate(event.receivedAtMs, event.verdict, frame);
+      if (isOneLine(frame)) {
+        this.pendingBytes = end;
+        return this.appended(true);
+      }
+      this.pendingBytes = from;
     }
+    let seq = 0;
+    for (const entry of updateEntries(event)) seq = this.append(entry);
+    return seq;
+  }
+
+  /**
+   * A `frame-update` line, encoded as its head (`encodeFrameUpdateHead`), its frame as it is
+   * (masked) and its end, with no line string built in between.
+   */
+  private appendFrameUpdate(atMs: number, verdict: UpdateVerdict, frame: string): number {
+    this.pendingBytes = this.encodeFrameUpdate(atMs, verdict, frame);
+    return this.appended(true);
+  }
+
+  /** Encodes a `frame-update` line after what waits; returns where it ends (not yet kept). */
+  private encodeFrameUpdate(atMs: number, verdict: UpdateVerdict, frame: string): number {
+    const buffer = this.room(frameUpdateHeadBound(verdict) + frame.length * 3 + 2);
+    let at = encodeFrameUpdateHead(buffer, this.pendingBytes, atMs, verdict);
+    at += buffer.write(frame, at, 'utf8');
+    // FRAME_UPDATE_END, `}` and a line break, as bytes: no call for two of them.
+    buffer[at++] = 0x7d;
+    buffer[at++] = 0x0a;
+    return at;
+  }
+
+  /**
+   * The buffer with room for `bytes` more after what waits (UTF-8 takes at most 3 bytes per
+   * UTF-16 code unit): grown (doubled, what waits copied) when short. A write in flight keeps
+   * reading the old buffer, which is not changed after.
+   */
+  private room(bytes: number): Buffer {
+    const needed = this.pendingBytes + bytes;
+    const buffer = this.buffer;
+    if (buffer !== null && buffer.length >= needed) return buffer;
+    let size = buffer === null ? INITIAL_BUFFER_BYTES : buffer.length * 2;
+    while (size < needed) size *= 2;
+    const grown = Buffer.allocUnsafe(size);
+    if (buffer !== null) buffer.copy(grown, 0, 0, this.pendingBytes);
+    this.buffer = grown;
+    return grown;
+  }
+
+  private appended(update: boolean): number {
+    this.pendingRecords++;
+    if (update) this.pendingUpdateCount++;
     this.appendedSeq++;
     // While failing, only the retry timer writes: no attempt per update (no storm).
     if (this.failing === null) {
-      if (this.queue.length >= this.flushBatchSize) void this.flush();
+      if (this.pendingRecords >= this.flushBatchSize) void this.flush();
       else this.schedule(this.flushIntervalMs);
     }
     return this.appendedSeq;
@@ -216,7 +244,7 @@ export class JournalWriter implements AsyncDisposable {
     this.flushing ??= this.writeQueued().finally(() => {
       this.flushing = undefined;
       // Records that came after the last batch was taken wait for the next flush.
-      if (this.queue.length > 0 && this.failing === null && !this.closed)
+      if (this.pendingRecords > 0 && this.failing === null && !this.closed)
         this.schedule(this.flushIntervalMs);
     });
     return this.flushing;
@@ -231,7 +259,7 @@ export class JournalWriter implements AsyncDisposable {
     this.timer?.dispose();
     this.timer = undefined;
     try {
-      while (this.queue.length > 0) await this.writeBatch();
+      while (this.pendingRecords > 0) await this.writeBatch();
     } catch (error) {
       this.noteFailure(error);
       return;
@@ -252,9 +280,11 @@ export class JournalWriter implements AsyncDisposable {
       await file.truncate(this.committedBytes);
       this.dirty = false;
     }
-    // The first records, as many as a batch takes; appends during the write wait for the next.
-    const count = Math.min(this.queue.length, this.flushBatchSize);
-    const { buffer, length } = encodeBatch(this.queue, count);
+    // Every record waiting; appends during the write wait for the next.
+    const buffer = this.buffer!;
+    const length = this.pendingBytes;
+    const count = this.pendingRecords;
+    const updates = this.pendingUpdateCount;
     let offset = 0;
     try {
       while (offset < length) {
@@ -266,16 +296,24 @@ export class JournalWriter implements AsyncDisposable {
     } catch (error) {
       this.dirty = true;
       throw error;
-    } finally {
-      giveBack(buffer);
     }
     this.committedBytes += length;
-    if (this.failing !== null) this.writtenUpdatesSinceFail += updatesIn(this.queue, count);
-    if (count === this.queue.length) this.queue = [];
-    else this.queue.splice(0, count);
+    if (this.failing !== null) this.writtenUpdatesSinceFail += updates;
+    this.dropWritten(length, count, updates);
     this.written += count;
     if (this.headerText !== null) this.headerWritten = true;
     this.writeEmitter.fire({ writtenSeq: this.written });
+  }
+
+  /** The first `bytes` (`records`, `updates`) are on disk: what came after moves to the front. */
+  private dropWritten(bytes: number, records: number, updates: number): void {
+    this.pendingRecords -= records;
+    this.pendingUpdateCount -= updates;
+    const rest = this.pendingBytes - bytes;
+    this.pendingBytes = rest;
+    const buffer = this.buffer!;
+    if (rest > 0) buffer.copyWithin(0, bytes, bytes + rest);
+    else if (buffer.length > MAX_KEPT_BUFFER_BYTES) this.buffer = null;
   }
 
   private async openFile(): Promise<JournalFile> {
@@ -318,7 +356,7 @@ export class JournalWriter implements AsyncDisposable {
           code === 'ENOSPC'
             ? `The disk is full: the session journal ${this.options.path} cannot grow. Monitoring goes on; new updates wait in memory and are written (and shown) as soon as there is space again.`
             : `Cannot write the session journal ${this.options.path}: ${(error as Error).message}. Monitoring goes on; new updates wait in memory and are written (and shown) once writing works again.`,
-        pendingRecords: this.queue.length,
+        pendingRecords: this.pendingRecords,
         pendingUpdates: this.pendingUpdates(),
       });
     }
@@ -328,7 +366,7 @@ export class JournalWriter implements AsyncDisposable {
   }
 
   private pendingUpdates(): number {
-    return updatesIn(this.queue, this.queue.length);
+    return this.pendingUpdateCount;
   }
 
   /**
@@ -350,12 +388,12 @@ export class JournalWriter implements AsyncDisposable {
     (this.timer as Disposable | undefined)?.dispose();
     this.timer = undefined;
     const report: JournalCloseReport = {
-      unwrittenRecords: this.queue.length,
+      unwrittenRecords: this.pendingRecords,
       unwrittenUpdates: this.pendingUpdates(),
       savedTo: null,
       saveError: null,
     };
-    if (this.queue.length > 0) {
+    if (this.pendingRecords > 0) {
       const stamp = new Date(this.options.clock.now()).toISOString().replace(/[:.]/g, '-');
       const target = join(
         this.options.emergencyDir ?? tmpdir(),
@@ -364,9 +402,10 @@ export class JournalWriter implements AsyncDisposable {
       // With its session header, the emergency file is a journal of its own (readJournal opens it).
       const header = this.headerWritten && this.headerText !== null ? this.headerText : '';
       try {
-        await this.fs.writeNewFile(target, header + this.queue.map(lineOf).join(''));
+        const records = this.buffer!.toString('utf8', 0, this.pendingBytes);
+        await this.fs.writeNewFile(target, header + records);
         report.savedTo = target;
-        this.queue = [];
+        this.dropWritten(this.pendingBytes, this.pendingRecords, this.pendingUpdateCount);
       } catch (error) {
         report.saveError = {
           code: (error as NodeJS.ErrnoException).code ?? 'EMERGENCY_WRITE_FAILED',
