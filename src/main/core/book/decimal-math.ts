@@ -15,10 +15,8 @@ export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
     const c = new Big(a).cmp(b);
     return c < 0 ? -1 : c > 0 ? 1 : 0;
   }
-  let ae = a.indexOf('.');
-  if (ae === -1) ae = a.length;
-  let be = b.indexOf('.');
-  if (be === -1) be = b.length;
+  const ae = dotIndex(a);
+  const be = dotIndex(b);
   let as = 0;
   while (as < ae - 1 && a.charCodeAt(as) === 48) as++;
   let bs = 0;
@@ -147,9 +145,12 @@ function isPlain(value: string): boolean {
   return true;
 }
 
+/** Where the dot is, or the length: a loop, cheaper than a call to indexOf for these short strings. */
 function dotIndex(value: string): number {
-  const i = value.indexOf('.');
-  return i === -1 ? value.length : i;
+  const n = value.length;
+  let i = 0;
+  while (i < n && value.charCodeAt(i) !== 46) i++;
+  return i;
 }
 
 /** The digit of `value` (dot at `dot`) for 10^power: 0 outside the written digits, -1 if not a digit. */
