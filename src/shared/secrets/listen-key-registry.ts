@@ -14,6 +14,14 @@ const keys = new Set<string>();
  * replaced once, and a key inside a longer one cannot break the longer one's mask.
  */
 let pattern: RegExp | null = null;
+/** Whether every remembered key is plain (`PLAIN_KEY`): true while none is remembered. */
+let plain = true;
+
+/**
+ * A key as the exchange gives them (64 letters and digits): at least 14 characters, none of
+ * them `@`, `.`, a quote, white space or another character that can end a key in a frame.
+ */
+const PLAIN_KEY = /^[A-Za-z0-9_-]{14,}$/;
 
 /**
  * Keys shorter than this are masked by position only: replacing a 2-character value in every
@@ -29,6 +37,7 @@ export function rememberListenKey(key: string): void {
   if (key.length < MIN_MASKED_BY_VALUE_CHARS || keys.has(key)) return;
   if (keys.size >= MAX_REMEMBERED_KEYS) keys.delete(keys.values().next().value as string);
   keys.add(key);
+  plain = [...keys].every((k) => PLAIN_KEY.test(k));
   const alternatives = [...keys].sort((a, b) => b.length - a.length).map(escapeRegExp);
   pattern = new RegExp(alternatives.join('|'), 'g');
 }
@@ -46,6 +55,24 @@ export function containsKnownListenKey(text: string): boolean {
   const found = pattern.test(text);
   pattern.lastIndex = 0;
   return found;
+}
+
+/** True when every remembered key is plain: letters, digits, `_`, `-`, 14 or more of them. */
+export function knownListenKeysArePlain(): boolean {
+  return plain;
+}
+
+/**
+ * Where the first remembered key in `text` at or after `from` ends (the leftmost one, the
+ * longest there), or -1 when there is none. Reads the text as it is (no copy).
+ */
+export function knownListenKeyEndFrom(text: string, from: number): number {
+  if (pattern === null) return -1;
+  pattern.lastIndex = from;
+  const found = pattern.test(text);
+  const end = pattern.lastIndex;
+  pattern.lastIndex = 0;
+  return found ? end : -1;
 }
 
 /**
@@ -94,6 +121,7 @@ function maskDeep(value: unknown): unknown {
 export function forgetListenKeysForTests(): void {
   keys.clear();
   pattern = null;
+  plain = true;
 }
 
 function escapeRegExp(text: string): string {
