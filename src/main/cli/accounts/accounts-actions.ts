@@ -17,7 +17,12 @@ import { SecretStoreError } from '../../core/ports/secret-store.ts';
 import { pathExists, writeCredentialsFile } from './credentials-file-writer.ts';
 import type { CliContext } from '../common/cli-context.ts';
 import { CliError, ExitCode } from '../common/cli-error.ts';
-import { endpointOption, rememberEndpoint, verifyStoredAccount } from './account-endpoints.ts';
+import {
+  accountEndpointsFile,
+  endpointOption,
+  rememberEndpoint,
+  verifyStoredAccount,
+} from './account-endpoints.ts';
 import { accountsMessages } from './accounts-messages.ts';
 import { formatAccountsTable, toJsonRecord } from './accounts-format.ts';
 import { openVerificationTarget } from './verification-target.ts';
@@ -93,7 +98,7 @@ export async function runAdd(
   const user = toFile === undefined ? required(options.user, 'user', ctx) : '';
   // A bad id or URL is refused before the paste is read or anything is sent.
   if (toFile === undefined) validateAccountId(user);
-  const endpoint = endpointOption(options, ctx.lang);
+  const given = endpointOption(options, ctx.lang);
   const source = required(options['from-curl'], 'from-curl', ctx);
   if (toFile !== undefined && !options.replace && (await pathExists(toFile)))
     throw new CliError(m.toFileExists(toFile), ExitCode.usage);
@@ -103,6 +108,12 @@ export async function runAdd(
     if (existing && !options.replace) throw new CliError(m.exists(user), ExitCode.usage);
     if (!existing && options.replace) throw new CliError(m.replaceNotFound(user), ExitCode.usage);
   }
+  // A re-import keeps the exchange the account was added with, unless a new --rest-url is given.
+  const endpoint =
+    given ??
+    (toFile === undefined && options.replace
+      ? await accountEndpointsFile(ctx.env).get(user)
+      : undefined);
   let imported: CurlImport;
   try {
     imported = parseCurl(await read(source, ctx));

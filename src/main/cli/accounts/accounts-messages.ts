@@ -22,7 +22,8 @@ export const accountsMessages = defineMessages({
       '  alpha-monitor accounts remove --user <id>\n' +
       '  alpha-monitor accounts prune   (delete keychain entries that no account lists)\n' +
       '  alpha-monitor accounts import --from <file> [--no-verify] [--demo | --rest-url <url>]\n\n' +
-      '--replace re-imports a fresh session into an existing account (same id, name and history).\n' +
+      '--replace re-imports a fresh session into an existing account (same id, name, history and remembered\n' +
+      '--rest-url, unless a new one is given).\n' +
       '--to-file writes a credentials file (mode 600) for watch/serve --credentials-file instead of the keychain.\n' +
       'In the browser, log in to www.binance.com, open DevTools > Network, right-click any request to\n' +
       'www.binance.com/bapi/... and choose Copy > Copy as cURL (bash or cmd). Save it to a file, or pass - and paste it.\n' +
@@ -169,7 +170,7 @@ export const accountsMessages = defineMessages({
       '  alpha-monitor accounts remove --user <账户>\n' +
       '  alpha-monitor accounts prune   （删除没有账户对应的钥匙串条目）\n' +
       '  alpha-monitor accounts import --from <文件> [--no-verify] [--demo | --rest-url <地址>]\n\n' +
-      '--replace 为已有账户重新导入新会话（保留 id、名称和历史）。\n' +
+      '--replace 为已有账户重新导入新会话（保留 id、名称、历史和记住的 --rest-url，除非给出新的）。\n' +
       '--to-file 不写入钥匙串，而是写出凭据文件（权限 600），供 watch/serve --credentials-file 使用。\n' +
       '在浏览器中登录 www.binance.com，打开开发者工具 > 网络，右键任意 www.binance.com/bapi/... 请求，\n' +
       '选择“复制 > 复制为 cURL（bash 或 cmd）”。保存到文件，或传入 - 后直接粘贴。\n' +

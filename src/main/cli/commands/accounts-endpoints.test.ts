@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -63,6 +65,42 @@ describe('accounts and their exchange', () => {
     const key = await run(['listen-key', '--user', 'local']);
     expect(key.code, key.err).toBe(0);
     expect(key.out).toContain('Listen key');
+  });
+
+  it('a re-import (--replace) without --rest-url keeps the exchange the account was added with', async () => {
+    const first = cli.sim.createAccount();
+    const second = cli.sim.createAccount();
+    const third = cli.sim.createAccount();
+    const add = await run(
+      ['accounts', 'add', '--user', '1', '--from-curl', '-', '--rest-url', cli.sim.restUrl],
+      curlForSession(first.credentials),
+    );
+    expect(add.code, add.err).toBe(0);
+    const remembered = async () =>
+      JSON.parse(await readFile(join(cli.home, 'app-endpoints.json'), 'utf8'))['1'];
+    const endpoint = { restUrl: cli.sim.restUrl, wsUrl: cli.sim.wsUrl };
+
+    const unverified = await run(
+      ['accounts', 'add', '--user', '1', '--replace', '--from-curl', '-', '--no-verify'],
+      curlForSession(second.credentials),
+    );
+    expect(unverified.code, unverified.err).toBe(0);
+    expect(await remembered()).toMatchObject(endpoint);
+
+    const replaced = await run(
+      ['accounts', 'add', '--user', '1', '--replace', '--from-curl', '-'],
+      curlForSession(third.credentials),
+    );
+    expect(replaced.code, replaced.err).toBe(0);
+    expect(replaced.out).toContain(`Verifying the session with ${cli.sim.restUrl}`);
+    expect(replaced.out).toContain('OK: the session works');
+    expect(replaced.out).toContain(`Account 1 connects to ${cli.sim.restUrl}`);
+    expect(await remembered()).toMatchObject(endpoint);
+    expect(JSON.parse((await keychain.getPassword('1'))!).cookies).toBe(third.credentials.cookies);
+
+    const verify = await run(['accounts', 'verify', '--user', '1']);
+    expect(verify.code, verify.err).toBe(0);
+    expect(verify.out).toContain(`Verifying the session with ${cli.sim.restUrl}`);
   });
 
   it('verify --demo shows the result but leaves the stored ones as they were', async () => {
