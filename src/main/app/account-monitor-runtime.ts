@@ -12,7 +12,6 @@ import type {
   FillPoint,
 } from '../../shared/ipc/views-monitor.ts';
 import { readLastAppliedUpdates } from '../core/journal/journal-last-updates.ts';
-import { updateEntries } from '../core/journal/journal-record.ts';
 import { reconcileRecordOf } from '../core/journal/reconcile-record.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { JournalCloseReport, JournalWriter } from '../core/journal/journal-writer.ts';
@@ -56,18 +55,22 @@ export class AccountMonitorRuntime implements AsyncDisposable {
   /**
    * Updates journalled (queued) but not yet on disk, held back from everything that shows
    * them: their records' sequence numbers and their views, in arrival order from `heldFrom`.
+   * An order has an update on its way to disk when one of these is its (`heldOrderIds`).
    */
   private heldSeqs: number[] = [];
   private heldViews: OrderUpdateView[] = [];
   private heldFrom = 0;
   /**
-   * The sequence number of the last update journalled but not yet on disk of each order that
-   * has one: its view waits for it.
+   * What the next batch sends besides its updates (the coalescer's items), gathered as each
+   * update is released: its fills, and the orders it touched, each with its last applied
+   * update in the batch (null: none applied).
    */
-  private readonly heldLast = new Map<string, number>();
+  private batchFills: FillPoint[] = [];
+  private batchTouched = new Map<string, OrderUpdate | null>();
   /**
-   * The last applied update of an order, from its release until its view is sent: the book
-   * keeps no last update for an order that ended.
+   * The last applied update of an order whose view waited past a batch (a later update of it
+   * was not on disk yet), until its view is sent: the book keeps no last update for an order
+   * that ended. Within a batch, `batchTouched` holds it.
    */
   private readonly pendingLast = new Map<string, OrderUpdate>();
   /** The last views sent of orders that ended, so a strategy mark that comes after can be sent. */
@@ -120,13 +123,11 @@ export class AccountMonitorRuntime implements AsyncDisposable {
     );
     this.store.add(
       session.onDidReceiveOrderUpdate((event) => {
-        const { update, source, receivedAtMs, verdict } = event;
-        let seq = 0;
-        for (const entry of updateEntries(event)) seq = journal.append(entry);
+        const seq = journal.appendUpdate(event);
         if (seq === 0) return;
+        const { update, source, receivedAtMs, verdict } = event;
         this.heldSeqs.push(seq);
         this.heldViews.push({ update, source, receivedAtMs, verdict, accepted: true });
-        this.heldLast.set(update.orderId, seq);
       }),
     );
     this.store.add(journal.onDidWrite(({ writtenSeq }) => this.release(writtenSeq)));
@@ -201,9 +202,10 @@ export class AccountMonitorRuntime implements AsyncDisposable {
   /** Sends orders whose view changed without an update (a mark), after what is batched already. */
   private resendOrders(orderIds: readonly string[]): void {
     this.coalescer.flush();
+    const held = this.heldOrderIds();
     const known = orderIds.flatMap((id) => {
       // An order with an update on its way is sent with it, marked.
-      if (this.heldLast.has(id)) return [];
+      if (held?.has(id)) return [];
       const view = this.viewOf(id) ?? this.recentEnded.get(id);
       return view === undefined ? [] : [{ ...view, ...this.marksOf(id) }];
     });
@@ -217,22 +219,36 @@ export class AccountMonitorRuntime implements AsyncDisposable {
     });
   }
 
-  /** Everything up to `writtenSeq` is on disk: it may be shown now, in arrival order. */
+  /** Orders with an update journalled but not yet on disk; null when there is none. */
+  private heldOrderIds(): Set<string> | null {
+    const views = this.heldViews;
+    if (this.heldFrom === views.length) return null;
+    const ids = new Set<string>();
+    for (let i = this.heldFrom; i < views.length; i++) ids.add(views[i]!.update.orderId);
+    return ids;
+  }
+
+  /**
+   * Everything up to `writtenSeq` is on disk: it may be shown now, in arrival order. What the
+   * batch sends of each update (its fill, its order) is taken now, while the update is at hand.
+   */
   private release(writtenSeq: number): void {
     const seqs = this.heldSeqs;
     const views = this.heldViews;
+    const touched = this.batchTouched;
     let i = this.heldFrom;
     for (; i < seqs.length && seqs[i]! <= writtenSeq; i++) {
       const view = views[i]!;
-      const update = view.update;
-      const id = update.orderId;
-      // Its last held update is on disk: nothing of it waits any more.
-      if (this.heldLast.get(id) === seqs[i]) this.heldLast.delete(id);
-      if (view.verdict.outcome === 'duplicate') {
+      const verdict = view.verdict;
+      if (verdict.outcome === 'duplicate') {
         this.coalescer.push(null);
         continue;
       }
-      if (view.verdict.outcome === 'applied') this.pendingLast.set(id, update);
+      const update = view.update;
+      const id = update.orderId;
+      if (verdict.outcome === 'applied') touched.set(id, update);
+      else if (!touched.has(id)) touched.set(id, null);
+      if (verdict.counted !== null) this.batchFills.push(fillPointOf(update, verdict)!);
       if (view.source === 'stream') this.tracker.noteLatency(view.receivedAtMs, update.eventTimeMs);
       this.coalescer.push(view);
       this.callbacks.onAcceptedUpdate(view);
@@ -263,23 +279,22 @@ export class AccountMonitorRuntime implements AsyncDisposable {
   }
 
   private deliver(all: Array<OrderUpdateView | null>): void {
-    // One pass (a batch holds hundreds of items in a burst): updates, fills, touched orders.
     const updates: OrderUpdateView[] = [];
-    const fills: FillPoint[] = [];
-    const touched = new Set<string>();
-    for (const view of all) {
-      if (view === null) continue;
-      updates.push(view);
-      const fill = fillPointOf(view.update, view.verdict);
-      if (fill !== null) fills.push(fill);
-      touched.add(view.update.orderId);
-    }
+    for (const view of all) if (view !== null) updates.push(view);
+    const fills = this.batchFills;
+    const touched = this.batchTouched;
+    this.batchFills = [];
+    this.batchTouched = new Map();
+    const held = this.heldOrderIds();
     const orders: OrderView[] = [];
-    for (const id of touched) {
+    for (const [id, applied] of touched) {
       // A later update of it is not on disk yet: its view goes with that one.
-      if (this.heldLast.has(id)) continue;
-      const view = this.viewOf(id);
-      this.pendingLast.delete(id);
+      if (held?.has(id)) {
+        if (applied !== null) this.pendingLast.set(id, applied);
+        continue;
+      }
+      const view = this.viewOf(id, applied);
+      if (this.pendingLast.size > 0) this.pendingLast.delete(id);
       if (view === undefined) {
         // A late update of an order that ended, whose last update the app no longer holds:
         // that update is read back from the journal, and the row sent after this batch.
@@ -303,10 +318,13 @@ export class AccountMonitorRuntime implements AsyncDisposable {
    * (the book keeps no last update), the one just released or the one last shown (a late
    * update of an ended order changes its counts, never its state).
    */
-  private viewOf(orderId: string): OrderView | undefined {
+  private viewOf(orderId: string, applied?: OrderUpdate | null): OrderView | undefined {
     const order = this.session.orderOf(orderId);
     const last =
-      order?.current ?? this.pendingLast.get(orderId) ?? this.recentEnded.get(orderId)?.last;
+      order?.current ??
+      (applied === undefined ? this.batchTouched.get(orderId) : applied) ??
+      this.pendingLast.get(orderId) ??
+      this.recentEnded.get(orderId)?.last;
     if (!order || !last) return undefined;
     return orderViewOf(this.accountId, order, last, this.marksOf(orderId));
   }
@@ -324,7 +342,8 @@ export class AccountMonitorRuntime implements AsyncDisposable {
    */
   private sendEndedRows(views: readonly OrderView[]): void {
     for (const view of views) this.rememberEnded(view);
-    const orders = views.filter((view) => !this.heldLast.has(view.last.orderId));
+    const held = this.heldOrderIds();
+    const orders = views.filter((view) => !held?.has(view.last.orderId));
     if (orders.length === 0) return;
     this.callbacks.onBatch({
       accountId: this.accountId,
