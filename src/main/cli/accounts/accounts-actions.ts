@@ -26,6 +26,7 @@ import {
 import { accountsMessages } from './accounts-messages.ts';
 import { formatAccountsTable, toJsonRecord } from './accounts-format.ts';
 import { openVerificationTarget } from './verification-target.ts';
+import { DEFAULT_REST_URL } from '../../core/rest/index.ts';
 
 /** The parsed options of `accounts <sub>`. */
 export interface AccountsOptions {
@@ -284,6 +285,8 @@ export async function runRemove(
 /**
  * `accounts import --from`: the original project's export. Every readable row is stored,
  * whatever its verification says (a migration loses nothing); bad rows are named and skipped.
+ * An id that exists is refused, as `accounts add` refuses it, unless --replace gives those
+ * accounts the export's sessions (rows of new ids are added either way).
  */
 export async function runImport(
   store: AccountStore,
@@ -307,28 +310,59 @@ export async function runImport(
   }
   for (const problem of parsed.problems)
     ctx.stderr(`${m.legacyProblem(problem.index, problem.id, problem.code)}\n`);
-  const target = options['no-verify']
-    ? undefined
-    : await openVerificationTarget({ demo: options.demo, restUrl: options['rest-url'] }, ctx);
+  // Refused before anything is verified or stored; a row added meanwhile is caught under the lock.
+  const listed = new Set((await store.list()).map((account) => account.id));
+  const taken = parsed.accounts.map((row) => row.id).filter((id) => listed.has(id));
+  if (taken.length > 0 && !options.replace)
+    throw new CliError(m.legacyExists(taken.join(', '), path), ExitCode.usage);
+  const verify = !options['no-verify'];
+  // --demo or --rest-url verifies every row there; otherwise a replaced account is verified
+  // with the exchange it was added with (as `accounts add --replace` does), a new one with Binance.
+  const override =
+    verify && (options.demo || options['rest-url'] !== undefined)
+      ? await openVerificationTarget({ demo: options.demo, restUrl: options['rest-url'] }, ctx)
+      : undefined;
+  const endpoints = verify && !override ? await accountEndpointsFile(ctx.env).read() : {};
+  let imported = 0;
+  let skipped = parsed.problems.length;
+  let shownUrl: string | undefined;
   try {
-    if (target) ctx.stdout(`${m.verifying(target.restUrl)}\n`);
     for (const row of parsed.accounts) {
       let verification: VerificationResult | undefined;
-      if (target) verification = await verifySession(row.credentials, { restUrl: target.restUrl });
+      if (verify) {
+        const restUrl =
+          override?.restUrl ??
+          (listed.has(row.id) ? endpoints[row.id]?.restUrl : undefined) ??
+          DEFAULT_REST_URL;
+        if (restUrl !== shownUrl) ctx.stdout(`${m.verifying((shownUrl = restUrl))}\n`);
+        verification = await verifySession(row.credentials, { restUrl });
+      }
       const { maskedListenKey: _shown, ...record } = verification ?? { maskedListenKey: undefined };
-      const { account } = await store.save({
+      const request = {
         id: row.id,
         name: row.name,
         credentials: row.credentials,
         verification: verification ? (record as VerificationResult) : null,
-      });
-      ctx.stdout(
-        `${m.legacyImported(account.id, account.name, verification ? m.outcome(verification.outcome) : m.notVerified)}\n`,
-      );
+      };
+      let account: AccountRecord;
+      let replaced = false;
+      try {
+        if (options.replace) ({ account, replaced } = await store.save(request));
+        else account = await store.create(request);
+      } catch (error) {
+        // Another process added this id while we verified: its session is kept.
+        if (!(error instanceof AccountError && error.code === 'ACCOUNT_EXISTS')) throw error;
+        ctx.stderr(`${m.exists(row.id)}\n`);
+        skipped++;
+        continue;
+      }
+      imported++;
+      const status = verification ? m.outcome(verification.outcome) : m.notVerified;
+      ctx.stdout(`${m.legacyImported(account.id, account.name, status, replaced)}\n`);
     }
   } finally {
-    await target?.dispose();
+    await override?.dispose();
   }
-  ctx.stdout(`${m.legacySummary(parsed.accounts.length, parsed.problems.length)}\n`);
-  return parsed.problems.length > 0 ? ExitCode.failure : ExitCode.ok;
+  ctx.stdout(`${m.legacySummary(imported, skipped)}\n`);
+  return skipped > 0 ? ExitCode.failure : ExitCode.ok;
 }

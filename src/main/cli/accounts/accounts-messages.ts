@@ -21,9 +21,10 @@ export const accountsMessages = defineMessages({
       '  alpha-monitor accounts verify [--user <id>] [--demo | --rest-url <url>]   (every account without --user)\n' +
       '  alpha-monitor accounts remove --user <id>\n' +
       '  alpha-monitor accounts prune   (delete keychain entries that no account lists)\n' +
-      '  alpha-monitor accounts import --from <file> [--no-verify] [--demo | --rest-url <url>]\n\n' +
+      '  alpha-monitor accounts import --from <file> [--replace] [--no-verify] [--demo | --rest-url <url>]\n\n' +
       '--replace re-imports a fresh session into an existing account (same id, name, history and remembered\n' +
       '--rest-url, unless a new one is given).\n' +
+      'import refuses ids that exist; with --replace it gives them the sessions of the export.\n' +
       '--to-file writes a credentials file (mode 600) for watch/serve --credentials-file instead of the keychain.\n' +
       'In the browser, log in to www.binance.com, open DevTools > Network, right-click any request to\n' +
       'www.binance.com/bapi/... and choose Copy > Copy as cURL (bash or cmd). Save it to a file, or pass - and paste it.\n' +
@@ -155,8 +156,11 @@ export const accountsMessages = defineMessages({
         UNSENDABLE_CHARACTER:
           'a header or cookie has a character browsers never send; export the session again',
       }[code],
-    legacyImported: (id: string, name: string, status: string) =>
-      `Imported ${id} (${name}): ${status}`,
+    legacyImported: (id: string, name: string, status: string, replaced: boolean) =>
+      `${replaced ? 'Replaced the session of' : 'Imported'} ${id} (${name}): ${status}`,
+    legacyExists: (ids: string, path: string) =>
+      `Accounts with the ids ${ids} already exist; nothing was imported. To give them the sessions ` +
+      `of this export (keeping their history): npx alpha-monitor accounts import --from ${path} --replace`,
     legacySummary: (saved: number, skipped: number) => `${saved} imported, ${skipped} skipped.`,
   },
   'zh-CN': {
@@ -169,8 +173,9 @@ export const accountsMessages = defineMessages({
       '  alpha-monitor accounts verify [--user <账户>] [--demo | --rest-url <地址>]   （不带 --user 时验证全部账户）\n' +
       '  alpha-monitor accounts remove --user <账户>\n' +
       '  alpha-monitor accounts prune   （删除没有账户对应的钥匙串条目）\n' +
-      '  alpha-monitor accounts import --from <文件> [--no-verify] [--demo | --rest-url <地址>]\n\n' +
+      '  alpha-monitor accounts import --from <文件> [--replace] [--no-verify] [--demo | --rest-url <地址>]\n\n' +
       '--replace 为已有账户重新导入新会话（保留 id、名称、历史和记住的 --rest-url，除非给出新的）。\n' +
+      'import 遇到已有的 id 会拒绝；加上 --replace 则为这些账户换上导出中的会话。\n' +
       '--to-file 不写入钥匙串，而是写出凭据文件（权限 600），供 watch/serve --credentials-file 使用。\n' +
       '在浏览器中登录 www.binance.com，打开开发者工具 > 网络，右键任意 www.binance.com/bapi/... 请求，\n' +
       '选择“复制 > 复制为 cURL（bash 或 cmd）”。保存到文件，或传入 - 后直接粘贴。\n' +
@@ -282,8 +287,11 @@ export const accountsMessages = defineMessages({
         DUPLICATE_ID: 'id 重复；已使用第一行',
         UNSENDABLE_CHARACTER: '请求头或 Cookie 含有浏览器从不发送的字符；请重新导出该会话',
       }[code],
-    legacyImported: (id: string, name: string, status: string) =>
-      `已导入 ${id}（${name}）：${status}`,
+    legacyImported: (id: string, name: string, status: string, replaced: boolean) =>
+      `${replaced ? '已替换会话' : '已导入'} ${id}（${name}）：${status}`,
+    legacyExists: (ids: string, path: string) =>
+      `已有 id 为 ${ids} 的账户；未导入任何内容。如要为它们换上此导出中的会话（保留历史）：` +
+      `npx alpha-monitor accounts import --from ${path} --replace`,
     legacySummary: (saved: number, skipped: number) => `导入 ${saved} 个，跳过 ${skipped} 个。`,
   },
 });

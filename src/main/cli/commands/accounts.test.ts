@@ -165,6 +165,58 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
     expect(metadata).not.toContain(a.credentials.headers.csrftoken!);
   });
 
+  it('import refuses ids that exist, as add does; --replace gives them the sessions of the export', async () => {
+    const [a, b, c, d] = [1, 2, 3, 4].map(() => cli.sim.createAccount());
+    const add = await run(
+      ['accounts', 'add', '--user', '1', '--from-curl', '-', '--rest-url', cli.sim.restUrl],
+      curlForSession(a!.credentials),
+    );
+    expect(add.code, add.err).toBe(0);
+    const row = (id: number, name: string, session: typeof a) => ({
+      id,
+      name,
+      headers: session!.credentials.headers,
+      cookies: session!.credentials.cookies,
+    });
+    const exportFile = join(cli.home, 'users.json');
+    await writeFile(exportFile, JSON.stringify([row(1, 'Alice', b), row(2, 'Bob', c)]));
+    const importIt = (extra: string[], lang: 'en' | 'zh-CN' = 'en') =>
+      run(['accounts', 'import', '--from', exportFile, ...extra], '', lang);
+
+    const refused = await importIt(['--rest-url', cli.sim.restUrl]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('Accounts with the ids 1 already exist; nothing was imported');
+    expect(refused.err).toContain(
+      `npx alpha-monitor accounts import --from ${exportFile} --replace`,
+    );
+    expect(refused.out).not.toContain('Imported');
+    expect((await importIt(['--no-verify'], 'zh-CN')).err).toContain(
+      '已有 id 为 1 的账户；未导入任何内容',
+    );
+    expect(JSON.parse((await keychain.getPassword('1'))!).cookies).toBe(a!.credentials.cookies);
+    expect(await keychain.getPassword('2')).toBeNull();
+
+    const replaced = await importIt(['--replace', '--rest-url', cli.sim.restUrl]);
+    expect(replaced.code, replaced.err).toBe(0);
+    expect(replaced.out).toContain('Replaced the session of 1 (Alice): OK');
+    expect(replaced.out).toContain('Imported 2 (Bob): OK');
+    expect(replaced.out).toContain('2 imported, 0 skipped.');
+    expect(JSON.parse((await keychain.getPassword('1'))!).cookies).toBe(b!.credentials.cookies);
+    expect(JSON.parse((await keychain.getPassword('2'))!).cookies).toBe(c!.credentials.cookies);
+
+    // Without --rest-url, a replaced account is verified with the exchange it was added with.
+    await writeFile(exportFile, JSON.stringify([row(1, 'Alice', d)]));
+    const again = await importIt(['--replace'], 'zh-CN');
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toContain(`正在向 ${cli.sim.restUrl} 验证会话`);
+    expect(again.out).toContain('已替换会话 1（Alice）：正常：会话可用');
+
+    for (const lang of ['en', 'zh-CN'] as const)
+      expect((await run(['accounts', '--help'], '', lang)).out).toMatch(
+        /accounts import --from <(file|文件)> \[--replace\]/,
+      );
+  });
+
   it('speaks Chinese (zh-CN)', async () => {
     expect((await run(['accounts', 'list'], '', 'zh-CN')).out).toContain('还没有账户');
     const bad = await run(
