@@ -173,7 +173,7 @@ export async function runAdd(
   }
   ctx.stdout(`${m.saved(account.id, account.name, options.replace === true)}\n`);
   await rememberEndpoint(ctx.env, ctx.lang, account.id, endpoint, ctx.stdout);
-  if (result?.outcome === 'UNREACHABLE') ctx.stderr(`${m.savedUnverified}\n`);
+  if (result?.outcome === 'UNREACHABLE') ctx.stderr(`${m.savedUnverified(account.id)}\n`);
   return result ? exitCodeOf(result) : ExitCode.ok;
 }
 
@@ -325,6 +325,7 @@ export async function runImport(
   const endpoints = verify && !override ? await accountEndpointsFile(ctx.env).read() : {};
   let imported = 0;
   let skipped = parsed.problems.length;
+  let unreachable = false;
   let shownUrl: string | undefined;
   try {
     for (const row of parsed.accounts) {
@@ -359,10 +360,15 @@ export async function runImport(
       imported++;
       const status = verification ? m.outcome(verification.outcome) : m.notVerified;
       ctx.stdout(`${m.legacyImported(account.id, account.name, status, replaced)}\n`);
+      // Stored, but the exchange said nothing about it: exit 1, as `accounts add` does.
+      if (verification?.outcome === 'UNREACHABLE') {
+        ctx.stderr(`${m.savedUnverified(account.id)}\n`);
+        unreachable = true;
+      }
     }
   } finally {
     await override?.dispose();
   }
   ctx.stdout(`${m.legacySummary(imported, skipped)}\n`);
-  return skipped > 0 ? ExitCode.failure : ExitCode.ok;
+  return skipped > 0 || unreachable ? ExitCode.failure : ExitCode.ok;
 }

@@ -101,8 +101,8 @@ export const accountsMessages = defineMessages({
       `${replaced ? 'Replaced the session of' : 'Saved'} account ${id} (${name}) in the keychain.`,
     notSaved: 'The session was not saved. Use --no-verify to store it anyway.',
     notVerified: 'Not verified (--no-verify).',
-    savedUnverified:
-      'Saved, but not verified: run alpha-monitor accounts verify --user <id> later.',
+    savedUnverified: (id: string) =>
+      `Saved, but not verified: run alpha-monitor accounts verify --user ${id} later.`,
     noAccounts:
       'No accounts yet. Add one with: npx alpha-monitor accounts add --user <id> --from-curl <file|->',
     /** Column titles, separated by |. */
@@ -239,7 +239,8 @@ export const accountsMessages = defineMessages({
       `${replaced ? '已替换账户' : '已保存账户'} ${id}（${name}）的会话到钥匙串。`,
     notSaved: '会话未保存。如仍要保存，请使用 --no-verify。',
     notVerified: '未验证（--no-verify）。',
-    savedUnverified: '已保存但未验证：稍后运行 alpha-monitor accounts verify --user <账户>。',
+    savedUnverified: (id: string) =>
+      `已保存但未验证：稍后运行 alpha-monitor accounts verify --user ${id}。`,
     noAccounts:
       '还没有账户。添加：npx alpha-monitor accounts add --user <账户> --from-curl <文件|->',
     header: 'ID|名称|添加时间|上次验证|结果',

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -215,6 +216,42 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
       expect((await run(['accounts', '--help'], '', lang)).out).toMatch(
         /accounts import --from <(file|文件)> \[--replace\]/,
       );
+  });
+
+  it('import with the exchange unreachable stores the sessions unverified and exits 1', async () => {
+    const a = cli.sim.createAccount();
+    const exportFile = join(cli.home, 'users.json');
+    await writeFile(
+      exportFile,
+      JSON.stringify([
+        { id: 7, name: 'Alice', ...a.credentials },
+        { id: 8, ...a.credentials },
+      ]),
+    );
+    // A port nothing listens on (taken, then freed).
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as { port: number };
+    await new Promise((done) => server.close(done));
+    const nowhere = ['--rest-url', `http://127.0.0.1:${port}`];
+
+    const result = await run(['accounts', 'import', '--from', exportFile, ...nowhere]);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('Imported 7 (Alice): exchange not reachable');
+    expect(result.err).toContain('Saved, but not verified: run');
+    expect(result.err).toContain('accounts verify --user 7 later');
+    expect(result.err).toContain('accounts verify --user 8 later');
+    expect(JSON.parse((await keychain.getPassword('7'))!).cookies).toBe(a.credentials.cookies);
+
+    const zh = await run(
+      ['accounts', 'import', '--from', exportFile, '--replace', ...nowhere],
+      '',
+      'zh-CN',
+    );
+    expect(zh.code).toBe(1);
+    expect(zh.out).toContain('已替换会话 7（Alice）：无法连接交易所');
+    expect(zh.err).toContain('已保存但未验证');
+    expect(zh.err).toContain('accounts verify --user 7。');
   });
 
   it('speaks Chinese (zh-CN)', async () => {
