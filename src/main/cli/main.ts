@@ -105,14 +105,14 @@ function helpText(lang: Lang, names: string[], summaries: Record<string, string>
   const lines = names.map((n) => `  ${n.padEnd(width)}  ${summaries[n]}`);
   const usage =
     lang === 'zh-CN'
-      ? '用法：alpha-monitor <命令> [选项] [--lang en|zh|zh-CN]'
-      : 'Usage: alpha-monitor <command> [options] [--lang en|zh|zh-CN]';
+      ? '用法：npx alpha-monitor <命令> [选项] [--lang en|zh|zh-CN]'
+      : 'Usage: npx alpha-monitor <command> [options] [--lang en|zh|zh-CN]';
   const more =
     lang === 'zh-CN'
-      ? '每个命令的选项：alpha-monitor <命令> --help'
-      : 'Options of a command: alpha-monitor <command> --help';
+      ? '每个命令的选项：npx alpha-monitor <命令> --help'
+      : 'Options of a command: npx alpha-monitor <command> --help';
   const version =
-    lang === 'zh-CN' ? '版本：alpha-monitor --version' : 'Version: alpha-monitor --version';
+    lang === 'zh-CN' ? '版本：npx alpha-monitor --version' : 'Version: npx alpha-monitor --version';
   return `${SUMMARY[lang]}\n\n${usage}\n\n${lines.join('\n')}\n\n${more}\n${version}\n`;
 }
 
@@ -143,8 +143,8 @@ export async function main(argv: string[], context?: CliContext): Promise<number
   if (!load) {
     ctx.stderr(
       lang === 'zh-CN'
-        ? `未知命令“${name}”。运行 alpha-monitor --help 查看命令列表。\n`
-        : `Unknown command "${name}". Run alpha-monitor --help for the list.\n`,
+        ? `未知命令“${name}”。运行 npx alpha-monitor --help 查看命令列表。\n`
+        : `Unknown command "${name}". Run npx alpha-monitor --help for the list.\n`,
     );
     return ExitCode.usage;
   }

@@ -15,13 +15,13 @@ export const accountsMessages = defineMessages({
       'store Binance sessions in the OS keychain: add (from "Copy as cURL"), list, verify, remove, import',
     usage:
       'Usage:\n' +
-      '  alpha-monitor accounts add --user <id> [--name <name>] --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url> [--ws-url <url>]]\n' +
-      '  alpha-monitor accounts add --to-file <path> --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url> [--ws-url <url>]]\n' +
-      '  alpha-monitor accounts list [--json]\n' +
-      '  alpha-monitor accounts verify [--user <id>] [--demo | --rest-url <url>]   (every account without --user)\n' +
-      '  alpha-monitor accounts remove --user <id>\n' +
-      '  alpha-monitor accounts prune   (delete keychain entries that no account lists)\n' +
-      '  alpha-monitor accounts import --from <file> [--replace] [--no-verify] [--demo | --rest-url <url>]\n\n' +
+      '  npx alpha-monitor accounts add --user <id> [--name <name>] --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url> [--ws-url <url>]]\n' +
+      '  npx alpha-monitor accounts add --to-file <path> --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url> [--ws-url <url>]]\n' +
+      '  npx alpha-monitor accounts list [--json]\n' +
+      '  npx alpha-monitor accounts verify [--user <id>] [--demo | --rest-url <url>]   (every account without --user)\n' +
+      '  npx alpha-monitor accounts remove --user <id>\n' +
+      '  npx alpha-monitor accounts prune   (delete keychain entries that no account lists)\n' +
+      '  npx alpha-monitor accounts import --from <file> [--replace] [--no-verify] [--demo | --rest-url <url>]\n\n' +
       '--replace re-imports a fresh session into an existing account (same id, name, history and remembered\n' +
       '--rest-url, unless a new one is given).\n' +
       'import refuses ids that exist; with --replace it gives them the sessions of the export.\n' +
@@ -102,7 +102,7 @@ export const accountsMessages = defineMessages({
     notSaved: 'The session was not saved. Use --no-verify to store it anyway.',
     notVerified: 'Not verified (--no-verify).',
     savedUnverified: (id: string) =>
-      `Saved, but not verified: run alpha-monitor accounts verify --user ${id} later.`,
+      `Saved, but not verified: run npx alpha-monitor accounts verify --user ${id} later.`,
     noAccounts:
       'No accounts yet. Add one with: npx alpha-monitor accounts add --user <id> --from-curl <file|->',
     /** Column titles, separated by |. */
@@ -112,7 +112,7 @@ export const accountsMessages = defineMessages({
     removed: (id: string) => `Removed account ${id} (keychain entry and metadata).`,
     exists: (id: string) =>
       `An account "${id}" already exists; nothing was changed. To give it a fresh session (keeping its history): ` +
-      `alpha-monitor accounts add --user ${id} --replace --from-curl <file|->`,
+      `npx alpha-monitor accounts add --user ${id} --replace --from-curl <file|->`,
     replaceNotFound: (id: string) =>
       `No account "${id}" to re-import into. Leave out --replace to add it as a new account.`,
     orphans: (ids: string) =>
@@ -167,13 +167,13 @@ export const accountsMessages = defineMessages({
     summary: '在系统钥匙串中保存币安会话：add（来自“复制为 cURL”）、list、verify、remove、import',
     usage:
       '用法：\n' +
-      '  alpha-monitor accounts add --user <账户> [--name <名称>] --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <地址> [--ws-url <地址>]]\n' +
-      '  alpha-monitor accounts add --to-file <路径> --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <地址> [--ws-url <地址>]]\n' +
-      '  alpha-monitor accounts list [--json]\n' +
-      '  alpha-monitor accounts verify [--user <账户>] [--demo | --rest-url <地址>]   （不带 --user 时验证全部账户）\n' +
-      '  alpha-monitor accounts remove --user <账户>\n' +
-      '  alpha-monitor accounts prune   （删除没有账户对应的钥匙串条目）\n' +
-      '  alpha-monitor accounts import --from <文件> [--replace] [--no-verify] [--demo | --rest-url <地址>]\n\n' +
+      '  npx alpha-monitor accounts add --user <账户> [--name <名称>] --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <地址> [--ws-url <地址>]]\n' +
+      '  npx alpha-monitor accounts add --to-file <路径> --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <地址> [--ws-url <地址>]]\n' +
+      '  npx alpha-monitor accounts list [--json]\n' +
+      '  npx alpha-monitor accounts verify [--user <账户>] [--demo | --rest-url <地址>]   （不带 --user 时验证全部账户）\n' +
+      '  npx alpha-monitor accounts remove --user <账户>\n' +
+      '  npx alpha-monitor accounts prune   （删除没有账户对应的钥匙串条目）\n' +
+      '  npx alpha-monitor accounts import --from <文件> [--replace] [--no-verify] [--demo | --rest-url <地址>]\n\n' +
       '--replace 为已有账户重新导入新会话（保留 id、名称、历史和记住的 --rest-url，除非给出新的）。\n' +
       'import 遇到已有的 id 会拒绝；加上 --replace 则为这些账户换上导出中的会话。\n' +
       '--to-file 不写入钥匙串，而是写出凭据文件（权限 600），供 watch/serve --credentials-file 使用。\n' +
@@ -240,7 +240,7 @@ export const accountsMessages = defineMessages({
     notSaved: '会话未保存。如仍要保存，请使用 --no-verify。',
     notVerified: '未验证（--no-verify）。',
     savedUnverified: (id: string) =>
-      `已保存但未验证：稍后运行 alpha-monitor accounts verify --user ${id}。`,
+      `已保存但未验证：稍后运行 npx alpha-monitor accounts verify --user ${id}。`,
     noAccounts:
       '还没有账户。添加：npx alpha-monitor accounts add --user <账户> --from-curl <文件|->',
     header: 'ID|名称|添加时间|上次验证|结果',
@@ -249,7 +249,7 @@ export const accountsMessages = defineMessages({
     removed: (id: string) => `已删除账户 ${id}（钥匙串条目和元数据）。`,
     exists: (id: string) =>
       `账户“${id}”已存在，未做任何更改。如要为它换上新会话（保留历史）：` +
-      `alpha-monitor accounts add --user ${id} --replace --from-curl <文件|->`,
+      `npx alpha-monitor accounts add --user ${id} --replace --from-curl <文件|->`,
     replaceNotFound: (id: string) =>
       `没有可重新导入的账户“${id}”。去掉 --replace 即可作为新账户添加。`,
     orphans: (ids: string) =>

@@ -5,9 +5,9 @@ export const alertsMessages = defineMessages({
     summary: 'alert channels (webhook, Telegram): show, send a test, store secrets',
     usage:
       'Usage:\n' +
-      '  alpha-monitor alerts [show] [--alerts-config <path>] [--json]\n' +
-      '  alpha-monitor alerts test [--webhook <url>] [--telegram-chat <id>] [--alerts-config <path>] [--verbose]\n' +
-      '  alpha-monitor alerts set-secret telegram-token|webhook-secret [--remove]   (the value on standard input)\n\n' +
+      '  npx alpha-monitor alerts [show] [--alerts-config <path>] [--json]\n' +
+      '  npx alpha-monitor alerts test [--webhook <url>] [--telegram-chat <id>] [--alerts-config <path>] [--verbose]\n' +
+      '  npx alpha-monitor alerts set-secret telegram-token|webhook-secret [--remove]   (the value on standard input)\n\n' +
       "Settings come from --alerts-config <path>, else the app's alerts.json in the data folder.\n" +
       "--webhook / --telegram-chat turn that channel on for this command (a group's negative id: --telegram-chat=-100123).\n" +
       '--verbose also prints the raw log lines (WARN …, with codes) on stderr; they are always in <data folder>/logs/cli.log.\n' +
@@ -67,9 +67,9 @@ export const alertsMessages = defineMessages({
     summary: '提醒通道（Webhook、Telegram）：查看、发送测试、保存密钥',
     usage:
       '用法：\n' +
-      '  alpha-monitor alerts [show] [--alerts-config <路径>] [--json]\n' +
-      '  alpha-monitor alerts test [--webhook <地址>] [--telegram-chat <ID>] [--alerts-config <路径>] [--verbose]\n' +
-      '  alpha-monitor alerts set-secret telegram-token|webhook-secret [--remove]   （值从标准输入读取）\n\n' +
+      '  npx alpha-monitor alerts [show] [--alerts-config <路径>] [--json]\n' +
+      '  npx alpha-monitor alerts test [--webhook <地址>] [--telegram-chat <ID>] [--alerts-config <路径>] [--verbose]\n' +
+      '  npx alpha-monitor alerts set-secret telegram-token|webhook-secret [--remove]   （值从标准输入读取）\n\n' +
       '设置来自 --alerts-config <路径>，否则为数据文件夹中应用的 alerts.json。\n' +
       '--webhook / --telegram-chat 为本次命令开启该通道（群组的负数 ID：--telegram-chat=-100123）。\n' +
       '--verbose 同时在标准错误输出原始日志行（WARN …，含代码）；原始日志行总会写入 <数据文件夹>/logs/cli.log。\n' +

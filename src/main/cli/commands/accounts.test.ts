@@ -238,7 +238,7 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
     const result = await run(['accounts', 'import', '--from', exportFile, ...nowhere]);
     expect(result.code).toBe(1);
     expect(result.out).toContain('Imported 7 (Alice): exchange not reachable');
-    expect(result.err).toContain('Saved, but not verified: run');
+    expect(result.err).toContain('Saved, but not verified: run npx alpha-monitor');
     expect(result.err).toContain('accounts verify --user 7 later');
     expect(result.err).toContain('accounts verify --user 8 later');
     expect(JSON.parse((await keychain.getPassword('7'))!).cookies).toBe(a.credentials.cookies);
@@ -250,7 +250,7 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
     );
     expect(zh.code).toBe(1);
     expect(zh.out).toContain('已替换会话 7（Alice）：无法连接交易所');
-    expect(zh.err).toContain('已保存但未验证');
+    expect(zh.err).toContain('已保存但未验证：稍后运行 npx alpha-monitor');
     expect(zh.err).toContain('accounts verify --user 7。');
   });
 

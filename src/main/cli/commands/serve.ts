@@ -22,7 +22,7 @@ import {
 const messages = defineMessages({
   en: {
     help:
-      'Usage: alpha-monitor serve [--demo [--accounts N]] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n' +
+      'Usage: npx alpha-monitor serve [--demo [--accounts N]] [--port N] [--json] [--rest-url URL] [--ws-url URL]\n' +
       '                           [--credentials-file PATH]\n\n' +
       'Serves the desktop app in a browser, on 127.0.0.1 only. Open the printed URL (it carries\n' +
       'an access token). From another machine: ssh -L 8080:127.0.0.1:<port> host, then open the\n' +
@@ -56,7 +56,7 @@ const messages = defineMessages({
       }[reason],
     noKeychain:
       'No keychain on this machine: accounts added in the page are kept only while this serve runs. ' +
-      'To keep one, use --credentials-file (made with alpha-monitor accounts add --to-file), or install and unlock a Secret Service (gnome-keyring).\n',
+      'To keep one, use --credentials-file (made with npx alpha-monitor accounts add --to-file), or install and unlock a Secret Service (gnome-keyring).\n',
     notBuilt: (dir: string) => `The app is not built (${dir} is missing). Run: npm run build`,
     badPort: (value: string) => `--port must be a number from 0 to 65535, got "${value}"`,
     portTaken: (port: number) =>
@@ -65,7 +65,7 @@ const messages = defineMessages({
   },
   'zh-CN': {
     help:
-      '用法：alpha-monitor serve [--demo [--accounts <数量>]] [--port <端口>] [--json]\n' +
+      '用法：npx alpha-monitor serve [--demo [--accounts <数量>]] [--port <端口>] [--json]\n' +
       '       [--rest-url <地址>] [--ws-url <地址>] [--credentials-file <路径>]\n\n' +
       '在浏览器中提供桌面应用，仅监听 127.0.0.1。打开打印出的网址（含访问令牌）。\n' +
       '远程机器：ssh -L 8080:127.0.0.1:<端口> 主机，然后用 127.0.0.1:8080 打开该网址。\n\n' +
@@ -98,7 +98,7 @@ const messages = defineMessages({
       }[reason],
     noKeychain:
       '本机没有钥匙串：在页面中添加的账户只在本次 serve 运行期间保留。' +
-      '如要保留，请使用 --credentials-file（用 alpha-monitor accounts add --to-file 生成），或安装并解锁 Secret Service（gnome-keyring）。\n',
+      '如要保留，请使用 --credentials-file（用 npx alpha-monitor accounts add --to-file 生成），或安装并解锁 Secret Service（gnome-keyring）。\n',
     notBuilt: (dir: string) => `应用尚未构建（缺少 ${dir}）。请运行：npm run build`,
     badPort: (value: string) => `--port 必须是 0 到 65535 的数字，收到 "${value}"`,
     portTaken: (port: number) =>

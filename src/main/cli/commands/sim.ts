@@ -14,7 +14,7 @@ const DEFAULT_DEMO_RATE = 6;
 const messages = defineMessages({
   en: {
     help:
-      'Usage: alpha-monitor sim [--port N] [--seed N] [--json] [--demo-rate <orders/min>] [--no-demo]\n' +
+      'Usage: npx alpha-monitor sim [--port N] [--seed N] [--json] [--demo-rate <orders/min>] [--no-demo]\n' +
       '                         [--speed <x>] [--write-credentials <file>] [more options below]\n\n' +
       "Runs the simulated Binance Alpha exchange on 127.0.0.1 until Ctrl+C: REST at Binance's\n" +
       'paths, the order-push WebSocket, and a loopback control API for fault injection. Its demo\n' +
@@ -69,7 +69,7 @@ const messages = defineMessages({
   },
   'zh-CN': {
     help:
-      '用法：alpha-monitor sim [--port <端口>] [--seed <数字>] [--json] [--demo-rate <每分钟订单数>]\n' +
+      '用法：npx alpha-monitor sim [--port <端口>] [--seed <数字>] [--json] [--demo-rate <每分钟订单数>]\n' +
       '       [--no-demo] [--speed <倍数>] [--write-credentials <文件>] [更多选项见下]\n\n' +
       '在 127.0.0.1 上运行模拟的币安 Alpha 交易所，直到按 Ctrl+C：与币安相同路径的 REST、\n' +
       '订单推送 WebSocket，以及仅限本机的故障注入控制接口。演示账户会自动下单，\n' +

@@ -20,7 +20,7 @@ const messages = defineMessages({
     badShape: (origin: string) => `${origin} must look like ${SHAPE}`,
     unsendable: (origin: string, part: string) => `${origin}: ${unsendableCharacterMessage(part)}`,
     noAccounts: () =>
-      'No credentials: add an account with alpha-monitor accounts add --user <id> --from-curl <file>, ' +
+      'No credentials: add an account with npx alpha-monitor accounts add --user <id> --from-curl <file>, ' +
       'or pass --credentials-file <path> (or --demo to use the built-in simulator).',
     severalAccounts: (ids: string) =>
       `Several accounts are stored (${ids}): choose one with --user <id>.`,
@@ -35,7 +35,7 @@ const messages = defineMessages({
       `${origin}：${part === 'cookie' ? 'Cookie 请求头' : `${part} 请求头`}含有浏览器从不发送的字符（可能被聊天软件或编辑器改动过）。` +
       '请从浏览器重新“复制为 cURL”并重新导入。',
     noAccounts: () =>
-      '没有凭据：先用 alpha-monitor accounts add --user <id> --from-curl <文件> 添加账户，' +
+      '没有凭据：先用 npx alpha-monitor accounts add --user <id> --from-curl <文件> 添加账户，' +
       '或传入 --credentials-file <路径>（或用 --demo 使用内置模拟器）。',
     severalAccounts: (ids: string) => `有多个账户（${ids}）：请用 --user <id> 选择一个。`,
   },

@@ -6,12 +6,12 @@ export const checkMessages = defineMessages({
     checkSummary: () =>
       'check credentials, listen key and the order-push subscription step by step',
     checkUsage: () =>
-      'Usage: alpha-monitor check [--user <id> | --demo] [options]\n\n' +
+      'Usage: npx alpha-monitor check [--user <id> | --demo] [options]\n\n' +
       'Exit codes: 0 all checks passed, 1 the exchange was not reachable, 2 bad usage,\n' +
       '3 the exchange rejected the session, 4 could not connect or subscribe to the stream.\n',
     keySummary: () => 'get a listen key (shown masked)',
     keyUsage: () =>
-      'Usage: alpha-monitor listen-key [--user <id> | --demo] [options]\n\n' +
+      'Usage: npx alpha-monitor listen-key [--user <id> | --demo] [options]\n\n' +
       'Exit codes: 0 a listen key was issued, 1 the exchange was not reachable, 2 bad usage,\n' +
       '3 the exchange rejected the session.\n',
     credentialsOk: (account: string, source: string) =>
@@ -34,17 +34,17 @@ export const checkMessages = defineMessages({
     unsubscribeOk: () => '✅ Unsubscribed and closed cleanly',
     unsubscribeBad: (reason: string) =>
       `❌ Unsubscribe: ${reason} (harmless: the connection was closed anyway)`,
-    allGood: () => 'All checks passed: alpha-monitor watch will receive your order updates.',
+    allGood: () => 'All checks passed: npx alpha-monitor watch will receive your order updates.',
   },
   'zh-CN': {
     checkSummary: () => '逐步检查凭据、listenKey 和订单推送订阅',
     checkUsage: () =>
-      '用法：alpha-monitor check [--user <账户> | --demo] [选项]\n\n' +
+      '用法：npx alpha-monitor check [--user <账户> | --demo] [选项]\n\n' +
       '退出码：0 全部检查通过，1 无法连接交易所，2 用法错误，3 交易所拒绝了会话，\n' +
       '4 无法连接或订阅推送流。\n',
     keySummary: () => '获取 listenKey（脱敏显示）',
     keyUsage: () =>
-      '用法：alpha-monitor listen-key [--user <账户> | --demo] [选项]\n\n' +
+      '用法：npx alpha-monitor listen-key [--user <账户> | --demo] [选项]\n\n' +
       '退出码：0 已获得 listenKey，1 无法连接交易所，2 用法错误，3 交易所拒绝了会话。\n',
     credentialsOk: (account: string, source: string) =>
       `✅ 凭据：账户 ${account}（来源 ${source}）`,
@@ -62,6 +62,6 @@ export const checkMessages = defineMessages({
     subscribeFix: () => '   处理办法：服务器未确认订阅；请获取新的会话后重试。',
     unsubscribeOk: () => '✅ 已取消订阅并正常关闭',
     unsubscribeBad: (reason: string) => `❌ 取消订阅：${reason}（无影响：连接已关闭）`,
-    allGood: () => '全部检查通过：alpha-monitor watch 可以收到你的订单更新。',
+    allGood: () => '全部检查通过：npx alpha-monitor watch 可以收到你的订单更新。',
   },
 });

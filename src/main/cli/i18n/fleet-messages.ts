@@ -41,7 +41,7 @@ export const fleetMessages = defineMessages({
   en: {
     summary: () => 'every account at once: state, volume and points today, wear, open orders',
     help: () =>
-      'Usage: alpha-monitor fleet [--json] [--once] [--demo [--accounts N]] [--verbose]\n\n' +
+      'Usage: npx alpha-monitor fleet [--json] [--once] [--demo [--accounts N]] [--verbose]\n\n' +
       'Starts a monitor for every configured account and shows one table of them all:\n' +
       "state, today's counted volume (UTC: the exchange's, plus fills since), volume points, wear,\n" +
       'open orders, last fill, updates missed by the stream, session health. On a terminal\n' +
@@ -57,7 +57,7 @@ export const fleetMessages = defineMessages({
       '1 no accounts configured, or the keychain could not be read; 2 bad options;\n' +
       '4 --once and some account is not live.\n',
     noAccounts: () =>
-      'No accounts are configured. Add one with: alpha-monitor accounts add  (or try: alpha-monitor fleet --demo)',
+      'No accounts are configured. Add one with: npx alpha-monitor accounts add  (or try: npx alpha-monitor fleet --demo)',
     noKeychain: () =>
       'No keychain on this machine (no Secret Service): the accounts stored in it cannot be read. ' +
       'Install and unlock gnome-keyring (Debian/Ubuntu: sudo apt install gnome-keyring), or try: npx alpha-monitor fleet --demo\n',
@@ -77,7 +77,7 @@ export const fleetMessages = defineMessages({
   'zh-CN': {
     summary: () => '一次查看全部账户：状态、今日交易量与积分、磨损、挂单',
     help: () =>
-      '用法：alpha-monitor fleet [--json] [--once] [--demo [--accounts N]] [--verbose]\n\n' +
+      '用法：npx alpha-monitor fleet [--json] [--once] [--demo [--accounts N]] [--verbose]\n\n' +
       '为每个已配置的账户启动监控，并用一张表显示全部账户：状态、今日计入交易量\n' +
       '（UTC：交易所的数字加此后的成交）、交易量积分、磨损、挂单、最近成交、实时推送漏掉的更新、\n' +
       '会话状况。在终端中表格原地刷新；否则有变化时追加一份快照，最多每 10 秒一次。\n' +
@@ -91,7 +91,7 @@ export const fleetMessages = defineMessages({
       '退出码：0 已停止（Ctrl+C / SIGTERM），或 --once 时全部账户在线；\n' +
       '1 没有已配置的账户，或无法读取钥匙串；2 选项有误；4 --once 时有账户不在线。\n',
     noAccounts: () =>
-      '没有已配置的账户。请用 alpha-monitor accounts add 添加（或试试：alpha-monitor fleet --demo）',
+      '没有已配置的账户。请用 npx alpha-monitor accounts add 添加（或试试：npx alpha-monitor fleet --demo）',
     noKeychain: () =>
       '本机没有钥匙串（没有 Secret Service）：无法读取其中保存的账户。' +
       '请安装并解锁 gnome-keyring（Debian/Ubuntu：sudo apt install gnome-keyring），或试试：npx alpha-monitor fleet --demo\n',

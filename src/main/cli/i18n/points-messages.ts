@@ -24,7 +24,7 @@ export const pointsMessages = defineMessages({
   en: {
     summary: () => "today's Alpha points, the 15-day window, the next point and wear",
     usage:
-      () => `Usage: alpha-monitor points [--demo | --user <id> | --credentials-file <path>] [--token <sym>] [--json]
+      () => `Usage: npx alpha-monitor points [--demo | --user <id> | --credentials-file <path>] [--token <sym>] [--json]
 
 Reads the account's Alpha points (user-score): today's counted volume (BUY quote × the token's
 mulPoint) and points, balance points, the 15-day sum and what was spent, how many USDT of buys
@@ -62,7 +62,7 @@ and today's wear from today's fills.
   'zh-CN': {
     summary: () => '今日 Alpha 积分、15 天窗口、下一分所需买入与磨损',
     usage:
-      () => `用法：alpha-monitor points [--demo | --user <账户> | --credentials-file <路径>] [--token <代币>] [--json]
+      () => `用法：npx alpha-monitor points [--demo | --user <账户> | --credentials-file <路径>] [--token <代币>] [--json]
 
 读取账户的 Alpha 积分（user-score）：今日计入交易量（买入金额 × 代币 mulPoint）与积分、余额积分、
 15 天合计与已消耗积分、下一分还需买入多少 USDT、距 UTC 00:00（当日交易量截止）的剩余时间，

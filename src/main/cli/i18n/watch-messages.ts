@@ -9,7 +9,7 @@ export const watchMessages = defineMessages({
   en: {
     summary: () => 'watch your orders live from the order-push stream',
     usage: () =>
-      'Usage: alpha-monitor watch [--user <id> | --demo] [--duration <s>] [--journal <dir>] [options]\n\n' +
+      'Usage: npx alpha-monitor watch [--user <id> | --demo] [--duration <s>] [--journal <dir>] [options]\n\n' +
       optionTable([
         ['--duration <s>', 'stop after s seconds (0 or none: until Ctrl+C; at most a year)'],
         [
@@ -94,14 +94,14 @@ export const watchMessages = defineMessages({
     fees: (asset: string, amount: string) => `Fees ${asset}: ${amount}`,
     none: () => '(none)',
     neverLive: () =>
-      '❌ Never got live within the duration. Run alpha-monitor check for a step-by-step diagnosis.',
+      '❌ Never got live within the duration. Run npx alpha-monitor check for a step-by-step diagnosis.',
     durationTooLong: (raw: string, maxS: number) =>
       `--duration ${raw} is longer than a year (at most ${maxS} s); 0 or no --duration runs until Ctrl+C.`,
   },
   'zh-CN': {
     summary: () => '实时监控订单推送',
     usage: () =>
-      '用法：alpha-monitor watch [--user <账户> | --demo] [--duration <秒>] [--journal <目录>] [选项]\n\n' +
+      '用法：npx alpha-monitor watch [--user <账户> | --demo] [--duration <秒>] [--journal <目录>] [选项]\n\n' +
       optionTable([
         ['--duration <秒>', '运行指定秒数后停止（0 或不填：直到 Ctrl+C；最长一年）'],
         [
@@ -176,7 +176,7 @@ export const watchMessages = defineMessages({
       `成交量 ${symbol}：${base} ${baseAsset}，${quote} ${quoteAsset}`,
     fees: (asset: string, amount: string) => `手续费 ${asset}：${amount}`,
     none: () => '（无）',
-    neverLive: () => '❌ 在运行时长内未能连接成功。运行 alpha-monitor check 逐步诊断。',
+    neverLive: () => '❌ 在运行时长内未能连接成功。运行 npx alpha-monitor check 逐步诊断。',
     durationTooLong: (raw: string, maxS: number) =>
       `--duration ${raw} 超过一年（最多 ${maxS} 秒）；0 或不填 --duration 则运行到按 Ctrl+C 为止。`,
   },
@@ -186,7 +186,7 @@ export const watchMessages = defineMessages({
 export const authMessages = defineMessages({
   en: {
     sessionExpired: () =>
-      '❌ Binance rejected the session (login expired, 100002001). Log in on binance.com, copy a fresh request as cURL and run: alpha-monitor accounts add --user <id> --from-curl <file>',
+      '❌ Binance rejected the session (login expired, 100002001). Log in on binance.com, copy a fresh request as cURL and run: npx alpha-monitor accounts add --user <id> --from-curl <file>',
     verificationRequired: () =>
       '❌ Binance requires supplementary verification (补充认证). Complete it in the Binance app (Alpha), then try again.',
     simulatorSessionExpired: (restUrl: string) =>
@@ -198,7 +198,7 @@ export const authMessages = defineMessages({
   },
   'zh-CN': {
     sessionExpired: () =>
-      '❌ 币安拒绝了会话（登录状态已失效，100002001）。请在 binance.com 重新登录，复制新的 cURL 请求后运行：alpha-monitor accounts add --user <id> --from-curl <文件>',
+      '❌ 币安拒绝了会话（登录状态已失效，100002001）。请在 binance.com 重新登录，复制新的 cURL 请求后运行：npx alpha-monitor accounts add --user <id> --from-curl <文件>',
     verificationRequired: () => '❌ 币安要求补充认证。请在币安 App（Alpha）中完成认证后重试。',
     simulatorSessionExpired: (restUrl: string) =>
       `❌ ${restUrl} 上的模拟器不接受此会话（100002001）：它已用新的演示凭据重新启动，或会话已通过其控制接口作废。请用 --write-credentials <文件> 启动它，并把同一文件传给 --credentials-file：重新启动的模拟器会沿用该文件中的凭据。`,

@@ -39,7 +39,7 @@ export const messages = defineMessages({
     summary: 'place OTO orders toward a daily volume target (see --help)',
     help: (
       rule: string,
-    ) => `Usage: alpha-monitor strategy --token <sym> --chain <chain> (--volume <usdt> | --points <n>) [--amount <usdt>]
+    ) => `Usage: npx alpha-monitor strategy --token <sym> --chain <chain> (--volume <usdt> | --points <n>) [--amount <usdt>]
          [--interval <s>] [--buy-offset <pct>] [--sell-offset <pct>] [--timeout <s>]
          [--volume-rule mulPoint|raw] [--max-loss <usdt>] [--max-wear-bps <bps>] [--max-move-pct <pct>]
          [--max-failures <n>] [--cancel-pending] [--sell-leftovers] [--dry-run] [--yes] [--json]
@@ -79,9 +79,9 @@ re-reads today's volume before each trade and stops at the target.
   --yes                do not ask for confirmation (a run against a real exchange asks)
   --json               NDJSON events on stdout, ending with {"type":"summary",...}
   --demo               run against a built-in simulator (no credentials, no real money)
-  --user <id>          the keychain account to use (see alpha-monitor accounts)
+  --user <id>          the keychain account to use (see npx alpha-monitor accounts)
   --credentials-file, --rest-url, --ws-url, --renew-interval, --ping-interval, --max-reconnects
-                       as for alpha-monitor watch (credentials: --credentials-file, then
+                       as for watch (credentials: --credentials-file, then
                        $ALPHA_MONITOR_CREDENTIALS_FILE, then the keychain)
 
 Verification (补充认证), a risk challenge (2FA) or an insufficient balance (481020) stops the run
@@ -91,7 +91,7 @@ Exit codes: 0 target reached (or already met), dry run, or stopped with Ctrl+C; 
 stopped on a limit (--max-loss, --max-wear-bps, --max-move-pct, --max-failures) or on an
 insufficient balance; 2 usage; 3 session rejected or verification needed (act in the Binance app).
 `,
-    usage: (text: string) => `${text}\nRun alpha-monitor strategy --help for the options.`,
+    usage: (text: string) => `${text}\nRun npx alpha-monitor strategy --help for the options.`,
     connecting: (where: string) => `Connecting to ${where}...`,
     demo: 'demo simulator',
     prepared: (p: StrategyPreparation, amount: string) => {
@@ -225,7 +225,7 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
     summary: '下 OTO 单刷每日交易量目标（见 --help）',
     help: (
       rule: string,
-    ) => `用法：alpha-monitor strategy --token <代币> --chain <链> (--volume <USDT> | --points <n>) [--amount <USDT>]
+    ) => `用法：npx alpha-monitor strategy --token <代币> --chain <链> (--volume <USDT> | --points <n>) [--amount <USDT>]
          [--interval <秒>] [--buy-offset <%>] [--sell-offset <%>] [--timeout <秒>]
          [--volume-rule mulPoint|raw] [--max-loss <USDT>] [--max-wear-bps <bps>] [--max-move-pct <%>]
          [--max-failures <n>] [--cancel-pending] [--sell-leftovers] [--dry-run] [--yes] [--json]
@@ -259,9 +259,9 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
   --yes                不询问确认（连接真实交易所时会询问）
   --json               在标准输出逐行输出 NDJSON 事件，最后一行为 {"type":"summary",...}
   --demo               使用内置模拟交易所（无需凭证，不涉及真实资金）
-  --user <id>          使用的钥匙串账户（见 alpha-monitor accounts）
+  --user <id>          使用的钥匙串账户（见 npx alpha-monitor accounts）
   --credentials-file, --rest-url, --ws-url, --renew-interval, --ping-interval, --max-reconnects
-                       与 alpha-monitor watch 相同（凭证顺序：--credentials-file、
+                       与 watch 相同（凭证顺序：--credentials-file、
                        $ALPHA_MONITOR_CREDENTIALS_FILE、钥匙串）
 
 补充认证、风控验证（2FA）或余额不足（481020）会立即停止，不会重试，并说明该怎么做。
@@ -269,7 +269,7 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
 退出码：0 达到目标（或已达到）、试运行或按 Ctrl+C 停止；1 运行失败、因限制（--max-loss、--max-wear-bps、
 --max-move-pct、--max-failures）或余额不足停止；2 用法错误；3 会话被拒绝或需要验证（请在币安 App 中处理）。
 `,
-    usage: (text: string) => `${text}\n运行 alpha-monitor strategy --help 查看选项。`,
+    usage: (text: string) => `${text}\n运行 npx alpha-monitor strategy --help 查看选项。`,
     connecting: (where: string) => `正在连接 ${where}...`,
     demo: '演示模拟器',
     prepared: (p: StrategyPreparation, amount: string) => {

@@ -211,7 +211,7 @@ function exists(id: string): AccountError {
   return new AccountError(
     'ACCOUNT_EXISTS',
     `An account "${id}" already exists. To give it a fresh session, re-import it: ` +
-      `alpha-monitor accounts add --user ${id} --replace --from-curl <file|->`,
+      `npx alpha-monitor accounts add --user ${id} --replace --from-curl <file|->`,
   );
 }
 
