@@ -264,4 +264,17 @@ describe('watch', () => {
       exitCode: 2,
     });
   });
+
+  it.each([
+    ['en', '--duration needs a number of seconds ≥ 0 (0: until Ctrl+C), got "abc"'],
+    ['zh-CN', '--duration 需要一个 ≥ 0 的秒数（0：直到 Ctrl+C），收到“abc”'],
+  ] as const)(
+    'a --duration that is no number says the rule: 0 is allowed (%s)',
+    async (lang, text) => {
+      for (const raw of ['abc', '-5'])
+        await expect(
+          watch.run(['--demo', `--duration=${raw}`], createMemoryCliContext(lang).context),
+        ).rejects.toMatchObject({ exitCode: 2, message: text.replace('abc', raw) });
+    },
+  );
 });

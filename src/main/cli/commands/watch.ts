@@ -104,10 +104,7 @@ function parseDuration(raw: string | boolean | undefined, context: CliContext): 
   if (raw === undefined) return 0;
   const n = Number(raw);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n) || n < 0) {
-    throw new CliError(
-      connectionMessages(context.lang).badNumber('--duration', String(raw)),
-      ExitCode.usage,
-    );
+    throw new CliError(watchMessages(context.lang).badDuration(String(raw)), ExitCode.usage);
   }
   if (n > MAX_DURATION_S)
     throw new CliError(

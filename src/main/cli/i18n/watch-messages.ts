@@ -95,6 +95,8 @@ export const watchMessages = defineMessages({
     none: () => '(none)',
     neverLive: () =>
       '❌ Never got live within the duration. Run npx alpha-monitor check for a step-by-step diagnosis.',
+    badDuration: (raw: string) =>
+      `--duration needs a number of seconds ≥ 0 (0: until Ctrl+C), got "${raw}"`,
     durationTooLong: (raw: string, maxS: number) =>
       `--duration ${raw} is longer than a year (at most ${maxS} s); 0 or no --duration runs until Ctrl+C.`,
   },
@@ -177,6 +179,7 @@ export const watchMessages = defineMessages({
     fees: (asset: string, amount: string) => `手续费 ${asset}：${amount}`,
     none: () => '（无）',
     neverLive: () => '❌ 在运行时长内未能连接成功。运行 npx alpha-monitor check 逐步诊断。',
+    badDuration: (raw: string) => `--duration 需要一个 ≥ 0 的秒数（0：直到 Ctrl+C），收到“${raw}”`,
     durationTooLong: (raw: string, maxS: number) =>
       `--duration ${raw} 超过一年（最多 ${maxS} 秒）；0 或不填 --duration 则运行到按 Ctrl+C 为止。`,
   },
