@@ -3,6 +3,7 @@ import {
   copyWarningsOf,
   CurlImportError,
   isSessionUnusable,
+  keychainServiceFromEnv,
   LegacyExportError,
   parseCurl,
   parseLegacyExport,
@@ -48,7 +49,10 @@ type ReadInput = (path: string, ctx: CliContext) => Promise<string>;
 function required(value: string | undefined, name: string, ctx: CliContext): string {
   if (value === undefined || value.trim() === '') {
     const m = accountsMessages(ctx.lang);
-    throw new CliError(`${m.missingOption(name)}\n\n${m.usage}`, ExitCode.usage);
+    throw new CliError(
+      `${m.missingOption(name)}\n\n${m.usage(keychainServiceFromEnv(ctx.env))}`,
+      ExitCode.usage,
+    );
   }
   return value;
 }

@@ -13,7 +13,7 @@ export const accountsMessages = defineMessages({
   en: {
     summary:
       'store Binance sessions in the OS keychain: add (from "Copy as cURL"), list, verify, remove, import',
-    usage:
+    usage: (service: string) =>
       'Usage:\n' +
       '  npx alpha-monitor accounts add --user <id> [--name <name>] --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url> [--ws-url <url>]]\n' +
       '  npx alpha-monitor accounts add --to-file <path> --from-curl <file|-> [--replace] [--no-verify] [--demo | --rest-url <url> [--ws-url <url>]]\n' +
@@ -28,7 +28,7 @@ export const accountsMessages = defineMessages({
       '--to-file writes a credentials file (mode 600) for watch/serve --credentials-file instead of the keychain.\n' +
       'In the browser, log in to www.binance.com, open DevTools > Network, right-click any request to\n' +
       'www.binance.com/bapi/... and choose Copy > Copy as cURL (bash or cmd). Save it to a file, or pass - and paste it.\n' +
-      'Sessions go to the OS keychain (service "alpha-monitor"); only names and dates go to accounts.json.\n',
+      `Sessions go to the OS keychain (service "${service}"); only names and dates go to accounts.json.\n`,
     missingOption: (name: string) => `Missing --${name}.`,
     unknownSub: (name: string) => `Unknown subcommand "${name}".`,
     badOptions: (why: string) => `${why}`,
@@ -165,7 +165,7 @@ export const accountsMessages = defineMessages({
   },
   'zh-CN': {
     summary: '在系统钥匙串中保存币安会话：add（来自“复制为 cURL”）、list、verify、remove、import',
-    usage:
+    usage: (service: string) =>
       '用法：\n' +
       '  npx alpha-monitor accounts add --user <账户> [--name <名称>] --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <地址> [--ws-url <地址>]]\n' +
       '  npx alpha-monitor accounts add --to-file <路径> --from-curl <文件|-> [--replace] [--no-verify] [--demo | --rest-url <地址> [--ws-url <地址>]]\n' +
@@ -179,7 +179,7 @@ export const accountsMessages = defineMessages({
       '--to-file 不写入钥匙串，而是写出凭据文件（权限 600），供 watch/serve --credentials-file 使用。\n' +
       '在浏览器中登录 www.binance.com，打开开发者工具 > 网络，右键任意 www.binance.com/bapi/... 请求，\n' +
       '选择“复制 > 复制为 cURL（bash 或 cmd）”。保存到文件，或传入 - 后直接粘贴。\n' +
-      '会话保存在系统钥匙串（服务名 "alpha-monitor"）；accounts.json 只保存名称和时间。\n',
+      `会话保存在系统钥匙串（服务名 "${service}"）；accounts.json 只保存名称和时间。\n`,
     missingOption: (name: string) => `缺少 --${name}。`,
     unknownSub: (name: string) => `未知子命令“${name}”。`,
     badOptions: (why: string) => `${why}`,

@@ -6,7 +6,9 @@ import {
   curlForSession,
   useAccountsCliHarness,
 } from '../../../../test/fakes/accounts-cli-harness.ts';
+import { createMemoryCliContext } from '../../../../test/fakes/memory-cli-context.ts';
 import { resolveCredentials } from '../common/resolve-credentials.ts';
+import { main } from '../main.ts';
 
 // The accounts command end to end: the real keychain (the private gnome-keyring on Linux),
 // accounts.json in a temp folder, verification against the simulator.
@@ -252,6 +254,19 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
     expect(zh.out).toContain('已替换会话 7（Alice）：无法连接交易所');
     expect(zh.err).toContain('已保存但未验证：稍后运行 npx alpha-monitor');
     expect(zh.err).toContain('accounts verify --user 7。');
+  });
+
+  it('--help names the keychain service actually used (ALPHA_MONITOR_KEYCHAIN_SERVICE)', async () => {
+    expect(cli.env.ALPHA_MONITOR_KEYCHAIN_SERVICE).toBe(cli.service);
+    expect((await run(['accounts', '--help'])).out).toContain(
+      `Sessions go to the OS keychain (service "${cli.service}")`,
+    );
+    expect((await run(['accounts', '--help'], '', 'zh-CN')).out).toContain(
+      `会话保存在系统钥匙串（服务名 "${cli.service}"）`,
+    );
+    const plain = createMemoryCliContext('en', {});
+    expect(await main(['accounts', '--help'], plain.context)).toBe(0);
+    expect(plain.stdout).toContain('(service "alpha-monitor")');
   });
 
   it('speaks Chinese (zh-CN)', async () => {

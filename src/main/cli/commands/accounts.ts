@@ -13,6 +13,7 @@ import {
   type AccountsOptions,
 } from '../accounts/accounts-actions.ts';
 import { openAccountStore, toCliError } from '../accounts/open-account-store.ts';
+import { keychainServiceFromEnv } from '../../core/accounts/index.ts';
 import { PasteInterruptedError, readPaste } from '../accounts/read-paste.ts';
 import {
   checkExchangeEndpoint,
@@ -40,9 +41,11 @@ export const command: CliCommand = {
   summary: { en: accountsMessages('en').summary, 'zh-CN': accountsMessages('zh-CN').summary },
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const m = accountsMessages(ctx.lang);
+    // The service actually used (ALPHA_MONITOR_KEYCHAIN_SERVICE changes it).
+    const usage = m.usage(keychainServiceFromEnv(ctx.env));
     const [sub, ...rest] = argv;
     if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-      ctx.stdout(m.usage);
+      ctx.stdout(usage);
       return sub === undefined ? ExitCode.usage : ExitCode.ok;
     }
     let values: AccountsOptions & { help?: boolean };
@@ -54,10 +57,10 @@ export const command: CliCommand = {
         allowPositionals: false,
       }).values;
     } catch (error) {
-      throw new CliError(`${(error as Error).message}\n\n${m.usage}`, ExitCode.usage);
+      throw new CliError(`${(error as Error).message}\n\n${usage}`, ExitCode.usage);
     }
     if (values.help) {
-      ctx.stdout(m.usage);
+      ctx.stdout(usage);
       return ExitCode.ok;
     }
     if (values.demo && (values['rest-url'] || values['ws-url'])) {
@@ -88,7 +91,7 @@ export const command: CliCommand = {
         case 'import':
           return await runImport(store, values, ctx, readInput);
         default:
-          throw new CliError(`${m.unknownSub(sub)}\n\n${m.usage}`, ExitCode.usage);
+          throw new CliError(`${m.unknownSub(sub)}\n\n${usage}`, ExitCode.usage);
       }
     } catch (error) {
       throw toCliError(error, ctx.lang);
