@@ -51,7 +51,7 @@ test('first run → Try the demo → orders stream in, charts fill, filters work
   const refused = await bare.goto(page.url());
   expect(refused?.status()).toBe(401);
   await expect(bare.locator('body')).toContainText(
-    'Open the full address that `alpha-monitor serve` printed',
+    'Open the full address that `npx alpha-monitor serve` printed',
   );
   await stranger.close();
   await expect(page.getByTestId('try-demo')).toBeVisible();

@@ -116,7 +116,9 @@ describe('browser host', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     const bare = await fetch(`http://127.0.0.1:${host.port}/`);
     expect(bare.status).toBe(401);
-    expect(await bare.text()).toContain('Open the full address that `alpha-monitor serve` printed');
+    expect(await bare.text()).toContain(
+      'Open the full address that `npx alpha-monitor serve` printed',
+    );
     const wrong = await fetch(`http://127.0.0.1:${host.port}/?token=nope`, { redirect: 'manual' });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('set-cookie')).toBeNull();

@@ -271,8 +271,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 }
 
 const NO_SESSION_TEXT =
-  'Open the full address that `alpha-monitor serve` printed (it carries the access token; ' +
-  'the page then continues at the plain address). 请打开 `alpha-monitor serve` 打印出的完整网址（含访问令牌）。';
+  'Open the full address that `npx alpha-monitor serve` printed (it carries the access token; ' +
+  'the page then continues at the plain address). 请打开 `npx alpha-monitor serve` 打印出的完整网址（含访问令牌）。';
 
 /** The request target as a URL, or null when it is not one (e.g. `//[`). */
 function parseRequestUrl(target: string | undefined): URL | null {
