@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import Big from 'big.js';
@@ -291,6 +293,32 @@ describe('alpha-monitor strategy against the simulator', () => {
       /Target already met today: [\d.]+ of 5 USDT\. Nothing to trade, nothing was placed\./,
     );
     expect(met.code).toBe(0);
+  });
+
+  it.each(['en', 'zh-CN'] as const)(
+    'an unknown --user is said before any "Connecting" (%s)',
+    async (lang) => {
+      const home = await mkdtemp(join(tmpdir(), 'am-strategy-user-'));
+      try {
+        const io = createMemoryCliContext(lang, { ALPHA_MONITOR_HOME: home });
+        const args = words('--token KOGE --chain BSC --volume 20 --user 1 --yes');
+        expect(await main(['strategy', ...args, '--lang', lang], io.context)).toBe(2);
+        expect(io.stderr).toContain(lang === 'en' ? 'No account "1"' : '没有账户“1”');
+        expect(io.stdout + io.stderr).not.toMatch(/Connecting|正在连接/);
+      } finally {
+        await rm(home, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('says it connects to the address it uses', async () => {
+    await startSim();
+    const result = await runCli([
+      ...words('--token KOGE --chain BSC --volume 20 --dry-run'),
+      ...connection(),
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Connecting to ${sim.restUrl}...`);
   });
 
   it('checks every parameter before connecting: exit 2, the reason, no summary', async () => {

@@ -37,14 +37,12 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   const say = (line: string) => (opts.json ? ctx.stderr(`${line}\n`) : ctx.stdout(`${line}\n`));
   const logger = createCliLogger(ctx, opts.connection.verbose, 'strategy');
 
-  say(
-    m.connecting(
-      opts.connection.demo ? m.demo : (opts.connection.restUrl ?? 'https://www.binance.com'),
-    ),
-  );
   // --demo starts the embedded simulator; otherwise --credentials-file, the environment
   // variable or the keychain account (--user) are used, as for every connecting command.
+  // Resolved first: an unknown account is said before any "Connecting", and the address said
+  // is the one used (an account's remembered --rest-url included).
   const resolved = await resolveConnection(opts.connection, ctx);
+  say(m.connecting(resolved.source === 'demo' ? m.demo : resolved.restUrl));
   const account = {
     accountId: resolved.accountId,
     restUrl: resolved.restUrl,
