@@ -48,7 +48,9 @@ const RAW_WARN =
 describe('watch with the exchange unreachable', () => {
   it('shows only the friendly lines: no raw WARN line on stderr without --verbose', async () => {
     const { stdout, stderr } = await watchUnreachable([]);
-    expect(stdout).toMatch(/Connection lost \(listen key: Cannot reach http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toMatch(
+      /Could not connect \(listen key: Cannot reach http:\/\/127\.0\.0\.1:\d+/,
+    );
     expect(stderr).not.toMatch(/ WARN /);
     expect(stderr).not.toContain('"code":"NETWORK"');
   });

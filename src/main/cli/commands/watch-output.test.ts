@@ -90,6 +90,7 @@ describe('watch in Chinese', () => {
       wsUrl: 'ws://127.0.0.1:1/w3w/stream',
       durationS: 0,
     });
+    output.state({ name: 'live', sinceMs: 0 }, { maskedKey: 'ff950c2e0d...', reconnects: 0 });
     output.state(
       {
         name: 'reconnecting',
@@ -115,6 +116,34 @@ describe('watch in Chinese', () => {
     expect(text).toContain('⚠️ 连接断开（连接关闭，代码 1006）；1.0 秒后第 1 次重连');
     expect(text).toContain('❌ 已停止：重连 3 次后放弃（30000 毫秒内未能建立连接）');
     expect(text).not.toMatch(/socket closed|gave up|: demo/);
+  });
+});
+
+describe('watch: a connection never made is not a connection lost', () => {
+  it.each([
+    ['en', '⚠️ Could not connect (socket closed', '; attempt 2 in 1.0 s', 'Connection lost'],
+    ['zh-CN', '⚠️ 无法连接（连接关闭', '；1.0 秒后进行第 2 次尝试', '连接断开'],
+  ] as const)('%s', (lang, notConnected, next, lost) => {
+    let text = '';
+    const output = createHumanOutput((t) => (text += t), lang);
+    const dropped = (attempt: number) =>
+      output.state(
+        {
+          name: 'reconnecting',
+          attempt,
+          delayMs: 1000,
+          reason: { code: 'SOCKET_CLOSED', closeCode: 1006 },
+        },
+        { maskedKey: null, reconnects: attempt - 1 },
+      );
+    dropped(1);
+    expect(text).toContain(notConnected);
+    expect(text).toContain(next);
+    expect(text).not.toContain(lost);
+    // Once it has been live, a drop is a connection lost.
+    output.state({ name: 'live', sinceMs: 0 }, { maskedKey: 'ff950c2e0d...', reconnects: 1 });
+    dropped(1);
+    expect(text).toContain(lost);
   });
 });
 

@@ -144,6 +144,8 @@ export function createHumanOutput(
   const field = (label: string, value: string) => out(`   ${label}: ${value}`);
   // The statistics count volume per symbol; the updates say which assets a symbol trades.
   const assetsBySymbol = new Map<string, { base: string; quote: string }>();
+  // Until the first time it is live, a failed attempt is a connection never made, not one lost.
+  let everLive = false;
   return {
     banner({ accountId, source, wsUrl, durationS }) {
       out(RULE);
@@ -161,11 +163,12 @@ export function createHumanOutput(
           if (state.attempt === 0) out(m.connecting());
           return;
         case 'live':
+          everLive = true;
           out(m.connected(reconnects, maskedKey ?? '...'));
           return;
         case 'reconnecting':
           out(
-            m.reconnecting(
+            (everLive ? m.reconnecting : m.notConnected)(
               state.attempt,
               (state.delayMs / 1000).toFixed(1),
               reasonOf(state.reason),

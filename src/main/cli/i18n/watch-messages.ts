@@ -38,6 +38,8 @@ export const watchMessages = defineMessages({
       `✅ Connected, subscribed (listen key ${key}); reconnects so far: ${attempts}`,
     reconnecting: (attempt: number, delayS: string, reason: string) =>
       `⚠️ Connection lost (${reason}); reconnect attempt ${attempt} in ${delayS} s`,
+    notConnected: (attempt: number, delayS: string, reason: string) =>
+      `⚠️ Could not connect (${reason}); attempt ${attempt + 1} in ${delayS} s`,
     connecting: () => '🔌 Connecting…',
     failed: (reason: string) => `❌ Stopped: ${reason}`,
     keyRefreshed: (key: string, changed: boolean) =>
@@ -126,6 +128,8 @@ export const watchMessages = defineMessages({
       `✅ WebSocket 连接已建立并已订阅（listenKey ${key}）；累计重连次数：${attempts}`,
     reconnecting: (attempt: number, delayS: string, reason: string) =>
       `⚠️ 连接断开（${reason}）；${delayS} 秒后第 ${attempt} 次重连`,
+    notConnected: (attempt: number, delayS: string, reason: string) =>
+      `⚠️ 无法连接（${reason}）；${delayS} 秒后进行第 ${attempt + 1} 次尝试`,
     connecting: () => '🔌 正在连接…',
     failed: (reason: string) => `❌ 已停止：${reason}`,
     keyRefreshed: (key: string, changed: boolean) =>
