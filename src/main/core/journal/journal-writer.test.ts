@@ -110,6 +110,39 @@ describe('JournalWriter on a full disk', () => {
     expect((await writer.close()).unwrittenRecords).toBe(0);
   });
 
+  it('when only some room comes back, writes and shows what fits instead of waiting until everything fits', async () => {
+    const clock = new FakeClock();
+    const fs = new FailingJournalFileSystem(dir);
+    const path = join(dir, 's1.jsonl');
+    const writer = new JournalWriter({ path, clock, fs, emergencyDir });
+    writer.append(header);
+    await writer.flush();
+    fs.fill(0);
+    // About 1 KB each: 400 of them wait, some 400 KB.
+    for (let id = 1; id <= 400; id++) writer.append(id % 2 ? frameUpdate(id) : update(id));
+    await clock.advance(1000);
+    await settle(writer);
+    expect(writer.isFailing).toBe(true);
+    expect(writer.writtenSeq).toBe(1);
+    // 160 KB come back: not enough for everything waiting.
+    fs.fill(160 << 10);
+    for (let i = 0; i < 4; i++) {
+      await clock.advance(10_000);
+      await settle(writer);
+    }
+    expect(writer.writtenSeq).toBeGreaterThan(100);
+    expect(writer.writtenSeq).toBeLessThan(401);
+    // What was shown is on disk, whole, in order.
+    const ids = await eventIdsIn(path);
+    expect(ids).toEqual(Array.from({ length: writer.writtenSeq - 1 }, (_, i) => i + 1));
+    fs.free();
+    await clock.advance(10_000);
+    await settle(writer);
+    expect(writer.isFailing).toBe(false);
+    expect(writer.writtenSeq).toBe(401);
+    expect(await eventIdsIn(path)).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
+  });
+
   it('on close while the disk is still full, saves the unwritten records elsewhere and counts them', async () => {
     const clock = new FakeClock();
     const fs = new FailingJournalFileSystem(dir);

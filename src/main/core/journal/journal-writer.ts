@@ -280,11 +280,14 @@ export class JournalWriter implements AsyncDisposable {
       await file.truncate(this.committedBytes);
       this.dirty = false;
     }
-    // Every record waiting; appends during the write wait for the next.
+    // Every record waiting; appends during the write wait for the next. While the disk has been
+    // refusing (a full disk), a few whole records at a time: when some room comes back, what
+    // fits is written and shown, instead of nothing until everything that waits fits.
     const buffer = this.buffer!;
-    const length = this.pendingBytes;
-    const count = this.pendingRecords;
-    const updates = this.pendingUpdateCount;
+    const part = this.failing !== null ? wholeRecordsWithin(buffer, this.pendingBytes) : null;
+    const length = part?.bytes ?? this.pendingBytes;
+    const count = part?.records ?? this.pendingRecords;
+    const updates = part?.updates ?? this.pendingUpdateCount;
     let offset = 0;
     try {
       while (offset < length) {
@@ -424,4 +427,40 @@ export class JournalWriter implements AsyncDisposable {
   async dispose(): Promise<void> {
     await this.close();
   }
+}
+
+/** What a write takes at most while the disk has been refusing (see `writeBatch`). */
+const RECOVERING_WRITE_BYTES = 64 << 10;
+const LINE_END = 0x0a;
+const UPDATE_LINE = Buffer.from('{"k":"update"');
+const FRAME_UPDATE_LINE = Buffer.from('{"k":"frame-update"');
+
+/**
+ * The whole records at the start of `buffer`'s first `length` bytes that fit in
+ * `RECOVERING_WRITE_BYTES` (at least one), with how many of them are order updates; null when
+ * all of it fits. Every record is one line (a frame with a line break in it is written as two
+ * records), so records are counted by line ends.
+ */
+export function wholeRecordsWithin(
+  buffer: Buffer,
+  length: number,
+): { bytes: number; records: number; updates: number } | null {
+  if (length <= RECOVERING_WRITE_BYTES) return null;
+  let bytes = buffer.lastIndexOf(LINE_END, RECOVERING_WRITE_BYTES - 1) + 1;
+  if (bytes === 0) bytes = buffer.indexOf(LINE_END, RECOVERING_WRITE_BYTES) + 1;
+  if (bytes === 0 || bytes >= length) return null;
+  let records = 0;
+  let updates = 0;
+  for (let start = 0; start < bytes;) {
+    const end = buffer.indexOf(LINE_END, start) + 1;
+    records++;
+    if (startsWith(buffer, start, UPDATE_LINE) || startsWith(buffer, start, FRAME_UPDATE_LINE))
+      updates++;
+    start = end;
+  }
+  return { bytes, records, updates };
+}
+
+function startsWith(buffer: Buffer, at: number, prefix: Buffer): boolean {
+  return buffer.compare(prefix, 0, prefix.length, at, at + prefix.length) === 0;
 }
