@@ -27,12 +27,15 @@ export interface JournalFileSystem {
  * to the page cache: done on the calling thread it takes tens of µs, where handing it to the
  * thread pool and back costs more than the write itself (two thread wake-ups, ~50 µs of CPU
  * each way on a VM). So writes run synchronously, except a large one (a backlog after a
- * failure), and for a while after one that was slow (a disk under writeback pressure, a
- * scanning antivirus): those go to the thread pool, so the event loop never waits long.
+ * failure), and all of them once one was slow (a disk under writeback pressure, a network
+ * file system, a scanning antivirus): from then on, for the rest of the process, every write of
+ * every journal goes to the thread pool, so a slow disk stalls the event loop (the Electron
+ * main process, the page's IPC) once, by one write, and never again.
  */
 const MAX_SYNC_WRITE_BYTES = 1 << 20;
 const SLOW_SYNC_WRITE_MS = 20;
-const ASYNC_AFTER_SLOW_WRITE_MS = 60_000;
+/** Set for good by the first slow synchronous write (any journal of this process). */
+let slowDiskSeen = false;
 
 /** The real file system. */
 export const nodeJournalFileSystem: JournalFileSystem = {
@@ -42,20 +45,16 @@ export const nodeJournalFileSystem: JournalFileSystem = {
   },
   async open(path) {
     const handle = await open(path, constants.O_RDWR | constants.O_CREAT, 0o600);
-    /** Until when writes go to the thread pool (after a slow synchronous one). */
-    let asyncUntilMs = -Infinity;
     return {
       size: async () => (await handle.stat()).size,
       read: async (buffer, position) =>
         (await handle.read(buffer, 0, buffer.length, position)).bytesRead,
       write: async (buffer, offset, length, position) => {
-        if (length > MAX_SYNC_WRITE_BYTES || performance.now() < asyncUntilMs)
+        if (length > MAX_SYNC_WRITE_BYTES || slowDiskSeen)
           return (await handle.write(buffer, offset, length, position)).bytesWritten;
         const startedMs = performance.now();
         const written = writeSync(handle.fd, buffer, offset, length, position);
-        const endedMs = performance.now();
-        if (endedMs - startedMs > SLOW_SYNC_WRITE_MS)
-          asyncUntilMs = endedMs + ASYNC_AFTER_SLOW_WRITE_MS;
+        if (performance.now() - startedMs > SLOW_SYNC_WRITE_MS) slowDiskSeen = true;
         return written;
       },
       truncate: (length) => handle.truncate(length),
