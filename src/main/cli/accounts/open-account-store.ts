@@ -13,7 +13,13 @@ const messages = defineMessages({
   en: {
     noKeychain: (detail: string) =>
       'No keychain is reachable: this machine has no Secret Service (the Linux keychain) on its D-Bus session bus.\n' +
-      'Install gnome-keyring (Debian/Ubuntu: sudo apt install gnome-keyring) and log in to a desktop session, ' +
+      'Install gnome-keyring (Debian/Ubuntu: sudo apt install gnome-keyring dbus-x11) and log in to a desktop session, ' +
+      'or use a credentials file instead: write one from a pasted cURL with npx alpha-monitor accounts add --to-file <path> --from-curl -, ' +
+      'then pass --credentials-file <path> (or ALPHA_MONITOR_CREDENTIALS_FILE=<path>) to watch, serve, strategy or points.\n' +
+      `  (${detail})`,
+    noDefaultKeyring: (detail: string) =>
+      'A Secret Service (the Linux keychain) is running, but it has no default keyring to keep the session in (no login keyring).\n' +
+      'Create or unlock the login keyring (Passwords and Keys, i.e. seahorse; or start gnome-keyring-daemon with --unlock), ' +
       'or use a credentials file instead: write one from a pasted cURL with npx alpha-monitor accounts add --to-file <path> --from-curl -, ' +
       'then pass --credentials-file <path> (or ALPHA_MONITOR_CREDENTIALS_FILE=<path>) to watch, serve, strategy or points.\n' +
       `  (${detail})`,
@@ -25,7 +31,13 @@ const messages = defineMessages({
   'zh-CN': {
     noKeychain: (detail: string) =>
       '无法访问系统钥匙串：本机的 D-Bus 会话总线上没有 Secret Service（Linux 钥匙串）。\n' +
-      '请安装 gnome-keyring（Debian/Ubuntu：sudo apt install gnome-keyring）并登录桌面会话，' +
+      '请安装 gnome-keyring（Debian/Ubuntu：sudo apt install gnome-keyring dbus-x11）并登录桌面会话，' +
+      '或改用凭据文件：先用 npx alpha-monitor accounts add --to-file <路径> --from-curl - 从粘贴的 cURL 写出，' +
+      '再给 watch、serve、strategy 或 points 传入 --credentials-file <路径>（或 ALPHA_MONITOR_CREDENTIALS_FILE=<路径>）。\n' +
+      `  （${detail}）`,
+    noDefaultKeyring: (detail: string) =>
+      '系统钥匙串（Secret Service）正在运行，但没有可保存会话的默认钥匙圈（没有登录钥匙圈）。\n' +
+      '请创建或解锁登录钥匙圈（“密码和密钥”即 seahorse；或以 --unlock 启动 gnome-keyring-daemon），' +
       '或改用凭据文件：先用 npx alpha-monitor accounts add --to-file <路径> --from-curl - 从粘贴的 cURL 写出，' +
       '再给 watch、serve、strategy 或 points 传入 --credentials-file <路径>（或 ALPHA_MONITOR_CREDENTIALS_FILE=<路径>）。\n' +
       `  （${detail}）`,
@@ -51,10 +63,13 @@ export function openAccountStore(env: NodeJS.ProcessEnv, secrets?: SecretStore):
 export function toCliError(error: unknown, lang: Lang): unknown {
   const m = messages(lang);
   if (error instanceof SecretStoreError) {
+    const detail = error.cause instanceof Error ? error.cause.message : error.message;
+    if (error.code !== 'SECRET_STORE_UNAVAILABLE')
+      return new CliError(m.keychainFailed(error.message), ExitCode.failure);
+    // "no result found": the Secret Service answered but has no default collection.
+    const noKeyring = /secret service: no result found/i.test(detail);
     return new CliError(
-      error.code === 'SECRET_STORE_UNAVAILABLE'
-        ? m.noKeychain(error.cause instanceof Error ? error.cause.message : error.message)
-        : m.keychainFailed(error.message),
+      noKeyring ? m.noDefaultKeyring(detail) : m.noKeychain(detail),
       ExitCode.failure,
     );
   }
