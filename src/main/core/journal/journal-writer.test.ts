@@ -143,6 +143,32 @@ describe('JournalWriter on a full disk', () => {
     expect(await eventIdsIn(path)).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
   });
 
+  it('on close after a last write that failed part-way, no record is both in the journal and in the emergency file', async () => {
+    const clock = new FakeClock();
+    const fs = new FailingJournalFileSystem(dir);
+    const path = join(dir, 's1.jsonl');
+    const writer = new JournalWriter({ path, clock, fs, emergencyDir });
+    writer.append(header);
+    writer.append(update(1));
+    await writer.flush();
+    const line = (await linesOf(path))[1]!.length + 1;
+    fs.fill(0);
+    for (let id = 2; id <= 6; id++) writer.append(update(id));
+    await clock.advance(1000);
+    await settle(writer);
+    expect(writer.isFailing).toBe(true);
+    // The last attempt, on close, finds room for a line and a half: update 2 reaches the file
+    // whole, update 3 in part, then ENOSPC.
+    fs.fill(Math.floor(line * 1.5));
+    const report = await writer.close();
+    expect(report).toMatchObject({ unwrittenRecords: 5, unwrittenUpdates: 5 });
+    expect(await eventIdsIn(path)).toEqual([1]);
+    const { records } = readJournal(report.savedTo!);
+    const saved: number[] = [];
+    for await (const r of records) if (r.k === 'update') saved.push(r.update.eventId);
+    expect(saved).toEqual([2, 3, 4, 5, 6]);
+  });
+
   it('on close while the disk is still full, saves the unwritten records elsewhere and counts them', async () => {
     const clock = new FakeClock();
     const fs = new FailingJournalFileSystem(dir);

@@ -397,6 +397,18 @@ export class JournalWriter implements AsyncDisposable {
       saveError: null,
     };
     if (this.pendingRecords > 0) {
+      // A last write that failed part-way may have left whole lines of records that go to the
+      // emergency file: cut the journal back to what was written, so none is in both (best
+      // effort: the disk may refuse this too; readers still cut a torn last line).
+      if (this.committedBytes >= 0) {
+        try {
+          const file = await this.openFile();
+          if (this.dirty) await file.truncate(this.committedBytes);
+          this.dirty = false;
+        } catch {
+          // The records are saved below either way.
+        }
+      }
       const stamp = new Date(this.options.clock.now()).toISOString().replace(/[:.]/g, '-');
       const target = join(
         this.options.emergencyDir ?? tmpdir(),
