@@ -235,7 +235,6 @@ export class AccountMonitorRuntime implements AsyncDisposable {
   private release(writtenSeq: number): void {
     const seqs = this.heldSeqs;
     const views = this.heldViews;
-    const touched = this.batchTouched;
     let i = this.heldFrom;
     for (; i < seqs.length && seqs[i]! <= writtenSeq; i++) {
       const view = views[i]!;
@@ -246,6 +245,8 @@ export class AccountMonitorRuntime implements AsyncDisposable {
       }
       const update = view.update;
       const id = update.orderId;
+      // Read each time: a listener below may deliver the batch, which starts a new map.
+      const touched = this.batchTouched;
       if (verdict.outcome === 'applied') touched.set(id, update);
       else if (!touched.has(id)) touched.set(id, null);
       if (verdict.counted !== null) this.batchFills.push(fillPointOf(update, verdict)!);
