@@ -82,7 +82,9 @@ describe('journalLine of a frame-update', () => {
       },
     ];
     const buffer = Buffer.alloc(4096, 0x78);
-    for (const atMs of [7, 7, 8, 1_764_627_000_000, 7, 0.5, -3]) {
+    const times = [7, 7, 8, 1_764_627_000_000, 1_764_627_000_001, 7, 0.5, -3, 0, 10, 999_999_999];
+    times.push(1e9, 1_000_000_001, 2 ** 31, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, 1e21, -0, 1e-7, NaN);
+    for (const atMs of times) {
       for (const verdict of verdicts) {
         const entry = { k: 'frame-update', atMs, verdict, frame } as const;
         const expected = Buffer.from(frameUpdateHead(entry));

@@ -158,32 +158,13 @@ function verdictJson(verdict: UpdateVerdict): string {
   return text;
 }
 
-/** The last time written, its head up to the verdict, and heads by fixed verdict at that time. */
-let lastAtMs = Number.NaN;
-let lastPrefix = '';
-const fixedHeads = new Map<string, string>();
-
 /**
  * A `frame-update` line up to its frame, `{"k":"frame-update","atMs":…,"verdict":{…},"frame":`;
- * the line is this, the frame as it is, then `FRAME_UPDATE_END`. A writer copies the three
- * pieces into its buffer one after the other: the whole line is never built as one string.
- * Frames of one burst share their receive time, and most verdicts count nothing: such a head
- * is made once per time and verdict, not once per frame.
+ * the line is this, the frame as it is, then `FRAME_UPDATE_END`. Writers never build it: they
+ * encode the same bytes into their buffer (`encodeFrameUpdateHead`); this is its definition.
  */
 export function frameUpdateHead(entry: FrameUpdateEntry): string {
-  if (entry.atMs !== lastAtMs) {
-    lastAtMs = entry.atMs;
-    lastPrefix = `${FRAME_UPDATE_PREFIX}"atMs":${String(entry.atMs)},"verdict":`;
-    fixedHeads.clear();
-  }
-  const verdict = entry.verdict;
-  if (verdict.counted !== null) return lastPrefix + verdictJson(verdict) + FRAME_KEY;
-  let head = fixedHeads.get(verdict.reason);
-  if (head === undefined) {
-    head = lastPrefix + verdictJson(verdict) + FRAME_KEY;
-    fixedHeads.set(verdict.reason, head);
-  }
-  return head;
+  return `${FRAME_UPDATE_PREFIX}"atMs":${String(entry.atMs)}${VERDICT_KEY}${verdictJson(entry.verdict)}${FRAME_KEY}`;
 }
 
 /** How a `frame-update` line ends after its frame. */
@@ -192,18 +173,20 @@ export const FRAME_UPDATE_END = '}\n';
 /**
  * Writing a `frame-update` line's head straight into a writer's buffer (`encodeFrameUpdateHead`):
  * the same bytes as `frameUpdateHead`, but a head is only ever copied as bytes, never built as a
- * string: per receive time and fixed verdict once; a counted verdict from cached pieces and its
- * decimals, digit by digit.
+ * string. Nothing cached depends on the time (live, nearly every frame has a receive time of its
+ * own): the constant start, the time's digits one by one, then the verdict's bytes, made once per
+ * fixed verdict, a counted one from cached pieces and its decimals, digit by digit.
  */
-let bytesAtMs = Number.NaN;
-let prefixBytes: Buffer = Buffer.alloc(0);
-const fixedHeadBytes = new Map<string, Buffer>();
-/** `{"outcome":"…","reason":"…","counted":{"base":`, by outcome and reason. */
+const HEAD_START_BYTES = Buffer.from(`${FRAME_UPDATE_PREFIX}"atMs":`);
+/** `,"verdict":{…},"frame":` of a verdict that counts nothing, by outcome and reason. */
+const fixedTailBytes = new Map<string, Map<string, Buffer>>();
+/** `,"verdict":{"outcome":"…","reason":"…","counted":{"base":`, by outcome and reason. */
 const countedHeadBytes = new Map<string, Map<string, Buffer>>();
 const QUOTE_KEY_BYTES = Buffer.from(',"quote":');
 const FEE_KEY_BYTES = Buffer.from(',"fee":');
 const NULL_BYTES = Buffer.from('null');
 const COUNTED_END_BYTES = Buffer.from('}}' + FRAME_KEY);
+const VERDICT_KEY = ',"verdict":';
 
 /**
  * At most how many bytes `encodeFrameUpdateHead` writes for this verdict: the fixed parts, and
@@ -226,32 +209,15 @@ export function encodeFrameUpdateHead(
   atMs: number,
   verdict: UpdateVerdict,
 ): number {
-  if (atMs !== bytesAtMs) {
-    bytesAtMs = atMs;
-    prefixBytes = Buffer.from(`${FRAME_UPDATE_PREFIX}"atMs":${String(atMs)},"verdict":`);
-    fixedHeadBytes.clear();
-  }
+  buffer.set(HEAD_START_BYTES, at);
+  at = encodeTime(buffer, at + HEAD_START_BYTES.length, atMs);
   const counted = verdict.counted;
   if (counted === null) {
-    let head = fixedHeadBytes.get(verdict.reason);
-    if (head === undefined) {
-      head = Buffer.from(frameUpdateHead({ k: 'frame-update', atMs, verdict, frame: '' }));
-      fixedHeadBytes.set(verdict.reason, head);
-    }
-    buffer.set(head, at);
-    return at + head.length;
+    const tail = cachedBytes(fixedTailBytes, verdict);
+    buffer.set(tail, at);
+    return at + tail.length;
   }
-  buffer.set(prefixBytes, at);
-  at += prefixBytes.length;
-  let byReason = countedHeadBytes.get(verdict.outcome);
-  if (byReason === undefined) countedHeadBytes.set(verdict.outcome, (byReason = new Map()));
-  let start = byReason.get(verdict.reason);
-  if (start === undefined) {
-    start = Buffer.from(
-      `{"outcome":"${verdict.outcome}","reason":"${verdict.reason}","counted":{"base":`,
-    );
-    byReason.set(verdict.reason, start);
-  }
+  const start = cachedBytes(countedHeadBytes, verdict);
   buffer.set(start, at);
   at = encodeDecimal(buffer, at + start.length, counted.base);
   buffer.set(QUOTE_KEY_BYTES, at);
@@ -264,6 +230,58 @@ export function encodeFrameUpdateHead(
   } else at = encodeDecimal(buffer, at, counted.fee);
   buffer.set(COUNTED_END_BYTES, at);
   return at + COUNTED_END_BYTES.length;
+}
+
+/**
+ * The cached bytes for this verdict's outcome and reason, made on first use: the whole rest of
+ * the head (`fixedTailBytes`, a verdict that counts nothing) or the part before its decimals.
+ */
+function cachedBytes(cache: Map<string, Map<string, Buffer>>, verdict: UpdateVerdict): Buffer {
+  let byReason = cache.get(verdict.outcome);
+  if (byReason === undefined) cache.set(verdict.outcome, (byReason = new Map()));
+  let bytes = byReason.get(verdict.reason);
+  if (bytes === undefined) {
+    const text =
+      cache === fixedTailBytes
+        ? VERDICT_KEY + verdictJson(verdict) + FRAME_KEY
+        : `${VERDICT_KEY}{"outcome":"${verdict.outcome}","reason":"${verdict.reason}","counted":{"base":`;
+    byReason.set(verdict.reason, (bytes = Buffer.from(text)));
+  }
+  return bytes;
+}
+
+/**
+ * `String(atMs)` as bytes at `at`: a whole number of milliseconds (every receive time) digit by
+ * digit, in two parts that fit 32-bit arithmetic; anything else (never seen: a fraction, a
+ * negative, beyond 2^53) as `String` writes it.
+ */
+function encodeTime(buffer: Buffer, at: number, atMs: number): number {
+  if (!(atMs >= 0 && atMs <= Number.MAX_SAFE_INTEGER && Math.floor(atMs) === atMs))
+    return at + buffer.write(String(atMs), at, 'latin1');
+  if (atMs < LOW_PART) return encodeDigits(buffer, at, atMs, digitsOf(atMs));
+  const high = Math.floor(atMs / LOW_PART);
+  at = encodeDigits(buffer, at, high, digitsOf(high));
+  return encodeDigits(buffer, at, atMs - high * LOW_PART, LOW_DIGITS);
+}
+const LOW_DIGITS = 9;
+const LOW_PART = 1e9;
+
+/** How many digits `value` (0 ≤ value < 2^31) has. */
+function digitsOf(value: number): number {
+  let digits = 1;
+  for (let rest = value; rest >= 10; rest = (rest / 10) | 0) digits++;
+  return digits;
+}
+
+/** `value` (0 ≤ value < 2^31) as exactly `digits` digits (zeros first) at `at`. */
+function encodeDigits(buffer: Buffer, at: number, value: number, digits: number): number {
+  let rest = value | 0;
+  for (let i = at + digits - 1; i >= at; i--) {
+    const next = (rest / 10) | 0;
+    buffer[i] = 48 + rest - next * 10;
+    rest = next;
+  }
+  return at + digits;
 }
 
 /** `decimalJson(value)` as UTF-8 at `at`: digits, `.` and `-` copied one by one between quotes. */
