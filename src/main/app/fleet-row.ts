@@ -72,9 +72,10 @@ const OPEN_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter(isOpenOrderS
 
 /**
  * What one account's monitor has shown so far, folded into a fleet row's figures: state,
- * open orders, orders in status unknown, missed-by-stream, last fill, and today's fills (for
- * counted volume, points and wear). Fed by the same connection views and batches the window
- * gets, so the fleet can never disagree with the account's own screen.
+ * open orders, orders in status unknown, missed-by-stream, orders with fills not recovered,
+ * last fill, and today's fills (for counted volume, points and wear). Fed by the same
+ * connection views and batches the window gets, so the fleet can never disagree with the
+ * account's own screen.
  */
 export class FleetRowState {
   state: FleetState = 'stopped';
@@ -84,6 +85,8 @@ export class FleetRowState {
   /** Orders shown as "status unknown: not open on the exchange" (the engine's count). */
   statusUnknown = 0;
   missedByStream = 0;
+  /** Orders with a lost fill the exchange does not list either (the engine's count). */
+  fillsNotRecovered = 0;
   updates = 0;
   lastLiveAtMs: number | null = null;
   lastFill: FleetLastFill | null = null;
@@ -126,6 +129,7 @@ export class FleetRowState {
     this.openOrders = this.openCount(s);
     this.statusUnknown = s.statusUnknown;
     this.missedByStream = s.missedByStream;
+    this.fillsNotRecovered = s.fillsNotRecovered;
     this.updates = s.updatesAccepted;
     for (const { update, verdict } of batch.updates) {
       if (verdict.outcome === 'duplicate') continue;

@@ -179,6 +179,7 @@ export class FleetService implements Disposable {
       statusUnknown: row.statusUnknown,
       lastFill: row.lastFill,
       missedByStream: row.missedByStream,
+      fillsNotRecovered: row.fillsNotRecovered,
       sessionHealth: this.deps.sessionHealth?.of(accountId) ?? row.sessionHealth(),
       updates: row.updates,
     };

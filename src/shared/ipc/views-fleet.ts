@@ -80,6 +80,12 @@ export interface FleetRowView {
   lastFill: FleetLastFill | null;
   /** Updates the stream missed that reconciliation recovered over REST (this session). */
   missedByStream: number;
+  /**
+   * Orders with a fill the stream lost that the exchange does not list either (asked three
+   * times), this session: the account's own statistics show the same count. Their total filled
+   * is right; their fills, and so the row's counted volume, fees and wear, may be short.
+   */
+  fillsNotRecovered: number;
   sessionHealth: FleetSessionHealth;
   /** Order updates accepted this session. */
   updates: number;

@@ -53,15 +53,19 @@ describe('alpha-monitor fleet as a subprocess', () => {
   it('--json: one line per changed account until every one is live; SIGTERM exits 0', async () => {
     const cli = start(['fleet', '--demo', '--accounts', '4', '--json']);
     const states = new Map<string, string>();
+    const notRecovered = new Set<unknown>();
     const lines = createInterface({ input: cli.child.stdout! });
     await new Promise<void>((resolve) => {
       lines.on('line', (line) => {
         const { row } = JSON.parse(line) as { atMs: number; row: FleetRowView };
+        notRecovered.add(row.fillsNotRecovered);
         states.set(row.accountId, row.state);
         if (states.size === 4 && [...states.values()].every((s) => s === 'live')) resolve();
       });
     });
     expect([...states.keys()].sort()).toEqual(['demo', 'demo-2', 'demo-3', 'demo-4']);
+    // Every row says how many of its orders have fills not recovered (none in the demo).
+    expect([...notRecovered]).toEqual([0]);
     cli.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
   }, 120_000);

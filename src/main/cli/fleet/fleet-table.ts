@@ -37,7 +37,9 @@ function cells(row: FleetRowView, m: FleetMessages): string[] {
     fill
       ? `${fill.side === 'BUY' ? m.buy() : m.sell()} ${fixed(fill.quoteQty, 2)} ${utcTime(fill.atMs)}`
       : '—',
-    String(row.missedByStream),
+    row.fillsNotRecovered > 0
+      ? `${row.missedByStream}${m.fillsNotRecovered(row.fillsNotRecovered)}`
+      : String(row.missedByStream),
     m.health(row.sessionHealth.status),
   ];
 }
@@ -57,9 +59,11 @@ export function formatFleetTable(
   const sorted = sortFleetRows(rows);
   let counted = new Big(0);
   let points = 0;
+  let notRecovered = 0;
   for (const r of sorted) {
     counted = counted.plus(r.points.countedVolumeUsdt);
     points += r.points.volumePoints;
+    notRecovered += r.fillsNotRecovered;
   }
   const live = sorted.filter((r) => r.state === 'live').length;
   const table = [m.columns().split('|'), ...sorted.map((r) => cells(r, m))];
@@ -73,6 +77,13 @@ export function formatFleetTable(
       })
       .join('  '),
   );
-  const header = m.header(sorted.length, live, counted.toFixed(2), points, utcTime(nowMs));
+  const header = m.header(
+    sorted.length,
+    live,
+    counted.toFixed(2),
+    points,
+    notRecovered,
+    utcTime(nowMs),
+  );
   return `${header}\n${lines.join('\n')}\n`;
 }

@@ -44,9 +44,11 @@ export const fleetMessages = defineMessages({
       'Usage: npx alpha-monitor fleet [--json] [--once] [--demo [--accounts N]] [--verbose]\n\n' +
       'Starts a monitor for every configured account and shows one table of them all:\n' +
       "state, today's counted volume (UTC: the exchange's, plus fills since), volume points, wear,\n" +
-      'open orders, last fill, updates missed by the stream, session health. On a terminal\n' +
-      'the table refreshes in place; otherwise a snapshot is appended when something\n' +
-      'changed, at most every 10 s. Ctrl+C stops every monitor and exits.\n\n' +
+      'open orders, last fill, updates missed by the stream, session health. Beside the\n' +
+      'missed updates, "(2 not recovered)": orders with a fill the stream lost that the\n' +
+      "exchange does not list either (that account's volume, fees and wear may be short).\n" +
+      'On a terminal the table refreshes in place; otherwise a snapshot is appended when\n' +
+      'something changed, at most every 10 s. Ctrl+C stops every monitor and exits.\n\n' +
       '  --json            one JSON line per changed account ({"atMs", "row"}), first one per account\n' +
       '  --once            print once every account has connected (or 60 s passed), then exit\n' +
       '  --demo            the embedded simulator instead of your accounts (nothing touches Binance)\n' +
@@ -63,11 +65,28 @@ export const fleetMessages = defineMessages({
       'Install and unlock gnome-keyring (Debian/Ubuntu: sudo apt install gnome-keyring), or try: npx alpha-monitor fleet --demo\n',
     startFailed: (n: number, first: string) =>
       `${n} ${n === 1 ? 'account' : 'accounts'} could not be started: ${first}`,
-    header: (n: number, live: number, counted: string, points: number, time: string) =>
-      `${n} ${n === 1 ? 'account' : 'accounts'}, ${live} live · counted today ${counted} USDT · ${points} volume points · ${time} UTC`,
+    /** `notRecovered`: orders with fills not recovered over every account (named only when > 0). */
+    header: (
+      n: number,
+      live: number,
+      counted: string,
+      points: number,
+      notRecovered: number,
+      time: string,
+    ) =>
+      `${n} ${n === 1 ? 'account' : 'accounts'}, ${live} live · counted today ${counted} USDT · ${points} volume points · ` +
+      (notRecovered > 0
+        ? `${notRecovered} ${notRecovered === 1 ? 'order' : 'orders'} with fills not recovered · `
+        : '') +
+      `${time} UTC`,
     columns: () => 'ACCOUNT|STATE|COUNTED USDT|PTS|WEAR USDT|OPEN|LAST FILL (UTC)|MISSED|SESSION',
     /** Beside the open orders: orders shown as "status unknown: not open on the exchange". */
     statusUnknown: (n: number) => `+${n} status unknown`,
+    /**
+     * Beside the missed updates: orders with a fill the stream lost that the exchange does not
+     * list either (their fills, fees and wear may be short). Follows the count directly.
+     */
+    fillsNotRecovered: (n: number) => ` (${n} not recovered)`,
     buy: () => 'buy',
     sell: () => 'sell',
     state: (state: FleetState) => STATE_EN[state],
@@ -80,7 +99,9 @@ export const fleetMessages = defineMessages({
       '用法：npx alpha-monitor fleet [--json] [--once] [--demo [--accounts N]] [--verbose]\n\n' +
       '为每个已配置的账户启动监控，并用一张表显示全部账户：状态、今日计入交易量\n' +
       '（UTC：交易所的数字加此后的成交）、交易量积分、磨损、挂单、最近成交、实时推送漏掉的更新、\n' +
-      '会话状况。在终端中表格原地刷新；否则有变化时追加一份快照，最多每 10 秒一次。\n' +
+      '会话状况。漏推旁的“（2 个未找回）”：推送流丢失、交易所的成交记录中也没有的成交所属的\n' +
+      '订单数（该账户的交易量、手续费和磨损可能偏少）。\n' +
+      '在终端中表格原地刷新；否则有变化时追加一份快照，最多每 10 秒一次。\n' +
       '按 Ctrl+C 停止全部监控并退出。\n\n' +
       '  --json            每个有变化的账户一行 JSON（{"atMs", "row"}），开始时每个账户一行\n' +
       '  --once            所有账户连上后（或 60 秒后）输出一次并退出\n' +
@@ -96,10 +117,20 @@ export const fleetMessages = defineMessages({
       '本机没有钥匙串（没有 Secret Service）：无法读取其中保存的账户。' +
       '请安装并解锁 gnome-keyring（Debian/Ubuntu：sudo apt install gnome-keyring），或试试：npx alpha-monitor fleet --demo\n',
     startFailed: (n: number, first: string) => `${n} 个账户未能启动：${first}`,
-    header: (n: number, live: number, counted: string, points: number, time: string) =>
-      `${n} 个账户，${live} 个在线 · 今日计入 ${counted} USDT · 交易量积分 ${points} · ${time} UTC`,
+    header: (
+      n: number,
+      live: number,
+      counted: string,
+      points: number,
+      notRecovered: number,
+      time: string,
+    ) =>
+      `${n} 个账户，${live} 个在线 · 今日计入 ${counted} USDT · 交易量积分 ${points} · ` +
+      (notRecovered > 0 ? `成交未找回的订单 ${notRecovered} 个 · ` : '') +
+      `${time} UTC`,
     columns: () => '账户|状态|计入 USDT|积分|磨损 USDT|挂单|最近成交（UTC）|漏推|会话',
     statusUnknown: (n: number) => `+${n} 状态未知`,
+    fillsNotRecovered: (n: number) => `（${n} 个未找回）`,
     buy: () => '买',
     sell: () => '卖',
     state: (state: FleetState) => STATE_ZH[state],

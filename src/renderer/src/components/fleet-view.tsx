@@ -27,7 +27,7 @@ type Action = 'start' | 'stop';
 
 /**
  * Every account on one screen: state, today's counted volume, points and wear, open orders,
- * last fill, updates missed by the stream, session health. Sort by any column, filter by
+ * last fill, updates missed by the stream (and orders with fills not recovered), session health. Sort by any column, filter by
  * name and state, start or stop all shown accounts or a selection, open an account.
  */
 export function FleetView({
@@ -109,6 +109,18 @@ export function FleetView({
             {t.fleet.countedTotal(formatDecimal(roundDecimal(totals.countedVolumeUsdt, 2)))}
             {' · '}
             {t.fleet.pointsTotal(totals.volumePoints)}
+            {totals.fillsNotRecovered > 0 && (
+              <>
+                {' · '}
+                <span
+                  className="warn"
+                  title={t.fillsNotRecoveredTip}
+                  data-testid="fleet-totals-fills-not-recovered"
+                >
+                  {t.fleet.fillsNotRecoveredTotal(totals.fillsNotRecovered)}
+                </span>
+              </>
+            )}
           </p>
         </div>
         <Button onClick={onBack} data-testid="fleet-back">
@@ -406,6 +418,15 @@ const FleetRow = memo(function FleetRow({
       </td>
       <td className={`num mono${row.missedByStream > 0 ? ' warn' : ''}`} data-testid="fleet-missed">
         {row.missedByStream}
+        {row.fillsNotRecovered > 0 && (
+          <span
+            className="warn small"
+            title={t.fleet.fillsNotRecoveredTip(row.fillsNotRecovered)}
+            data-testid="fleet-fills-not-recovered"
+          >
+            {` ${t.fleet.fillsNotRecovered(row.fillsNotRecovered)}`}
+          </span>
+        )}
       </td>
       <td>
         <span

@@ -92,7 +92,13 @@ export const en = {
     } as Record<'exchange' | 'stream', string>,
     wearHint:
       "What today's trading cost: bought − sold + fees − tokens still held (at the fill price). Positive = lost.",
-    missedHint: 'Updates the live stream missed that were recovered over REST (this session).',
+    missedHint:
+      'Updates the live stream missed that were recovered over REST (this session); ⚠ N not recovered: orders with a lost fill the exchange does not list either.',
+    fillsNotRecovered: (n: number) => `⚠ ${n} not recovered`,
+    fillsNotRecoveredTip: (n: number) =>
+      `${n} ${n === 1 ? 'order' : 'orders'} with a fill the stream lost that the exchange does not list either (asked three times): this account's counted volume, fees and wear may be short (its total filled is right). Its statistics show them as "Orders with fills not recovered".`,
+    fillsNotRecoveredTotal: (n: number) =>
+      `${n} ${n === 1 ? 'order' : 'orders'} with fills not recovered`,
     bps: (bps: string) => `${bps} bps`,
     side: { BUY: 'Buy', SELL: 'Sell' } as Record<'BUY' | 'SELL', string>,
     stateName: {

@@ -73,7 +73,12 @@ export const zhCN: Messages = {
       stream: '尚未从交易所读取：本应用今日看到的成交（倍数按 1）',
     },
     wearHint: '今日交易的成本：买入 − 卖出 + 手续费 − 仍持有的代币（按成交价）。正数为亏损。',
-    missedHint: '实时推送漏掉、经 REST 补回的更新（本次会话）。',
+    missedHint:
+      '实时推送漏掉、经 REST 补回的更新（本次会话）；⚠ N 个未找回：丢失的成交在交易所的成交记录中也没有的订单。',
+    fillsNotRecovered: (n: number) => `⚠ ${n} 个未找回`,
+    fillsNotRecoveredTip: (n: number) =>
+      `${n} 个订单有一笔成交推送流丢失、交易所的成交记录中也没有（已查询 3 次）：此账户的计入交易量、手续费和磨损可能偏少（已成交总量正确）。账户的统计中显示为“成交未找回的订单”。`,
+    fillsNotRecoveredTotal: (n: number) => `成交未找回的订单 ${n} 个`,
     bps: (bps: string) => `${bps} 基点`,
     side: { BUY: '买入', SELL: '卖出' },
     stateName: {

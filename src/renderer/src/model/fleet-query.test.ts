@@ -21,6 +21,7 @@ function row(n: number, overrides: Partial<FleetRowView> = {}): FleetRowView {
     statusUnknown: 0,
     lastFill: null,
     missedByStream: 0,
+    fillsNotRecovered: 0,
     sessionHealth: { status: 'ok', reasons: [], checkedAtMs: 1 },
     updates: 0,
     ...overrides,
@@ -86,6 +87,16 @@ describe('fleet totals and updates', () => {
     expect(totals.byState.live).toBe(1);
     expect(totals.byState.stopped).toBe(1);
     expect(totals.volumePoints).toBe(3);
+  });
+
+  it('counts the orders with fills not recovered over every account', () => {
+    const totals = fleetTotals([
+      row(1, { fillsNotRecovered: 2 }),
+      row(2),
+      row(3, { state: 'stopped', fillsNotRecovered: 1 }),
+    ]);
+    expect(totals.fillsNotRecovered).toBe(3);
+    expect(fleetTotals([row(1), row(2)]).fillsNotRecovered).toBe(0);
   });
 
   it('replaces changed rows and drops removed ones', () => {

@@ -108,12 +108,16 @@ export function queryFleet(
   );
 }
 
-/** Totals over the rows: how many in each state, and today's counted volume and points. */
+/**
+ * Totals over the rows: how many in each state, today's counted volume and points, open orders,
+ * and orders with fills not recovered (whose accounts' volume, fees and wear may be short).
+ */
 export function fleetTotals(rows: readonly FleetRowView[]): {
   byState: Record<FleetState, number>;
   countedVolumeUsdt: string;
   volumePoints: number;
   openOrders: number;
+  fillsNotRecovered: number;
 } {
   const byState = Object.fromEntries(Object.keys(STATE_RANK).map((s) => [s, 0])) as Record<
     FleetState,
@@ -122,6 +126,7 @@ export function fleetTotals(rows: readonly FleetRowView[]): {
   let volume = new Big(0);
   let points = 0;
   let open = 0;
+  let notRecovered = 0;
   for (const r of rows) {
     byState[r.state]++;
     try {
@@ -131,6 +136,13 @@ export function fleetTotals(rows: readonly FleetRowView[]): {
     }
     points += r.points.volumePoints;
     open += r.openOrders;
+    notRecovered += r.fillsNotRecovered;
   }
-  return { byState, countedVolumeUsdt: volume.toFixed(), volumePoints: points, openOrders: open };
+  return {
+    byState,
+    countedVolumeUsdt: volume.toFixed(),
+    volumePoints: points,
+    openOrders: open,
+    fillsNotRecovered: notRecovered,
+  };
 }
