@@ -62,7 +62,7 @@ export const fleetMessages = defineMessages({
       'No accounts are configured. Add one with: npx alpha-monitor accounts add  (or try: npx alpha-monitor fleet --demo)',
     noKeychain: () =>
       'No keychain on this machine (no Secret Service): the accounts stored in it cannot be read. ' +
-      'Install and unlock gnome-keyring (Debian/Ubuntu: sudo apt install gnome-keyring), or try: npx alpha-monitor fleet --demo\n',
+      'Install and unlock gnome-keyring (Debian/Ubuntu: sudo apt install gnome-keyring dbus-x11), or try: npx alpha-monitor fleet --demo\n',
     startFailed: (n: number, first: string) =>
       `${n} ${n === 1 ? 'account' : 'accounts'} could not be started: ${first}`,
     /** `notRecovered`: orders with fills not recovered over every account (named only when > 0). */
@@ -115,7 +115,7 @@ export const fleetMessages = defineMessages({
       '没有已配置的账户。请用 npx alpha-monitor accounts add 添加（或试试：npx alpha-monitor fleet --demo）',
     noKeychain: () =>
       '本机没有钥匙串（没有 Secret Service）：无法读取其中保存的账户。' +
-      '请安装并解锁 gnome-keyring（Debian/Ubuntu：sudo apt install gnome-keyring），或试试：npx alpha-monitor fleet --demo\n',
+      '请安装并解锁 gnome-keyring（Debian/Ubuntu：sudo apt install gnome-keyring dbus-x11），或试试：npx alpha-monitor fleet --demo\n',
     startFailed: (n: number, first: string) => `${n} 个账户未能启动：${first}`,
     header: (
       n: number,
