@@ -50,7 +50,8 @@ describe('maskFrameText: each key once masked, by position and by value', () => 
     const word = (n: number) =>
       Array.from({ length: n }, () => pick([...'abcdef0123456789XYZ_-'])).join('');
     const pieces = ['alpha@', '"', ',', ']', '\\', ' ', '\n', '\u2028', '.', '...', '@', 'lpha'];
-    pieces.push('listenKey', '"listenKey":"', '{"stream":"', '币');
+    pieces.push('listenKey', '"listenKey":"', '{"stream":"', '币', '\t', '\r', '\u00a0', '\ufeff');
+    pieces.push('\u3000', '\u200a', '\u2029', '\v', '\u0085', 'ä', '😀'.repeat(9), 'é'.repeat(40));
     for (let round = 0; round < 300; round++) {
       forgetListenKeysForTests();
       const keys = Array.from({ length: Math.floor(random() * 4) }, () =>
