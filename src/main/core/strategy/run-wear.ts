@@ -132,6 +132,11 @@ export class RunWear {
     if (fill) fill.commission = new Big(fill.commission).plus(feeUsdt).toFixed();
   }
 
+  /** The fee of a leftover sale's fill counted after the sale was recorded: the sale's fee grows. */
+  addLeftoverLateFee(feeUsdt: Big): void {
+    this.addLateFee(LEFTOVER_SALE, 'pending', feeUsdt);
+  }
+
   /** Wear of one trade, or null when nothing of it filled. */
   ofTrade(trade: number): Wear | null {
     const fills = this.byTrade.get(trade);

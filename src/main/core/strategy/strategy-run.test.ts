@@ -34,6 +34,13 @@ type Behaviour =
   | 'never-fill'
   /** The BUY fills; the SELL only as its cancel arrives (it fills while the cancel is on its way). */
   | 'sell-fills-on-cancel'
+  /**
+   * The BUY fills, the SELL never does (the leftover sale sells the tokens); the leftover SELL
+   * fills in four parts, fill 3's frame lost and recovered by the end's user-score read.
+   */
+  | 'leftover-fill-lost-below-later'
+  /** The same, every fill of the leftover SELL arriving. */
+  | 'leftover-fills-whole'
   | 'session-expired';
 
 /**
@@ -52,6 +59,8 @@ class FakeAlpha {
   /** The account's token balance: 100 held before the run, plus what the run bought and kept. */
   free = new Big(100);
   private readonly requests = new Map<string, PlaceOtoOrderRequest>();
+  /** Orders placed alone (the leftover sale), not legs of an OTO pair. */
+  private readonly plain = new Set<string>();
   readonly open = new Map<string, { status: OrderStatus }>();
   volume = new Big(0);
   private nextId = 1000;
@@ -104,7 +113,14 @@ class FakeAlpha {
       if (this.behaviour === 'fill-before-reply') fill();
       else if (this.behaviour === 'fill-after-reply') setTimeout(fill, 5);
       else if (this.behaviour === 'fill-lost-below-later') setTimeout(fillInParts, 5);
-      else if (this.behaviour === 'sell-fills-on-cancel') {
+      else if (this.leftoverBehaviour()) {
+        setTimeout(() => {
+          this.push(working, 'BUY', 'TRADE', 'FILLED', request);
+          this.volume = this.volume.plus(
+            new Big(request.workingPrice).times(request.workingQuantity),
+          );
+        }, 5);
+      } else if (this.behaviour === 'sell-fills-on-cancel') {
         this.requests.set(pending, request);
         setTimeout(() => {
           this.push(working, 'BUY', 'TRADE', 'FILLED', request);
@@ -121,7 +137,28 @@ class FakeAlpha {
     }),
     placeOrder: async (request) => {
       this.sold.push({ side: request.side, quantity: request.quantity });
-      return String(this.nextId++);
+      const orderId = String(this.nextId++);
+      if (this.leftoverBehaviour()) {
+        this.plain.add(orderId);
+        this.open.set(orderId, { status: 'NEW' });
+        const asOto = {
+          workingQuantity: request.quantity,
+          workingPrice: request.price,
+          pendingPrice: request.price,
+        } as PlaceOtoOrderRequest;
+        setTimeout(() => {
+          this.push(orderId, 'SELL', 'NEW', 'NEW', asOto);
+          this.fillInParts(orderId, 'SELL', asOto, this.behaviour !== 'leftover-fills-whole');
+        }, 5);
+      }
+      return orderId;
+    },
+    // Read at the end, after the leftover sale: reconciliation has recovered the lost fill by then.
+    getUserScore: async () => {
+      this.recoverLost();
+      return { days: [] } as unknown as Awaited<
+        ReturnType<NonNullable<StrategyRestPort['getUserScore']>>
+      >;
     },
     cancelOrder: async ({ orderId }) => {
       const request = this.requests.get(orderId);
@@ -156,8 +193,20 @@ class FakeAlpha {
     this.updates.push(this.update(orderId, side, x, status, request, filled, filled));
   }
 
+  private leftoverBehaviour(): boolean {
+    return (
+      this.behaviour === 'leftover-fill-lost-below-later' ||
+      this.behaviour === 'leftover-fills-whole'
+    );
+  }
+
   /** Four fills of a quarter each; fill 3's frame is lost below fill 4, which ends the order. */
-  private fillInParts(orderId: string, side: 'BUY' | 'SELL', request: PlaceOtoOrderRequest) {
+  private fillInParts(
+    orderId: string,
+    side: 'BUY' | 'SELL',
+    request: PlaceOtoOrderRequest,
+    loseThird = true,
+  ) {
     const part = new Big(request.workingQuantity).div(4);
     for (const n of [1, 2, 3, 4]) {
       const status = n === 4 ? 'FILLED' : 'PARTIALLY_FILLED';
@@ -171,7 +220,7 @@ class FakeAlpha {
         part.toFixed(),
         cumulative,
       );
-      if (n === 3) this.lost.push(update);
+      if (n === 3 && loseThird) this.lost.push(update);
       else this.updates.push(update);
     }
   }
@@ -227,6 +276,9 @@ class FakeAlpha {
       orderListId: '1',
       contingencyType: 'OTO',
       contingencyPosition: side === 'BUY' ? 'OTO_WORKING' : 'OTO_PENDING',
+      ...(this.plain.has(orderId)
+        ? { orderListId: null, contingencyType: null, contingencyPosition: null }
+        : {}),
     });
   }
 }
@@ -340,6 +392,37 @@ describe('strategy run (in-memory exchange)', () => {
     );
     expect(summary.fills).toBe(2);
     expect(events.some((e) => e.type === 'leg-timeout' && e.leg === 'pending')).toBe(true);
+  });
+
+  it("counts the fee of a leftover SELL's fill recovered after the sale's result: the same fees and wear as a sale whose fills all arrived", async () => {
+    const sell = (behaviour: Behaviour) => {
+      const alpha = new FakeAlpha(behaviour);
+      const p = params({ targetVolumeUsdt: '5', legTimeoutMs: 300, sellLeftovers: true });
+      return { alpha, ...runAgainst(alpha, p) };
+    };
+    const lossy = sell('leftover-fill-lost-below-later');
+    const summary = await lossy.run.start();
+    expect(lossy.alpha.sold).toHaveLength(1);
+    const [{ quantity }] = lossy.alpha.sold as [{ quantity: string }];
+    expect(summary.leftovers).toMatchObject({ outcome: 'sold', soldQuantity: quantity });
+    // The sale was reported without fill 3's fee: it came later, as a backfill.
+    const reported = lossy.events.find((e) => e.type === 'leftovers');
+    const whole = sell('leftover-fills-whole');
+    const reference = await whole.run.start();
+    expect(whole.alpha.sold).toEqual(lossy.alpha.sold);
+    const allFees = reference.leftovers!.feeUsdt!;
+    expect(reported).toMatchObject({ type: 'leftovers', outcome: 'sold' });
+    expect(new Big((reported as { feeUsdt: string }).feeUsdt).lt(allFees)).toBe(true);
+    expect(summary.leftovers!.feeUsdt).toBe(allFees);
+    expect(summary).toMatchObject({
+      fees: reference.fees,
+      cost: reference.cost,
+      wearUsdt: reference.wearUsdt,
+      wearBps: reference.wearBps,
+    });
+    expect(lossy.events.filter((e) => e.type === 'progress').at(-1)).toMatchObject({
+      feesUsdt: reference.fees,
+    });
   });
 
   it('cancels a working leg that never fills, confirms it, and stops after N failures in a row', async () => {

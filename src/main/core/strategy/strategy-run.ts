@@ -157,6 +157,11 @@ class StrategyRunner implements StrategyRun {
    * the run's fees, cost and wear now.
    */
   private countLateFill(orderId: string, fill: TrackedFill): void {
+    if (this.leftovers !== null && orderId === this.leftovers.orderId) {
+      if (feeQuoteOf(fill) === null) warnUnvalued(this.deps.logger, [fill.update.commissionAsset!]);
+      this.catchUpLeftoverFee();
+      return;
+    }
     const reported = this.reportedLegs.get(orderId);
     if (!reported) return;
     const fee = feeQuoteOf(fill);
@@ -179,6 +184,27 @@ class StrategyRunner implements StrategyRun {
       this.token,
     );
     this.tally.addFee(new Big(feeUsdt));
+    this.catchUpLeftoverFee();
+  }
+
+  /**
+   * The fee of a leftover SELL's fill the book counted after the sale's result was taken (a
+   * fill recovered below a later one, e.g. by the reconciliation while the run ends): its
+   * quantity and quote were in the sale's cumulative figures already, its fee was not. It joins
+   * the sale's fee, the run's fees and its wear. A fill beyond what the sale reported (it went
+   * on filling after its result) is not counted here: its quantity is not in the sale either.
+   */
+  private catchUpLeftoverFee(): void {
+    const sale = this.leftovers;
+    if (!this.token || !sale?.orderId || sale.quoteUsdt === null || sale.feeUsdt === null) return;
+    const totals = totalsOf(this.tracker.get(sale.orderId));
+    if (!totals.quantity.eq(sale.soldQuantity)) return;
+    const more = totals.feeQuote.minus(sale.feeUsdt);
+    if (!more.gt(0)) return;
+    this.leftovers = { ...sale, feeUsdt: totals.feeQuote.toFixed() };
+    this.tally.addFee(more);
+    this.wear.addLeftoverLateFee(more);
+    this.emitProgress();
   }
 
   /**
