@@ -403,7 +403,7 @@ describe('strategy run (in-memory exchange)', () => {
     const lossy = sell('leftover-fill-lost-below-later');
     const summary = await lossy.run.start();
     expect(lossy.alpha.sold).toHaveLength(1);
-    const [{ quantity }] = lossy.alpha.sold as [{ quantity: string }];
+    const { quantity } = lossy.alpha.sold[0]!;
     expect(summary.leftovers).toMatchObject({ outcome: 'sold', soldQuantity: quantity });
     // The sale was reported without fill 3's fee: it came later, as a backfill.
     const reported = lossy.events.find((e) => e.type === 'leftovers');
