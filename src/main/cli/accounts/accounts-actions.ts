@@ -290,7 +290,8 @@ export async function runRemove(
  * `accounts import --from`: the original project's export. Every readable row is stored,
  * whatever its verification says (a migration loses nothing); bad rows are named and skipped.
  * An id that exists is refused, as `accounts add` refuses it, unless --replace gives those
- * accounts the export's sessions (rows of new ids are added either way).
+ * accounts the export's sessions (rows of new ids are added either way). Where each account
+ * connects is remembered as `accounts add` remembers it.
  */
 export async function runImport(
   store: AccountStore,
@@ -300,6 +301,8 @@ export async function runImport(
 ): Promise<number> {
   const m = accountsMessages(ctx.lang);
   const path = required(options.from, 'from', ctx);
+  // A bad URL is refused before the export is read or anything is sent, as by `accounts add`.
+  const given = endpointOption(options, ctx.lang);
   let parsed: ReturnType<typeof parseLegacyExport>;
   try {
     parsed = parseLegacyExport(await read(path, ctx));
@@ -320,25 +323,25 @@ export async function runImport(
   if (taken.length > 0 && !options.replace)
     throw new CliError(m.legacyExists(taken.join(', '), path), ExitCode.usage);
   const verify = !options['no-verify'];
-  // --demo or --rest-url verifies every row there; otherwise a replaced account is verified
-  // with the exchange it was added with (as `accounts add --replace` does), a new one with Binance.
+  // As `accounts add`: --rest-url is where every row connects from now on; without it a
+  // replaced account keeps the exchange it was added with, a new one gets Binance.
+  const stored = await accountEndpointsFile(ctx.env).read();
+  const endpointOf = (id: string) => given ?? (listed.has(id) ? stored[id] : undefined);
+  // --demo or --rest-url verifies every row there (--demo: a simulator of its own, remembered nowhere).
   const override =
-    verify && (options.demo || options['rest-url'] !== undefined)
-      ? await openVerificationTarget({ demo: options.demo, restUrl: options['rest-url'] }, ctx)
+    verify && (options.demo || given)
+      ? await openVerificationTarget({ demo: options.demo, restUrl: given?.restUrl }, ctx)
       : undefined;
-  const endpoints = verify && !override ? await accountEndpointsFile(ctx.env).read() : {};
   let imported = 0;
   let skipped = parsed.problems.length;
   let unreachable = false;
   let shownUrl: string | undefined;
   try {
     for (const row of parsed.accounts) {
+      const endpoint = endpointOf(row.id);
       let verification: VerificationResult | undefined;
       if (verify) {
-        const restUrl =
-          override?.restUrl ??
-          (listed.has(row.id) ? endpoints[row.id]?.restUrl : undefined) ??
-          DEFAULT_REST_URL;
+        const restUrl = override?.restUrl ?? endpoint?.restUrl ?? DEFAULT_REST_URL;
         if (restUrl !== shownUrl) ctx.stdout(`${m.verifying((shownUrl = restUrl))}\n`);
         verification = await verifySession(row.credentials, { restUrl });
       }
@@ -364,6 +367,7 @@ export async function runImport(
       imported++;
       const status = verification ? m.outcome(verification.outcome) : m.notVerified;
       ctx.stdout(`${m.legacyImported(account.id, account.name, status, replaced)}\n`);
+      await rememberEndpoint(ctx.env, ctx.lang, account.id, endpoint, ctx.stdout);
       // Stored, but the exchange said nothing about it: exit 1, as `accounts add` does.
       if (verification?.outcome === 'UNREACHABLE') {
         ctx.stderr(`${m.savedUnverified(account.id)}\n`);

@@ -21,10 +21,11 @@ export const accountsMessages = defineMessages({
       '  npx alpha-monitor accounts verify [--user <id>] [--demo | --rest-url <url>]   (every account without --user)\n' +
       '  npx alpha-monitor accounts remove --user <id>\n' +
       '  npx alpha-monitor accounts prune   (delete keychain entries that no account lists)\n' +
-      '  npx alpha-monitor accounts import --from <file> [--replace] [--no-verify] [--demo | --rest-url <url>]\n\n' +
+      '  npx alpha-monitor accounts import --from <file> [--replace] [--no-verify] [--demo | --rest-url <url> [--ws-url <url>]]\n\n' +
       '--replace re-imports a fresh session into an existing account (same id, name, history and remembered\n' +
       '--rest-url, unless a new one is given).\n' +
-      'import refuses ids that exist; with --replace it gives them the sessions of the export.\n' +
+      'import refuses ids that exist; with --replace it gives them the sessions of the export. Its --rest-url is\n' +
+      'remembered for every account it imports, as with add.\n' +
       '--to-file writes a credentials file (mode 600) for watch/serve --credentials-file instead of the keychain.\n' +
       'In the browser, log in to www.binance.com, open DevTools > Network, right-click any request to\n' +
       'www.binance.com/bapi/... and choose Copy > Copy as cURL (bash or cmd). Save it to a file, or pass - and paste it.\n' +
@@ -173,9 +174,10 @@ export const accountsMessages = defineMessages({
       '  npx alpha-monitor accounts verify [--user <账户>] [--demo | --rest-url <地址>]   （不带 --user 时验证全部账户）\n' +
       '  npx alpha-monitor accounts remove --user <账户>\n' +
       '  npx alpha-monitor accounts prune   （删除没有账户对应的钥匙串条目）\n' +
-      '  npx alpha-monitor accounts import --from <文件> [--replace] [--no-verify] [--demo | --rest-url <地址>]\n\n' +
+      '  npx alpha-monitor accounts import --from <文件> [--replace] [--no-verify] [--demo | --rest-url <地址> [--ws-url <地址>]]\n\n' +
       '--replace 为已有账户重新导入新会话（保留 id、名称、历史和记住的 --rest-url，除非给出新的）。\n' +
-      'import 遇到已有的 id 会拒绝；加上 --replace 则为这些账户换上导出中的会话。\n' +
+      'import 遇到已有的 id 会拒绝；加上 --replace 则为这些账户换上导出中的会话。与 add 一样，import 的\n' +
+      '--rest-url 会为它导入的每个账户记住。\n' +
       '--to-file 不写入钥匙串，而是写出凭据文件（权限 600），供 watch/serve --credentials-file 使用。\n' +
       '在浏览器中登录 www.binance.com，打开开发者工具 > 网络，右键任意 www.binance.com/bapi/... 请求，\n' +
       '选择“复制 > 复制为 cURL（bash 或 cmd）”。保存到文件，或传入 - 后直接粘贴。\n' +

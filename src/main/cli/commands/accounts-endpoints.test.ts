@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -101,6 +101,52 @@ describe('accounts and their exchange', () => {
     const verify = await run(['accounts', 'verify', '--user', '1']);
     expect(verify.code, verify.err).toBe(0);
     expect(verify.out).toContain(`Verifying the session with ${cli.sim.restUrl}`);
+  });
+
+  it('accounts import --rest-url remembers it for the accounts it adds and, with --replace, those it replaces', async () => {
+    const [a, b, c] = [1, 2, 3].map(() => cli.sim.createAccount());
+    const remembered = async (): Promise<Record<string, unknown>> => {
+      try {
+        return JSON.parse(await readFile(join(cli.home, 'app-endpoints.json'), 'utf8'));
+      } catch {
+        return {};
+      }
+    };
+    const endpoint = { restUrl: cli.sim.restUrl, wsUrl: cli.sim.wsUrl };
+    // Stored for the real exchange, without asking it.
+    const add = await run(
+      ['accounts', 'add', '--user', 'old', '--from-curl', '-', '--no-verify'],
+      curlForSession(a!.credentials),
+    );
+    expect(add.code, add.err).toBe(0);
+    const exportFile = join(cli.home, 'users.json');
+    const row = (id: string, session: typeof a) => ({ id, ...session!.credentials });
+    await writeFile(exportFile, JSON.stringify([row('old', b), row('new', c)]));
+
+    const imported = await run(
+      ['accounts', 'import', '--from', exportFile, '--replace', '--rest-url', cli.sim.restUrl],
+      '',
+      'zh-CN',
+    );
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.out).toContain(`账户 new 连接 ${cli.sim.restUrl}（推送 ${cli.sim.wsUrl}）`);
+    expect(imported.out).toContain(`账户 old 连接 ${cli.sim.restUrl}`);
+    expect(await remembered()).toMatchObject({ old: endpoint, new: endpoint });
+
+    // Later commands go there without --rest-url.
+    const verify = await run(['accounts', 'verify', '--user', 'new']);
+    expect(verify.code, verify.err).toBe(0);
+    expect(verify.out).toContain(`Verifying the session with ${cli.sim.restUrl}`);
+    const key = await run(['listen-key', '--user', 'old']);
+    expect(key.code, key.err).toBe(0);
+
+    // A re-import without --rest-url keeps it, as `accounts add --replace` does.
+    await writeFile(exportFile, JSON.stringify([row('new', c)]));
+    const again = await run(['accounts', 'import', '--from', exportFile, '--replace']);
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toContain(`Verifying the session with ${cli.sim.restUrl}`);
+    expect(again.out).toContain(`Account new connects to ${cli.sim.restUrl}`);
+    expect(await remembered()).toMatchObject({ old: endpoint, new: endpoint });
   });
 
   it('verify --demo shows the result but leaves the stored ones as they were', async () => {
