@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import { TERMINAL, totalsOf } from './order-tracker.ts';
+import { TERMINAL, feeQuoteOf, totalsOf, type TrackedOrder } from './order-tracker.ts';
 import { errorCodeOf, isAuthRejection } from './strategy-error.ts';
 import { DEFAULT_STRATEGY_PARAMS, type LeftoverSale } from './strategy-types.ts';
 import { roundDownToStep, type SymbolFilters } from './symbol-filters.ts';
@@ -95,12 +95,15 @@ export async function sellLeftovers(
   const cancel =
     seen.kind === 'reached' ? null : await cancelAndConfirm(deps, 0, orderId, filters.symbol);
   // What sold, as the stream (or a backfill) reported it: all of it, or part before the cancel.
-  const totals = totalsOf(deps.tracker.get(orderId));
+  const order = deps.tracker.get(orderId);
+  const totals = totalsOf(order);
   warnUnvalued(deps.logger, totals.unvaluedFeeAssets);
+  const unvaluedFees = unvaluedFeesOf(order);
   const sold = {
     soldQuantity: totals.quantity.toFixed(),
     quoteUsdt: totals.quantity.gt(0) ? totals.quote.toFixed() : null,
     feeUsdt: totals.quantity.gt(0) ? totals.feeQuote.toFixed() : null,
+    ...(unvaluedFees.length > 0 ? { unvaluedFees } : {}),
   };
   const status = seen.kind === 'reached' ? seen.order.latest.status : null;
   if (status === 'FILLED' || cancel === 'FILLED')
@@ -112,6 +115,22 @@ export async function sellLeftovers(
     orderId,
     code: cancel === null ? `SELL_${status}` : unsoldCode(cancel),
   };
+}
+
+/**
+ * The fees of an order's counted fills charged in an asset that is neither its base nor its
+ * quote, summed per asset in that asset (`feeQuoteOf` cannot value them in USDT).
+ */
+export function unvaluedFeesOf(
+  order: TrackedOrder | undefined,
+): Array<{ asset: string; amount: string }> {
+  const byAsset = new Map<string, Big>();
+  for (const fill of order?.fills ?? []) {
+    const asset = fill.update.commissionAsset;
+    if (!asset || feeQuoteOf(fill) !== null) continue;
+    byAsset.set(asset, (byAsset.get(asset) ?? new Big(0)).plus(fill.counted.fee ?? '0'));
+  }
+  return [...byAsset].map(([asset, amount]) => ({ asset, amount: amount.toFixed() }));
 }
 
 /**

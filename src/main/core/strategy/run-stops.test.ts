@@ -188,6 +188,87 @@ describe('selling leftovers', () => {
     });
   });
 
+  it('a leftover SELL whose fee is charged in another asset (BNB) states that fee in its asset, not as 0 USDT', async () => {
+    const d = deps('5', []);
+    const updates = new BookedUpdates();
+    d.tracker.dispose();
+    const tracker = new OrderTracker(updates.event, d.clock);
+    const base = {
+      orderId: '1',
+      symbol: 'ALPHA_22USDT',
+      baseAsset: 'ALPHA_22',
+      side: 'SELL' as const,
+      quantity: '2',
+    };
+    const fill = (eventId: number, last: string, cumulative: string, fee: string, asset: string) =>
+      sampleOrderUpdate({
+        ...base,
+        eventId,
+        executionType: 'TRADE',
+        status: cumulative === '2' ? 'FILLED' : 'PARTIALLY_FILLED',
+        lastFilledQty: last,
+        cumulativeFilledQty: cumulative,
+        lastFilledPrice: '40',
+        lastQuoteQty: new Big(last).times(40).toFixed(),
+        cumulativeQuoteQty: new Big(cumulative).times(40).toFixed(),
+        commission: fee,
+        commissionAsset: asset,
+        tradeId: String(eventId),
+      });
+    (d.rest as unknown as Record<string, unknown>).placeOrder = async () => {
+      updates.push(sampleOrderUpdate({ ...base, eventId: 1 }));
+      updates.push(fill(2, '0.5', '0.5', '0.0001', 'BNB'));
+      updates.push(fill(3, '1', '1.5', '0.04', 'USDT'));
+      updates.push(fill(4, '0.5', '2', '0.00015', 'BNB'));
+      return '1';
+    };
+    const sale = await sellLeftovers({ ...d, tracker }, input('2'));
+    expect(sale).toMatchObject({
+      outcome: 'sold',
+      soldQuantity: '2',
+      quoteUsdt: '80',
+      // Only the fee that could be valued is in USDT; the BNB fee is stated as BNB.
+      feeUsdt: '0.04',
+      unvaluedFees: [{ asset: 'BNB', amount: '0.00025' }],
+    });
+  });
+
+  it('a leftover sale whose fees were all valued lists no fee in another asset', async () => {
+    const d = deps('5', []);
+    const updates = new BookedUpdates();
+    d.tracker.dispose();
+    const tracker = new OrderTracker(updates.event, d.clock);
+    const base = {
+      orderId: '1',
+      symbol: 'ALPHA_22USDT',
+      baseAsset: 'ALPHA_22',
+      side: 'SELL' as const,
+    };
+    (d.rest as unknown as Record<string, unknown>).placeOrder = async () => {
+      updates.push(sampleOrderUpdate({ ...base, quantity: '2', eventId: 1 }));
+      updates.push(
+        sampleOrderUpdate({
+          ...base,
+          quantity: '2',
+          eventId: 2,
+          executionType: 'TRADE',
+          status: 'FILLED',
+          lastFilledQty: '2',
+          cumulativeFilledQty: '2',
+          lastFilledPrice: '40',
+          lastQuoteQty: '80',
+          cumulativeQuoteQty: '80',
+          commission: '0.08',
+          commissionAsset: 'USDT',
+        }),
+      );
+      return '1';
+    };
+    const sale = await sellLeftovers({ ...d, tracker }, input('2'));
+    expect(sale).toMatchObject({ outcome: 'sold', feeUsdt: '0.08' });
+    expect(sale.unvaluedFees ?? []).toEqual([]);
+  });
+
   it('a leftover SELL whose end is not known is never said to be back in the wallet', async () => {
     for (const [listed, code] of [
       [[{ orderId: '1' }], 'SELL_CANCEL_UNCONFIRMED'],

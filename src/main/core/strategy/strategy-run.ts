@@ -11,7 +11,7 @@ import {
   type Finish,
 } from './run-outcome.ts';
 import { assertStrategyParams } from './params-check.ts';
-import { sellLeftovers } from './leftover-sale.ts';
+import { sellLeftovers, unvaluedFeesOf } from './leftover-sale.ts';
 import { priceMoveStop, wearStop } from './run-stops.ts';
 import { emptyProgress, summaryOf } from './run-summary.ts';
 import { dryRunPlans, estimateRun, planNextTrade, readRunStart } from './run-planning.ts';
@@ -197,11 +197,16 @@ class StrategyRunner implements StrategyRun {
   private catchUpLeftoverFee(): void {
     const sale = this.leftovers;
     if (!this.token || !sale?.orderId || sale.quoteUsdt === null || sale.feeUsdt === null) return;
-    const totals = totalsOf(this.tracker.get(sale.orderId));
+    const order = this.tracker.get(sale.orderId);
+    const totals = totalsOf(order);
     if (!totals.quantity.eq(sale.soldQuantity)) return;
+    // A late fee in another asset (BNB) is stated with the sale's, in its asset.
+    const unvaluedFees = unvaluedFeesOf(order);
+    const stated: LeftoverSale = unvaluedFees.length > 0 ? { ...sale, unvaluedFees } : sale;
+    this.leftovers = stated;
     const more = totals.feeQuote.minus(sale.feeUsdt);
     if (!more.gt(0)) return;
-    this.leftovers = { ...sale, feeUsdt: totals.feeQuote.toFixed() };
+    this.leftovers = { ...stated, feeUsdt: totals.feeQuote.toFixed() };
     this.tally.addFee(more);
     this.wear.addLeftoverLateFee(more);
     this.emitProgress();

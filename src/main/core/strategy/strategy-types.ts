@@ -112,8 +112,17 @@ export interface LeftoverSale {
   quoteUsdt: string | null;
   /** Base quantity that sold ('0' when none): for `unsold`, what filled before the cancel. */
   soldQuantity: string;
-  /** The fee of what sold in USDT (its wear and the run's fees include it), null when none sold. */
+  /**
+   * The fee of what sold in USDT (its wear and the run's fees include it), null when none sold.
+   * A fee charged in an asset that is neither the token nor USDT is not in it: see `unvaluedFees`.
+   */
   feeUsdt: string | null;
+  /**
+   * Fees of what sold charged in an asset that is neither the token nor USDT (e.g. BNB), each
+   * in its own asset: not valued, so not in `feeUsdt`, the run's fees or its wear. Absent when
+   * there are none.
+   */
+  unvaluedFees?: Array<{ asset: string; amount: string }>;
   orderId: string | null;
   code: string | null;
 }
