@@ -25,10 +25,10 @@ const LISTEN_KEY_FIELD = /("listenKey"\s*:\s*")([^"]+)"/g;
  */
 export function maskFrameText(text: string): string {
   if (knownListenKeysArePlain() && !text.includes('listenKey')) {
-    const masked = maskStreamKeysAlone(text);
+    const masked = maskStreamKeys(text, true);
     if (masked !== null) return masked;
   }
-  let out = maskStreamKeys(text);
+  let out = maskStreamKeys(text, false)!;
   if (containsKnownListenKey(out)) out = maskKnownListenKeys(out);
   if (out.includes('listenKey'))
     out = out.replace(
@@ -39,16 +39,22 @@ export function maskFrameText(text: string): string {
 }
 
 /**
- * `maskFrameText` of a frame with no `listenKey` in it, while every remembered key is plain
- * (`knownListenKeysArePlain`), found with one look at the frame as it came: the keys after
- * `alpha@` masked by position, and null when a remembered key is anywhere outside them (then
- * the whole masking runs). The same text results: a plain key holds no `@` and no `.`, so in
- * the masked text it can neither run into a masked key (which follows an `@` and ends in
- * `...`) nor lie inside one (at most 13 characters), and a `listenKey` field cannot appear
- * where the frame had none. The remembered keys are looked for in the frame itself, not in
- * the masked copy (which would have to be flattened first), skipping the masked spans.
+ * `text` with the key after every `alpha@` masked: any characters a key might have (not only
+ * the hex seen so far), of any length (short keys too), up to where a JSON string, a list or a
+ * line of text would end it (a quote, a backslash, a comma, `]` or white space). A scan, not a
+ * regular expression: it runs on every frame, and an already masked key is left as it is
+ * without copying the text.
+ *
+ * With `aloneOrNull`, it is `maskFrameText` whole for a frame with no `listenKey` in it while
+ * every remembered key is plain (`knownListenKeysArePlain`), found with one look at the frame
+ * as it came, or null when a remembered key is anywhere outside the masked keys (then the
+ * whole masking runs). The same text results: a plain key holds no `@` and no `.`, so in the
+ * masked text it can neither run into a masked key (which follows an `@` and ends in `...`)
+ * nor lie inside one (at most 13 characters), and a `listenKey` field cannot appear where the
+ * frame had none. The remembered keys are looked for in the frame itself, not in the masked
+ * copy (which would have to be flattened first), skipping the masked spans.
  */
-function maskStreamKeysAlone(text: string): string | null {
+function maskStreamKeys(text: string, aloneOrNull: boolean): string | null {
   let out = '';
   let from = 0;
   /** Remembered keys were looked for in `text` up to here (masked spans skipped). */
@@ -61,15 +67,17 @@ function maskStreamKeysAlone(text: string): string | null {
       const key = text.slice(start, end);
       const masked = maskListenKey(key);
       if (masked !== key) {
-        if (knownKeyWithin(text, looked, start)) return null;
-        looked = end;
+        if (aloneOrNull) {
+          if (knownKeyWithin(text, looked, start)) return null;
+          looked = end;
+        }
         out += text.slice(from, start) + masked;
         from = end;
       }
     }
     at = streamPrefixFrom(text, end);
   }
-  if (knownKeyWithin(text, looked, text.length)) return null;
+  if (aloneOrNull && knownKeyWithin(text, looked, text.length)) return null;
   return from === 0 ? text : out + text.slice(from);
 }
 
@@ -81,33 +89,6 @@ function maskStreamKeysAlone(text: string): string | null {
 function knownKeyWithin(text: string, from: number, limit: number): boolean {
   const end = knownListenKeyEndFrom(text, from);
   return end !== -1 && end <= limit;
-}
-
-/**
- * Masks the key after every `alpha@`: any characters a key might have (not only the hex seen so
- * far), of any length (short keys too), up to where a JSON string, a list or a line of text
- * would end it (a quote, a backslash, a comma, `]` or white space). A scan, not a regular expression: it
- * runs on every frame, and an already masked key is left as it is without copying the text.
- */
-function maskStreamKeys(text: string): string {
-  let at = streamPrefixFrom(text, 0);
-  if (at === -1) return text;
-  let out = '';
-  let from = 0;
-  while (at !== -1) {
-    const start = at + STREAM_PREFIX.length;
-    const end = keyEnd(text, start);
-    if (end > start) {
-      const key = text.slice(start, end);
-      const masked = maskListenKey(key);
-      if (masked !== key) {
-        out += text.slice(from, start) + masked;
-        from = end;
-      }
-    }
-    at = streamPrefixFrom(text, end);
-  }
-  return from === 0 ? text : out + text.slice(from);
 }
 
 /**
