@@ -102,7 +102,7 @@ for (let round = 0; round < ROUNDS; round++) {
 const floorUs = median(floorUsPerFrame);
 const ingestUs = median(ingestUsPerFrame);
 const APP_FRAMES = Number(process.env.BENCH_APP_FRAMES ?? 30_000);
-const APP_ROUNDS = Number(process.env.BENCH_APP_ROUNDS ?? 5);
+const APP_ROUNDS = Number(process.env.BENCH_APP_ROUNDS ?? 11);
 // The app path paired the same way: each round times ingest on the same frames right before or
 // after the app path (alternating), and the ratio printed is the median of the rounds' ratios.
 const appFrames = frames.slice(0, APP_FRAMES);
