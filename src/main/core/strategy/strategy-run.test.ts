@@ -41,6 +41,8 @@ type Behaviour =
   | 'leftover-fill-lost-below-later'
   /** The same, every fill of the leftover SELL arriving. */
   | 'leftover-fills-whole'
+  /** As 'leftover-fill-lost-below-later', the leftover SELL's fees charged in BNB. */
+  | 'leftover-bnb-fill-lost-below-later'
   | 'session-expired';
 
 /**
@@ -196,6 +198,7 @@ class FakeAlpha {
   private leftoverBehaviour(): boolean {
     return (
       this.behaviour === 'leftover-fill-lost-below-later' ||
+      this.behaviour === 'leftover-bnb-fill-lost-below-later' ||
       this.behaviour === 'leftover-fills-whole'
     );
   }
@@ -278,6 +281,11 @@ class FakeAlpha {
       contingencyPosition: side === 'BUY' ? 'OTO_WORKING' : 'OTO_PENDING',
       ...(this.plain.has(orderId)
         ? { orderListId: null, contingencyType: null, contingencyPosition: null }
+        : {}),
+      ...(this.plain.has(orderId) &&
+      filled &&
+      this.behaviour === 'leftover-bnb-fill-lost-below-later'
+        ? { commission: '0.0001', commissionAsset: 'BNB' }
         : {}),
     });
   }
@@ -422,6 +430,24 @@ describe('strategy run (in-memory exchange)', () => {
     });
     expect(lossy.events.filter((e) => e.type === 'progress').at(-1)).toMatchObject({
       feesUsdt: reference.fees,
+    });
+  });
+
+  it("states a leftover SELL's fees charged in BNB in BNB, the one recovered late included, apart from the USDT fee", async () => {
+    const alpha = new FakeAlpha('leftover-bnb-fill-lost-below-later');
+    const { run, events } = runAgainst(
+      alpha,
+      params({ targetVolumeUsdt: '5', legTimeoutMs: 300, sellLeftovers: true }),
+    );
+    const summary = await run.start();
+    expect(events.find((e) => e.type === 'leftovers')).toMatchObject({
+      outcome: 'sold',
+      unvaluedFees: [{ asset: 'BNB', amount: '0.0003' }],
+    });
+    expect(summary.leftovers).toMatchObject({
+      outcome: 'sold',
+      feeUsdt: '0',
+      unvaluedFees: [{ asset: 'BNB', amount: '0.0004' }],
     });
   });
 
