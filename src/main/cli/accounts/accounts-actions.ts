@@ -334,7 +334,11 @@ export async function runImport(
       : undefined;
   let imported = 0;
   let skipped = parsed.problems.length;
-  let unreachable = false;
+  // The worst row decides, as in `accounts verify` (exitCodeOf): a rejected session gives
+  // ExitCode.credentialsRejected (3), the code `check` exits with for it.
+  let exitCode: number = ExitCode.ok;
+  const failed: string[] = [];
+  const outcomes = new Set<VerificationResult['outcome']>();
   let shownUrl: string | undefined;
   try {
     for (const row of parsed.accounts) {
@@ -368,15 +372,19 @@ export async function runImport(
       const status = verification ? m.outcome(verification.outcome) : m.notVerified;
       ctx.stdout(`${m.legacyImported(account.id, account.name, status, replaced)}\n`);
       await rememberEndpoint(ctx.env, ctx.lang, account.id, endpoint, ctx.stdout);
-      // Stored, but the exchange said nothing about it: exit 1, as `accounts add` does.
-      if (verification?.outcome === 'UNREACHABLE') {
-        ctx.stderr(`${m.savedUnverified(account.id)}\n`);
-        unreachable = true;
-      }
+      if (!verification || verification.outcome === 'OK') continue;
+      // Stored all the same (a migration loses nothing); named again in the summary.
+      failed.push(m.verifyLine(account.id, account.name, status));
+      outcomes.add(verification.outcome);
+      exitCode = Math.max(exitCode, exitCodeOf(verification));
+      if (verification.outcome === 'UNREACHABLE') ctx.stderr(`${m.savedUnverified(account.id)}\n`);
     }
   } finally {
     await override?.dispose();
   }
   ctx.stdout(`${m.legacySummary(imported, skipped)}\n`);
-  return skipped > 0 || unreachable ? ExitCode.failure : ExitCode.ok;
+  if (failed.length > 0) ctx.stdout(`${m.legacyFailed(failed.join('; '))}\n`);
+  // What to do, once for each kind of failure.
+  for (const outcome of outcomes) ctx.stderr(`${m.explain(outcome)}\n`);
+  return Math.max(exitCode, skipped > 0 ? ExitCode.failure : ExitCode.ok);
 }

@@ -29,7 +29,10 @@ export const accountsMessages = defineMessages({
       '--to-file writes a credentials file (mode 600) for watch/serve --credentials-file instead of the keychain.\n' +
       'In the browser, log in to www.binance.com, open DevTools > Network, right-click any request to\n' +
       'www.binance.com/bapi/... and choose Copy > Copy as cURL (bash or cmd). Save it to a file, or pass - and paste it.\n' +
-      `Sessions go to the OS keychain (service "${service}"); only names and dates go to accounts.json.\n`,
+      `Sessions go to the OS keychain (service "${service}"); only names and dates go to accounts.json.\n\n` +
+      'Exit codes: 0 done, the sessions work (or --no-verify); 1 keychain unavailable, exchange not reachable\n' +
+      '(session stored, unverified) or import rows skipped; 2 bad usage; 3 the exchange rejected a session\n' +
+      "(add, verify; import: any row's, the other rows are imported all the same).\n",
     missingOption: (name: string) => `Missing --${name}.`,
     unknownSub: (name: string) => `Unknown subcommand "${name}".`,
     badOptions: (why: string) => `${why}`,
@@ -163,6 +166,8 @@ export const accountsMessages = defineMessages({
       `Accounts with the ids ${ids} already exist; nothing was imported. To give them the sessions ` +
       `of this export (keeping their history): npx alpha-monitor accounts import --from ${path} --replace`,
     legacySummary: (saved: number, skipped: number) => `${saved} imported, ${skipped} skipped.`,
+    legacyFailed: (rows: string) =>
+      `Sessions that did not pass verification (stored all the same): ${rows}.`,
   },
   'zh-CN': {
     summary: '在系统钥匙串中保存币安会话：add（来自“复制为 cURL”）、list、verify、remove、import',
@@ -181,7 +186,9 @@ export const accountsMessages = defineMessages({
       '--to-file 不写入钥匙串，而是写出凭据文件（权限 600），供 watch/serve --credentials-file 使用。\n' +
       '在浏览器中登录 www.binance.com，打开开发者工具 > 网络，右键任意 www.binance.com/bapi/... 请求，\n' +
       '选择“复制 > 复制为 cURL（bash 或 cmd）”。保存到文件，或传入 - 后直接粘贴。\n' +
-      `会话保存在系统钥匙串（服务名 "${service}"）；accounts.json 只保存名称和时间。\n`,
+      `会话保存在系统钥匙串（服务名 "${service}"）；accounts.json 只保存名称和时间。\n\n` +
+      '退出码：0 完成，会话可用（或 --no-verify）；1 钥匙串不可用、无法连接交易所（会话已保存但未验证）\n' +
+      '或 import 有行被跳过；2 用法错误；3 交易所拒绝了会话（add、verify；import：任意一行，其余行照常导入）。\n',
     missingOption: (name: string) => `缺少 --${name}。`,
     unknownSub: (name: string) => `未知子命令“${name}”。`,
     badOptions: (why: string) => `${why}`,
@@ -296,5 +303,6 @@ export const accountsMessages = defineMessages({
       `已有 id 为 ${ids} 的账户；未导入任何内容。如要为它们换上此导出中的会话（保留历史）：` +
       `npx alpha-monitor accounts import --from ${path} --replace`,
     legacySummary: (saved: number, skipped: number) => `导入 ${saved} 个，跳过 ${skipped} 个。`,
+    legacyFailed: (rows: string) => `未通过验证的会话（仍已保存）：${rows}。`,
   },
 });

@@ -256,6 +256,56 @@ describe('alpha-monitor accounts (real keychain, simulator)', () => {
     expect(zh.err).toContain('accounts verify --user 7。');
   });
 
+  it('import exits 3 when the exchange says the session of a row expired; the rows that work are imported and the summary names the others', async () => {
+    const [good, expired] = [1, 2].map(() => cli.sim.createAccount());
+    cli.sim.faults.invalidateSession(expired!.userId);
+    const exportFile = join(cli.home, 'users.json');
+    await writeFile(
+      exportFile,
+      JSON.stringify([
+        { id: 1, name: 'Alice', ...good!.credentials },
+        { id: 2, name: 'Bob', ...expired!.credentials },
+        { id: 3, name: 'Broken', headers: '{', cookies: 'p20t=1' },
+      ]),
+    );
+    const importIt = (lang: 'en' | 'zh-CN') =>
+      run(
+        ['accounts', 'import', '--from', exportFile, '--replace', '--rest-url', cli.sim.restUrl],
+        '',
+        lang,
+      );
+
+    const result = await importIt('en');
+    expect(result.code).toBe(3);
+    expect(result.out).toContain('Imported 1 (Alice): OK');
+    expect(result.out).toContain('2 imported, 1 skipped.');
+    expect(result.out).toContain(
+      'Sessions that did not pass verification (stored all the same): 2 (Bob): session expired.',
+    );
+    expect(result.err).toContain('Skipped row 3 (id 3): headers are not a JSON object');
+    expect(result.err).toContain('Log in again at www.binance.com');
+    expect(JSON.parse((await keychain.getPassword('1'))!).cookies).toBe(good!.credentials.cookies);
+    const listed = JSON.parse((await run(['accounts', 'list', '--json'])).out);
+    expect(listed.map((a: { id: string; lastResult: string }) => [a.id, a.lastResult])).toEqual([
+      ['1', 'OK'],
+      ['2', 'SESSION_EXPIRED'],
+    ]);
+
+    const zh = await importIt('zh-CN');
+    expect(zh.code).toBe(3);
+    expect(zh.out).toContain('未通过验证的会话（仍已保存）：2（Bob）：会话已失效。');
+    for (const secret of [expired!.credentials.cookies, expired!.credentials.headers.csrftoken!])
+      expect(result.out + result.err + zh.out + zh.err).not.toContain(secret);
+
+    // The exit-code table of --help says so.
+    expect((await run(['accounts', '--help'])).out).toMatch(
+      /Exit codes: .*3 the exchange rejected a session\s+\(add, verify; import: any row's/s,
+    );
+    expect((await run(['accounts', '--help'], '', 'zh-CN')).out).toMatch(
+      /退出码：.*3 交易所拒绝了会话/s,
+    );
+  });
+
   it('--help names the keychain service actually used (ALPHA_MONITOR_KEYCHAIN_SERVICE)', async () => {
     expect(cli.env.ALPHA_MONITOR_KEYCHAIN_SERVICE).toBe(cli.service);
     expect((await run(['accounts', '--help'])).out).toContain(
