@@ -273,7 +273,7 @@ export async function runPrune(store: AccountStore, ctx: CliContext): Promise<nu
   return ExitCode.ok;
 }
 
-/** `accounts remove --user`. */
+/** `accounts remove --user`: the keychain entry, the metadata and the remembered exchange. */
 export async function runRemove(
   store: AccountStore,
   options: AccountsOptions,
@@ -282,6 +282,8 @@ export async function runRemove(
   const m = accountsMessages(ctx.lang);
   const user = required(options.user, 'user', ctx);
   if (!(await store.remove(user))) throw new CliError(m.notFound(user), ExitCode.usage);
+  // Its remembered exchange goes too, as when the app removes an account.
+  await rememberEndpoint(ctx.env, ctx.lang, user, undefined, ctx.stdout);
   ctx.stdout(`${m.removed(user)}\n`);
   return ExitCode.ok;
 }

@@ -149,6 +149,21 @@ describe('accounts and their exchange', () => {
     expect(await remembered()).toMatchObject({ old: endpoint, new: endpoint });
   });
 
+  it("accounts remove forgets where the account connected, as the app's remove does", async () => {
+    const account = cli.sim.createAccount();
+    const add = await run(
+      ['accounts', 'add', '--user', 'gone', '--from-curl', '-', '--rest-url', cli.sim.restUrl],
+      curlForSession(account.credentials),
+    );
+    expect(add.code, add.err).toBe(0);
+    const file = join(cli.home, 'app-endpoints.json');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toHaveProperty('gone');
+
+    const remove = await run(['accounts', 'remove', '--user', 'gone']);
+    expect(remove.code, remove.err).toBe(0);
+    expect(JSON.parse(await readFile(file, 'utf8'))).not.toHaveProperty('gone');
+  });
+
   it('verify --demo shows the result but leaves the stored ones as they were', async () => {
     const account = cli.sim.createAccount();
     await run(
