@@ -245,6 +245,29 @@ describe('reconciliation fills a hole below the counted quantity', () => {
     expect(t.reconciler.fillsNotRecoveredOrders()).toEqual(['1001']);
   });
 
+  it('an order left alone asks again once its holes change: a late frame closing part of them, then the rest recovered', async () => {
+    const t = setup();
+    // Fills 2 and 3 lost: a hole from 1 to 6; the exchange lists only the first 3 fills.
+    t.feed(sampleOrderUpdate({ orderId: '1001', quantity: '10' }));
+    for (const n of [1, 4]) t.feed(fillFrame(n));
+    t.exchange.history = [historyRow()];
+    t.exchange.trades = listedTrades('1001', 3);
+    for (let i = 0; i < HOLE_ATTEMPTS + 1; i++) await t.reconcile();
+    expect(t.exchange.tradeQueries).toHaveLength(HOLE_ATTEMPTS);
+    expect(t.reconciler.fillsNotRecoveredOrders()).toEqual(['1001']);
+    // Fill 2's frame comes late: what is left (3 to 6) is a hole the exchange was not asked about.
+    t.feed(fillFrame(2));
+    expect(t.book.ordersWithFillHoles()).toEqual([
+      { orderId: '1001', symbol: 'ALPHA_373USDT', holes: [['3', '6']] },
+    ]);
+    expect(t.reconciler.fillsNotRecoveredOrders()).toEqual([]);
+    t.exchange.trades = listedTrades();
+    await t.reconcile();
+    expect(t.exchange.tradeQueries).toHaveLength(HOLE_ATTEMPTS + 1);
+    expect(t.book.ordersWithFillHoles()).toEqual([]);
+    expect(t.counted('base')).toBe('10');
+  });
+
   it('an order left alone with its hole is no longer counted once a late frame closes it', async () => {
     const t = setup();
     t.streamWithFill3Lost();

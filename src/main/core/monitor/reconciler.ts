@@ -3,7 +3,7 @@ import { reasonOf } from '../../../shared/reasons/reason-of.ts';
 import { maskReason } from '../stream/mask-reason.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import { TERMINAL_STATUSES, type OrderUpdate } from '../../../shared/domain/order-update.ts';
-import type { ApplyOutcome, OrderBook } from '../book/order-book.ts';
+import type { ApplyOutcome, OrderBook, OrderFillHolesView } from '../book/order-book.ts';
 import { maskFrameText } from '../parser/mask-frame.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
@@ -115,8 +115,12 @@ export class Reconciler implements Disposable {
   private readonly idleIntervalMs: number;
   private readonly graceMs: number;
   private readonly unknown = new StatusUnknownTracker();
-  /** Per order with a hole: answers of the exchange to its fills that did not close it. */
-  private readonly holeAttempts = new Map<string, number>();
+  /**
+   * Per order with a hole: answers of the exchange to its fills that did not close it, for the
+   * holes the order had when asked (`holes`, as `holesKey`). Holes that changed since (a late
+   * frame closed some, another fill was lost) are a new question: their count starts afresh.
+   */
+  private readonly holeAttempts = new Map<string, { holes: string; attempts: number }>();
   private chain: Promise<void> = Promise.resolve();
   private queued = 0;
   private ticker: Disposable | null = null;
@@ -147,11 +151,16 @@ export class Reconciler implements Disposable {
 
   /** Orders left alone with a hole still open (see {@link ReconcileResult.fillsNotRecovered}). */
   fillsNotRecoveredOrders(): string[] {
-    const holed = new Set(this.deps.book.ordersWithFillHoles().map((h) => h.orderId));
     const out: string[] = [];
-    for (const [orderId, attempts] of this.holeAttempts)
-      if (attempts >= HOLE_ATTEMPTS && holed.has(orderId)) out.push(orderId);
+    for (const holed of this.deps.book.ordersWithFillHoles())
+      if (this.attemptsAt(holed) >= HOLE_ATTEMPTS) out.push(holed.orderId);
     return out;
+  }
+
+  /** Answers that did not close the holes the order has now (0 when its holes changed). */
+  private attemptsAt(holed: OrderFillHolesView): number {
+    const asked = this.holeAttempts.get(holed.orderId);
+    return asked !== undefined && asked.holes === holesKey(holed) ? asked.attempts : 0;
   }
 
   /** Every order currently shown as "status unknown: not open on the exchange". */
@@ -330,9 +339,7 @@ export class Reconciler implements Disposable {
     // A hole that closed (a late frame, a backfill) starts its count afresh if one opens again.
     for (const orderId of [...this.holeAttempts.keys()])
       if (!ids.has(orderId)) this.holeAttempts.delete(orderId);
-    return holed
-      .filter((h) => (this.holeAttempts.get(h.orderId) ?? 0) < HOLE_ATTEMPTS)
-      .slice(0, HOLED_ORDERS_PER_RUN);
+    return holed.filter((h) => this.attemptsAt(h) < HOLE_ATTEMPTS).slice(0, HOLED_ORDERS_PER_RUN);
   }
 
   /**
@@ -368,9 +375,13 @@ export class Reconciler implements Disposable {
         });
         continue;
       }
-      if (!book.ordersWithFillHoles().some((h) => h.orderId === orderId)) continue;
-      const attempts = (this.holeAttempts.get(orderId) ?? 0) + 1;
-      this.holeAttempts.set(orderId, attempts);
+      // The holes asked about (`holed`, before the answer): what is left of them counts as
+      // answered, and holes changed meanwhile (a frame arriving during the call) are new.
+      const after = book.ordersWithFillHoles().find((h) => h.orderId === orderId);
+      if (after === undefined) continue;
+      const asked = holesKey(holed);
+      const attempts = holesKey(after) === asked ? this.attemptsAt(holed) + 1 : 0;
+      this.holeAttempts.set(orderId, { holes: holesKey(after), attempts });
       if (attempts === HOLE_ATTEMPTS) {
         logger.warn('a missing fill the exchange does not list or place; not asked again', {
           orderId,
@@ -396,4 +407,9 @@ export class Reconciler implements Disposable {
 function showsStreamMissed(current: OrderUpdate | undefined, update: OrderUpdate | null): boolean {
   if (current?.status !== 'UNRECOGNIZED') return true;
   return update !== null && update.executionType === 'TRADE';
+}
+
+/** An order's holes as one comparable value (the ranges, in order). */
+function holesKey(holed: OrderFillHolesView): string {
+  return holed.holes.map(([from, to]) => `${from}-${to}`).join(',');
 }
