@@ -89,7 +89,7 @@ export const accountsMessages = defineMessages({
         OK: '',
         SESSION_EXPIRED:
           'Binance says this login is no longer valid (code 100002001). Log in again at www.binance.com in the browser, ' +
-          'copy a fresh cURL and re-import it: accounts add --user <id> --replace --from-curl <file|->. ' +
+          'copy a fresh cURL and re-import it: npx alpha-monitor accounts add --user <id> --replace --from-curl <file|->. ' +
           'Did you place an order in the browser? That rotates the tokens and ends this copy; logging in elsewhere does too.',
         VERIFICATION_REQUIRED:
           'Binance wants the Alpha supplementary verification (补充认证) first. Open the Binance app, finish the ' +
@@ -236,7 +236,7 @@ export const accountsMessages = defineMessages({
         OK: '',
         SESSION_EXPIRED:
           '币安表示此登录已失效（代码 100002001）。请在浏览器中重新登录 www.binance.com，复制新的 cURL 并重新导入：' +
-          'accounts add --user <账户> --replace --from-curl <文件|->。您是否在浏览器中下过单？这会轮换令牌并使此副本失效；在别处登录也会。',
+          'npx alpha-monitor accounts add --user <账户> --replace --from-curl <文件|->。您是否在浏览器中下过单？这会轮换令牌并使此副本失效；在别处登录也会。',
         VERIFICATION_REQUIRED:
           '币安要求先完成 Alpha 补充认证。请打开币安 App 完成认证，然后再次运行 accounts verify。',
         REJECTED: '交易所拒绝了该会话（风控或未知错误）。请在浏览器中重新登录并复制新的 cURL。',
