@@ -83,4 +83,44 @@ describe('strategy leftover wording', () => {
     expect(en.leftovers(unsold('SELL_CANCEL_UNCONFIRMED'))).toMatch(/may still be open/);
     expect(en.leftovers(unsold('SELL_ENDED_UNSEEN'))).toMatch(/may have filled/);
   });
+
+  it('states a leftover fee charged in BNB in BNB, not as 0 USDT, alone or beside the USDT part', () => {
+    const sold = (feeUsdt: string, unvaluedFees?: Array<{ asset: string; amount: string }>) => ({
+      outcome: 'sold' as const,
+      quantity: '2',
+      quoteUsdt: '40',
+      soldQuantity: '2',
+      feeUsdt,
+      ...(unvaluedFees ? { unvaluedFees } : {}),
+      orderId: '7',
+      code: null,
+    });
+    const bnb = [{ asset: 'BNB', amount: '0.00025' }];
+    const en = messages('en');
+    const zh = messages('zh-CN');
+    expect(en.leftovers(sold('0.04'))).toBe('Leftovers: sold 2 for 40 USDT, fee 0.04 USDT (#7).');
+    expect(en.leftovers(sold('0', bnb))).toBe(
+      'Leftovers: sold 2 for 40 USDT, fee 0.00025 BNB (not valued in USDT) (#7).',
+    );
+    expect(en.leftovers(sold('0.04', bnb))).toBe(
+      'Leftovers: sold 2 for 40 USDT, fee 0.04 USDT + 0.00025 BNB (not valued in USDT) (#7).',
+    );
+    expect(zh.leftovers(sold('0.04'))).toBe(
+      '剩余代币：已卖出 2，得 40 USDT，手续费 0.04 USDT（#7）。',
+    );
+    expect(zh.leftovers(sold('0', bnb))).toBe(
+      '剩余代币：已卖出 2，得 40 USDT，手续费 0.00025 BNB（未折算为 USDT）（#7）。',
+    );
+    expect(zh.leftovers(sold('0.04', bnb))).toBe(
+      '剩余代币：已卖出 2，得 40 USDT，手续费 0.04 USDT + 0.00025 BNB（未折算为 USDT）（#7）。',
+    );
+    // Part sold before the cancel: the same fee wording.
+    const partly = { ...unsold('SELL_TIMEOUT', '0.5', '20'), feeUsdt: '0', unvaluedFees: bnb };
+    expect(en.leftovers(partly)).toMatch(
+      /sold 0\.5 for 20 USDT, fee 0\.00025 BNB \(not valued in USDT\), then did not fill/,
+    );
+    expect(zh.leftovers(partly)).toMatch(/手续费 0\.00025 BNB（未折算为 USDT），其余未成交/);
+    expect(en.leftovers(partly)).not.toMatch(/fee 0 USDT/);
+    expect(zh.leftovers(partly)).not.toMatch(/手续费 0 USDT/);
+  });
 });

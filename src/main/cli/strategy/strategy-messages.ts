@@ -23,6 +23,19 @@ export const money = (v: string, dp = 4) => new Big(v).toFixed(dp);
 /** A decimal as it is, every digit kept (fees are a few millionths of a USDT). */
 export const exact = (v: string) => new Big(v).toFixed();
 
+/**
+ * A leftover sale's fee as charged: its USDT part, and each fee charged in another asset (BNB)
+ * in that asset, said to be not valued, since `feeUsdt` leaves them out: "0.00025 BNB (not
+ * valued in USDT)" alone read "0 USDT", as if the sale cost nothing.
+ */
+const leftoverFee = (lang: Lang, l: LeftoverSale) => {
+  const usdt = `${exact(l.feeUsdt ?? '0')} USDT`;
+  const others = (l.unvaluedFees ?? []).map((f) => `${exact(f.amount)} ${f.asset}`);
+  if (others.length === 0) return usdt;
+  const parts = l.feeUsdt !== null && new Big(l.feeUsdt).gt(0) ? [usdt, ...others] : others;
+  return `${parts.join(' + ')}${lang === 'en' ? ' (not valued in USDT)' : '（未折算为 USDT）'}`;
+};
+
 /** Today's account figures at the start (user-score), when known. */
 const todayOf = (p: StrategyPreparation) =>
   p.todayCountedUsdt === null || p.pointsToday === null
@@ -186,14 +199,14 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
     leftovers: (l: LeftoverSale) => {
       switch (l.outcome) {
         case 'sold':
-          return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt} USDT, fee ${exact(l.feeUsdt ?? '0')} USDT (#${l.orderId}).`;
+          return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt} USDT, fee ${leftoverFee('en', l)} (#${l.orderId}).`;
         case 'unsold':
           if (l.code === 'SELL_CANCEL_UNCONFIRMED')
             return `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) did not fill in time and its cancel was not confirmed: it may still be open; check the open orders on Binance.`;
           if (l.code === 'SELL_ENDED_UNSEEN')
             return `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) is no longer open, but no update said how it ended (it may have filled); check the wallet.`;
           return new Big(l.soldQuantity).gt(0)
-            ? `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) sold ${l.soldQuantity} for ${l.quoteUsdt} USDT, fee ${exact(l.feeUsdt ?? '0')} USDT, then did not fill (${l.code}) and was cancelled; the rest is still in the wallet.`
+            ? `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) sold ${l.soldQuantity} for ${l.quoteUsdt} USDT, fee ${leftoverFee('en', l)}, then did not fill (${l.code}) and was cancelled; the rest is still in the wallet.`
             : `Leftovers: the SELL of ${l.quantity} (#${l.orderId}) did not fill (${l.code}) and was cancelled; the tokens are still in the wallet.`;
         case 'dust':
           return `Leftovers: ${l.quantity} left, below the minimum order (dust): not sold.`;
@@ -362,14 +375,14 @@ insufficient balance; 2 usage; 3 session rejected or verification needed (act in
     leftovers: (l: LeftoverSale) => {
       switch (l.outcome) {
         case 'sold':
-          return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt} USDT，手续费 ${exact(l.feeUsdt ?? '0')} USDT（#${l.orderId}）。`;
+          return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt} USDT，手续费 ${leftoverFee('zh-CN', l)}（#${l.orderId}）。`;
         case 'unsold':
           if (l.code === 'SELL_CANCEL_UNCONFIRMED')
             return `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）未能及时成交，撤单也未得到确认：它可能仍在挂单中，请在币安查看当前委托。`;
           if (l.code === 'SELL_ENDED_UNSEEN')
             return `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）已不在当前委托中，但没有收到其结果的更新（可能已成交），请检查钱包。`;
           return new Big(l.soldQuantity).gt(0)
-            ? `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）成交了 ${l.soldQuantity}，得 ${l.quoteUsdt} USDT，手续费 ${exact(l.feeUsdt ?? '0')} USDT，其余未成交（${l.code}），已撤销；其余代币仍在钱包中。`
+            ? `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）成交了 ${l.soldQuantity}，得 ${l.quoteUsdt} USDT，手续费 ${leftoverFee('zh-CN', l)}，其余未成交（${l.code}），已撤销；其余代币仍在钱包中。`
             : `剩余代币：卖出 ${l.quantity} 的订单（#${l.orderId}）未成交（${l.code}），已撤销；代币仍在钱包中。`;
         case 'dust':
           return `剩余代币：${l.quantity}，低于最小下单额（零头），未卖出。`;
