@@ -324,8 +324,13 @@ export interface StrategyLeftoversView {
   quoteUsdt: string | null;
   /** Base quantity that sold ('0' when none). */
   soldQuantity: string;
-  /** The fee of what sold, USDT; null when none sold. */
+  /** The fee of what sold, USDT; null when none sold. Fees in another asset are not in it. */
   feeUsdt: string | null;
+  /**
+   * Fees of what sold charged in an asset that is neither the token nor USDT (e.g. BNB), each
+   * in its own asset, not valued in USDT (so not in `feeUsdt`). Absent when there are none.
+   */
+  unvaluedFees?: Array<{ asset: string; amount: string }>;
   orderId: string | null;
   code: string | null;
 }

@@ -151,6 +151,62 @@ describe('the strategy panel in both languages', () => {
     expect(progressOf('en', view({ status: STATUSES.TRADE_PLACED }))).toContain('Trade 2 placed.');
   });
 
+  it('a leftover sale whose fee was paid in BNB shows that fee in BNB, not as 0 USDT', () => {
+    const bnb = [{ asset: 'BNB', amount: '0.00025' }];
+    const sold = (feeUsdt: string, unvaluedFees?: typeof bnb) =>
+      view({
+        state: 'finished',
+        status: { code: 'TARGET_REACHED', trades: 2 },
+        leftovers: {
+          outcome: 'sold',
+          quantity: '2',
+          quoteUsdt: '40',
+          soldQuantity: '2',
+          feeUsdt,
+          ...(unvaluedFees ? { unvaluedFees } : {}),
+          orderId: '7',
+          code: null,
+        },
+      });
+    expect(progressOf('en', sold('0.04'))).toContain(
+      'Leftovers: sold 2 for 40 USDT, fee 0.04 USDT (#7).',
+    );
+    expect(progressOf('en', sold('0', bnb))).toContain(
+      'Leftovers: sold 2 for 40 USDT, fee 0.00025 BNB (not valued in USDT) (#7).',
+    );
+    expect(progressOf('en', sold('0.04', bnb))).toContain(
+      'Leftovers: sold 2 for 40 USDT, fee 0.04 USDT + 0.00025 BNB (not valued in USDT) (#7).',
+    );
+    const zh = progressOf('zh-CN', sold('0', bnb));
+    expect(zh).toContain(
+      '剩余代币：已卖出 2，得 40 USDT，手续费 0.00025 BNB（未折算为 USDT）（#7）。',
+    );
+    expectNoEnglish(zh);
+    expect(progressOf('zh-CN', sold('0.04', bnb))).toContain(
+      '手续费 0.04 USDT + 0.00025 BNB（未折算为 USDT）（#7）',
+    );
+    const partly = view({
+      state: 'finished',
+      status: { code: 'TARGET_REACHED', trades: 2 },
+      leftovers: {
+        outcome: 'unsold',
+        quantity: '2',
+        quoteUsdt: '20',
+        soldQuantity: '0.5',
+        feeUsdt: '0',
+        unvaluedFees: bnb,
+        orderId: '7',
+        code: 'SELL_TIMEOUT',
+      },
+    });
+    expect(progressOf('en', partly)).toContain(
+      'sold 0.5 for 20 USDT, fee 0.00025 BNB (not valued in USDT), then did not fill',
+    );
+    expect(progressOf('zh-CN', partly)).toContain(
+      '手续费 0.00025 BNB（未折算为 USDT），其余未成交',
+    );
+  });
+
   it('the estimate’s strategy error is said from its code and params', () => {
     const error: IpcError = {
       code: 'TOKEN_NOT_FOUND',

@@ -12,6 +12,20 @@ import { accountStopAdvice, isAccountStopCode } from '../../../shared/reasons/ac
 import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
 import type { StrategyRunError, StrategyStatus } from '../../../shared/ipc/views-app.ts';
 import type { OrderStatus } from '../../../shared/domain/order-update.ts';
+import { isZeroDecimal } from '../format/decimal.ts';
+/**
+ * A leftover sale's fee as charged: its USDT part, and each fee charged in another asset (BNB)
+ * in that asset, said to be not valued (`feeUsdt` leaves them out, so alone it read "0 USDT").
+ * `notValued` is the language's "(not valued in USDT)".
+ */
+export function leftoverFeeText(l: StrategyLeftoversView, notValued: string): string {
+  const usdt = `${l.feeUsdt ?? '0'} USDT`;
+  const others = (l.unvaluedFees ?? []).map((f) => `${f.amount} ${f.asset}`);
+  if (others.length === 0) return usdt;
+  const parts = l.feeUsdt !== null && !isZeroDecimal(l.feeUsdt) ? [usdt, ...others] : others;
+  return `${parts.join(' + ')}${notValued}`;
+}
+
 /**
  * English UI text. `messages-zh-cn.ts` must have exactly the same keys and signatures (the
  * `Messages` type enforces it), so a missing translation is a compile error.
@@ -525,14 +539,14 @@ export const en = {
   leftovers: (l: StrategyLeftoversView) => {
     switch (l.outcome) {
       case 'sold':
-        return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt ?? '—'} USDT, fee ${l.feeUsdt ?? '0'} USDT (#${l.orderId ?? '—'}).`;
+        return `Leftovers: sold ${l.quantity} for ${l.quoteUsdt ?? '—'} USDT, fee ${leftoverFeeText(l, ' (not valued in USDT)')} (#${l.orderId ?? '—'}).`;
       case 'unsold':
         if (l.code === 'SELL_CANCEL_UNCONFIRMED')
           return `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) did not fill in time and its cancel was not confirmed: it may still be open; check the open orders on Binance.`;
         if (l.code === 'SELL_ENDED_UNSEEN')
           return `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) is no longer open, but no update said how it ended (it may have filled); check the wallet.`;
         return l.quoteUsdt !== null
-          ? `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) sold ${l.soldQuantity} for ${l.quoteUsdt} USDT, fee ${l.feeUsdt ?? '0'} USDT, then did not fill and was cancelled; the rest is still in the wallet.`
+          ? `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) sold ${l.soldQuantity} for ${l.quoteUsdt} USDT, fee ${leftoverFeeText(l, ' (not valued in USDT)')}, then did not fill and was cancelled; the rest is still in the wallet.`
           : `Leftovers: the SELL of ${l.quantity} (#${l.orderId ?? '—'}) did not fill and was cancelled; the tokens are still in the wallet.`;
       case 'dust':
         return `Leftovers: ${l.quantity} left, below the minimum order (dust): not sold.`;

@@ -1,6 +1,6 @@
 import { describeReason } from '../../../shared/reasons/reason-text.ts';
 import { describeError } from './error-text.ts';
-import type { Messages } from './messages-en.ts';
+import { leftoverFeeText, type Messages } from './messages-en.ts';
 import { accountStopAdvice, isAccountStopCode } from '../../../shared/reasons/account-stop.ts';
 import { describeStrategyReason } from '../../../shared/reasons/strategy-reason-text.ts';
 
@@ -470,14 +470,14 @@ export const zhCN: Messages = {
   leftovers: (l) => {
     switch (l.outcome) {
       case 'sold':
-        return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt ?? '—'} USDT，手续费 ${l.feeUsdt ?? '0'} USDT（#${l.orderId ?? '—'}）。`;
+        return `剩余代币：已卖出 ${l.quantity}，得 ${l.quoteUsdt ?? '—'} USDT，手续费 ${leftoverFeeText(l, '（未折算为 USDT）')}（#${l.orderId ?? '—'}）。`;
       case 'unsold':
         if (l.code === 'SELL_CANCEL_UNCONFIRMED')
           return `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）未能及时成交，撤单也未得到确认：它可能仍在挂单中，请在币安查看当前委托。`;
         if (l.code === 'SELL_ENDED_UNSEEN')
           return `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）已不在当前委托中，但没有收到其结果的更新（可能已成交），请检查钱包。`;
         return l.quoteUsdt !== null
-          ? `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）成交了 ${l.soldQuantity}，得 ${l.quoteUsdt} USDT，手续费 ${l.feeUsdt ?? '0'} USDT，其余未成交，已撤销；其余代币仍在钱包中。`
+          ? `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）成交了 ${l.soldQuantity}，得 ${l.quoteUsdt} USDT，手续费 ${leftoverFeeText(l, '（未折算为 USDT）')}，其余未成交，已撤销；其余代币仍在钱包中。`
           : `剩余代币：${l.quantity} 的卖单（#${l.orderId ?? '—'}）未成交，已撤销；代币仍在钱包中。`;
       case 'dust':
         return `剩余代币：${l.quantity}，低于最小下单量（零头），未卖出。`;
