@@ -30,6 +30,8 @@ export interface MemoryServerSocket {
   sendText(text: string): void;
   /** Ends the connection from the server's side, abruptly (the client sees `code`). */
   drop(code?: number): void;
+  /** A pong reaches the client now (one the server sent late, or that waited to be read). */
+  sendPong(): void;
 }
 
 /**
@@ -172,6 +174,10 @@ class MemoryClientSocket extends EventEmitter implements MemoryServerSocket {
 
   drop(code = 1006): void {
     this.finish(code, '');
+  }
+
+  sendPong(): void {
+    if (this.open) this.emit('pong');
   }
 
   private finish(code: number, reason: string): void {

@@ -62,6 +62,8 @@ export class OrderStreamConnection implements Disposable {
   private readonly pending = new Map<number, PendingRequest>();
   private heartbeat: Disposable | null = null;
   private awaitingPong = false;
+  /** The pong deadline's verdict, one loop turn after it passed (see `startHeartbeat`). */
+  private pongVerdict: Disposable | null = null;
   private closed = false;
 
   private readonly frameEmitter = new Emitter<ReceivedFrame>({ name: 'stream-connection.frame' });
@@ -249,17 +251,31 @@ export class OrderStreamConnection implements Disposable {
 
   private startHeartbeat(): void {
     this.heartbeat = this.options.clock.setInterval(() => {
-      if (this.awaitingPong) {
-        this.end({ code: 'PONG_TIMEOUT', timeoutMs: this.options.pingIntervalMs });
+      if (!this.awaitingPong) {
+        this.ping();
         return;
       }
-      this.awaitingPong = true;
-      try {
-        this.socket?.ping();
-      } catch {
-        this.end({ code: 'PING_FAILED' });
-      }
+      // No pong since the last ping, an interval ago, unless it is waiting to be read: after
+      // the event loop was held up (a slow disk under a journal write, a long pause), timers
+      // run before sockets are read. So the verdict waits one turn of the loop, for what has
+      // arrived to be read first; a pong there keeps the connection and the pings go on.
+      this.pongVerdict ??= this.options.clock.setTimeout(() => {
+        this.pongVerdict = null;
+        if (this.closed) return;
+        if (this.awaitingPong)
+          this.end({ code: 'PONG_TIMEOUT', timeoutMs: this.options.pingIntervalMs });
+        else this.ping();
+      }, 0);
     }, this.options.pingIntervalMs);
+  }
+
+  private ping(): void {
+    this.awaitingPong = true;
+    try {
+      this.socket?.ping();
+    } catch {
+      this.end({ code: 'PING_FAILED' });
+    }
   }
 
   private end(reason: Reason): void {
@@ -267,6 +283,8 @@ export class OrderStreamConnection implements Disposable {
     this.closed = true;
     this.heartbeat?.dispose();
     this.heartbeat = null;
+    this.pongVerdict?.dispose();
+    this.pongVerdict = null;
     for (const id of [...this.pending.keys()]) this.settle(id, new StreamError('CLOSED', reason));
     const socket = this.socket;
     if (socket) {

@@ -105,6 +105,24 @@ describe('StreamSession on a fake clock', () => {
     expect(t.exchange.keyRequests).toBe(2);
   });
 
+  it('keeps a connection whose pong arrived by the deadline but is read after it (the event loop was held up)', async () => {
+    const t = setup();
+    await live(t);
+    t.server.behaviour.answerPings = false;
+    await t.clock.advance(20 * SEC); // a ping goes out; its pong waits, unread
+    // At the deadline the heartbeat's timer runs first, then the socket is read: the pong.
+    t.clock.setTimeout(() => t.server.sockets[0]!.sendPong(), 20 * SEC);
+    await t.clock.advance(20 * SEC);
+    expect(t.session.state.name).toBe('live');
+    expect(t.server.sockets).toHaveLength(1);
+    // The pings go on, and one that is really not answered still ends the connection.
+    await t.clock.advance(20 * SEC);
+    expect(t.session.state).toMatchObject({
+      name: 'reconnecting',
+      reason: { code: 'PONG_TIMEOUT' },
+    });
+  });
+
   it('keeps a connection whose pongs come, however long it runs', async () => {
     const t = setup({ rotateAfterMs: 48 * HOUR });
     await live(t);
