@@ -15,7 +15,8 @@ const LISTEN_KEY_FIELD = /("listenKey"\s*:\s*")([^"]+)"/g;
  * A raw frame as it may be stored or shown: every listen key this process obtained is masked
  * wherever it appears (by value), and any key in `alpha@<key>` or a `listenKey` field is
  * masked by position too (a key we never obtained, e.g. another device's). Masking is
- * idempotent: masked text masks to itself.
+ * stable: masked text masks to itself, except a `listenKey` field holding `alpha@<key>`, whose
+ * masked value the field's own masking shortens again (masking again only ever hides more).
  *
  * It runs on every frame, so each step first looks without copying: the key after `alpha@` is
  * masked by position first (every stream frame has one, usually our own key), so the search by
